@@ -1,0 +1,12 @@
+/** One CLI command: `claimgraph <name> …`. `run` returns the exit code (0 ok, 1 bad input, 2 usage). */
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Full --help text. */
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+/** Thrown for wrong arguments; main prints the message and the usage and exits 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,55 @@
+import { commands } from './commands/index.js';
+import { UsageError } from './command.js';
+
+const HELP = `claimgraph — who said what, about whom, who denies it, and where sources contradict each other
+
+Usage: claimgraph <command> [options]      claimgraph <command> --help
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(14)}${c.summary}`).join('\n')}
+
+Exit codes: 0 ok, 1 bad input, 2 usage error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const pkg = await import('../../package.json', { with: { type: 'json' } });
+    process.stdout.write(`${pkg.default.version}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`claimgraph: unknown command "${name}". Run "claimgraph --help" for the list.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`claimgraph ${name}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // An unexpected failure is a bug: say so in one line, keep the stack for CLAIMGRAPH_DEBUG.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`claimgraph: internal error: ${message}\n`);
+    if (process.env.CLAIMGRAPH_DEBUG) console.error(error);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,210 @@
+/**
+ * The document model: one immutable text plus standoff layers that pipeline stages add.
+ * Every offset is a UTF-16 code-unit offset into `text`, so `text.slice(start, end)` is the span.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A run of text that also knows its token range `[tokenStart, tokenEnd)`. */
+export interface Segment extends Span {
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+/** Universal Dependencies part-of-speech tags; tokens store the index into this list. */
+export const UPOS = [
+  'X', 'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM',
+  'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB',
+] as const;
+export type Upos = (typeof UPOS)[number];
+
+/** Token columns: token `i` is `start[i]`, `end[i]`, … (one owner, index views, no object per token). */
+export interface TokenColumns {
+  start: number[];
+  end: number[];
+  /** Lower-cased surface form with curly apostrophes folded to `'`. */
+  lower: string[];
+  /** Penn Treebank tag, set by the tagger ('' before it runs). */
+  tag: string[];
+  /** Index into {@link UPOS}, set by the tagger. */
+  pos: number[];
+  lemma: string[];
+}
+
+export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'MISC';
+export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC'];
+
+/** How an entity is mentioned: by name, by pronoun ("he") or by a description ("the group"). */
+export type MentionKind = 'name' | 'pronoun' | 'nominal';
+
+export interface Mention extends Segment {
+  type: EntityType;
+  kind: MentionKind;
+  /** Index into `doc.entities`, or -1 while unresolved. */
+  entity: number;
+}
+
+export type Gender = 'male' | 'female' | null;
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  /** Canonical name: the longest proper name, or the description for unnamed entities. */
+  name: string;
+  aliases: string[];
+  /** Indexes into `doc.mentions`. */
+  mentions: number[];
+  /** Appositive roles, e.g. "spokesperson for the group". */
+  roles: string[];
+  /** Entity id of the organisation or country this one belongs to. */
+  affiliation: string | null;
+  /** Entity id of a related entity, e.g. a breakaway faction's parent group. */
+  related: string | null;
+  gender: Gender;
+  /** True for an unnamed entity introduced by description ("a Taliban spokesperson"). */
+  unnamed: boolean;
+}
+
+export type QuoteKind = 'direct' | 'indirect' | 'mixed';
+
+/** Communication classes of cue verbs; `threaten` also covers vows and intentions. */
+export type CueClass = 'assert' | 'deny' | 'accuse' | 'condemn' | 'threaten' | 'question' | 'other';
+export const CUE_CLASSES: readonly CueClass[] = ['assert', 'deny', 'accuse', 'condemn', 'threaten', 'question', 'other'];
+
+export interface Cue extends Span {
+  lemma: string;
+  class: CueClass;
+  /** True when the cue is negated ("did not deny"); the class is then not the stance. */
+  negated: boolean;
+}
+
+export interface Content extends Span {
+  /** Discontinuous parts when the content is split around the cue; absent when contiguous. */
+  parts?: Span[];
+}
+
+export interface Quote {
+  id: string;
+  kind: QuoteKind;
+  content: Content;
+  cue: Cue | null;
+  /** The speaker's words in the text ("he", "a Taliban spokesperson"). */
+  source: Span | null;
+  /** Entity id of the resolved speaker. */
+  speaker: string | null;
+  /** Entity id of the addressee or medium ("told Al Jazeera", "carried by Russian media"). */
+  addressee: string | null;
+  addresseeSource: Span | null;
+}
+
+export type Stance = 'assert' | 'deny' | 'accuse' | 'condemn' | 'threaten' | 'question' | 'other';
+
+export interface Proposition extends Span {
+  /** Entity ids mentioned in the proposition. */
+  entities: string[];
+  /** Lower-cased content lemmas, sorted and unique: what propositions are compared on. */
+  terms: string[];
+}
+
+export interface Claim {
+  id: string;
+  quote: string;
+  speaker: string | null;
+  stance: Stance;
+  proposition: Proposition;
+}
+
+export interface Contradiction {
+  claims: [string, string];
+  reason: string;
+}
+
+export interface ArticleMeta {
+  title: Span | null;
+  dateline: Span | null;
+  /** Agency or byline as written ("Indo-Aisan News Service"). */
+  source: Span | null;
+  /** ISO date (YYYY-MM-DD) when the text states one. */
+  published: string | null;
+}
+
+/** Names of the layers stages declare they require and assign. */
+export type LayerName =
+  | 'paragraphs' | 'tokens' | 'sentences' | 'pos' | 'meta'
+  | 'mentions' | 'entities' | 'quotes' | 'speakers' | 'claims' | 'contradictions';
+
+export class Doc {
+  readonly text: string;
+  readonly layers = new Set<LayerName>();
+  paragraphs: Segment[] = [];
+  sentences: Segment[] = [];
+  tokens: TokenColumns = { start: [], end: [], lower: [], tag: [], pos: [], lemma: [] };
+  meta: ArticleMeta = { title: null, dateline: null, source: null, published: null };
+  mentions: Mention[] = [];
+  entities: Entity[] = [];
+  quotes: Quote[] = [];
+  claims: Claim[] = [];
+  contradictions: Contradiction[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  get tokenCount(): number {
+    return this.tokens.start.length;
+  }
+
+  slice(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  /** Surface text of token `i`. */
+  word(i: number): string {
+    return this.text.slice(this.tokens.start[i], this.tokens.end[i]);
+  }
+
+  upos(i: number): Upos {
+    return UPOS[this.tokens.pos[i]] ?? 'X';
+  }
+
+  /** Index of the first token that ends after `offset` (binary search); tokenCount when none. */
+  tokenAt(offset: number): number {
+    const ends = this.tokens.end;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the sentence that holds token `i`. */
+  sentenceOf(i: number): number {
+    return findSegment(this.sentences, i);
+  }
+
+  paragraphOf(i: number): number {
+    return findSegment(this.paragraphs, i);
+  }
+
+  entityById(id: string | null): Entity | undefined {
+    if (id === null) return undefined;
+    return this.entities[Number(id.slice(1)) - 1];
+  }
+}
+
+function findSegment(segments: Segment[], token: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (segments[mid].tokenStart <= token) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,25 @@
+/**
+ * Error catalogue. Every code is documented in docs/errors.md (a test checks it), so a user who
+ * sees `CG_E…` in a message can look it up.
+ */
+export const ERROR_CODES = {
+  CG_E001: 'A pipeline stage requires a layer that no earlier stage assigns.',
+  CG_E002: 'The input is empty or holds no text.',
+  CG_E003: 'The input looks binary (NUL bytes or mostly control characters).',
+  CG_E004: 'The input is larger than the configured size limit.',
+  CG_E005: 'The input could not be decoded in any supported character encoding.',
+  CG_E006: 'A model file is missing, corrupt or of an unsupported version.',
+  CG_E007: 'A gold or corpus file is malformed.',
+  CG_E008: 'The text does not look like English.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class CoreError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(`${code}: ${message}`);
+    this.name = 'CoreError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Doc, Segment } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+
+/**
+ * Paragraphs and sentences. Paragraphs are separated by blank lines when the text has any,
+ * otherwise by line breaks. Sentences end at . ! ? or an ellipsis, take closing quotes and
+ * brackets with them, never cross a paragraph, and do not end after a title abbreviation
+ * ("Lt. Gen.", "Dept.") — the abbreviation period is part of its token (see tokens.ts).
+ */
+
+const TERMINAL = new Set(['.', '!', '?', '...', '…']);
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+/** Abbreviations after which a capitalised word still does not start a sentence. */
+const NON_FINAL = /^(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|rep|sen|gov|rev|hon|st|dept|no|vol|fig|pp|vs|v|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])\.$/;
+
+const INITIALISM = /^(?:[a-z]\.){2,}$/;
+const OPENERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'but', 'and', 'in', 'on', 'at', 'this', 'that',
+  'there', 'his', 'her', 'their', 'its', 'our', 'my', 'if', 'when', 'while', 'as', 'for', 'after', 'before', 'so',
+  'yet', 'still', 'however', 'meanwhile', 'since', 'some', 'many', 'most', 'no', 'not', 'one', 'those', 'these',
+  '"', '“',
+]);
+
+export function segment(doc: Doc): void {
+  const { text, tokens } = doc;
+  const n = tokens.start.length;
+  const breaks = paragraphBreaks(text);
+  let t = 0;
+  for (const pEnd of breaks) {
+    const tokenStart = t;
+    while (t < n && tokens.start[t] < pEnd) t++;
+    if (t === tokenStart) continue;
+    doc.paragraphs.push({ start: tokens.start[tokenStart], end: tokens.end[t - 1], tokenStart, tokenEnd: t });
+    splitSentences(doc, tokenStart, t, doc.sentences);
+  }
+}
+
+/** End offsets of the paragraphs. */
+function paragraphBreaks(text: string): number[] {
+  const separator = /\n[ \t\u00a0]*\n/.test(text) ? /\n(?:[ \t\u00a0]*\n)+/g : /\n+/g;
+  const out: number[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = separator.exec(text)) !== null) out.push(m.index);
+  out.push(text.length);
+  return out;
+}
+
+function splitSentences(doc: Doc, from: number, to: number, out: Segment[]): void {
+  const { tokens } = doc;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const word = tokens.lower[i];
+    const abbreviation = !TERMINAL.has(word) && word.length > 1 && word.endsWith('.');
+    if (!TERMINAL.has(word) && !(abbreviation && !NON_FINAL.test(word))) continue;
+    let end = i + 1;
+    while (end < to && CLOSERS.has(doc.word(end))) end++;
+    // "“Why?” he asked" goes on; a capital, digit or quote starts anew. After an initialism
+    // ("U.S. Senate") only a typical sentence opener starts a new sentence.
+    if (!startsSentence(doc, end, to)) continue;
+    if (abbreviation && INITIALISM.test(word) && end < to && !OPENERS.has(tokens.lower[end])) continue;
+    out.push({ start: tokens.start[start], end: tokens.end[end - 1], tokenStart: start, tokenEnd: end });
+    start = end;
+    i = end - 1;
+  }
+  if (start < to) out.push({ start: tokens.start[start], end: tokens.end[to - 1], tokenStart: start, tokenEnd: to });
+}
+
+function startsSentence(doc: Doc, i: number, to: number): boolean {
+  if (i >= to) return true;
+  return /^[\p{Lu}\d"“‘'(\[—–-]/u.test(doc.word(i));
+}
+
+export const segmentsStage: Stage = {
+  name: 'segments',
+  requires: ['tokens'],
+  assigns: ['paragraphs', 'sentences'],
+  apply: segment,
+};

@@ -1,0 +1,91 @@
+import type { Doc } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+
+/**
+ * Deterministic rule tokenizer. Tokens are exact substrings of the text; clitics ('s, n't, 're …)
+ * are split off as in the Penn Treebank, so "don't" → "do" + "n't" and "Trump’s" → "Trump" + "’s".
+ * Stateless on purpose: the same text always gives the same tokens, whatever was read before.
+ */
+
+// Order matters: the first alternative that matches at a position wins.
+const TOKEN = new RegExp(
+  [
+    String.raw`(?:https?://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?'’)\]]`, // URL
+    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, // e-mail
+    String.raw`[@#][\p{L}\p{N}_]+`, // handle, hashtag
+    String.raw`\p{Sc}?\d+(?:[.,:/]\d+)*(?:\p{L}{1,3}\b)?%?`, // number, money, time, 5.5m, 1990s
+    String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // U.S., p.m.
+    String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-–&]\p{L}[\p{L}\p{M}\p{N}]*)*(?:n['’]t)?`, // word, O'Neil, e-mail
+    String.raw`\.{2,}|…|-{2,}|—|–`, // ellipsis, dashes
+    String.raw`\S`, // anything else, one character
+  ].join('|'),
+  'gu',
+);
+
+const CLITIC = /(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/i;
+
+/** Abbreviations that keep their final period as part of the token. */
+export const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cmdr', 'adm', 'brig',
+  'rep', 'reps', 'sen', 'sens', 'gov', 'pres', 'rev', 'hon', 'st', 'sr', 'jr', 'messrs', 'mt', 'ft', 'fr',
+  'dept', 'univ', 'assn', 'bros', 'inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'no', 'nos', 'vol', 'vols',
+  'fig', 'figs', 'pp', 'p', 'approx', 'est', 'vs', 'v', 'etc', 'al', 'ca', 'cf', 'e.g', 'i.e', 'a.m', 'p.m',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'kans', 'ky', 'la',
+  'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va',
+  'vt', 'wash', 'wis', 'wyo',
+]);
+
+export function tokenize(doc: Doc): void {
+  const { text } = doc;
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(text)) !== null) {
+    const start = match.index;
+    let end = start + match[0].length;
+    const first = text.charCodeAt(start);
+    if (isLetter(first)) {
+      const clitic = CLITIC.exec(match[0]);
+      if (clitic && clitic.index > 0) {
+        push(doc, start, start + clitic.index);
+        push(doc, start + clitic.index, end);
+        continue;
+      }
+      // "Dept." and "J." keep their period; a sentence-final period stays a token of its own.
+      if (text.charCodeAt(end) === 46 /* . */ && text.charCodeAt(end + 1) !== 46) {
+        const word = match[0].toLowerCase();
+        if (ABBREVIATIONS.has(word) || (match[0].length === 1 && isUpper(first))) {
+          end += 1;
+          TOKEN.lastIndex = end;
+        }
+      }
+    }
+    push(doc, start, end);
+  }
+}
+
+function push(doc: Doc, start: number, end: number): void {
+  const t = doc.tokens;
+  t.start.push(start);
+  t.end.push(end);
+  t.lower.push(doc.text.slice(start, end).toLowerCase().replace(/’/g, "'"));
+  t.tag.push('');
+  t.pos.push(0);
+  t.lemma.push('');
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code > 127 && /\p{L}/u.test(String.fromCharCode(code)));
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+export const tokensStage: Stage = {
+  name: 'tokens',
+  requires: [],
+  assigns: ['tokens'],
+  apply: tokenize,
+};
