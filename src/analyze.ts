@@ -1,11 +1,25 @@
 import { createPipeline, type Pipeline } from './core/pipeline.js';
+import { createLexicon } from './core/lexicon/index.js';
 import { defaultStages, type Resources } from './core/stages/index.js';
+import { loadLexiconExtension } from './lexicon-file.js';
+import { loadPosModel } from './models.js';
 
-/** Loads the shipped models and lexicons (Node side) and builds the default pipeline. */
-export async function loadResources(): Promise<Resources> {
-  return {};
+export interface AnalyzerOptions {
+  /** A JSON file of extra organisations and aliases; defaults to $CLAIMGRAPH_LEXICON when set. */
+  lexiconPath?: string;
 }
 
-export async function createAnalyzer(): Promise<Pipeline> {
-  return createPipeline(defaultStages(await loadResources()));
+/** Loads the shipped models and lexicons (Node side) for the pure core. */
+export async function loadResources(options: AnalyzerOptions = {}): Promise<Resources> {
+  const extensionPath = options.lexiconPath ?? process.env.CLAIMGRAPH_LEXICON;
+  const [posModel, extension] = await Promise.all([
+    loadPosModel(),
+    extensionPath ? loadLexiconExtension(extensionPath) : Promise.resolve(undefined),
+  ]);
+  return { posModel, lexicon: createLexicon(extension) };
+}
+
+/** The default pipeline with the shipped models: `(await createAnalyzer()).run(text)` gives a Doc. */
+export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Pipeline> {
+  return createPipeline(defaultStages(await loadResources(options)));
 }

@@ -107,6 +107,8 @@ export interface Proposition extends Span {
   entities: string[];
   /** Lower-cased content lemmas, sorted and unique: what propositions are compared on. */
   terms: string[];
+  /** CAMEO event codes the proposition evokes ("064" share intelligence), sorted. */
+  cameo: string[];
 }
 
 export interface Claim {
@@ -134,7 +136,7 @@ export interface ArticleMeta {
 /** Names of the layers stages declare they require and assign. */
 export type LayerName =
   | 'paragraphs' | 'tokens' | 'sentences' | 'pos' | 'meta'
-  | 'mentions' | 'entities' | 'quotes' | 'speakers' | 'claims' | 'contradictions';
+  | 'mentions' | 'entities' | 'coref' | 'quotes' | 'speakers' | 'claims' | 'contradictions';
 
 export class Doc {
   readonly text: string;

@@ -1,11 +1,35 @@
 import type { Stage } from '../pipeline.js';
+import type { Lexicon } from '../lexicon/index.js';
+import type { PosModel } from './pos.js';
+import { createPosStage } from './pos.js';
 import { tokensStage } from './tokens.js';
 import { segmentsStage } from './segments.js';
+import { createMetaStage } from './meta.js';
+import { createEntitiesStage } from './entities.js';
+import { createCorefStage } from './coref.js';
+import { quotesStage } from './quotes.js';
+import { createSpeakersStage } from './speakers.js';
+import { claimsStage } from './claims.js';
+import { contradictionsStage } from './contradictions.js';
 
 /** Data the stages need, loaded by the caller (the core does no I/O). */
-export interface Resources {}
+export interface Resources {
+  posModel: PosModel;
+  lexicon: Lexicon;
+}
 
 /** The default English pipeline, in order. Every stage is registered here and only here. */
-export function defaultStages(_resources: Resources): Stage[] {
-  return [tokensStage, segmentsStage];
+export function defaultStages({ posModel, lexicon }: Resources): Stage[] {
+  return [
+    tokensStage,
+    segmentsStage,
+    createPosStage(posModel),
+    createMetaStage(lexicon),
+    createEntitiesStage(lexicon),
+    createCorefStage(lexicon),
+    quotesStage,
+    createSpeakersStage(lexicon),
+    claimsStage,
+    contradictionsStage,
+  ];
 }

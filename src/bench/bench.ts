@@ -1,0 +1,111 @@
+import { createAnalyzer } from '../analyze.js';
+import { CoreError } from '../core/errors.js';
+import { readJsonLines } from '../eval/jsonl.js';
+import { formatTable } from '../eval/table.js';
+
+/** The `bench --json` shape. `seconds` is the wall time of one pass of our pipeline over the corpus. */
+export interface BenchReport {
+  articles: number;
+  tokens: number;
+  seconds: number;
+  tokensPerSecond: number;
+  articlesPerSecond: number;
+  /** Peak resident set size of the process, read before the peer library is loaded. */
+  peakRssMB: number;
+  peer: { name: string; tokensPerSecond: number };
+  /** Our tokens per second over the peer's, on the same texts and the same token count. */
+  speedup: number;
+}
+
+export const TARGETS = { tokensPerSecond: 100_000, peakRssMB: 400, speedup: 4 };
+
+/** Texts run untimed first, so JIT compilation and lazy loading are not timed. */
+const WARMUP_ARTICLES = 20;
+/** Small corpora are passed over repeatedly until this much time has gone by, for a stable rate. */
+const MIN_SECONDS = 1;
+
+/** The `text` of every line of a JSONL corpus (gold files qualify); anything else is CG_E007. */
+export async function readCorpusTexts(path: string, limit = Infinity): Promise<string[]> {
+  const texts: string[] = [];
+  if (limit <= 0) return texts;
+  for await (const { value, where } of readJsonLines(path)) {
+    const text = (value as { text?: unknown } | null)?.text;
+    if (typeof text !== 'string') throw new CoreError('CG_E007', `${where}: expected an object with a string "text"`);
+    texts.push(text);
+    if (texts.length >= limit) break;
+  }
+  return texts;
+}
+
+export interface Measurement {
+  /** Wall time of one pass over the texts. */
+  seconds: number;
+  /** Sum of what `work` returned over one pass. */
+  total: number;
+}
+
+/** Warms `work` up on a few texts, then times whole passes over `texts` until `minSeconds` have gone by. */
+export function measure(work: (text: string) => number, texts: readonly string[], minSeconds = MIN_SECONDS): Measurement {
+  for (const text of texts.slice(0, WARMUP_ARTICLES)) work(text);
+  let total = 0;
+  let passes = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    total = 0;
+    for (const text of texts) total += work(text);
+    passes += 1;
+    elapsed = (performance.now() - start) / 1000;
+  } while (elapsed < minSeconds);
+  return { seconds: elapsed / passes, total };
+}
+
+/** Times our full pipeline, reads peak RSS, then loads and times compromise on the same texts. */
+export async function runBenchmark(texts: readonly string[], onPhase?: (phase: string) => void): Promise<BenchReport> {
+  if (texts.length === 0) throw new CoreError('CG_E007', 'the corpus holds no texts');
+  onPhase?.('claimgraph pipeline');
+  const pipeline = await createAnalyzer();
+  const ours = measure((text) => pipeline.run(text).tokenCount, texts);
+  // maxRSS is the process peak (KB): reading it before compromise loads keeps it ours.
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
+
+  onPhase?.('compromise');
+  const { default: nlp } = await import('compromise');
+  const peer = measure((text) => {
+    const doc = nlp(text);
+    doc.people().out('array');
+    doc.places().out('array');
+    doc.organizations().out('array');
+    doc.quotations().out('array');
+    return 0;
+  }, texts);
+
+  return {
+    articles: texts.length,
+    tokens: ours.total,
+    seconds: Number(ours.seconds.toPrecision(4)),
+    tokensPerSecond: Math.round(ours.total / ours.seconds),
+    articlesPerSecond: round(texts.length / ours.seconds, 1),
+    peakRssMB: round(peakRssMB, 1),
+    peer: { name: 'compromise', tokensPerSecond: Math.round(ours.total / peer.seconds) },
+    speedup: round(peer.seconds / ours.seconds, 2),
+  };
+}
+
+const round = (value: number, decimals: number): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
+const count = (value: number): string => value.toLocaleString('en-US');
+const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+
+export function formatBenchReport(r: BenchReport): string {
+  return formatTable([
+    ['metric', 'measured', 'target', 'status'],
+    ['articles', count(r.articles), '', ''],
+    ['tokens (our tokenizer)', count(r.tokens), '', ''],
+    ['seconds per pass', String(r.seconds), '', ''],
+    ['tokens/s, full pipeline', count(r.tokensPerSecond), `≥ ${count(TARGETS.tokensPerSecond)}`, verdict(r.tokensPerSecond >= TARGETS.tokensPerSecond)],
+    ['articles/s, full pipeline', r.articlesPerSecond.toFixed(1), '', ''],
+    ['peak RSS', `${r.peakRssMB.toFixed(1)} MB`, `≤ ${TARGETS.peakRssMB} MB`, verdict(r.peakRssMB <= TARGETS.peakRssMB)],
+    [`tokens/s, ${r.peer.name}`, count(r.peer.tokensPerSecond), '', ''],
+    [`speedup over ${r.peer.name}`, `${r.speedup.toFixed(2)}×`, `≥ ${TARGETS.speedup}×`, verdict(r.speedup >= TARGETS.speedup)],
+  ]);
+}

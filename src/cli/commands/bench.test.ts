@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../analyze.js';
+
+const CLI = fileURLToPath(new URL('../../../bin/claimgraph.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'claimgraph-bench-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TEXTS = [
+  'The minister said on Monday that the budget is balanced. Critics disagree.',
+  '"We will not resign," Maria Lopez told reporters in Madrid.',
+  'Officials at the U.S. Dept. of Energy didn\'t comment on the report.',
+];
+
+function bench(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, 'bench', ...args], { encoding: 'utf8', env: { ...process.env, CLAIMGRAPH_DATA: join(dir, 'none') } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('claimgraph bench', () => {
+  it('times a --corpus and prints the documented JSON, with our token count for both rates', async () => {
+    const corpus = join(dir, 'corpus.jsonl');
+    writeFileSync(corpus, TEXTS.map((text, i) => JSON.stringify({ id: `t${i}`, text })).join('\n'));
+    const { code, stdout } = bench('--corpus', corpus, '--json', '--limit', '2');
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(Object.keys(r)).toEqual([
+      'articles', 'tokens', 'seconds', 'tokensPerSecond', 'articlesPerSecond', 'peakRssMB', 'peer', 'speedup',
+    ]);
+    const pipeline = await createAnalyzer();
+    expect(r.articles).toBe(2);
+    expect(r.tokens).toBe(pipeline.run(TEXTS[0]).tokenCount + pipeline.run(TEXTS[1]).tokenCount);
+    expect(r.peer.name).toBe('compromise');
+    expect(r.seconds).toBeGreaterThan(0);
+    expect(r.peakRssMB).toBeGreaterThan(0);
+    // The rates are rounded from the same unrounded times, so they agree to within rounding.
+    expect(r.tokensPerSecond / (r.tokens / r.seconds)).toBeCloseTo(1, 1);
+    expect(r.speedup / (r.tokensPerSecond / r.peer.tokensPerSecond)).toBeCloseTo(1, 2);
+  });
+
+  it('skips with exit 0 when the default corpus is absent, and fails on an unreadable --corpus', () => {
+    const skipped = bench();
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain(`skipped: ${join(dir, 'none', 'polnear', 'train.jsonl')} not found`);
+    const missing = bench('--corpus', join(dir, 'missing.jsonl'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('CG_E009: no such file');
+  });
+});

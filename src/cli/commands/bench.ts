@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { formatBenchReport, readCorpusTexts, runBenchmark } from '../../bench/bench.js';
+import { sharedDataPath } from '../../eval/data-path.js';
+import { UsageError, type Command } from '../command.js';
+import { parseOptions, withInputErrors } from './eval.js';
+
+const DEFAULT_CORPUS = ['polnear', 'train.jsonl'];
+
+async function bench(argv: string[]): Promise<number> {
+  const { values, positionals, limit } = parseOptions(argv, {
+    corpus: { type: 'string' },
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const corpus = values.corpus ?? sharedDataPath(...DEFAULT_CORPUS);
+  // Only the default corpus may be absent; a --corpus that cannot be read is an error (CG_E009).
+  if (values.corpus === undefined && !existsSync(corpus)) {
+    process.stderr.write(`claimgraph bench: skipped: ${corpus} not found (set CLAIMGRAPH_DATA or pass --corpus)\n`);
+    return 0;
+  }
+  const texts = await readCorpusTexts(corpus, limit);
+  const onPhase = process.stderr.isTTY
+    ? (phase: string) => process.stderr.write(`timing ${phase} on ${texts.length} articles…\n`)
+    : undefined;
+  const report = await runBenchmark(texts, onPhase);
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${corpus}\n\n${formatBenchReport(report)}\n`);
+  return 0;
+}
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'Measure throughput and peak memory against compromise',
+  usage: `Usage: claimgraph bench [--corpus FILE.jsonl] [--json] [--limit N]
+
+Times the full pipeline over the texts of a JSONL corpus (one {"text": …} object per line; default:
+polnear/train.jsonl in $CLAIMGRAPH_DATA, else ../shared/data), reads the peak RSS, then times
+compromise (people, places, organizations, quotations) on the same texts. Both rates count tokens
+with our tokenizer. Targets: ≥ 100,000 tokens/s, ≤ 400 MB peak RSS, ≥ 4× compromise.
+
+Options:
+  --corpus FILE  JSONL corpus to time
+  --json         print the measurements as JSON (docs/eval.md)
+  --limit N      use only the first N texts`,
+  run: (argv) => withInputErrors('bench', () => bench(argv)),
+};

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createAnalyzer } from '../../analyze.js';
+import { CoreError } from '../../core/errors.js';
+import { sharedDataPath } from '../../eval/data-path.js';
+import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
+import { UsageError, type Command } from '../command.js';
+
+/** One gold format the pipeline can be scored on: `claimgraph eval <name> FILE`. */
+interface Evaluator {
+  name: string;
+  /** What the gold file holds, for the usage text. */
+  gold: string;
+  /** The gold file `eval all` scores, relative to the shared data folder. */
+  defaultGold: string[];
+  evaluate(file: string, options: EvaluateOptions): Promise<{ report: unknown; table: string }>;
+}
+
+const EVALUATORS: Evaluator[] = [
+  {
+    name: 'attribution',
+    gold: 'gold attribution JSONL (docs/eval.md)',
+    defaultGold: ['polnear', 'dev.jsonl'],
+    async evaluate(file, options) {
+      const report = await evaluateAttribution(file, await createAnalyzer(), options);
+      return { report, table: formatAttributionReport(report) };
+    },
+  },
+];
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  limit: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+/** `node:util` parseArgs with usage errors for the CLI and a checked `--limit`. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { limit } = parsed.values as { limit?: unknown };
+  if (limit !== undefined && !(typeof limit === 'string' && /^[1-9]\d*$/.test(limit))) {
+    throw new UsageError(`--limit must be a positive integer, not "${String(limit)}"`);
+  }
+  return { ...parsed, limit: limit === undefined ? undefined : Number(limit) };
+}
+
+/** Shows "[n] id" on one stderr line while working, only for a person watching. */
+function progressReporter(): ((done: number, label: string) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done, label) => process.stderr.write(`\r\x1b[K[${done}] ${label}`);
+}
+
+function clearProgress(): void {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+}
+
+/** Bad input (a malformed gold or corpus file) is exit 1 with its CG_E… message, not an internal error. */
+export async function withInputErrors(command: string, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof CoreError)) throw error;
+    process.stderr.write(`claimgraph ${command}: ${error.message}\n`);
+    return 1;
+  }
+}
+
+async function runEvaluator(evaluator: Evaluator, file: string, limit: number | undefined) {
+  try {
+    return await evaluator.evaluate(file, { limit, onArticle: progressReporter() });
+  } finally {
+    clearProgress();
+  }
+}
+
+async function evalOne(evaluator: Evaluator, argv: string[]): Promise<number> {
+  const { values, positionals, limit } = parseOptions(argv, OPTIONS);
+  if (positionals.length !== 1) throw new UsageError(`eval ${evaluator.name} takes one gold file`);
+  const { report, table } = await runEvaluator(evaluator, positionals[0], limit);
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${table}\n`);
+  return 0;
+}
+
+/** Every evaluator on its default gold file; a missing file is skipped with a message, not an error. */
+async function evalAll(argv: string[]): Promise<number> {
+  const { values, positionals, limit } = parseOptions(argv, OPTIONS);
+  if (positionals.length > 0) throw new UsageError('eval all takes no file: it reads the shared data folder');
+  const reports: Record<string, unknown> = {};
+  for (const evaluator of EVALUATORS) {
+    const file = sharedDataPath(...evaluator.defaultGold);
+    if (!existsSync(file)) {
+      process.stderr.write(`claimgraph eval: skipping ${evaluator.name}: ${file} not found (set CLAIMGRAPH_DATA to the data folder)\n`);
+      continue;
+    }
+    const { report, table } = await runEvaluator(evaluator, file, limit);
+    reports[evaluator.name] = report;
+    if (!values.json) process.stdout.write(`== ${evaluator.name}: ${file}\n${table}\n\n`);
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(reports)}\n`);
+  return 0;
+}
+
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'Score the pipeline against gold data',
+  usage: `Usage: claimgraph eval <evaluator> GOLD [--json] [--limit N]
+       claimgraph eval all [--json] [--limit N]
+
+Evaluators:
+${EVALUATORS.map((e) => `  ${e.name.padEnd(14)}${e.gold}`).join('\n')}
+  all           every evaluator on its default gold file in the shared data folder
+                ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => e.defaultGold.join('/')).join(', ')}
+
+Options:
+  --json        print the scores as JSON (eval all: one object keyed by evaluator)
+  --limit N     score only the first N articles
+
+Metric definitions and JSON shapes: docs/eval.md.`,
+  async run(argv) {
+    const [name, ...rest] = argv;
+    const evaluator = EVALUATORS.find((e) => e.name === name);
+    if (name !== 'all' && !evaluator) {
+      throw new UsageError(name === undefined ? 'missing evaluator' : `unknown evaluator "${name}"`);
+    }
+    return withInputErrors('eval', () => (evaluator ? evalOne(evaluator, rest) : evalAll(rest)));
+  },
+};

@@ -1,0 +1,85 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { encodePosModel } from '../../core/stages/pos.js';
+import { sharedDataPath } from '../../eval/data-path.js';
+import { DEFAULT_POS_MODEL_PATH } from '../../models.js';
+import { accuracySummary, loadPosCorpora, trainPos } from '../../train/pos.js';
+import { UsageError, type Command } from '../command.js';
+import { parseOptions, withInputErrors } from './eval.js';
+
+/** One trainable model: `claimgraph train <name> …`. */
+interface Trainer {
+  name: string;
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} must be a positive integer, not "${value}"`);
+  return Number(value);
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function trainPosCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, {
+    data: { type: 'string' },
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    bits: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const epochs = positiveInteger('epochs', values.epochs, 10);
+  const seed = positiveInteger('seed', values.seed, 1);
+  const bits = positiveInteger('bits', values.bits, 18);
+  if (bits < 10 || bits > 22) throw new UsageError('--bits must be between 10 and 22');
+  const dataDir = values.data ?? sharedDataPath();
+  const out = values.out === undefined ? DEFAULT_POS_MODEL_PATH : resolve(values.out);
+
+  const started = performance.now();
+  const corpora = await loadPosCorpora(dataDir);
+  const trained = trainPos(corpora, { epochs, seed, bits, weightBytes: 1, log });
+  const bytes = encodePosModel(trained.model);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, bytes);
+  log(`kept epoch ${trained.epoch}; test: ${accuracySummary(trained.model, corpora.test).summary}`);
+  log(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+  return 0;
+}
+
+const TRAINERS: Trainer[] = [
+  { name: 'pos', summary: 'part-of-speech tagger (GUM + CoNLL-2003) → models/pos-en.bin', run: trainPosCommand },
+];
+
+async function train(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const trainer = TRAINERS.find((t) => t.name === name);
+  if (!trainer) throw new UsageError(name === undefined ? 'which model? (pos)' : `unknown model "${name}"`);
+  return trainer.run(rest);
+}
+
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'Train a shipped model from the corpora',
+  usage: `Usage: claimgraph train <model> [options]
+
+Models:
+${TRAINERS.map((t) => `  ${t.name.padEnd(6)}${t.summary}`).join('\n')}
+
+claimgraph train pos [--data DIR] [--out FILE] [--epochs N] [--seed N] [--bits N]
+  Trains the averaged-perceptron POS tagger on GUM dep/*.conllu (train split, XPOS) and
+  CoNLL-2003 eng.train (column 2), prints dev accuracy per epoch (GUM dev, CoNLL testa), keeps
+  the best epoch, prints its test accuracy (GUM test, CoNLL testb) and writes the model.
+
+Options:
+  --data DIR    shared data folder holding gum/ and conll2003/ (default: $CLAIMGRAPH_DATA, else ../shared/data)
+  --out FILE    model file to write (default: models/pos-en.bin in the package)
+  --epochs N    training passes (default 10)
+  --seed N      shuffling seed (default 1); the same seed and data give the same model
+  --bits N      log2 of the feature buckets (default 18)`,
+  run: (argv) => withInputErrors('train', () => train(argv)),
+};

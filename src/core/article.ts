@@ -1,0 +1,98 @@
+import type { ArticleMeta, Claim, CueClass, Doc, EntityType, QuoteKind, Span, Stance } from './doc.js';
+
+/**
+ * The public JSON of an analysed article (docs/schema/article.schema.json describes the same
+ * shape; a test checks that they agree). Every span carries its text for readability, and
+ * `text.slice(start, end) === span.text` always holds.
+ */
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ArticleJSON {
+  schema: 'claimgraph/article@1';
+  text: string;
+  meta: {
+    title: string | null;
+    dateline: string | null;
+    source: string | null;
+    published: string | null;
+    spans: { title: TextSpan | null; dateline: TextSpan | null; source: TextSpan | null };
+  };
+  entities: Array<{
+    id: string;
+    type: EntityType;
+    name: string;
+    aliases: string[];
+    mentions: Array<TextSpan & { kind: 'name' | 'pronoun' | 'nominal' }>;
+    roles: string[];
+    affiliation: string | null;
+    related: string | null;
+    unnamed: boolean;
+  }>;
+  quotes: Array<{
+    id: string;
+    kind: QuoteKind;
+    content: TextSpan & { parts?: TextSpan[] };
+    cue: (TextSpan & { lemma: string; class: CueClass; negated: boolean }) | null;
+    source: TextSpan | null;
+    speaker: string | null;
+    addressee: string | null;
+  }>;
+  claims: Array<{
+    id: string;
+    quote: string;
+    speaker: string | null;
+    stance: Stance;
+    proposition: TextSpan & { entities: string[]; terms: string[]; cameo: string[] };
+  }>;
+  contradictions: Array<{ claims: [string, string]; reason: string }>;
+}
+
+export function toArticleJSON(doc: Doc): ArticleJSON {
+  const span = (s: Span): TextSpan => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
+  const maybe = (s: Span | null): TextSpan | null => (s ? span(s) : null);
+  const meta: ArticleMeta = doc.meta;
+  return {
+    schema: 'claimgraph/article@1',
+    text: doc.text,
+    meta: {
+      title: meta.title ? doc.slice(meta.title) : null,
+      dateline: meta.dateline ? doc.slice(meta.dateline) : null,
+      source: meta.source ? doc.slice(meta.source) : null,
+      published: meta.published,
+      spans: { title: maybe(meta.title), dateline: maybe(meta.dateline), source: maybe(meta.source) },
+    },
+    entities: doc.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: e.aliases,
+      mentions: e.mentions.map((k) => ({ ...span(doc.mentions[k]), kind: doc.mentions[k].kind })),
+      roles: e.roles,
+      affiliation: e.affiliation,
+      related: e.related,
+      unnamed: e.unnamed,
+    })),
+    quotes: doc.quotes.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      content: q.content.parts ? { ...span(q.content), parts: q.content.parts.map(span) } : span(q.content),
+      cue: q.cue ? { ...span(q.cue), lemma: q.cue.lemma, class: q.cue.class, negated: q.cue.negated } : null,
+      source: maybe(q.source),
+      speaker: q.speaker,
+      addressee: q.addressee,
+    })),
+    claims: doc.claims.map((c: Claim) => ({
+      id: c.id,
+      quote: c.quote,
+      speaker: c.speaker,
+      stance: c.stance,
+      proposition: { ...span(c.proposition), entities: c.proposition.entities, terms: c.proposition.terms, cameo: c.proposition.cameo },
+    })),
+    contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason })),
+  };
+}

@@ -1,0 +1,105 @@
+import type { EntityType } from '../doc.js';
+import { ORGANIZATIONS, PEOPLES, REGIONS, type NamedEntry } from './curated.js';
+import type { LexiconEntry, LexiconExtension } from './extension.js';
+import { CITIES } from './generated/cities.js';
+import { COUNTRIES } from './generated/countries.js';
+import { DEMONYMS } from './generated/demonyms.js';
+import { PhraseTrie } from './phrase-trie.js';
+import { firstNameGender, isOrgCue, isRoleWord, type NameGender } from './words.js';
+
+export { LEXICON_ENTRY_TYPES, LexiconExtensionError, parseLexiconExtension } from './extension.js';
+export type { LexiconEntry, LexiconEntryType, LexiconExtension } from './extension.js';
+export type { NameGender } from './words.js';
+
+export type LexiconKind = 'country' | 'demonym' | 'city' | 'organization' | 'region';
+
+export interface LexiconMatch {
+  /** Tokens covered, from the start token. */
+  length: number;
+  kind: LexiconKind;
+  type: EntityType;
+  /** "Islamic State" for "ISIL", "Russian" for "Russians", "Russia" for "Russian Federation". */
+  canonical: string;
+  /** The country a country, city or nationality belongs to ("Kabul" → "Afghanistan"), else null. */
+  country: string | null;
+}
+
+/** Gazetteer of countries, nationalities, cities, regions and organisations, plus word lists. */
+export interface Lexicon {
+  /**
+   * Longest entry starting at token `i` of `lower` (`doc.tokens.lower`), or null. Matching ignores
+   * case, so callers check capitalisation, except for 2–3 letter acronyms ("US", "IS", "AP", "FBI"),
+   * which match only when `surface` (e.g. `(j) => doc.word(j)`) shows them in capitals.
+   */
+  matchAt(lower: readonly string[], i: number, surface?: (token: number) => string): LexiconMatch | null;
+  firstNameGender(lower: string): NameGender | null;
+  /** Head nouns of organisation names ("ministry", "party"); plurals count. */
+  isOrgCue(lower: string): boolean;
+  /** Person roles and titles ("spokesperson", "minister", "gen."); plurals count. */
+  isRoleWord(lower: string): boolean;
+  /** "russian" / "russians" → "Russia"; null for unknown words and stateless peoples ("kurds"). */
+  demonymCountry(lower: string): string | null;
+}
+
+type Entry = Omit<LexiconMatch, 'length'>;
+
+const KIND_OF_TYPE: Record<LexiconEntry['type'], LexiconKind> = {
+  ORG: 'organization', MISC: 'organization', GPE: 'region', LOC: 'region', NORP: 'demonym',
+};
+
+/**
+ * Builds the lexicon; `extra` entries take priority over the shipped ones, so a user file can
+ * both add names and re-point an alias. Otherwise organisations win over places, and countries
+ * over regions, nationalities and cities ("Georgia" is the country).
+ */
+export function createLexicon(extra?: LexiconExtension): Lexicon {
+  const trie = new PhraseTrie<Entry>();
+  const countryByCode = new Map(COUNTRIES.map(([code, canonical]) => [code, canonical]));
+  const demonyms = new Map<string, string>();
+  const add = (phrases: readonly string[], value: Entry): void => {
+    for (const phrase of phrases) {
+      trie.add(phrase, value);
+      if (value.kind === 'demonym' && value.country && !demonyms.has(phrase.toLowerCase())) {
+        demonyms.set(phrase.toLowerCase(), value.country);
+      }
+    }
+  };
+  const addNamed = (entry: NamedEntry | LexiconEntry, kind: LexiconKind): void =>
+    add([entry.name, ...(entry.aliases ?? [])], { kind, type: entry.type, canonical: entry.name, country: null });
+
+  for (const entry of extra?.entries ?? []) addNamed(entry, KIND_OF_TYPE[entry.type]);
+  for (const entry of ORGANIZATIONS) addNamed(entry, 'organization');
+  for (const [, canonical, ...aliases] of COUNTRIES) {
+    add([canonical, ...aliases], { kind: 'country', type: 'GPE', canonical, country: canonical });
+  }
+  for (const entry of REGIONS) addNamed(entry, 'region');
+  for (const { name, aliases = [], country = null } of PEOPLES) {
+    add([name, ...aliases], { kind: 'demonym', type: 'NORP', canonical: name, country });
+  }
+  for (const [code, demonym, ...plurals] of DEMONYMS) {
+    add([demonym, ...plurals], { kind: 'demonym', type: 'NORP', canonical: demonym, country: countryByCode.get(code) ?? null });
+  }
+  for (const line of CITIES.split('\n')) {
+    const [name, code, ...aliases] = line.split('\t');
+    add([name, ...aliases], { kind: 'city', type: 'GPE', canonical: name, country: countryByCode.get(code) ?? null });
+  }
+
+  return {
+    matchAt(lower, i, surface) {
+      const found = trie.longestAt(lower, i, surface);
+      return found && { length: found.length, ...found.value };
+    },
+    firstNameGender,
+    isOrgCue,
+    isRoleWord,
+    demonymCountry: (lower) => demonyms.get(lower) ?? null,
+  };
+}
+
+let shipped: Lexicon | null = null;
+
+/** The lexicon without user additions, built once on first use (about 30k phrases). */
+export function defaultLexicon(): Lexicon {
+  shipped ??= createLexicon();
+  return shipped;
+}

@@ -1,0 +1,42 @@
+import { ORG_CUE_WORDS, ROLE_WORDS, UNISEX_FIRST_NAMES } from './curated.js';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './generated/first-names.js';
+
+/** Single-word lookups: organisation cue nouns, person roles, first-name gender. */
+
+export type NameGender = 'male' | 'female' | 'unisex';
+
+const ORG_CUES = new Set(ORG_CUE_WORDS);
+const ROLES = new Set(ROLE_WORDS);
+
+/** `lower` itself, then the singulars a regular or -men plural could come from. */
+function inSingularOrPlural(words: ReadonlySet<string>, lower: string): boolean {
+  if (words.has(lower)) return true;
+  if (lower.endsWith('men')) return words.has(`${lower.slice(0, -3)}man`);
+  if (lower.endsWith('ies')) return words.has(`${lower.slice(0, -3)}y`);
+  if (!lower.endsWith('s')) return false;
+  return words.has(lower.slice(0, -1)) || (lower.endsWith('es') && words.has(lower.slice(0, -2)));
+}
+
+export function isOrgCue(lower: string): boolean {
+  return inSingularOrPlural(ORG_CUES, lower);
+}
+
+export function isRoleWord(lower: string): boolean {
+  return inSingularOrPlural(ROLES, lower);
+}
+
+let genders: Map<string, NameGender> | null = null;
+
+/** Built on first use: 32k names are not needed by pipelines that never ask. */
+function genderMap(): Map<string, NameGender> {
+  if (genders) return genders;
+  genders = new Map();
+  for (const name of FEMALE_FIRST_NAMES.split(' ')) genders.set(name, 'female');
+  for (const name of MALE_FIRST_NAMES.split(' ')) genders.set(name, 'male');
+  for (const name of UNISEX_FIRST_NAMES) genders.set(name, 'unisex');
+  return genders;
+}
+
+export function firstNameGender(lower: string): NameGender | null {
+  return genderMap().get(lower) ?? null;
+}

@@ -1,0 +1,465 @@
+import { CoreError } from './errors.js';
+
+/**
+ * A generic averaged perceptron over hashed features, for the POS tagger and later the NER tagger.
+ * Callers hash their features to 32-bit integers (see {@link hashString}, {@link hashFeature});
+ * each hash selects one of 2^bits buckets, and each bucket holds one weight per class.
+ * Training keeps dense float weights; the shipped model keeps only the non-zero weights,
+ * quantised to int8 or int16, so it stays small and loads in a few milliseconds.
+ */
+
+export interface Classifier {
+  /** Class names, e.g. Penn Treebank tags; class `c` is `classes[c]`. */
+  readonly classes: readonly string[];
+  /** Writes the score of every class for the first `n` feature hashes into `out` (length ≥ classes). */
+  scores(features: ArrayLike<number>, n: number, out: Float32Array): void;
+  /** Index of the best-scoring class (the first on ties). */
+  predict(features: ArrayLike<number>, n: number): number;
+}
+
+/** FNV-1a over UTF-16 code units, finalised so that every bit of the result is mixed. */
+export function hashString(text: string, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) | 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return finalMix(h);
+}
+
+/** Hash of a feature template id and up to two values (word hashes, tag ids): no string is built. */
+export function hashFeature(template: number, a: number, b = 0): number {
+  return finalMix(mixIn(mixIn(template, a), b));
+}
+
+// One MurmurHash3 round and its finaliser.
+function mixIn(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function finalMix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function argmax(scores: Float32Array, n: number): number {
+  let best = 0;
+  for (let c = 1; c < n; c++) if (scores[c] > scores[best]) best = c;
+  return best;
+}
+
+/**
+ * The shipped, read-only classifier: per bucket, a run of (class, quantised weight) entries.
+ * `rowStart[b]..rowStart[b+1]` indexes the entries of bucket `b`.
+ */
+export class PerceptronModel implements Classifier {
+  readonly classes: readonly string[];
+  readonly bits: number;
+  /** Real weight = quantised weight × scale. */
+  readonly scale: number;
+  readonly weightBytes: 1 | 2;
+  readonly rowStart: Uint32Array;
+  readonly entryClass: Uint8Array;
+  readonly entryWeight: Int8Array | Int16Array;
+  private readonly mask: number;
+  private readonly buffer: Float32Array;
+
+  constructor(
+    classes: readonly string[],
+    bits: number,
+    scale: number,
+    rowStart: Uint32Array,
+    entryClass: Uint8Array,
+    entryWeight: Int8Array | Int16Array,
+  ) {
+    this.classes = classes;
+    this.bits = bits;
+    this.scale = scale;
+    this.weightBytes = entryWeight instanceof Int8Array ? 1 : 2;
+    this.rowStart = rowStart;
+    this.entryClass = entryClass;
+    this.entryWeight = entryWeight;
+    this.mask = (1 << bits) - 1;
+    this.buffer = new Float32Array(classes.length);
+  }
+
+  get entryCount(): number {
+    return this.entryClass.length;
+  }
+
+  scores(features: ArrayLike<number>, n: number, out: Float32Array): void {
+    const { rowStart, entryClass, entryWeight, mask } = this;
+    const nClasses = this.classes.length;
+    out.fill(0, 0, nClasses);
+    for (let f = 0; f < n; f++) {
+      const row = features[f] & mask;
+      const end = rowStart[row + 1];
+      for (let e = rowStart[row]; e < end; e++) out[entryClass[e]] += entryWeight[e];
+    }
+    for (let c = 0; c < nClasses; c++) out[c] *= this.scale;
+  }
+
+  predict(features: ArrayLike<number>, n: number): number {
+    const { rowStart, entryClass, entryWeight, mask, buffer } = this;
+    buffer.fill(0);
+    for (let f = 0; f < n; f++) {
+      const row = features[f] & mask;
+      const end = rowStart[row + 1];
+      for (let e = rowStart[row]; e < end; e++) buffer[entryClass[e]] += entryWeight[e];
+    }
+    return argmax(buffer, buffer.length);
+  }
+}
+
+export interface QuantiseOptions {
+  /** 1 = int8 (smaller), 2 = int16 (finer). */
+  weightBytes: 1 | 2;
+}
+
+/**
+ * Dense trainer with weight averaging (Daumé's trick: keep `w` and `u = Σ step·Δ`; the average
+ * is `w − u/step`), so no per-weight timestamps are needed.
+ */
+export class PerceptronTrainer implements Classifier {
+  readonly classes: readonly string[];
+  readonly bits: number;
+  private readonly weights: Float32Array;
+  private readonly steps: Float64Array;
+  private readonly mask: number;
+  private readonly buffer: Float32Array;
+  private step = 1;
+
+  constructor(classes: readonly string[], bits: number) {
+    if (classes.length < 2 || classes.length > 255) throw new RangeError('a perceptron needs 2 to 255 classes');
+    if (bits < 4 || bits > 24) throw new RangeError('bucket bits must be between 4 and 24');
+    this.classes = classes;
+    this.bits = bits;
+    this.mask = (1 << bits) - 1;
+    this.weights = new Float32Array((1 << bits) * classes.length);
+    this.steps = new Float64Array(this.weights.length);
+    this.buffer = new Float32Array(classes.length);
+  }
+
+  scores(features: ArrayLike<number>, n: number, out: Float32Array): void {
+    const { weights, mask } = this;
+    const nClasses = this.classes.length;
+    out.fill(0, 0, nClasses);
+    for (let f = 0; f < n; f++) {
+      const base = (features[f] & mask) * nClasses;
+      for (let c = 0; c < nClasses; c++) out[c] += weights[base + c];
+    }
+  }
+
+  predict(features: ArrayLike<number>, n: number): number {
+    this.scores(features, n, this.buffer);
+    return argmax(this.buffer, this.classes.length);
+  }
+
+  /** Moves weight from the guessed class to the true one; a no-op when they agree. */
+  update(truth: number, guess: number, features: ArrayLike<number>, n: number): void {
+    if (truth === guess) return;
+    const { weights, steps, mask, step } = this;
+    const nClasses = this.classes.length;
+    for (let f = 0; f < n; f++) {
+      const base = (features[f] & mask) * nClasses;
+      weights[base + truth] += 1;
+      steps[base + truth] += step;
+      weights[base + guess] -= 1;
+      steps[base + guess] -= step;
+    }
+  }
+
+  /** Marks the end of one training example; averaging weighs each weight by how long it lived. */
+  tick(): void {
+    this.step += 1;
+  }
+
+  /** The averaged weights, quantised and without zero entries: the model that gets shipped. */
+  toModel({ weightBytes }: QuantiseOptions): PerceptronModel {
+    const { weights, steps, step } = this;
+    const nClasses = this.classes.length;
+    const averaged = new Float32Array(weights.length);
+    let maxAbs = 0;
+    for (let j = 0; j < weights.length; j++) {
+      const value = weights[j] - steps[j] / step;
+      averaged[j] = value;
+      if (Math.abs(value) > maxAbs) maxAbs = Math.abs(value);
+    }
+    const limit = weightBytes === 1 ? 127 : 32767;
+    const scale = maxAbs > 0 ? maxAbs / limit : 1;
+    const rows = 1 << this.bits;
+    const rowStart = new Uint32Array(rows + 1);
+    const classes: number[] = [];
+    const quantised: number[] = [];
+    for (let row = 0; row < rows; row++) {
+      rowStart[row] = classes.length;
+      for (let c = 0; c < nClasses; c++) {
+        const q = Math.round(averaged[row * nClasses + c] / scale);
+        if (q === 0) continue;
+        classes.push(c);
+        quantised.push(q);
+      }
+    }
+    rowStart[rows] = classes.length;
+    const entryWeight = weightBytes === 1 ? Int8Array.from(quantised) : Int16Array.from(quantised);
+    return new PerceptronModel(this.classes, this.bits, scale, rowStart, Uint8Array.from(classes), entryWeight);
+  }
+}
+
+// ---- Binary format ------------------------------------------------------------------------------
+//   "CGPC" u8 version u8 bits u8 weightBytes u8 0  f32 scale
+//   u8 nClasses, then per class: u8 length + ASCII
+//   u32 nonEmptyRows u32 entries
+//   per non-empty row: varint (bucket − previous bucket), varint count, count × (u8 class, int weight)
+
+const MAGIC = 'CGPC';
+const VERSION = 1;
+
+/** Little-endian writer that grows as needed. */
+export class ByteWriter {
+  private bytes = new Uint8Array(1 << 16);
+  private view = new DataView(this.bytes.buffer);
+  private length = 0;
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+    this.view = new DataView(grown.buffer);
+  }
+
+  u8(value: number): void {
+    this.reserve(1);
+    this.view.setUint8(this.length, value);
+    this.length += 1;
+  }
+
+  i8(value: number): void {
+    this.reserve(1);
+    this.view.setInt8(this.length, value);
+    this.length += 1;
+  }
+
+  i16(value: number): void {
+    this.reserve(2);
+    this.view.setInt16(this.length, value, true);
+    this.length += 2;
+  }
+
+  u32(value: number): void {
+    this.reserve(4);
+    this.view.setUint32(this.length, value, true);
+    this.length += 4;
+  }
+
+  f32(value: number): void {
+    this.reserve(4);
+    this.view.setFloat32(this.length, value, true);
+    this.length += 4;
+  }
+
+  varint(value: number): void {
+    while (value >= 0x80) {
+      this.u8((value & 0x7f) | 0x80);
+      value >>>= 7;
+    }
+    this.u8(value);
+  }
+
+  /** A string as a varint count of UTF-16 code units, each a varint (ASCII stays one byte). */
+  string(value: string): void {
+    this.varint(value.length);
+    for (let i = 0; i < value.length; i++) this.varint(value.charCodeAt(i));
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  finish(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+/** Reader for {@link ByteWriter}; any overrun or malformed value is a CG_E006 model error. */
+export class ByteReader {
+  private readonly view: DataView;
+  offset = 0;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly what: string,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  fail(reason: string): never {
+    throw new CoreError('CG_E006', `${this.what}: ${reason}`);
+  }
+
+  private need(n: number): void {
+    if (this.offset + n > this.bytes.length) this.fail('truncated');
+  }
+
+  u8(): number {
+    this.need(1);
+    return this.view.getUint8(this.offset++);
+  }
+
+  i8(): number {
+    this.need(1);
+    return this.view.getInt8(this.offset++);
+  }
+
+  i16(): number {
+    this.need(2);
+    const value = this.view.getInt16(this.offset, true);
+    this.offset += 2;
+    return value;
+  }
+
+  u32(): number {
+    this.need(4);
+    const value = this.view.getUint32(this.offset, true);
+    this.offset += 4;
+    return value;
+  }
+
+  f32(): number {
+    this.need(4);
+    const value = this.view.getFloat32(this.offset, true);
+    this.offset += 4;
+    return value;
+  }
+
+  varint(): number {
+    let value = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      const byte = this.u8();
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+    return this.fail('malformed varint');
+  }
+
+  string(): string {
+    const length = this.varint();
+    if (length > this.bytes.length - this.offset) this.fail('truncated string');
+    const units = new Array<number>(length);
+    for (let i = 0; i < length; i++) units[i] = this.varint();
+    return String.fromCharCode(...units);
+  }
+
+  /** Checks a 4-character ASCII magic and returns the version byte that follows it. */
+  header(magic: string): number {
+    for (let i = 0; i < magic.length; i++) {
+      if (this.u8() !== magic.charCodeAt(i)) this.fail(`not a ${magic} file`);
+    }
+    return this.u8();
+  }
+}
+
+export function writePerceptron(model: PerceptronModel, out: ByteWriter): void {
+  for (let i = 0; i < MAGIC.length; i++) out.u8(MAGIC.charCodeAt(i));
+  out.u8(VERSION);
+  out.u8(model.bits);
+  out.u8(model.weightBytes);
+  out.u8(0);
+  out.f32(model.scale);
+  out.u8(model.classes.length);
+  for (const name of model.classes) {
+    if (!/^[\x20-\x7e]{1,255}$/.test(name)) throw new RangeError(`class name must be printable ASCII: ${name}`);
+    out.u8(name.length);
+    for (let i = 0; i < name.length; i++) out.u8(name.charCodeAt(i));
+  }
+  const { rowStart, entryClass, entryWeight } = model;
+  const rows = rowStart.length - 1;
+  let nonEmpty = 0;
+  for (let row = 0; row < rows; row++) if (rowStart[row + 1] > rowStart[row]) nonEmpty++;
+  out.u32(nonEmpty);
+  out.u32(model.entryCount);
+  let previous = 0;
+  for (let row = 0; row < rows; row++) {
+    const start = rowStart[row];
+    const end = rowStart[row + 1];
+    if (end === start) continue;
+    out.varint(row - previous);
+    out.varint(end - start);
+    previous = row;
+    for (let e = start; e < end; e++) {
+      out.u8(entryClass[e]);
+      if (model.weightBytes === 1) out.i8(entryWeight[e]);
+      else out.i16(entryWeight[e]);
+    }
+  }
+}
+
+export function readPerceptron(input: ByteReader): PerceptronModel {
+  const version = input.header(MAGIC);
+  if (version !== VERSION) input.fail(`unsupported perceptron version ${version}`);
+  const bits = input.u8();
+  const weightBytes = input.u8();
+  input.u8();
+  const scale = input.f32();
+  if (bits < 4 || bits > 24 || (weightBytes !== 1 && weightBytes !== 2) || !(scale > 0)) input.fail('bad header');
+  const nClasses = input.u8();
+  const classes: string[] = [];
+  for (let c = 0; c < nClasses; c++) {
+    const length = input.u8();
+    const codes: number[] = [];
+    for (let i = 0; i < length; i++) codes.push(input.u8());
+    classes.push(String.fromCharCode(...codes));
+  }
+  const nonEmpty = input.u32();
+  const entries = input.u32();
+  const rows = 1 << bits;
+  if (nonEmpty > rows || entries > input.bytes.length) input.fail('bad counts');
+  const rowStart = new Uint32Array(rows + 1);
+  const entryClass = new Uint8Array(entries);
+  const entryWeight = weightBytes === 1 ? new Int8Array(entries) : new Int16Array(entries);
+  let row = 0;
+  let e = 0;
+  let filledTo = 0;
+  for (let r = 0; r < nonEmpty; r++) {
+    row += input.varint();
+    const count = input.varint();
+    if (row >= rows || (r > 0 && row < filledTo) || e + count > entries) input.fail('bad row');
+    // Empty buckets between the previous row and this one start (and end) here.
+    rowStart.fill(e, filledTo, row + 1);
+    filledTo = row + 1;
+    for (let k = 0; k < count; k++, e++) {
+      const c = input.u8();
+      if (c >= nClasses) input.fail('bad class index');
+      entryClass[e] = c;
+      entryWeight[e] = weightBytes === 1 ? input.i8() : input.i16();
+    }
+  }
+  if (e !== entries) input.fail('entry count mismatch');
+  rowStart.fill(e, filledTo);
+  return new PerceptronModel(classes, bits, scale, rowStart, entryClass, entryWeight);
+}
+
+export function encodePerceptron(model: PerceptronModel): Uint8Array {
+  const out = new ByteWriter();
+  writePerceptron(model, out);
+  return out.finish();
+}
+
+export function decodePerceptron(bytes: Uint8Array): PerceptronModel {
+  const input = new ByteReader(bytes, 'perceptron model');
+  const model = readPerceptron(input);
+  if (input.offset !== bytes.length) input.fail('trailing bytes');
+  return model;
+}

@@ -1,0 +1,110 @@
+import type { Doc } from './doc.js';
+
+/**
+ * Shallow phrase finding over POS tags: enough syntax to find a speaker's noun phrase next to a
+ * cue verb, without a parser. Ranges are token ranges `[start, end)`.
+ */
+
+export interface TokenRange {
+  start: number;
+  end: number;
+}
+
+const NOUNISH = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+const MODIFIER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
+/** Prepositions that can sit inside a speaker phrase: "spokesperson for the group". */
+const INNER_ADP = new Set(['of', 'for', 'at', 'with', 'to', 'from', 'in', 'on']);
+const AUXILIARY = new Set([
+  'has', 'have', 'had', 'having', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must',
+  'do', 'does', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'ve", "'d", "'ll", "'re",
+  'not', "n't", 'never', 'also', 'again', 'later', 'then', 'reportedly', 'already', 'previously', 'repeatedly',
+  'once', 'still', 'even', 'just', 'only', 'both', 'all', 'now', 'too', 'yet', 'first', 'publicly', 'privately',
+]);
+/** Words that start a clause, never a noun phrase's next word. */
+const RELATIVIZERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'what']);
+export const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``']);
+
+export function isNounish(doc: Doc, i: number): boolean {
+  return NOUNISH.has(doc.upos(i));
+}
+
+/** Adverbs, auxiliaries and negation that may stand between a subject and its verb. */
+export function isVerbModifier(doc: Doc, i: number): boolean {
+  const pos = doc.upos(i);
+  return pos === 'ADV' || pos === 'AUX' || pos === 'PART' || AUXILIARY.has(doc.tokens.lower[i]);
+}
+
+/**
+ * The noun phrase that ends at token `last` (inclusive), scanning back no further than `limit`.
+ * Accepts determiners, adjectives, nouns, names, possessives, numbers and inner prepositional
+ * phrases ("official at the Russian foreign ministry"), and names joined by "and".
+ */
+export function nounPhraseEndingAt(doc: Doc, last: number, limit: number): TokenRange | null {
+  if (last < limit || !isNounish(doc, last)) return null;
+  let start = last;
+  for (let i = last - 1; i >= limit; i--) {
+    const pos = doc.upos(i);
+    const lower = doc.tokens.lower[i];
+    if (MODIFIER.has(pos) || lower === "'s" || lower === "'" || isHyphenWord(doc, i)) {
+      start = i;
+      continue;
+    }
+    if ((INNER_ADP.has(lower) || lower === 'and' || lower === '&') && i > limit && MODIFIER.has(doc.upos(i - 1))) {
+      start = i;
+      continue;
+    }
+    break;
+  }
+  // A phrase cannot start with a preposition or conjunction left over from the scan.
+  while (start < last && (INNER_ADP.has(doc.tokens.lower[start]) || doc.tokens.lower[start] === 'and')) start++;
+  return { start, end: last + 1 };
+}
+
+/** The noun phrase that starts at `first`, ending before `limit`; includes "of"-phrases and possessives. */
+export function nounPhraseStartingAt(doc: Doc, first: number, limit: number): TokenRange | null {
+  let end = first;
+  let sawNoun = false;
+  for (let i = first; i < limit; i++) {
+    const pos = doc.upos(i);
+    const lower = doc.tokens.lower[i];
+    if (RELATIVIZERS.has(lower)) break;
+    if (MODIFIER.has(pos) || lower === "'s" || isHyphenWord(doc, i)) {
+      end = i + 1;
+      if (NOUNISH.has(pos)) sawNoun = true;
+      if (pos === 'PRON' && i === first) break;
+      continue;
+    }
+    if ((lower === 'of' || lower === '&') && sawNoun && i + 1 < limit && MODIFIER.has(doc.upos(i + 1))) continue;
+    break;
+  }
+  if (!sawNoun) return null;
+  while (end > first && !isNounish(doc, end - 1) && doc.tokens.lower[end - 1] !== "'s") end--;
+  return end > first ? { start: first, end } : null;
+}
+
+function isHyphenWord(doc: Doc, i: number): boolean {
+  return doc.tokens.lower[i].includes('-') && /\p{L}/u.test(doc.tokens.lower[i]);
+}
+
+/**
+ * A speaker phrase ending at `last`: a noun phrase, optionally with an appositive set off by
+ * commas ("Zamir Kabulov, official at the Russian foreign ministry,"). Returns the range
+ * without the closing comma.
+ */
+export function speakerPhraseEndingAt(doc: Doc, last: number, limit: number): TokenRange | null {
+  if (last < limit || doc.word(last) !== ',') return nounPhraseEndingAt(doc, last, limit);
+  // "NAME, APPOSITIVE," — the appositive may hold a relative clause ("the agency that oversees …").
+  for (let k = last - 2; k > limit && k >= last - MAX_APPOSITIVE; k--) {
+    const w = doc.word(k);
+    if (QUOTE_MARKS.has(w) || w === ';' || w === ':') return null;
+    if (w !== ',') continue;
+    const before = doc.upos(k - 1);
+    if (before !== 'PROPN' && before !== 'NOUN') return null;
+    const head = nounPhraseEndingAt(doc, k - 1, limit);
+    return head ? { start: head.start, end: last } : null;
+  }
+  return null;
+}
+
+/** Longest appositive, in tokens, between a name and its verb. */
+const MAX_APPOSITIVE = 40;

@@ -1,0 +1,128 @@
+import type { Doc, Mention } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import type { EntityLexicon } from './entities.js';
+
+/**
+ * Coreference of definite descriptions ("the group" → the Taliban, "the channel" → Al Jazeera)
+ * and appositive roles and affiliations ("Abdul Manan Niazi, spokesperson for the group," gets
+ * the role and an affiliation to whatever "the group" refers to). Pronouns are resolved where
+ * they matter, for speakers, in speakers.ts.
+ */
+
+/** Heads that refer back to a medium someone spoke to. */
+const MEDIA_HEADS = new Set(['channel', 'network', 'newspaper', 'paper', 'broadcaster', 'station', 'outlet', 'magazine', 'daily', 'agency', 'website']);
+/** Words right before a mention of an addressee or medium. */
+const ADDRESSEE_LEADS = new Set(['told', 'tell', 'tells', 'telling', 'to', 'with']);
+
+export function createCorefStage(lexicon: Pick<EntityLexicon, 'isOrgCue' | 'isRoleWord'>): Stage {
+  return {
+    name: 'coref',
+    requires: ['tokens', 'pos', 'mentions', 'entities'],
+    assigns: ['coref'],
+    apply(doc) {
+      resolveDefiniteDescriptions(doc, lexicon);
+      attachAppositives(doc, lexicon);
+    },
+  };
+}
+
+function resolveDefiniteDescriptions(doc: Doc, lexicon: Pick<EntityLexicon, 'isOrgCue'>): void {
+  const { lower } = doc.tokens;
+  const taken = new Uint8Array(doc.tokenCount);
+  for (const m of doc.mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) taken[i] = 1;
+  const added: Mention[] = [];
+  for (let i = 1; i < doc.tokenCount; i++) {
+    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || MEDIA_HEADS.has(lower[i]))) continue;
+    if (doc.upos(i) !== 'NOUN') continue;
+    const antecedent = MEDIA_HEADS.has(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i);
+    if (antecedent < 0) continue;
+    added.push({
+      start: doc.tokens.start[i - 1], end: doc.tokens.end[i], tokenStart: i - 1, tokenEnd: i + 1,
+      type: doc.entities[antecedent].type, kind: 'nominal', entity: antecedent,
+    });
+  }
+  if (added.length === 0) return;
+  // Keep mentions in text order; entity mention lists are rebuilt to match.
+  doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start);
+  for (const e of doc.entities) e.mentions = [];
+  doc.mentions.forEach((m, k) => doc.entities[m.entity].mentions.push(k));
+}
+
+/** The most recent organisation mentioned as the one spoken to: "told Al Jazeera". */
+function lastAddressee(doc: Doc, before: number): number {
+  for (let k = doc.mentions.length - 1; k >= 0; k--) {
+    const m = doc.mentions[k];
+    if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG') continue;
+    if (m.tokenStart > 0 && ADDRESSEE_LEADS.has(doc.tokens.lower[m.tokenStart - 1])) return m.entity;
+  }
+  return -1;
+}
+
+/** The most recent organisation that was the subject of a verb: the salient one. */
+function lastSubjectOrganisation(doc: Doc, before: number): number {
+  let fallback = -1;
+  for (let k = doc.mentions.length - 1; k >= 0; k--) {
+    const m = doc.mentions[k];
+    if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG') continue;
+    if (fallback < 0) fallback = m.entity;
+    let j = m.tokenEnd;
+    while (j < doc.tokenCount && (doc.upos(j) === 'AUX' || doc.upos(j) === 'ADV')) j++;
+    if (j < doc.tokenCount && doc.upos(j) === 'VERB') return m.entity;
+  }
+  return fallback;
+}
+
+/**
+ * "NAME, ROLE …," — roles and affiliation from an appositive: "Zamir Kabulov, official at the
+ * Russian foreign ministry and President Vladimir Putin's special representative for Afghanistan,".
+ */
+function attachAppositives(doc: Doc, lexicon: Pick<EntityLexicon, 'isRoleWord'>): void {
+  const mentionAtToken = new Int32Array(doc.tokenCount).fill(-1);
+  doc.mentions.forEach((m, k) => {
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) mentionAtToken[i] = k;
+  });
+  for (const mention of doc.mentions) {
+    const person = doc.entities[mention.entity];
+    if (person.type !== 'PERSON' || mention.kind !== 'name') continue;
+    const comma = mention.tokenEnd;
+    if (comma >= doc.tokenCount || doc.word(comma) !== ',') continue;
+    const sentence = doc.sentences[doc.sentenceOf(comma)];
+    let end = comma + 1;
+    while (end < sentence.tokenEnd && doc.word(end) !== ',' && doc.upos(end) !== 'VERB') end++;
+    const roleTokens = [];
+    for (let i = comma + 1; i < end; i++) {
+      // "President Vladimir Putin's special representative": the title belongs to Putin.
+      const title = doc.upos(i + 1) === 'PROPN' && /^\p{Lu}/u.test(doc.word(i));
+      if (lexicon.isRoleWord(doc.tokens.lower[i]) && !title) roleTokens.push(i);
+    }
+    if (roleTokens.length === 0) continue;
+    for (const i of roleTokens) {
+      const role = roleWithModifiers(doc, i, comma + 1, lexicon);
+      if (!person.roles.includes(role)) person.roles.push(role);
+    }
+    if (person.affiliation === null) {
+      for (let i = comma + 1; i < end; i++) {
+        const k = mentionAtToken[i];
+        if (k < 0) continue;
+        const other = doc.entities[doc.mentions[k].entity];
+        if (other !== person && other.type !== 'PERSON') {
+          person.affiliation = other.id;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** The role word with its modifiers and a following "for/of/at X": "special representative for Afghanistan". */
+function roleWithModifiers(doc: Doc, i: number, from: number, lexicon: Pick<EntityLexicon, 'isRoleWord'>): string {
+  let start = i;
+  while (start > from && doc.upos(start - 1) === 'ADJ') start--;
+  let end = i + 1;
+  if (end < doc.tokenCount && /^(?:for|of|at|to)$/.test(doc.tokens.lower[end])) {
+    let k = end + 1;
+    while (k < doc.tokenCount && /^(?:DET|ADJ|PROPN|NOUN)$/.test(doc.upos(k)) && !lexicon.isRoleWord(doc.tokens.lower[k])) k++;
+    if (k > end + 1) end = k;
+  }
+  return doc.text.slice(doc.tokens.start[start], doc.tokens.end[end - 1]);
+}

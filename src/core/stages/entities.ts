@@ -1,0 +1,236 @@
+import type { Doc, Entity, EntityType, Gender, Mention } from '../doc.js';
+import { UPOS } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+
+/**
+ * Entity mentions and document entities (v0: gazetteers plus rules; a statistical tagger can
+ * replace `findNames`). Adds name mentions, organisation descriptions ("the Russian foreign
+ * ministry", "a Taliban breakaway faction") and groups mentions into entities ("Kabulov" joins
+ * "Zamir Kabulov"). Coreference of descriptions and appositive roles follow in coref.ts.
+ */
+
+/** What this stage needs from the lexicon (see src/core/lexicon). */
+export interface EntityLexicon {
+  matchAt(
+    lower: readonly string[], i: number, surface?: (token: number) => string,
+  ): { length: number; kind: string; type: EntityType; canonical: string; country: string | null } | null;
+  firstNameGender(lower: string): 'male' | 'female' | 'unisex' | null;
+  isOrgCue(lower: string): boolean;
+  isRoleWord(lower: string): boolean;
+  demonymCountry(lower: string): string | null;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Canonical name from the lexicon, or null to use the surface form. */
+  canonical: string | null;
+  kind: Mention['kind'];
+  gender: Gender;
+  /** Title or role written before the name ("President", "Mullah"). */
+  title: string | null;
+  /** An unnamed entity introduced by an indefinite description; never merged by name. */
+  unnamed: boolean;
+  /** For nationalities and places, the country they belong to ("Russian" → "Russia"). */
+  country?: string | null;
+}
+
+const PROPN = UPOS.indexOf('PROPN');
+/** Capitalised words that open sentences or titles but are not names by themselves. */
+const NOT_NAMES = new Set([
+  'the', 'a', 'an', 'and', 'but', 'or', 'if', 'in', 'on', 'at', 'for', 'of', 'to', 'by', 'with', 'from', 'as',
+  'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these',
+  'those', 'there', 'here', 'when', 'while', 'after', 'before', 'since', 'even', 'earlier', 'later', 'both',
+  'some', 'many', 'most', 'all', 'no', 'not', 'one', 'what', 'who', 'why', 'how', 'yes', 'so', 'yet', 'also',
+  'however', 'meanwhile', 'still', 'now', 'then', 'mr.', 'mrs.', 'ms.', 'dr.', 'read', 'more', 'said', 'says',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tonight',
+]);
+const HONORIFICS = new Map<string, Gender>([
+  ['mr.', 'male'], ['mr', 'male'], ['mrs.', 'female'], ['mrs', 'female'], ['ms.', 'female'], ['ms', 'female'],
+  ['sir', 'male'], ['lady', 'female'], ['dr.', null], ['prof.', null], ['gen.', null], ['lt.', null],
+  ['col.', null], ['sen.', null], ['rep.', null], ['gov.', null], ['sgt.', null], ['capt.', null],
+]);
+const NAME_JOINERS = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'di', 'abu']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'to']);
+
+export function createEntitiesStage(lexicon: EntityLexicon): Stage {
+  return {
+    name: 'entities',
+    requires: ['tokens', 'sentences', 'pos'],
+    assigns: ['mentions', 'entities'],
+    apply(doc) {
+      const candidates = findNames(doc, lexicon);
+      candidates.push(...findDescriptions(doc, lexicon, candidates));
+      candidates.sort((a, b) => a.start - b.start);
+      for (const c of candidates) {
+        // The recogniser's decision supersedes the tagger: "IS" in "the IS" is a name, not a verb.
+        if (c.kind === 'name') for (let i = c.start; i < c.end; i++) doc.tokens.pos[i] = PROPN;
+      }
+      groupEntities(doc, candidates);
+      relateNationalities(doc, candidates);
+    },
+  };
+}
+
+function isCapitalised(doc: Doc, i: number): boolean {
+  const code = doc.text.charCodeAt(doc.tokens.start[i]);
+  return (code >= 65 && code <= 90) || (code > 127 && /\p{Lu}/u.test(doc.text[doc.tokens.start[i]]));
+}
+
+/** Runs of capitalised tokens, typed by the lexicon and by context. */
+function findNames(doc: Doc, lexicon: EntityLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  const { lower } = doc.tokens;
+  const n = doc.tokenCount;
+  const sentenceStart = new Uint8Array(n);
+  for (const s of doc.sentences) sentenceStart[s.tokenStart] = 1;
+  const surface = (token: number): string => doc.word(token);
+  for (let i = 0; i < n; i++) {
+    const match = lexicon.matchAt(lower, i, surface);
+    if (match && (isCapitalised(doc, i) || match.kind === 'demonym')) {
+      out.push({
+        start: i, end: i + match.length, type: match.type, canonical: match.canonical, kind: 'name',
+        gender: null, title: null, unnamed: false, country: match.country,
+      });
+      i += match.length - 1;
+      continue;
+    }
+    if (!isCapitalised(doc, i) || NOT_NAMES.has(lower[i]) || !/\p{L}/u.test(lower[i])) continue;
+    if (sentenceStart[i] && doc.tokens.pos[i] !== PROPN) continue;
+    if (lexicon.isRoleWord(lower[i]) && i + 1 < n && isCapitalised(doc, i + 1)) continue; // a title: "President Putin"
+    let end = i + 1;
+    while (end < n && !lexicon.matchAt(lower, end, surface) && !NOT_NAMES.has(lower[end]) &&
+      (isCapitalised(doc, end) || (NAME_JOINERS.has(lower[end]) && end + 1 < n && isCapitalised(doc, end + 1)))) end++;
+    out.push(typeName(doc, lexicon, i, end, out));
+    i = end - 1;
+  }
+  return out;
+}
+
+function typeName(doc: Doc, lexicon: EntityLexicon, start: number, end: number, earlier: Candidate[]): Candidate {
+  const { lower } = doc.tokens;
+  const candidate: Candidate = { start, end, type: 'MISC', canonical: null, kind: 'name', gender: null, title: null, unnamed: false };
+  const before = start > 0 ? lower[start - 1] : '';
+  const honorific = HONORIFICS.get(before);
+  const gender = lexicon.firstNameGender(lower[start]);
+  const surface = doc.text.slice(doc.tokens.start[start], doc.tokens.end[end - 1]);
+  if (honorific !== undefined || (start > 0 && lexicon.isRoleWord(before) && isCapitalised(doc, start - 1))) {
+    candidate.type = 'PERSON';
+    candidate.gender = honorific ?? (gender === 'male' || gender === 'female' ? gender : null);
+    candidate.title = doc.word(start - 1);
+  } else if (lexicon.isOrgCue(lower[end - 1])) {
+    candidate.type = 'ORG';
+  } else if (/^\p{Lu}{2,6}$/u.test(surface)) {
+    candidate.type = 'ORG';
+  } else if (gender !== null && end - start >= 2) {
+    candidate.type = 'PERSON';
+    candidate.gender = gender === 'unisex' ? null : gender;
+  } else if (earlier.some((c) => c.type === 'PERSON' && lower[c.end - 1] === lower[end - 1] && end - start === 1)) {
+    candidate.type = 'PERSON';
+  } else if (end - start === 1 && PLACE_PREPOSITIONS.has(before)) {
+    candidate.type = 'LOC';
+  } else if (end - start >= 2 && end - start <= 4) {
+    candidate.type = 'PERSON';
+  }
+  return candidate;
+}
+
+/**
+ * Organisation descriptions built on a demonym or name: "the Russian foreign ministry",
+ * "Russian media", "a Taliban breakaway faction". Indefinite ones introduce a new unnamed entity.
+ */
+function findDescriptions(doc: Doc, lexicon: EntityLexicon, names: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const { lower } = doc.tokens;
+  for (const name of names) {
+    if (name.type !== 'NORP' && name.type !== 'ORG' && name.type !== 'GPE') continue;
+    let end = name.end;
+    while (end < doc.tokenCount && end < name.end + 3 && /^(?:ADJ|NOUN)$/.test(doc.upos(end)) && !isCapitalised(doc, end) &&
+      !lexicon.isOrgCue(lower[end]) && !lexicon.isRoleWord(lower[end])) end++;
+    if (end >= doc.tokenCount || !(lexicon.isOrgCue(lower[end]) || lower[end] === 'media')) continue;
+    const head = end + 1;
+    const determiner = name.start > 0 ? lower[name.start - 1] : '';
+    const indefinite = determiner === 'a' || determiner === 'an';
+    // "the Islamic State terror group" is the name itself; only a demonym or an indefinite makes a new entity.
+    if (name.type !== 'NORP' && !indefinite) continue;
+    out.push({
+      start: name.start, end: head, type: 'ORG', canonical: null, kind: 'nominal', gender: null, title: null,
+      unnamed: true,
+    });
+  }
+  return out;
+}
+
+/** Groups name mentions into entities: same canonical name, or a surname of an earlier full name. */
+function groupEntities(doc: Doc, candidates: Candidate[]): void {
+  const byKey = new Map<string, number>();
+  for (const c of candidates) {
+    const surface = doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
+    const name = c.canonical ?? surface;
+    const key = `${c.type}|${name.toLowerCase()}`;
+    let index = c.unnamed ? undefined : byKey.get(key) ?? findByPart(doc, c, name);
+    if (index === undefined) {
+      index = doc.entities.length;
+      doc.entities.push({
+        id: `e${index + 1}`, type: c.type, name, aliases: [], mentions: [], roles: [], affiliation: null,
+        related: null, gender: c.gender, unnamed: c.unnamed,
+      });
+      if (c.title && !doc.entities[index].roles.includes(c.title)) doc.entities[index].roles.push(c.title);
+      relateDescription(doc, doc.entities[index], c, candidates);
+    }
+    const entity = doc.entities[index];
+    if (!c.unnamed) byKey.set(key, index);
+    const mention: Mention = {
+      start: doc.tokens.start[c.start], end: doc.tokens.end[c.end - 1], tokenStart: c.start, tokenEnd: c.end,
+      type: c.type, kind: c.kind, entity: index,
+    };
+    entity.mentions.push(doc.mentions.length);
+    doc.mentions.push(mention);
+    if (surface !== entity.name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
+    // A longer form of the same person becomes the canonical name: "Kabulov" → "Zamir Kabulov".
+    if (c.type === 'PERSON' && !c.canonical && surface.length > entity.name.length && surface.endsWith(entity.name)) {
+      entity.aliases.push(entity.name);
+      entity.name = surface;
+    }
+    entity.gender ??= c.gender;
+  }
+}
+
+/** An earlier person whose name ends with this one ("Kabulov" → "Zamir Kabulov"). */
+function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
+  if (c.type !== 'PERSON' && c.type !== 'MISC') return undefined;
+  const lower = name.toLowerCase();
+  for (let k = doc.entities.length - 1; k >= 0; k--) {
+    const e = doc.entities[k];
+    if (e.type !== 'PERSON' || e.unnamed) continue;
+    const full = e.name.toLowerCase();
+    if (full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`)) {
+      c.type = 'PERSON';
+      return k;
+    }
+  }
+  return undefined;
+}
+
+/** "a Taliban breakaway faction" is related to the Taliban; "the Russian foreign ministry" belongs to Russia. */
+function relateDescription(doc: Doc, entity: Entity, c: Candidate, candidates: Candidate[]): void {
+  if (c.kind !== 'nominal') return;
+  entity.name = doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
+  const inner = candidates.find((o) => o !== c && o.kind === 'name' && o.start >= c.start && o.end <= c.end);
+  if (!inner) return;
+  const innerName = (inner.canonical ?? doc.text.slice(doc.tokens.start[inner.start], doc.tokens.end[inner.end - 1])).toLowerCase();
+  const target = doc.entities.find((e) => e.name.toLowerCase() === innerName && e.type === inner.type);
+  if (target) entity.related = target.id;
+}
+
+/** A nationality relates to its country when the article names it: "Russian" → Russia. */
+function relateNationalities(doc: Doc, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.type !== 'NORP' || !c.country) continue;
+    const nationality = doc.entities.find((e) => e.type === 'NORP' && e.name === c.canonical);
+    const country = doc.entities.find((e) => e.type === 'GPE' && e.name === c.country);
+    if (nationality && country) nationality.related ??= country.id;
+  }
+}

@@ -1,0 +1,333 @@
+import { UPOS, type Doc } from '../doc.js';
+import { lemmatize } from '../lemma.js';
+import {
+  ByteReader,
+  ByteWriter,
+  hashFeature,
+  hashString,
+  readPerceptron,
+  writePerceptron,
+  type Classifier,
+  type PerceptronModel,
+  type PerceptronTrainer,
+} from '../perceptron.js';
+import type { Stage } from '../pipeline.js';
+
+/**
+ * Part-of-speech tagging (Penn Treebank tags), UPOS and lemmas. A greedy left-to-right averaged
+ * perceptron in the style of Honnibal's "good POS tagger in 200 lines": word, affix and shape
+ * features of a ±2 window plus the two previous tags, and a tag dictionary for frequent
+ * unambiguous words. Features are hashed from cached per-word hashes, so tagging builds no strings.
+ */
+
+export interface PosModel {
+  readonly classifier: PerceptronModel;
+  /** Frequent, unambiguous word forms (see {@link featureForm}) → class index. */
+  readonly tagDictionary: ReadonlyMap<string, number>;
+}
+
+/** Quotes and apostrophes as the features see them: curly and PTB-style quotes become straight. */
+export function featureForm(surface: string): string {
+  if (surface === '``' || surface === "''") return '"';
+  return surface.replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
+}
+
+// Per-word hashes, in this order, in each cached entry.
+const WORD = 0;
+const SUFFIX3 = 1;
+const SUFFIX2 = 2;
+const SUFFIX1 = 3;
+const PREFIX1 = 4;
+const SHAPE = 5;
+const FLAGS = 6;
+const WORD_FIELDS = 7;
+
+/** Feature hashes per token: the size of the buffer {@link PosFeaturizer.extract} fills. */
+export const MAX_FEATURES = 24;
+const CACHE_LIMIT = 100_000;
+
+function wordEntry(values: readonly string[]): Uint32Array {
+  const entry = new Uint32Array(WORD_FIELDS);
+  for (let k = 0; k < WORD_FIELDS; k++) entry[k] = hashString(values[k] ?? '', k);
+  return entry;
+}
+
+// Sentence padding, as in Honnibal's tagger.
+const START = [wordEntry(['-START-']), wordEntry(['-START2-'])];
+const END = [wordEntry(['-END-']), wordEntry(['-END2-'])];
+
+function shapeOf(form: string): string {
+  let shape = '';
+  let previous = '';
+  let run = 0;
+  for (const ch of form) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    run = c === previous ? run + 1 : 1;
+    previous = c;
+    if (run <= 2) shape += c;
+  }
+  return shape;
+}
+
+function flagsOf(form: string): string {
+  const title = /^\p{Lu}\p{Ll}/u.test(form);
+  const upper = /\p{Lu}/u.test(form) && !/\p{Ll}/u.test(form);
+  const digit = /\d/.test(form);
+  const hyphen = form.length > 1 && form.includes('-');
+  return `${+title}${+upper}${+digit}${+hyphen}`;
+}
+
+/** Hashes of one word's own features; numbers share a word feature, as Honnibal's tagger does. */
+function describeWord(surface: string): Uint32Array {
+  const form = featureForm(surface);
+  const lower = form.toLowerCase();
+  let word = lower;
+  if (/^\d/.test(form)) word = /^\d{4}$/.test(form) ? '!YEAR' : '!DIGITS';
+  return wordEntry([word, lower.slice(-3), lower.slice(-2), lower.slice(-1), lower.slice(0, 1), shapeOf(form), flagsOf(form)]);
+}
+
+/** Builds feature hashes for the tokens of one sentence at a time. */
+export class PosFeaturizer {
+  private readonly cache = new Map<string, Uint32Array>();
+  /** Word entries of the current sentence with two pads on each side. */
+  private window: Uint32Array[] = [];
+
+  /** Loads `surfaces` (one sentence) for {@link extract}. */
+  setSentence(surfaces: readonly string[]): void {
+    const window = [START[1], START[0]];
+    for (const surface of surfaces) {
+      let entry = this.cache.get(surface);
+      if (entry === undefined) {
+        if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+        entry = describeWord(surface);
+        this.cache.set(surface, entry);
+      }
+      window.push(entry);
+    }
+    window.push(END[0], END[1]);
+    this.window = window;
+  }
+
+  /** Writes the feature hashes of token `i` given the two previous tags; returns their count. */
+  extract(i: number, previous: number, previous2: number, out: Uint32Array): number {
+    const w = this.window;
+    const here = w[i + 2];
+    const before = w[i + 1];
+    const after = w[i + 3];
+    let n = 0;
+    out[n++] = hashFeature(1, 0);
+    out[n++] = hashFeature(2, here[WORD]);
+    out[n++] = hashFeature(3, here[SUFFIX3]);
+    out[n++] = hashFeature(4, here[SUFFIX2]);
+    out[n++] = hashFeature(5, here[SUFFIX1]);
+    out[n++] = hashFeature(6, here[PREFIX1]);
+    out[n++] = hashFeature(7, here[SHAPE]);
+    out[n++] = hashFeature(8, here[FLAGS]);
+    out[n++] = hashFeature(9, before[WORD]);
+    out[n++] = hashFeature(10, before[SUFFIX3]);
+    out[n++] = hashFeature(11, w[i][WORD]);
+    out[n++] = hashFeature(12, after[WORD]);
+    out[n++] = hashFeature(13, after[SUFFIX3]);
+    out[n++] = hashFeature(14, w[i + 4][WORD]);
+    out[n++] = hashFeature(15, previous);
+    out[n++] = hashFeature(16, previous2);
+    out[n++] = hashFeature(17, previous, previous2);
+    out[n++] = hashFeature(18, previous, here[WORD]);
+    out[n++] = hashFeature(19, before[SHAPE], here[SHAPE]);
+    out[n++] = hashFeature(20, here[SHAPE], after[SHAPE]);
+    return n;
+  }
+}
+
+/** What a training pass needs: the gold classes and the trainer to update. */
+export interface PosTraining {
+  gold: ArrayLike<number>;
+  trainer: PerceptronTrainer;
+}
+
+/** Greedy sentence tagger over any {@link Classifier}, shared by the stage and by training. */
+export class PosTagger {
+  readonly classes: readonly string[];
+  private readonly featurizer = new PosFeaturizer();
+  private readonly features = new Uint32Array(MAX_FEATURES);
+  private readonly openQuote: number;
+  private readonly closeQuote: number;
+  private readonly number: number;
+  /** {@link fixedClass} per surface form, as the featurizer caches word hashes. */
+  private readonly fixedCache = new Map<string, number>();
+
+  constructor(
+    private readonly classifier: Classifier,
+    private readonly tagDictionary: ReadonlyMap<string, number>,
+  ) {
+    this.classes = classifier.classes;
+    this.openQuote = this.classes.indexOf('``');
+    this.closeQuote = this.classes.indexOf("''");
+    this.number = this.classes.indexOf('CD');
+  }
+
+  /**
+   * Tags one sentence: `out[k]` gets the class of `surfaces[k]`. With `training`, a wrong guess
+   * updates the trainer; the guess, not the gold tag, feeds the next token's features.
+   */
+  tag(surfaces: readonly string[], out: number[] | Int32Array, training?: PosTraining): void {
+    this.featurizer.setSentence(surfaces);
+    const start = this.classes.length;
+    let previous = start;
+    let previous2 = start + 1;
+    for (let k = 0; k < surfaces.length; k++) {
+      let guess = this.fixedCache.get(surfaces[k]);
+      if (guess === undefined) {
+        if (this.fixedCache.size >= CACHE_LIMIT) this.fixedCache.clear();
+        guess = this.fixedClass(surfaces[k]);
+        this.fixedCache.set(surfaces[k], guess);
+      }
+      if (guess < 0) {
+        const n = this.featurizer.extract(k, previous, previous2, this.features);
+        guess = this.classifier.predict(this.features, n);
+        if (training) {
+          training.trainer.update(training.gold[k], guess, this.features, n);
+          training.trainer.tick();
+        }
+      }
+      out[k] = guess;
+      previous2 = previous;
+      previous = guess;
+    }
+  }
+
+  /** Class decided without the model (curly quotes, "$5", dictionary words), else -1. */
+  private fixedClass(surface: string): number {
+    if (surface === '“' || surface === '‘') return this.openQuote;
+    if (surface === '”') return this.closeQuote;
+    if (/^\p{Sc}\d/u.test(surface)) return this.number;
+    return this.tagDictionary.get(featureForm(surface)) ?? -1;
+  }
+}
+
+// ---- UPOS ---------------------------------------------------------------------------------------
+
+const UPOS_OF_PTB: Record<string, (typeof UPOS)[number]> = {
+  NN: 'NOUN', NNS: 'NOUN', NNP: 'PROPN', NNPS: 'PROPN', VB: 'VERB', VBD: 'VERB', VBG: 'VERB', VBN: 'VERB',
+  VBP: 'VERB', VBZ: 'VERB', MD: 'AUX', JJ: 'ADJ', JJR: 'ADJ', JJS: 'ADJ', RB: 'ADV', RBR: 'ADV', RBS: 'ADV',
+  WRB: 'ADV', IN: 'ADP', CC: 'CCONJ', CD: 'NUM', DT: 'DET', PDT: 'DET', WDT: 'DET', EX: 'PRON', FW: 'X',
+  LS: 'X', POS: 'PART', PRP: 'PRON', PRP$: 'PRON', WP: 'PRON', WP$: 'PRON', RP: 'ADP', TO: 'PART', UH: 'INTJ',
+  SYM: 'SYM', $: 'SYM', '#': 'SYM', '.': 'PUNCT', ',': 'PUNCT', ':': 'PUNCT', '``': 'PUNCT', "''": 'PUNCT',
+  '-LRB-': 'PUNCT', '-RRB-': 'PUNCT', HYPH: 'PUNCT', NFP: 'PUNCT',
+};
+const UPOS_INDEX = new Map<string, number>(UPOS.map((name, i) => [name, i]));
+const SUBORDINATORS = new Set(['that', 'because', 'if', 'whether', 'although', 'though', 'while', 'unless', 'whereas', 'whilst']);
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+const NOMINAL = /^(?:NN|JJ|CD|PRP\$)/;
+
+/**
+ * UPOS of token `i` from its PTB tag and lemma, with the distinctions UD makes that PTB does not:
+ * auxiliaries, "not" as PART, subordinators as SCONJ, infinitival "to", pronominal "this".
+ */
+export function uposOf(tags: readonly string[], lemmas: readonly string[], i: number, end: number): number {
+  const tag = tags[i];
+  const lemma = lemmas[i];
+  const next = i + 1 < end ? tags[i + 1] : '';
+  let upos = UPOS_OF_PTB[tag] ?? 'X';
+  if (tag.startsWith('VB')) {
+    if (lemma === 'be' || ((lemma === 'have' || lemma === 'do') && auxiliaryOf(tags, i, end, lemma === 'have' ? 'VBN' : 'VB'))) {
+      upos = 'AUX';
+    }
+  } else if (tag === 'RB' && lemma === 'not') upos = 'PART';
+  else if (tag === 'IN' && SUBORDINATORS.has(lemma)) upos = 'SCONJ';
+  else if (tag === 'TO' && next !== 'VB' && next !== 'RB') upos = 'ADP';
+  else if ((tag === 'DT' && DEMONSTRATIVES.has(lemma)) || tag === 'WDT') {
+    upos = NOMINAL.test(next) ? 'DET' : 'PRON';
+  }
+  return UPOS_INDEX.get(upos) as number;
+}
+
+/** "has gone", "did not say", "do you think": a verb of form `verbTag` follows within a few words. */
+function auxiliaryOf(tags: readonly string[], i: number, end: number, verbTag: string): boolean {
+  for (let j = i + 1; j < end && j <= i + 4; j++) {
+    const tag = tags[j];
+    if (tag === verbTag) return true;
+    if (tag !== 'RB' && tag !== 'PRP' && tag !== 'DT' && tag !== 'NNP' && tag !== 'NN') return false;
+  }
+  return false;
+}
+
+// ---- Stage ---------------------------------------------------------------------------------------
+
+/**
+ * The token as the tagger sees it: a straight double quote gets its direction from the spacing
+ * around it (written as a curly quote, which the tagger tags `` or ''), as typesetters read it.
+ */
+function taggingSurface(doc: Doc, i: number): string {
+  const word = doc.word(i);
+  if (word !== '"') return word;
+  const before = doc.text[doc.tokens.start[i] - 1] ?? ' ';
+  const after = doc.text[doc.tokens.end[i]] ?? ' ';
+  const spaceBefore = /[\s([{]/.test(before);
+  const spaceAfter = /[\s.,;:!?)\]}]/.test(after);
+  if (spaceBefore && !spaceAfter) return '“';
+  if (spaceAfter && !spaceBefore) return '”';
+  return word;
+}
+
+export function createPosStage(model: PosModel): Stage {
+  const tagger = new PosTagger(model.classifier, model.tagDictionary);
+  const classes = tagger.classes;
+  return {
+    name: 'pos',
+    requires: ['tokens', 'sentences'],
+    assigns: ['pos'],
+    apply(doc: Doc): void {
+      const { tag, pos, lemma, lower } = doc.tokens;
+      const surfaces: string[] = [];
+      const guesses: number[] = [];
+      for (const sentence of doc.sentences) {
+        const { tokenStart, tokenEnd } = sentence;
+        surfaces.length = 0;
+        for (let i = tokenStart; i < tokenEnd; i++) surfaces.push(taggingSurface(doc, i));
+        tagger.tag(surfaces, guesses);
+        for (let i = tokenStart; i < tokenEnd; i++) {
+          tag[i] = classes[guesses[i - tokenStart]];
+          lemma[i] = lemmatize(lower[i], tag[i]);
+        }
+        for (let i = tokenStart; i < tokenEnd; i++) pos[i] = uposOf(tag, lemma, i, tokenEnd);
+      }
+    },
+  };
+}
+
+// ---- Model file ----------------------------------------------------------------------------------
+//   "CGPO" u8 version, varint dictionary size, per entry: string form, u8 class; then the perceptron.
+
+const MAGIC = 'CGPO';
+const VERSION = 1;
+
+export function encodePosModel(model: PosModel): Uint8Array {
+  const out = new ByteWriter();
+  for (let i = 0; i < MAGIC.length; i++) out.u8(MAGIC.charCodeAt(i));
+  out.u8(VERSION);
+  out.varint(model.tagDictionary.size);
+  for (const [form, c] of model.tagDictionary) {
+    out.string(form);
+    out.u8(c);
+  }
+  writePerceptron(model.classifier, out);
+  return out.finish();
+}
+
+/** Reads a model written by {@link encodePosModel}; a bad file is CoreError CG_E006. */
+export function decodePosModel(bytes: Uint8Array): PosModel {
+  const input = new ByteReader(bytes, 'POS model');
+  const version = input.header(MAGIC);
+  if (version !== VERSION) input.fail(`unsupported version ${version}`);
+  const entries: [string, number][] = [];
+  const size = input.varint();
+  for (let k = 0; k < size; k++) entries.push([input.string(), input.u8()]);
+  const classifier = readPerceptron(input);
+  if (input.offset !== bytes.length) input.fail('trailing bytes');
+  if (entries.some(([, c]) => c >= classifier.classes.length)) input.fail('bad tag dictionary class');
+  for (const required of ['``', "''", 'CD']) {
+    if (!classifier.classes.includes(required)) input.fail(`the tag set lacks ${required}`);
+  }
+  return { classifier, tagDictionary: new Map(entries) };
+}

@@ -1,0 +1,510 @@
+import type { Content, Cue, Doc, QuoteKind, Span } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { CUE_FORMS, INVERTIBLE, TAKES_OBJECT } from '../cues.js';
+import {
+  QUOTE_MARKS, isVerbModifier, nounPhraseEndingAt, nounPhraseStartingAt, speakerPhraseEndingAt, type TokenRange,
+} from '../phrases.js';
+
+/**
+ * Quotations: direct quotes (quote marks, possibly running over paragraphs), indirect speech
+ * around a cue verb ("X said that …", "X denied …", "according to X"), mixed quotes, and
+ * floating quotes (a paragraph that is only a quote). This stage finds spans only: cue, source
+ * words and content. The speakers stage resolves sources to entities.
+ */
+
+/** A stretch of text between quote marks, marks included. `close` is -1 when never closed. */
+interface QuoteRegion {
+  open: number;
+  close: number;
+  /** Last token of the region (the closing mark, or the paragraph's last token). */
+  last: number;
+  /** True when the region continues a quote left open in the previous paragraph. */
+  continued: boolean;
+}
+
+interface Found {
+  cue: Cue | null;
+  cueTokens: TokenRange | null;
+  source: TokenRange | null;
+  content: Span[];
+  addressee: TokenRange | null;
+  /** End of the cue's sentence (exclusive): quotes that follow it in the paragraph may continue it. */
+  sentenceEnd: number;
+}
+
+const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'notify', 'advise', 'warn', 'ask', 'urge', 'remind', 'brief']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+/** Lead-ins that negate the cue's force: "refused to confirm", "declined to deny". */
+const NEGATING_VERBS = new Set(['refuse', 'refused', 'refuses', 'decline', 'declined', 'declines', 'failed', 'fail']);
+const CLAUSE_BOUNDARY = new Set([',', '”', '"', "''", ':', '—', '–', '-', ';', '(']);
+const SPOKE_TO = new Set(['say', 'speak', 'talk', 'explain', 'write', 'complain', 'admit', 'confide', 'whisper']);
+const DASHES = new Set(['―', '—', '–', '-', '--']);
+const SUBORDINATORS = new Set(['though', 'although', 'while', 'whereas', 'because', 'since', 'if', 'unless', 'as', 'when', 'after', 'before']);
+const MEDIUM_LEAD = /^(?:carried|published|broadcast|aired|reported|quoted|cited)$/;
+
+export function findQuotes(doc: Doc): void {
+  const regions = quoteRegions(doc);
+  const regionOf = new Int32Array(doc.tokenCount).fill(-1);
+  regions.forEach((r, k) => {
+    for (let i = r.open; i <= r.last; i++) regionOf[i] = k;
+  });
+  const found: Found[] = [];
+  for (const sentence of doc.sentences) {
+    let previousSource: TokenRange | null = null;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      if (regionOf[i] >= 0) continue;
+      const hit = cueAt(doc, i, sentence.tokenEnd);
+      if (!hit) continue;
+      const result = attribute(doc, hit, sentence.tokenStart, sentence.tokenEnd, regions, regionOf, previousSource);
+      if (!result) continue;
+      found.push(result);
+      if (result.source) previousSource = result.source;
+      i = hit.tokens.end - 1;
+    }
+  }
+  found.push(...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found));
+  continueQuotes(doc, regions, regionOf, found);
+  addFloatingQuotes(doc, regions, found);
+  found.sort((a, b) => a.content[0].start - b.content[0].start);
+  found.forEach((f, k) => {
+    const content: Content = { start: f.content[0].start, end: f.content[f.content.length - 1].end };
+    if (f.content.length > 1) content.parts = f.content;
+    doc.quotes.push({
+      id: `q${k + 1}`,
+      kind: quoteKind(doc, content, regions),
+      content,
+      cue: f.cue,
+      source: f.source ? charSpan(doc, f.source) : null,
+      speaker: null,
+      addressee: null,
+      addresseeSource: f.addressee ? charSpan(doc, f.addressee) : null,
+    });
+  });
+}
+
+function charSpan(doc: Doc, range: TokenRange): Span {
+  return { start: doc.tokens.start[range.start], end: doc.tokens.end[range.end - 1] };
+}
+
+/** Pairs quote marks per paragraph; a quote left open continues into a next paragraph that opens with a mark. */
+function quoteRegions(doc: Doc): QuoteRegion[] {
+  const regions: QuoteRegion[] = [];
+  let carried = false;
+  for (const paragraph of doc.paragraphs) {
+    let open = -1;
+    let continued = false;
+    const first = paragraph.tokenStart;
+    for (let i = first; i < paragraph.tokenEnd; i++) {
+      const w = doc.word(i);
+      if (!QUOTE_MARKS.has(w)) continue;
+      const opening = w === '“' || w === '``' || (w !== '”' && w !== "''" && open < 0);
+      if (opening && open < 0) {
+        open = i;
+        continued = carried && i === first;
+      } else if (!opening || open >= 0) {
+        if (open >= 0) regions.push({ open, close: i, last: i, continued });
+        open = -1;
+      }
+    }
+    carried = open >= 0;
+    if (open >= 0) regions.push({ open, close: -1, last: paragraph.tokenEnd - 1, continued });
+  }
+  return regions;
+}
+
+interface CueHit {
+  tokens: TokenRange;
+  cue: Cue;
+}
+
+/** A cue starting at token `i`: a verb in the lexicon (with its particle), or "according to". */
+function cueAt(doc: Doc, i: number, end: number): CueHit | null {
+  const lower = doc.tokens.lower[i];
+  if (lower === 'according' && i + 1 < end && doc.tokens.lower[i + 1] === 'to') {
+    return makeCue(doc, { start: i, end: i + 2 }, 'according to', 'assert', false);
+  }
+  const readings = CUE_FORMS.get(lower);
+  if (!readings || !(doc.upos(i) === 'VERB' || isMistaggedVerb(doc, i, end))) return null;
+  for (const reading of readings) {
+    if (reading.particle !== null) {
+      if (i + 1 < end && doc.tokens.lower[i + 1] === reading.particle) {
+        return makeCue(doc, { start: i, end: i + 2 }, reading.lemma, reading.cls, isNegated(doc, i));
+      }
+      continue;
+    }
+    return makeCue(doc, { start: i, end: i + 1 }, reading.lemma, reading.cls, isNegated(doc, i));
+  }
+  return null;
+}
+
+/** "Russia claims to have …": a cue form tagged as a noun but used as a verb between a name and "to"/"that". */
+function isMistaggedVerb(doc: Doc, i: number, end: number): boolean {
+  if (doc.upos(i) !== 'NOUN' || i === 0 || i + 1 >= end) return false;
+  const before = doc.upos(i - 1);
+  return (before === 'PROPN' || before === 'PRON') && /^(?:to|that)$/.test(doc.tokens.lower[i + 1]);
+}
+
+/**
+ * The cue span takes the auxiliaries, adverbs and negation before the verb ("has also said",
+ * "did not immediately respond") and a colon right after it ("said:"), as annotators mark cues.
+ */
+function makeCue(doc: Doc, tokens: TokenRange, lemma: string, cls: Cue['class'], negated: boolean): CueHit {
+  let first = tokens.start;
+  while (first > 0 && first > tokens.start - 4 && isCueModifier(doc, first - 1)) first--;
+  const last = tokens.end < doc.tokenCount && doc.word(tokens.end) === ':' ? tokens.end + 1 : tokens.end;
+  const span = charSpan(doc, { start: first, end: last });
+  return { tokens, cue: { start: span.start, end: span.end, lemma, class: cls, negated } };
+}
+
+function isCueModifier(doc: Doc, i: number): boolean {
+  const pos = doc.upos(i);
+  return (pos === 'AUX' || pos === 'ADV' || NEGATORS.has(doc.tokens.lower[i])) && doc.word(i) !== ',' && isVerbModifier(doc, i);
+}
+
+/** "did not deny", "never said", "refused to confirm". */
+function isNegated(doc: Doc, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const lower = doc.tokens.lower[k];
+    if (NEGATORS.has(lower)) return true;
+    if (lower === 'to' && k > 0 && NEGATING_VERBS.has(doc.tokens.lower[k - 1])) return true;
+    if (!isVerbModifier(doc, k) && lower !== 'to') return false;
+  }
+  return false;
+}
+
+/** Finds the source and content around one cue; null when the cue has neither. */
+function attribute(
+  doc: Doc, hit: CueHit, sentStart: number, sentEnd: number,
+  regions: QuoteRegion[], regionOf: Int32Array, previousSource: TokenRange | null,
+): Found | null {
+  const { tokens: cueTokens, cue } = hit;
+  if (cue.lemma === 'according to') return accordingTo(doc, hit, sentStart, sentEnd, regions, regionOf);
+
+  // Subject before the cue, skipping auxiliaries and adverbs ("has officially denied") and a
+  // parenthesis ("Rep. Gwen Moore (D-Wis.) said").
+  let last = cueTokens.start - 1;
+  while (last >= sentStart && isVerbModifier(doc, last) && doc.word(last) !== ',') last--;
+  const parenthesisEnd = last >= sentStart && doc.word(last) === ')' ? last : -1;
+  if (parenthesisEnd >= 0) {
+    while (last > sentStart && doc.word(last) !== '(') last--;
+    last--;
+  }
+  const lastWord = last >= sentStart ? doc.tokens.lower[last] : '';
+  const participle = lastWord === ',' && doc.tokens.lower[cueTokens.start].endsWith('ing');
+  let source = last >= sentStart && !participle ? speakerPhraseEndingAt(doc, last, sentStart) : null;
+  if (source && parenthesisEnd >= 0) source = { start: source.start, end: parenthesisEnd + 1 };
+  let afterCue = cueTokens.end;
+  if (!source && (participle || lastWord === 'and' || lastWord === 'but')) {
+    // A participle or a coordinated verb shares the main clause's subject: "…, saying they …",
+    // "The IS has emerged … and vowed to …".
+    source = previousSource ?? nounPhraseStartingAt(doc, sentStart, last);
+    if (!source) return null;
+  } else if (!source && INVERTIBLE.has(cue.lemma)) {
+    // "“…,” said Kabulov, a Russian envoy."
+    const np = nounPhraseStartingAt(doc, cueTokens.end, sentEnd);
+    if (!np) return null;
+    source = extendAppositive(doc, np, sentEnd);
+    afterCue = source.end;
+  }
+  if (!source) return null;
+  const rest = restAfterCue(doc, afterCue, sentEnd, cue.lemma, regionOf);
+  const boundary = Math.min(source.start, cueTokens.start) - 1;
+  const hasLeadingContent = boundary > sentStart && CLAUSE_BOUNDARY.has(doc.word(boundary));
+  // "“…,” she said several months later, …": a closing quote right before the speaker settles it.
+  const afterQuote = hasLeadingContent && (regionOf[boundary] >= 0 || (boundary > sentStart && regionOf[boundary - 1] >= 0));
+  if (hasLeadingContent && (rest.closes || afterQuote)) {
+    // The cue closes its clause: the content came before it.
+    const content = contentBefore(doc, boundary, sentStart, regions, regionOf);
+    if (!content) return null;
+    const parts = [content];
+    const resume = rest.resumes ? resumedQuote(doc, rest.next, sentEnd, regions, regionOf)
+      // "During his years in office, Mr. Obama said, a majority of Americans have …"
+      : rest.next < sentEnd && !afterQuote ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
+    if (resume) parts.push(resume);
+    return { cue, cueTokens, source, content: parts, addressee: rest.addressee, sentenceEnd: sentEnd };
+  }
+  if (rest.next >= sentEnd) return null;
+  if (afterCue !== cueTokens.end) return null;
+  // "Even though Russia claims X, …": a subordinate clause's content ends at its comma.
+  const subordinate = source.start > sentStart && SUBORDINATORS.has(doc.tokens.lower[source.start - 1]);
+  const content = contentAfter(doc, rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate);
+  if (!content) return null;
+  return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
+}
+
+interface RestAfterCue {
+  /** First token of the content after the cue, or sentEnd when nothing follows. */
+  next: number;
+  addressee: TokenRange | null;
+  /** True when a comma and a new quote follow: "“A,” he said, “B.”" */
+  resumes: boolean;
+  /** True when the clause ends after the cue (sentence end or a comma): its content came before. */
+  closes: boolean;
+}
+
+/** Skips the addressee ("told Al Jazeera"), the medium and time adverbials after a cue. */
+function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, regionOf: Int32Array): RestAfterCue {
+  let i = from;
+  let addressee: TokenRange | null = null;
+  if (TELL_LIKE.has(lemma) || (doc.tokens.lower[i] === 'to' && SPOKE_TO.has(lemma))) {
+    // "told Al Jazeera", "said to the Republican nominee"
+    addressee = nounPhraseStartingAt(doc, doc.tokens.lower[i] === 'to' ? i + 1 : i, sentEnd);
+    if (addressee) i = addressee.end;
+  }
+  for (;;) {
+    const medium = mediumAt(doc, i, sentEnd);
+    if (medium) {
+      addressee ??= medium.np;
+      i = medium.end;
+      continue;
+    }
+    const time = timeAdverbialLength(doc, i, sentEnd);
+    if (time === 0) break;
+    i += time;
+  }
+  let next = i;
+  while (next < sentEnd && isTrailingPunctuation(doc, next) && doc.word(next) !== ':') next++;
+  const resumes = next < sentEnd && regionOf[next] >= 0 && i < next;
+  const closes = next >= sentEnd || (i < sentEnd && doc.word(i) === ',');
+  if (next >= sentEnd || resumes) return { next, addressee, resumes, closes };
+  if (doc.word(i) === ':') i++;
+  return { next: i, addressee, resumes: false, closes };
+}
+
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
+  'yesterday', 'tonight', 'earlier', 'later', 'recently', 'again', 'repeatedly', 'publicly', 'privately', 'previously',
+  'also', 'once', 'then', 'now', 'too', 'instead', 'ago']);
+const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'day', 'time']);
+const RELATIVE = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
+const STATEMENT_NOUNS = /^(?:statement|interview|speech|letter|post|tweet|email|e-mail|call|remarks|comments|briefing|conference|address|video|op-ed|memo|report|filing|release|message|appearance)$/;
+
+/** Length in tokens of a time adverbial or "in a statement" phrase at `i` (0 when none). */
+function timeAdverbialLength(doc: Doc, i: number, end: number): number {
+  const w = (k: number): string => (k < end ? doc.tokens.lower[k] : '');
+  if (DAYS.has(w(i))) {
+    let n = 1;
+    while (PERIODS.has(w(i + n)) || (RELATIVE.has(w(i + n)) && PERIODS.has(w(i + n + 1)))) n++;
+    return n;
+  }
+  if (RELATIVE.has(w(i)) && PERIODS.has(w(i + 1))) return 2;
+  if (w(i) === 'on' && (DAYS.has(w(i + 1)) || /^\d/.test(w(i + 1)))) {
+    let n = 2;
+    while (PERIODS.has(w(i + n))) n++;
+    return n;
+  }
+  if ((w(i) === 'in' || w(i) === 'during' || w(i) === 'on') && i + 1 < end) {
+    let k = i + 1;
+    while (k < end && k < i + 5 && !STATEMENT_NOUNS.test(w(k)) && /^(?:a|an|the|his|her|their|its|a|written|televised|separate|recent|joint|brief|new|phone|radio|tv|television)$/.test(w(k))) k++;
+    if (STATEMENT_NOUNS.test(w(k))) return k + 1 - i;
+  }
+  return 0;
+}
+
+/** "in remarks carried by Russian media", "…with the BBC": the medium that carried the statement. */
+function mediumAt(doc: Doc, i: number, end: number): { np: TokenRange; end: number } | null {
+  const w = (k: number): string => (k < end ? doc.tokens.lower[k] : '');
+  let k = i;
+  const statement = timeAdverbialLength(doc, k, end);
+  if (statement > 0 && STATEMENT_NOUNS.test(w(k + statement - 1))) k += statement;
+  let lead = -1;
+  if (MEDIUM_LEAD.test(w(k)) && w(k + 1) === 'by') lead = k + 2;
+  else if (k > i && (w(k) === 'with' || w(k) === 'to' || w(k) === 'on')) lead = k + 1;
+  if (lead < 0) return null;
+  const np = nounPhraseStartingAt(doc, lead, end);
+  return np ? { np, end: np.end } : null;
+}
+
+/** Content after the cue: to the end of the sentence, or of the quote it opens. */
+function contentAfter(
+  doc: Doc, i: number, sentEnd: number, lemma: string, regions: QuoteRegion[], regionOf: Int32Array, toComma: boolean,
+): Span | null {
+  let end = sentEnd;
+  if (regionOf[i] >= 0) {
+    end = regions[regionOf[i]].last + 1;
+  } else {
+    // Stop before a following participial cue ("…, saying …"), or at the comma closing a subordinate clause.
+    for (let k = i + 1; k < sentEnd - 1; k++) {
+      const next = doc.tokens.lower[k + 1];
+      if (doc.word(k) === ',' && regionOf[k] < 0 && (toComma || (next.endsWith('ing') && doc.upos(k + 1) === 'VERB' && CUE_FORMS.has(next)))) {
+        end = k;
+        break;
+      }
+    }
+    // A quote that opens inside the content ends with it, even past the sentence.
+    if (regionOf[end - 1] >= 0) end = Math.max(end, regions[regionOf[end - 1]].last + 1);
+    while (end > i + 1 && isTrailingPunctuation(doc, end - 1) && regionOf[end - 1] < 0) end--;
+  }
+  const lower = doc.tokens.lower[i];
+  if (!TAKES_OBJECT.has(lemma) && lower !== 'that' && lower !== 'to' && regionOf[i] < 0 && !hasVerb(doc, i, end)) return null;
+  return { start: doc.tokens.start[i], end: doc.tokens.end[end - 1] };
+}
+
+function isTrailingPunctuation(doc: Doc, i: number): boolean {
+  return /^(?:[.,;:!?…]+)$/.test(doc.word(i));
+}
+
+function hasVerb(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (doc.upos(k) === 'VERB' || doc.upos(k) === 'AUX') return true;
+  return false;
+}
+
+/** Content before the cue's clause: from the sentence start, or the opening mark of the quote that ends there. */
+function contentBefore(doc: Doc, boundary: number, sentStart: number, regions: QuoteRegion[], regionOf: Int32Array): Span | null {
+  let last = boundary;
+  if (doc.word(boundary) === ',' && boundary > sentStart && regionOf[boundary - 1] >= 0) last = boundary - 1;
+  let first = sentStart;
+  if (regionOf[last] >= 0) {
+    first = Math.min(first, regions[regionOf[last]].open);
+  } else if (doc.word(last) === ',' || !QUOTE_MARKS.has(doc.word(last))) {
+    last = boundary - 1;
+  }
+  if (regionOf[first] >= 0) first = regions[regionOf[first]].open;
+  if (last < first) return null;
+  return { start: doc.tokens.start[first], end: doc.tokens.end[last] };
+}
+
+/** After "…,” he said": a comma and a new quote continue the same statement. */
+function resumedQuote(doc: Doc, from: number, sentEnd: number, regions: QuoteRegion[], regionOf: Int32Array): Span | null {
+  let i = from;
+  while (i < sentEnd && doc.word(i) === ',') i++;
+  const limit = Math.min(doc.tokenCount, sentEnd + 1);
+  if (i >= limit || regionOf[i] < 0 || regions[regionOf[i]].open !== i) return null;
+  const region = regions[regionOf[i]];
+  return { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
+}
+
+function extendAppositive(doc: Doc, np: TokenRange, sentEnd: number): TokenRange {
+  if (np.end < sentEnd && doc.word(np.end) === ',') {
+    const appositive = nounPhraseStartingAt(doc, np.end + 1, sentEnd);
+    if (appositive) return { start: np.start, end: appositive.end };
+  }
+  return np;
+}
+
+/** "According to X, …" and "…, according to X." */
+function accordingTo(
+  doc: Doc, hit: CueHit, sentStart: number, sentEnd: number, regions: QuoteRegion[], regionOf: Int32Array,
+): Found | null {
+  const np = nounPhraseStartingAt(doc, hit.tokens.end, sentEnd);
+  if (!np) return null;
+  const source = extendAppositive(doc, np, sentEnd);
+  let content: Span | null = null;
+  if (hit.tokens.start > sentStart + 1) {
+    content = contentBefore(doc, hit.tokens.start - 1, sentStart, regions, regionOf);
+  } else {
+    let i = source.end;
+    if (i < sentEnd && doc.word(i) === ',') i++;
+    let end = sentEnd;
+    while (end > i + 1 && isTrailingPunctuation(doc, end - 1)) end--;
+    if (i < end) content = { start: doc.tokens.start[i], end: doc.tokens.end[end - 1] };
+  }
+  if (!content) return null;
+  return { cue: hit.cue, cueTokens: hit.tokens, source, content: [content], addressee: null, sentenceEnd: sentEnd };
+}
+
+/** Nouns that can speak through a colon headline: "Poll: Clinton and Trump in dead heat". */
+const COLON_SPEAKERS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'watch']);
+
+/** "Sanders: Clinton needs to …", "Poll: …" — a short name or poll, a colon, then what they said. */
+function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (const sentence of doc.sentences) {
+    const { tokenStart, tokenEnd } = sentence;
+    let colon = tokenStart + 1;
+    while (colon < Math.min(tokenEnd, tokenStart + 7) && doc.word(colon) !== ':') colon++;
+    if (colon >= tokenEnd - 3 || doc.word(colon) !== ':' || regionOf[colon] >= 0) continue;
+    const headPos = doc.upos(colon - 1);
+    if (!(headPos === 'PROPN' || COLON_SPEAKERS.has(doc.tokens.lower[colon - 1]))) continue;
+    const dateline = doc.meta.dateline;
+    if (dateline && doc.tokens.start[colon] <= dateline.end + 1 && doc.tokens.end[colon - 1] >= dateline.start) continue;
+    const source = nounPhraseEndingAt(doc, colon - 1, tokenStart);
+    if (!source || source.start !== tokenStart) continue;
+    if (found.some((f) => f.cueTokens && f.cueTokens.start >= tokenStart && f.cueTokens.start < tokenEnd)) continue;
+    let end = tokenEnd;
+    while (end > colon + 2 && isTrailingPunctuation(doc, end - 1)) end--;
+    const cue = makeCue(doc, { start: colon, end: colon + 1 }, ':', 'assert', false);
+    out.push({
+      cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: tokenEnd,
+      content: [{ start: doc.tokens.start[colon + 1], end: doc.tokens.end[end - 1] }],
+    });
+  }
+  return out;
+}
+
+/** "“…” ― Sonya Herridge": a quote signed with a dash and a name. */
+function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (const region of regions) {
+    const dash = region.last + 1;
+    if (region.close < 0 || dash + 1 >= doc.tokenCount || !DASHES.has(doc.word(dash))) continue;
+    const source = nounPhraseStartingAt(doc, dash + 1, doc.paragraphs[doc.paragraphOf(dash)].tokenEnd);
+    if (!source || doc.upos(source.end - 1) !== 'PROPN') continue;
+    const content = { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
+    if (found.some((f) => f.content.some((c) => c.start <= content.start && c.end >= content.end))) continue;
+    const cue = makeCue(doc, { start: dash, end: dash + 1 }, '―', 'assert', false);
+    out.push({ cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: source.end, content: [content] });
+  }
+  return out;
+}
+
+/**
+ * "“A,” Graham said. “B. C.”" — quotes that follow an attributed sentence in the same paragraph,
+ * with nothing but punctuation between, continue its content.
+ */
+function continueQuotes(doc: Doc, regions: QuoteRegion[], regionOf: Int32Array, found: Found[]): void {
+  const claimed = new Set<number>();
+  for (const f of found) for (const part of f.content) claimed.add(doc.tokenAt(part.start));
+  for (const f of found) {
+    if (!f.cueTokens) continue;
+    const paragraph = doc.paragraphs[doc.paragraphOf(f.cueTokens.start)];
+    let i = Math.max(f.sentenceEnd, doc.tokenAt(f.content[f.content.length - 1].end));
+    for (;;) {
+      while (i < paragraph.tokenEnd && regionOf[i] < 0 && /^[.,;:!?—–-]$/.test(doc.word(i))) i++;
+      if (i >= paragraph.tokenEnd || regionOf[i] < 0 || claimed.has(i)) break;
+      const region = regions[regionOf[i]];
+      if (region.open !== i || region.close < 0 && region.last < paragraph.tokenEnd - 1) break;
+      // A cue right after the quote gives it its own attribution.
+      const sentence = doc.sentences[doc.sentenceOf(region.last)];
+      if (sentence.tokenEnd > region.last + 2 && [...found].some((o) => o.cueTokens && o.cueTokens.start > region.last && o.cueTokens.start < sentence.tokenEnd)) break;
+      f.content.push({ start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] });
+      claimed.add(i);
+      i = region.last + 1;
+    }
+  }
+}
+
+/** Paragraph-long quotes that no cue claimed: floating quotes, spoken by the previous speaker. */
+function addFloatingQuotes(doc: Doc, regions: QuoteRegion[], found: Found[]): void {
+  const covered = (span: Span): boolean => found.some((f) => f.content.some((c) => c.start <= span.start && c.end >= span.end - 1));
+  for (const region of regions) {
+    const span = { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
+    if (covered(span)) continue;
+    const paragraph = doc.paragraphs[doc.paragraphOf(region.open)];
+    const startsParagraph = region.open === paragraph.tokenStart;
+    const endsParagraph = region.last >= paragraph.tokenEnd - 2;
+    if (!(startsParagraph && endsParagraph)) continue;
+    found.push({ cue: null, cueTokens: null, source: null, content: [span], addressee: null, sentenceEnd: region.last + 1 });
+  }
+}
+
+/** Direct when the content is all quoted, mixed when part is, indirect otherwise. */
+function quoteKind(doc: Doc, content: Content, regions: QuoteRegion[]): QuoteKind {
+  let quoted = 0;
+  for (const part of content.parts ?? [content]) {
+    for (const r of regions) {
+      const start = Math.max(part.start, doc.tokens.start[r.open]);
+      const end = Math.min(part.end, doc.tokens.end[r.last]);
+      if (end > start) quoted += end - start;
+    }
+  }
+  const total = (content.parts ?? [content]).reduce((n, p) => n + p.end - p.start, 0);
+  if (quoted === 0) return 'indirect';
+  return quoted >= total - 2 ? 'direct' : 'mixed';
+}
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  requires: ['tokens', 'sentences', 'paragraphs', 'pos', 'meta'],
+  assigns: ['quotes'],
+  apply: findQuotes,
+};

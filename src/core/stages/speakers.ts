@@ -1,0 +1,142 @@
+import type { Doc, Entity, Gender, Quote, Span } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import type { EntityLexicon } from './entities.js';
+
+/**
+ * Resolves each quote's source words to an entity: a name ("Zamir Kabulov, official …"), a
+ * pronoun ("he" → the most salient compatible speaker), a description ("the group" via coref), or
+ * an unnamed entity made from the description ("a Taliban spokesperson" → a PERSON affiliated
+ * with the Taliban). Floating quotes inherit the previous speaker. Addressees resolve likewise.
+ */
+
+const PRONOUN_GENDER: Record<string, Gender | 'plural' | 'neuter'> = {
+  he: 'male', him: 'male', she: 'female', her: 'female', they: 'plural', it: 'neuter', we: 'plural', i: null,
+};
+/** Nouns that make a description a person or group of people ("a source", "officials"). */
+const PERSON_HEADS = /^(?:source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|poll|polls|survey|report|study|data|statement)$/;
+
+export function createSpeakersStage(lexicon: Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue'>): Stage {
+  return {
+    name: 'speakers',
+    requires: ['quotes', 'mentions', 'entities', 'coref'],
+    assigns: ['speakers'],
+    apply(doc) {
+      let previous: Quote | null = null;
+      for (const quote of doc.quotes) {
+        if (quote.source) {
+          quote.speaker = resolveSource(doc, quote.source, lexicon);
+        } else if (quote.cue === null && previous) {
+          // A floating quote continues the previous speaker.
+          quote.speaker = previous.speaker;
+        }
+        if (quote.addresseeSource) quote.addressee = entityIn(doc, quote.addresseeSource)?.id ?? null;
+        if (quote.speaker) previous = quote;
+      }
+    },
+  };
+}
+
+function resolveSource(doc: Doc, source: Span, lexicon: Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue'>): string | null {
+  const words = doc.text.slice(source.start, source.end).toLowerCase();
+  const gender = PRONOUN_GENDER[words];
+  if (gender !== undefined) return resolvePronoun(doc, source.start, gender);
+  const head = headToken(doc, source);
+  const named = entityIn(doc, source, head);
+  if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
+  return describedEntity(doc, source, head, named, lexicon);
+}
+
+/**
+ * The entity a phrase refers to: the longest mention covering its head token ("The Afghan Taliban"
+ * → Taliban, not Afghan), else its first person, else its first non-nationality mention.
+ */
+export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Entity | undefined {
+  let best: { entity: Entity; length: number } | undefined;
+  let person: Entity | undefined;
+  let first: Entity | undefined;
+  let nationality: Entity | undefined;
+  for (const m of doc.mentions) {
+    if (m.start < span.start || m.end > span.end) continue;
+    const entity = doc.entities[m.entity];
+    if (head >= m.tokenStart && head < m.tokenEnd && (!best || m.end - m.start > best.length)) best = { entity, length: m.end - m.start };
+    if (entity.type === 'PERSON') person ??= entity;
+    if (entity.type === 'NORP') nationality ??= entity;
+    else first ??= entity;
+  }
+  return best?.entity ?? person ?? first ?? nationality;
+}
+
+function isPersonalHead(doc: Doc, head: number, lexicon: Pick<EntityLexicon, 'isRoleWord'>): boolean {
+  return head >= 0 && (lexicon.isRoleWord(doc.tokens.lower[head]) || PERSON_HEADS.test(doc.tokens.lower[head]));
+}
+
+/** Last noun before the first comma or preposition: the head of "a Taliban spokesperson for …". */
+function headToken(doc: Doc, span: Span): number {
+  const first = doc.tokenAt(span.start);
+  let head = -1;
+  for (let i = first; i < doc.tokenCount && doc.tokens.end[i] <= span.end; i++) {
+    const pos = doc.upos(i);
+    if (pos === 'ADP' || doc.word(i) === ',') break;
+    if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') head = i;
+  }
+  return head;
+}
+
+/** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
+function describedEntity(
+  doc: Doc, source: Span, head: number, inner: Entity | undefined, lexicon: Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue'>,
+): string | null {
+  if (head < 0) return null;
+  const headWord = doc.tokens.lower[head];
+  const first = doc.tokenAt(source.start);
+  const skipDeterminer = /^(?:a|an|the|another|one|two|three|several|some|many)$/.test(doc.tokens.lower[first]) ? first + 1 : first;
+  const name = doc.text.slice(doc.tokens.start[skipDeterminer], doc.tokens.end[head]);
+  const existing = doc.entities.find((e) => e.unnamed && e.name === name);
+  if (existing) return existing.id;
+  const isPerson = lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord);
+  const entity: Entity = {
+    id: `e${doc.entities.length + 1}`,
+    type: isPerson ? 'PERSON' : lexicon.isOrgCue(headWord) ? 'ORG' : 'MISC',
+    name,
+    aliases: [],
+    mentions: [],
+    roles: lexicon.isRoleWord(headWord) ? [doc.word(head)] : [],
+    affiliation: inner && inner.type !== 'PERSON' ? inner.id : null,
+    related: null,
+    gender: null,
+    unnamed: true,
+  };
+  entity.mentions.push(doc.mentions.length);
+  doc.mentions.push({
+    start: source.start, end: doc.tokens.end[head], tokenStart: first, tokenEnd: head + 1, type: entity.type,
+    kind: 'nominal', entity: doc.entities.length,
+  });
+  doc.entities.push(entity);
+  return entity.id;
+}
+
+/**
+ * A pronoun speaker is the most recent compatible speaker before it; failing that, the most recent
+ * compatible mention. "he" needs a person not known to be female; "they" and "it" a group.
+ */
+function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter'): string | null {
+  const compatible = (e: Entity): boolean => {
+    if (gender === 'male' || gender === 'female') return e.type === 'PERSON' && (e.gender === null || e.gender === gender);
+    if (gender === 'plural') return e.type !== 'PERSON' || /s$/.test(e.name);
+    if (gender === 'neuter') return e.type !== 'PERSON';
+    return e.type === 'PERSON';
+  };
+  for (let k = doc.quotes.length - 1; k >= 0; k--) {
+    const q = doc.quotes[k];
+    if (q.content.start >= offset && (q.source?.start ?? q.content.start) >= offset) continue;
+    const e = doc.entityById(q.speaker);
+    if (e && compatible(e)) return e.id;
+  }
+  for (let k = doc.mentions.length - 1; k >= 0; k--) {
+    const m = doc.mentions[k];
+    if (m.end > offset) continue;
+    const e = doc.entities[m.entity];
+    if (compatible(e)) return e.id;
+  }
+  return null;
+}

@@ -1,0 +1,275 @@
+import type { Doc } from '../core/doc.js';
+import { charSet, intersection, jaccard, sameChars, size, type CharSet } from './charset.js';
+import type { GoldArticle, GoldRole } from './gold.js';
+import { matchGreedy, type Pair } from './match.js';
+import { sameSpeaker } from './speaker-name.js';
+
+/**
+ * Attribution metrics (pure; definitions in docs/eval.md). Every score is micro-averaged: a
+ * document's gold and predicted attributions are matched within that document, counts are summed
+ * over documents, and P/R/F1 are computed once from the sums.
+ */
+
+export const ROLES = ['cue', 'source', 'content'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One attribution reduced to what the metrics compare; built from gold or from our quotes. */
+export interface Attribution {
+  cue: CharSet | null;
+  source: CharSet | null;
+  content: CharSet | null;
+  /** Cue words, lower-cased, parts joined by one space; null without a cue. */
+  cueText: string | null;
+  /** Resolved speaker: the gold `reference`, or the canonical name of our speaker entity. */
+  speaker: string | null;
+}
+
+/** `hit` out of `predicted` gives precision, out of `gold` recall: counts for exact, characters for overlap. */
+export interface Tally {
+  hit: number;
+  predicted: number;
+  gold: number;
+}
+
+export interface Ratio {
+  hit: number;
+  total: number;
+}
+
+export type Scored = Role | 'triple';
+
+export interface AttributionCounts {
+  articles: number;
+  quote30: Tally;
+  quote80: Tally;
+  speaker: Ratio;
+  verb: Ratio;
+  reference: Ratio;
+  exact: Record<Scored, Tally>;
+  overlap: Record<Scored, Tally>;
+}
+
+/** Percentages with one decimal. */
+export interface PRF {
+  p: number;
+  r: number;
+  f1: number;
+}
+
+export type RoleScores = Record<Scored, PRF>;
+
+/** The `eval attribution --json` shape. Ratios are null when nothing qualifies for them. */
+export interface AttributionReport {
+  articles: number;
+  'quote@0.3': PRF;
+  'quote@0.8': PRF;
+  speakerMatch: number | null;
+  verbMatch: number | null;
+  referenceAccuracy: number | null;
+  exact: RoleScores;
+  overlap: RoleScores;
+}
+
+/** Quote-match thresholds of the Gender Gap Tracker: share of the gold quote's characters covered. */
+export const QUOTE_THRESHOLDS = [0.3, 0.8] as const;
+
+function cueText(text: string, cue: CharSet): string {
+  return cue
+    .map((s) => text.slice(s.start, s.end))
+    .join(' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function attribution(text: string, roles: Record<Role, CharSet | null>, speaker: string | null): Attribution {
+  return { ...roles, cueText: roles.cue && cueText(text, roles.cue), speaker };
+}
+
+function goldRole(role: GoldRole | undefined): CharSet | null {
+  return role ? charSet(role.spans.map(([start, end]) => ({ start, end }))) : null;
+}
+
+/** Gold attributions of an article; one with no role at all (PolNeAR has a few) marks nothing and is dropped. */
+export function fromGold(article: GoldArticle): Attribution[] {
+  return article.attributions
+    .filter((a) => a.cue || a.source || a.content)
+    .map((a) =>
+      attribution(
+        article.text,
+        { cue: goldRole(a.cue), source: goldRole(a.source), content: goldRole(a.content) },
+        a.reference ?? null,
+      ),
+    );
+}
+
+/** Our attributions: one per `doc.quotes` entry; a split content counts as its parts. */
+export function fromDoc(doc: Doc): Attribution[] {
+  return doc.quotes.map((q) =>
+    attribution(
+      doc.text,
+      {
+        cue: q.cue && charSet([q.cue]),
+        source: q.source && charSet([q.source]),
+        content: charSet(q.content.parts ?? [q.content]),
+      },
+      doc.entityById(q.speaker)?.name ?? null,
+    ),
+  );
+}
+
+const tally = (): Tally => ({ hit: 0, predicted: 0, gold: 0 });
+const ratio = (): Ratio => ({ hit: 0, total: 0 });
+const byScored = (): Record<Scored, Tally> => ({ cue: tally(), source: tally(), content: tally(), triple: tally() });
+
+export function emptyCounts(): AttributionCounts {
+  return {
+    articles: 0,
+    quote30: tally(),
+    quote80: tally(),
+    speaker: ratio(),
+    verb: ratio(),
+    reference: ratio(),
+    exact: byScored(),
+    overlap: byScored(),
+  };
+}
+
+/** Adds one document's counts to `into`. */
+export function tallyDocument(into: AttributionCounts, gold: readonly Attribution[], predicted: readonly Attribution[]): void {
+  into.articles += 1;
+  const matched30 = tallyQuotes(into.quote30, gold, predicted, QUOTE_THRESHOLDS[0]);
+  tallyQuotes(into.quote80, gold, predicted, QUOTE_THRESHOLDS[1]);
+  tallyMatchedQuotes(into, gold, predicted, matched30);
+  for (const role of ROLES) tallyRole(into, role, gold, predicted);
+  tallyTriples(into.exact.triple, gold, predicted, sameChars);
+  tallyTriples(into.overlap.triple, gold, predicted, (a, b) => intersection(a, b) > 0);
+}
+
+/** GGT quote match on contents: |gold ∩ predicted| / |gold| ≥ threshold. Returns the matched pairs (original indexes). */
+function tallyQuotes(into: Tally, gold: readonly Attribution[], predicted: readonly Attribution[], threshold: number): Pair[] {
+  const goldQuotes = withRole(gold, 'content');
+  const predictedQuotes = withRole(predicted, 'content');
+  const pairs = matchGreedy(
+    goldQuotes.length,
+    predictedQuotes.length,
+    (g, p) => {
+      const goldContent = gold[goldQuotes[g]].content!;
+      return intersection(goldContent, predicted[predictedQuotes[p]].content!) / size(goldContent);
+    },
+    threshold,
+  );
+  into.hit += pairs.length;
+  into.predicted += predictedQuotes.length;
+  into.gold += goldQuotes.length;
+  return pairs.map((pair) => ({ ...pair, gold: goldQuotes[pair.gold], predicted: predictedQuotes[pair.predicted] }));
+}
+
+/** Speaker and verb match over quotes matched at 0.3; reference accuracy over every gold attribution with a reference. */
+function tallyMatchedQuotes(into: AttributionCounts, gold: readonly Attribution[], predicted: readonly Attribution[], pairs: Pair[]): void {
+  const partner = new Map(pairs.map((pair) => [pair.gold, predicted[pair.predicted]]));
+  gold.forEach((g, i) => {
+    const p = partner.get(i);
+    if (g.speaker !== null) {
+      into.reference.total += 1;
+      if (p?.speaker && sameSpeaker(p.speaker, g.speaker)) into.reference.hit += 1;
+    }
+    if (!p) return;
+    if (g.source) {
+      into.speaker.total += 1;
+      if (p.source && intersection(g.source, p.source) > 0) into.speaker.hit += 1;
+    }
+    if (g.cueText !== null) {
+      into.verb.total += 1;
+      if (p.cueText === g.cueText) into.verb.hit += 1;
+    }
+  });
+}
+
+/** Per role: match role sets one to one by descending Jaccard; exact counts identical pairs, overlap shared characters. */
+function tallyRole(into: AttributionCounts, role: Role, gold: readonly Attribution[], predicted: readonly Attribution[]): void {
+  const goldSets = roleSets(gold, role);
+  const predictedSets = roleSets(predicted, role);
+  const pairs = matchGreedy(goldSets.length, predictedSets.length, (g, p) => jaccard(goldSets[g], predictedSets[p]));
+  const exact = into.exact[role];
+  const overlap = into.overlap[role];
+  for (const { gold: g, predicted: p } of pairs) {
+    if (sameChars(goldSets[g], predictedSets[p])) exact.hit += 1;
+    overlap.hit += intersection(goldSets[g], predictedSets[p]);
+  }
+  exact.predicted += predictedSets.length;
+  exact.gold += goldSets.length;
+  for (const set of predictedSets) overlap.predicted += size(set);
+  for (const set of goldSets) overlap.gold += size(set);
+}
+
+/**
+ * Whole triples: a pair is a candidate when every role agrees (absent on both sides, or present on
+ * both and `agree`), ranked by mean Jaccard over the roles present; hits are the matched pairs.
+ */
+function tallyTriples(
+  into: Tally,
+  gold: readonly Attribution[],
+  predicted: readonly Attribution[],
+  agree: (a: CharSet, b: CharSet) => boolean,
+): void {
+  const pairs = matchGreedy(gold.length, predicted.length, (g, p) => {
+    let total = 0;
+    let present = 0;
+    for (const role of ROLES) {
+      const a = gold[g][role];
+      const b = predicted[p][role];
+      if (a === null && b === null) continue;
+      if (a === null || b === null || !agree(a, b)) return 0;
+      total += jaccard(a, b);
+      present += 1;
+    }
+    return present === 0 ? 0 : total / present;
+  });
+  into.hit += pairs.length;
+  into.predicted += predicted.length;
+  into.gold += gold.length;
+}
+
+function roleSets(attributions: readonly Attribution[], role: Role): CharSet[] {
+  return attributions.map((a) => a[role]).filter((set): set is CharSet => set !== null);
+}
+
+function withRole(attributions: readonly Attribution[], role: Role): number[] {
+  const indexes: number[] = [];
+  attributions.forEach((a, i) => {
+    if (a[role]) indexes.push(i);
+  });
+  return indexes;
+}
+
+const percent = (fraction: number): number => Math.round(fraction * 1000) / 10;
+
+/** P = hit / predicted, R = hit / gold; each is 0 when its denominator is 0, and F1 is 0 when P + R is. */
+export function prf(t: Tally): PRF {
+  const p = t.predicted === 0 ? 0 : t.hit / t.predicted;
+  const r = t.gold === 0 ? 0 : t.hit / t.gold;
+  const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  return { p: percent(p), r: percent(r), f1: percent(f1) };
+}
+
+function share(r: Ratio): number | null {
+  return r.total === 0 ? null : percent(r.hit / r.total);
+}
+
+function roleScores(tallies: Record<Scored, Tally>): RoleScores {
+  return { cue: prf(tallies.cue), source: prf(tallies.source), content: prf(tallies.content), triple: prf(tallies.triple) };
+}
+
+export function report(counts: AttributionCounts): AttributionReport {
+  return {
+    articles: counts.articles,
+    'quote@0.3': prf(counts.quote30),
+    'quote@0.8': prf(counts.quote80),
+    speakerMatch: share(counts.speaker),
+    verbMatch: share(counts.verb),
+    referenceAccuracy: share(counts.reference),
+    exact: roleScores(counts.exact),
+    overlap: roleScores(counts.overlap),
+  };
+}

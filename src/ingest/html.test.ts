@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './html.js';
+
+const NEWS_PAGE = `<!doctype html>
+<html lang="en"><head>
+<title>Council approves new budget after long debate | Springfield Herald</title>
+<meta property="og:site_name" content="Springfield Herald">
+<meta property="article:published_time" content="2016-09-12T08:30:00-04:00">
+<link rel="canonical" href="https://herald.example/news/budget">
+<script>window.analytics = "TRACKING_SNIPPET";</script>
+<style>body { font-family: serif; }</style>
+</head><body>
+<header><a href="/">Springfield Herald</a><nav><a href="/news">News</a> | <a href="/sport">Sport</a> | <a href="/weather">Weather</a></nav></header>
+<main><article>
+<h1>Council approves new budget after long debate</h1>
+<p class="byline">By Jane Doe</p>
+<p>The city council on Monday approved a budget of $4.2 million after a debate that lasted
+   more than six hours, the mayor's office said in a statement.</p>
+<h2>Opposition walks out</h2>
+<p>Three opposition members left the chamber before the vote. "This budget ignores the
+   neighbourhoods that need help most," councillor Ann Smith told reporters outside.</p>
+<script>document.write("INLINE_AD_SCRIPT");</script>
+<p>The mayor, Tom Brown, denied that the plan would cut library hours and said the city
+   would hire twelve more teachers next year.</p>
+</article></main>
+<aside><h3>Most read</h3><ul><li>Ten restaurants to try this autumn</li><li>Traffic update</li></ul></aside>
+<footer><p>© 2016 Springfield Herald. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>`;
+
+describe('extractArticle', () => {
+  const article = extractArticle(NEWS_PAGE);
+
+  it('keeps the headline, headings and paragraphs, one block per paragraph', () => {
+    const paragraphs = article.text.split('\n\n');
+    expect(paragraphs[0]).toBe('Council approves new budget after long debate');
+    expect(paragraphs).toContain('Opposition walks out');
+    expect(paragraphs).toContain(
+      "The city council on Monday approved a budget of $4.2 million after a debate that lasted more than six hours, the mayor's office said in a statement.",
+    );
+    expect(paragraphs.at(-1)).toMatch(/^The mayor, Tom Brown, denied .* next year\.$/);
+  });
+
+  it('leaves out navigation, sidebars, footers and scripts', () => {
+    for (const boilerplate of ['Weather', 'Most read', 'Ten restaurants', 'All rights reserved', 'Privacy policy', 'TRACKING_SNIPPET', 'INLINE_AD_SCRIPT', 'font-family']) {
+      expect(article.text).not.toContain(boilerplate);
+    }
+  });
+
+  it('reads the page metadata', () => {
+    expect(article).toMatchObject({
+      title: 'Council approves new budget after long debate',
+      byline: 'By Jane Doe',
+      siteName: 'Springfield Herald',
+      published: '2016-09-12T08:30:00-04:00',
+      url: 'https://herald.example/news/budget',
+    });
+  });
+
+  it('handles a fragment without <html> or <body>', () => {
+    expect(extractArticle('<p>The senator said she would vote against the bill.</p>').text).toBe(
+      'The senator said she would vote against the bill.',
+    );
+  });
+
+  it('keeps <br> as a line break, splits paragraphs at <br><br> and reads <time datetime>', () => {
+    const page = `<html><body><nav>Home | About</nav><div>Police said the road
+      was closed.<br>It reopened at noon.<br><br>No one was hurt.</div>
+      <time datetime="2020-01-31">31 January</time></body></html>`;
+    const { text, published, title } = extractArticle(page, 'https://example.org/road');
+    expect(text).toBe('Police said the road was closed.\nIt reopened at noon.\n\nNo one was hurt.');
+    expect(published).toBe('2020-01-31');
+    expect(title).toBeNull();
+  });
+
+  it('returns no text for a page that holds only furniture and scripts', () => {
+    expect(extractArticle('<html><body><nav>Home</nav><script>var x = 1;</script></body></html>').text).toBe('');
+  });
+});

@@ -1,0 +1,143 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+/** The article in an HTML page: text with one paragraph per block, and the page's metadata. */
+export interface ExtractedArticle {
+  /** Headline first, then one paragraph (or heading, list item …) per block, separated by "\n\n". */
+  text: string;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  /** As the page states it (usually ISO 8601), not normalised. */
+  published: string | null;
+  /** The page's canonical URL, else the URL it was fetched from. */
+  url: string | null;
+}
+
+/** Elements whose text is a paragraph of its own. */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'div', 'dl', 'dt',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tr', 'ul',
+]);
+/** Elements whose text is never article text. */
+const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'head', 'title']);
+/** Page furniture, removed before looking for the article. */
+const BOILERPLATE =
+  'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
+
+const PUBLISHED_META = ['article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued'];
+
+/**
+ * Extracts the article from an HTML page with Mozilla Readability (the Firefox reader view). When
+ * Readability finds no article, the whole body's text is used.
+ */
+export function extractArticle(html: string, url?: string): ExtractedArticle {
+  const document = parsePage(html);
+  const page = pageMetadata(document, url);
+  // Readability rewrites the document it reads, so it gets a copy.
+  const reader = new Readability<Node>(parsePage(html), { serializer: (node) => node });
+  const article = reader.parse();
+  const body = blockText(article?.content ?? document.body);
+  const title = headline(document, clean(article?.title) ?? page.title);
+  return {
+    // A headline alone is not an article: without body text the page has none.
+    text: body && title && !body.startsWith(title) ? `${title}\n\n${body}` : body,
+    title,
+    byline: clean(article?.byline) ?? page.byline,
+    siteName: clean(article?.siteName) ?? page.siteName,
+    published: clean(article?.publishedTime) ?? page.published,
+    url: page.url,
+  };
+}
+
+/**
+ * The page as a DOM without its navigation, banners, footers and asides. linkedom does not build the
+ * implied `<html>` and `<body>` of HTML5, so a page without them gets them.
+ */
+function parsePage(html: string): Document {
+  let page = html;
+  if (!/<html[\s>]/i.test(html) || !/<body[\s>]/i.test(html)) {
+    const head = /<head[\s>][\s\S]*?<\/head>/i.exec(html)?.[0] ?? '<head></head>';
+    const content = html.replace(head, '').replace(/<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi, '');
+    page = `<!doctype html><html>${head}<body>${content}</body></html>`;
+  }
+  const document = parseHTML(page).document as unknown as Document;
+  for (const element of [...document.querySelectorAll(BOILERPLATE)]) {
+    // An article's own <header> holds its headline and byline; the page's holds the site banner.
+    if (element.localName !== 'header' || !element.closest('article, main')) element.remove();
+  }
+  return document;
+}
+
+/** The `<h1>` when the title is the `<h1>` plus the site's name ("Headline | Site"), else the title. */
+function headline(document: Document, title: string | null): string | null {
+  const h1 = clean(document.querySelector('h1')?.textContent);
+  return h1 && title?.includes(h1) ? h1 : title;
+}
+
+/** Metadata read from the page itself, for when Readability has none or gives up. */
+function pageMetadata(document: Document, url: string | undefined): Omit<ExtractedArticle, 'text'> {
+  const meta = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      const element = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+      const content = clean(element?.getAttribute('content'));
+      if (content) return content;
+    }
+    return null;
+  };
+  return {
+    title: meta('og:title') ?? clean(document.querySelector('title')?.textContent),
+    byline: meta('author'),
+    siteName: meta('og:site_name'),
+    published: meta(...PUBLISHED_META) ?? clean(document.querySelector('time[datetime]')?.getAttribute('datetime')),
+    url: clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta('og:url') ?? url ?? null,
+  };
+}
+
+/**
+ * The text under `root`, one paragraph per block element, paragraphs separated by a blank line.
+ * Whitespace inside a paragraph collapses to single spaces; `<br>` is a line break, and two or
+ * more in a row separate paragraphs, as pages that use them instead of `<p>` intend.
+ */
+function blockText(root: Node): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const endBlock = (): void => {
+    for (const part of current.split(/\n[ \t\r\n\f\u00a0]*\n/)) {
+      const lines = part.split('\n').map((line) => line.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim());
+      const paragraph = lines.filter((line) => line !== '').join('\n');
+      if (paragraph !== '') paragraphs.push(paragraph);
+    }
+    current = '';
+  };
+  const visit = (node: Node): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3 /* text */) {
+        current += (child.nodeValue ?? '').replace(/\n/g, ' ');
+        continue;
+      }
+      if (child.nodeType !== 1 /* element */) continue;
+      const tag = (child as Element).localName;
+      if (NEVER_TEXT.has(tag)) continue;
+      if (tag === 'br') {
+        current += '\n';
+      } else if (BLOCKS.has(tag)) {
+        endBlock();
+        visit(child);
+        endBlock();
+      } else {
+        visit(child);
+        if (tag === 'td' || tag === 'th') current += ' ';
+      }
+    }
+  };
+  visit(root);
+  endBlock();
+  return paragraphs.join('\n\n');
+}
+
+function clean(value: string | null | undefined): string | null {
+  const collapsed = value?.replace(/\s+/g, ' ').trim();
+  return collapsed ? collapsed : null;
+}

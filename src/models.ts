@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { CoreError } from './core/errors.js';
+import { decodePosModel, type PosModel } from './core/stages/pos.js';
+
+/** The shipped English POS model (see MODELS.md); `claimgraph train pos` rebuilds it. */
+export const DEFAULT_POS_MODEL_PATH = fileURLToPath(new URL('../models/pos-en.bin', import.meta.url));
+
+/** Reads a model file; a missing or unreadable file is CoreError CG_E006 naming the path. */
+async function readModelFile(path: string, retrain: string): Promise<Uint8Array> {
+  try {
+    const bytes = await readFile(path);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (error) {
+    throw new CoreError('CG_E006', `cannot read model ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); ${retrain}`);
+  }
+}
+
+export async function loadPosModel(path: string = DEFAULT_POS_MODEL_PATH): Promise<PosModel> {
+  const bytes = await readModelFile(path, 'rebuild it with "claimgraph train pos"');
+  try {
+    return decodePosModel(bytes);
+  } catch (error) {
+    if (error instanceof CoreError) throw new CoreError('CG_E006', `${path}: ${error.message.replace(/^CG_E006: /, '')}`);
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CoreError } from '../core/errors.js';
+
+/** One sentence of a CoNLL-U file: the columns of its word lines (ranges and empty nodes skipped). */
+export interface ConlluSentence {
+  words: string[];
+  lemmas: string[];
+  upos: string[];
+  /** Language-specific tags: Penn Treebank tags in GUM. */
+  xpos: string[];
+  misc: string[];
+}
+
+/** One sentence of CoNLL-2003: `word POS chunk NER` (NER in IOB1). */
+export interface Conll2003Sentence {
+  words: string[];
+  pos: string[];
+  chunks: string[];
+  ner: string[];
+}
+
+export type GumSplit = 'train' | 'dev' | 'test';
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CoreError('CG_E007', `cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+export function parseConllu(text: string, where: string): ConlluSentence[] {
+  const sentences: ConlluSentence[] = [];
+  let current: ConlluSentence = { words: [], lemmas: [], upos: [], xpos: [], misc: [] };
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n].replace(/\r$/, '');
+    if (line === '') {
+      if (current.words.length > 0) sentences.push(current);
+      current = { words: [], lemmas: [], upos: [], xpos: [], misc: [] };
+      continue;
+    }
+    if (line.startsWith('#')) continue;
+    const columns = line.split('\t');
+    if (columns.length !== 10) throw new CoreError('CG_E007', `${where}:${n + 1}: expected 10 tab-separated columns`);
+    if (!/^\d+$/.test(columns[0])) continue; // "3-4" multiword ranges and "5.1" empty nodes
+    current.words.push(columns[1]);
+    current.lemmas.push(columns[2]);
+    current.upos.push(columns[3]);
+    current.xpos.push(columns[4]);
+    current.misc.push(columns[9]);
+  }
+  if (current.words.length > 0) sentences.push(current);
+  return sentences;
+}
+
+export function parseConll2003(text: string, where: string): Conll2003Sentence[] {
+  const sentences: Conll2003Sentence[] = [];
+  let current: Conll2003Sentence = { words: [], pos: [], chunks: [], ner: [] };
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n].trim();
+    if (line === '' || line.startsWith('-DOCSTART-')) {
+      if (current.words.length > 0) sentences.push(current);
+      current = { words: [], pos: [], chunks: [], ner: [] };
+      continue;
+    }
+    const columns = line.split(' ');
+    if (columns.length !== 4) throw new CoreError('CG_E007', `${where}:${n + 1}: expected 4 space-separated columns`);
+    current.words.push(columns[0]);
+    current.pos.push(columns[1]);
+    current.chunks.push(columns[2]);
+    current.ner.push(columns[3]);
+  }
+  if (current.words.length > 0) sentences.push(current);
+  return sentences;
+}
+
+/** Document names of one split, from GUM's `splits.md` (`## train` then `  * GUM_…` lines). */
+export function parseGumSplits(markdown: string): Map<GumSplit, string[]> {
+  const splits = new Map<GumSplit, string[]>();
+  let names: string[] | undefined;
+  for (const line of markdown.split('\n')) {
+    const heading = /^##\s+(\S+)/.exec(line);
+    if (heading) {
+      const split = heading[1];
+      names = split === 'train' || split === 'dev' || split === 'test' ? [] : undefined;
+      if (names) splits.set(split as GumSplit, names);
+      continue;
+    }
+    const item = /^\s*\*\s+(\S+)/.exec(line);
+    if (item && names) names.push(item[1]);
+  }
+  return splits;
+}
+
+/** The GUM documents of `split` present under `gumDir/dep` (the corpus here holds the free genres only). */
+export async function readGumSplit(gumDir: string, split: GumSplit): Promise<ConlluSentence[]> {
+  const splits = parseGumSplits(await readText(join(gumDir, 'splits.md')));
+  const sentences: ConlluSentence[] = [];
+  for (const name of splits.get(split) ?? []) {
+    const path = join(gumDir, 'dep', `${name}.conllu`);
+    if (!existsSync(path)) continue;
+    sentences.push(...parseConllu(await readText(path), path));
+  }
+  if (sentences.length === 0) throw new CoreError('CG_E007', `no GUM ${split} documents found under ${gumDir}/dep`);
+  return sentences;
+}
+
+export async function readConll2003(path: string): Promise<Conll2003Sentence[]> {
+  return parseConll2003(await readText(path), path);
+}
