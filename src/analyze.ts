@@ -2,7 +2,7 @@ import { createPipeline, type Pipeline } from './core/pipeline.js';
 import { createLexicon } from './core/lexicon/index.js';
 import { defaultStages, type Resources } from './core/stages/index.js';
 import { loadLexiconExtension } from './lexicon-file.js';
-import { loadPosModel } from './models.js';
+import { loadCueModel, loadPosModel } from './models.js';
 
 export interface AnalyzerOptions {
   /** A JSON file of extra organisations and aliases; defaults to $CLAIMGRAPH_LEXICON when set. */
@@ -12,11 +12,12 @@ export interface AnalyzerOptions {
 /** Loads the shipped models and lexicons (Node side) for the pure core. */
 export async function loadResources(options: AnalyzerOptions = {}): Promise<Resources> {
   const extensionPath = options.lexiconPath ?? process.env.CLAIMGRAPH_LEXICON;
-  const [posModel, extension] = await Promise.all([
+  const [posModel, cueModel, extension] = await Promise.all([
     loadPosModel(),
+    loadCueModel(),
     extensionPath ? loadLexiconExtension(extensionPath) : Promise.resolve(undefined),
   ]);
-  return { posModel, lexicon: createLexicon(extension) };
+  return { posModel, cueModel, lexicon: createLexicon(extension) };
 }
 
 /** The default pipeline with the shipped models: `(await createAnalyzer()).run(text)` gives a Doc. */

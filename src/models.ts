@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CoreError } from './core/errors.js';
 import { decodePosModel, type PosModel } from './core/stages/pos.js';
+import { decodeCueModel, type CueModel } from './core/cue-model.js';
 
 /** The shipped English POS model (see MODELS.md); `claimgraph train pos` rebuilds it. */
 export const DEFAULT_POS_MODEL_PATH = fileURLToPath(new URL('../models/pos-en.bin', import.meta.url));
@@ -17,9 +18,20 @@ async function readModelFile(path: string, retrain: string): Promise<Uint8Array>
 }
 
 export async function loadPosModel(path: string = DEFAULT_POS_MODEL_PATH): Promise<PosModel> {
-  const bytes = await readModelFile(path, 'rebuild it with "claimgraph train pos"');
+  return decodeModelFile(path, 'rebuild it with "claimgraph train pos"', decodePosModel);
+}
+
+/** The learned attribution-cue filter (see MODELS.md); `claimgraph train cues` rebuilds it. */
+export const DEFAULT_CUE_MODEL_PATH = fileURLToPath(new URL('../models/cues-en.bin', import.meta.url));
+
+export async function loadCueModel(path: string = DEFAULT_CUE_MODEL_PATH): Promise<CueModel> {
+  return decodeModelFile(path, 'rebuild it with "claimgraph train cues"', decodeCueModel);
+}
+
+async function decodeModelFile<T>(path: string, retrain: string, decode: (bytes: Uint8Array) => T): Promise<T> {
+  const bytes = await readModelFile(path, retrain);
   try {
-    return decodePosModel(bytes);
+    return decode(bytes);
   } catch (error) {
     if (error instanceof CoreError) throw new CoreError('CG_E006', `${path}: ${error.message.replace(/^CG_E006: /, '')}`);
     throw error;

@@ -167,14 +167,21 @@ export class PerceptronTrainer implements Classifier {
   /** Moves weight from the guessed class to the true one; a no-op when they agree. */
   update(truth: number, guess: number, features: ArrayLike<number>, n: number): void {
     if (truth === guess) return;
+    this.nudge(truth, 1, features, n);
+    this.nudge(guess, -1, features, n);
+  }
+
+  /**
+   * Adds `delta` to the weight of class `c` for each feature: one half of an update, for
+   * structured training where the true and guessed outputs have different features.
+   */
+  nudge(c: number, delta: number, features: ArrayLike<number>, n: number): void {
     const { weights, steps, mask, step } = this;
     const nClasses = this.classes.length;
     for (let f = 0; f < n; f++) {
-      const base = (features[f] & mask) * nClasses;
-      weights[base + truth] += 1;
-      steps[base + truth] += step;
-      weights[base + guess] -= 1;
-      steps[base + guess] -= step;
+      const at = (features[f] & mask) * nClasses + c;
+      weights[at] += delta;
+      steps[at] += step * delta;
     }
   }
 
@@ -195,7 +202,8 @@ export class PerceptronTrainer implements Classifier {
       if (Math.abs(value) > maxAbs) maxAbs = Math.abs(value);
     }
     const limit = weightBytes === 1 ? 127 : 32767;
-    const scale = maxAbs > 0 ? maxAbs / limit : 1;
+    // Rounded to float32 as the file stores it, so a loaded model scores exactly like this one.
+    const scale = Math.fround(maxAbs > 0 ? maxAbs / limit : 1);
     const rows = 1 << this.bits;
     const rowStart = new Uint32Array(rows + 1);
     const classes: number[] = [];
@@ -280,6 +288,12 @@ export class ByteWriter {
   string(value: string): void {
     this.varint(value.length);
     for (let i = 0; i < value.length; i++) this.varint(value.charCodeAt(i));
+  }
+
+  /** A 4-character ASCII magic and a version byte, as {@link ByteReader.header} checks them. */
+  header(magic: string, version: number): void {
+    for (let i = 0; i < magic.length; i++) this.u8(magic.charCodeAt(i));
+    this.u8(version);
   }
 
   raw(bytes: Uint8Array): void {
@@ -372,8 +386,7 @@ export class ByteReader {
 }
 
 export function writePerceptron(model: PerceptronModel, out: ByteWriter): void {
-  for (let i = 0; i < MAGIC.length; i++) out.u8(MAGIC.charCodeAt(i));
-  out.u8(VERSION);
+  out.header(MAGIC, VERSION);
   out.u8(model.bits);
   out.u8(model.weightBytes);
   out.u8(0);
@@ -451,15 +464,25 @@ export function readPerceptron(input: ByteReader): PerceptronModel {
   return new PerceptronModel(classes, bits, scale, rowStart, entryClass, entryWeight);
 }
 
-export function encodePerceptron(model: PerceptronModel): Uint8Array {
+/** The bytes `write` produces: the encoder half of every binary model format. */
+export function encodeBinary(write: (out: ByteWriter) => void): Uint8Array {
   const out = new ByteWriter();
-  writePerceptron(model, out);
+  write(out);
   return out.finish();
 }
 
-export function decodePerceptron(bytes: Uint8Array): PerceptronModel {
-  const input = new ByteReader(bytes, 'perceptron model');
-  const model = readPerceptron(input);
+/** Runs `read` over the whole of `bytes`; leftover bytes, like any format error, are CG_E006. */
+export function decodeBinary<T>(bytes: Uint8Array, what: string, read: (input: ByteReader) => T): T {
+  const input = new ByteReader(bytes, what);
+  const value = read(input);
   if (input.offset !== bytes.length) input.fail('trailing bytes');
-  return model;
+  return value;
+}
+
+export function encodePerceptron(model: PerceptronModel): Uint8Array {
+  return encodeBinary((out) => writePerceptron(model, out));
+}
+
+export function decodePerceptron(bytes: Uint8Array): PerceptronModel {
+  return decodeBinary(bytes, 'perceptron model', readPerceptron);
 }

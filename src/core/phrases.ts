@@ -98,9 +98,21 @@ export function speakerPhraseEndingAt(doc: Doc, last: number, limit: number): To
     const w = doc.word(k);
     if (QUOTE_MARKS.has(w) || w === ';' || w === ':') return null;
     if (w !== ',') continue;
-    const before = doc.upos(k - 1);
+    // "Rep. Jim Jordan (R-Ohio), an oversight panel member," — skip the name's parenthesis.
+    let end = k - 1;
+    if (doc.word(end) === ')') {
+      while (end > limit && doc.word(end) !== '(') end--;
+      end--;
+    }
+    const before = end >= limit ? doc.upos(end) : 'X';
     if (before !== 'PROPN' && before !== 'NOUN') return null;
-    const head = nounPhraseEndingAt(doc, k - 1, limit);
+    let head = nounPhraseEndingAt(doc, end, limit);
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA,": a name
+    // before a further comma is the head of a stacked appositive.
+    while (head && head.start - 2 >= limit && doc.word(head.start - 1) === ',' && doc.upos(head.start - 2) === 'PROPN' && doc.upos(end) !== 'PROPN') {
+      end = head.start - 2;
+      head = nounPhraseEndingAt(doc, end, limit);
+    }
     return head ? { start: head.start, end: last } : null;
   }
   return null;

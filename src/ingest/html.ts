@@ -36,8 +36,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   const document = parsePage(html);
   const page = pageMetadata(document, url);
   // Readability rewrites the document it reads, so it gets a copy.
-  const reader = new Readability<Node>(parsePage(html), { serializer: (node) => node });
-  const article = reader.parse();
+  const article = readArticle(parsePage(html));
   const body = blockText(article?.content ?? document.body);
   const title = headline(document, clean(article?.title) ?? page.title);
   return {
@@ -49,6 +48,17 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     published: clean(article?.publishedTime) ?? page.published,
     url: page.url,
   };
+}
+
+function readArticle(document: Document) {
+  try {
+    return new Readability<Node>(document, { serializer: (node) => node }).parse();
+  } catch (error) {
+    // Readability recurses once per nesting level: a page nested thousands deep overflows the
+    // stack, and its body text is the best there is.
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 /**

@@ -27,6 +27,8 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
 export interface EpochLoop<Example, Model> {
   examples: readonly Example[];
   epochs: number;
+  /** Stop early after this many epochs without a better dev score (default: never). */
+  patience?: number;
   seed: number;
   /** One training pass over the examples in the given order. */
   trainPass(examples: readonly Example[]): void;
@@ -56,6 +58,10 @@ export function runEpochs<Example, Model>(loop: EpochLoop<Example, Model>): Best
     const isBest = best === undefined || score > best.score;
     loop.log(`epoch ${epoch}/${loop.epochs}  ${summary}  (${seconds}s)${isBest ? '  best' : ''}`);
     if (isBest) best = { model, epoch, score };
+    else if (loop.patience !== undefined && epoch - (best as BestEpoch<Model>).epoch >= loop.patience) {
+      loop.log(`no better dev score for ${loop.patience} epochs: stopping`);
+      break;
+    }
   }
   if (best === undefined) throw new RangeError('epochs must be at least 1');
   return best;

@@ -2,7 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { encodePosModel } from '../../core/stages/pos.js';
 import { sharedDataPath } from '../../eval/data-path.js';
-import { DEFAULT_POS_MODEL_PATH } from '../../models.js';
+import { DEFAULT_CUE_MODEL_PATH, DEFAULT_POS_MODEL_PATH, loadPosModel } from '../../models.js';
+import { encodeCueModel } from '../../core/cue-model.js';
+import { createLexicon } from '../../core/lexicon/index.js';
+import { trainCues } from '../../train/cues.js';
 import { accuracySummary, loadPosCorpora, trainPos } from '../../train/pos.js';
 import { UsageError, type Command } from '../command.js';
 import { parseOptions, withInputErrors } from './eval.js';
@@ -24,6 +27,13 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** Writes a trained model, creating its folder, and logs its size and the time since `started`. */
+async function writeModel(out: string, bytes: Uint8Array, started: number): Promise<void> {
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, bytes);
+  log(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+}
+
 async function trainPosCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, {
     data: { type: 'string' },
@@ -43,22 +53,49 @@ async function trainPosCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   const corpora = await loadPosCorpora(dataDir);
   const trained = trainPos(corpora, { epochs, seed, bits, weightBytes: 1, log });
-  const bytes = encodePosModel(trained.model);
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, bytes);
   log(`kept epoch ${trained.epoch}; test: ${accuracySummary(trained.model, corpora.test).summary}`);
-  log(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+  await writeModel(out, encodePosModel(trained.model), started);
+  return 0;
+}
+
+async function trainCuesCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, {
+    train: { type: 'string' },
+    dev: { type: 'string' },
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const out = values.out === undefined ? DEFAULT_CUE_MODEL_PATH : resolve(values.out);
+  const started = performance.now();
+  // Candidates come from the pipeline with the shipped POS model and lexicon, as at run time.
+  const resources = { posModel: await loadPosModel(), lexicon: createLexicon(), cueModel: null };
+  const trained = await trainCues(resources, {
+    train: values.train ?? sharedDataPath('polnear', 'train.jsonl'),
+    dev: values.dev ?? sharedDataPath('polnear', 'dev.jsonl'),
+    epochs: positiveInteger('epochs', values.epochs, 10),
+    seed: positiveInteger('seed', values.seed, 1),
+    bits: 18,
+    log,
+  });
+  log(`kept epoch ${trained.epoch} (dev quote@0.3 F1 ${trained.score.toFixed(1)}, threshold ${trained.model.threshold.toFixed(3)})`);
+  await writeModel(out, encodeCueModel(trained.model), started);
   return 0;
 }
 
 const TRAINERS: Trainer[] = [
   { name: 'pos', summary: 'part-of-speech tagger (GUM + CoNLL-2003) → models/pos-en.bin', run: trainPosCommand },
+  { name: 'cues', summary: 'attribution-cue filter (PolNeAR train, tuned on dev) → models/cues-en.bin', run: trainCuesCommand },
 ];
 
 async function train(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const trainer = TRAINERS.find((t) => t.name === name);
-  if (!trainer) throw new UsageError(name === undefined ? 'which model? (pos)' : `unknown model "${name}"`);
+  if (!trainer) {
+    const names = TRAINERS.map((t) => t.name).join(', ');
+    throw new UsageError(name === undefined ? `which model? (${names})` : `unknown model "${name}" (${names})`);
+  }
   return trainer.run(rest);
 }
 
@@ -75,7 +112,12 @@ claimgraph train pos [--data DIR] [--out FILE] [--epochs N] [--seed N] [--bits N
   CoNLL-2003 eng.train (column 2), prints dev accuracy per epoch (GUM dev, CoNLL testa), keeps
   the best epoch, prints its test accuracy (GUM test, CoNLL testb) and writes the model.
 
-Options:
+claimgraph train cues [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--seed N]
+  Trains the cue filter on attribution gold in the JSONL format of docs/eval.md (default:
+  PolNeAR train), keeps the epoch and decision threshold with the best quote F1@0.3 on --dev
+  (default: PolNeAR dev) and writes the model (default: models/cues-en.bin).
+
+Options (pos):
   --data DIR    shared data folder holding gum/ and conll2003/ (default: $CLAIMGRAPH_DATA, else ../shared/data)
   --out FILE    model file to write (default: models/pos-en.bin in the package)
   --epochs N    training passes (default 10)

@@ -7,7 +7,8 @@ import { segmentsStage } from './segments.js';
 import { createMetaStage } from './meta.js';
 import { createEntitiesStage } from './entities.js';
 import { createCorefStage } from './coref.js';
-import { quotesStage } from './quotes.js';
+import { createQuotesStage, type QuotesOptions } from './quotes.js';
+import type { CueModel } from '../cue-model.js';
 import { createSpeakersStage } from './speakers.js';
 import { claimsStage } from './claims.js';
 import { contradictionsStage } from './contradictions.js';
@@ -16,10 +17,12 @@ import { contradictionsStage } from './contradictions.js';
 export interface Resources {
   posModel: PosModel;
   lexicon: Lexicon;
+  /** The learned cue filter; null keeps to the cue lexicon. */
+  cueModel: CueModel | null;
 }
 
 /** The default English pipeline, in order. Every stage is registered here and only here. */
-export function defaultStages({ posModel, lexicon }: Resources): Stage[] {
+export function defaultStages({ posModel, lexicon, cueModel }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
   return [
     tokensStage,
     segmentsStage,
@@ -27,7 +30,7 @@ export function defaultStages({ posModel, lexicon }: Resources): Stage[] {
     createMetaStage(lexicon),
     createEntitiesStage(lexicon),
     createCorefStage(lexicon),
-    quotesStage,
+    createQuotesStage(quotes),
     createSpeakersStage(lexicon),
     claimsStage,
     contradictionsStage,

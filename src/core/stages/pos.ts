@@ -1,8 +1,8 @@
 import { UPOS, type Doc } from '../doc.js';
 import { lemmatize } from '../lemma.js';
 import {
-  ByteReader,
-  ByteWriter,
+  decodeBinary,
+  encodeBinary,
   hashFeature,
   hashString,
   readPerceptron,
@@ -40,7 +40,10 @@ const SUFFIX1 = 3;
 const PREFIX1 = 4;
 const SHAPE = 5;
 const FLAGS = 6;
-const WORD_FIELDS = 7;
+const SUFFIX4 = 7;
+const PREFIX3 = 8;
+const EXACT = 9;
+const WORD_FIELDS = 10;
 
 /** Feature hashes per token: the size of the buffer {@link PosFeaturizer.extract} fills. */
 export const MAX_FEATURES = 24;
@@ -83,7 +86,7 @@ function describeWord(surface: string): Uint32Array {
   const lower = form.toLowerCase();
   let word = lower;
   if (/^\d/.test(form)) word = /^\d{4}$/.test(form) ? '!YEAR' : '!DIGITS';
-  return wordEntry([word, lower.slice(-3), lower.slice(-2), lower.slice(-1), lower.slice(0, 1), shapeOf(form), flagsOf(form)]);
+  return wordEntry([word, lower.slice(-3), lower.slice(-2), lower.slice(-1), lower.slice(0, 1), shapeOf(form), flagsOf(form), lower.slice(-4), lower.slice(0, 3), form]);
 }
 
 /** Builds feature hashes for the tokens of one sentence at a time. */
@@ -135,6 +138,10 @@ export class PosFeaturizer {
     out[n++] = hashFeature(18, previous, here[WORD]);
     out[n++] = hashFeature(19, before[SHAPE], here[SHAPE]);
     out[n++] = hashFeature(20, here[SHAPE], after[SHAPE]);
+    out[n++] = hashFeature(21, here[SUFFIX4]);
+    out[n++] = hashFeature(22, here[PREFIX3]);
+    out[n++] = hashFeature(23, here[FLAGS], here[SUFFIX3]);
+    out[n++] = hashFeature(24, here[EXACT]);
     return n;
   }
 }
@@ -219,6 +226,10 @@ const UPOS_INDEX = new Map<string, number>(UPOS.map((name, i) => [name, i]));
 const SUBORDINATORS = new Set(['that', 'because', 'if', 'whether', 'although', 'though', 'while', 'unless', 'whereas', 'whilst']);
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 const NOMINAL = /^(?:NN|JJ|CD|PRP\$)/;
+/** Indefinite pronouns, which PTB tags NN. */
+const INDEFINITE_PRONOUNS = new Set(
+  'someone somebody something anyone anybody anything everyone everybody everything nobody nothing'.split(' '),
+);
 
 /**
  * UPOS of token `i` from its PTB tag and lemma, with the distinctions UD makes that PTB does not:
@@ -230,10 +241,12 @@ export function uposOf(tags: readonly string[], lemmas: readonly string[], i: nu
   const next = i + 1 < end ? tags[i + 1] : '';
   let upos = UPOS_OF_PTB[tag] ?? 'X';
   if (tag.startsWith('VB')) {
-    if (lemma === 'be' || ((lemma === 'have' || lemma === 'do') && auxiliaryOf(tags, i, end, lemma === 'have' ? 'VBN' : 'VB'))) {
+    if (lemma === 'be' || ((lemma === 'have' || lemma === 'do') && auxiliaryOf(tags, i, end, lemma === 'have' ? /^VB[ND]$/ : /^VBP?$/))) {
       upos = 'AUX';
     }
-  } else if (tag === 'RB' && lemma === 'not') upos = 'PART';
+  } else if (tag === 'NN' && INDEFINITE_PRONOUNS.has(lemma)) upos = 'PRON';
+  else if (tag === 'NN' && lemma === '%') upos = 'SYM';
+  else if (tag === 'RB' && lemma === 'not') upos = 'PART';
   else if (tag === 'IN' && SUBORDINATORS.has(lemma)) upos = 'SCONJ';
   else if (tag === 'TO' && next !== 'VB' && next !== 'RB') upos = 'ADP';
   else if ((tag === 'DT' && DEMONSTRATIVES.has(lemma)) || tag === 'WDT') {
@@ -242,11 +255,14 @@ export function uposOf(tags: readonly string[], lemmas: readonly string[], i: nu
   return UPOS_INDEX.get(upos) as number;
 }
 
-/** "has gone", "did not say", "do you think": a verb of form `verbTag` follows within a few words. */
-function auxiliaryOf(tags: readonly string[], i: number, end: number, verbTag: string): boolean {
+/**
+ * "has gone", "did not say", "do you think": a main verb follows within a few words. The tagger
+ * sometimes reads a participle as a past tense, so `verbTags` admits VBD after "have".
+ */
+function auxiliaryOf(tags: readonly string[], i: number, end: number, verbTags: RegExp): boolean {
   for (let j = i + 1; j < end && j <= i + 4; j++) {
     const tag = tags[j];
-    if (tag === verbTag) return true;
+    if (verbTags.test(tag)) return true;
     if (tag !== 'RB' && tag !== 'PRP' && tag !== 'DT' && tag !== 'NNP' && tag !== 'NN') return false;
   }
   return false;
@@ -303,31 +319,30 @@ const MAGIC = 'CGPO';
 const VERSION = 1;
 
 export function encodePosModel(model: PosModel): Uint8Array {
-  const out = new ByteWriter();
-  for (let i = 0; i < MAGIC.length; i++) out.u8(MAGIC.charCodeAt(i));
-  out.u8(VERSION);
-  out.varint(model.tagDictionary.size);
-  for (const [form, c] of model.tagDictionary) {
-    out.string(form);
-    out.u8(c);
-  }
-  writePerceptron(model.classifier, out);
-  return out.finish();
+  return encodeBinary((out) => {
+    out.header(MAGIC, VERSION);
+    out.varint(model.tagDictionary.size);
+    for (const [form, c] of model.tagDictionary) {
+      out.string(form);
+      out.u8(c);
+    }
+    writePerceptron(model.classifier, out);
+  });
 }
 
 /** Reads a model written by {@link encodePosModel}; a bad file is CoreError CG_E006. */
 export function decodePosModel(bytes: Uint8Array): PosModel {
-  const input = new ByteReader(bytes, 'POS model');
-  const version = input.header(MAGIC);
-  if (version !== VERSION) input.fail(`unsupported version ${version}`);
-  const entries: [string, number][] = [];
-  const size = input.varint();
-  for (let k = 0; k < size; k++) entries.push([input.string(), input.u8()]);
-  const classifier = readPerceptron(input);
-  if (input.offset !== bytes.length) input.fail('trailing bytes');
-  if (entries.some(([, c]) => c >= classifier.classes.length)) input.fail('bad tag dictionary class');
-  for (const required of ['``', "''", 'CD']) {
-    if (!classifier.classes.includes(required)) input.fail(`the tag set lacks ${required}`);
-  }
-  return { classifier, tagDictionary: new Map(entries) };
+  return decodeBinary(bytes, 'POS model', (input) => {
+    const version = input.header(MAGIC);
+    if (version !== VERSION) input.fail(`unsupported version ${version}`);
+    const entries: [string, number][] = [];
+    const size = input.varint();
+    for (let k = 0; k < size; k++) entries.push([input.string(), input.u8()]);
+    const classifier = readPerceptron(input);
+    if (entries.some(([, c]) => c >= classifier.classes.length)) input.fail('bad tag dictionary class');
+    for (const required of ['``', "''", 'CD']) {
+      if (!classifier.classes.includes(required)) input.fail(`the tag set lacks ${required}`);
+    }
+    return { classifier, tagDictionary: new Map(entries) };
+  });
 }

@@ -1,4 +1,5 @@
-import type { Content, Cue, Doc, QuoteKind, Span } from '../doc.js';
+import type { Content, Cue, CueClass, Doc, QuoteKind, Span } from '../doc.js';
+import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_FORMS, INVERTIBLE, TAKES_OBJECT } from '../cues.js';
 import {
@@ -39,10 +40,21 @@ const NEGATING_VERBS = new Set(['refuse', 'refused', 'refuses', 'decline', 'decl
 const CLAUSE_BOUNDARY = new Set([',', '”', '"', "''", ':', '—', '–', '-', ';', '(']);
 const SPOKE_TO = new Set(['say', 'speak', 'talk', 'explain', 'write', 'complain', 'admit', 'confide', 'whisper']);
 const DASHES = new Set(['―', '—', '–', '-', '--']);
+const CLOSING_PREPOSITIONS = new Set(['at', 'during', 'in', 'on', 'before', 'after', 'from', 'outside', 'via']);
 const SUBORDINATORS = new Set(['though', 'although', 'while', 'whereas', 'because', 'since', 'if', 'unless', 'as', 'when', 'after', 'before']);
 const MEDIUM_LEAD = /^(?:carried|published|broadcast|aired|reported|quoted|cited)$/;
 
-export function findQuotes(doc: Doc): void {
+export interface QuotesOptions {
+  /**
+   * Learned cue filter. With it, any verb with a speaker and content is a candidate and the model
+   * decides; without it, only verbs in the cue lexicon are cues.
+   */
+  cueModel?: CueModel | null;
+  /** Sees every candidate and whether the filter kept it (used to collect training data). */
+  onCandidate?: (doc: Doc, candidate: CueCandidate) => void;
+}
+
+export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
   const regions = quoteRegions(doc);
   const regionOf = new Int32Array(doc.tokenCount).fill(-1);
   regions.forEach((r, k) => {
@@ -53,10 +65,16 @@ export function findQuotes(doc: Doc): void {
     let previousSource: TokenRange | null = null;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
       if (regionOf[i] >= 0) continue;
-      const hit = cueAt(doc, i, sentence.tokenEnd);
+      const hit = cueAt(doc, i, sentence.tokenEnd, options.cueModel != null || options.onCandidate !== undefined);
       if (!hit) continue;
       const result = attribute(doc, hit, sentence.tokenStart, sentence.tokenEnd, regions, regionOf, previousSource);
       if (!result) continue;
+      if (options.onCandidate || options.cueModel) {
+        const candidate = candidateOf(doc, hit, result);
+        options.onCandidate?.(doc, candidate);
+        const keep = options.cueModel ? options.cueModel.accepts(doc, candidate) : hit.lexiconClass !== null;
+        if (!keep) continue;
+      }
       found.push(result);
       if (result.source) previousSource = result.source;
       i = hit.tokens.end - 1;
@@ -97,12 +115,13 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
     for (let i = first; i < paragraph.tokenEnd; i++) {
       const w = doc.word(i);
       if (!QUOTE_MARKS.has(w)) continue;
-      const opening = w === '“' || w === '``' || (w !== '”' && w !== "''" && open < 0);
-      if (opening && open < 0) {
+      // Curly and `` marks have a direction; straight " and '' toggle.
+      const direction = w === '“' || w === '``' ? 'open' : w === '”' ? 'close' : 'toggle';
+      if (open < 0 && direction !== 'close') {
         open = i;
         continued = carried && i === first;
-      } else if (!opening || open >= 0) {
-        if (open >= 0) regions.push({ open, close: i, last: i, continued });
+      } else if (open >= 0 && direction !== 'open') {
+        regions.push({ open, close: i, last: i, continued });
         open = -1;
       }
     }
@@ -115,16 +134,37 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
 interface CueHit {
   tokens: TokenRange;
   cue: Cue;
+  /** The cue lexicon's class, or null for a verb the lexicon does not list. */
+  lexiconClass: CueClass | null;
 }
 
-/** A cue starting at token `i`: a verb in the lexicon (with its particle), or "according to". */
-function cueAt(doc: Doc, i: number, end: number): CueHit | null {
+function candidateOf(doc: Doc, hit: CueHit, found: Found): CueCandidate {
+  return {
+    cue: hit.tokens,
+    lemma: hit.cue.lemma,
+    lexiconClass: hit.lexiconClass,
+    negated: hit.cue.negated,
+    source: found.source,
+    content: found.content.map((c) => ({ start: doc.tokenAt(c.start), end: doc.tokenAt(c.end - 1) + 1 })),
+  };
+}
+
+/**
+ * A cue starting at token `i`: a verb in the lexicon (with its particle), "according to", or —
+ * when `anyVerb` — any verb, as a candidate for the learned filter.
+ */
+function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | null {
   const lower = doc.tokens.lower[i];
   if (lower === 'according' && i + 1 < end && doc.tokens.lower[i + 1] === 'to') {
     return makeCue(doc, { start: i, end: i + 2 }, 'according to', 'assert', false);
   }
   const readings = CUE_FORMS.get(lower);
-  if (!readings || !(doc.upos(i) === 'VERB' || isMistaggedVerb(doc, i, end))) return null;
+  if (!readings) {
+    if (!anyVerb || doc.upos(i) !== 'VERB') return null;
+    const hit = makeCue(doc, { start: i, end: i + 1 }, doc.tokens.lemma[i] || lower, 'other', isNegated(doc, i));
+    return { ...hit, lexiconClass: null };
+  }
+  if (!(doc.upos(i) === 'VERB' || isMistaggedVerb(doc, i, end))) return null;
   for (const reading of readings) {
     if (reading.particle !== null) {
       if (i + 1 < end && doc.tokens.lower[i + 1] === reading.particle) {
@@ -153,7 +193,7 @@ function makeCue(doc: Doc, tokens: TokenRange, lemma: string, cls: Cue['class'],
   while (first > 0 && first > tokens.start - 4 && isCueModifier(doc, first - 1)) first--;
   const last = tokens.end < doc.tokenCount && doc.word(tokens.end) === ':' ? tokens.end + 1 : tokens.end;
   const span = charSpan(doc, { start: first, end: last });
-  return { tokens, cue: { start: span.start, end: span.end, lemma, class: cls, negated } };
+  return { tokens, cue: { start: span.start, end: span.end, lemma, class: cls, negated }, lexiconClass: cls };
 }
 
 function isCueModifier(doc: Doc, i: number): boolean {
@@ -209,10 +249,14 @@ function attribute(
   if (!source) return null;
   const rest = restAfterCue(doc, afterCue, sentEnd, cue.lemma, regionOf);
   const boundary = Math.min(source.start, cueTokens.start) - 1;
-  const hasLeadingContent = boundary > sentStart && CLAUSE_BOUNDARY.has(doc.word(boundary));
+  // "“Who would have believed …?” Trump said" — the splitter ended a sentence at "?”", so the
+  // quote just before this sentence is the content.
+  const quoteJustBefore = boundary === sentStart - 1 && boundary >= 0 && regionOf[boundary] >= 0 &&
+    regions[regionOf[boundary]].close === boundary && doc.paragraphOf(boundary) === doc.paragraphOf(sentStart);
+  const hasLeadingContent = quoteJustBefore || (boundary > sentStart && CLAUSE_BOUNDARY.has(doc.word(boundary)));
   // "“…,” she said several months later, …": a closing quote right before the speaker settles it.
-  const afterQuote = hasLeadingContent && (regionOf[boundary] >= 0 || (boundary > sentStart && regionOf[boundary - 1] >= 0));
-  if (hasLeadingContent && (rest.closes || afterQuote)) {
+  const afterQuote = boundary >= sentStart && hasLeadingContent && (regionOf[boundary] >= 0 || (boundary > sentStart && regionOf[boundary - 1] >= 0));
+  if (hasLeadingContent && (afterQuote || (rest.closes && !rest.resumes))) {
     // The cue closes its clause: the content came before it.
     const content = contentBefore(doc, boundary, sentStart, regions, regionOf);
     if (!content) return null;
@@ -261,6 +305,15 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
     const time = timeAdverbialLength(doc, i, sentEnd);
     if (time === 0) break;
     i += time;
+  }
+  // "said at a Washington event this month." — a closing place or occasion, then the end.
+  if (CLOSING_PREPOSITIONS.has(doc.tokens.lower[i] ?? '')) {
+    const np = nounPhraseStartingAt(doc, i + 1, sentEnd);
+    if (np) {
+      let k = np.end;
+      for (let time = timeAdverbialLength(doc, k, sentEnd); time > 0; time = timeAdverbialLength(doc, k, sentEnd)) k += time;
+      if (k >= sentEnd || isTrailingPunctuation(doc, k)) i = k;
+    }
   }
   let next = i;
   while (next < sentEnd && isTrailingPunctuation(doc, next) && doc.word(next) !== ':') next++;
@@ -350,6 +403,10 @@ function hasVerb(doc: Doc, from: number, to: number): boolean {
 
 /** Content before the cue's clause: from the sentence start, or the opening mark of the quote that ends there. */
 function contentBefore(doc: Doc, boundary: number, sentStart: number, regions: QuoteRegion[], regionOf: Int32Array): Span | null {
+  if (boundary < sentStart) {
+    const region = regions[regionOf[boundary]];
+    return { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
+  }
   let last = boundary;
   if (doc.word(boundary) === ',' && boundary > sentStart && regionOf[boundary - 1] >= 0) last = boundary - 1;
   let first = sentStart;
@@ -502,9 +559,11 @@ function quoteKind(doc: Doc, content: Content, regions: QuoteRegion[]): QuoteKin
   return quoted >= total - 2 ? 'direct' : 'mixed';
 }
 
-export const quotesStage: Stage = {
-  name: 'quotes',
-  requires: ['tokens', 'sentences', 'paragraphs', 'pos', 'meta'],
-  assigns: ['quotes'],
-  apply: findQuotes,
-};
+export function createQuotesStage(options: QuotesOptions = {}): Stage {
+  return {
+    name: 'quotes',
+    requires: ['tokens', 'sentences', 'paragraphs', 'pos', 'meta', 'coref'],
+    assigns: ['quotes'],
+    apply: (doc) => findQuotes(doc, options),
+  };
+}

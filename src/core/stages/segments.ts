@@ -9,7 +9,7 @@ import type { Stage } from '../pipeline.js';
  */
 
 const TERMINAL = new Set(['.', '!', '?', '...', '…']);
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const CLOSERS = new Set(['"', "''", '”', '’', "'", ')', ']', '»']);
 /** Abbreviations after which a capitalised word still does not start a sentence. */
 const NON_FINAL = /^(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|rep|sen|gov|rev|hon|st|dept|no|vol|fig|pp|vs|v|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])\.$/;
 
@@ -53,7 +53,8 @@ function splitSentences(doc: Doc, from: number, to: number, out: Segment[]): voi
     const abbreviation = !TERMINAL.has(word) && word.length > 1 && word.endsWith('.');
     if (!TERMINAL.has(word) && !(abbreviation && !NON_FINAL.test(word))) continue;
     let end = i + 1;
-    while (end < to && CLOSERS.has(doc.word(end))) end++;
+    // A closing mark hugs the text before it; a straight quote after a space opens the next sentence.
+    while (end < to && CLOSERS.has(doc.word(end)) && !(isStraight(doc.word(end)) && tokens.start[end] > tokens.end[end - 1])) end++;
     // "“Why?” he asked" goes on; a capital, digit or quote starts anew. After an initialism
     // ("U.S. Senate") only a typical sentence opener starts a new sentence.
     if (!startsSentence(doc, end, to)) continue;
@@ -63,6 +64,10 @@ function splitSentences(doc: Doc, from: number, to: number, out: Segment[]): voi
     i = end - 1;
   }
   if (start < to) out.push({ start: tokens.start[start], end: tokens.end[to - 1], tokenStart: start, tokenEnd: to });
+}
+
+function isStraight(mark: string): boolean {
+  return mark === '"' || mark === "'" || mark === "''";
 }
 
 function startsSentence(doc: Doc, i: number, to: number): boolean {

@@ -15,8 +15,10 @@ const TOKEN = new RegExp(
     String.raw`[@#][\p{L}\p{N}_]+`, // handle, hashtag
     String.raw`\p{Sc}?\d+(?:[.,:/]\d+)*(?:\p{L}{1,3}\b)?%?`, // number, money, time, 5.5m, 1990s
     String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // U.S., p.m.
+    String.raw`\p{Lu}-(?:(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{1,4}\.(?=\)))`, // party-state: (D-N.C.), (D-Ore.)
     String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-–&]\p{L}[\p{L}\p{M}\p{N}]*)*(?:n['’]t)?`, // word, O'Neil, e-mail
     String.raw`\.{2,}|…|-{2,}|—|–`, // ellipsis, dashes
+    "''|``", // typewriter double quotes
     String.raw`\S`, // anything else, one character
   ].join('|'),
   'gu',

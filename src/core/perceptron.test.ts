@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { CoreError } from './errors.js';
+import {
+  ByteReader,
+  ByteWriter,
+  decodePerceptron,
+  encodePerceptron,
+  hashFeature,
+  hashString,
+  PerceptronTrainer,
+  type Classifier,
+} from './perceptron.js';
+
+/**
+ * A synthetic problem: the class of a "word" is decided by its last letter (a–i, j–r, s–z);
+ * its first two letters are noise, shared by every class. Class 0 never occurs, so that no
+ * letter is learnt by winning the all-zero tie (which averaging would not preserve).
+ */
+const CLASSES = ['none', 'A', 'B', 'C'];
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+function example(word: string): { features: number[]; label: number } {
+  const features = [hashFeature(1, 0), hashFeature(2, hashString(word.slice(-1))), hashFeature(3, hashString(word.slice(0, 2)))];
+  return { features, label: 1 + Math.floor(LETTERS.indexOf(word.slice(-1)) / 9) };
+}
+const WORDS: string[] = [];
+for (const last of LETTERS) for (const first of ['un', 'ba', 'ko', 'pi']) WORDS.push(`${first}x${last}`);
+
+function train(seedOrder: string[], bits = 10): PerceptronTrainer {
+  const trainer = new PerceptronTrainer(CLASSES, bits);
+  for (let epoch = 0; epoch < 20; epoch++) {
+    for (const word of seedOrder) {
+      const { features, label } = example(word);
+      trainer.update(label, trainer.predict(features, features.length), features, features.length);
+      trainer.tick();
+    }
+  }
+  return trainer;
+}
+
+function accuracy(classifier: Classifier, words: string[]): number {
+  let correct = 0;
+  for (const word of words) {
+    const { features, label } = example(word);
+    if (classifier.predict(features, features.length) === label) correct++;
+  }
+  return correct / words.length;
+}
+
+describe('hashing', () => {
+  it('is deterministic and separates templates, values and seeds', () => {
+    expect(hashString('said')).toBe(hashString('said'));
+    expect(hashString('said')).not.toBe(hashString('says'));
+    expect(hashString('said', 1)).not.toBe(hashString('said', 2));
+    expect(hashFeature(1, 5)).not.toBe(hashFeature(2, 5));
+    expect(hashFeature(1, 5, 6)).not.toBe(hashFeature(1, 6, 5));
+    expect(hashFeature(3, 7)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('spreads features evenly over buckets', () => {
+    const buckets = new Uint32Array(256);
+    for (let i = 0; i < 25_600; i++) buckets[hashFeature(9, i) & 255]++;
+    expect(Math.max(...buckets)).toBeLessThan(160);
+    expect(Math.min(...buckets)).toBeGreaterThan(50);
+  });
+});
+
+describe('PerceptronTrainer', () => {
+  it('learns a small synthetic problem, and the averaged quantised model keeps most of it', () => {
+    const trainer = train(WORDS);
+    expect(accuracy(trainer, WORDS)).toBe(1);
+    // Averaging trades fit for robustness: early, wrong weights count too.
+    expect(accuracy(trainer.toModel({ weightBytes: 1 }), WORDS)).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy(trainer.toModel({ weightBytes: 2 }), WORDS)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('scores agree with predict', () => {
+    const model = train(WORDS).toModel({ weightBytes: 2 });
+    const scores = new Float32Array(CLASSES.length);
+    const { features } = example('unxz');
+    model.scores(features, features.length, scores);
+    expect(scores.indexOf(Math.max(...scores))).toBe(model.predict(features, features.length));
+    expect(scores[3]).toBeGreaterThan(0);
+  });
+
+  it('is deterministic: the same examples in the same order give the same bytes', () => {
+    const a = encodePerceptron(train(WORDS).toModel({ weightBytes: 1 }));
+    const b = encodePerceptron(train(WORDS).toModel({ weightBytes: 1 }));
+    const c = encodePerceptron(train([...WORDS].reverse()).toModel({ weightBytes: 1 }));
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it('rejects impossible shapes', () => {
+    expect(() => new PerceptronTrainer(['only'], 10)).toThrow(RangeError);
+    expect(() => new PerceptronTrainer(CLASSES, 30)).toThrow(RangeError);
+  });
+});
+
+describe('binary format', () => {
+  it('round-trips: the loaded model predicts and scores exactly as the saved one', () => {
+    for (const weightBytes of [1, 2] as const) {
+      const model = train(WORDS).toModel({ weightBytes });
+      const loaded = decodePerceptron(encodePerceptron(model));
+      expect(loaded.classes).toEqual(CLASSES);
+      expect(loaded.bits).toBe(10);
+      expect(loaded.weightBytes).toBe(weightBytes);
+      const before = new Float32Array(CLASSES.length);
+      const after = new Float32Array(CLASSES.length);
+      for (const word of [...WORDS, 'zzzz', 'qqqa']) {
+        const { features } = example(word);
+        model.scores(features, features.length, before);
+        loaded.scores(features, features.length, after);
+        expect(after).toEqual(before);
+      }
+    }
+  });
+
+  it('keeps only non-zero weights', () => {
+    const model = train(WORDS).toModel({ weightBytes: 1 });
+    expect(model.entryCount).toBeGreaterThan(0);
+    expect(model.entryCount).toBeLessThan((1 << 10) * CLASSES.length);
+    expect([...model.entryWeight].every((w) => w !== 0)).toBe(true);
+  });
+
+  it('fails with CG_E006 on foreign, truncated or padded bytes', () => {
+    const bytes = encodePerceptron(train(WORDS).toModel({ weightBytes: 1 }));
+    const code = (input: Uint8Array) => {
+      try {
+        decodePerceptron(input);
+        return 'loaded';
+      } catch (error) {
+        return error instanceof CoreError ? error.code : 'other';
+      }
+    };
+    expect(code(new Uint8Array([1, 2, 3, 4, 5, 6]))).toBe('CG_E006');
+    expect(code(bytes.slice(0, bytes.length - 3))).toBe('CG_E006');
+    expect(code(new Uint8Array([...bytes, 0]))).toBe('CG_E006');
+    const wrongVersion = bytes.slice();
+    wrongVersion[4] = 99;
+    expect(code(wrongVersion)).toBe('CG_E006');
+  });
+
+  it('writes and reads varints and strings, including non-ASCII text', () => {
+    const out = new ByteWriter();
+    out.varint(0);
+    out.varint(300);
+    out.varint(2 ** 31 + 5);
+    out.string('Łódź “quoted”');
+    const input = new ByteReader(out.finish(), 'test');
+    expect([input.varint(), input.varint(), input.varint()]).toEqual([0, 300, 2 ** 31 + 5]);
+    expect(input.string()).toBe('Łódź “quoted”');
+    expect(() => input.u8()).toThrow(/CG_E006: test: truncated/);
+  });
+});
