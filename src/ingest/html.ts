@@ -121,28 +121,32 @@ function blockText(root: Node): string {
     }
     current = '';
   };
-  const visit = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3 /* text */) {
-        current += (child.nodeValue ?? '').replace(/\n/g, ' ');
-        continue;
-      }
-      if (child.nodeType !== 1 /* element */) continue;
-      const tag = (child as Element).localName;
+  // An explicit stack, not recursion: pages can nest deeper than the call stack allows. The
+  // markers 'block' and 'cell' stand for the end of a block or table cell.
+  const stack: (Node | 'block' | 'cell')[] = [...root.childNodes].reverse();
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if (step === 'block') {
+      endBlock();
+    } else if (step === 'cell') {
+      current += ' ';
+    } else if (step.nodeType === 3 /* text */) {
+      current += (step.nodeValue ?? '').replace(/\n/g, ' ');
+    } else if (step.nodeType === 1 /* element */) {
+      const tag = (step as Element).localName;
       if (NEVER_TEXT.has(tag)) continue;
       if (tag === 'br') {
         current += '\n';
-      } else if (BLOCKS.has(tag)) {
-        endBlock();
-        visit(child);
-        endBlock();
-      } else {
-        visit(child);
-        if (tag === 'td' || tag === 'th') current += ' ';
+        continue;
       }
+      if (BLOCKS.has(tag)) {
+        endBlock();
+        stack.push('block');
+      } else if (tag === 'td' || tag === 'th') {
+        stack.push('cell');
+      }
+      stack.push(...[...step.childNodes].reverse());
     }
-  };
-  visit(root);
+  }
   endBlock();
   return paragraphs.join('\n\n');
 }

@@ -34,6 +34,8 @@ interface Candidate {
   unnamed: boolean;
   /** For nationalities and places, the country they belong to ("Russian" → "Russia"). */
   country?: string | null;
+  /** Character range when the mention is part of a token ("Taliban" in "Russian-Taliban"). */
+  chars?: { start: number; end: number };
 }
 
 const PROPN = UPOS.indexOf('PROPN');
@@ -98,6 +100,11 @@ function findNames(doc: Doc, lexicon: EntityLexicon): Candidate[] {
       continue;
     }
     if (!isCapitalised(doc, i) || NOT_NAMES.has(lower[i]) || !/\p{L}/u.test(lower[i])) continue;
+    const parts = compoundParts(doc, lexicon, i);
+    if (parts) {
+      out.push(...parts);
+      continue;
+    }
     if (sentenceStart[i] && doc.tokens.pos[i] !== PROPN) continue;
     if (lexicon.isRoleWord(lower[i]) && i + 1 < n && isCapitalised(doc, i + 1)) continue; // a title: "President Putin"
     let end = i + 1;
@@ -107,6 +114,24 @@ function findNames(doc: Doc, lexicon: EntityLexicon): Candidate[] {
     i = end - 1;
   }
   return out;
+}
+
+/** "Russian-Taliban": a hyphenated token whose every part is a known name gives one mention per part. */
+function compoundParts(doc: Doc, lexicon: EntityLexicon, i: number): Candidate[] | null {
+  const word = doc.word(i);
+  if (!word.includes('-')) return null;
+  const out: Candidate[] = [];
+  let offset = doc.tokens.start[i];
+  for (const part of word.split('-')) {
+    const match = lexicon.matchAt([part.toLowerCase().replace(/’/g, "'")], 0, () => part);
+    if (!match || match.length !== 1 || !/^\p{Lu}/u.test(part)) return null;
+    out.push({
+      start: i, end: i + 1, type: match.type, canonical: match.canonical, kind: 'name', gender: null, title: null,
+      unnamed: false, country: match.country, chars: { start: offset, end: offset + part.length },
+    });
+    offset += part.length + 1;
+  }
+  return out.length > 1 ? out : null;
 }
 
 function typeName(doc: Doc, lexicon: EntityLexicon, start: number, end: number, earlier: Candidate[]): Candidate {
@@ -167,7 +192,7 @@ function findDescriptions(doc: Doc, lexicon: EntityLexicon, names: Candidate[]):
 function groupEntities(doc: Doc, candidates: Candidate[]): void {
   const byKey = new Map<string, number>();
   for (const c of candidates) {
-    const surface = doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
+    const surface = c.chars ? doc.text.slice(c.chars.start, c.chars.end) : doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
     const name = c.canonical ?? surface;
     const key = `${c.type}|${name.toLowerCase()}`;
     let index = c.unnamed ? undefined : byKey.get(key) ?? findByPart(doc, c, name);
@@ -183,8 +208,8 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
     const entity = doc.entities[index];
     if (!c.unnamed) byKey.set(key, index);
     const mention: Mention = {
-      start: doc.tokens.start[c.start], end: doc.tokens.end[c.end - 1], tokenStart: c.start, tokenEnd: c.end,
-      type: c.type, kind: c.kind, entity: index,
+      start: c.chars?.start ?? doc.tokens.start[c.start], end: c.chars?.end ?? doc.tokens.end[c.end - 1],
+      tokenStart: c.start, tokenEnd: c.end, type: c.type, kind: c.kind, entity: index,
     };
     entity.mentions.push(doc.mentions.length);
     doc.mentions.push(mention);

@@ -32,7 +32,8 @@ export function featureForm(surface: string): string {
   return surface.replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"');
 }
 
-// Per-word hashes, in this order, in each cached entry.
+// A cached word entry: the hashes of its string fields (each hashed with its index as seed), then
+// its own features (the templates that look at this token only), then its fixed class + 1.
 const WORD = 0;
 const SUFFIX3 = 1;
 const SUFFIX2 = 2;
@@ -43,15 +44,20 @@ const FLAGS = 6;
 const SUFFIX4 = 7;
 const PREFIX3 = 8;
 const EXACT = 9;
-const WORD_FIELDS = 10;
+const FIELDS = 10;
+const OWN = FIELDS;
+const OWN_FEATURES = 11;
+const FIXED = OWN + OWN_FEATURES;
+const ENTRY_SIZE = FIXED + 1;
 
 /** Feature hashes per token: the size of the buffer {@link PosFeaturizer.extract} fills. */
 export const MAX_FEATURES = 24;
 const CACHE_LIMIT = 100_000;
+const BIAS = hashFeature(1, 0);
 
-function wordEntry(values: readonly string[]): Uint32Array {
-  const entry = new Uint32Array(WORD_FIELDS);
-  for (let k = 0; k < WORD_FIELDS; k++) entry[k] = hashString(values[k] ?? '', k);
+function wordEntry(fields: readonly string[]): Uint32Array {
+  const entry = new Uint32Array(ENTRY_SIZE);
+  for (let k = 0; k < FIELDS; k++) entry[k] = hashString(fields[k] ?? '', k);
   return entry;
 }
 
@@ -80,29 +86,51 @@ function flagsOf(form: string): string {
   return `${+title}${+upper}${+digit}${+hyphen}`;
 }
 
-/** Hashes of one word's own features; numbers share a word feature, as Honnibal's tagger does. */
-function describeWord(surface: string): Uint32Array {
+/** Everything about one word that does not depend on its context; numbers share a word feature. */
+function describeWord(surface: string, fixed: number): Uint32Array {
   const form = featureForm(surface);
   const lower = form.toLowerCase();
   let word = lower;
   if (/^\d/.test(form)) word = /^\d{4}$/.test(form) ? '!YEAR' : '!DIGITS';
-  return wordEntry([word, lower.slice(-3), lower.slice(-2), lower.slice(-1), lower.slice(0, 1), shapeOf(form), flagsOf(form), lower.slice(-4), lower.slice(0, 3), form]);
+  const entry = wordEntry([word, lower.slice(-3), lower.slice(-2), lower.slice(-1), lower.slice(0, 1), shapeOf(form), flagsOf(form), lower.slice(-4), lower.slice(0, 3), form]);
+  const own = [
+    hashFeature(2, entry[WORD]),
+    hashFeature(3, entry[SUFFIX3]),
+    hashFeature(4, entry[SUFFIX2]),
+    hashFeature(5, entry[SUFFIX1]),
+    hashFeature(6, entry[PREFIX1]),
+    hashFeature(7, entry[SHAPE]),
+    hashFeature(8, entry[FLAGS]),
+    hashFeature(21, entry[SUFFIX4]),
+    hashFeature(22, entry[PREFIX3]),
+    hashFeature(23, entry[FLAGS], entry[SUFFIX3]),
+    hashFeature(24, entry[EXACT]),
+  ];
+  entry.set(own, OWN);
+  entry[FIXED] = fixed + 1;
+  return entry;
 }
 
-/** Builds feature hashes for the tokens of one sentence at a time. */
+/**
+ * Builds feature hashes for the tokens of one sentence at a time. Everything that depends on a
+ * word alone is computed once per word form and cached; only context features are hashed per token.
+ */
 export class PosFeaturizer {
   private readonly cache = new Map<string, Uint32Array>();
   /** Word entries of the current sentence with two pads on each side. */
   private window: Uint32Array[] = [];
 
-  /** Loads `surfaces` (one sentence) for {@link extract}. */
+  /** `fixedClass(surface)` is the class decided without the model, or -1. */
+  constructor(private readonly fixedClass: (surface: string) => number) {}
+
+  /** Loads `surfaces` (one sentence) for {@link extract} and {@link fixedClassAt}. */
   setSentence(surfaces: readonly string[]): void {
     const window = [START[1], START[0]];
     for (const surface of surfaces) {
       let entry = this.cache.get(surface);
       if (entry === undefined) {
         if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-        entry = describeWord(surface);
+        entry = describeWord(surface, this.fixedClass(surface));
         this.cache.set(surface, entry);
       }
       window.push(entry);
@@ -111,21 +139,19 @@ export class PosFeaturizer {
     this.window = window;
   }
 
+  fixedClassAt(i: number): number {
+    return this.window[i + 2][FIXED] - 1;
+  }
+
   /** Writes the feature hashes of token `i` given the two previous tags; returns their count. */
   extract(i: number, previous: number, previous2: number, out: Uint32Array): number {
     const w = this.window;
     const here = w[i + 2];
     const before = w[i + 1];
     const after = w[i + 3];
-    let n = 0;
-    out[n++] = hashFeature(1, 0);
-    out[n++] = hashFeature(2, here[WORD]);
-    out[n++] = hashFeature(3, here[SUFFIX3]);
-    out[n++] = hashFeature(4, here[SUFFIX2]);
-    out[n++] = hashFeature(5, here[SUFFIX1]);
-    out[n++] = hashFeature(6, here[PREFIX1]);
-    out[n++] = hashFeature(7, here[SHAPE]);
-    out[n++] = hashFeature(8, here[FLAGS]);
+    out[0] = BIAS;
+    for (let k = 0; k < OWN_FEATURES; k++) out[1 + k] = here[OWN + k];
+    let n = 1 + OWN_FEATURES;
     out[n++] = hashFeature(9, before[WORD]);
     out[n++] = hashFeature(10, before[SUFFIX3]);
     out[n++] = hashFeature(11, w[i][WORD]);
@@ -138,10 +164,6 @@ export class PosFeaturizer {
     out[n++] = hashFeature(18, previous, here[WORD]);
     out[n++] = hashFeature(19, before[SHAPE], here[SHAPE]);
     out[n++] = hashFeature(20, here[SHAPE], after[SHAPE]);
-    out[n++] = hashFeature(21, here[SUFFIX4]);
-    out[n++] = hashFeature(22, here[PREFIX3]);
-    out[n++] = hashFeature(23, here[FLAGS], here[SUFFIX3]);
-    out[n++] = hashFeature(24, here[EXACT]);
     return n;
   }
 }
@@ -155,22 +177,25 @@ export interface PosTraining {
 /** Greedy sentence tagger over any {@link Classifier}, shared by the stage and by training. */
 export class PosTagger {
   readonly classes: readonly string[];
-  private readonly featurizer = new PosFeaturizer();
+  private readonly featurizer: PosFeaturizer;
   private readonly features = new Uint32Array(MAX_FEATURES);
-  private readonly openQuote: number;
-  private readonly closeQuote: number;
-  private readonly number: number;
-  /** {@link fixedClass} per surface form, as the featurizer caches word hashes. */
-  private readonly fixedCache = new Map<string, number>();
 
   constructor(
     private readonly classifier: Classifier,
-    private readonly tagDictionary: ReadonlyMap<string, number>,
+    tagDictionary: ReadonlyMap<string, number>,
   ) {
-    this.classes = classifier.classes;
-    this.openQuote = this.classes.indexOf('``');
-    this.closeQuote = this.classes.indexOf("''");
-    this.number = this.classes.indexOf('CD');
+    const classes = classifier.classes;
+    this.classes = classes;
+    const openQuote = classes.indexOf('``');
+    const closeQuote = classes.indexOf("''");
+    const number = classes.indexOf('CD');
+    // Curly quotes carry their direction; "$5" is a number; dictionary words are unambiguous.
+    this.featurizer = new PosFeaturizer((surface) => {
+      if (surface === '“' || surface === '‘') return openQuote;
+      if (surface === '”') return closeQuote;
+      if (/^\p{Sc}\d/u.test(surface)) return number;
+      return tagDictionary.get(featureForm(surface)) ?? -1;
+    });
   }
 
   /**
@@ -178,22 +203,18 @@ export class PosTagger {
    * updates the trainer; the guess, not the gold tag, feeds the next token's features.
    */
   tag(surfaces: readonly string[], out: number[] | Int32Array, training?: PosTraining): void {
-    this.featurizer.setSentence(surfaces);
+    const { featurizer, features } = this;
+    featurizer.setSentence(surfaces);
     const start = this.classes.length;
     let previous = start;
     let previous2 = start + 1;
     for (let k = 0; k < surfaces.length; k++) {
-      let guess = this.fixedCache.get(surfaces[k]);
-      if (guess === undefined) {
-        if (this.fixedCache.size >= CACHE_LIMIT) this.fixedCache.clear();
-        guess = this.fixedClass(surfaces[k]);
-        this.fixedCache.set(surfaces[k], guess);
-      }
+      let guess = featurizer.fixedClassAt(k);
       if (guess < 0) {
-        const n = this.featurizer.extract(k, previous, previous2, this.features);
-        guess = this.classifier.predict(this.features, n);
+        const n = featurizer.extract(k, previous, previous2, features);
+        guess = this.classifier.predict(features, n);
         if (training) {
-          training.trainer.update(training.gold[k], guess, this.features, n);
+          training.trainer.update(training.gold[k], guess, features, n);
           training.trainer.tick();
         }
       }
@@ -201,14 +222,6 @@ export class PosTagger {
       previous2 = previous;
       previous = guess;
     }
-  }
-
-  /** Class decided without the model (curly quotes, "$5", dictionary words), else -1. */
-  private fixedClass(surface: string): number {
-    if (surface === '“' || surface === '‘') return this.openQuote;
-    if (surface === '”') return this.closeQuote;
-    if (/^\p{Sc}\d/u.test(surface)) return this.number;
-    return this.tagDictionary.get(featureForm(surface)) ?? -1;
   }
 }
 

@@ -1,0 +1,95 @@
+import { fnv1a, mix32 } from './hash.js';
+
+/**
+ * Near-duplicate detection: MinHash signatures over word 3-shingles, and locality-sensitive hashing
+ * in bands so that only likely copies are compared. 24 bands of 5 rows make a pair with Jaccard 0.7
+ * a candidate 99 % of the time and one with 0.3 under 6 %; candidates are then checked on the whole
+ * signature.
+ */
+
+export const SHINGLE_WORDS = 3;
+export const BANDS = 24;
+export const ROWS = 5;
+export const SIGNATURE_SIZE = BANDS * ROWS;
+
+/** Per-row seeds for the hash family h_i(x) = mix32(x ^ seed_i). */
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 + i * 0x7f4a7c15));
+
+/** Hashes of the word 3-grams of `text`, case-folded; punctuation and spacing do not count. */
+export function shingles(text: string): Set<number> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<number>();
+  if (words.length < SHINGLE_WORDS) {
+    if (words.length > 0) out.add(fnv1a(words.join(' ')));
+    return out;
+  }
+  const hashes = words.map(fnv1a);
+  for (let i = 0; i + SHINGLE_WORDS <= hashes.length; i++) {
+    out.add(mix32(Math.imul(mix32(hashes[i] ^ Math.imul(hashes[i + 1], 31)), 17) ^ hashes[i + 2]));
+  }
+  return out;
+}
+
+/** The MinHash signature: for each hash function, the least hash over the shingles. */
+export function minhash(shingleSet: Iterable<number>): Uint32Array {
+  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const shingle of shingleSet) {
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const h = mix32(shingle ^ SEEDS[i]);
+      if (h < signature[i]) signature[i] = h;
+    }
+  }
+  return signature;
+}
+
+/** Share of equal rows: an unbiased estimate of the Jaccard similarity of the two shingle sets. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same += 1;
+  return same / SIGNATURE_SIZE;
+}
+
+/** Signatures bucketed by band: documents that agree on every row of some band are candidates. */
+export class LshIndex {
+  private readonly buckets = new Map<string, string[]>();
+  /** Each document's signature and the order it was added in. */
+  private readonly entries = new Map<string, { signature: Uint32Array; order: number }>();
+
+  add(id: string, signature: Uint32Array): void {
+    this.entries.set(id, { signature, order: this.entries.size });
+    for (const key of bandKeys(signature)) {
+      const bucket = this.buckets.get(key);
+      if (bucket) bucket.push(id);
+      else this.buckets.set(key, [id]);
+    }
+  }
+
+  /** The most similar indexed document with estimated Jaccard ≥ `threshold`, earliest added on ties. */
+  nearest(signature: Uint32Array, threshold: number): { id: string; similarity: number } | null {
+    let best: { id: string; similarity: number; order: number } | null = null;
+    const seen = new Set<string>();
+    for (const key of bandKeys(signature)) {
+      for (const id of this.buckets.get(key) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const entry = this.entries.get(id) as { signature: Uint32Array; order: number };
+        const similarity = estimateJaccard(signature, entry.signature);
+        if (similarity < threshold) continue;
+        if (!best || similarity > best.similarity || (similarity === best.similarity && entry.order < best.order)) {
+          best = { id, similarity, order: entry.order };
+        }
+      }
+    }
+    return best && { id: best.id, similarity: best.similarity };
+  }
+}
+
+function bandKeys(signature: Uint32Array): string[] {
+  const keys: string[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let h = band;
+    for (let row = band * ROWS; row < (band + 1) * ROWS; row++) h = mix32(h ^ signature[row]) + row;
+    keys.push(`${band}:${h >>> 0}`);
+  }
+  return keys;
+}

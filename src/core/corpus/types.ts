@@ -1,0 +1,217 @@
+import type { ArticleJSON } from '../article.js';
+import type { CueClass, EntityType, QuoteKind, Stance } from '../doc.js';
+
+/**
+ * What the corpus keeps: the rows a store persists (records) and the JSON shapes queries return
+ * (…JSON types, documented in docs/corpus.md). Times are days since 1970-01-01 UTC.
+ */
+
+/** An article's tf-idf weights, fixed when it arrived: body lemmas, headline lemmas, entity ids. */
+export interface StoryVector {
+  body: Record<string, number>;
+  title: Record<string, number>;
+  entities: Record<string, number>;
+}
+
+export interface ArticleRecord {
+  /** Content hash of the text (see src/corpus/ids.ts). */
+  id: string;
+  /** Ingest order, from 1. */
+  seq: number;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  /** File path (with `:line` inside JSONL) or the URL it was read from. */
+  path: string | null;
+  /** As the page or record gives it, else as the text states it. */
+  published: string | null;
+  /** The time story clustering used: `published`, else the latest time seen before it. */
+  time: number | null;
+  ingestedAt: string;
+  text: string;
+  analysis: ArticleJSON;
+  signature: Uint32Array;
+  vector: StoryVector;
+  story: string;
+  /** The earlier article this one is a near-copy of, and their estimated Jaccard similarity. */
+  duplicateOf: string | null;
+  similarity: number | null;
+}
+
+/** What the corpus engine needs of a stored article to resume. */
+export type ArticleState = Pick<ArticleRecord, 'id' | 'seq' | 'time' | 'signature' | 'vector' | 'story' | 'duplicateOf'>;
+
+/** A canonical entity: every article entity that names the same thing. */
+export interface CorpusEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Other names it goes by in the articles. */
+  aliases: string[];
+  /** Lookup keys it owns (normalised names, surname, affiliation of an unnamed entity). */
+  keys: string[];
+  /** Articles that mention it, and mentions in all. */
+  articles: number;
+  mentions: number;
+  unnamed: boolean;
+}
+
+/** Article entity `local` ("e3") is canonical entity `entity`. */
+export interface EntityLink {
+  article: string;
+  local: string;
+  entity: string;
+}
+
+export interface QuoteRecord {
+  article: string;
+  /** The quote's id in the article ("q4"). */
+  id: string;
+  kind: QuoteKind;
+  /** Canonical entity id of the speaker. */
+  speaker: string | null;
+  cue: string | null;
+  cueClass: CueClass | null;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A claim normalised for the corpus: speaker, stance and proposition in canonical entity ids. */
+export interface ClaimRecord {
+  article: string;
+  /** The claim's id in the article ("c7"). */
+  id: string;
+  quote: string;
+  speaker: string | null;
+  stance: Stance;
+  /** The quote's content: the evidence. */
+  start: number;
+  end: number;
+  text: string;
+  entities: string[];
+  terms: string[];
+  cameo: string[];
+  /** Who the speaker speaks for: the speaker, its affiliation and related groups. */
+  side: string[];
+  /** Who the proposition is about: the sides of the entities it mentions. */
+  about: string[];
+  time: number | null;
+  seq: number;
+  /** From a near-copy of another article: stored, but not matched again. */
+  duplicate: boolean;
+}
+
+export interface ClaimRef {
+  article: string;
+  claim: string;
+}
+
+/** Two claims at odds: opposing stances from different sides, or from one speaker over time. */
+export interface ContradictionEdge {
+  id: string;
+  kind: 'contradiction' | 'reversal';
+  /** For a reversal, the earlier claim first. */
+  claims: [ClaimRef, ClaimRef];
+  reason: string;
+  /** False for a contradiction the single-article pipeline found. */
+  crossArticle: boolean;
+}
+
+export interface StoryRecord {
+  id: string;
+  /** Headline of the first article. */
+  label: string;
+  /** Seq of the first article. */
+  seq: number;
+  first: number | null;
+  last: number | null;
+  size: number;
+}
+
+/** Everything one ingest batch adds; a store writes it in one transaction. */
+export interface CorpusBatch {
+  articles: ArticleRecord[];
+  /** New or changed entities, in full. */
+  entities: CorpusEntity[];
+  links: EntityLink[];
+  quotes: QuoteRecord[];
+  claims: ClaimRecord[];
+  /** New or changed stories, in full. */
+  stories: StoryRecord[];
+  edges: ContradictionEdge[];
+}
+
+/** What a corpus engine resumes from. */
+export interface CorpusSnapshot {
+  articles: ArticleState[];
+  entities: CorpusEntity[];
+  stories: StoryRecord[];
+  /** Claims that take part in matching: not from copies, with a speaker and an opposable stance. */
+  claims: ClaimRecord[];
+}
+
+export interface EntityJSON {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  articles: number;
+  mentions: number;
+  unnamed: boolean;
+}
+
+export interface SpeakerJSON {
+  id: string;
+  name: string;
+}
+
+export interface QuoteJSON {
+  article: string;
+  quote: string;
+  kind: QuoteKind;
+  speaker: SpeakerJSON | null;
+  cue: string | null;
+  cueClass: CueClass | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface StoryArticleJSON {
+  id: string;
+  title: string | null;
+  source: string | null;
+  path: string | null;
+  url: string | null;
+  published: string | null;
+  duplicateOf: string | null;
+  similarity: number | null;
+}
+
+export interface StoryJSON {
+  id: string;
+  label: string;
+  first: string | null;
+  last: string | null;
+  articles: StoryArticleJSON[];
+}
+
+export interface ClaimEvidenceJSON {
+  article: string;
+  claim: string;
+  speaker: SpeakerJSON | null;
+  stance: Stance;
+  text: string;
+  start: number;
+  end: number;
+  date: string | null;
+}
+
+export interface ContradictionJSON {
+  id: string;
+  kind: 'contradiction' | 'reversal';
+  claims: ClaimEvidenceJSON[];
+  /** The pairs found, as indexes into `claims`, each with its reason. */
+  pairs: Array<{ claims: [number, number]; reason: string; crossArticle: boolean }>;
+}

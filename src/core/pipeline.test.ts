@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { CoreError } from './errors.js';
+import { createPipeline, type Stage } from './pipeline.js';
+import { segmentsStage } from './stages/segments.js';
+import { tokensStage } from './stages/tokens.js';
+
+describe('createPipeline', () => {
+  it('refuses a stage whose required layer no earlier stage assigns (CG_E001)', () => {
+    expect(() => createPipeline([segmentsStage])).toThrow(CoreError);
+    expect(() => createPipeline([segmentsStage])).toThrow(/CG_E001.*segments.*tokens/);
+  });
+
+  it('runs stages in order and records the layers they assign', () => {
+    const seen: string[] = [];
+    const spy: Stage = { name: 'spy', requires: ['sentences'], assigns: [], apply: (doc) => { seen.push(`${doc.sentences.length}`); } };
+    const doc = createPipeline([tokensStage, segmentsStage, spy]).run('One. Two.');
+    expect(seen).toEqual(['2']);
+    expect([...doc.layers]).toEqual(['tokens', 'paragraphs', 'sentences']);
+  });
+});

@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import type { ArticleJSON } from '../src/core/article.js';
+
+/** `claimgraph analyze` end to end, as a user runs it: real files, real process, exit codes. */
+
+const run = promisify(execFile);
+const BIN = new URL('../bin/claimgraph.js', import.meta.url).pathname;
+const SEED = readFileSync(new URL('../demo/taliban-denies-sharing-is-intelligence-with-russia.txt', import.meta.url), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'claimgraph-cli-'));
+
+async function analyze(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, 'analyze', ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const SHORT = 'Russia says it shares intelligence with the Taliban.\n\n"We have channels for exchanging information," Zamir Kabulov said on Friday. The Taliban denied it.';
+
+describe('claimgraph analyze', () => {
+  it('prints JSON that follows docs/schema/article.schema.json, with offsets into the text', async () => {
+    const { code, stdout } = await analyze([file('seed.txt', SEED), '--format', 'json']);
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout) as ArticleJSON;
+    const schema = JSON.parse(readFileSync(new URL('../docs/schema/article.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(article), JSON.stringify(validate.errors)).toBe(true);
+    expect(article.text).toBe(SEED);
+    for (const q of article.quotes) expect(article.text.slice(q.content.start, q.content.end)).toBe(q.content.text);
+  });
+
+  it('prints the readable view by default, quotes grouped by speaker', async () => {
+    const { code, stdout } = await analyze([file('seed-view.txt', SEED)]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Zamir Kabulov');
+    expect(stdout).toMatch(/Contradictions \(\d+\)/);
+    expect(stdout).not.toContain('\x1b['); // no colours when not on a terminal
+  });
+
+  it('reads standard input with "-"', async () => {
+    const child = run('node', [BIN, 'analyze', '-', '--format', 'json']);
+    child.child.stdin!.end(SHORT);
+    const article = JSON.parse((await child).stdout) as ArticleJSON;
+    expect(article.quotes.some((q) => article.entities.find((e) => e.id === q.speaker)?.name === 'Zamir Kabulov')).toBe(true);
+  });
+
+  it('decodes UTF-16 with a byte-order mark and analyses it like UTF-8', async () => {
+    const bom = Buffer.from([0xff, 0xfe]);
+    const { code, stdout } = await analyze([file('utf16.txt', Buffer.concat([bom, Buffer.from(SHORT, 'utf16le')])), '--format', 'json']);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as ArticleJSON).text).toBe(SHORT);
+  });
+
+  it('extracts a Latin-1 HTML page with its charset', async () => {
+    const html = `<html><head><meta charset="iso-8859-1"><title>Caf\u00e9 talks</title></head><body><nav>Home | World</nav>
+      <article><h1>Caf\u00e9 talks</h1><p>${SHORT.replace('\n\n', '</p><p>')}</p></article></body></html>`;
+    const { code, stdout } = await analyze([file('latin1.html', Buffer.from(html, 'latin1')), '--format', 'json']);
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout) as ArticleJSON;
+    expect(article.text).toContain('Caf\u00e9');
+    expect(article.text).not.toContain('Home | World');
+    expect(article.quotes.length).toBeGreaterThan(0);
+  });
+
+  it('analyses text with unbalanced quotes: an unclosed quote ends with its paragraph', async () => {
+    const text = '“We will never talk to them, a spokesman said.\n\nThe ministry said the talks went well.';
+    const { code, stdout } = await analyze([file('unbalanced.txt', text), '--format', 'json']);
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout) as ArticleJSON;
+    expect(article.quotes.some((q) => q.content.text.startsWith('the talks went well'))).toBe(true);
+  });
+
+  // Each bad input gets exit code 1 and a single line on stderr naming the file and the reason.
+  const bad: Array<[string, () => string, RegExp]> = [
+    ['empty', () => file('empty.txt', ''), /CG_E002.*empty/],
+    ['whitespace only', () => file('blank.txt', ' \n\t\n'), /CG_E002/],
+    ['binary', () => file('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])), /CG_E003.*binary/],
+    ['a 20 MB file', () => file('huge.txt', 'a'.repeat(20 * 1024 * 1024)), /CG_E004.*--max-bytes/],
+    ['non-English text', () => file('french.txt', 'Le gouvernement a déclaré que les négociations avec les talibans se poursuivront la semaine prochaine, selon le ministre des affaires étrangères qui était à Moscou.'), /CG_E008.*English/],
+    ['a missing file', () => join(dir, 'nope.txt'), /nope\.txt/],
+  ];
+  it.each(bad)('refuses %s with exit 1 and a one-line reason', async (_name, make, reason) => {
+    const { code, stdout, stderr } = await analyze([make()]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(reason);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await analyze([])).code).toBe(2);
+    expect((await analyze([file('u.txt', SHORT), '--format', 'xml'])).code).toBe(2);
+    expect((await analyze([file('u2.txt', SHORT), '--bogus'])).code).toBe(2);
+  });
+});
