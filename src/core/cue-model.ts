@@ -1,5 +1,5 @@
 import type { Doc } from './doc.js';
-import { ByteReader, ByteWriter, readPerceptron, writePerceptron, hashString, type PerceptronModel } from './perceptron.js';
+import { decodeBinary, encodeBinary, hashString, readPerceptron, writePerceptron, type PerceptronModel } from './perceptron.js';
 import type { TokenRange } from './phrases.js';
 import { QUOTE_MARKS } from './phrases.js';
 
@@ -132,19 +132,17 @@ const MAGIC = 'CGCM';
 const VERSION = 1;
 
 export function encodeCueModel(model: CueModel): Uint8Array {
-  const out = new ByteWriter();
-  for (let i = 0; i < MAGIC.length; i++) out.u8(MAGIC.charCodeAt(i));
-  out.u8(VERSION);
-  out.f32(model.threshold);
-  writePerceptron(model.classifier, out);
-  return out.finish();
+  return encodeBinary((out) => {
+    out.header(MAGIC, VERSION);
+    out.f32(model.threshold);
+    writePerceptron(model.classifier, out);
+  });
 }
 
 export function decodeCueModel(bytes: Uint8Array): CueModel {
-  const input = new ByteReader(bytes, 'cue model');
-  if (input.header(MAGIC) !== VERSION) input.fail('unsupported cue model version');
-  const threshold = input.f32();
-  const model = new CueModel(readPerceptron(input), threshold);
-  if (input.offset !== bytes.length) input.fail('trailing bytes');
-  return model;
+  return decodeBinary(bytes, 'cue model', (input) => {
+    if (input.header(MAGIC) !== VERSION) input.fail('unsupported cue model version');
+    const threshold = input.f32();
+    return new CueModel(readPerceptron(input), threshold);
+  });
 }

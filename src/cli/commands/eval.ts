@@ -106,7 +106,7 @@ async function evalAll(argv: string[]): Promise<number> {
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'Score the pipeline against gold data',
+  summary: 'score the pipeline against gold data (attribution JSONL)',
   usage: `Usage: claimgraph eval <evaluator> GOLD [--json] [--limit N]
        claimgraph eval all [--json] [--limit N]
 

@@ -101,7 +101,7 @@ async function train(argv: string[]): Promise<number> {
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'Train a shipped model from the corpora',
+  summary: 'train a shipped model (pos, cues) from the corpora',
   usage: `Usage: claimgraph train <model> [options]
 
 Models:

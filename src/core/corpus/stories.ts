@@ -59,6 +59,8 @@ export class StoryClusterer {
   private readonly termDf = new Map<string, number>();
   private readonly entityDf = new Map<string, number>();
   private documents = 0;
+  /** Every story; the open ones also have a centroid in `open`. */
+  private readonly records = new Map<string, StoryRecord>();
   private readonly open = new Map<string, OpenStory>();
   private readonly postings = new Map<string, Set<string>>();
   private clock: number | null = null;
@@ -101,7 +103,11 @@ export class StoryClusterer {
       for (const id of Object.keys(vector.entities)) this.entityDf.set(id, (this.entityDf.get(id) ?? 0) + 1);
       if (time !== null && (this.clock === null || time > this.clock)) this.clock = time;
     }
-    for (const record of stories) if (this.isOpen(record)) this.open.set(record.id, emptyStory({ ...record }));
+    for (const stored of stories) {
+      const record = { ...stored };
+      this.records.set(record.id, record);
+      if (this.isOpen(record)) this.open.set(record.id, emptyStory(record));
+    }
     for (const { story, vector } of members) {
       const open = this.open.get(story);
       if (open) this.addToCentroid(open, vector);
@@ -109,21 +115,29 @@ export class StoryClusterer {
   }
 
   /**
-   * Places an article: in `into` when given (a copy joins its original's story), else in the
-   * best-scoring open story above the threshold, else in a new story with id `newId`.
+   * Places an article: in story `into` when given (a copy joins its original's story; a closed
+   * story only counts it), else in the best-scoring open story above the threshold, else in a new
+   * story with id `newId`.
    */
   assign(vector: StoryVector, time: number | null, seq: number, label: string, newId: string, into?: string): Assignment {
     if (time !== null && (this.clock === null || time > this.clock)) this.clock = time;
     if (++this.sinceSweep >= SWEEP_EVERY) this.sweep();
-    let target = into ? this.open.get(into) : undefined;
+    const closed = into === undefined ? undefined : this.records.get(into);
+    if (closed && !this.isOpen(closed)) {
+      closed.size += 1;
+      return { story: { ...closed }, score: null };
+    }
+    let target = into === undefined ? undefined : this.open.get(into);
     let score: number | null = null;
-    if (!target && !into) {
+    if (!target) {
       const best = this.best(vector, time);
       if (best && best.score >= this.options.threshold) [target, score] = [best.story, best.score];
     }
     if (!target) {
-      target = emptyStory({ id: into ?? newId, label, seq, first: time, last: time, size: 0 });
-      this.open.set(target.record.id, target);
+      const record: StoryRecord = { id: newId, label, seq, first: time, last: time, size: 0 };
+      this.records.set(newId, record);
+      target = emptyStory(record);
+      this.open.set(newId, target);
     }
     const record = target.record;
     record.size += 1;
@@ -152,7 +166,8 @@ export class StoryClusterer {
     let best: { story: OpenStory; score: number } | null = null;
     for (const id of candidates) {
       const story = this.open.get(id) as OpenStory;
-      if (!this.inWindow(story.record, time)) continue;
+      // Closed but not yet swept stories are skipped, so a resumed run decides exactly as this one.
+      if (!this.isOpen(story.record) || !this.inWindow(story.record, time)) continue;
       const score = this.score(story, vector, time);
       if (!best || score > best.score || (score === best.score && story.record.seq < best.story.record.seq)) best = { story, score };
     }

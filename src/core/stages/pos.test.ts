@@ -80,6 +80,7 @@ describe('POS stage details', () => {
     expect(tagsOf('He said "we will win" on Monday.')).toContain('"/`` we/PRP');
     expect(tagsOf('He said "we will win" on Monday.')).toContain("win/VB \"/''");
     expect(tagsOf('"Stop," he said.')).toMatch(/^"\/`` Stop\/\S+ ,\/, "\/''/);
+    expect(tagsOf("``Stop,'' he said.")).toMatch(/^``\/`` Stop\/\S+ ,\/, ''\/''/);
   });
 
   it('tags curly and straight apostrophes alike', () => {
@@ -94,6 +95,10 @@ describe('POS stage details', () => {
     const first = tagsOf(SEED);
     pipeline.run('Completely different words: zebras, quasars and the Dept. of Energy.');
     expect(tagsOf(SEED)).toBe(first);
+  });
+
+  it('tags a currency amount, one token here, as a number', () => {
+    expect(tagsOf('It cost $5 million.')).toContain('$5/CD');
   });
 
   it('handles an empty text and a sentence of punctuation', () => {

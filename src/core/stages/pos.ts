@@ -189,10 +189,10 @@ export class PosTagger {
     const openQuote = classes.indexOf('``');
     const closeQuote = classes.indexOf("''");
     const number = classes.indexOf('CD');
-    // Curly quotes carry their direction; "$5" is a number; dictionary words are unambiguous.
+    // Curly and PTB-style quotes carry their direction; "$5" is a number; dictionary words are unambiguous.
     this.featurizer = new PosFeaturizer((surface) => {
-      if (surface === '“' || surface === '‘') return openQuote;
-      if (surface === '”') return closeQuote;
+      if (surface === '“' || surface === '‘' || surface === '``') return openQuote;
+      if (surface === '”' || surface === "''") return closeQuote;
       if (/^\p{Sc}\d/u.test(surface)) return number;
       return tagDictionary.get(featureForm(surface)) ?? -1;
     });

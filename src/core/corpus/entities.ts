@@ -1,0 +1,160 @@
+import type { ArticleJSON } from '../article.js';
+import type { EntityType } from '../doc.js';
+import type { Lexicon } from '../lexicon/index.js';
+import { hashId } from './hash.js';
+import { canonicalName, compatibleGivenNames, normalizeName, surname } from './names.js';
+import type { CorpusEntity } from './types.js';
+
+/**
+ * Canonical entities across articles. An article entity joins the canonical entity that shares a
+ * normalised name or alias with it (after the lexicon's canonical forms: ISIL, Daesh → Islamic
+ * State; Russian → Russia), else a person whose surname it is ("Kabulov" → "Zamir Kabulov") or who
+ * bears a compatible full name, else it starts a new one. MISC is the tagger's "unsure" type, so a
+ * MISC name also joins an entity of another type with that name or surname. An unnamed entity ("a
+ * Taliban spokesperson") joins only the same description with the same affiliation.
+ */
+
+type ArticleEntity = ArticleJSON['entities'][number];
+
+const NAME = 'name:';
+const SURNAME = 'surname:';
+const UNNAMED = 'unnamed:';
+/** Aliases kept per entity; the rest add nothing for a reader. */
+const MAX_ALIASES = 24;
+
+export class EntityRegistry {
+  private readonly byId = new Map<string, CorpusEntity>();
+  private readonly byKey = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    entities: readonly CorpusEntity[] = [],
+  ) {
+    for (const entity of entities) {
+      const copy = { ...entity, aliases: [...entity.aliases], keys: [...entity.keys] };
+      this.byId.set(copy.id, copy);
+      for (const key of copy.keys) this.index(key, copy.id);
+    }
+  }
+
+  get(id: string): CorpusEntity | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * Resolves every entity of one article; returns the canonical id of each local id and the
+   * canonical entities that changed. Named entities go first, so an unnamed one can key on its
+   * affiliation's canonical id.
+   */
+  resolveArticle(articleId: string, entities: ArticleJSON['entities']): { ids: Map<string, string>; changed: CorpusEntity[] } {
+    const ids = new Map<string, string>();
+    const changed = new Map<string, CorpusEntity>();
+    const counted = new Set<string>();
+    const record = (local: ArticleEntity, entity: CorpusEntity): void => {
+      ids.set(local.id, entity.id);
+      entity.mentions += local.mentions.length;
+      if (!counted.has(entity.id)) entity.articles += 1;
+      counted.add(entity.id);
+      changed.set(entity.id, entity);
+    };
+    for (const local of entities) if (!local.unnamed) record(local, this.resolveNamed(local));
+    for (const local of entities) {
+      if (!local.unnamed) continue;
+      const anchor = ids.get(local.affiliation ?? '') ?? ids.get(local.related ?? '');
+      const key = anchor ? `${UNNAMED}${local.type}:${normalizeName(local.name)}@${anchor}` : `${UNNAMED}${articleId}/${local.id}`;
+      const found = this.byKey.get(key);
+      record(local, found ? (this.byId.get([...found][0]) as CorpusEntity) : this.create(local.type, local.name, [key], true));
+    }
+    return { ids, changed: [...changed.values()].map((e) => ({ ...e, aliases: [...e.aliases], keys: [...e.keys] })) };
+  }
+
+  private resolveNamed(local: ArticleEntity): CorpusEntity {
+    const names = [local.name, ...local.aliases].map((n) => ({ surface: n, ...canonicalName(this.lexicon, n, local.type) }));
+    // A name the lexicon knows fixes the type ("Russian", NORP → Russia, GPE).
+    const type = names.find((n) => n.listed)?.type ?? local.type;
+    const canonical = names.find((n) => n.listed)?.name ?? local.name;
+    const normalized = [...new Set(names.map((n) => normalizeName(n.name)).filter((n) => n !== ''))];
+    const found = this.findByName(type, normalized) ?? this.findPerson(type, normalized);
+    const entity = found ?? this.create(type, canonical, [], false);
+    this.absorb(entity, type, canonical, names.map((n) => n.surface), normalized);
+    return entity;
+  }
+
+  /** An entity that owns one of the names, of the same type, or either side being MISC. */
+  private findByName(type: EntityType, names: readonly string[]): CorpusEntity | null {
+    for (const name of names) {
+      const candidates = [...(this.byKey.get(NAME + name) ?? [])].map((id) => this.byId.get(id) as CorpusEntity);
+      const same = candidates.find((e) => e.type === type);
+      const loose = candidates.filter((e) => e.type === 'MISC' || type === 'MISC');
+      if (same) return same;
+      if (loose.length === 1) return loose[0];
+    }
+    return null;
+  }
+
+  /**
+   * A person by surname: a one-word name joins the only person with that surname; a full name joins
+   * a person known by the surname alone, or the only one whose given name is compatible.
+   */
+  private findPerson(type: EntityType, names: readonly string[]): CorpusEntity | null {
+    if (type !== 'PERSON' && type !== 'MISC') return null;
+    const full = names.find((n) => n.includes(' ')) ?? names[0];
+    if (full === undefined) return null;
+    const people = [...(this.byKey.get(SURNAME + surname(full)) ?? [])].map((id) => this.byId.get(id) as CorpusEntity);
+    const matches = full.includes(' ')
+      ? people.filter((p) => {
+          const known = normalizeName(p.name);
+          return !known.includes(' ') || compatibleGivenNames(known, full);
+        })
+      : people;
+    return matches.length === 1 ? matches[0] : null;
+  }
+
+  private create(type: EntityType, name: string, keys: string[], unnamed: boolean): CorpusEntity {
+    const entity: CorpusEntity = {
+      id: `n${hashId(`${type}\u0000${keys[0] ?? normalizeName(name)}`)}`,
+      type,
+      name,
+      aliases: [],
+      keys: [],
+      articles: 0,
+      mentions: 0,
+      unnamed,
+    };
+    this.byId.set(entity.id, entity);
+    for (const key of keys) this.addKey(entity, key);
+    return entity;
+  }
+
+  /** Adds names and keys; a person's longer full name and a surer type replace the old ones. */
+  private absorb(entity: CorpusEntity, type: EntityType, canonical: string, surfaces: readonly string[], names: readonly string[]): void {
+    if (entity.type === 'MISC' && type !== 'MISC') entity.type = type;
+    if (entity.type === 'PERSON' && type !== 'MISC' && canonical.split(/\s+/).length > entity.name.split(/\s+/).length) {
+      entity.aliases.push(entity.name);
+      entity.name = canonical;
+    }
+    const known = new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase()));
+    for (const surface of [canonical, ...surfaces]) {
+      if (known.has(surface.toLowerCase()) || entity.aliases.length >= MAX_ALIASES) continue;
+      known.add(surface.toLowerCase());
+      entity.aliases.push(surface);
+    }
+    for (const name of names) {
+      this.addKey(entity, NAME + name);
+      // A one-word MISC name may be a surname the tagger was unsure of ("Kabulov, the envoy").
+      if (entity.type === 'PERSON' || (entity.type === 'MISC' && !name.includes(' '))) this.addKey(entity, SURNAME + surname(name));
+    }
+  }
+
+  private addKey(entity: CorpusEntity, key: string): void {
+    if (entity.keys.includes(key)) return;
+    entity.keys.push(key);
+    this.index(key, entity.id);
+  }
+
+  private index(key: string, id: string): void {
+    const ids = this.byKey.get(key);
+    if (ids) ids.add(id);
+    else this.byKey.set(key, new Set([id]));
+  }
+}

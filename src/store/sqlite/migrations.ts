@@ -1,0 +1,98 @@
+import type { Database } from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many have run. Add a new
+ * entry for every change and never edit a released one: databases in the field have run it.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT, source TEXT, url TEXT, path TEXT, published TEXT, time REAL,
+    ingested_at TEXT NOT NULL,
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    signature BLOB NOT NULL,
+    vector TEXT NOT NULL,
+    story TEXT NOT NULL,
+    duplicate_of TEXT,
+    similarity REAL
+  );
+  CREATE INDEX articles_story ON articles (story);
+  CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content = 'articles', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    keys TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    unnamed INTEGER NOT NULL,
+    search TEXT NOT NULL
+  );
+  CREATE TABLE entity_links (
+    article TEXT NOT NULL, local TEXT NOT NULL, entity TEXT NOT NULL,
+    PRIMARY KEY (article, local)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_links_entity ON entity_links (entity);
+
+  CREATE TABLE quotes (
+    seq INTEGER PRIMARY KEY,
+    article TEXT NOT NULL, id TEXT NOT NULL,
+    kind TEXT NOT NULL, speaker TEXT, cue TEXT, cue_class TEXT,
+    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, text TEXT NOT NULL,
+    UNIQUE (article, id)
+  );
+  CREATE INDEX quotes_speaker ON quotes (speaker);
+  CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    text, content = 'quotes', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE claims (
+    seq INTEGER PRIMARY KEY,
+    article TEXT NOT NULL, id TEXT NOT NULL, quote TEXT NOT NULL,
+    speaker TEXT, stance TEXT NOT NULL,
+    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, text TEXT NOT NULL,
+    entities TEXT NOT NULL, terms TEXT NOT NULL, cameo TEXT NOT NULL, side TEXT NOT NULL, about TEXT NOT NULL,
+    time REAL, article_seq INTEGER NOT NULL, duplicate INTEGER NOT NULL,
+    UNIQUE (article, id)
+  );
+
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, seq INTEGER NOT NULL, first REAL, last REAL, size INTEGER NOT NULL
+  );
+
+  CREATE TABLE edges (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL,
+    a_article TEXT NOT NULL, a_claim TEXT NOT NULL, b_article TEXT NOT NULL, b_claim TEXT NOT NULL,
+    reason TEXT NOT NULL, cross_article INTEGER NOT NULL
+  );
+  `,
+];
+
+/** "CGDB": marks a database file as claimgraph's. */
+export const APPLICATION_ID = 0x43474442;
+
+/** Brings the schema up to date, one transaction per migration, so a failed step leaves the last good version. */
+export function migrate(db: Database, path: string): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const empty = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n === 0;
+  if (applicationId !== APPLICATION_ID && !empty) throw new StoreError(`${path} is not a claimgraph database`);
+  if (version > MIGRATIONS.length) {
+    throw new StoreError(`${path} has schema version ${version}, newer than this claimgraph understands (${MIGRATIONS.length}): upgrade claimgraph`);
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    })();
+  }
+}
