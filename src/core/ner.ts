@@ -108,7 +108,7 @@ class Decoder {
   private emissions = new Float32Array(0);
   private best = new Float32Array(0);
   private back = new Uint8Array(0);
-  readonly path = new Int32Array(0);
+  private path = new Int32Array(0);
   private readonly buffer = new Float32Array(CLASSES);
   private readonly one = new Uint32Array(1);
 
@@ -132,7 +132,7 @@ class Decoder {
       this.emissions = new Float32Array(size * CLASSES);
       this.best = new Float32Array(size * CLASSES);
       this.back = new Uint8Array(size * CLASSES);
-      (this as { path: Int32Array }).path = new Int32Array(size);
+      this.path = new Int32Array(size);
     }
     const { emissions, best, back, path, transitions, buffer } = this;
     for (let k = 0; k < n; k++) {

@@ -23,7 +23,7 @@ export async function loadInput(
   return readInput(bytes, { ...options, maxBytes, name: source === '-' ? undefined : source });
 }
 
-async function readPath(path: string, maxBytes: number): Promise<Uint8Array> {
+export async function readPath(path: string, maxBytes: number): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError('CG_E009', `${path} is a directory, not a file`);
@@ -36,7 +36,7 @@ async function readPath(path: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
-async function readStream(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+export async function readStream(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {

@@ -20,7 +20,8 @@ export function unpackAnalysis(packed: string, text: string): ArticleJSON {
     if (isSpan(value)) value.text = text.slice(value.start as number, value.end as number);
     return value;
   }) as Omit<ArticleJSON, 'text'>;
-  return { schema: rest.schema, text, ...rest };
+  const { schema, ...others } = rest;
+  return { schema, text, ...others };
 }
 
 function isSpan(value: Json): value is { [key: string]: Json } {

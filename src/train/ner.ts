@@ -1,14 +1,15 @@
-import { bilouClasses, NER_CLASSES, NerTagger, type NerLexicon, type NerModel } from '../core/ner.js';
-import { PerceptronTrainer } from '../core/perceptron.js';
+import { bilouClasses, NER_CLASSES, NerTagger, type NerLexicon, type NerModel, type NerSpan } from '../core/ner.js';
+import { PerceptronTrainer, type PerceptronModel } from '../core/perceptron.js';
 import type { Stage } from '../core/pipeline.js';
 import type { WordClusters } from '../core/word-clusters.js';
 import { conllSpans, goldDoc, nerReport, readConllNer, tallyChunks, type GoldDoc, type NerCounts, type NerReport } from '../eval/ner.js';
-import { runEpochs } from './epochs.js';
+import { runEpochs, seededRandom, shuffle } from './epochs.js';
 
 /**
- * Trains the NER model: a structured averaged perceptron over CoNLL-format documents (one
- * document is one example, so the non-local features see the document's earlier sentences),
- * keeping the epoch that scores best on the dev set.
+ * Trains the NER model (src/core/ner.ts). One document is one example, so the history features
+ * see the document's earlier sentences. The first pass is trained and its epoch chosen on dev;
+ * the second pass learns from first-pass output on documents that pass did not train on
+ * (k-fold jackknifing, as at test time), and its epoch is chosen on dev too.
  */
 
 export interface NerTrainOptions {
@@ -20,14 +21,21 @@ export interface NerTrainOptions {
   bits: number;
   /** Quantisation of the shipped weights: 1 = int8, 2 = int16. */
   weightBytes: 1 | 2;
+  /** Train the second pass (document-wide first-pass output as features). */
+  twoPass: boolean;
+  /** Folds for the first-pass output the second pass trains on. */
+  folds: number;
   log(line: string): void;
 }
 
-export const DEFAULT_NER_TRAIN_OPTIONS: Omit<NerTrainOptions, 'log'> = { epochs: 30, patience: 5, seed: 1, bits: 20, weightBytes: 1 };
+export const DEFAULT_NER_TRAIN_OPTIONS: Omit<NerTrainOptions, 'log'> = {
+  epochs: 30, patience: 5, seed: 1, bits: 20, weightBytes: 1, twoPass: true, folds: 5,
+};
 
 export interface TrainedNer {
   model: NerModel;
-  epoch: number;
+  /** Chosen epoch of each pass. */
+  epochs: number[];
   dev: NerReport;
 }
 
@@ -49,6 +57,25 @@ function summary(report: NerReport): string {
   return `dev F1 ${report.f1.toFixed(2)} (P ${report.precision.toFixed(2)} R ${report.recall.toFixed(2)}; ${types})`;
 }
 
+interface Example {
+  doc: GoldDoc['doc'];
+  gold: Int32Array;
+  /** Jackknifed first-pass entities, for training the second pass. */
+  firstPass?: NerSpan[];
+}
+
+/** `epochs` shuffled passes of the first-pass trainer over `examples`, without dev scoring. */
+function trainFirstPass(examples: readonly Example[], clusters: WordClusters, lexicon: NerLexicon, epochs: number, options: NerTrainOptions): PerceptronModel {
+  const trainer = new PerceptronTrainer(NER_CLASSES, options.bits);
+  const tagger = new NerTagger(clusters, lexicon, trainer);
+  const random = seededRandom(options.seed);
+  const order = [...examples];
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const { doc, gold } of shuffle(order, random)) tagger.tag(doc, { gold, trainer });
+  }
+  return trainer.toModel({ weightBytes: options.weightBytes });
+}
+
 export function trainNer(
   train: readonly GoldDoc[],
   dev: readonly GoldDoc[],
@@ -56,27 +83,48 @@ export function trainNer(
   lexicon: NerLexicon,
   options: NerTrainOptions,
 ): TrainedNer {
-  const trainer = new PerceptronTrainer(NER_CLASSES, options.bits);
-  const tagger = new NerTagger(trainer, clusters, lexicon);
-  const examples = train.map(({ doc, gold }) => ({ doc, gold: bilouClasses(conllSpans(gold), doc.tokenCount) }));
+  const examples: Example[] = train.map(({ doc, gold }) => ({ doc, gold: bilouClasses(conllSpans(gold), doc.tokenCount) }));
   const tokens = examples.reduce((sum, { doc }) => sum + doc.tokenCount, 0);
   options.log(`training on ${examples.length} documents (${tokens} tokens), ${clusters.paths.size} clustered words, 2^${options.bits} buckets`);
   const reports = new WeakMap<NerModel, NerReport>();
-  const best = runEpochs({
+  const evaluate = (model: NerModel) => {
+    const report = scoreNer(new NerTagger(clusters, lexicon, model.first, model.second), dev);
+    reports.set(model, report);
+    return { score: report.f1, summary: summary(report) };
+  };
+  const loop = { epochs: options.epochs, patience: options.patience, seed: options.seed, evaluate, log: options.log };
+
+  options.log('first pass');
+  const firstTrainer = new PerceptronTrainer(NER_CLASSES, options.bits);
+  const firstTagger = new NerTagger(clusters, lexicon, firstTrainer);
+  const first = runEpochs({
+    ...loop,
     examples,
-    epochs: options.epochs,
-    patience: options.patience,
-    seed: options.seed,
     trainPass(ordered) {
-      for (const { doc, gold } of ordered) tagger.tag(doc, { gold, trainer });
+      for (const { doc, gold } of ordered) firstTagger.tag(doc, { gold, trainer: firstTrainer });
     },
-    snapshot: (): NerModel => ({ classifier: trainer.toModel({ weightBytes: options.weightBytes }), clusters }),
-    evaluate(model) {
-      const report = scoreNer(new NerTagger(model.classifier, clusters, lexicon), dev);
-      reports.set(model, report);
-      return { score: report.f1, summary: summary(report) };
-    },
-    log: options.log,
+    snapshot: (): NerModel => ({ clusters, first: firstTrainer.toModel({ weightBytes: options.weightBytes }), second: null }),
   });
-  return { model: best.model, epoch: best.epoch, dev: reports.get(best.model) as NerReport };
+  if (!options.twoPass) return { model: first.model, epochs: [first.epoch], dev: reports.get(first.model) as NerReport };
+
+  options.log(`first-pass output on the training documents from ${options.folds} folds of ${first.epoch} epochs`);
+  for (let fold = 0; fold < options.folds; fold++) {
+    const held = examples.filter((_, k) => k % options.folds === fold);
+    const model = trainFirstPass(examples.filter((_, k) => k % options.folds !== fold), clusters, lexicon, first.epoch, options);
+    const tagger = new NerTagger(clusters, lexicon, model);
+    for (const example of held) example.firstPass = tagger.tag(example.doc);
+  }
+
+  options.log('second pass');
+  const secondTrainer = new PerceptronTrainer(NER_CLASSES, options.bits);
+  const secondTagger = new NerTagger(clusters, lexicon, first.model.first, secondTrainer);
+  const second = runEpochs({
+    ...loop,
+    examples,
+    trainPass(ordered) {
+      for (const { doc, gold, firstPass } of ordered) secondTagger.tag(doc, { gold, trainer: secondTrainer, firstPass });
+    },
+    snapshot: (): NerModel => ({ clusters, first: first.model.first, second: secondTrainer.toModel({ weightBytes: options.weightBytes }) }),
+  });
+  return { model: second.model, epochs: [first.epoch, second.epoch], dev: reports.get(second.model) as NerReport };
 }

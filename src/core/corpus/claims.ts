@@ -15,6 +15,8 @@ import type { ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, Contr
  */
 
 const AFFIRMING = new Set<Stance>(['assert', 'accuse']);
+/** The stances cross-article matching looks at: affirming ones and denial. */
+export const MATCHABLE_STANCES: readonly Stance[] = [...AFFIRMING, 'deny'];
 const MIN_TERM_OVERLAP = 0.25;
 
 type Polarity = 'affirm' | 'deny';

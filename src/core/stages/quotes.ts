@@ -41,6 +41,7 @@ const CLAUSE_BOUNDARY = new Set([',', '”', '"', "''", ':', '—', '–', '-', 
 const SPOKE_TO = new Set(['say', 'speak', 'talk', 'explain', 'write', 'complain', 'admit', 'confide', 'whisper']);
 const DASHES = new Set(['―', '—', '–', '-', '--']);
 const CLOSING_PREPOSITIONS = new Set(['at', 'during', 'in', 'on', 'before', 'after', 'from', 'outside', 'via']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const SUBORDINATORS = new Set(['though', 'although', 'while', 'whereas', 'because', 'since', 'if', 'unless', 'as', 'when', 'after', 'before']);
 const MEDIUM_LEAD = /^(?:carried|published|broadcast|aired|reported|quoted|cited)$/;
 
@@ -247,6 +248,7 @@ function attribute(
     afterCue = source.end;
   }
   if (!source) return null;
+  source = antecedentOfRelative(doc, source, sentStart);
   const rest = restAfterCue(doc, afterCue, sentEnd, cue.lemma, regionOf);
   const boundary = Math.min(source.start, cueTokens.start) - 1;
   // "“Who would have believed …?” Trump said" — the splitter ended a sentence at "?”", so the
@@ -255,8 +257,15 @@ function attribute(
     regions[regionOf[boundary]].close === boundary && doc.paragraphOf(boundary) === doc.paragraphOf(sentStart);
   const hasLeadingContent = quoteJustBefore || (boundary > sentStart && CLAUSE_BOUNDARY.has(doc.word(boundary)));
   // "“…,” she said several months later, …": a closing quote right before the speaker settles it.
-  const afterQuote = boundary >= sentStart && hasLeadingContent && (regionOf[boundary] >= 0 || (boundary > sentStart && regionOf[boundary - 1] >= 0));
-  if (hasLeadingContent && (afterQuote || (rest.closes && !rest.resumes))) {
+  // A quote that opens the sentence and ends right before the speaker is the content
+  // ("“…,” she said several months later, …"); a quoted title inside an opening phrase is not
+  // ("On this weekend’s broadcast of “Fox News Sunday,” Pence said his …").
+  const quoteEnd = regionOf[boundary] >= 0 ? boundary : boundary - 1;
+  const afterQuote = boundary >= sentStart && hasLeadingContent && quoteEnd >= sentStart && regionOf[quoteEnd] >= 0 &&
+    regions[regionOf[quoteEnd]].open <= sentStart + 1;
+  // "… Hollande said Friday as he entered the talks": a temporal clause after the cue is no content.
+  const closes = (rest.closes && !rest.resumes) || (rest.next < sentEnd && SUBORDINATORS.has(doc.tokens.lower[rest.next]) && !TAKES_OBJECT.has(cue.lemma));
+  if (hasLeadingContent && (afterQuote || closes)) {
     // The cue closes its clause: the content came before it.
     const content = contentBefore(doc, boundary, sentStart, regions, regionOf);
     if (!content) return null;
@@ -274,6 +283,18 @@ function attribute(
   const content = contentAfter(doc, rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate);
   if (!content) return null;
   return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
+}
+
+/**
+ * "listeners … who said", "which he said": a relative pronoun stands for the noun phrase before it;
+ * a leading relative pronoun is dropped from a longer phrase.
+ */
+function antecedentOfRelative(doc: Doc, source: TokenRange, sentStart: number): TokenRange {
+  if (!RELATIVE_PRONOUNS.has(doc.tokens.lower[source.start])) return source;
+  if (source.end - source.start > 1) return { start: source.start + 1, end: source.end };
+  let last = source.start - 1;
+  if (last >= sentStart && doc.word(last) === ',') last--;
+  return (last >= sentStart ? nounPhraseEndingAt(doc, last, sentStart) : null) ?? source;
 }
 
 interface RestAfterCue {

@@ -1,0 +1,382 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { dateOf } from '../../core/corpus/corpus.js';
+import { MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import type {
+  ArticleRecord,
+  ClaimRecord,
+  ContradictionEdge,
+  CorpusBatch,
+  CorpusEntity,
+  CorpusSnapshot,
+  EntityJSON,
+  QuoteJSON,
+  StoryJSON,
+  StoryRecord,
+} from '../../core/corpus/types.js';
+import type { CueClass, EntityType, QuoteKind, Stance } from '../../core/doc.js';
+import { packAnalysis, packSignature, searchTerms, unpackAnalysis, unpackSignature } from '../codec.js';
+import { StoreError } from '../errors.js';
+import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
+import { migrate } from './migrations.js';
+
+/**
+ * The SQLite store (better-sqlite3): one file, WAL journal so readers never wait for the ingest,
+ * FTS5 over article text and quote content. better-sqlite3 is synchronous; the async methods
+ * only satisfy the shared {@link Store} interface.
+ */
+
+export interface SqliteStoreOptions {
+  /** Refuse to create the file when it does not exist (query commands). */
+  mustExist?: boolean;
+}
+
+type Row = Record<string, unknown>;
+
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new StoreError(`no database at ${path}: run "claimgraph ingest" first, or pass --db`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL loses no committed transaction when the process dies, only on power loss.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 10000');
+    migrate(db, path);
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
+  }
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements Store {
+  private readonly insert;
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = {
+      article: db.prepare(`INSERT INTO articles (seq, id, title, source, url, path, published, time, ingested_at, text, analysis, signature, vector, story, duplicate_of, similarity)
+        VALUES (@seq, @id, @title, @source, @url, @path, @published, @time, @ingestedAt, @text, @analysis, @signature, @vector, @story, @duplicateOf, @similarity)`),
+      articleFts: db.prepare(`INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`),
+      entity: db.prepare(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search)
+        VALUES (@id, @type, @name, @aliases, @keys, @articles, @mentions, @unnamed, @search)
+        ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases, keys = excluded.keys,
+          articles = excluded.articles, mentions = excluded.mentions, unnamed = excluded.unnamed, search = excluded.search`),
+      link: db.prepare(`INSERT INTO entity_links (article, local, entity) VALUES (@article, @local, @entity)`),
+      quote: db.prepare(`INSERT INTO quotes (article, id, kind, speaker, cue, cue_class, content_start, content_end, text)
+        VALUES (@article, @id, @kind, @speaker, @cue, @cueClass, @start, @end, @text)`),
+      quoteFts: db.prepare(`INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`),
+      claim: db.prepare(`INSERT INTO claims (article, id, quote, speaker, stance, content_start, content_end, text, entities, terms, cameo, side, about, time, article_seq, duplicate)
+        VALUES (@article, @id, @quote, @speaker, @stance, @start, @end, @text, @entities, @terms, @cameo, @side, @about, @time, @seq, @duplicate)`),
+      story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size) VALUES (@id, @label, @seq, @first, @last, @size)
+        ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`),
+      edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    };
+  }
+
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const lookup = this.db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck();
+    for (const id of ids) if (lookup.get(id) !== undefined) found.add(id);
+    return found;
+  }
+
+  async snapshot(): Promise<CorpusSnapshot> {
+    const articles = this.db
+      .prepare(`SELECT id, seq, time, signature, vector, story, duplicate_of FROM articles ORDER BY seq`)
+      .all()
+      .map((r) => {
+        const row = r as Row;
+        return {
+          id: row.id as string,
+          seq: row.seq as number,
+          time: row.time as number | null,
+          signature: unpackSignature(row.signature as Uint8Array),
+          vector: JSON.parse(row.vector as string),
+          story: row.story as string,
+          duplicateOf: row.duplicate_of as string | null,
+        };
+      });
+    const entities = this.db.prepare(`SELECT * FROM entities`).all().map((r) => toEntity(r as Row));
+    const stories = this.db.prepare(`SELECT * FROM stories ORDER BY seq`).all().map((r) => toStory(r as Row));
+    const stances = MATCHABLE_STANCES.map(() => '?').join(', ');
+    const claims = this.db
+      .prepare(`SELECT * FROM claims WHERE duplicate = 0 AND speaker IS NOT NULL AND stance IN (${stances}) ORDER BY seq`)
+      .all(...MATCHABLE_STANCES)
+      .map((r) => toClaim(r as Row));
+    return { articles, entities, stories, claims };
+  }
+
+  async write(batch: CorpusBatch): Promise<void> {
+    const { insert } = this;
+    this.db.transaction(() => {
+      for (const a of batch.articles) {
+        insert.article.run({
+          ...a,
+          analysis: packAnalysis(a.analysis),
+          signature: packSignature(a.signature),
+          vector: JSON.stringify(a.vector),
+        });
+        insert.articleFts.run(a.seq, a.title ?? '', a.text);
+      }
+      for (const e of batch.entities) {
+        insert.entity.run({
+          ...e,
+          aliases: JSON.stringify(e.aliases),
+          keys: JSON.stringify(e.keys),
+          unnamed: e.unnamed ? 1 : 0,
+          search: [e.name, ...e.aliases].join('\n').toLowerCase(),
+        });
+      }
+      for (const link of batch.links) insert.link.run(link);
+      for (const q of batch.quotes) insert.quoteFts.run(insert.quote.run(q).lastInsertRowid, q.text);
+      for (const c of batch.claims) {
+        insert.claim.run({
+          ...c,
+          entities: JSON.stringify(c.entities),
+          terms: JSON.stringify(c.terms),
+          cameo: JSON.stringify(c.cameo),
+          side: JSON.stringify(c.side),
+          about: JSON.stringify(c.about),
+          duplicate: c.duplicate ? 1 : 0,
+        });
+      }
+      for (const s of batch.stories) insert.story.run(s);
+      for (const e of batch.edges) {
+        insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0);
+      }
+    })();
+  }
+
+  async count() {
+    const n = (table: string): number => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return {
+      articles: n('articles'),
+      entities: n('entities'),
+      quotes: n('quotes'),
+      claims: n('claims'),
+      stories: n('stories'),
+      edges: n('edges'),
+    };
+  }
+
+  async article(id: string): Promise<ArticleRecord | null> {
+    const row = this.db.prepare(`SELECT * FROM articles WHERE id = ?`).get(id) as Row | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  async *articles(): AsyncIterable<ArticleRecord> {
+    for (const row of this.db.prepare(`SELECT * FROM articles ORDER BY seq`).iterate()) yield toArticle(row as Row);
+  }
+
+  async *claims(): AsyncIterable<ClaimRecord> {
+    for (const row of this.db.prepare(`SELECT * FROM claims ORDER BY seq`).iterate()) yield toClaim(row as Row);
+  }
+
+  async edges(): Promise<ContradictionEdge[]> {
+    return this.db.prepare(`SELECT * FROM edges ORDER BY rowid`).all().map((r) => toEdge(r as Row));
+  }
+
+  async entities(query: EntityQuery = {}): Promise<EntityJSON[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.type) where.push('type = ?') && params.push(query.type);
+    if (query.q) where.push(`search LIKE ? ESCAPE '\\'`) && params.push(likePattern(query.q));
+    const sql = `SELECT * FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY mentions DESC, articles DESC, name LIMIT ?`;
+    return this.db
+      .prepare(sql)
+      .all(...params, query.limit ?? -1)
+      .map((r) => {
+        const { keys: _keys, ...entity } = toEntity(r as Row);
+        return entity;
+      });
+  }
+
+  async quotes(query: QuoteQuery = {}): Promise<QuoteJSON[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.speaker) {
+      where.push(`q.speaker IN (SELECT id FROM entities WHERE search LIKE ? ESCAPE '\\')`);
+      params.push(likePattern(query.speaker));
+    }
+    if (query.q !== undefined) {
+      where.push(`q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`);
+      params.push(ftsQuery(query.q));
+    }
+    const sql = `SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT ?`;
+    return this.db
+      .prepare(sql)
+      .all(...params, query.limit ?? -1)
+      .map((r) => {
+        const row = r as Row;
+        return {
+          article: row.article as string,
+          quote: row.id as string,
+          kind: row.kind as QuoteKind,
+          speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
+          cue: row.cue as string | null,
+          cueClass: row.cue_class as CueClass | null,
+          text: row.text as string,
+          start: row.content_start as number,
+          end: row.content_end as number,
+        };
+      });
+  }
+
+  async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
+    const matching = query.q === undefined
+      ? null
+      : new Set(this.db
+          .prepare(`SELECT DISTINCT story FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+          .pluck()
+          .all(ftsQuery(query.q)) as string[]);
+    const members = new Map<string, StoryJSON['articles']>();
+    const rows = this.db.prepare(`SELECT id, title, source, path, url, published, duplicate_of, similarity, story FROM articles ORDER BY seq`).all();
+    for (const r of rows) {
+      const row = r as Row;
+      const list = members.get(row.story as string) ?? [];
+      list.push({
+        id: row.id as string,
+        title: row.title as string | null,
+        source: row.source as string | null,
+        path: row.path as string | null,
+        url: row.url as string | null,
+        published: row.published as string | null,
+        duplicateOf: row.duplicate_of as string | null,
+        similarity: row.similarity as number | null,
+      });
+      members.set(row.story as string, list);
+    }
+    return this.db
+      .prepare(`SELECT * FROM stories ORDER BY size DESC, seq`)
+      .all()
+      .map((r) => toStory(r as Row))
+      .filter((s) => !matching || matching.has(s.id))
+      .map((s) => ({ id: s.id, label: s.label, first: dateOf(s.first), last: dateOf(s.last), articles: members.get(s.id) ?? [] }));
+  }
+
+  async contradictions() {
+    const edges = await this.edges();
+    const rows = this.db
+      .prepare(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
+        WHERE c.article || '#' || c.id IN (SELECT a_article || '#' || a_claim FROM edges UNION SELECT b_article || '#' || b_claim FROM edges)`)
+      .all() as Row[];
+    const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
+    return groupContradictions(edges, (ref) => {
+      const row = byKey.get(`${ref.article}#${ref.claim}`);
+      if (!row) return null;
+      return {
+        article: ref.article,
+        claim: ref.claim,
+        speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
+        stance: row.stance as Stance,
+        text: row.text as string,
+        start: row.content_start as number,
+        end: row.content_end as number,
+        date: dateOf(row.time as number | null),
+        seq: row.seq as number,
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    // Folds the WAL back into the main file, so a closed database is one file again.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+function toArticle(row: Row): ArticleRecord {
+  return {
+    id: row.id as string,
+    seq: row.seq as number,
+    title: row.title as string | null,
+    source: row.source as string | null,
+    url: row.url as string | null,
+    path: row.path as string | null,
+    published: row.published as string | null,
+    time: row.time as number | null,
+    ingestedAt: row.ingested_at as string,
+    text: row.text as string,
+    analysis: unpackAnalysis(row.analysis as string, row.text as string),
+    signature: unpackSignature(row.signature as Uint8Array),
+    vector: JSON.parse(row.vector as string),
+    story: row.story as string,
+    duplicateOf: row.duplicate_of as string | null,
+    similarity: row.similarity as number | null,
+  };
+}
+
+function toEntity(row: Row): CorpusEntity {
+  return {
+    id: row.id as string,
+    type: row.type as EntityType,
+    name: row.name as string,
+    aliases: JSON.parse(row.aliases as string),
+    keys: JSON.parse(row.keys as string),
+    articles: row.articles as number,
+    mentions: row.mentions as number,
+    unnamed: row.unnamed === 1,
+  };
+}
+
+function toStory(row: Row): StoryRecord {
+  return {
+    id: row.id as string,
+    label: row.label as string,
+    seq: row.seq as number,
+    first: row.first as number | null,
+    last: row.last as number | null,
+    size: row.size as number,
+  };
+}
+
+function toClaim(row: Row): ClaimRecord {
+  return {
+    article: row.article as string,
+    id: row.id as string,
+    quote: row.quote as string,
+    speaker: row.speaker as string | null,
+    stance: row.stance as Stance,
+    start: row.content_start as number,
+    end: row.content_end as number,
+    text: row.text as string,
+    entities: JSON.parse(row.entities as string),
+    terms: JSON.parse(row.terms as string),
+    cameo: JSON.parse(row.cameo as string),
+    side: JSON.parse(row.side as string),
+    about: JSON.parse(row.about as string),
+    time: row.time as number | null,
+    seq: row.article_seq as number,
+    duplicate: row.duplicate === 1,
+  };
+}
+
+function toEdge(row: Row): ContradictionEdge {
+  return {
+    id: row.id as string,
+    kind: row.kind as ContradictionEdge['kind'],
+    claims: [
+      { article: row.a_article as string, claim: row.a_claim as string },
+      { article: row.b_article as string, claim: row.b_claim as string },
+    ],
+    reason: row.reason as string,
+    crossArticle: row.cross_article === 1,
+  };
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Each word or phrase as an FTS5 string, all required; a query without words matches nothing. */
+function ftsQuery(text: string): string {
+  const terms = searchTerms(text);
+  return terms.length === 0 ? '""' : terms.map((t) => `"${t}"`).join(' ');
+}
