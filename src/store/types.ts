@@ -6,6 +6,7 @@ import type {
   ContradictionJSON,
   CorpusBatch,
   CorpusSnapshot,
+  EntityLink,
   EntityJSON,
   QuoteJSON,
   StoryJSON,
@@ -16,8 +17,6 @@ import type {
  * implement the same interface; `runStoreSuite` (conformance.ts) checks an implementation.
  */
 export interface Store {
-  /** The ids among `ids` that are stored. */
-  existing(ids: readonly string[]): Promise<Set<string>>;
   /** Everything the corpus engine resumes from. */
   snapshot(): Promise<CorpusSnapshot>;
   /** Writes one batch in one transaction: all of it or, on error, none of it. */
@@ -32,6 +31,8 @@ export interface Store {
   claims(): AsyncIterable<ClaimRecord>;
   /** Every contradiction and reversal pair. */
   edges(): Promise<ContradictionEdge[]>;
+  /** Which canonical entity each article entity is. */
+  links(): Promise<EntityLink[]>;
 
   /** Canonical entities, most mentioned first; `q` matches the name or an alias (substring, any case). */
   entities(query?: EntityQuery): Promise<EntityJSON[]>;

@@ -1,7 +1,7 @@
 import type { Content, Cue, CueClass, Doc, QuoteKind, Span } from '../doc.js';
 import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
-import { CUE_FORMS, INVERTIBLE, TAKES_OBJECT } from '../cues.js';
+import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT } from '../cues.js';
 import {
   QUOTE_MARKS, isVerbModifier, nounPhraseEndingAt, nounPhraseStartingAt, speakerPhraseEndingAt, type TokenRange,
 } from '../phrases.js';
@@ -159,7 +159,7 @@ function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | nul
   if (lower === 'according' && i + 1 < end && doc.tokens.lower[i + 1] === 'to') {
     return makeCue(doc, { start: i, end: i + 2 }, 'according to', 'assert', false);
   }
-  const readings = CUE_FORMS.get(lower);
+  const readings = CUE_READINGS.get(doc.tokens.lemma[i] || lower);
   if (!readings) {
     if (!anyVerb || doc.upos(i) !== 'VERB') return null;
     const hit = makeCue(doc, { start: i, end: i + 1 }, doc.tokens.lemma[i] || lower, 'other', isNegated(doc, i));
@@ -399,7 +399,7 @@ function contentAfter(
     // Stop before a following participial cue ("…, saying …"), or at the comma closing a subordinate clause.
     for (let k = i + 1; k < sentEnd - 1; k++) {
       const next = doc.tokens.lower[k + 1];
-      if (doc.word(k) === ',' && regionOf[k] < 0 && (toComma || (next.endsWith('ing') && doc.upos(k + 1) === 'VERB' && CUE_FORMS.has(next)))) {
+      if (doc.word(k) === ',' && regionOf[k] < 0 && (toComma || (next.endsWith('ing') && doc.upos(k + 1) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[k + 1])))) {
         end = k;
         break;
       }

@@ -10,6 +10,7 @@ import type {
   CorpusEntity,
   CorpusSnapshot,
   EntityJSON,
+  EntityLink,
   QuoteJSON,
   StoryJSON,
   StoryRecord,
@@ -75,13 +76,6 @@ class SqliteStore implements Store {
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     };
-  }
-
-  async existing(ids: readonly string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    const lookup = this.db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck();
-    for (const id of ids) if (lookup.get(id) !== undefined) found.add(id);
-    return found;
   }
 
   async snapshot(): Promise<CorpusSnapshot> {
@@ -178,6 +172,10 @@ class SqliteStore implements Store {
 
   async edges(): Promise<ContradictionEdge[]> {
     return this.db.prepare(`SELECT * FROM edges ORDER BY rowid`).all().map((r) => toEdge(r as Row));
+  }
+
+  async links(): Promise<EntityLink[]> {
+    return this.db.prepare(`SELECT article, local, entity FROM entity_links ORDER BY article, local`).all() as EntityLink[];
   }
 
   async entities(query: EntityQuery = {}): Promise<EntityJSON[]> {

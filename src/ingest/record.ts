@@ -1,0 +1,50 @@
+import { CoreError } from '../core/errors.js';
+import { readInput, type ArticleInput } from './input.js';
+
+/**
+ * One JSONL record: `{id?, url?, title?, source?, published?, text | html}`. The record's fields win
+ * over what the page says of itself.
+ */
+
+export interface ArticleRecordFields {
+  id?: string;
+  url?: string;
+  title?: string;
+  source?: string;
+  published?: string;
+  text?: string;
+  html?: string;
+}
+
+const FIELDS = ['id', 'url', 'title', 'source', 'published', 'text', 'html'] as const;
+
+/** The article of a parsed JSONL value; a value of the wrong shape is CG_E007, a bad text as in readInput. */
+export function readRecord(value: unknown, maxBytes?: number): { id: string | null; input: ArticleInput } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CoreError('CG_E007', 'expected an object with "text" or "html"');
+  }
+  const record = value as Record<string, unknown>;
+  for (const field of FIELDS) {
+    if (record[field] !== undefined && record[field] !== null && typeof record[field] !== 'string') {
+      throw new CoreError('CG_E007', `"${field}" must be a string`);
+    }
+  }
+  const fields = record as ArticleRecordFields;
+  const body = fields.text ?? fields.html;
+  if (body === undefined) throw new CoreError('CG_E007', 'expected a "text" or "html" string');
+  const input = readInput(new TextEncoder().encode(body), {
+    name: fields.url,
+    contentType: fields.text !== undefined ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8',
+    maxBytes,
+  });
+  return {
+    id: fields.id ?? null,
+    input: {
+      ...input,
+      title: fields.title ?? input.title,
+      source: fields.source ?? input.source,
+      published: fields.published ?? input.published,
+      url: fields.url ?? input.url,
+    },
+  };
+}
