@@ -2,22 +2,25 @@ import { createPipeline, type Pipeline } from './core/pipeline.js';
 import { createLexicon } from './core/lexicon/index.js';
 import { defaultStages, type Resources } from './core/stages/index.js';
 import { loadLexiconExtension } from './lexicon-file.js';
-import { loadCueModel, loadPosModel } from './models.js';
+import { loadCueModel, loadNerModel, loadPosModel } from './models.js';
 
 export interface AnalyzerOptions {
   /** A JSON file of extra organisations and aliases; defaults to $CLAIMGRAPH_LEXICON when set. */
   lexiconPath?: string;
+  /** Leave the cue model out (null), as when training it. */
+  withoutCueModel?: boolean;
 }
 
 /** Loads the shipped models and lexicons (Node side) for the pure core. */
 export async function loadResources(options: AnalyzerOptions = {}): Promise<Resources> {
   const extensionPath = options.lexiconPath ?? process.env.CLAIMGRAPH_LEXICON;
-  const [posModel, cueModel, extension] = await Promise.all([
+  const [posModel, cueModel, nerModel, extension] = await Promise.all([
     loadPosModel(),
-    loadCueModel(),
+    options.withoutCueModel ? Promise.resolve(null) : loadCueModel(),
+    loadNerModel(),
     extensionPath ? loadLexiconExtension(extensionPath) : Promise.resolve(undefined),
   ]);
-  return { posModel, cueModel, lexicon: createLexicon(extension) };
+  return { posModel, cueModel, nerModel, lexicon: createLexicon(extension) };
 }
 
 /** The default pipeline with the shipped models: `(await createAnalyzer()).run(text)` gives a Doc. */

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { CoreError } from './core/errors.js';
 import { decodePosModel, type PosModel } from './core/stages/pos.js';
 import { decodeCueModel, type CueModel } from './core/cue-model.js';
+import { decodeNerModel, type NerModel } from './core/ner.js';
+import { decodeWordClusters, type WordClusters } from './core/word-clusters.js';
 
 /** The shipped English POS model (see MODELS.md); `claimgraph train pos` rebuilds it. */
 export const DEFAULT_POS_MODEL_PATH = fileURLToPath(new URL('../models/pos-en.bin', import.meta.url));
@@ -26,6 +28,20 @@ export const DEFAULT_CUE_MODEL_PATH = fileURLToPath(new URL('../models/cues-en.b
 
 export async function loadCueModel(path: string = DEFAULT_CUE_MODEL_PATH): Promise<CueModel> {
   return decodeModelFile(path, 'rebuild it with "claimgraph train cues"', decodeCueModel);
+}
+
+/** The statistical NER model (see MODELS.md); `claimgraph train ner` rebuilds it. */
+export const DEFAULT_NER_MODEL_PATH = fileURLToPath(new URL('../models/ner-en.bin', import.meta.url));
+
+/** Word clusters the NER model is trained with; `claimgraph train clusters` rebuilds them. */
+export const DEFAULT_CLUSTERS_PATH = fileURLToPath(new URL('../models/clusters-en.bin', import.meta.url));
+
+export async function loadNerModel(path: string = DEFAULT_NER_MODEL_PATH): Promise<NerModel> {
+  return decodeModelFile(path, 'rebuild it with "claimgraph train ner"', decodeNerModel);
+}
+
+export async function loadWordClusters(path: string = DEFAULT_CLUSTERS_PATH): Promise<WordClusters> {
+  return decodeModelFile(path, 'rebuild it with "claimgraph train clusters"', decodeWordClusters);
 }
 
 async function decodeModelFile<T>(path: string, retrain: string, decode: (bytes: Uint8Array) => T): Promise<T> {

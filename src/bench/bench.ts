@@ -2,6 +2,7 @@ import { createAnalyzer } from '../analyze.js';
 import { CoreError } from '../core/errors.js';
 import { readJsonLines } from '../eval/jsonl.js';
 import { formatTable } from '../eval/table.js';
+import { runNerBenchmark, type NerBenchReport } from './ner.js';
 
 /** The `bench --json` shape. `seconds` is the wall time of one pass of our pipeline over the corpus. */
 export interface BenchReport {
@@ -15,9 +16,11 @@ export interface BenchReport {
   peer: { name: string; tokensPerSecond: number };
   /** Our tokens per second over the peer's, on the same texts and the same token count. */
   speedup: number;
+  /** The NER tagger alone, and NER on CoNLL-2003 test beside compromise (src/bench/ner.ts). */
+  ner: NerBenchReport;
 }
 
-export const TARGETS = { tokensPerSecond: 100_000, peakRssMB: 400, speedup: 4 };
+export const TARGETS = { tokensPerSecond: 100_000, peakRssMB: 400, speedup: 4, nerTokensPerSecond: 300_000, conllF1: 88 };
 
 /** Texts run untimed first, so JIT compilation and lazy loading are not timed. */
 const WARMUP_ARTICLES = 20;
@@ -44,8 +47,8 @@ export interface Measurement {
   total: number;
 }
 
-/** Warms `work` up on a few texts, then times whole passes over `texts` until `minSeconds` have gone by. */
-export function measure(work: (text: string) => number, texts: readonly string[], minSeconds = MIN_SECONDS): Measurement {
+/** Warms `work` up on a few texts (or Docs), then times whole passes over them until `minSeconds` have gone by. */
+export function measure<T>(work: (text: T) => number, texts: readonly T[], minSeconds = MIN_SECONDS): Measurement {
   for (const text of texts.slice(0, WARMUP_ARTICLES)) work(text);
   let total = 0;
   let passes = 0;
@@ -68,6 +71,7 @@ export async function runBenchmark(texts: readonly string[], onPhase?: (phase: s
   const ours = measure((text) => pipeline.run(text).tokenCount, texts);
   // maxRSS is the process peak (KB): reading it before compromise loads keeps it ours.
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  const ner = await runNerBenchmark(texts, onPhase);
 
   onPhase?.('compromise');
   const { default: nlp } = await import('compromise');
@@ -89,6 +93,7 @@ export async function runBenchmark(texts: readonly string[], onPhase?: (phase: s
     peakRssMB: round(peakRssMB, 1),
     peer: { name: 'compromise', tokensPerSecond: Math.round(ours.total / peer.seconds) },
     speedup: round(peer.seconds / ours.seconds, 2),
+    ner,
   };
 }
 
@@ -107,5 +112,19 @@ export function formatBenchReport(r: BenchReport): string {
     ['peak RSS', `${r.peakRssMB.toFixed(1)} MB`, `≤ ${TARGETS.peakRssMB} MB`, verdict(r.peakRssMB <= TARGETS.peakRssMB)],
     [`tokens/s, ${r.peer.name}`, count(r.peer.tokensPerSecond), '', ''],
     [`speedup over ${r.peer.name}`, `${r.speedup.toFixed(2)}×`, `≥ ${TARGETS.speedup}×`, verdict(r.speedup >= TARGETS.speedup)],
+    ['tokens/s, NER alone', count(r.ner.tokensPerSecond), `≥ ${count(TARGETS.nerTokensPerSecond)}`, verdict(r.ner.tokensPerSecond >= TARGETS.nerTokensPerSecond)],
+    ...conllRows(r.ner),
   ]);
+}
+
+/** CoNLL-2003 testb rows: F1 and tokens/s of our NER and of compromise (people, places, organizations). */
+function conllRows({ conll }: NerBenchReport): string[][] {
+  if (conll === null) return [['CoNLL-2003 testb', 'not found', '', '']];
+  const { ours, compromise } = conll;
+  return [
+    ['CoNLL testb F1, claimgraph NER', ours.f1.toFixed(2), `≥ ${TARGETS.conllF1}`, verdict(ours.f1 >= TARGETS.conllF1)],
+    ['CoNLL testb tokens/s, claimgraph NER', count(ours.tokensPerSecond), '', ''],
+    ['CoNLL testb F1, compromise', compromise.f1.toFixed(2), '', ''],
+    ['CoNLL testb tokens/s, compromise', count(compromise.tokensPerSecond), '', ''],
+  ];
 }

@@ -23,7 +23,7 @@ export interface CueCandidate {
 }
 
 export const CUE_CLASSES_BINARY = ['no', 'cue'] as const;
-export const MAX_CUE_FEATURES = 40;
+export const MAX_CUE_FEATURES = 48;
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
 
@@ -77,6 +77,10 @@ export function cueFeatures(doc: Doc, c: CueCandidate, out: Uint32Array): number
     `nextPos=${pos(c.cue.end)}`,
     `beforeSrc=${beforeSource}`,
     `srcLen=${c.source ? Math.min(5, c.source.end - c.source.start) : 0}`,
+    `lemma|next=${c.lemma}|${word(c.cue.end)}`,
+    `lemma|srcHead=${c.lemma}|${c.source ? word(c.source.end - 1) : '-'}`,
+    `class|quoted|dir=${lexicon}|${quoted}|${direction}`,
+    `srcType|dir|quoted=${sourceType}|${direction}|${quoted}`,
   ];
   for (let k = 0; k < strings.length; k++) out[k] = hashString(strings[k]);
   return strings.length;

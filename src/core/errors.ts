@@ -11,7 +11,7 @@ export const ERROR_CODES = {
   CG_E006: 'A model file is missing, corrupt or of an unsupported version.',
   CG_E007: 'A gold or corpus file is malformed.',
   CG_E008: 'The text does not look like English.',
-  CG_E009: 'The input file cannot be read (missing, a directory, or not permitted).',
+  CG_E009: 'The input cannot be read: a missing file, a directory, no permission, or a URL that cannot be fetched.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -17,7 +17,7 @@ import { clusterPath, type WordClusters } from './word-clusters.js';
 export type NerLexicon = Pick<Lexicon, 'matchAt' | 'firstNameGender' | 'isOrgCue' | 'isRoleWord'>;
 
 /** Entity types in the order of the BILOU classes. */
-export const TYPE_COUNT = 4;
+const TYPE_COUNT = 4;
 
 /** Feature hashes per token at most: the stride of the feature buffers. */
 export const MAX_FEATURES = 64;
@@ -38,7 +38,9 @@ const CLUSTER10 = 11;
 const CLUSTER_FULL = 12;
 const LEXICAL = 13;
 const CASE = 14;
-const WORD_FIELDS = 15;
+/** A number per entry, for callers that keep data per word form (see {@link NerFeaturizer.idOf}). */
+const ID = 15;
+const WORD_FIELDS = 16;
 
 const CLUSTER_PREFIXES: readonly [number, number][] = [[CLUSTER4, 4], [CLUSTER6, 6], [CLUSTER10, 10], [CLUSTER_FULL, 32]];
 
@@ -73,14 +75,19 @@ function shapeOf(word: string, maxRun: number): string {
 
 const titleCase = (lower: string): string => lower.charAt(0).toUpperCase() + lower.slice(1);
 
+/**
+ * Hashes of one word form's own features. Curly quotes and apostrophes read as straight ones and
+ * digits as 0, so news text matches the CoNLL training text ("Trump’s", “ and ” as ', ").
+ */
 function describeWord(surface: string, clusters: WordClusters, lexicon: NerLexicon): Uint32Array {
-  const word = surface.replace(/[‘’]/g, "'").replace(/\d/g, '0');
+  const straight = surface.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  const word = straight.replace(/\d/g, '0');
   const lower = word.toLowerCase();
   const values: string[] = [];
   values[WORD] = word;
   values[LOWER] = lower;
-  values[SHAPE] = shapeOf(surface, 3);
-  values[SHORT_SHAPE] = shapeOf(surface, 1);
+  values[SHAPE] = shapeOf(straight, 3);
+  values[SHORT_SHAPE] = shapeOf(straight, 1);
   values[PREFIX3] = lower.slice(0, 3);
   values[PREFIX4] = lower.slice(0, 4);
   values[SUFFIX2] = lower.slice(-2);
@@ -95,14 +102,15 @@ function describeWord(surface: string, clusters: WordClusters, lexicon: NerLexic
   return entry;
 }
 
-function padEntry(name: string): Uint32Array {
+function padEntry(name: string, id: number): Uint32Array {
   const entry = new Uint32Array(WORD_FIELDS);
   for (let k = 0; k < CASE; k++) entry[k] = hashString(name, k);
   entry[CASE] = NO_LETTERS;
+  entry[ID] = id;
   return entry;
 }
 
-const PADS = [padEntry('-START2-'), padEntry('-START-'), padEntry('-END-'), padEntry('-END2-')];
+const PADS = ['-START2-', '-START-', '-END-', '-END2-'].map(padEntry);
 const PAD_TAG = hashString('-PAD-');
 const NO_GAZETTEER = hashString('-NONE-');
 const CACHE_LIMIT = 100_000;
@@ -114,7 +122,7 @@ const enum T {
   Cluster, ClusterPrev, ClusterNext, ClusterPrev2, ClusterNext2, Tag, TagPrev, TagNext, TagPair, TagShape,
   Gazetteer, GazetteerCase, GazetteerPrev, GazetteerNext, Lexical, LexicalPrev, LexicalNext, LexicalNext2,
   History, HistoryCase, HistoryTypes, DocumentCase, SentenceStart, CaseWindow,
-  FirstClass, FirstClassWindow, Aggregate, AggregateCase, AggregateTypes, AggregateLonger,
+  Aggregate, AggregateCase, AggregateTypes, AggregateLonger,
 }
 
 /** Per document: what the second pass reads of the first pass's output. */
@@ -132,11 +140,67 @@ export interface TypedRange {
   type: number;
 }
 
+/**
+ * Offsets of the window words whose own features are the same wherever the word occurs: a
+ * frozen model can cache their scores per word form (see {@link NerFeaturizer.wordFeatures}).
+ */
+export const WINDOW_OFFSETS = [-2, -1, 0, 1, 2] as const;
+
+/**
+ * Writes the features that window word `entry` contributes at `offset` from the token (−2…+2)
+ * into `out` at `at`; returns their count.
+ */
+function wordFeatures(entry: Uint32Array, offset: number, out: Uint32Array, at: number): number {
+  let n = at;
+  switch (offset) {
+    case 0:
+      out[n++] = hashFeature(T.Word, entry[WORD]);
+      out[n++] = hashFeature(T.Lower, entry[LOWER]);
+      out[n++] = hashFeature(T.Shape, entry[SHAPE]);
+      out[n++] = hashFeature(T.ShortShape, entry[SHORT_SHAPE]);
+      out[n++] = hashFeature(T.Prefix3, entry[PREFIX3]);
+      out[n++] = hashFeature(T.Prefix4, entry[PREFIX4]);
+      out[n++] = hashFeature(T.Suffix2, entry[SUFFIX2]);
+      out[n++] = hashFeature(T.Suffix3, entry[SUFFIX3]);
+      out[n++] = hashFeature(T.Suffix4, entry[SUFFIX4]);
+      for (let field = CLUSTER4; field <= CLUSTER_FULL; field++) out[n++] = hashFeature(T.Cluster, entry[field]);
+      break;
+    case -1:
+    case 1: {
+      const before = offset < 0;
+      out[n++] = hashFeature(before ? T.LowerPrev : T.LowerNext, entry[LOWER]);
+      out[n++] = hashFeature(before ? T.ShapePrev : T.ShapeNext, entry[SHAPE]);
+      for (let field = CLUSTER4; field <= CLUSTER_FULL; field++) out[n++] = hashFeature(before ? T.ClusterPrev : T.ClusterNext, entry[field]);
+      break;
+    }
+    case -2:
+      out[n++] = hashFeature(T.LowerPrev2, entry[LOWER]);
+      out[n++] = hashFeature(T.ClusterPrev2, entry[CLUSTER6]);
+      break;
+    default:
+      out[n++] = hashFeature(T.LowerNext2, entry[LOWER]);
+      out[n++] = hashFeature(T.ClusterNext2, entry[CLUSTER6]);
+      out[n++] = hashFeature(T.LexicalNext2, entry[LEXICAL]);
+  }
+  return n - at;
+}
+
 /** Builds the feature hashes of one document, sentence by sentence. Reuse one per tagger: it caches words. */
 export class NerFeaturizer {
+  /** {@link wordFeatures} of a word at one offset, for callers that cache scores per word. */
+  static readonly wordFeatures = wordFeatures;
   private readonly cache = new Map<string, Uint32Array>();
+  /**
+   * Bumped when the word cache is cleared, as entry ids are then reused: data kept per
+   * {@link idOf} is valid only while the generation stays the same.
+   */
+  generation = 0;
   private readonly tagHashes = new Map<string, number>();
-  private window: Uint32Array[] = [];
+  private readonly gazetteerCodes = new Map<string, number>();
+  /** Word entry of every token of the document. */
+  private entries: Uint32Array[] = [];
+  private from = 0;
+  private to = 0;
   private gazetteer = new Uint32Array(0);
   private tags = new Uint32Array(0);
   private doc: Doc | null = null;
@@ -149,43 +213,72 @@ export class NerFeaturizer {
     private readonly lexicon: NerLexicon,
   ) {}
 
-  /** Starts a document: clears the history and collects its word forms. */
+  /** Starts a document: describes its words, collects its word forms and clears the history. */
   setDocument(doc: Doc): void {
     this.doc = doc;
+    const n = doc.tokenCount;
     this.forms = new Set();
-    for (let i = 0; i < doc.tokenCount; i++) this.forms.add(doc.word(i));
+    this.entries.length = n;
+    for (let i = 0; i < n; i++) {
+      const surface = doc.word(i);
+      this.forms.add(surface);
+      this.entries[i] = this.entry(surface);
+    }
     this.history = new Map();
   }
 
   private entry(surface: string): Uint32Array {
     let entry = this.cache.get(surface);
     if (entry === undefined) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      if (this.cache.size >= CACHE_LIMIT) {
+        this.cache.clear();
+        this.generation++;
+      }
       entry = describeWord(surface, this.clusters, this.lexicon);
+      entry[ID] = PADS.length + this.cache.size;
       this.cache.set(surface, entry);
     }
     return entry;
   }
 
+  /** A small number per word entry (padding included), below {@link maxId}; see {@link generation}. */
+  idOf(entry: Uint32Array): number {
+    return entry[ID];
+  }
+
+  get maxId(): number {
+    return PADS.length + CACHE_LIMIT;
+  }
+
   private tagHash(tag: string): number {
-    let hash = this.tagHashes.get(tag);
-    if (hash === undefined) this.tagHashes.set(tag, (hash = hashString(tag, 77)));
-    return hash;
+    return memoHash(this.tagHashes, tag, 77);
+  }
+
+  private gazetteerCode(code: string): number {
+    return memoHash(this.gazetteerCodes, code, 91);
+  }
+
+  /**
+   * The word entry at document token `i` as seen from a token of the sentence `[from, to)`:
+   * padding beyond the sentence's ends.
+   */
+  entryAt(i: number, from: number, to: number): Uint32Array {
+    if (i < from) return PADS[Math.max(0, 2 - (from - i))];
+    if (i >= to) return PADS[Math.min(3, 2 + (i - to))];
+    return this.entries[i];
   }
 
   /** Loads the sentence `[from, to)` of the current document for {@link extract}. */
   setSentence(from: number, to: number): void {
     const doc = this.doc as Doc;
     const n = to - from;
+    this.from = from;
+    this.to = to;
     if (this.tags.length < n + 4) {
       this.tags = new Uint32Array(2 * n + 4);
       this.gazetteer = new Uint32Array(2 * n + 4);
     }
-    const { window, tags } = this;
-    window.length = 0;
-    window.push(PADS[0], PADS[1]);
-    for (let i = from; i < to; i++) window.push(this.entry(doc.word(i)));
-    window.push(PADS[2], PADS[3]);
+    const { tags } = this;
     tags[0] = tags[1] = tags[n + 2] = tags[n + 3] = PAD_TAG;
     for (let k = 0; k < n; k++) tags[k + 2] = this.tagHash(doc.tokens.tag[from + k]);
     this.findGazetteerMatches(doc, from, to);
@@ -209,51 +302,32 @@ export class NerFeaturizer {
       const { length, kind, type } = match;
       for (let j = 0; j < length; j++) {
         const place = length === 1 ? 'U' : j === 0 ? 'B' : j === length - 1 ? 'L' : 'I';
-        gazetteer[i - from + j + 2] = hashString(`${kind}|${type}|${place}`, 91);
+        gazetteer[i - from + j + 2] = this.gazetteerCode(`${kind}|${type}|${place}`);
       }
       i += length;
     }
   }
 
-  /** Writes the local, history and document features of sentence token `k` into `out`; returns their count. */
-  extract(k: number, lower: string, out: Uint32Array, at: number): number {
-    const w = this.window;
-    const here = w[k + 2];
-    const before = w[k + 1];
-    const after = w[k + 3];
-    const before2 = w[k];
-    const after2 = w[k + 4];
-    const { tags, gazetteer } = this;
+  /**
+   * Writes the features of sentence token `k` into `out` at `at` and returns their count: the
+   * window words' own features ({@link wordFeatures}) when `withWords`, then the features that
+   * combine words, tags, gazetteer matches, the history and the document.
+   */
+  extract(k: number, withWords: boolean, out: Uint32Array, at: number): number {
+    const { from, to, tags, gazetteer } = this;
+    const i = from + k;
+    const here = this.entries[i];
+    const before = this.entryAt(i - 1, from, to);
+    const after = this.entryAt(i + 1, from, to);
     const letterCase = here[CASE];
     let n = at;
+    if (withWords) for (const offset of WINDOW_OFFSETS) n += wordFeatures(this.entryAt(i + offset, from, to), offset, out, n);
     out[n++] = hashFeature(T.Bias, 0);
-    out[n++] = hashFeature(T.Word, here[WORD]);
-    out[n++] = hashFeature(T.Lower, here[LOWER]);
-    out[n++] = hashFeature(T.LowerPrev, before[LOWER]);
-    out[n++] = hashFeature(T.LowerNext, after[LOWER]);
-    out[n++] = hashFeature(T.LowerPrev2, before2[LOWER]);
-    out[n++] = hashFeature(T.LowerNext2, after2[LOWER]);
-    out[n++] = hashFeature(T.Shape, here[SHAPE]);
-    out[n++] = hashFeature(T.ShapePrev, before[SHAPE]);
-    out[n++] = hashFeature(T.ShapeNext, after[SHAPE]);
-    out[n++] = hashFeature(T.ShortShape, here[SHORT_SHAPE]);
-    out[n++] = hashFeature(T.Prefix3, here[PREFIX3]);
-    out[n++] = hashFeature(T.Prefix4, here[PREFIX4]);
-    out[n++] = hashFeature(T.Suffix2, here[SUFFIX2]);
-    out[n++] = hashFeature(T.Suffix3, here[SUFFIX3]);
-    out[n++] = hashFeature(T.Suffix4, here[SUFFIX4]);
     out[n++] = hashFeature(T.LowerPair, before[LOWER], here[LOWER]);
     out[n++] = hashFeature(T.LowerPairNext, here[LOWER], after[LOWER]);
     out[n++] = hashFeature(T.ShapePair, before[SHORT_SHAPE], here[SHAPE]);
     out[n++] = hashFeature(T.ShapePairNext, here[SHAPE], after[SHORT_SHAPE]);
     out[n++] = hashFeature(T.ShortTriple, hashFeature(before[SHORT_SHAPE], here[SHORT_SHAPE]), after[SHORT_SHAPE]);
-    for (let field = CLUSTER4; field <= CLUSTER_FULL; field++) {
-      out[n++] = hashFeature(T.Cluster, here[field]);
-      out[n++] = hashFeature(T.ClusterPrev, before[field]);
-      out[n++] = hashFeature(T.ClusterNext, after[field]);
-    }
-    out[n++] = hashFeature(T.ClusterPrev2, before2[CLUSTER6]);
-    out[n++] = hashFeature(T.ClusterNext2, after2[CLUSTER6]);
     out[n++] = hashFeature(T.Tag, tags[k + 2]);
     out[n++] = hashFeature(T.TagPrev, tags[k + 1]);
     out[n++] = hashFeature(T.TagNext, tags[k + 3]);
@@ -266,10 +340,10 @@ export class NerFeaturizer {
     out[n++] = hashFeature(T.Lexical, here[LEXICAL], letterCase);
     out[n++] = hashFeature(T.LexicalPrev, before[LEXICAL], letterCase);
     out[n++] = hashFeature(T.LexicalNext, after[LEXICAL], letterCase);
-    out[n++] = hashFeature(T.LexicalNext2, after2[LEXICAL]);
     out[n++] = hashFeature(T.CaseWindow, (before[CASE] << 4) | (letterCase << 2) | after[CASE]);
     if (k === 0) out[n++] = hashFeature(T.SentenceStart, letterCase);
     if (isCapitalised(letterCase)) {
+      const lower = (this.doc as Doc).tokens.lower[i];
       const seen = this.history.get(lower);
       if (seen !== undefined) {
         const top = topType(seen);
@@ -288,7 +362,7 @@ export class NerFeaturizer {
   remember(range: TypedRange): void {
     const doc = this.doc as Doc;
     for (let i = range.start; i < range.end; i++) {
-      if (!isCapitalised(this.entry(doc.word(i))[CASE])) continue;
+      if (!isCapitalised(this.entries[i][CASE])) continue;
       const lower = doc.tokens.lower[i];
       let counts = this.history.get(lower);
       if (counts === undefined) this.history.set(lower, (counts = new Int32Array(TYPE_COUNT)));
@@ -303,7 +377,7 @@ export class NerFeaturizer {
     const longest = new Map<string, [number, number]>();
     for (const { start, end, type } of ranges) {
       for (let i = start; i < end; i++) {
-        if (!isCapitalised(this.entry(doc.word(i))[CASE])) continue;
+        if (!isCapitalised(this.entries[i][CASE])) continue;
         const lower = doc.tokens.lower[i];
         let counts = types.get(lower);
         if (counts === undefined) types.set(lower, (counts = new Int32Array(TYPE_COUNT)));
@@ -316,19 +390,17 @@ export class NerFeaturizer {
   }
 
   /**
-   * Writes the second-pass features of document token `i` into `out` at `at`: its first-pass
-   * class and its neighbours', the types the first pass gave the same word elsewhere, and the
-   * type of a longer first-pass entity holding the word. `classes` holds the first-pass class of
-   * every token (0 for O, then 4 per type); `spanLength` is the length of the token's own entity.
+   * Writes the second-pass features of document token `i` into `out` at `at`: the types the first
+   * pass gave the same word elsewhere in the document (Ratinov & Roth's prediction aggregation)
+   * and the type of a longer first-pass entity holding the word. `classes` holds the first-pass
+   * class of every token (0 for O, then 4 per type); `spanLength` is the length of its own entity.
    */
   extractAggregates(i: number, classes: Int32Array, spanLength: number, out: Uint32Array, at: number): number {
     const doc = this.doc as Doc;
+    const letterCase = this.entries[i][CASE];
+    if (!isCapitalised(letterCase)) return 0;
     let n = at;
     const own = classes[i];
-    out[n++] = hashFeature(T.FirstClass, own);
-    out[n++] = hashFeature(T.FirstClassWindow, i > 0 ? classes[i - 1] : -1, i + 1 < doc.tokenCount ? classes[i + 1] : -1);
-    const letterCase = this.entry(doc.word(i))[CASE];
-    if (!isCapitalised(letterCase)) return n - at;
     const lower = doc.tokens.lower[i];
     const counts = this.summary.types.get(lower);
     if (counts !== undefined) {
@@ -345,6 +417,13 @@ export class NerFeaturizer {
     if (longest !== undefined && longest[1] > spanLength) out[n++] = hashFeature(T.AggregateLonger, longest[0]);
     return n - at;
   }
+}
+
+/** `hashString(text, seed)`, remembered in `memo` (for small vocabularies: tags, gazetteer codes). */
+function memoHash(memo: Map<string, number>, text: string, seed: number): number {
+  let hash = memo.get(text);
+  if (hash === undefined) memo.set(text, (hash = hashString(text, seed)));
+  return hash;
 }
 
 function topType(counts: Int32Array): number {

@@ -1,14 +1,14 @@
 import type { Doc } from './doc.js';
 import { defaultLexicon } from './lexicon/index.js';
-import { MAX_FEATURES, NerFeaturizer, type NerLexicon, type TypedRange } from './ner-features.js';
+import { MAX_FEATURES, NerFeaturizer, WINDOW_OFFSETS, type NerLexicon, type TypedRange } from './ner-features.js';
 import {
-  ByteReader,
-  ByteWriter,
+  decodeBinary,
+  encodeBinary,
   hashFeature,
+  PerceptronModel,
   readPerceptron,
   writePerceptron,
   type Classifier,
-  type PerceptronModel,
   type PerceptronTrainer,
 } from './perceptron.js';
 import { readWordClusters, writeWordClusters, type WordClusters } from './word-clusters.js';
@@ -80,6 +80,12 @@ function addSpans(classes: ArrayLike<number>, length: number, offset: number, ou
   }
 }
 
+/** The classes each class may follow (START aside), so Viterbi skips forbidden pairs. */
+const PREDECESSORS: readonly Int32Array[] = NER_CLASSES.map((_, c) =>
+  Int32Array.from(NER_CLASSES.keys()).filter((previous) => allowedTransition(previous, c)),
+);
+const WORD_SCORES = WINDOW_OFFSETS.length * CLASSES;
+
 const rangeOf = (span: NerSpan): TypedRange => ({ start: span.start, end: span.end, type: NER_TYPES.indexOf(span.type) });
 
 export interface NerModel {
@@ -101,7 +107,11 @@ export interface NerTraining {
   firstPass?: readonly NerSpan[];
 }
 
-/** Viterbi scores and transitions of one classifier. */
+/**
+ * Viterbi decoding with one classifier. With `cacheWordScores`, the scores of the window words' own
+ * features are cached per word form and per offset, and the feature buffers hold only the rest:
+ * for a frozen model that halves the weight look-ups per token.
+ */
 class Decoder {
   /** Transition scores `[previous * CLASSES + c]`, −∞ where BILOU forbids the pair. */
   readonly transitions = new Float32Array((CLASSES + 1) * CLASSES);
@@ -111,9 +121,48 @@ class Decoder {
   private path = new Int32Array(0);
   private readonly buffer = new Float32Array(CLASSES);
   private readonly one = new Uint32Array(1);
+  /** One token's features, copied out of the document buffer. */
+  private readonly tokenFeatures = new Uint32Array(MAX_FEATURES);
+  /** Per word id: the scores of its own features at each window offset, `[(id * offsets + offset) * CLASSES + c]`. */
+  private wordScores = new Float32Array(0);
+  private wordScored = new Uint8Array(0);
+  private wordAt = new Int32Array(0);
+  private generation = 0;
 
-  constructor(readonly classifier: Classifier) {
+  constructor(
+    readonly classifier: Classifier,
+    private readonly featurizer: NerFeaturizer,
+    private readonly cacheWordScores: boolean,
+  ) {
     this.loadTransitions();
+  }
+
+  /** Where the scores of a word's own features start in {@link wordScores}, computed on first use. */
+  private wordScoresOf(entry: Uint32Array): number {
+    const { featurizer } = this;
+    const id = featurizer.idOf(entry);
+    const at = id * WORD_SCORES;
+    if (featurizer.generation !== this.generation) {
+      this.wordScored.fill(0);
+      this.generation = featurizer.generation;
+    }
+    if (this.wordScored[id] === 1) return at;
+    if (this.wordScored.length <= id) {
+      const size = Math.min(featurizer.maxId, Math.max(2 * this.wordScored.length, id + 1, 1024));
+      const scored = new Uint8Array(size);
+      scored.set(this.wordScored);
+      const scores = new Float32Array(size * WORD_SCORES);
+      scores.set(this.wordScores);
+      this.wordScored = scored;
+      this.wordScores = scores;
+    }
+    const { tokenFeatures, buffer, wordScores } = this;
+    for (let j = 0; j < WINDOW_OFFSETS.length; j++) {
+      this.classifier.scores(tokenFeatures, NerFeaturizer.wordFeatures(entry, WINDOW_OFFSETS[j], tokenFeatures, 0), buffer);
+      wordScores.set(buffer, at + j * CLASSES);
+    }
+    this.wordScored[id] = 1;
+    return at;
   }
 
   loadTransitions(): void {
@@ -122,6 +171,24 @@ class Decoder {
       one[0] = hashFeature(TRANSITION, previous);
       this.classifier.scores(one, 1, buffer);
       for (let c = 0; c < CLASSES; c++) transitions[previous * CLASSES + c] = allowedTransition(previous, c) ? buffer[c] : -Infinity;
+    }
+  }
+
+  /** Adds the cached scores of the window words' own features to the emissions of a sentence. */
+  private addWordScores(from: number, n: number): void {
+    const { featurizer, emissions } = this;
+    const pad = -WINDOW_OFFSETS[0];
+    if (this.wordAt.length < n + 2 * pad) this.wordAt = new Int32Array(2 * (n + 2 * pad));
+    // Where each window word's scores start, padding included: wordAt[k + pad] is token from + k.
+    const { wordAt } = this;
+    for (let k = -pad; k < n + pad; k++) wordAt[k + pad] = this.wordScoresOf(featurizer.entryAt(from + k, from, from + n));
+    const { wordScores } = this;
+    for (let k = 0; k < n; k++) {
+      const row = k * CLASSES;
+      for (let j = 0; j < WINDOW_OFFSETS.length; j++) {
+        const at = wordAt[k + j] + j * CLASSES;
+        for (let c = 0; c < CLASSES; c++) emissions[row + c] += wordScores[at + c];
+      }
     }
   }
 
@@ -134,20 +201,25 @@ class Decoder {
       this.back = new Uint8Array(size * CLASSES);
       this.path = new Int32Array(size);
     }
-    const { emissions, best, back, path, transitions, buffer } = this;
+    const { emissions, best, back, path, transitions, buffer, tokenFeatures } = this;
     for (let k = 0; k < n; k++) {
-      const i = from + k;
-      this.classifier.scores(features.subarray(i * MAX_FEATURES), counts[i], buffer);
+      const base = (from + k) * MAX_FEATURES;
+      const count = counts[from + k];
+      for (let f = 0; f < count; f++) tokenFeatures[f] = features[base + f];
+      this.classifier.scores(tokenFeatures, count, buffer);
       emissions.set(buffer, k * CLASSES);
     }
+    if (this.cacheWordScores) this.addWordScores(from, n);
     for (let c = 0; c < CLASSES; c++) best[c] = transitions[START * CLASSES + c] + emissions[c];
     for (let k = 1; k < n; k++) {
       const row = k * CLASSES;
       const previousRow = row - CLASSES;
       for (let c = 0; c < CLASSES; c++) {
-        let top = -Infinity;
-        let arg = 0;
-        for (let p = 0; p < CLASSES; p++) {
+        const predecessors = PREDECESSORS[c];
+        let arg = predecessors[0];
+        let top = best[previousRow + arg] + transitions[arg * CLASSES + c];
+        for (let q = 1; q < predecessors.length; q++) {
+          const p = predecessors[q];
           const score = best[previousRow + p] + transitions[p * CLASSES + c];
           if (score > top) {
             top = score;
@@ -202,10 +274,14 @@ export class NerTagger {
   private features = new Uint32Array(0);
   private counts = new Int32Array(0);
 
+  /** Whether the feature buffers leave out the window words' own features (see {@link Decoder}). */
+  private readonly cached: boolean;
+
   constructor(clusters: WordClusters, lexicon: NerLexicon, first: Classifier, second: Classifier | null = null) {
     this.featurizer = new NerFeaturizer(clusters, lexicon);
-    this.first = new Decoder(first);
-    this.second = second && new Decoder(second);
+    this.cached = first instanceof PerceptronModel && (second === null || second instanceof PerceptronModel);
+    this.first = new Decoder(first, this.featurizer, this.cached);
+    this.second = second && new Decoder(second, this.featurizer, this.cached);
   }
 
   /** Entities of `doc`, which needs tokens, sentences and POS tags. With `training`, the last pass learns. */
@@ -232,7 +308,7 @@ export class NerTagger {
       featurizer.setSentence(tokenStart, tokenEnd);
       for (let k = 0; k < n; k++) {
         const i = tokenStart + k;
-        counts[i] = featurizer.extract(k, doc.tokens.lower[i], features, i * MAX_FEATURES);
+        counts[i] = featurizer.extract(k, !this.cached, features, i * MAX_FEATURES);
       }
       const found = spans.length;
       if (known) {
@@ -294,29 +370,28 @@ const MAGIC = 'CGNE';
 const VERSION = 1;
 
 export function encodeNerModel(model: NerModel): Uint8Array {
-  const out = new ByteWriter();
-  for (let i = 0; i < MAGIC.length; i++) out.u8(MAGIC.charCodeAt(i));
-  out.u8(VERSION);
-  out.u8(model.second === null ? 1 : 2);
-  writeWordClusters(model.clusters, out);
-  writePerceptron(model.first, out);
-  if (model.second !== null) writePerceptron(model.second, out);
-  return out.finish();
+  return encodeBinary((out) => {
+    out.header(MAGIC, VERSION);
+    out.u8(model.second === null ? 1 : 2);
+    writeWordClusters(model.clusters, out);
+    writePerceptron(model.first, out);
+    if (model.second !== null) writePerceptron(model.second, out);
+  });
 }
 
 /** Reads a model written by {@link encodeNerModel}; a bad file is CoreError CG_E006. */
 export function decodeNerModel(bytes: Uint8Array): NerModel {
-  const input = new ByteReader(bytes, 'NER model');
-  const version = input.header(MAGIC);
-  if (version !== VERSION) input.fail(`unsupported version ${version}`);
-  const passes = input.u8();
-  if (passes !== 1 && passes !== 2) input.fail(`bad pass count ${passes}`);
-  const clusters = readWordClusters(input);
-  const first = readPerceptron(input);
-  const second = passes === 2 ? readPerceptron(input) : null;
-  if (input.offset !== bytes.length) input.fail('trailing bytes');
-  for (const model of second ? [first, second] : [first]) {
-    if (model.classes.join(' ') !== NER_CLASSES.join(' ')) input.fail('the classes are not the BILOU classes of PER, ORG, LOC, MISC');
-  }
-  return { clusters, first, second };
+  return decodeBinary(bytes, 'NER model', (input) => {
+    const version = input.header(MAGIC);
+    if (version !== VERSION) input.fail(`unsupported version ${version}`);
+    const passes = input.u8();
+    if (passes !== 1 && passes !== 2) input.fail(`bad pass count ${passes}`);
+    const clusters = readWordClusters(input);
+    const first = readPerceptron(input);
+    const second = passes === 2 ? readPerceptron(input) : null;
+    for (const model of second ? [first, second] : [first]) {
+      if (model.classes.join(' ') !== NER_CLASSES.join(' ')) input.fail('the classes are not the BILOU classes of PER, ORG, LOC, MISC');
+    }
+    return { clusters, first, second };
+  });
 }

@@ -90,6 +90,24 @@ describe('PerceptronTrainer', () => {
     expect(a).not.toEqual(c);
   });
 
+  it('nudges one class at a time, and an update is a nudge up and a nudge down', () => {
+    const { features } = example('unxa');
+    const nudged = new PerceptronTrainer(CLASSES, 10);
+    nudged.nudge(2, 1, features, features.length);
+    nudged.nudge(1, -1, features, features.length);
+    const updated = new PerceptronTrainer(CLASSES, 10);
+    updated.update(2, 1, features, features.length);
+    for (const trainer of [nudged, updated]) trainer.tick();
+    const scores = (classifier: Classifier) => {
+      const out = new Float32Array(CLASSES.length);
+      classifier.scores(features, features.length, out);
+      return [...out];
+    };
+    expect(scores(nudged)).toEqual([0, -3, 3, 0]); // three features, one weight each
+    expect(scores(updated)).toEqual(scores(nudged));
+    expect(encodePerceptron(nudged.toModel({ weightBytes: 1 }))).toEqual(encodePerceptron(updated.toModel({ weightBytes: 1 })));
+  });
+
   it('rejects impossible shapes', () => {
     expect(() => new PerceptronTrainer(['only'], 10)).toThrow(RangeError);
     expect(() => new PerceptronTrainer(CLASSES, 30)).toThrow(RangeError);

@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter } from './perceptron.js';
+import { decodeBinary, encodeBinary, type ByteReader, type ByteWriter } from './perceptron.js';
 
 /**
  * Hierarchical word clusters (as Brown clusters are used in NER): each word has a path of bits
@@ -38,8 +38,7 @@ const VERSION = 1;
 const MAX_DEPTH = 31;
 
 export function writeWordClusters(clusters: WordClusters, out: ByteWriter): void {
-  for (let i = 0; i < MAGIC.length; i++) out.u8(MAGIC.charCodeAt(i));
-  out.u8(VERSION);
+  out.header(MAGIC, VERSION);
   out.varint(clusters.paths.size);
   for (const [word, path] of clusters.paths) {
     if (!/^[01]{0,31}$/.test(path)) throw new RangeError(`a cluster path is up to ${MAX_DEPTH} bits: "${path}"`);
@@ -65,15 +64,10 @@ export function readWordClusters(input: ByteReader): WordClusters {
 }
 
 export function encodeWordClusters(clusters: WordClusters): Uint8Array {
-  const out = new ByteWriter();
-  writeWordClusters(clusters, out);
-  return out.finish();
+  return encodeBinary((out) => writeWordClusters(clusters, out));
 }
 
 /** Reads a file written by {@link encodeWordClusters}; a bad file is CoreError CG_E006. */
 export function decodeWordClusters(bytes: Uint8Array): WordClusters {
-  const input = new ByteReader(bytes, 'word clusters');
-  const clusters = readWordClusters(input);
-  if (input.offset !== bytes.length) input.fail('trailing bytes');
-  return clusters;
+  return decodeBinary(bytes, 'word clusters', readWordClusters);
 }

@@ -1,10 +1,14 @@
-import { createAnalyzer } from '../analyze.js';
+import { availableParallelism } from 'node:os';
 import { articleText } from '../cli/commands/analyze.js';
 import { CorpusEngine } from '../core/corpus/corpus.js';
+import type { PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon } from '../core/lexicon/index.js';
+import type { Pipeline } from '../core/pipeline.js';
+import type { ArticleInput } from '../ingest/input.js';
 import { listSources, readSource, type SourceOptions } from '../ingest/sources.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
 import type { Store } from '../store/types.js';
+import { createAnalysisPool } from './analysis-pool.js';
 import { contentId } from './ids.js';
 
 /**
@@ -37,77 +41,107 @@ export interface IngestOptions extends SourceOptions {
   batchSeconds?: number;
   /** Extra organisations and aliases (docs/lexicon.md): used by the analyser and by entity merging. */
   lexiconPath?: string;
+  /** Worker threads that analyse while the main thread stores; 0 analyses inline. */
+  workers?: number;
+  /** An analyser already loaded (with the same lexicon), for inline analysis. */
+  analyzer?: Pipeline;
   onProgress?: (progress: IngestProgress) => void;
 }
 
 export const DEFAULT_BATCH_SIZE = 32;
 const DEFAULT_BATCH_SECONDS = 2;
 
+/** One worker per core but the main thread's, which places and writes the articles. */
+export function defaultWorkers(): number {
+  return availableParallelism() - 1;
+}
+
+interface Job {
+  id: string;
+  path: string;
+  input: ArticleInput;
+  prepared: Promise<PreparedArticle>;
+}
+
 export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const lexiconPath = options.lexiconPath ?? process.env.CLAIMGRAPH_LEXICON;
-  const [analyzer, extension, snapshot, listed] = await Promise.all([
-    createAnalyzer({ lexiconPath }),
-    lexiconPath ? loadLexiconExtension(lexiconPath) : Promise.resolve(undefined),
-    store.snapshot(),
-    listSources(paths),
-  ]);
+  const workers = options.workers ?? (options.analyzer ? 0 : defaultWorkers());
+  // A bad lexicon file is reported here, before any worker starts with it.
+  const extension = lexiconPath ? await loadLexiconExtension(lexiconPath) : undefined;
+  const [snapshot, listed] = await Promise.all([store.snapshot(), listSources(paths)]);
   const engine = new CorpusEngine({ lexicon: createLexicon(extension) }, snapshot);
+  // Started last, so that nothing can fail between starting the workers and the `finally` that stops them.
+  const pool = await createAnalysisPool({ workers, lexiconPath, analyzer: options.analyzer });
   const summary: IngestSummary = { ingested: 0, duplicates: 0, failed: [...listed.failed] };
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const batchMs = (options.batchSeconds ?? DEFAULT_BATCH_SECONDS) * 1000;
-  let pending = 0;
+  // Enough work queued to keep every worker busy while the main thread stores.
+  const queueLength = Math.max(1, workers * 4);
+  const queue: Job[] = [];
+  const queued = new Set<string>();
+  let uncommitted = 0;
   let lastCommit = Date.now();
+  let sourcesDone = 0;
+
   const commit = async (): Promise<void> => {
-    if (pending > 0) await store.write(engine.takeBatch());
-    pending = 0;
+    if (uncommitted > 0) await store.write(engine.takeBatch());
+    uncommitted = 0;
     lastCommit = Date.now();
   };
-  const progress = (sources: number): void =>
+  const progress = (): void =>
     options.onProgress?.({
-      sources,
+      sources: sourcesDone,
       total: listed.sources.length,
       ingested: summary.ingested,
       duplicates: summary.duplicates,
       failed: summary.failed.length,
     });
-
-  for (const [index, source] of listed.sources.entries()) {
-    for await (const item of readSource(source, options)) {
-      if (!item.ok) {
-        summary.failed.push({ path: item.path, error: item.error });
-        continue;
-      }
-      const { path, input } = item.document;
-      const text = articleText(input);
-      const id = contentId(text);
-      if (engine.has(id)) {
-        summary.duplicates += 1;
-        continue;
-      }
-      let doc;
-      try {
-        doc = analyzer.run(text);
-      } catch (error) {
-        summary.failed.push({ path, error: `analysis failed: ${(error as Error).message}` });
-        continue;
-      }
-      engine.add({
-        id,
-        doc,
-        title: input.title,
-        source: input.source,
-        url: input.url,
-        path,
-        published: input.published,
-        ingestedAt: new Date().toISOString(),
-      });
-      summary.ingested += 1;
-      pending += 1;
-      if (pending >= batchSize || Date.now() - lastCommit >= batchMs) await commit();
-      progress(index);
+  /** Places the oldest queued article in the corpus, in the order read, and commits a full batch. */
+  const settle = async (): Promise<void> => {
+    const { id, path, input, prepared } = queue.shift() as Job;
+    queued.delete(id);
+    let analysed: PreparedArticle;
+    try {
+      analysed = await prepared;
+    } catch (error) {
+      summary.failed.push({ path, error: `analysis failed: ${(error as Error).message}` });
+      return;
     }
-    progress(index + 1);
+    engine.add({ id, prepared: analysed, title: input.title, source: input.source, url: input.url, path, published: input.published, ingestedAt: new Date().toISOString() });
+    summary.ingested += 1;
+    uncommitted += 1;
+    if (uncommitted >= batchSize || Date.now() - lastCommit >= batchMs) await commit();
+    progress();
+  };
+
+  try {
+    for (const source of listed.sources) {
+      for await (const item of readSource(source, options)) {
+        if (!item.ok) {
+          summary.failed.push({ path: item.path, error: item.error });
+          continue;
+        }
+        const { path, input } = item.document;
+        const text = articleText(input);
+        const id = contentId(text);
+        if (engine.has(id) || queued.has(id)) {
+          summary.duplicates += 1;
+          continue;
+        }
+        const prepared = pool.analyse(text);
+        // Handled when settled; until then a failure must not count as unhandled.
+        prepared.catch(() => {});
+        queue.push({ id, path, input, prepared });
+        queued.add(id);
+        if (queue.length >= queueLength) await settle();
+      }
+      sourcesDone += 1;
+      progress();
+    }
+    while (queue.length > 0) await settle();
+    await commit();
+  } finally {
+    await pool.close();
   }
-  await commit();
   return summary;
 }

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { Doc } from '../core/doc.js';
 import { CoreError } from '../core/errors.js';
-import { NER_TYPES, type NerSpan, type NerType } from '../core/ner.js';
+import { defaultLexicon } from '../core/lexicon/index.js';
+import { NER_TYPES, tagEntities, type NerSpan, type NerType } from '../core/ner.js';
 import type { Stage } from '../core/pipeline.js';
+import { createPosStage } from '../core/stages/pos.js';
+import { loadNerModel, loadPosModel } from '../models.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { formatTable } from './table.js';
 
@@ -229,5 +232,29 @@ export function formatNerReport(report: NerReport): string {
     ['type', 'precision', 'recall', 'F1'],
     ...Object.entries(report.types).map(([type, s]) => [type, fixed(s.p), fixed(s.r), fixed(s.f1)]),
     ['all', fixed(report.precision), fixed(report.recall), fixed(report.f1)],
+  ]);
+}
+
+/** The shipped POS and NER models with the default lexicon, as `eval ner` scores them. */
+export async function loadNerSystem(): Promise<NerSystem> {
+  const [posModel, nerModel] = await Promise.all([loadPosModel(), loadNerModel()]);
+  const lexicon = defaultLexicon();
+  return { stages: [createPosStage(posModel)], tag: (doc) => tagEntities(doc, nerModel, lexicon) };
+}
+
+/** Published F1 on CoNLL-2003 English test (eng.testb), shown beside our scores. */
+export const CONLL_TEST_ANCHORS: readonly { system: string; f1: number }[] = [
+  { system: 'Ratinov & Roth 2009, perceptron (published)', f1: 90.8 },
+  { system: 'Stanford CRF, Finkel et al. 2005 (published, ~)', f1: 87 },
+  { system: 'compromise 14 (measured here, claimgraph bench)', f1: 44.6 },
+];
+
+/** One row per scored set (P, R, F1, F1 per CoNLL type), then the published test-set anchors. */
+export function formatNerComparison(rows: readonly { name: string; report: NerReport }[]): string {
+  const typeF1 = (report: NerReport, type: string): string => (report.types[type] ? fixed(report.types[type].f1) : '');
+  return formatTable([
+    ['set', 'precision', 'recall', 'F1', ...NER_TYPES],
+    ...rows.map(({ name, report }) => [name, fixed(report.precision), fixed(report.recall), fixed(report.f1), ...NER_TYPES.map((t) => typeF1(report, t))]),
+    ...CONLL_TEST_ANCHORS.map(({ system, f1 }) => [`testb: ${system}`, '', '', f1.toFixed(1), '', '', '', '']),
   ]);
 }

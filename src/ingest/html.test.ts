@@ -72,6 +72,14 @@ describe('extractArticle', () => {
     expect(title).toBeNull();
   });
 
+  it('reads a page nested thousands of levels deep from its body, in good time', () => {
+    // Readability would take minutes here: its time grows faster than the square of the depth.
+    const page = `<html><body>${'<div>'.repeat(3000)}<p>Deep inside.</p>${'</div>'.repeat(3000)}</body></html>`;
+    const started = performance.now();
+    expect(extractArticle(page).text).toBe('Deep inside.');
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('returns no text for a page that holds only furniture and scripts', () => {
     expect(extractArticle('<html><body><nav>Home</nav><script>var x = 1;</script></body></html>').text).toBe('');
   });

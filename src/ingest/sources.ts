@@ -128,7 +128,10 @@ async function* readJsonl(path: string, options: SourceOptions): AsyncGenerator<
   }
 }
 
-/** Each item's page, fetched a few at a time but yielded in feed order; without a link, the item's own HTML. */
+/**
+ * Each item's page, fetched a few at a time but yielded in feed order; without a link, the item's
+ * own HTML. The item's title and date win over the page's; the page's canonical URL over the link.
+ */
 async function* readFeedItems(feedPath: string, entries: FeedEntry[], options: SourceOptions): AsyncGenerator<SourceItem> {
   const load = async (entry: FeedEntry, index: number): Promise<SourceItem> => {
     const path = entry.url ?? `${feedPath}#${index + 1}`;
@@ -146,7 +149,7 @@ async function* readFeedItems(feedPath: string, entries: FeedEntry[], options: S
         ok: true,
         document: {
           path,
-          input: { ...input, title: entry.title ?? input.title, published: entry.published ?? input.published, source: input.source ?? entry.source, url: entry.url ?? input.url },
+          input: { ...input, title: entry.title ?? input.title, published: entry.published ?? input.published, source: input.source ?? entry.source, url: input.url ?? entry.url },
         },
       };
     } catch (error) {

@@ -6,8 +6,8 @@ import type {
   ContradictionJSON,
   CorpusBatch,
   CorpusSnapshot,
-  EntityLink,
   EntityJSON,
+  EntityLink,
   QuoteJSON,
   StoryJSON,
 } from '../core/corpus/types.js';
@@ -21,7 +21,8 @@ export interface Store {
   snapshot(): Promise<CorpusSnapshot>;
   /** Writes one batch in one transaction: all of it or, on error, none of it. */
   write(batch: CorpusBatch): Promise<void>;
-  count(): Promise<{ articles: number; entities: number; quotes: number; claims: number; stories: number; edges: number }>;
+  /** Rows of each kind; every claim is one quote. */
+  count(): Promise<{ articles: number; entities: number; claims: number; stories: number; edges: number }>;
 
   /** One article in full, or null. */
   article(id: string): Promise<ArticleRecord | null>;
@@ -31,7 +32,7 @@ export interface Store {
   claims(): AsyncIterable<ClaimRecord>;
   /** Every contradiction and reversal pair. */
   edges(): Promise<ContradictionEdge[]>;
-  /** Which canonical entity each article entity is. */
+  /** Which canonical entity each article entity is, for every article. */
   links(): Promise<EntityLink[]>;
 
   /** Canonical entities, most mentioned first; `q` matches the name or an alias (substring, any case). */

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeCueModel, encodeCueModel } from '../core/cue-model.js';
-import { createLexicon } from '../core/lexicon/index.js';
 import { createPipeline } from '../core/pipeline.js';
 import { defaultStages } from '../core/stages/index.js';
-import { loadPosModel } from '../models.js';
+import { loadResources } from '../analyze.js';
 import { trainCues } from './cues.js';
 
 /** A tiny gold set written here: "said" introduces attributions, "hoped" (in these texts) does not. */
@@ -36,7 +35,7 @@ function goldFile(): string {
 describe('trainCues', () => {
   it('learns which verbs the gold counts as cues, and the model survives a save and load', async () => {
     const gold = goldFile();
-    const resources = { posModel: await loadPosModel(), lexicon: createLexicon(), cueModel: null };
+    const resources = await loadResources({ withoutCueModel: true });
     const { model, score } = await trainCues(resources, { train: gold, dev: gold, epochs: 3, seed: 1, bits: 12, log: () => {} });
     expect(score).toBe(100);
 

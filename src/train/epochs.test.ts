@@ -45,6 +45,25 @@ describe('runEpochs', () => {
     expect(lines[2]).not.toContain('best');
   });
 
+  it('stops after `patience` epochs without a better score', () => {
+    const scores = [0.5, 0.8, 0.7, 0.8, 0.9];
+    const lines: string[] = [];
+    let epoch = 0;
+    const best = runEpochs({
+      examples: [1],
+      epochs: 5,
+      patience: 2,
+      seed: 1,
+      trainPass: () => void epoch++,
+      snapshot: () => epoch,
+      evaluate: (model) => ({ score: scores[model - 1], summary: '' }),
+      log: (line) => lines.push(line),
+    });
+    expect(best).toEqual({ model: 2, epoch: 2, score: 0.8 }); // a tie is not better; epoch 5 never runs
+    expect(epoch).toBe(4);
+    expect(lines.at(-1)).toBe('no better dev score for 2 epochs: stopping');
+  });
+
   it('needs at least one epoch', () => {
     const loop = { examples: [1], epochs: 0, seed: 1, trainPass() {}, snapshot: () => 0, evaluate: () => ({ score: 0, summary: '' }), log() {} };
     expect(() => runEpochs(loop)).toThrow(RangeError);

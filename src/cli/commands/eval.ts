@@ -4,6 +4,7 @@ import { createAnalyzer } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
 import { sharedDataPath } from '../../eval/data-path.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
+import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { UsageError, type Command } from '../command.js';
 
 /** One gold format the pipeline can be scored on: `claimgraph eval <name> FILE`. */
@@ -14,7 +15,18 @@ interface Evaluator {
   /** The gold file `eval all` scores, relative to the shared data folder. */
   defaultGold: string[];
   evaluate(file: string, options: EvaluateOptions): Promise<{ report: unknown; table: string }>;
+  /**
+   * What `eval all` runs instead of scoring `defaultGold` alone, for an evaluator with several
+   * default sets (dev and test) shown in one table; null when none of them is present.
+   */
+  evaluateAll?(options: EvaluateOptions): Promise<{ report: unknown; table: string } | null>;
 }
+
+/** CoNLL-2003 English dev and test, scored by `eval all` beside the published test scores. */
+const CONLL_SETS = [
+  { name: 'CoNLL-2003 testa (dev)', key: 'testa', gold: ['conll2003', 'eng.testa'] },
+  { name: 'CoNLL-2003 testb (test)', key: 'testb', gold: ['conll2003', 'eng.testb'] },
+];
 
 const EVALUATORS: Evaluator[] = [
   {
@@ -24,6 +36,23 @@ const EVALUATORS: Evaluator[] = [
     async evaluate(file, options) {
       const report = await evaluateAttribution(file, await createAnalyzer(), options);
       return { report, table: formatAttributionReport(report) };
+    },
+  },
+  {
+    name: 'ner',
+    gold: 'CoNLL-format NER (token first, IOB1/IOB2 tag last)',
+    defaultGold: ['conll2003', 'eng.testb'],
+    async evaluate(file, options) {
+      const report = await evaluateNer(file, await loadNerSystem(), options);
+      return { report, table: formatNerReport(report) };
+    },
+    async evaluateAll(options) {
+      const present = CONLL_SETS.filter((set) => existsSync(sharedDataPath(...set.gold)));
+      if (present.length === 0) return null;
+      const system = await loadNerSystem();
+      const rows: { name: string; key: string; report: NerReport }[] = [];
+      for (const set of present) rows.push({ ...set, report: await evaluateNer(sharedDataPath(...set.gold), system, options) });
+      return { report: Object.fromEntries(rows.map((r) => [r.key, r.report])), table: formatNerComparison(rows) };
     },
   },
 ];
@@ -92,6 +121,16 @@ async function evalAll(argv: string[]): Promise<number> {
   const reports: Record<string, unknown> = {};
   for (const evaluator of EVALUATORS) {
     const file = sharedDataPath(...evaluator.defaultGold);
+    if (evaluator.evaluateAll) {
+      const result = await evaluator.evaluateAll({ limit });
+      if (result === null) {
+        process.stderr.write(`claimgraph eval: skipping ${evaluator.name}: ${file} not found (set CLAIMGRAPH_DATA to the data folder)\n`);
+        continue;
+      }
+      reports[evaluator.name] = result.report;
+      if (!values.json) process.stdout.write(`== ${evaluator.name}: ${sharedDataPath(evaluator.defaultGold[0])}\n${result.table}\n\n`);
+      continue;
+    }
     if (!existsSync(file)) {
       process.stderr.write(`claimgraph eval: skipping ${evaluator.name}: ${file} not found (set CLAIMGRAPH_DATA to the data folder)\n`);
       continue;
@@ -106,18 +145,22 @@ async function evalAll(argv: string[]): Promise<number> {
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score the pipeline against gold data (attribution JSONL)',
+  summary: 'score the pipeline against gold data (attribution JSONL, CoNLL NER)',
   usage: `Usage: claimgraph eval <evaluator> GOLD [--json] [--limit N]
        claimgraph eval all [--json] [--limit N]
 
 Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(14)}${e.gold}`).join('\n')}
   all           every evaluator on its default gold file in the shared data folder
-                ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => e.defaultGold.join('/')).join(', ')}
+                ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => e.defaultGold.join('/')).join(', ')};
+                for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
 
 Options:
   --json        print the scores as JSON (eval all: one object keyed by evaluator)
-  --limit N     score only the first N articles
+  --limit N     score only the first N articles (ner: documents)
+
+eval ner runs the shipped POS and NER models on the gold tokens (no re-tokenizing) and scores
+exact typed spans as conlleval does: micro P/R/F1 and per type, in percent.
 
 Metric definitions and JSON shapes: docs/eval.md.`,
   async run(argv) {

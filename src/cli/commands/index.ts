@@ -4,6 +4,14 @@ import { benchCommand } from './bench.js';
 import { demoCommand } from './demo.js';
 import { evalCommand } from './eval.js';
 import { trainCommand } from './train.js';
+import { ingestCommand } from './ingest.js';
+import { entitiesCommand } from './entities.js';
+import { quotesCommand } from './quotes.js';
+import { storiesCommand } from './stories.js';
+import { contradictionsCommand } from './contradictions.js';
+import { exportCommand } from './export.js';
+import { benchIngestCommand } from './bench-ingest.js';
+import { serveCommand } from './serve.js';
 
 /** Every CLI command, in the order `claimgraph --help` lists them. */
 export const commands: Command[] = [
@@ -12,4 +20,12 @@ export const commands: Command[] = [
   evalCommand,
   benchCommand,
   trainCommand,
+  ingestCommand,
+  entitiesCommand,
+  quotesCommand,
+  storiesCommand,
+  contradictionsCommand,
+  exportCommand,
+  benchIngestCommand,
+  serveCommand,
 ];

@@ -2,10 +2,24 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { encodePosModel } from '../../core/stages/pos.js';
 import { sharedDataPath } from '../../eval/data-path.js';
-import { DEFAULT_CUE_MODEL_PATH, DEFAULT_POS_MODEL_PATH, loadPosModel } from '../../models.js';
+import {
+  DEFAULT_CLUSTERS_PATH,
+  DEFAULT_CUE_MODEL_PATH,
+  DEFAULT_NER_MODEL_PATH,
+  DEFAULT_POS_MODEL_PATH,
+  loadPosModel,
+  loadWordClusters,
+} from '../../models.js';
 import { encodeCueModel } from '../../core/cue-model.js';
 import { createLexicon } from '../../core/lexicon/index.js';
+import { encodeNerModel } from '../../core/ner.js';
+import { createPosStage } from '../../core/stages/pos.js';
+import { encodeWordClusters } from '../../core/word-clusters.js';
+import { formatNerReport } from '../../eval/ner.js';
+import { clusterWords, DEFAULT_CLUSTER_OPTIONS, loadClusterText } from '../../train/clusters.js';
+import { DEFAULT_NER_TRAIN_OPTIONS, loadNerDocs, trainNer } from '../../train/ner.js';
 import { trainCues } from '../../train/cues.js';
+import { loadResources } from '../../analyze.js';
 import { accuracySummary, loadPosCorpora, trainPos } from '../../train/pos.js';
 import { UsageError, type Command } from '../command.js';
 import { parseOptions, withInputErrors } from './eval.js';
@@ -70,7 +84,7 @@ async function trainCuesCommand(argv: string[]): Promise<number> {
   const out = values.out === undefined ? DEFAULT_CUE_MODEL_PATH : resolve(values.out);
   const started = performance.now();
   // Candidates come from the pipeline with the shipped POS model and lexicon, as at run time.
-  const resources = { posModel: await loadPosModel(), lexicon: createLexicon(), cueModel: null };
+  const resources = await loadResources({ withoutCueModel: true });
   const trained = await trainCues(resources, {
     train: values.train ?? sharedDataPath('polnear', 'train.jsonl'),
     dev: values.dev ?? sharedDataPath('polnear', 'dev.jsonl'),
@@ -79,14 +93,78 @@ async function trainCuesCommand(argv: string[]): Promise<number> {
     bits: 18,
     log,
   });
-  log(`kept epoch ${trained.epoch} (dev quote@0.3 F1 ${trained.score.toFixed(1)}, threshold ${trained.model.threshold.toFixed(3)})`);
+  log(`kept epoch ${trained.epoch} (dev quote F1 × speaker match ${trained.score.toFixed(1)}, threshold ${trained.model.threshold.toFixed(3)})`);
   await writeModel(out, encodeCueModel(trained.model), started);
+  return 0;
+}
+
+async function trainClustersCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, {
+    data: { type: 'string' },
+    text: { type: 'string' },
+    out: { type: 'string' },
+    depth: { type: 'string' },
+    'min-count': { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const depth = positiveInteger('depth', values.depth, DEFAULT_CLUSTER_OPTIONS.depth);
+  if (depth > 31) throw new UsageError('--depth must be at most 31');
+  const minCount = positiveInteger('min-count', values['min-count'], DEFAULT_CLUSTER_OPTIONS.minCount);
+  const out = values.out === undefined ? DEFAULT_CLUSTERS_PATH : resolve(values.out);
+  const started = performance.now();
+  const sentences = await loadClusterText(values.data ?? sharedDataPath(), values.text?.split(',') ?? []);
+  const clusters = clusterWords(sentences, { ...DEFAULT_CLUSTER_OPTIONS, depth, minCount, log });
+  await writeModel(out, encodeWordClusters(clusters), started);
+  return 0;
+}
+
+async function trainNerCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, {
+    train: { type: 'string' },
+    dev: { type: 'string' },
+    clusters: { type: 'string' },
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    patience: { type: 'string' },
+    seed: { type: 'string' },
+    bits: { type: 'string' },
+    passes: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const defaults = DEFAULT_NER_TRAIN_OPTIONS;
+  const bits = positiveInteger('bits', values.bits, defaults.bits);
+  if (bits < 10 || bits > 24) throw new UsageError('--bits must be between 10 and 24');
+  const passes = positiveInteger('passes', values.passes, defaults.twoPass ? 2 : 1);
+  if (passes > 2) throw new UsageError('--passes must be 1 or 2');
+  const options = {
+    ...defaults,
+    epochs: positiveInteger('epochs', values.epochs, defaults.epochs),
+    patience: positiveInteger('patience', values.patience, defaults.patience),
+    seed: positiveInteger('seed', values.seed, defaults.seed),
+    bits,
+    twoPass: passes === 2,
+    log,
+  };
+  const out = values.out === undefined ? DEFAULT_NER_MODEL_PATH : resolve(values.out);
+  const started = performance.now();
+  const clusters = await loadWordClusters(values.clusters);
+  // The tagger reads POS tags, so the documents are tagged by the shipped POS model, as at run time.
+  const stages = [createPosStage(await loadPosModel())];
+  const [train, dev] = await Promise.all([
+    loadNerDocs((values.train ?? sharedDataPath('conll2003', 'eng.train')).split(','), stages),
+    loadNerDocs([values.dev ?? sharedDataPath('conll2003', 'eng.testa')], stages),
+  ]);
+  const trained = trainNer(train, dev, clusters, createLexicon(), options);
+  log(`kept epoch ${trained.epochs.join(' and ')}; dev:\n${formatNerReport(trained.dev)}`);
+  await writeModel(out, encodeNerModel(trained.model), started);
   return 0;
 }
 
 const TRAINERS: Trainer[] = [
   { name: 'pos', summary: 'part-of-speech tagger (GUM + CoNLL-2003) → models/pos-en.bin', run: trainPosCommand },
   { name: 'cues', summary: 'attribution-cue filter (PolNeAR train, tuned on dev) → models/cues-en.bin', run: trainCuesCommand },
+  { name: 'clusters', summary: 'word clusters from unlabeled text (CoNLL, GUM, PolNeAR train) → models/clusters-en.bin', run: trainClustersCommand },
+  { name: 'ner', summary: 'named-entity tagger (CoNLL-2003 train, dev testa) → models/ner-en.bin', run: trainNerCommand },
 ];
 
 async function train(argv: string[]): Promise<number> {
@@ -101,11 +179,11 @@ async function train(argv: string[]): Promise<number> {
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'train a shipped model (pos, cues) from the corpora',
+  summary: 'train a shipped model (pos, cues, clusters, ner) from the corpora',
   usage: `Usage: claimgraph train <model> [options]
 
 Models:
-${TRAINERS.map((t) => `  ${t.name.padEnd(6)}${t.summary}`).join('\n')}
+${TRAINERS.map((t) => `  ${t.name.padEnd(10)}${t.summary}`).join('\n')}
 
 claimgraph train pos [--data DIR] [--out FILE] [--epochs N] [--seed N] [--bits N]
   Trains the averaged-perceptron POS tagger on GUM dep/*.conllu (train split, XPOS) and
@@ -116,6 +194,20 @@ claimgraph train cues [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--s
   Trains the cue filter on attribution gold in the JSONL format of docs/eval.md (default:
   PolNeAR train), keeps the epoch and decision threshold with the best quote F1@0.3 on --dev
   (default: PolNeAR dev) and writes the model (default: models/cues-en.bin).
+
+claimgraph train clusters [--data DIR] [--text FILE[,FILE]] [--out FILE] [--depth N] [--min-count N]
+  Induces hierarchical word clusters (divisive exchange clustering of a class bigram model) from
+  CoNLL-2003 eng.train tokens, GUM train and PolNeAR train texts, plus any --text files (JSONL
+  with a "text" per line, or plain text), and writes models/clusters-en.bin. Words seen fewer
+  than --min-count times (default 3) get no cluster; --depth (default 12) bits per path.
+
+claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--clusters FILE] [--out FILE]
+                     [--epochs N] [--patience N] [--seed N] [--bits N] [--passes 1|2]
+  Trains the NER tagger on CoNLL-format files (token first, IOB1 or IOB2 tag last; default
+  conll2003/eng.train), prints dev F1 per epoch (default conll2003/eng.testa), stops after
+  --patience epochs (default 5) without a better dev F1, keeps the best epoch of each pass and
+  writes models/ner-en.bin. The clusters (default models/clusters-en.bin) are stored in the model.
+  --passes 2 (default) adds the second pass over the first pass's document-wide output.
 
 Options (pos):
   --data DIR    shared data folder holding gum/ and conll2003/ (default: $CLAIMGRAPH_DATA, else ../shared/data)

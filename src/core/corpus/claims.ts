@@ -1,7 +1,8 @@
-import type { Doc, Stance } from '../doc.js';
+import type { ArticleJSON } from '../article.js';
+import type { Stance } from '../doc.js';
 import { cameoRoot } from '../cameo.js';
-import { side } from '../stages/contradictions.js';
 import { hashId } from './hash.js';
+import type { LocalClaim } from './prepare.js';
 import type { ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, ContradictionJSON } from './types.js';
 
 /**
@@ -18,6 +19,11 @@ const AFFIRMING = new Set<Stance>(['assert', 'accuse']);
 /** The stances cross-article matching looks at: affirming ones and denial. */
 export const MATCHABLE_STANCES: readonly Stance[] = [...AFFIRMING, 'deny'];
 const MIN_TERM_OVERLAP = 0.25;
+/**
+ * Claims kept per participant and polarity, the latest: a new claim is compared with at most this
+ * many per participant, so matching stays fast in a corpus where one name is in every article.
+ */
+const POSTING_CAPACITY = 512;
 
 type Polarity = 'affirm' | 'deny';
 
@@ -36,38 +42,30 @@ export interface ClaimContext {
   canonical: ReadonlyMap<string, string>;
 }
 
-/** The article's claims in canonical ids, each with its quote's content as evidence. */
-export function normalizeClaims(doc: Doc, context: ClaimContext): ClaimRecord[] {
-  // side() answers in lower-cased entity names; each names one entity of this article.
-  const byName = new Map<string, string>();
-  for (const entity of doc.entities) {
-    const id = context.canonical.get(entity.id);
-    if (id && !byName.has(entity.name.toLowerCase())) byName.set(entity.name.toLowerCase(), id);
-  }
-  const toIds = (names: Iterable<string>): string[] => [...new Set([...names].flatMap((n) => byName.get(n) ?? []))];
-  const quotes = new Map(doc.quotes.map((q) => [q.id, q]));
-  return doc.claims.map((claim): ClaimRecord => {
-    const content = (quotes.get(claim.quote) as (typeof doc.quotes)[number]).content;
-    const about = claim.proposition.entities.flatMap((id) => [...side(doc, doc.entityById(id))]);
-    return {
-      article: context.article,
-      id: claim.id,
-      quote: claim.quote,
-      speaker: claim.speaker === null ? null : (context.canonical.get(claim.speaker) ?? null),
-      stance: claim.stance,
-      start: content.start,
-      end: content.end,
-      text: doc.text.slice(content.start, content.end),
-      entities: [...new Set(claim.proposition.entities.flatMap((id) => context.canonical.get(id) ?? []))],
-      terms: claim.proposition.terms,
-      cameo: claim.proposition.cameo,
-      side: claim.speaker === null ? [] : toIds(side(doc, doc.entityById(claim.speaker))),
-      about: toIds(about),
-      time: context.time,
-      seq: context.seq,
-      duplicate: context.duplicate,
-    };
-  });
+/** An article's claims with canonical entity ids. */
+export function canonicalClaims(claims: readonly LocalClaim[], context: ClaimContext): ClaimRecord[] {
+  const ids = (locals: readonly string[]): string[] => [...new Set(locals.flatMap((id) => context.canonical.get(id) ?? []))];
+  return claims.map(({ id, quote, kind, cue, cueClass, speaker, stance, start, end, text, terms, cameo, ...local }) => ({
+    article: context.article,
+    id,
+    quote,
+    kind,
+    cue,
+    cueClass,
+    speaker: speaker === null ? null : (context.canonical.get(speaker) ?? null),
+    stance,
+    start,
+    end,
+    text,
+    terms,
+    cameo,
+    entities: ids(local.entities),
+    side: ids(local.side),
+    about: ids(local.about),
+    time: context.time,
+    seq: context.seq,
+    duplicate: context.duplicate,
+  }));
 }
 
 /** True for claims that take part in cross-article matching. */
@@ -145,8 +143,8 @@ export class ClaimIndex {
     const index = this.index[polarity(claim.stance) as Polarity];
     for (const key of new Set([...claim.side, ...claim.about])) {
       const list = index.get(key);
-      if (list) list.push(claim);
-      else index.set(key, [claim]);
+      if (!list) index.set(key, [claim]);
+      else if (list.push(claim) > POSTING_CAPACITY) list.shift();
     }
   }
 }
@@ -162,7 +160,7 @@ function edge(kind: ContradictionEdge['kind'], a: ClaimRecord, b: ClaimRecord, r
 }
 
 /** The single-article pipeline's contradictions as corpus edges. */
-export function articleEdges(article: string, contradictions: Doc['contradictions']): ContradictionEdge[] {
+export function articleEdges(article: string, contradictions: ArticleJSON['contradictions']): ContradictionEdge[] {
   return contradictions.map(({ claims: [a, b], reason }) => ({
     id: `x${hashId(`contradiction\u0000${article}#${a}\u0000${article}#${b}`)}`,
     kind: 'contradiction' as const,
@@ -214,8 +212,12 @@ export function groupContradictions(
     const index = new Map(claims.map(([key], i) => [key, i]));
     const pairs = group.flatMap((e) => {
       const [i, j] = e.claims.map((ref) => index.get(claimKey(ref)));
-      return i === undefined || j === undefined ? [] : [{ claims: [i, j] as [number, number], reason: e.reason, crossArticle: e.crossArticle }];
+      if (i === undefined || j === undefined) return [];
+      // A reversal's order is its meaning (earlier claim first); a contradiction's is not.
+      const ordered: [number, number] = e.kind === 'reversal' || i < j ? [i, j] : [j, i];
+      return [{ claims: ordered, reason: e.reason, crossArticle: e.crossArticle }];
     });
+    pairs.sort((a, b) => a.claims[0] - b.claims[0] || a.claims[1] - b.claims[1]);
     if (pairs.length === 0) continue;
     const ids = group.map((e) => e.id).sort();
     out.push({

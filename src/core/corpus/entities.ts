@@ -2,7 +2,7 @@ import type { ArticleJSON } from '../article.js';
 import type { EntityType } from '../doc.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { hashId } from './hash.js';
-import { canonicalName, compatibleGivenNames, normalizeName, surname } from './names.js';
+import { canonicalName, compatibleGivenNames, normalizeName, surname, type CanonicalName } from './names.js';
 import type { CorpusEntity } from './types.js';
 
 /**
@@ -25,6 +25,11 @@ const MAX_ALIASES = 24;
 export class EntityRegistry {
   private readonly byId = new Map<string, CorpusEntity>();
   private readonly byKey = new Map<string, Set<string>>();
+  /** Lexicon lookups by type and name: the same names recur from article to article. */
+  private readonly canonical = new Map<string, CanonicalName & { normalized: string }>();
+  /** Each entity's name and aliases, lower-cased. */
+  private readonly known = new Map<string, Set<string>>();
+  private readonly changed = new Set<string>();
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -41,21 +46,29 @@ export class EntityRegistry {
     return this.byId.get(id);
   }
 
+  /** Copies of the entities changed since the last call, for the store. */
+  takeChanged(): CorpusEntity[] {
+    const changed = [...this.changed].map((id) => {
+      const entity = this.byId.get(id) as CorpusEntity;
+      return { ...entity, aliases: [...entity.aliases], keys: [...entity.keys] };
+    });
+    this.changed.clear();
+    return changed;
+  }
+
   /**
-   * Resolves every entity of one article; returns the canonical id of each local id and the
-   * canonical entities that changed. Named entities go first, so an unnamed one can key on its
-   * affiliation's canonical id.
+   * Resolves every entity of one article to the canonical id of each local id. Named entities go
+   * first, so an unnamed one can key on its affiliation's canonical id.
    */
-  resolveArticle(articleId: string, entities: ArticleJSON['entities']): { ids: Map<string, string>; changed: CorpusEntity[] } {
+  resolveArticle(articleId: string, entities: ArticleJSON['entities']): Map<string, string> {
     const ids = new Map<string, string>();
-    const changed = new Map<string, CorpusEntity>();
     const counted = new Set<string>();
     const record = (local: ArticleEntity, entity: CorpusEntity): void => {
       ids.set(local.id, entity.id);
       entity.mentions += local.mentions.length;
       if (!counted.has(entity.id)) entity.articles += 1;
       counted.add(entity.id);
-      changed.set(entity.id, entity);
+      this.changed.add(entity.id);
     };
     for (const local of entities) if (!local.unnamed) record(local, this.resolveNamed(local));
     for (const local of entities) {
@@ -65,19 +78,29 @@ export class EntityRegistry {
       const found = this.byKey.get(key);
       record(local, found ? (this.byId.get([...found][0]) as CorpusEntity) : this.create(local.type, local.name, [key], true));
     }
-    return { ids, changed: [...changed.values()].map((e) => ({ ...e, aliases: [...e.aliases], keys: [...e.keys] })) };
+    return ids;
   }
 
   private resolveNamed(local: ArticleEntity): CorpusEntity {
-    const names = [local.name, ...local.aliases].map((n) => ({ surface: n, ...canonicalName(this.lexicon, n, local.type) }));
+    const names = [local.name, ...local.aliases].map((n) => ({ surface: n, ...this.canonicalName(n, local.type) }));
     // A name the lexicon knows fixes the type ("Russian", NORP → Russia, GPE).
     const type = names.find((n) => n.listed)?.type ?? local.type;
     const canonical = names.find((n) => n.listed)?.name ?? local.name;
-    const normalized = [...new Set(names.map((n) => normalizeName(n.name)).filter((n) => n !== ''))];
+    const normalized = [...new Set(names.map((n) => n.normalized).filter((n) => n !== ''))];
     const found = this.findByName(type, normalized) ?? this.findPerson(type, normalized);
     const entity = found ?? this.create(type, canonical, [], false);
     this.absorb(entity, type, canonical, names.map((n) => n.surface), normalized);
     return entity;
+  }
+
+  private canonicalName(name: string, type: EntityType): CanonicalName & { normalized: string } {
+    const key = `${type}\u0000${name}`;
+    let found = this.canonical.get(key);
+    if (!found) {
+      const canonical = canonicalName(this.lexicon, name, type);
+      this.canonical.set(key, (found = { ...canonical, normalized: normalizeName(canonical.name) }));
+    }
+    return found;
   }
 
   /** An entity that owns one of the names, of the same type, or either side being MISC. */
@@ -129,11 +152,13 @@ export class EntityRegistry {
   /** Adds names and keys; a person's longer full name and a surer type replace the old ones. */
   private absorb(entity: CorpusEntity, type: EntityType, canonical: string, surfaces: readonly string[], names: readonly string[]): void {
     if (entity.type === 'MISC' && type !== 'MISC') entity.type = type;
+    let known = this.known.get(entity.id);
+    if (!known) this.known.set(entity.id, (known = new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase()))));
     if (entity.type === 'PERSON' && type !== 'MISC' && canonical.split(/\s+/).length > entity.name.split(/\s+/).length) {
       entity.aliases.push(entity.name);
       entity.name = canonical;
+      known.add(canonical.toLowerCase());
     }
-    const known = new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase()));
     for (const surface of [canonical, ...surfaces]) {
       if (known.has(surface.toLowerCase()) || entity.aliases.length >= MAX_ALIASES) continue;
       known.add(surface.toLowerCase());
@@ -147,7 +172,8 @@ export class EntityRegistry {
   }
 
   private addKey(entity: CorpusEntity, key: string): void {
-    if (entity.keys.includes(key)) return;
+    const owners = this.byKey.get(key);
+    if (owners?.has(entity.id)) return;
     entity.keys.push(key);
     this.index(key, entity.id);
   }

@@ -12,8 +12,12 @@ export const BANDS = 24;
 export const ROWS = 5;
 export const SIGNATURE_SIZE = BANDS * ROWS;
 
-/** Per-row seeds for the hash family h_i(x) = mix32(x ^ seed_i). */
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 + i * 0x7f4a7c15));
+/**
+ * The hash family h_i(x) = (a_i·x + b_i) mod 2^32 with odd a_i: two operations per row. Shingle
+ * hashes are already mixed, so this family is enough (as in common MinHash implementations).
+ */
+const MULTIPLIERS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 + i * 0x7f4a7c15) | 1);
+const OFFSETS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x85ebca6b + i * 0x632be5ab));
 
 /** Hashes of the word 3-grams of `text`, case-folded; punctuation and spacing do not count. */
 export function shingles(text: string): Set<number> {
@@ -33,11 +37,16 @@ export function shingles(text: string): Set<number> {
 /** The MinHash signature: for each hash function, the least hash over the shingles. */
 export function minhash(shingleSet: Iterable<number>): Uint32Array {
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const shingle of shingleSet) {
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const h = mix32(shingle ^ SEEDS[i]);
-      if (h < signature[i]) signature[i] = h;
+  const values = Array.from(shingleSet);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    const a = MULTIPLIERS[i];
+    const b = OFFSETS[i];
+    let least = 0xffffffff;
+    for (let j = 0; j < values.length; j++) {
+      const h = (Math.imul(a, values[j]) + b) >>> 0;
+      if (h < least) least = h;
     }
+    signature[i] = least;
   }
   return signature;
 }

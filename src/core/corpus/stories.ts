@@ -8,6 +8,11 @@ import type { StoryRecord, StoryVector } from './types.js';
  * gap, the time feature they found mattered most. Tf-idf weights are fixed when an article arrives,
  * so a story's centroid is the sum of its members' vectors and is kept incrementally.
  * The weights and threshold are set by hand (we have no labelled stream to learn them from).
+ *
+ * The cost per article stays flat as the corpus grows: candidates come from an index of each
+ * article's strongest terms and entities, each posting keeps only the stories most recently
+ * added to, and only the candidates sharing the most keys are scored. Undated corpora have no time
+ * window, and the bounded postings then act as a window in arrival order.
  */
 
 export interface StoryOptions {
@@ -21,7 +26,7 @@ export interface StoryOptions {
 
 export const STORY_DEFAULTS: StoryOptions = {
   windowDays: 7,
-  sigmaDays: 3,
+  sigmaDays: 5,
   threshold: 0.25,
   weights: { body: 0.5, title: 0.2, entities: 0.3 },
 };
@@ -35,8 +40,14 @@ export interface StoryFeatures {
 
 type Part = keyof StoryVector;
 const PARTS: readonly Part[] = ['body', 'title', 'entities'];
-/** An article is posted under its strongest body terms and entities; candidates share one. */
-const POSTED_TERMS = 10;
+/** An article counts in its story's centroid by its strongest body terms only. */
+const CENTROID_TERMS = 60;
+/** An article is posted under its strongest body terms and entities. */
+const POSTED_KEYS = 10;
+/** Stories kept per posting, the most recently added to. */
+const POSTING_CAPACITY = 64;
+/** Candidates scored per article: those sharing the most posting keys with it. */
+const SCORED_CANDIDATES = 16;
 /** Closed stories are swept out of the index every this many articles. */
 const SWEEP_EVERY = 256;
 
@@ -46,12 +57,15 @@ interface OpenStory {
   /** Squared norms of the centroid parts. */
   norms: Record<Part, number>;
   posted: Set<string>;
+  /** Articles placed before its latest member: larger is more recent. */
+  touched: number;
 }
 
-export interface Assignment {
-  story: StoryRecord;
-  /** The winning score, or null when the article started the story or was placed in it. */
-  score: number | null;
+/** A stored article as the clusterer saw it. */
+export interface StoryMember {
+  story: string;
+  vector: StoryVector;
+  time: number | null;
 }
 
 export class StoryClusterer {
@@ -62,9 +76,10 @@ export class StoryClusterer {
   /** Every story; the open ones also have a centroid in `open`. */
   private readonly records = new Map<string, StoryRecord>();
   private readonly open = new Map<string, OpenStory>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** Posting key → story ids, least recently added to first. */
+  private readonly postings = new Map<string, Map<string, true>>();
   private clock: number | null = null;
-  private sinceSweep = 0;
+  private placed = 0;
 
   constructor(options: Partial<StoryOptions> = {}) {
     this.options = { ...STORY_DEFAULTS, ...options };
@@ -77,13 +92,12 @@ export class StoryClusterer {
 
   /** Counts the article into the document frequencies and returns its tf-idf vector. */
   vectorize(features: StoryFeatures): StoryVector {
-    this.documents += 1;
-    for (const term of features.body.keys()) this.termDf.set(term, (this.termDf.get(term) ?? 0) + 1);
-    for (const id of features.entities.keys()) this.entityDf.set(id, (this.entityDf.get(id) ?? 0) + 1);
-    const weigh = (counts: Iterable<[string, number]>, df: Map<string, number>): Record<string, number> => {
-      const out: Record<string, number> = {};
-      for (const [key, count] of counts) out[key] = round((1 + Math.log(count)) * this.idf(df.get(key) ?? 1));
-      return out;
+    this.count(features.body.keys(), features.entities.keys());
+    const weigh = (counts: Iterable<[string, number]>, df: Map<string, number>): Array<[string, number]> => {
+      const out: Array<[string, number]> = [];
+      for (const [key, count] of counts) out.push([key, round((1 + Math.log(count)) * this.idf(df.get(key) ?? 1))]);
+      // A stable sort: ties keep the features' order, which the stored vector keeps too.
+      return out.sort((a, b) => b[1] - a[1]);
     };
     return {
       body: weigh(features.body, this.termDf),
@@ -93,24 +107,20 @@ export class StoryClusterer {
   }
 
   /**
-   * Resumes from stored stories and their members' vectors: document frequencies from every vector,
-   * centroids for the stories still open at the latest time.
+   * Resumes by replaying the stored placements in order (no scoring): the state is then exactly
+   * what it was, so a resumed run decides as one that never stopped. `stories` gives each story's
+   * label and first article.
    */
-  restore(stories: readonly StoryRecord[], members: ReadonlyArray<{ story: string; vector: StoryVector; time: number | null }>): void {
-    for (const { vector, time } of members) {
-      this.documents += 1;
-      for (const term of Object.keys(vector.body)) this.termDf.set(term, (this.termDf.get(term) ?? 0) + 1);
-      for (const id of Object.keys(vector.entities)) this.entityDf.set(id, (this.entityDf.get(id) ?? 0) + 1);
-      if (time !== null && (this.clock === null || time > this.clock)) this.clock = time;
-    }
-    for (const stored of stories) {
-      const record = { ...stored };
-      this.records.set(record.id, record);
-      if (this.isOpen(record)) this.open.set(record.id, emptyStory(record));
-    }
-    for (const { story, vector } of members) {
-      const open = this.open.get(story);
-      if (open) this.addToCentroid(open, vector);
+  restore(stories: readonly StoryRecord[], members: readonly StoryMember[]): void {
+    const stored = new Map(stories.map((s) => [s.id, s]));
+    for (const { story, vector, time } of members) {
+      this.count(
+        vector.body.map(([term]) => term),
+        vector.entities.map(([id]) => id),
+      );
+      this.advance(time);
+      const { label, seq } = stored.get(story) ?? { label: '', seq: this.placed };
+      this.place(this.records.get(story) ?? this.create(story, label, seq, time), sparse(vector), time);
     }
   }
 
@@ -119,79 +129,88 @@ export class StoryClusterer {
    * story only counts it), else in the best-scoring open story above the threshold, else in a new
    * story with id `newId`.
    */
-  assign(vector: StoryVector, time: number | null, seq: number, label: string, newId: string, into?: string): Assignment {
+  assign(vector: StoryVector, time: number | null, seq: number, label: string, newId: string, into?: string): StoryRecord {
+    this.advance(time);
+    const parts = sparse(vector);
+    let target = into === undefined ? undefined : this.records.get(into);
+    if (!target) {
+      const best = this.best(parts, time);
+      if (best && best.score >= this.options.threshold) target = best.story.record;
+    }
+    return { ...this.place(target ?? this.create(newId, label, seq, time), parts, time) };
+  }
+
+  /** Moves the clock on and, every so often, sweeps closed stories out of the index. */
+  private advance(time: number | null): void {
     if (time !== null && (this.clock === null || time > this.clock)) this.clock = time;
-    if (++this.sinceSweep >= SWEEP_EVERY) this.sweep();
-    const closed = into === undefined ? undefined : this.records.get(into);
-    if (closed && !this.isOpen(closed)) {
-      closed.size += 1;
-      return { story: { ...closed }, score: null };
-    }
-    let target = into === undefined ? undefined : this.open.get(into);
-    let score: number | null = null;
-    if (!target) {
-      const best = this.best(vector, time);
-      if (best && best.score >= this.options.threshold) [target, score] = [best.story, best.score];
-    }
-    if (!target) {
-      const record: StoryRecord = { id: newId, label, seq, first: time, last: time, size: 0 };
-      this.records.set(newId, record);
-      target = emptyStory(record);
-      this.open.set(newId, target);
-    }
-    const record = target.record;
+    if (++this.placed % SWEEP_EVERY === 0) this.sweep();
+  }
+
+  private create(id: string, label: string, seq: number, time: number | null): StoryRecord {
+    const record: StoryRecord = { id, label, seq, first: time, last: time, size: 0 };
+    this.records.set(id, record);
+    this.open.set(id, { record, centroid: { body: new Map(), title: new Map(), entities: new Map() }, norms: { body: 0, title: 0, entities: 0 }, posted: new Set(), touched: 0 });
+    return record;
+  }
+
+  /** Adds the article to the story: a closed story (a copy's original) only counts it. */
+  private place(record: StoryRecord, parts: Sparse, time: number | null): StoryRecord {
     record.size += 1;
+    const story = this.open.get(record.id);
+    if (!story || !this.isOpen(record)) return record;
     if (time !== null) {
       record.first = record.first === null ? time : Math.min(record.first, time);
       record.last = record.last === null ? time : Math.max(record.last, time);
     }
-    this.addToCentroid(target, vector);
-    return { story: { ...record }, score };
-  }
-
-  /** Scores an article against a story: the weighted cosines times the time Gaussian. */
-  private score(story: OpenStory, vector: StoryVector, time: number | null): number {
-    const { weights, sigmaDays } = this.options;
-    let sum = 0;
-    for (const part of PARTS) sum += weights[part] * cosine(vector[part], story.centroid[part], story.norms[part]);
-    const { first, last } = story.record;
-    if (time === null || first === null || last === null) return sum;
-    const gap = time < first ? first - time : time > last ? time - last : 0;
-    return sum * Math.exp(-0.5 * (gap / sigmaDays) ** 2);
-  }
-
-  private best(vector: StoryVector, time: number | null): { story: OpenStory; score: number } | null {
-    const candidates = new Set<string>();
-    for (const key of postingKeys(vector)) for (const id of this.postings.get(key) ?? []) candidates.add(id);
-    let best: { story: OpenStory; score: number } | null = null;
-    for (const id of candidates) {
-      const story = this.open.get(id) as OpenStory;
-      // Closed but not yet swept stories are skipped, so a resumed run decides exactly as this one.
-      if (!this.isOpen(story.record) || !this.inWindow(story.record, time)) continue;
-      const score = this.score(story, vector, time);
-      if (!best || score > best.score || (score === best.score && story.record.seq < best.story.record.seq)) best = { story, score };
-    }
-    return best;
-  }
-
-  private addToCentroid(story: OpenStory, vector: StoryVector): void {
-    for (const part of PARTS) {
+    for (const { part, entries } of parts.parts) {
       const centroid = story.centroid[part];
       let norm = story.norms[part];
-      for (const [key, weight] of Object.entries(vector[part])) {
+      for (const [key, weight] of entries) {
         const old = centroid.get(key) ?? 0;
         centroid.set(key, old + weight);
         norm += 2 * old * weight + weight * weight;
       }
       story.norms[part] = norm;
     }
-    for (const key of postingKeys(vector)) {
-      if (story.posted.has(key)) continue;
+    story.touched = this.placed;
+    for (const key of parts.keys) {
       story.posted.add(key);
-      const ids = this.postings.get(key);
-      if (ids) ids.add(story.record.id);
-      else this.postings.set(key, new Set([story.record.id]));
+      const ids = this.postings.get(key) ?? new Map<string, true>();
+      ids.delete(record.id);
+      ids.set(record.id, true);
+      if (ids.size > POSTING_CAPACITY) ids.delete(ids.keys().next().value as string);
+      this.postings.set(key, ids);
     }
+    return record;
+  }
+
+  /** The best open story in the window among those sharing the most posting keys with the article. */
+  private best(parts: Sparse, time: number | null): { story: OpenStory; score: number } | null {
+    const shared = new Map<string, number>();
+    for (const key of parts.keys) for (const id of this.postings.get(key)?.keys() ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const candidates = [...shared]
+      .map(([id, n]) => ({ story: this.open.get(id) as OpenStory, n }))
+      // Closed but not yet swept stories are skipped, so a resumed run decides exactly as this one.
+      .filter(({ story }) => this.isOpen(story.record) && this.inWindow(story.record, time))
+      .sort((a, b) => b.n - a.n || b.story.touched - a.story.touched)
+      .slice(0, SCORED_CANDIDATES);
+    let best: { story: OpenStory; score: number } | null = null;
+    for (const { story } of candidates) {
+      const score = this.score(story, parts.parts, time);
+      if (!best || score > best.score || (score === best.score && story.record.seq < best.story.record.seq)) best = { story, score };
+    }
+    return best;
+  }
+
+  /** Scores an article against a story: the weighted cosines times the time Gaussian. */
+  private score(story: OpenStory, parts: readonly SparsePart[], time: number | null): number {
+    const { weights, sigmaDays } = this.options;
+    let sum = 0;
+    for (const { part, entries, norm } of parts) sum += weights[part] * cosine(entries, norm, story.centroid[part], story.norms[part]);
+    const { first, last } = story.record;
+    if (time === null || first === null || last === null) return sum;
+    const gap = time < first ? first - time : time > last ? time - last : 0;
+    return sum * Math.exp(-0.5 * (gap / sigmaDays) ** 2);
   }
 
   private inWindow(record: StoryRecord, time: number | null): boolean {
@@ -204,7 +223,6 @@ export class StoryClusterer {
 
   /** Drops stories that fell out of the window from the candidate index. */
   private sweep(): void {
-    this.sinceSweep = 0;
     for (const [id, story] of this.open) {
       if (this.isOpen(story.record)) continue;
       this.open.delete(id);
@@ -216,42 +234,50 @@ export class StoryClusterer {
     }
   }
 
+  private count(terms: Iterable<string>, entities: Iterable<string>): void {
+    this.documents += 1;
+    for (const term of terms) this.termDf.set(term, (this.termDf.get(term) ?? 0) + 1);
+    for (const id of entities) this.entityDf.set(id, (this.entityDf.get(id) ?? 0) + 1);
+  }
+
   /** Smoothed inverse document frequency; always positive, so every term keeps some weight. */
   private idf(df: number): number {
     return Math.log((this.documents + 1) / (df + 1)) + 1;
   }
 }
 
-function emptyStory(record: StoryRecord): OpenStory {
-  return {
-    record,
-    centroid: { body: new Map(), title: new Map(), entities: new Map() },
-    norms: { body: 0, title: 0, entities: 0 },
-    posted: new Set(),
-  };
+interface SparsePart {
+  part: Part;
+  entries: Array<[string, number]>;
+  /** Squared norm. */
+  norm: number;
 }
 
-/** Cosine of a sparse vector and a centroid whose squared norm is known. */
-function cosine(vector: Record<string, number>, centroid: Map<string, number>, centroidNorm: number): number {
+/** An article's vector as the clusterer uses it, made once per article, not per candidate. */
+interface Sparse {
+  /** Each part strongest first; the body cut to its strongest terms. */
+  parts: SparsePart[];
+  /** The strongest body terms and entities, prefixed so they cannot collide. */
+  keys: string[];
+}
+
+function sparse(vector: StoryVector): Sparse {
+  const parts = PARTS.map((part): SparsePart => {
+    const entries = part === 'body' ? vector.body.slice(0, CENTROID_TERMS) : vector[part];
+    return { part, entries, norm: entries.reduce((sum, [, w]) => sum + w * w, 0) };
+  });
+  const posted = (part: SparsePart, prefix: string): string[] => part.entries.slice(0, POSTED_KEYS).map(([key]) => prefix + key);
+  return { parts, keys: [...posted(parts[0], 't:'), ...posted(parts[2], 'e:')] };
+}
+
+/** Cosine of a sparse vector and a centroid, both with known squared norms. */
+function cosine(entries: ReadonlyArray<[string, number]>, norm: number, centroid: Map<string, number>, centroidNorm: number): number {
   let dot = 0;
-  let norm = 0;
-  for (const [key, weight] of Object.entries(vector)) {
-    dot += weight * (centroid.get(key) ?? 0);
-    norm += weight * weight;
-  }
+  for (const [key, weight] of entries) dot += weight * (centroid.get(key) ?? 0);
   return dot === 0 ? 0 : dot / Math.sqrt(norm * centroidNorm);
 }
 
-/** An article's strongest body terms and all its entities, prefixed so they cannot collide. */
-function postingKeys(vector: StoryVector): string[] {
-  const terms = Object.entries(vector.body)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, POSTED_TERMS)
-    .map(([term]) => `t:${term}`);
-  return [...terms, ...Object.keys(vector.entities).map((id) => `e:${id}`)];
-}
-
-/** Weights are stored; six significant digits keep them compact and exact across a restore. */
+/** Weights are stored: four decimals keep them compact and exact across a restore. */
 function round(value: number): number {
-  return Number(value.toPrecision(6));
+  return Math.round(value * 1e4) / 1e4;
 }

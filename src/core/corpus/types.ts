@@ -6,11 +6,14 @@ import type { CueClass, EntityType, QuoteKind, Stance } from '../doc.js';
  * (…JSON types, documented in docs/corpus.md). Times are days since 1970-01-01 UTC.
  */
 
-/** An article's tf-idf weights, fixed when it arrived: body lemmas, headline lemmas, entity ids. */
+/**
+ * An article's tf-idf weights, fixed when it arrived: body lemmas, headline lemmas, entity ids.
+ * Each part lists [key, weight] pairs, strongest first.
+ */
 export interface StoryVector {
-  body: Record<string, number>;
-  title: Record<string, number>;
-  entities: Record<string, number>;
+  body: Array<[string, number]>;
+  title: Array<[string, number]>;
+  entities: Array<[string, number]>;
 }
 
 export interface ArticleRecord {
@@ -30,6 +33,8 @@ export interface ArticleRecord {
   ingestedAt: string;
   text: string;
   analysis: ArticleJSON;
+  /** Canonical entity id of each article entity id. */
+  entities: Record<string, string>;
   signature: Uint32Array;
   vector: StoryVector;
   story: string;
@@ -63,26 +68,18 @@ export interface EntityLink {
   entity: string;
 }
 
-export interface QuoteRecord {
-  article: string;
-  /** The quote's id in the article ("q4"). */
-  id: string;
-  kind: QuoteKind;
-  /** Canonical entity id of the speaker. */
-  speaker: string | null;
-  cue: string | null;
-  cueClass: CueClass | null;
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** A claim normalised for the corpus: speaker, stance and proposition in canonical entity ids. */
-export interface ClaimRecord {
-  article: string;
+/**
+ * A claim with the entity ids of one id space: the article's own (e1, e2 …) when prepared, the
+ * corpus's canonical ids once stored. Each claim is one quote (the pipeline makes one claim per
+ * quote), so it also carries the quote's kind and cue, and the quote queries read claims.
+ */
+export interface ClaimFields {
   /** The claim's id in the article ("c7"). */
   id: string;
   quote: string;
+  kind: QuoteKind;
+  cue: string | null;
+  cueClass: CueClass | null;
   speaker: string | null;
   stance: Stance;
   /** The quote's content: the evidence. */
@@ -96,6 +93,11 @@ export interface ClaimRecord {
   side: string[];
   /** Who the proposition is about: the sides of the entities it mentions. */
   about: string[];
+}
+
+/** A claim normalised for the corpus: speaker, stance and proposition in canonical entity ids. */
+export interface ClaimRecord extends ClaimFields {
+  article: string;
   time: number | null;
   seq: number;
   /** From a near-copy of another article: stored, but not matched again. */
@@ -134,8 +136,6 @@ export interface CorpusBatch {
   articles: ArticleRecord[];
   /** New or changed entities, in full. */
   entities: CorpusEntity[];
-  links: EntityLink[];
-  quotes: QuoteRecord[];
   claims: ClaimRecord[];
   /** New or changed stories, in full. */
   stories: StoryRecord[];

@@ -1,6 +1,8 @@
 import type { Doc, Entity, EntityType, Gender, Mention } from '../doc.js';
 import { UPOS } from '../doc.js';
 import type { Stage } from '../pipeline.js';
+import { tagEntities, type NerModel, type NerSpan } from '../ner.js';
+import type { Lexicon } from '../lexicon/index.js';
 
 /**
  * Entity mentions and document entities (v0: gazetteers plus rules; a statistical tagger can
@@ -57,13 +59,17 @@ const HONORIFICS = new Map<string, Gender>([
 const NAME_JOINERS = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'di', 'abu']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'to']);
 
-export function createEntitiesStage(lexicon: EntityLexicon): Stage {
+/**
+ * With a NER model (the default pipeline), the model finds and types names and the lexicon gives
+ * canonical names and nationalities; without one, capitalisation rules find names.
+ */
+export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null): Stage {
   return {
     name: 'entities',
     requires: ['tokens', 'sentences', 'pos'],
     assigns: ['mentions', 'entities'],
     apply(doc) {
-      const candidates = findNames(doc, lexicon);
+      const candidates = findNames(doc, lexicon, nerModel ? tagEntities(doc, nerModel, lexicon) : null);
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.sort((a, b) => a.start - b.start);
       for (const c of candidates) {
@@ -82,15 +88,31 @@ function isCapitalised(doc: Doc, i: number): boolean {
 }
 
 /** Runs of capitalised tokens, typed by the lexicon and by context. */
-function findNames(doc: Doc, lexicon: EntityLexicon): Candidate[] {
+function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): Candidate[] {
   const out: Candidate[] = [];
   const { lower } = doc.tokens;
   const n = doc.tokenCount;
   const sentenceStart = new Uint8Array(n);
   for (const s of doc.sentences) sentenceStart[s.tokenStart] = 1;
+  const spanAt = new Int32Array(n).fill(-1);
+  spans?.forEach((span, k) => {
+    spanAt[span.start] = k;
+  });
   const surface = (token: number): string => doc.word(token);
   for (let i = 0; i < n; i++) {
+    const parts = isCapitalised(doc, i) ? compoundParts(doc, lexicon, i) : null;
+    if (parts) {
+      out.push(...parts);
+      continue;
+    }
     const match = lexicon.matchAt(lower, i, surface);
+    const span = spanAt[i] >= 0 ? spans![spanAt[i]] : null;
+    if (span && !(match && match.length === span.end - span.start)) {
+      out.push(typeNerSpan(doc, lexicon, span, out));
+      i = span.end - 1;
+      continue;
+    }
+    // The lexicon names the entity the model found, or one it missed ("IS" → Islamic State).
     if (match && (isCapitalised(doc, i) || match.kind === 'demonym')) {
       out.push({
         start: i, end: i + match.length, type: match.type, canonical: match.canonical, kind: 'name',
@@ -99,12 +121,7 @@ function findNames(doc: Doc, lexicon: EntityLexicon): Candidate[] {
       i += match.length - 1;
       continue;
     }
-    if (!isCapitalised(doc, i) || NOT_NAMES.has(lower[i]) || !/\p{L}/u.test(lower[i])) continue;
-    const parts = compoundParts(doc, lexicon, i);
-    if (parts) {
-      out.push(...parts);
-      continue;
-    }
+    if (spans || !isCapitalised(doc, i) || NOT_NAMES.has(lower[i]) || !/\p{L}/u.test(lower[i])) continue;
     if (sentenceStart[i] && doc.tokens.pos[i] !== PROPN) continue;
     if (lexicon.isRoleWord(lower[i]) && i + 1 < n && isCapitalised(doc, i + 1)) continue; // a title: "President Putin"
     let end = i + 1;
@@ -114,6 +131,28 @@ function findNames(doc: Doc, lexicon: EntityLexicon): Candidate[] {
     i = end - 1;
   }
   return out;
+}
+
+/** A name the model found: its type mapped to ours, with titles and first-name gender for people. */
+function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: Candidate[]): Candidate {
+  const { lower } = doc.tokens;
+  let { start } = span;
+  // "President Vladimir Putin": the title is a role, not part of the name.
+  while (span.type === 'PER' && start + 1 < span.end && (lexicon.isRoleWord(lower[start]) || HONORIFICS.has(lower[start]))) start++;
+  const candidate: Candidate = { start, end: span.end, type: 'MISC', canonical: null, kind: 'name', gender: null, title: null, unnamed: false };
+  const place = lexicon.matchAt(lower, start, (t) => doc.word(t));
+  if (span.type === 'PER') {
+    const typed = typeName(doc, lexicon, start, span.end, earlier);
+    return { ...typed, type: 'PERSON' };
+  }
+  if (span.type === 'ORG') candidate.type = 'ORG';
+  else if (span.type === 'LOC') candidate.type = place && (place.kind === 'country' || place.kind === 'city') ? 'GPE' : place?.type ?? 'LOC';
+  else candidate.type = place?.kind === 'demonym' ? 'NORP' : 'MISC';
+  if (place && place.length === span.end - start) {
+    candidate.canonical = place.canonical;
+    candidate.country = place.country;
+  }
+  return candidate;
 }
 
 /** "Russian-Taliban": a hyphenated token whose every part is a known name gives one mention per part. */

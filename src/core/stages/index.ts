@@ -9,6 +9,7 @@ import { createEntitiesStage } from './entities.js';
 import { createCorefStage } from './coref.js';
 import { createQuotesStage, type QuotesOptions } from './quotes.js';
 import type { CueModel } from '../cue-model.js';
+import type { NerModel } from '../ner.js';
 import { createSpeakersStage } from './speakers.js';
 import { claimsStage } from './claims.js';
 import { contradictionsStage } from './contradictions.js';
@@ -19,16 +20,18 @@ export interface Resources {
   lexicon: Lexicon;
   /** The learned cue filter; null keeps to the cue lexicon. */
   cueModel: CueModel | null;
+  /** The statistical name tagger; null falls back to capitalisation rules. */
+  nerModel: NerModel | null;
 }
 
 /** The default English pipeline, in order. Every stage is registered here and only here. */
-export function defaultStages({ posModel, lexicon, cueModel }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
+export function defaultStages({ posModel, lexicon, cueModel, nerModel }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
   return [
     tokensStage,
     segmentsStage,
     createPosStage(posModel),
     createMetaStage(lexicon),
-    createEntitiesStage(lexicon),
+    createEntitiesStage(lexicon, nerModel),
     createCorefStage(lexicon),
     createQuotesStage(quotes),
     createSpeakersStage(lexicon),

@@ -58,19 +58,16 @@ class SqliteStore implements Store {
 
   constructor(private readonly db: Database.Database) {
     this.insert = {
-      article: db.prepare(`INSERT INTO articles (seq, id, title, source, url, path, published, time, ingested_at, text, analysis, signature, vector, story, duplicate_of, similarity)
-        VALUES (@seq, @id, @title, @source, @url, @path, @published, @time, @ingestedAt, @text, @analysis, @signature, @vector, @story, @duplicateOf, @similarity)`),
+      article: db.prepare(`INSERT INTO articles (seq, id, title, source, url, path, published, time, ingested_at, text, analysis, entities, signature, vector, story, duplicate_of, similarity)
+        VALUES (@seq, @id, @title, @source, @url, @path, @published, @time, @ingestedAt, @text, @analysis, @entities, @signature, @vector, @story, @duplicateOf, @similarity)`),
       articleFts: db.prepare(`INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`),
       entity: db.prepare(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search)
         VALUES (@id, @type, @name, @aliases, @keys, @articles, @mentions, @unnamed, @search)
         ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases, keys = excluded.keys,
           articles = excluded.articles, mentions = excluded.mentions, unnamed = excluded.unnamed, search = excluded.search`),
-      link: db.prepare(`INSERT INTO entity_links (article, local, entity) VALUES (@article, @local, @entity)`),
-      quote: db.prepare(`INSERT INTO quotes (article, id, kind, speaker, cue, cue_class, content_start, content_end, text)
-        VALUES (@article, @id, @kind, @speaker, @cue, @cueClass, @start, @end, @text)`),
-      quoteFts: db.prepare(`INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`),
-      claim: db.prepare(`INSERT INTO claims (article, id, quote, speaker, stance, content_start, content_end, text, entities, terms, cameo, side, about, time, article_seq, duplicate)
-        VALUES (@article, @id, @quote, @speaker, @stance, @start, @end, @text, @entities, @terms, @cameo, @side, @about, @time, @seq, @duplicate)`),
+      claim: db.prepare(`INSERT INTO claims (article, id, quote, kind, cue, cue_class, speaker, stance, content_start, content_end, text, proposition, time, article_seq, duplicate)
+        VALUES (@article, @id, @quote, @kind, @cue, @cueClass, @speaker, @stance, @start, @end, @text, @proposition, @time, @seq, @duplicate)`),
+      claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
       story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size) VALUES (@id, @label, @seq, @first, @last, @size)
         ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`),
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article)
@@ -111,6 +108,7 @@ class SqliteStore implements Store {
         insert.article.run({
           ...a,
           analysis: packAnalysis(a.analysis),
+          entities: JSON.stringify(a.entities),
           signature: packSignature(a.signature),
           vector: JSON.stringify(a.vector),
         });
@@ -125,18 +123,10 @@ class SqliteStore implements Store {
           search: [e.name, ...e.aliases].join('\n').toLowerCase(),
         });
       }
-      for (const link of batch.links) insert.link.run(link);
-      for (const q of batch.quotes) insert.quoteFts.run(insert.quote.run(q).lastInsertRowid, q.text);
       for (const c of batch.claims) {
-        insert.claim.run({
-          ...c,
-          entities: JSON.stringify(c.entities),
-          terms: JSON.stringify(c.terms),
-          cameo: JSON.stringify(c.cameo),
-          side: JSON.stringify(c.side),
-          about: JSON.stringify(c.about),
-          duplicate: c.duplicate ? 1 : 0,
-        });
+        const { entities, terms, cameo, side, about } = c;
+        const row = insert.claim.run({ ...c, proposition: JSON.stringify({ entities, terms, cameo, side, about }), duplicate: c.duplicate ? 1 : 0 });
+        insert.claimFts.run(row.lastInsertRowid, c.text);
       }
       for (const s of batch.stories) insert.story.run(s);
       for (const e of batch.edges) {
@@ -150,7 +140,6 @@ class SqliteStore implements Store {
     return {
       articles: n('articles'),
       entities: n('entities'),
-      quotes: n('quotes'),
       claims: n('claims'),
       stories: n('stories'),
       edges: n('edges'),
@@ -175,7 +164,12 @@ class SqliteStore implements Store {
   }
 
   async links(): Promise<EntityLink[]> {
-    return this.db.prepare(`SELECT article, local, entity FROM entity_links ORDER BY article, local`).all() as EntityLink[];
+    const links: EntityLink[] = [];
+    for (const row of this.db.prepare(`SELECT id, entities FROM articles ORDER BY seq`).iterate()) {
+      const { id, entities } = row as { id: string; entities: string };
+      for (const [local, entity] of Object.entries(JSON.parse(entities) as Record<string, string>)) links.push({ article: id, local, entity });
+    }
+    return links;
   }
 
   async entities(query: EntityQuery = {}): Promise<EntityJSON[]> {
@@ -202,10 +196,10 @@ class SqliteStore implements Store {
       params.push(likePattern(query.speaker));
     }
     if (query.q !== undefined) {
-      where.push(`q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`);
+      where.push(`q.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`);
       params.push(ftsQuery(query.q));
     }
-    const sql = `SELECT q.*, e.name AS speaker_name FROM quotes q LEFT JOIN entities e ON e.id = q.speaker
+    const sql = `SELECT q.*, e.name AS speaker_name FROM claims q LEFT JOIN entities e ON e.id = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT ?`;
     return this.db
       .prepare(sql)
@@ -214,7 +208,7 @@ class SqliteStore implements Store {
         const row = r as Row;
         return {
           article: row.article as string,
-          quote: row.id as string,
+          quote: row.quote as string,
           kind: row.kind as QuoteKind,
           speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
           cue: row.cue as string | null,
@@ -303,6 +297,7 @@ function toArticle(row: Row): ArticleRecord {
     ingestedAt: row.ingested_at as string,
     text: row.text as string,
     analysis: unpackAnalysis(row.analysis as string, row.text as string),
+    entities: JSON.parse(row.entities as string),
     signature: unpackSignature(row.signature as Uint8Array),
     vector: JSON.parse(row.vector as string),
     story: row.story as string,
@@ -340,16 +335,15 @@ function toClaim(row: Row): ClaimRecord {
     article: row.article as string,
     id: row.id as string,
     quote: row.quote as string,
+    kind: row.kind as QuoteKind,
+    cue: row.cue as string | null,
+    cueClass: row.cue_class as CueClass | null,
     speaker: row.speaker as string | null,
     stance: row.stance as Stance,
     start: row.content_start as number,
     end: row.content_end as number,
     text: row.text as string,
-    entities: JSON.parse(row.entities as string),
-    terms: JSON.parse(row.terms as string),
-    cameo: JSON.parse(row.cameo as string),
-    side: JSON.parse(row.side as string),
-    about: JSON.parse(row.about as string),
+    ...(JSON.parse(row.proposition as string) as Pick<ClaimRecord, 'entities' | 'terms' | 'cameo' | 'side' | 'about'>),
     time: row.time as number | null,
     seq: row.article_seq as number,
     duplicate: row.duplicate === 1,

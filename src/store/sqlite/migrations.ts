@@ -14,6 +14,7 @@ export const MIGRATIONS: readonly string[] = [
     ingested_at TEXT NOT NULL,
     text TEXT NOT NULL,
     analysis TEXT NOT NULL,
+    entities TEXT NOT NULL,
     signature BLOB NOT NULL,
     vector TEXT NOT NULL,
     story TEXT NOT NULL,
@@ -36,32 +37,20 @@ export const MIGRATIONS: readonly string[] = [
     unnamed INTEGER NOT NULL,
     search TEXT NOT NULL
   );
-  CREATE TABLE entity_links (
-    article TEXT NOT NULL, local TEXT NOT NULL, entity TEXT NOT NULL,
-    PRIMARY KEY (article, local)
-  ) WITHOUT ROWID;
-  CREATE INDEX entity_links_entity ON entity_links (entity);
-
-  CREATE TABLE quotes (
-    seq INTEGER PRIMARY KEY,
-    article TEXT NOT NULL, id TEXT NOT NULL,
-    kind TEXT NOT NULL, speaker TEXT, cue TEXT, cue_class TEXT,
-    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, text TEXT NOT NULL,
-    UNIQUE (article, id)
-  );
-  CREATE INDEX quotes_speaker ON quotes (speaker);
-  CREATE VIRTUAL TABLE quotes_fts USING fts5 (
-    text, content = 'quotes', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
-  );
-
+  -- One row per claim, which is one quote: the quote queries read it too.
   CREATE TABLE claims (
     seq INTEGER PRIMARY KEY,
     article TEXT NOT NULL, id TEXT NOT NULL, quote TEXT NOT NULL,
+    kind TEXT NOT NULL, cue TEXT, cue_class TEXT,
     speaker TEXT, stance TEXT NOT NULL,
     content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, text TEXT NOT NULL,
-    entities TEXT NOT NULL, terms TEXT NOT NULL, cameo TEXT NOT NULL, side TEXT NOT NULL, about TEXT NOT NULL,
+    proposition TEXT NOT NULL,
     time REAL, article_seq INTEGER NOT NULL, duplicate INTEGER NOT NULL,
     UNIQUE (article, id)
+  );
+  CREATE INDEX claims_speaker ON claims (speaker);
+  CREATE VIRTUAL TABLE claims_fts USING fts5 (
+    text, content = 'claims', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
   );
 
   CREATE TABLE stories (

@@ -1,0 +1,75 @@
+import type { ParseArgsConfig } from 'node:util';
+import { CoreError } from '../../core/errors.js';
+import { StoreError } from '../../store/errors.js';
+import { openSqliteStore } from '../../store/sqlite/index.js';
+import type { Store } from '../../store/types.js';
+import { UsageError, type Command } from '../command.js';
+import { parseOptions } from './eval.js';
+
+/** What the corpus commands share: `--db` (default ./claimgraph.db) and `--json`. */
+
+export const DEFAULT_DB = './claimgraph.db';
+
+export const STORE_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export const STORE_USAGE = `  --db PATH     the corpus database (default ${DEFAULT_DB})
+  --json        print JSON (docs/corpus.md) instead of text`;
+
+/**
+ * Opens the database, runs `use`, closes it. A database that cannot be used (missing for a query,
+ * not claimgraph's, newer schema) and a bad input are exit 1 with a one-line reason.
+ */
+export async function withStore(command: string, db: string | undefined, create: boolean, use: (store: Store) => Promise<number>): Promise<number> {
+  let store: Store;
+  try {
+    store = openSqliteStore(db ?? DEFAULT_DB, { mustExist: !create });
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    process.stderr.write(`claimgraph ${command}: ${error.message}\n`);
+    return 1;
+  }
+  try {
+    return await use(store);
+  } catch (error) {
+    if (!(error instanceof CoreError)) throw error;
+    process.stderr.write(`claimgraph ${command}: ${error.message}\n`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+export interface QuerySpec<T> {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Options besides --db and --json (and --limit, which `parseOptions` checks). */
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Checks the options (throwing UsageError) and reads the records. */
+  query(store: Store, values: Record<string, string | boolean | undefined>, limit: number | undefined): Promise<T[]>;
+  /** The records as text, when --json is not given. */
+  render(records: T[]): string;
+}
+
+/** A command that reads the corpus database and prints records: a JSON array with --json. */
+export function queryCommand<T>(spec: QuerySpec<T>): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: spec.usage,
+    async run(argv) {
+      const parsed = parseOptions(argv, { ...STORE_OPTIONS, ...spec.options });
+      if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+      const values = parsed.values as Record<string, string | boolean | undefined>;
+      const { db, json } = values as { db?: string; json?: boolean };
+      return withStore(spec.name, db, false, async (store) => {
+        const records = await spec.query(store, values, parsed.limit);
+        process.stdout.write(json ? `${JSON.stringify(records, null, 2)}\n` : `${spec.render(records)}\n`);
+        return 0;
+      });
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DOMParser } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import type { Store } from '../store/types.js';
+import { exportCorpus, type ExportFormat } from './export.js';
+import { ingest } from './ingest.js';
+
+const FIXTURE = fileURLToPath(new URL('../../test/fixtures/corpus/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'claimgraph-export-'));
+let store: Store;
+
+beforeAll(async () => {
+  store = openSqliteStore(join(dir, 'corpus.db'));
+  await ingest(store, [FIXTURE], { workers: 0 });
+});
+
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function exported(format: ExportFormat): Promise<string> {
+  let out = '';
+  await exportCorpus(store, format, (chunk) => {
+    out += chunk;
+  });
+  return out;
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  const field = /("(?:[^"]|"")*"|[^",\r\n]*)(,|\r\n|$)/g;
+  let row: string[] = [];
+  for (let m = field.exec(text); m && m.index < text.length; m = field.exec(text)) {
+    row.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
+    if (m[2] !== ',') (rows.push(row), (row = []));
+  }
+  return rows;
+}
+
+describe('exportCorpus', () => {
+  it('writes JSONL that ingests again as the same articles', async () => {
+    const lines = (await exported('jsonl')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      expect(line.analysis.entities.every((e: { id: string }) => typeof line.entities[e.id] === 'string')).toBe(true);
+      expect(line.analysis.schema).toBe('claimgraph/article@1');
+    }
+    const path = join(dir, 'export.jsonl');
+    writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const again = openSqliteStore(join(dir, 'again.db'));
+    expect(await ingest(again, [path], { workers: 0 })).toEqual({ ingested: 5, duplicates: 0, failed: [] });
+    expect((await again.stories()).map((s) => s.articles.map((a) => a.id).sort())).toEqual((await store.stories()).map((s) => s.articles.map((a) => a.id).sort()));
+    await again.close();
+  });
+
+  it('writes one CSV row per claim, text quoted where needed', async () => {
+    const rows = parseCsv(await exported('csv'));
+    expect(rows[0]).toEqual(['article', 'claim', 'date', 'source', 'title', 'url', 'story', 'speaker_id', 'speaker', 'stance', 'cameo', 'entities', 'start', 'end', 'text']);
+    expect(rows.length - 1).toBe((await store.count()).claims);
+    expect(rows.slice(1).every((r) => r.length === rows[0].length)).toBe(true);
+    const withQuotes = rows.find((r) => r[14].includes('"') && r[14].includes(','));
+    const article = await store.article(withQuotes?.[0] ?? '');
+    expect(article?.text.slice(Number(withQuotes?.[12]), Number(withQuotes?.[13]))).toBe(withQuotes?.[14]);
+  });
+
+  it('writes the actor network as GraphML: who denies what about whom', async () => {
+    const doc = new DOMParser().parseFromString(await exported('graphml'), 'text/xml');
+    const names = new Map([...doc.querySelectorAll('node')].map((n) => [n.getAttribute('id'), n.querySelector('data[key="name"]')?.textContent]));
+    const edges = [...doc.querySelectorAll('edge')].map((e) => ({
+      from: names.get(e.getAttribute('source')),
+      to: names.get(e.getAttribute('target')),
+      stance: e.querySelector('data[key="stance"]')?.textContent,
+    }));
+    expect(edges).toContainEqual({ from: 'Taliban', to: 'Russia', stance: 'deny' });
+    expect(edges).toContainEqual({ from: 'Zamir Kabulov', to: 'Taliban', stance: 'assert' });
+    expect(edges.every((e) => e.from && e.to)).toBe(true);
+  });
+
+  it('writes GDELT-style events with the CAMEO code of the statement and of the proposition', async () => {
+    const [header, ...rows] = (await exported('gdelt')).replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    expect(header).toHaveLength(16);
+    expect(rows.every((r) => r.length === 16)).toBe(true);
+    const column = (name: string) => header.indexOf(name);
+    const denial = rows.find((r) => r[column('Actor1Name')] === 'Taliban' && r[column('Stance')] === 'deny' && r[column('Actor2Name')] === 'Russia');
+    expect(denial?.[column('EventCode')]).toBe('016');
+    expect(denial?.[column('QuadClass')]).toBe('1');
+    expect(denial?.[column('SQLDATE')]).toMatch(/^2015122\d$/);
+    expect(denial?.[column('PropositionCodes')]).toContain('064');
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../analyze.js';
+import type { Pipeline } from '../core/pipeline.js';
+import { ingest } from '../corpus/ingest.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import { CorpusView } from './corpus-view.js';
+import { seedDemo } from './demo.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'claimgraph-view-'));
+const path = join(dir, 'corpus.db');
+let analyzer: Pipeline;
+
+beforeAll(async () => {
+  analyzer = await createAnalyzer();
+  const store = openSqliteStore(path);
+  await seedDemo(store, { analyzer, workers: 0 });
+  await store.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('CorpusView', () => {
+  it('sees what another connection (another process) ingests once its refresh time has passed', async () => {
+    const served = openSqliteStore(path);
+    const writer = openSqliteStore(path);
+    const slow = new CorpusView(served, { refreshMs: 60_000 });
+    const fresh = new CorpusView(served, { refreshMs: 0 });
+    expect(await slow.articles()).toHaveLength(5);
+    expect(await fresh.articles()).toHaveLength(5);
+
+    const file = join(dir, 'more.jsonl');
+    writeFileSync(file, JSON.stringify({ title: 'Kabulov repeats channel claim', published: '2015-12-29', text: 'Kabulov repeats channel claim\n\nZamir Kabulov said on Tuesday that Russia and the Taliban have channels for exchanging information about Islamic State.' }));
+    expect(await ingest(writer, [file], { analyzer, workers: 0 })).toMatchObject({ ingested: 1 });
+
+    expect(await fresh.articles()).toHaveLength(6);
+    expect(await slow.articles()).toHaveLength(5);
+    slow.invalidate();
+    const latest = await slow.articles();
+    expect(latest).toHaveLength(6);
+    expect(latest[0].title).toBe('Kabulov repeats channel claim');
+    await writer.close();
+    await served.close();
+  });
+});

@@ -1,0 +1,239 @@
+import { dateOf } from '../core/corpus/corpus.js';
+import type { ClaimRecord, ContradictionEdge, EntityJSON, StoryJSON } from '../core/corpus/types.js';
+import type { Store } from '../store/types.js';
+import { claimsMatrix } from './matrix.js';
+import { actorNetwork } from './network.js';
+import type {
+  ArticleDetailJSON,
+  ArticleSummaryJSON,
+  EntityDetailJSON,
+  LinkedContradictionJSON,
+  NetworkJSON,
+  StatementJSON,
+  StoryDetailJSON,
+  TimelineDayJSON,
+} from './types.js';
+
+/**
+ * The views the Store has no query for (entity pages, story matrices, the actor network, an
+ * article's contradictions elsewhere) need every claim. They are built from one in-memory index of
+ * the corpus, rebuilt when the store's counts change: after an ingest through the API at once, and
+ * after an ingest by another process within `refreshMs`.
+ */
+
+export interface CorpusViewOptions {
+  /** How long the index is trusted before the store's counts are compared again. */
+  refreshMs?: number;
+}
+
+const DEFAULT_REFRESH_MS = 1000;
+
+interface Index {
+  articles: Map<string, ArticleSummaryJSON>;
+  /** In ingest order. */
+  articleList: ArticleSummaryJSON[];
+  entities: Map<string, EntityJSON>;
+  stories: Map<string, StoryJSON>;
+  claims: Map<string, ClaimRecord>;
+  bySpeaker: Map<string, ClaimRecord[]>;
+  byEntity: Map<string, ClaimRecord[]>;
+  byArticle: Map<string, ClaimRecord[]>;
+  edgesByArticle: Map<string, ContradictionEdge[]>;
+  links: Map<string, Record<string, string>>;
+  network: NetworkJSON | null;
+}
+
+const claimKey = (article: string, claim: string): string => `${article}#${claim}`;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export class CorpusView {
+  private index: Promise<Index> | null = null;
+  private version = '';
+  private checkedAt = 0;
+  private readonly refreshMs: number;
+
+  constructor(
+    readonly store: Store,
+    options: CorpusViewOptions = {},
+  ) {
+    this.refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
+  }
+
+  /** Forgets the index, for a write this process made. */
+  invalidate(): void {
+    this.index = null;
+    this.checkedAt = 0;
+  }
+
+  async articles(): Promise<ArticleSummaryJSON[]> {
+    return (await this.current()).articleList;
+  }
+
+  async article(id: string): Promise<ArticleDetailJSON | null> {
+    const [index, record] = await Promise.all([this.current(), this.store.article(id)]);
+    const summary = index.articles.get(id);
+    if (!record || !summary) return null;
+    return {
+      ...summary,
+      ingestedAt: record.ingestedAt,
+      analysis: record.analysis,
+      entities: index.links.get(id) ?? {},
+      contradictions: this.linked(index, id, index.edgesByArticle.get(id) ?? []),
+    };
+  }
+
+  /** Contradictions between claims of `article` and claims elsewhere, with the other side's evidence. */
+  async contradictionsOf(article: string, edges?: readonly ContradictionEdge[]): Promise<LinkedContradictionJSON[]> {
+    const index = await this.current();
+    return this.linked(index, article, edges ?? index.edgesByArticle.get(article) ?? []);
+  }
+
+  async entity(id: string): Promise<EntityDetailJSON | null> {
+    const index = await this.current();
+    const entity = index.entities.get(id);
+    if (!entity) return null;
+    const said = index.bySpeaker.get(id) ?? [];
+    const about = (index.byEntity.get(id) ?? []).filter((c) => c.speaker !== id);
+    return {
+      entity,
+      said: said.map((c) => this.statement(index, c)),
+      about: about.map((c) => this.statement(index, c)),
+      timeline: timeline(said, about),
+    };
+  }
+
+  async story(id: string): Promise<StoryDetailJSON | null> {
+    const index = await this.current();
+    const story = index.stories.get(id);
+    if (!story) return null;
+    const claims = story.articles.flatMap((a) => index.byArticle.get(a.id) ?? []).filter((c) => !c.duplicate);
+    return { story, matrix: claimsMatrix(claims, (speaker) => index.entities.get(speaker)?.name ?? speaker) };
+  }
+
+  async network(): Promise<NetworkJSON> {
+    const index = await this.current();
+    index.network ??= actorNetwork(index.claims.values(), index.entities);
+    return index.network;
+  }
+
+  async summary(article: string): Promise<ArticleSummaryJSON | null> {
+    return (await this.current()).articles.get(article) ?? null;
+  }
+
+  async storyLabel(id: string): Promise<string | null> {
+    return (await this.current()).stories.get(id)?.label ?? null;
+  }
+
+  private linked(index: Index, article: string, edges: readonly ContradictionEdge[]): LinkedContradictionJSON[] {
+    const linked: LinkedContradictionJSON[] = [];
+    for (const edge of edges) {
+      const [a, b] = edge.claims;
+      if (a.article === b.article) continue;
+      const [own, other] = a.article === article ? [a, b] : [b, a];
+      const claim = index.claims.get(claimKey(other.article, other.claim));
+      if (!claim) continue;
+      linked.push({ id: edge.id, kind: edge.kind, reason: edge.reason, claim: own.claim, other: this.statement(index, claim) });
+    }
+    return linked;
+  }
+
+  private statement(index: Index, c: ClaimRecord): StatementJSON {
+    const article = index.articles.get(c.article);
+    return {
+      article: c.article,
+      claim: c.id,
+      quote: c.quote,
+      speaker: c.speaker === null ? null : { id: c.speaker, name: index.entities.get(c.speaker)?.name ?? c.speaker },
+      stance: c.stance,
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      date: dateOf(c.time),
+      title: article?.title ?? null,
+      source: article?.source ?? null,
+      duplicate: c.duplicate,
+    };
+  }
+
+  private async current(): Promise<Index> {
+    const now = Date.now();
+    if (this.index && now - this.checkedAt < this.refreshMs) return this.index;
+    this.checkedAt = now;
+    const version = JSON.stringify(await this.store.count());
+    if (!this.index || version !== this.version) {
+      this.version = version;
+      this.index = this.load();
+      // A failed load is not kept: the next request tries again.
+      this.index.catch(() => this.invalidate());
+    }
+    return this.index;
+  }
+
+  private async load(): Promise<Index> {
+    const { store } = this;
+    const [stories, entities, edges, links] = await Promise.all([store.stories(), store.entities(), store.edges(), store.links()]);
+    const index: Index = {
+      articles: new Map(),
+      articleList: [],
+      entities: new Map(entities.map((e) => [e.id, e])),
+      stories: new Map(stories.map((s) => [s.id, s])),
+      claims: new Map(),
+      bySpeaker: new Map(),
+      byEntity: new Map(),
+      byArticle: new Map(),
+      edgesByArticle: new Map(),
+      links: new Map(),
+      network: null,
+    };
+    for await (const c of store.claims()) {
+      index.claims.set(claimKey(c.article, c.id), c);
+      push(index.byArticle, c.article, c);
+      if (c.speaker) push(index.bySpeaker, c.speaker, c);
+      for (const entity of c.entities) push(index.byEntity, entity, c);
+    }
+    for (const story of stories) {
+      for (const a of story.articles) {
+        index.articles.set(a.id, { ...a, story: story.id, storyLabel: story.label });
+      }
+    }
+    index.articleList = newestFirst([...index.articles.values()]);
+    for (const edge of edges) {
+      const [a, b] = edge.claims;
+      push(index.edgesByArticle, a.article, edge);
+      if (b.article !== a.article) push(index.edgesByArticle, b.article, edge);
+    }
+    for (const { article, local, entity } of links) {
+      const map = index.links.get(article) ?? {};
+      map[local] = entity;
+      index.links.set(article, map);
+    }
+    return index;
+  }
+}
+
+/** Latest publication first, undated last; otherwise in story order (the sort is stable). */
+function newestFirst(articles: ArticleSummaryJSON[]): ArticleSummaryJSON[] {
+  return articles.sort((a, b) => (a.published === b.published ? 0 : a.published === null ? 1 : b.published === null ? -1 : b.published.localeCompare(a.published)));
+}
+
+/** Statements per date, oldest first, undated last; copies are not counted again. */
+function timeline(said: readonly ClaimRecord[], about: readonly ClaimRecord[]): TimelineDayJSON[] {
+  const days = new Map<string | null, TimelineDayJSON>();
+  const count = (claims: readonly ClaimRecord[], field: 'said' | 'about'): void => {
+    for (const c of claims) {
+      if (c.duplicate) continue;
+      const date = dateOf(c.time);
+      const day = days.get(date) ?? { date, said: 0, about: 0 };
+      day[field] += 1;
+      days.set(date, day);
+    }
+  };
+  count(said, 'said');
+  count(about, 'about');
+  return [...days.values()].sort((a, b) => (a.date === null ? 1 : b.date === null ? -1 : a.date.localeCompare(b.date)));
+}

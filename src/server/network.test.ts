@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimRecord } from '../core/corpus/types.js';
+import type { Stance } from '../core/doc.js';
+import { actorNetwork } from './network.js';
+
+const names: Record<string, string> = { t: 'Taliban', k: 'Kabulov', r: 'Russia' };
+
+function claim(speaker: string | null, stance: Stance, entities: string[], options: Partial<ClaimRecord> = {}): ClaimRecord {
+  const base = { article: 'a1', id: 'c1', quote: 'q1', kind: 'direct' as const, cue: 'said', cueClass: 'assert' as const, start: 0, end: 4, text: 'claim', terms: [], cameo: [], side: [], about: [], time: null, seq: 1, duplicate: false };
+  return { ...base, speaker, stance, entities, ...options };
+}
+
+describe('actorNetwork', () => {
+  it('links speakers to the entities their claims name, per stance, without copies or other stances', () => {
+    const entities = new Map(Object.entries(names).map(([id, name]) => [id, { id, name, type: 'ORG' as const, aliases: [], articles: 1, mentions: 3, unnamed: false }]));
+    const { nodes, edges } = actorNetwork(
+      [
+        claim('t', 'deny', ['r', 't']),
+        claim('t', 'deny', ['r'], { article: 'a2' }),
+        claim('k', 'assert', ['t']),
+        claim('k', 'assert', ['t'], { duplicate: true }),
+        claim('k', 'threaten', ['r']),
+        claim(null, 'deny', ['r']),
+      ],
+      entities,
+    );
+    expect(edges).toEqual([
+      { source: 't', target: 'r', stance: 'deny', claims: 2, articles: 2 },
+      { source: 'k', target: 't', stance: 'assert', claims: 1, articles: 1 },
+    ]);
+    expect(nodes.map((node) => node.name)).toEqual(['Kabulov', 'Russia', 'Taliban']);
+  });
+});

@@ -1,0 +1,112 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { ENTITY_TYPES, type EntityType } from '../../core/doc.js';
+import { ERROR_RESPONSES, array, object, ref } from '../schemas.js';
+
+/** The read routes over the corpus. Lists are JSON arrays, as the CLI's `--json` prints them. */
+
+const MAX_LIMIT = 1000;
+const limit = { type: 'integer', minimum: 1, maximum: MAX_LIMIT };
+const idParams = object({ id: { type: 'string', minLength: 1, maxLength: 200 } });
+const text = { type: 'string', maxLength: 500 };
+
+function notFound(reply: FastifyReply, what: string, id: string) {
+  return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no ${what} "${id}" in the corpus` });
+}
+
+export const corpusRoutes: FastifyPluginAsync = async (app) => {
+  const { corpus } = app;
+  const tags = ['corpus'];
+
+  app.get('/api/articles', {
+    schema: { summary: 'Stored articles, latest publication first', tags, response: { 200: array(ref('ArticleSummary')) } },
+    handler: () => corpus.articles(),
+  });
+
+  app.get<{ Params: { id: string } }>('/api/articles/:id', {
+    schema: {
+      summary: 'One stored article: its analysis, canonical entity ids and contradictions with other articles',
+      tags,
+      params: idParams,
+      response: { 200: ref('ArticleDetail'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => (await corpus.article(request.params.id)) ?? notFound(reply, 'article', request.params.id),
+  });
+
+  app.get<{ Querystring: { q?: string; type?: EntityType; limit?: number } }>('/api/entities', {
+    schema: {
+      summary: 'Canonical entities, most mentioned first',
+      tags,
+      querystring: { type: 'object', additionalProperties: false, properties: { q: text, type: { enum: ENTITY_TYPES }, limit } },
+      response: { 200: array(ref('Entity')), ...ERROR_RESPONSES },
+    },
+    handler: (request) => corpus.store.entities(request.query),
+  });
+
+  app.get<{ Params: { id: string } }>('/api/entities/:id', {
+    schema: {
+      summary: 'One entity: what it said, what was said about it, and a timeline',
+      tags,
+      params: idParams,
+      response: { 200: ref('EntityDetail'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => (await corpus.entity(request.params.id)) ?? notFound(reply, 'entity', request.params.id),
+  });
+
+  app.get<{ Querystring: { speaker?: string; q?: string; limit?: number } }>('/api/quotes', {
+    schema: {
+      summary: 'Quotes in ingest order; speaker matches a name or alias, q is full-text',
+      tags,
+      querystring: { type: 'object', additionalProperties: false, properties: { speaker: text, q: text, limit } },
+      response: { 200: array(ref('Quote')), ...ERROR_RESPONSES },
+    },
+    handler: (request) => corpus.store.quotes(request.query),
+  });
+
+  app.get<{ Querystring: { q?: string } }>('/api/stories', {
+    schema: {
+      summary: 'Stories, largest first; copies name the article they copy',
+      tags,
+      querystring: { type: 'object', additionalProperties: false, properties: { q: text } },
+      response: { 200: array(ref('Story')), ...ERROR_RESPONSES },
+    },
+    handler: (request) => corpus.store.stories(request.query),
+  });
+
+  app.get<{ Params: { id: string } }>('/api/stories/:id', {
+    schema: {
+      summary: "One story and its claims matrix: speaker × proposition × stance",
+      tags,
+      params: idParams,
+      response: { 200: ref('StoryDetail'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => (await corpus.story(request.params.id)) ?? notFound(reply, 'story', request.params.id),
+  });
+
+  app.get('/api/contradictions', {
+    schema: { summary: 'Contradictions and reversals, grouped by matter, with evidence', tags, response: { 200: array(ref('Contradiction')) } },
+    handler: () => corpus.store.contradictions(),
+  });
+
+  app.get('/api/network', {
+    schema: { summary: 'The actor network: who asserts, denies, condemns or accuses whom', tags, response: { 200: ref('Network') } },
+    handler: () => corpus.network(),
+  });
+
+  app.get<{ Querystring: { q: string; limit?: number } }>('/api/search', {
+    schema: {
+      summary: 'Full-text search: entities by name, quotes and stories by their text',
+      tags,
+      querystring: { type: 'object', additionalProperties: false, required: ['q'], properties: { q: { ...text, minLength: 1 }, limit } },
+      response: { 200: object({ entities: array(ref('Entity')), quotes: array(ref('Quote')), stories: array(ref('Story')) }), ...ERROR_RESPONSES },
+    },
+    handler: async (request) => {
+      const { q, limit: most = 50 } = request.query;
+      const [entities, quotes, stories] = await Promise.all([
+        corpus.store.entities({ q, limit: most }),
+        corpus.store.quotes({ q, limit: most }),
+        corpus.store.stories({ q }),
+      ]);
+      return { entities, quotes, stories: stories.slice(0, most) };
+    },
+  });
+};

@@ -1,0 +1,150 @@
+import type { ArticleJSON } from '../core/article.js';
+import type {
+  ClaimEvidenceJSON,
+  ContradictionJSON,
+  EntityJSON,
+  QuoteJSON,
+  SpeakerJSON,
+  StoryArticleJSON,
+  StoryJSON,
+} from '../core/corpus/types.js';
+import type { Stance } from '../core/doc.js';
+
+/**
+ * The JSON the HTTP API answers with (docs/api.md), beyond the article JSON and the corpus query
+ * shapes of docs/corpus.md that it returns unchanged. Types only, so that web/ imports them too.
+ */
+
+export type { ArticleJSON, ContradictionJSON, EntityJSON, QuoteJSON, SpeakerJSON, StoryJSON };
+
+export interface HealthJSON {
+  status: 'ok';
+  version: string;
+  articles: number;
+  entities: number;
+  claims: number;
+  stories: number;
+  contradictions: number;
+}
+
+/** A stored article without its text: what lists show. */
+export interface ArticleSummaryJSON extends StoryArticleJSON {
+  story: string;
+  storyLabel: string;
+}
+
+/** One claim with where it was made, as entity pages and contradictions show it. */
+export interface StatementJSON extends ClaimEvidenceJSON {
+  quote: string;
+  title: string | null;
+  source: string | null;
+  /** The claim comes from a near-copy of another article. */
+  duplicate: boolean;
+}
+
+/** A contradiction or reversal between a claim of this article and one elsewhere. */
+export interface LinkedContradictionJSON {
+  id: string;
+  kind: 'contradiction' | 'reversal';
+  reason: string;
+  /** The claim of this article ("c2"). */
+  claim: string;
+  other: StatementJSON;
+}
+
+export interface ArticleDetailJSON extends ArticleSummaryJSON {
+  ingestedAt: string;
+  analysis: ArticleJSON;
+  /** Canonical entity id of each article entity id ("e9" → "n1d4…"), for links to entity pages. */
+  entities: Record<string, string>;
+  /** With claims in other articles. */
+  contradictions: LinkedContradictionJSON[];
+}
+
+export interface TimelineDayJSON {
+  /** YYYY-MM-DD, or null for undated articles (listed last). */
+  date: string | null;
+  said: number;
+  about: number;
+}
+
+export interface EntityDetailJSON {
+  entity: EntityJSON;
+  /** Claims the entity made, oldest first. */
+  said: StatementJSON[];
+  /** Claims by others whose proposition names the entity, oldest first. */
+  about: StatementJSON[];
+  /** Statements per day, copies not counted. */
+  timeline: TimelineDayJSON[];
+}
+
+export interface MatrixPropositionJSON {
+  /** CAMEO event code, or null for claims that evoke none. */
+  code: string | null;
+  label: string;
+}
+
+export interface MatrixCellJSON {
+  speaker: string;
+  /** Index into `propositions`. */
+  proposition: number;
+  stance: Stance;
+  claims: Array<{ article: string; claim: string; text: string }>;
+}
+
+/** Who takes which stance on which matter across a story's articles (copies left out). */
+export interface ClaimsMatrixJSON {
+  speakers: SpeakerJSON[];
+  propositions: MatrixPropositionJSON[];
+  cells: MatrixCellJSON[];
+}
+
+export interface StoryDetailJSON {
+  story: StoryJSON;
+  matrix: ClaimsMatrixJSON;
+}
+
+export type NetworkStance = 'assert' | 'deny' | 'condemn' | 'accuse';
+
+export interface NetworkJSON {
+  nodes: Array<{ id: string; name: string; type: string; mentions: number }>;
+  /** Speaker → entity the claims are about, one edge per stance, weighted by claims. */
+  edges: Array<{ source: string; target: string; stance: NetworkStance; claims: number; articles: number }>;
+}
+
+export interface SearchJSON {
+  entities: EntityJSON[];
+  quotes: QuoteJSON[];
+  stories: StoryJSON[];
+}
+
+/** Where an analysed (not necessarily stored) article stands in the corpus. */
+export interface CorpusContextJSON {
+  /** Content id the article has, or would have, in the corpus. */
+  id: string;
+  stored: boolean;
+  /** The stored article it copies. */
+  duplicateOf: string | null;
+  /** The story it belongs to, or would join; null for a new story. */
+  story: { id: string; label: string } | null;
+  contradictions: LinkedContradictionJSON[];
+}
+
+export interface AnalysisInCorpusJSON {
+  article: ArticleJSON;
+  corpus: CorpusContextJSON;
+}
+
+export interface IngestResultJSON {
+  ingested: number;
+  duplicates: number;
+  failed: Array<{ path: string; error: string }>;
+}
+
+export interface ErrorJSON {
+  statusCode: number;
+  error: string;
+  /** CG_E… for input errors (docs/errors.md), FST_… for request errors. */
+  code?: string;
+  message: string;
+}

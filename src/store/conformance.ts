@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../analyze.js';
+import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
+import { prepareArticle } from '../core/corpus/prepare.js';
+import type { CorpusBatch } from '../core/corpus/types.js';
+import type { Doc } from '../core/doc.js';
+import { defaultLexicon } from '../core/lexicon/index.js';
+import { contentId } from '../corpus/ids.js';
+import type { Store } from './types.js';
+
+/**
+ * The behaviour every {@link Store} must have, as a vitest suite: SQLite runs it
+ * (sqlite/sqlite.test.ts) and so must any other implementation. `makeStore` gives a new, empty
+ * store and a way to open it again.
+ */
+export interface StoreFixture {
+  store: Store;
+  /** Closes nothing; opens the same database again, as a new process would. */
+  reopen(): Promise<Store>;
+}
+
+const TEXTS = [
+  `Taliban deny contact with Russia
+
+The Taliban on Sunday denied having any contact with Russia over the Islamic State group.
+
+"We have no channel with Russia and we share no information with Moscow," Taliban spokesman Qari Yusuf Ahmadi said.`,
+  `Russia says it shares information with Taliban
+
+Russian envoy Zamir Kabulov said on Monday that Russia and the Taliban have channels for exchanging information about ISIL.
+
+"Our interests coincide," Kabulov told reporters in Moscow.`,
+  `Dutch bakers protest 100% flour price rise
+
+Bakers in Utrecht said on Tuesday that flour prices had doubled since the summer.
+
+"We cannot keep our shops open," said Anna de Vries, who runs a bakery near the station.`,
+];
+const PUBLISHED = ['2015-12-27', '2015-12-28', '2015-12-29'];
+
+export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixture>): void {
+  describe(`Store conformance: ${name}`, () => {
+    let docs: Doc[];
+    let first: CorpusBatch;
+    let rest: CorpusBatch;
+    const incoming = (i: number): IncomingArticle => ({
+      id: contentId(TEXTS[i]),
+      prepared: prepareArticle(docs[i]),
+      title: null,
+      source: `Source ${i + 1}`,
+      url: `https://news.example/${i + 1}`,
+      path: `fixture-${i + 1}.txt`,
+      published: PUBLISHED[i],
+      ingestedAt: '2015-12-30T00:00:00.000Z',
+    });
+    const filled = async (): Promise<StoreFixture> => {
+      const fixture = await makeStore();
+      await fixture.store.write(first);
+      await fixture.store.write(rest);
+      return fixture;
+    };
+
+    beforeAll(async () => {
+      const analyzer = await createAnalyzer();
+      docs = TEXTS.map((text) => analyzer.run(text));
+      const engine = new CorpusEngine({ lexicon: defaultLexicon() });
+      engine.add(incoming(0));
+      first = engine.takeBatch();
+      engine.add(incoming(1));
+      engine.add(incoming(2));
+      rest = engine.takeBatch();
+    });
+
+    it('starts empty', async () => {
+      const { store } = await makeStore();
+      expect(await store.snapshot()).toEqual({ articles: [], entities: [], stories: [], claims: [] });
+      expect(await store.count()).toEqual({ articles: 0, entities: 0, claims: 0, stories: 0, edges: 0 });
+      expect(await store.stories()).toEqual([]);
+      expect(await store.contradictions()).toEqual([]);
+      await store.close();
+    });
+
+    it('gives back each article exactly as written', async () => {
+      const { store } = await filled();
+      for (const article of [...first.articles, ...rest.articles]) expect(await store.article(article.id)).toEqual(article);
+      expect(await store.article('missing')).toBeNull();
+      const ids: string[] = [];
+      for await (const a of store.articles()) ids.push(a.id);
+      expect(ids).toEqual([...first.articles, ...rest.articles].map((a) => a.id));
+      const claims: string[] = [];
+      for await (const c of store.claims()) claims.push(`${c.article}#${c.id}`);
+      expect(claims).toEqual([...first.claims, ...rest.claims].map((c) => `${c.article}#${c.id}`));
+      const links = [...first.articles, ...rest.articles].flatMap((a) => Object.entries(a.entities).map(([local, entity]) => ({ article: a.id, local, entity })));
+      expect(await store.links()).toEqual(links);
+      await store.close();
+    });
+
+    it('keeps the latest state of entities and stories that change from batch to batch', async () => {
+      const { store } = await filled();
+      const { entities, stories } = await store.snapshot();
+      const latest = <T extends { id: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.id, r])).values()];
+      const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(byId(entities)).toEqual(byId(latest([...first.entities, ...rest.entities])));
+      expect(byId(stories)).toEqual(byId(latest([...first.stories, ...rest.stories])));
+      await store.close();
+    });
+
+    it('snapshots enough for a resumed engine to decide exactly as one that never stopped', async () => {
+      const { store } = await makeStore();
+      await store.write(first);
+      const resumed = new CorpusEngine({ lexicon: defaultLexicon() }, await store.snapshot());
+      expect(resumed.has(first.articles[0].id)).toBe(true);
+      resumed.add(incoming(1));
+      resumed.add(incoming(2));
+      expect(resumed.takeBatch()).toEqual(rest);
+      await store.close();
+    });
+
+    it('groups contradictions across articles with the evidence of each claim', async () => {
+      const { store } = await filled();
+      const found = await store.contradictions();
+      const cross = found.find((x) => x.pairs.some((p) => p.crossArticle));
+      expect(cross?.kind).toBe('contradiction');
+      const articles = new Set(cross?.claims.map((c) => c.article));
+      expect(articles).toEqual(new Set([first.articles[0].id, rest.articles[0].id]));
+      for (const claim of cross?.claims ?? []) {
+        const article = await store.article(claim.article);
+        expect(article?.text.slice(claim.start, claim.end)).toBe(claim.text);
+      }
+      expect(cross?.claims.map((c) => c.stance)).toContain('deny');
+      expect(cross?.claims.map((c) => c.speaker?.name)).toContain('Zamir Kabulov');
+      await store.close();
+    });
+
+    it('filters entities by type and by name or alias, any case, with LIKE characters taken literally', async () => {
+      const { store } = await filled();
+      const people = await store.entities({ type: 'PERSON' });
+      expect(people.length).toBeGreaterThan(0);
+      expect(people.every((e) => e.type === 'PERSON')).toBe(true);
+      expect((await store.entities({ q: 'isil' })).map((e) => e.name)).toEqual(['Islamic State']);
+      expect(await store.entities({ q: '%' })).toEqual([]);
+      expect(await store.entities({ limit: 2 })).toHaveLength(2);
+      const all = await store.entities();
+      expect(all.map((e) => e.mentions)).toEqual([...all.map((e) => e.mentions)].sort((a, b) => b - a));
+      await store.close();
+    });
+
+    it('finds quotes by speaker and by words or phrases', async () => {
+      const { store } = await filled();
+      const kabulov = await store.quotes({ speaker: 'KABULOV' });
+      expect(kabulov.length).toBeGreaterThan(0);
+      expect(kabulov.every((q) => q.speaker?.name === 'Zamir Kabulov')).toBe(true);
+      const phrase = await store.quotes({ q: '"share no information"' });
+      expect(phrase.map((q) => q.text)).toEqual(['"We have no channel with Russia and we share no information with Moscow,"']);
+      expect(await store.quotes({ q: 'information nowhere' })).toEqual([]);
+      expect(await store.quotes({ q: '!!! "' })).toEqual([]);
+      expect(await store.quotes({ speaker: 'kabulov', q: 'shops' })).toEqual([]);
+      await store.close();
+    });
+
+    it('lists stories largest first and filters them by article words', async () => {
+      const { store } = await filled();
+      const stories = await store.stories();
+      expect(stories.map((s) => s.articles.length)).toEqual([...stories.map((s) => s.articles.length)].sort((a, b) => b - a));
+      expect(stories.flatMap((s) => s.articles.map((a) => a.id)).sort()).toEqual([...first.articles, ...rest.articles].map((a) => a.id).sort());
+      const flour = await store.stories({ q: 'flour Utrecht' });
+      expect(flour.map((s) => s.articles.map((a) => a.path))).toEqual([['fixture-3.txt']]);
+      await store.close();
+    });
+
+    it('writes a batch all or nothing', async () => {
+      const { store } = await makeStore();
+      await store.write(first);
+      const before = await store.count();
+      const renamed = { ...rest.entities[0], name: 'Renamed' };
+      const clash = { ...rest, entities: [renamed, ...rest.entities.slice(1)], articles: [...rest.articles, { ...rest.articles[0], seq: 99 }] };
+      await expect(store.write(clash)).rejects.toThrow();
+      expect(await store.count()).toEqual(before);
+      expect((await store.entities()).some((e) => e.name === 'Renamed')).toBe(false);
+      await store.close();
+    });
+
+    it('keeps everything written when opened again', async () => {
+      const fixture = await filled();
+      const counts = await fixture.store.count();
+      const snapshot = await fixture.store.snapshot();
+      await fixture.store.close();
+      const again = await fixture.reopen();
+      expect(await again.count()).toEqual(counts);
+      expect(await again.snapshot()).toEqual(snapshot);
+      await again.close();
+    });
+  });
+}

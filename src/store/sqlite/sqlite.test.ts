@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runStoreSuite } from '../conformance.js';
+import { StoreError } from '../errors.js';
+import { openSqliteStore } from './index.js';
+import { MIGRATIONS } from './migrations.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'claimgraph-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+runStoreSuite('sqlite', async () => {
+  const path = join(dir, `store-${++n}.db`);
+  return { store: openSqliteStore(path), reopen: async () => openSqliteStore(path, { mustExist: true }) };
+});
+
+describe('openSqliteStore', () => {
+  it('uses WAL and records the schema version', async () => {
+    const path = join(dir, 'pragmas.db');
+    await openSqliteStore(path).close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('refuses a missing file for queries, a foreign database and a newer schema', () => {
+    expect(() => openSqliteStore(join(dir, 'missing.db'), { mustExist: true })).toThrow(StoreError);
+    const foreign = join(dir, 'foreign.db');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    expect(() => openSqliteStore(foreign)).toThrow(`${foreign} is not a claimgraph database`);
+    const newer = join(dir, 'newer.db');
+    openSqliteStore(newer).close();
+    const db = new Database(newer);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => openSqliteStore(newer)).toThrow(/newer than this claimgraph understands/);
+    const text = join(dir, 'text.db');
+    writeFileSync(text, 'not a database at all, just some text that is long enough to have a header');
+    expect(() => openSqliteStore(text)).toThrow(StoreError);
+  });
+});

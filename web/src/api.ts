@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import type { ErrorJSON } from '../../src/server/types.js';
+
+/** The HTTP API, typed with the server's own response types (src/server/types.ts). */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init?: { method?: 'GET' | 'POST'; body?: unknown }): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init?.method ?? 'GET',
+      headers: init?.body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiError(0, 'the server cannot be reached');
+  }
+  const body = (await response.json().catch(() => null)) as (T & Partial<ErrorJSON>) | null;
+  if (!response.ok) throw new ApiError(response.status, body?.message ?? `HTTP ${response.status}`, body?.code);
+  return body as T;
+}
+
+/** A query string from the defined values. */
+export function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; data: T };
+
+/** GETs `path` (again whenever it changes); null fetches nothing. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  useEffect(() => {
+    if (path === null) return;
+    let current = true;
+    setLoaded({ state: 'loading' });
+    api<T>(path).then(
+      (data) => current && setLoaded({ state: 'ready', data }),
+      (error: ApiError) => current && setLoaded({ state: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path]);
+  return loaded;
+}

@@ -1,0 +1,130 @@
+import type { CSSProperties, ReactNode } from 'react';
+import type { CorpusContextJSON, LinkedContradictionJSON } from '../../../src/server/types.js';
+import { clip, quoted, type ArticleEntity, type ArticleIndex } from '../article.js';
+import type { SpeakerColor } from '../highlight.js';
+import { href } from '../router.js';
+import { StanceBadge } from './Stance.js';
+
+interface Props {
+  index: ArticleIndex;
+  colorOf: (speaker: string | null) => SpeakerColor;
+  corpus?: Pick<CorpusContextJSON, 'stored' | 'duplicateOf' | 'story'> & { contradictions: LinkedContradictionJSON[] };
+  entityHref: (local: string) => string | null;
+  onJump: (claim: string) => void;
+}
+
+/** Speakers with their claims, the article's contradictions, and its contradictions elsewhere. */
+export function SidePanel({ index, colorOf, corpus, entityHref, onJump }: Props) {
+  const { article } = index;
+  const speakerName = (claim: string) => index.entity(index.claims.get(claim)?.speaker ?? null)?.name ?? 'unknown speaker';
+  const jump = (claim: string, label: string) => (
+    <button type="button" className="link" onClick={() => onJump(claim)}>
+      {label}
+    </button>
+  );
+  return (
+    <aside className="side-panel" aria-label="Speakers and contradictions">
+      <section aria-labelledby="speakers-heading">
+        <h3 id="speakers-heading">Speakers ({index.speakers().length})</h3>
+        <ul className="speakers">
+          {index.speakers().map(({ speaker, claims }) => (
+            <li key={speaker?.id ?? 'unknown'} className="speaker" style={swatch(colorOf(speaker?.id ?? null))}>
+              <div className="speaker-head">
+                <span className="swatch" aria-hidden="true" />
+                <SpeakerName entity={speaker} entityHref={entityHref} />
+              </div>
+              {speaker && (speaker.roles.length > 0 || speaker.affiliation) && (
+                <span className="speaker-role muted">
+                  {[speaker.roles[0], index.entity(speaker.affiliation)?.name].filter(Boolean).join(' · ')}
+                </span>
+              )}
+              <ul className="claims">
+                {claims.map((claim) => (
+                  <li key={claim.id}>
+                    <StanceBadge stance={claim.stance} /> {jump(claim.id, clip(claim.proposition.text, 110))}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="contradictions-heading">
+        <h3 id="contradictions-heading">Contradictions in this article ({article.contradictions.length})</h3>
+        {article.contradictions.length === 0 && <p className="muted">None found.</p>}
+        <ul className="contradictions">
+          {article.contradictions.map(({ claims: [a, b], reason }) => (
+            <li key={`${a}-${b}`} className="contradiction">
+              <p>
+                {jump(a, speakerName(a))} <StanceBadge stance={index.claims.get(a)?.stance ?? 'other'} /> ↔ {jump(b, speakerName(b))}{' '}
+                <StanceBadge stance={index.claims.get(b)?.stance ?? 'other'} />
+              </p>
+              <p className="muted small">{reason}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {corpus && <CorpusSection corpus={corpus} speakerName={speakerName} jump={jump} />}
+    </aside>
+  );
+}
+
+function SpeakerName({ entity, entityHref }: { entity: ArticleEntity | null; entityHref: (local: string) => string | null }) {
+  if (!entity) return <strong className="muted">Unknown speaker</strong>;
+  const link = entityHref(entity.id);
+  return <strong>{link ? <a href={link}>{entity.name}</a> : entity.name}</strong>;
+}
+
+function CorpusSection({ corpus, speakerName, jump }: {
+  corpus: NonNullable<Props['corpus']>;
+  speakerName: (claim: string) => string;
+  jump: (claim: string, label: string) => ReactNode;
+}) {
+  return (
+    <section aria-labelledby="corpus-heading" className="in-corpus">
+      <h3 id="corpus-heading">Across the corpus ({corpus.contradictions.length})</h3>
+      <p className="small">
+        {corpus.stored ? 'Stored in the corpus.' : 'Not stored (analysed only).'}{' '}
+        {corpus.story ? (
+          <>
+            Story: <a href={href('stories', corpus.story.id)}>{corpus.story.label}</a>.
+          </>
+        ) : (
+          'It would start a new story.'
+        )}{' '}
+        {corpus.duplicateOf && (
+          <>
+            A copy of <a href={href('articles', corpus.duplicateOf)}>another article</a>.
+          </>
+        )}
+      </p>
+      {corpus.contradictions.length === 0 && <p className="muted">No contradiction with other articles.</p>}
+      <ul className="contradictions">
+        {corpus.contradictions.map((c) => (
+          <li key={`${c.id}-${c.claim}`} className="contradiction cross" data-kind={c.kind}>
+            <p>
+              {jump(c.claim, speakerName(c.claim))} ↔ <strong>{c.other.speaker?.name ?? 'unknown speaker'}</strong>{' '}
+              <StanceBadge stance={c.other.stance} /> {quoted(c.other.text, 100)}
+            </p>
+            <p className="small">
+              in{' '}
+              <a className="other-article" href={`${href('articles', c.other.article)}?claim=${encodeURIComponent(c.other.claim)}`}>
+                {c.other.title ?? 'untitled article'}
+              </a>
+              {c.other.source && <span className="muted"> — {c.other.source}</span>}
+              {c.other.date && <span className="muted">, {c.other.date}</span>}
+              {c.kind === 'reversal' && <span className="badge">reversal</span>}
+            </p>
+            <p className="muted small">{c.reason}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function swatch(color: SpeakerColor): CSSProperties {
+  return { '--fill': color.fill, '--ink': color.ink } as CSSProperties;
+}

@@ -1,0 +1,81 @@
+import type { ArticleDetailJSON, ArticleSummaryJSON } from '../../../src/server/types.js';
+import { useApi } from '../api.js';
+import { ArticleView } from '../components/ArticleView.js';
+import { Status } from '../components/Status.js';
+import { href } from '../router.js';
+
+export function ArticlesPage() {
+  const loaded = useApi<ArticleSummaryJSON[]>('/api/articles');
+  return (
+    <>
+      <h1>Articles</h1>
+      <Status loaded={loaded}>
+        {(articles) => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Headline</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Published</th>
+                  <th scope="col">Story</th>
+                </tr>
+              </thead>
+              <tbody>
+                {articles.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <a href={href('articles', a.id)}>{a.title ?? 'Untitled'}</a>
+                      {a.duplicateOf && <span className="badge copy">copy</span>}
+                    </td>
+                    <td>{a.source ?? '—'}</td>
+                    <td>{a.published?.slice(0, 10) ?? '—'}</td>
+                    <td>
+                      <a href={href('stories', a.story)}>{a.storyLabel}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Status>
+    </>
+  );
+}
+
+export function ArticlePage({ id, focus }: { id: string; focus: { claim: string | null; quote: string | null } }) {
+  const loaded = useApi<ArticleDetailJSON>(`/api/articles/${encodeURIComponent(id)}`);
+  return (
+    <Status loaded={loaded}>
+      {(a) => (
+        <>
+          <h1>{a.title ?? 'Untitled article'}</h1>
+          <p className="muted">
+            {[a.source, a.published?.slice(0, 10)].filter(Boolean).join(' · ')}
+            {a.url && (
+              <>
+                {' · '}
+                <a href={a.url} rel="noreferrer noopener" target="_blank">
+                  original
+                </a>
+              </>
+            )}
+            {a.duplicateOf && (
+              <>
+                {' · '}
+                <span className="badge copy">copy</span> of <a href={href('articles', a.duplicateOf)}>an earlier article</a> (similarity {a.similarity?.toFixed(2)})
+              </>
+            )}
+          </p>
+          <ArticleView
+            article={a.analysis}
+            canonical={a.entities}
+            corpus={{ stored: true, duplicateOf: a.duplicateOf, story: { id: a.story, label: a.storyLabel }, contradictions: a.contradictions }}
+            focus={focus}
+          />
+        </>
+      )}
+    </Status>
+  );
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { ENTITY_TYPES } from '../../../src/core/doc.js';
+import type { EntityDetailJSON, EntityJSON, StatementJSON } from '../../../src/server/types.js';
+import { query, useApi } from '../api.js';
+import { StatementList } from '../components/StatementList.js';
+import { Status } from '../components/Status.js';
+import { href } from '../router.js';
+
+export function EntitiesPage() {
+  const [q, setQ] = useState('');
+  const [type, setType] = useState('');
+  const loaded = useApi<EntityJSON[]>(`/api/entities${query({ q: q.trim(), type, limit: 200 })}`);
+  return (
+    <>
+      <h1>Entities</h1>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="field inline">
+          <span>Name</span>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Kabulov, Taliban…" />
+        </label>
+        <label className="field inline">
+          <span>Type</span>
+          <select value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">any</option>
+            {ENTITY_TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <Status loaded={loaded}>
+        {(entities) => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Articles</th>
+                  <th scope="col">Mentions</th>
+                  <th scope="col">Also called</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entities.map((e) => (
+                  <tr key={e.id}>
+                    <td>
+                      <a href={href('entities', e.id)}>{e.name}</a>
+                    </td>
+                    <td>{e.type}</td>
+                    <td className="num">{e.articles}</td>
+                    <td className="num">{e.mentions}</td>
+                    <td>{e.aliases.join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {entities.length === 0 && <p className="muted">No entity matches.</p>}
+          </div>
+        )}
+      </Status>
+    </>
+  );
+}
+
+export function EntityPage({ id }: { id: string }) {
+  const loaded = useApi<EntityDetailJSON>(`/api/entities/${encodeURIComponent(id)}`);
+  return (
+    <Status loaded={loaded}>
+      {({ entity, said, about, timeline }) => {
+        const most = Math.max(1, ...timeline.map((d) => d.said + d.about));
+        return (
+          <>
+            <h1>{entity.name}</h1>
+            <p className="muted">
+              {entity.type} · {entity.articles} articles · {entity.mentions} mentions
+              {entity.aliases.length > 0 && ` · also ${entity.aliases.join(', ')}`}
+            </p>
+            <section aria-labelledby="timeline-heading" className="card">
+              <h2 id="timeline-heading">Timeline</h2>
+              {timeline.length === 0 && <p className="muted">No statements by or about {entity.name}.</p>}
+              <ol className="timeline">
+                {timeline.map((day) => (
+                  <li key={day.date ?? 'undated'}>
+                    <span className="date">{day.date ?? 'undated'}</span>
+                    <span className="bars" aria-label={`${day.said} said, ${day.about} about`}>
+                      <span className="bar said" style={{ width: `${(day.said / most) * 100}%` }} />
+                      <span className="bar about" style={{ width: `${(day.about / most) * 100}%` }} />
+                    </span>
+                    <span className="small">
+                      {day.said} said · {day.about} about
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+            <div className="two-columns">
+              <Statements title={`What ${entity.name} said (${said.length})`} statements={said} showSpeaker={false} />
+              <Statements title={`Said about ${entity.name} (${about.length})`} statements={about} showSpeaker />
+            </div>
+          </>
+        );
+      }}
+    </Status>
+  );
+}
+
+function Statements({ title, statements, showSpeaker }: { title: string; statements: StatementJSON[]; showSpeaker: boolean }) {
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      <StatementList statements={statements} showSpeaker={showSpeaker} />
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { NetworkJSON, NetworkStance } from '../../../src/server/types.js';
+import { useApi } from '../api.js';
+import { StanceBadge } from '../components/Stance.js';
+import { Status } from '../components/Status.js';
+import { href } from '../router.js';
+
+const STANCES: NetworkStance[] = ['assert', 'deny', 'condemn', 'accuse'];
+/** The stance colours of styles.css, for the canvas (which cannot read CSS classes). */
+const STANCE_COLORS: Record<NetworkStance, string> = { assert: '#2f6db5', deny: '#c0392b', condemn: '#b8620b', accuse: '#7b3fa0' };
+const TYPE_COLORS: Record<string, string> = { PERSON: '#1f3a5f', ORG: '#3d7a5a', GPE: '#8a5a1f', LOC: '#8a5a1f', NORP: '#6b4f8a', MISC: '#666' };
+
+/** The actor network: who asserts, denies, condemns or accuses whom; the table below says it in words. */
+export function NetworkPage() {
+  const loaded = useApi<NetworkJSON>('/api/network');
+  const [shown, setShown] = useState<Set<NetworkStance>>(new Set(STANCES));
+  const toggle = (stance: NetworkStance) => {
+    const next = new Set(shown);
+    if (next.has(stance)) next.delete(stance);
+    else next.add(stance);
+    setShown(next);
+  };
+  return (
+    <>
+      <h1>Actor network</h1>
+      <fieldset className="filters">
+        <legend className="small muted">Edges</legend>
+        {STANCES.map((s) => (
+          <label key={s} className="check">
+            <input type="checkbox" checked={shown.has(s)} onChange={() => toggle(s)} /> <StanceBadge stance={s} />
+          </label>
+        ))}
+      </fieldset>
+      <ul className="legend small" aria-label="Node colours">
+        {Object.entries(TYPE_COLORS).map(([type, color]) => (
+          <li key={type}>
+            <span className="dot" style={{ '--dot': color } as CSSProperties} />
+            {type}
+          </li>
+        ))}
+      </ul>
+      <Status loaded={loaded}>
+        {(network) => {
+          const edges = network.edges.filter((e) => shown.has(e.stance));
+          return (
+            <>
+              <Graph network={{ nodes: network.nodes, edges }} />
+              <EdgeTable network={{ nodes: network.nodes, edges }} />
+            </>
+          );
+        }}
+      </Status>
+    </>
+  );
+}
+
+function Graph({ network }: { network: NetworkJSON }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let destroyed = false;
+    let graph: { destroy(): void } | null = null;
+    // cytoscape is loaded only on this page.
+    void import('cytoscape').then(({ default: cytoscape }) => {
+      if (destroyed || !box.current) return;
+      const linked = new Set(network.edges.flatMap((e) => [e.source, e.target]));
+      const cy = cytoscape({
+        container: box.current,
+        elements: [
+          ...network.nodes.filter((n) => linked.has(n.id)).map((n) => ({ data: { id: n.id, label: n.name, type: n.type, size: 18 + Math.min(42, Math.sqrt(n.mentions) * 6) } })),
+          ...network.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, stance: e.stance, width: 1 + Math.min(8, e.claims) } })),
+        ],
+        style: [
+          {
+            selector: 'node',
+            style: {
+              label: 'data(label)',
+              width: 'data(size)',
+              height: 'data(size)',
+              'font-size': 11,
+              'text-valign': 'bottom',
+              'text-margin-y': 4,
+              'background-color': (n: { data(key: string): string }) => TYPE_COLORS[n.data('type')] ?? '#666',
+              color: '#222',
+              'text-background-color': '#fff',
+              'text-background-opacity': 0.8,
+              'text-background-padding': '1px',
+            },
+          },
+          {
+            selector: 'edge',
+            style: {
+              width: 'data(width)',
+              'curve-style': 'bezier',
+              'target-arrow-shape': 'triangle',
+              'line-color': (e: { data(key: string): NetworkStance }) => STANCE_COLORS[e.data('stance')],
+              'target-arrow-color': (e: { data(key: string): NetworkStance }) => STANCE_COLORS[e.data('stance')],
+              opacity: 0.8,
+            },
+          },
+        ],
+        layout: { name: 'cose', animate: false, padding: 20 },
+      });
+      cy.on('tap', 'node', (event) => {
+        window.location.hash = href('entities', event.target.id());
+      });
+      graph = cy;
+    });
+    return () => {
+      destroyed = true;
+      graph?.destroy();
+    };
+  }, [network]);
+  return <div className="graph card" ref={box} role="img" aria-label="Actor network graph; the same edges are listed in the table below" />;
+}
+
+function EdgeTable({ network }: { network: NetworkJSON }) {
+  const names = new Map(network.nodes.map((n) => [n.id, n.name]));
+  const edges = [...network.edges].sort((a, b) => b.claims - a.claims);
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="muted small">{edges.length} relations, most claims first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Speaker</th>
+            <th scope="col">Stance</th>
+            <th scope="col">About</th>
+            <th scope="col">Claims</th>
+            <th scope="col">Articles</th>
+          </tr>
+        </thead>
+        <tbody>
+          {edges.map((e) => (
+            <tr key={`${e.source}-${e.target}-${e.stance}`}>
+              <td>
+                <a href={href('entities', e.source)}>{names.get(e.source)}</a>
+              </td>
+              <td>
+                <StanceBadge stance={e.stance} />
+              </td>
+              <td>
+                <a href={href('entities', e.target)}>{names.get(e.target)}</a>
+              </td>
+              <td className="num">{e.claims}</td>
+              <td className="num">{e.articles}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

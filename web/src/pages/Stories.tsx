@@ -1,0 +1,149 @@
+import { useMemo, useState } from 'react';
+import type { ArticleDetailJSON, StoryDetailJSON, StoryJSON } from '../../../src/server/types.js';
+import { useApi } from '../api.js';
+import { ArticleIndex, quoted } from '../article.js';
+import { ArticleText } from '../components/ArticleText.js';
+import { StanceBadge } from '../components/Stance.js';
+import { Status } from '../components/Status.js';
+import { speakerColors } from '../highlight.js';
+import { href } from '../router.js';
+
+export function StoriesPage() {
+  const loaded = useApi<StoryJSON[]>('/api/stories');
+  return (
+    <>
+      <h1>Stories</h1>
+      <Status loaded={loaded}>{(stories) => <StoryList stories={stories} />}</Status>
+    </>
+  );
+}
+
+export function StoryList({ stories }: { stories: StoryJSON[] }) {
+  if (stories.length === 0) return <p className="muted">No story.</p>;
+  return (
+    <ul className="cards">
+      {stories.map((s) => {
+        const copies = s.articles.filter((a) => a.duplicateOf).length;
+        return (
+          <li key={s.id} className="card">
+            <h2>
+              <a href={href('stories', s.id)}>{s.label}</a>
+            </h2>
+            <p className="muted small">
+              {s.articles.length} article{s.articles.length === 1 ? '' : 's'}
+              {copies > 0 && `, ${copies} syndicated cop${copies === 1 ? 'y' : 'ies'}`}
+              {s.first && ` · ${s.first === s.last ? s.first : `${s.first} – ${s.last}`}`}
+            </p>
+            <p className="small">{[...new Set(s.articles.map((a) => a.source ?? 'unknown source'))].join(' · ')}</p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function StoryPage({ id }: { id: string }) {
+  const loaded = useApi<StoryDetailJSON>(`/api/stories/${encodeURIComponent(id)}`);
+  return (
+    <Status loaded={loaded}>
+      {({ story, matrix }) => (
+        <>
+          <h1>{story.label}</h1>
+          <p className="muted">
+            {story.articles.length} articles{story.first && ` · ${story.first === story.last ? story.first : `${story.first} – ${story.last}`}`}
+          </p>
+          <section aria-labelledby="matrix-heading" className="card">
+            <h2 id="matrix-heading">Who says what</h2>
+            <ClaimsMatrix matrix={matrix} />
+          </section>
+          <h2>Articles side by side</h2>
+          <div className="side-by-side">
+            {story.articles.map((a) => (
+              <StoryColumn key={a.id} article={a} original={story.articles.find((o) => o.id === a.duplicateOf)?.title ?? null} />
+            ))}
+          </div>
+        </>
+      )}
+    </Status>
+  );
+}
+
+function StoryColumn({ article, original }: { article: StoryJSON['articles'][number]; original: string | null }) {
+  const loaded = useApi<ArticleDetailJSON>(`/api/articles/${encodeURIComponent(article.id)}`);
+  return (
+    <section className={`card column${article.duplicateOf ? ' is-copy' : ''}`} aria-label={article.title ?? 'article'}>
+      <h3>
+        <a href={href('articles', article.id)}>{article.title ?? 'Untitled'}</a>
+      </h3>
+      <p className="small muted">
+        {[article.source, article.published?.slice(0, 10)].filter(Boolean).join(' · ') || 'no source or date'}
+      </p>
+      {article.duplicateOf && (
+        <p className="small">
+          <span className="badge copy">syndicated copy</span> of <a href={href('articles', article.duplicateOf)}>{original ?? 'an earlier article'}</a>, similarity{' '}
+          {article.similarity?.toFixed(2)}
+        </p>
+      )}
+      <Status loaded={loaded}>{(detail) => <ColumnText detail={detail} />}</Status>
+    </section>
+  );
+}
+
+function ColumnText({ detail }: { detail: ArticleDetailJSON }) {
+  const index = useMemo(() => new ArticleIndex(detail.analysis), [detail]);
+  const colorOf = useMemo(() => speakerColors(detail.analysis), [detail]);
+  return <ArticleText article={detail.analysis} index={index} colorOf={colorOf} entityHref={(local) => (detail.entities[local] ? href('entities', detail.entities[local]) : null)} />;
+}
+
+function ClaimsMatrix({ matrix }: { matrix: StoryDetailJSON['matrix'] }) {
+  const [open, setOpen] = useState<number | null>(null);
+  if (matrix.cells.length === 0) return <p className="muted">No attributed claims.</p>;
+  const cellsAt = (speaker: string, proposition: number) => matrix.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.speaker === speaker && c.proposition === proposition);
+  const chosen = open === null ? null : matrix.cells[open];
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="matrix">
+          <caption className="muted small">Speakers × matters (CAMEO events the claims evoke) × stance; copies left out. Choose a stance to read the claims.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Speaker</th>
+              {matrix.propositions.map((p) => (
+                <th scope="col" key={p.code ?? 'none'}>
+                  {p.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.speakers.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <a href={href('entities', s.id)}>{s.name}</a>
+                </th>
+                {matrix.propositions.map((p, column) => (
+                  <td key={p.code ?? 'none'}>
+                    {cellsAt(s.id, column).map(({ c, i }) => (
+                      <button key={i} type="button" className={`chip${open === i ? ' selected' : ''}`} aria-pressed={open === i} onClick={() => setOpen(open === i ? null : i)}>
+                        <StanceBadge stance={c.stance} /> {c.claims.length > 1 && `×${c.claims.length}`}
+                      </button>
+                    ))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {chosen && (
+        <ul className="statements" aria-live="polite">
+          {chosen.claims.map((claim) => (
+            <li key={`${claim.article}#${claim.claim}`}>
+              {quoted(claim.text, 240)} — <a href={`${href('articles', claim.article)}?claim=${encodeURIComponent(claim.claim)}`}>in context</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
