@@ -1,10 +1,11 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analyze.js';
 import { toArticleJSON, type ArticleJSON } from '../../src/core/article.js';
@@ -20,6 +21,7 @@ import type { Store } from '../../src/store/types.js';
  * corpus: what an analyst does on the first day. Screenshots go to artifacts/e2e/.
  */
 
+const run = promisify(execFile);
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');
@@ -47,7 +49,8 @@ describe.skipIf(!available)('web app in chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'claimgraph-e2e-'));
     mkdirSync(ARTIFACTS, { recursive: true });
     const webRoot = join(dir, 'web');
-    await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
+    // As `npm run build:web` builds it (vitest sets NODE_ENV=test, which would give React's development build).
+    await run('npx', ['vite', 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', webRoot, '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
     const analyzer = await createAnalyzer();
     seed = toArticleJSON(analyzer.run(SEED));
     store = openSqliteStore(join(dir, 'corpus.db'));
@@ -130,6 +133,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     const { page, errors } = await open();
     await analyse(page, SEED);
     const first = page.locator('mark.quote').first();
+    expect(await first.getAttribute('tabindex')).toBe('0');
     await first.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => first.getAttribute('aria-expanded')).toBe('true');

@@ -40,15 +40,13 @@ function page({ path: [section = 'analyse', id], query: params }: Route) {
 export function App() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
   const section = route.path[0] ?? 'analyse';
   const key = route.path.join('/');
+  const shown = useRef(key);
   useEffect(() => {
-    // A new page starts at the top, with the keyboard at its start (the first page starts as any page does).
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    // A new page starts at the top, with the keyboard at its start; the first page starts as any page does.
+    if (shown.current === key) return;
+    shown.current = key;
     window.scrollTo(0, 0);
     main.current?.focus({ preventScroll: true });
   }, [key]);

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { ArticleJSON } from '../../src/server/types.js';
 
 /**
@@ -68,18 +69,27 @@ export interface SpeakerColor {
   ink: string;
 }
 
+/** The custom properties the stylesheet draws a speaker's colour from (set through the DOM, which the CSP allows). */
+export function colorStyle(color: SpeakerColor): CSSProperties {
+  return { '--fill': color.fill, '--ink': color.ink } as CSSProperties;
+}
+
 const UNKNOWN: SpeakerColor = { fill: 'hsl(0 0% 90%)', ink: 'hsl(0 0% 35%)' };
 
-/** One colour per speaker, in the order speakers first speak; quotes without a speaker are grey. */
-export function speakerColors(article: ArticleJSON): (speaker: string | null) => SpeakerColor {
+/** Colours for speaker ids: `ids` in their order first, others as they are first asked for; null is grey. */
+export function colorScale(ids: Iterable<string> = []): (speaker: string | null) => SpeakerColor {
   const order = new Map<string, number>();
-  for (const q of [...article.quotes].sort((a, b) => a.content.start - b.content.start)) {
-    if (q.speaker && !order.has(q.speaker)) order.set(q.speaker, order.size);
-  }
+  for (const id of ids) if (!order.has(id)) order.set(id, order.size);
   return (speaker) => {
-    const index = speaker === null ? undefined : order.get(speaker);
-    if (index === undefined) return UNKNOWN;
-    const hue = HUES[index % HUES.length];
+    if (speaker === null) return UNKNOWN;
+    if (!order.has(speaker)) order.set(speaker, order.size);
+    const hue = HUES[(order.get(speaker) as number) % HUES.length];
     return { fill: `hsl(${hue} 85% 89%)`, ink: `hsl(${hue} 70% 32%)` };
   };
+}
+
+/** One colour per speaker of an article, in the order they first speak. */
+export function speakerColors(article: ArticleJSON): (speaker: string | null) => SpeakerColor {
+  const quotes = [...article.quotes].sort((a, b) => a.content.start - b.content.start);
+  return colorScale(quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])));
 }

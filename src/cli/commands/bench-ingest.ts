@@ -33,7 +33,8 @@ Times analysis alone over the texts of a JSONL corpus (default: polnear/train.js
 $CLAIMGRAPH_DATA, else ../shared/data), then a full ingest of the same texts into a new SQLite
 database, and reports both rates (target: ingest ≥ 80 % of analysis), the database size per 1,000
 articles, and the time to place ${CLUSTERING_SIZES.join(' and ')} synthetic articles (variations of the
-texts; near-copy check and story clustering), whose time per article should not grow.
+texts; near-copy check and story clustering), whose time per article should not grow. Each
+measurement is taken twice, interleaved, and the faster counts.
 
 Options:
   --corpus FILE  JSONL corpus to time

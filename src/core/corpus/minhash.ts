@@ -11,6 +11,11 @@ export const SHINGLE_WORDS = 3;
 export const BANDS = 24;
 export const ROWS = 5;
 export const SIGNATURE_SIZE = BANDS * ROWS;
+/**
+ * Documents kept per bucket, the latest: a story syndicated hundreds of times would otherwise make
+ * every new copy compare with all the earlier ones. One bucket in 24 suffices to find a copy.
+ */
+const BUCKET_CAPACITY = 64;
 
 /**
  * The hash family h_i(x) = (a_i·x + b_i) mod 2^32 with odd a_i: two operations per row. Shingle
@@ -68,8 +73,8 @@ export class LshIndex {
     this.entries.set(id, { signature, order: this.entries.size });
     for (const key of bandKeys(signature)) {
       const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(id);
-      else this.buckets.set(key, [id]);
+      if (!bucket) this.buckets.set(key, [id]);
+      else if (bucket.push(id) > BUCKET_CAPACITY) bucket.shift();
     }
   }
 

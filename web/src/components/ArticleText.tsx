@@ -1,7 +1,7 @@
-import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleJSON } from '../../../src/server/types.js';
 import type { ArticleIndex } from '../article.js';
-import { quoteStretches, textRuns, type Run, type SpeakerColor } from '../highlight.js';
+import { colorStyle, quoteStretches, textRuns, type Run, type SpeakerColor } from '../highlight.js';
 import { QuoteCard } from './QuoteCard.js';
 
 /**
@@ -47,10 +47,7 @@ export function ArticleText({ article, index, colorOf, entityHref }: Props) {
     onMouseLeave: () => hide(quote),
   });
 
-  const style = (quote: string | null): CSSProperties => {
-    const color = colorOf(quote === null ? null : (index.quotes.get(quote)?.speaker ?? null));
-    return { '--fill': color.fill, '--ink': color.ink } as CSSProperties;
-  };
+  const style = (quote: string | null) => colorStyle(colorOf(quote === null ? null : (index.quotes.get(quote)?.speaker ?? null)));
 
   const renderRun = (run: Run) => {
     const content = article.text.slice(run.start, run.end);

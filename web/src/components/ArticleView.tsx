@@ -47,9 +47,7 @@ export function ArticleView({ article, corpus, canonical, focus }: Props) {
     <div className="article-view">
       <article className="article-body" ref={textBox} aria-label="Article text">
         <p className="article-meta muted">
-          {[article.meta.source, article.meta.dateline, article.meta.published].filter(Boolean).join(' · ') || 'No source or date stated'}
-          {' · '}
-          {article.quotes.length} quotes, {article.claims.length} claims
+          {[article.meta.source, article.meta.dateline, article.meta.published, `${article.quotes.length} quotes, ${article.claims.length} claims`].filter(Boolean).join(' · ')}
         </p>
         <ArticleText article={article} index={index} colorOf={colorOf} entityHref={entityHref} />
       </article>

@@ -1,6 +1,5 @@
-import type { CSSProperties } from 'react';
 import type { ArticleEntity, QuoteFacts } from '../article.js';
-import type { SpeakerColor } from '../highlight.js';
+import { colorStyle, type SpeakerColor } from '../highlight.js';
 import { StanceBadge } from './Stance.js';
 
 interface Props {
@@ -22,7 +21,7 @@ export function QuoteCard({ facts, color, position, pinned, entityHref, onClose 
     return link ? <a href={link}>{entity.name}</a> : <span>{entity.name}</span>;
   };
   return (
-    <div id="quote-card" className="quote-card" role="tooltip" style={{ ...position, '--ink': color.ink, '--fill': color.fill } as CSSProperties}>
+    <div id="quote-card" className="quote-card" role="tooltip" style={{ ...position, ...colorStyle(color) }}>
       <div className="quote-card-head">
         <span className="swatch" aria-hidden="true" />
         <strong data-testid="card-speaker">{name(speaker, 'unknown speaker')}</strong>

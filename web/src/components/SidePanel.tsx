@@ -1,7 +1,7 @@
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { CorpusContextJSON, LinkedContradictionJSON } from '../../../src/server/types.js';
 import { clip, quoted, type ArticleEntity, type ArticleIndex } from '../article.js';
-import type { SpeakerColor } from '../highlight.js';
+import { colorStyle, type SpeakerColor } from '../highlight.js';
 import { href } from '../router.js';
 import { StanceBadge } from './Stance.js';
 
@@ -28,7 +28,7 @@ export function SidePanel({ index, colorOf, corpus, entityHref, onJump }: Props)
         <h3 id="speakers-heading">Speakers ({index.speakers().length})</h3>
         <ul className="speakers">
           {index.speakers().map(({ speaker, claims }) => (
-            <li key={speaker?.id ?? 'unknown'} className="speaker" style={swatch(colorOf(speaker?.id ?? null))}>
+            <li key={speaker?.id ?? 'unknown'} className="speaker" style={colorStyle(colorOf(speaker?.id ?? null))}>
               <div className="speaker-head">
                 <span className="swatch" aria-hidden="true" />
                 <SpeakerName entity={speaker} entityHref={entityHref} />
@@ -123,8 +123,4 @@ function CorpusSection({ corpus, speakerName, jump }: {
       </ul>
     </section>
   );
-}
-
-function swatch(color: SpeakerColor): CSSProperties {
-  return { '--fill': color.fill, '--ink': color.ink } as CSSProperties;
 }

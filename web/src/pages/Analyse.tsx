@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AnalysisInCorpusJSON } from '../../../src/server/types.js';
 import { api, ApiError } from '../api.js';
 import { ArticleView } from '../components/ArticleView.js';
@@ -16,6 +16,8 @@ export function AnalysePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<AnalysisInCorpusJSON | null>(null);
+  const shown = useRef<HTMLElement>(null);
+  useEffect(() => shown.current?.scrollIntoView({ block: 'start' }), [result]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +29,6 @@ export function AnalysePage() {
       else if (mode === 'file' && file) body = HTML_FILE.test(file.name) ? { html: await file.text() } : { text: await file.text() };
       else body = { text };
       setResult(await api<AnalysisInCorpusJSON>('/api/analyze/corpus', { method: 'POST', body }));
-      requestAnimationFrame(() => document.getElementById('analysis')?.scrollIntoView({ block: 'start' }));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
       setResult(null);
@@ -81,7 +82,7 @@ export function AnalysePage() {
         </p>
       )}
       {result && (
-        <section aria-label="Analysis" className="result" id="analysis">
+        <section aria-label="Analysis" className="result" ref={shown}>
           <ArticleView article={result.article} corpus={result.corpus} />
         </section>
       )}

@@ -5,7 +5,7 @@ import { ArticleIndex, quoted } from '../article.js';
 import { ArticleText } from '../components/ArticleText.js';
 import { StanceBadge } from '../components/Stance.js';
 import { Status } from '../components/Status.js';
-import { speakerColors } from '../highlight.js';
+import { colorScale, colorStyle, type SpeakerColor } from '../highlight.js';
 import { href } from '../router.js';
 
 export function StoriesPage() {
@@ -44,9 +44,13 @@ export function StoryList({ stories }: { stories: StoryJSON[] }) {
 
 export function StoryPage({ id }: { id: string }) {
   const loaded = useApi<StoryDetailJSON>(`/api/stories/${encodeURIComponent(id)}`);
+  return <Status loaded={loaded}>{(detail) => <Story detail={detail} />}</Status>;
+}
+
+function Story({ detail: { story, matrix } }: { detail: StoryDetailJSON }) {
+  // Canonical speakers, in the matrix's order, keep their colour across the columns.
+  const colorOf = useMemo(() => colorScale(matrix.speakers.map((s) => s.id)), [matrix]);
   return (
-    <Status loaded={loaded}>
-      {({ story, matrix }) => (
         <>
           <h1>{story.label}</h1>
           <p className="muted">
@@ -54,21 +58,20 @@ export function StoryPage({ id }: { id: string }) {
           </p>
           <section aria-labelledby="matrix-heading" className="card">
             <h2 id="matrix-heading">Who says what</h2>
-            <ClaimsMatrix matrix={matrix} />
+            <ClaimsMatrix matrix={matrix} colorOf={colorOf} />
           </section>
           <h2>Articles side by side</h2>
+          <p className="muted small">Each speaker has one colour in every article.</p>
           <div className="side-by-side">
             {story.articles.map((a) => (
-              <StoryColumn key={a.id} article={a} original={story.articles.find((o) => o.id === a.duplicateOf)?.title ?? null} />
+              <StoryColumn key={a.id} article={a} original={story.articles.find((o) => o.id === a.duplicateOf)?.title ?? null} colorOf={colorOf} />
             ))}
           </div>
         </>
-      )}
-    </Status>
   );
 }
 
-function StoryColumn({ article, original }: { article: StoryJSON['articles'][number]; original: string | null }) {
+function StoryColumn({ article, original, colorOf }: { article: StoryJSON['articles'][number]; original: string | null; colorOf: (speaker: string | null) => SpeakerColor }) {
   const loaded = useApi<ArticleDetailJSON>(`/api/articles/${encodeURIComponent(article.id)}`);
   return (
     <section className={`card column${article.duplicateOf ? ' is-copy' : ''}`} aria-label={article.title ?? 'article'}>
@@ -84,18 +87,25 @@ function StoryColumn({ article, original }: { article: StoryJSON['articles'][num
           {article.similarity?.toFixed(2)}
         </p>
       )}
-      <Status loaded={loaded}>{(detail) => <ColumnText detail={detail} />}</Status>
+      <Status loaded={loaded}>{(detail) => <ColumnText detail={detail} colorOf={colorOf} />}</Status>
     </section>
   );
 }
 
-function ColumnText({ detail }: { detail: ArticleDetailJSON }) {
+function ColumnText({ detail, colorOf }: { detail: ArticleDetailJSON; colorOf: (speaker: string | null) => SpeakerColor }) {
   const index = useMemo(() => new ArticleIndex(detail.analysis), [detail]);
-  const colorOf = useMemo(() => speakerColors(detail.analysis), [detail]);
-  return <ArticleText article={detail.analysis} index={index} colorOf={colorOf} entityHref={(local) => (detail.entities[local] ? href('entities', detail.entities[local]) : null)} />;
+  const canonical = (local: string | null) => (local === null ? null : (detail.entities[local] ?? null));
+  return (
+    <ArticleText
+      article={detail.analysis}
+      index={index}
+      colorOf={(local) => colorOf(canonical(local))}
+      entityHref={(local) => (canonical(local) ? href('entities', canonical(local) as string) : null)}
+    />
+  );
 }
 
-function ClaimsMatrix({ matrix }: { matrix: StoryDetailJSON['matrix'] }) {
+function ClaimsMatrix({ matrix, colorOf }: { matrix: StoryDetailJSON['matrix']; colorOf: (speaker: string | null) => SpeakerColor }) {
   const [open, setOpen] = useState<number | null>(null);
   if (matrix.cells.length === 0) return <p className="muted">No attributed claims.</p>;
   const cellsAt = (speaker: string, proposition: number) => matrix.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.speaker === speaker && c.proposition === proposition);
@@ -118,8 +128,8 @@ function ClaimsMatrix({ matrix }: { matrix: StoryDetailJSON['matrix'] }) {
           <tbody>
             {matrix.speakers.map((s) => (
               <tr key={s.id}>
-                <th scope="row">
-                  <a href={href('entities', s.id)}>{s.name}</a>
+                <th scope="row" className="speaker-cell" style={colorStyle(colorOf(s.id))}>
+                  <span className="swatch" aria-hidden="true" /> <a href={href('entities', s.id)}>{s.name}</a>
                 </th>
                 {matrix.propositions.map((p, column) => (
                   <td key={p.code ?? 'none'}>
