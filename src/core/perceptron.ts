@@ -1,4 +1,5 @@
 import { CoreError } from './errors.js';
+import { fnv1a, mix32 } from './hash.js';
 
 /**
  * A generic averaged perceptron over hashed features, for the POS tagger and later the NER tagger.
@@ -19,20 +20,15 @@ export interface Classifier {
 
 /** FNV-1a over UTF-16 code units, finalised so that every bit of the result is mixed. */
 export function hashString(text: string, seed = 0): number {
-  let h = (0x811c9dc5 ^ seed) | 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return finalMix(h);
+  return mix32(fnv1a(text, seed));
 }
 
 /** Hash of a feature template id and up to two values (word hashes, tag ids): no string is built. */
 export function hashFeature(template: number, a: number, b = 0): number {
-  return finalMix(mixIn(mixIn(template, a), b));
+  return mix32(mixIn(mixIn(template, a), b));
 }
 
-// One MurmurHash3 round and its finaliser.
+// One MurmurHash3 round (the finaliser is mix32).
 function mixIn(h: number, k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
@@ -42,14 +38,6 @@ function mixIn(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-function finalMix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 function argmax(scores: Float32Array, n: number): number {
   let best = 0;

@@ -1,5 +1,5 @@
 import { dateOf } from '../core/corpus/corpus.js';
-import { hashId } from '../core/corpus/hash.js';
+import { hashId } from '../core/hash.js';
 import type { ClaimRecord, EntityJSON, StoryArticleJSON } from '../core/corpus/types.js';
 import type { Stance } from '../core/doc.js';
 import type { Store } from '../store/types.js';

@@ -192,6 +192,8 @@ describe('ingest', () => {
     expect(seen[seen.length - 1]).toBe(3);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect((await other.count()).articles).toBe(3);
+    // The unrelated article, arriving after the story exists, still starts its own.
+    expect((await other.stories()).map((st) => st.articles.map((a) => a.path))).toEqual([[SEED, STATEMENT], [UNRELATED]]);
     await other.close();
   });
 });

@@ -126,6 +126,13 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(facts).toContain('asserts');
     expect(facts).toContain('Russian media');
     await page.screenshot({ path: join(ARTIFACTS, 'quote-card.png') });
+
+    // The stored seed, as the README shows it: Kabulov's card open under his first quote.
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(`${base}/#/articles/${contentId(SEED)}`);
+    await page.locator(`mark.quote[data-quote="${his[0].id}"]`).first().hover();
+    await expect.poll(() => card.isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'readme.png') });
     expect(errors).toEqual([]);
   });
 
@@ -142,6 +149,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     await expect.poll(() => page.locator('#quote-card').count()).toBe(0);
     // From the top of the page, Tab reaches the skip link, the sections and then the form.
     await page.goto(base);
+    await page.getByRole('heading', { name: 'Analyse an article' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Tab');

@@ -1,23 +1,16 @@
-import { existsSync } from 'node:fs';
-import { readCorpusTexts } from '../../bench/bench.js';
 import { CLUSTERING_SIZES, formatIngestBenchReport, runIngestBenchmark } from '../../bench/ingest.js';
-import { sharedDataPath } from '../../eval/data-path.js';
 import { UsageError, type Command } from '../command.js';
 import { parseOptions, withInputErrors } from './eval.js';
 import { workersOption } from './ingest.js';
-
-const DEFAULT_CORPUS = ['polnear', 'train.jsonl'];
+import { benchTexts } from './bench.js';
 
 async function benchIngest(argv: string[]): Promise<number> {
   const { values, positionals, limit } = parseOptions(argv, { corpus: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, workers: { type: 'string' } });
   const workers = workersOption(values.workers);
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const corpus = values.corpus ?? sharedDataPath(...DEFAULT_CORPUS);
-  if (values.corpus === undefined && !existsSync(corpus)) {
-    process.stderr.write(`claimgraph bench-ingest: skipped: ${corpus} not found (set CLAIMGRAPH_DATA or pass --corpus)\n`);
-    return 0;
-  }
-  const texts = await readCorpusTexts(corpus, limit);
+  const input = await benchTexts('bench-ingest', values.corpus, limit);
+  if (!input) return 0;
+  const { corpus, texts } = input;
   const onPhase = process.stderr.isTTY ? (phase: string) => process.stderr.write(`timing ${phase}…\n`) : undefined;
   const report = await runIngestBenchmark(texts, { workers, onPhase });
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${corpus}\n\n${formatIngestBenchReport(report)}\n`);
@@ -26,7 +19,7 @@ async function benchIngest(argv: string[]): Promise<number> {
 
 export const benchIngestCommand: Command = {
   name: 'bench-ingest',
-  summary: 'Measure corpus ingest into SQLite, database size and clustering growth',
+  summary: 'measure corpus ingest into SQLite, database size and clustering growth',
   usage: `Usage: claimgraph bench-ingest [--corpus FILE.jsonl] [--json] [--limit N] [--workers N]
 
 Times analysis alone over the texts of a JSONL corpus (default: polnear/train.jsonl in

@@ -6,6 +6,19 @@ import { parseOptions, withInputErrors } from './eval.js';
 
 const DEFAULT_CORPUS = ['polnear', 'train.jsonl'];
 
+/**
+ * The corpus a bench command times: `--corpus`, else PolNeAR train from the shared data. Only the
+ * default may be absent (null, after saying so); a --corpus that cannot be read is CG_E009.
+ */
+export async function benchTexts(command: string, corpusOption: string | undefined, limit: number | undefined): Promise<{ corpus: string; texts: string[] } | null> {
+  const corpus = corpusOption ?? sharedDataPath(...DEFAULT_CORPUS);
+  if (corpusOption === undefined && !existsSync(corpus)) {
+    process.stderr.write(`claimgraph ${command}: skipped: ${corpus} not found (set CLAIMGRAPH_DATA or pass --corpus)\n`);
+    return null;
+  }
+  return { corpus, texts: await readCorpusTexts(corpus, limit) };
+}
+
 async function bench(argv: string[]): Promise<number> {
   const { values, positionals, limit } = parseOptions(argv, {
     corpus: { type: 'string' },
@@ -13,13 +26,9 @@ async function bench(argv: string[]): Promise<number> {
     limit: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const corpus = values.corpus ?? sharedDataPath(...DEFAULT_CORPUS);
-  // Only the default corpus may be absent; a --corpus that cannot be read is an error (CG_E009).
-  if (values.corpus === undefined && !existsSync(corpus)) {
-    process.stderr.write(`claimgraph bench: skipped: ${corpus} not found (set CLAIMGRAPH_DATA or pass --corpus)\n`);
-    return 0;
-  }
-  const texts = await readCorpusTexts(corpus, limit);
+  const input = await benchTexts('bench', values.corpus, limit);
+  if (!input) return 0;
+  const { corpus, texts } = input;
   const onPhase = process.stderr.isTTY
     ? (phase: string) => process.stderr.write(`timing ${phase} on ${texts.length} articles…\n`)
     : undefined;

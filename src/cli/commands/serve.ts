@@ -72,9 +72,10 @@ async function serve(argv: string[]): Promise<number> {
     }
     const { port: bound } = app.server.address() as { port: number };
     const shown = host.includes(':') ? `[${host}]` : host;
-    process.stdout.write(`claimgraph: serving ${values.db ?? DEFAULT_DB} at http://${shown}:${bound}/  (API: /api/openapi.json; Ctrl-C stops)\n`);
     if (!LOOPBACK.has(host)) process.stderr.write('claimgraph serve: warning: reachable from the network; /api/analyze fetches any URL it is given from this machine\n');
     if (!token) process.stdout.write('claimgraph: writes (POST /api/ingest) are off: set CLAIMGRAPH_TOKEN to allow them\n');
+    // The address comes last: whoever waits for the server can start once it is printed.
+    process.stdout.write(`claimgraph: serving ${values.db ?? DEFAULT_DB} at http://${shown}:${bound}/  (API: /api/openapi.json; Ctrl-C stops)\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -1,7 +1,7 @@
 import type { ArticleJSON } from '../article.js';
 import type { Stance } from '../doc.js';
-import { cameoRoot } from '../cameo.js';
-import { hashId } from './hash.js';
+import { describeMatter, sharedMatter } from '../matter.js';
+import { hashId } from '../hash.js';
 import type { LocalClaim } from './prepare.js';
 import type { ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, ContradictionJSON } from './types.js';
 
@@ -18,7 +18,6 @@ import type { ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, Contr
 const AFFIRMING = new Set<Stance>(['assert', 'accuse']);
 /** The stances cross-article matching looks at: affirming ones and denial. */
 export const MATCHABLE_STANCES: readonly Stance[] = [...AFFIRMING, 'deny'];
-const MIN_TERM_OVERLAP = 0.25;
 /**
  * Claims kept per participant and polarity, the latest: a new claim is compared with at most this
  * many per participant, so matching stays fast in a corpus where one name is in every article.
@@ -128,14 +127,10 @@ export class ClaimIndex {
    */
   private matter(a: ClaimRecord, b: ClaimRecord, participants: readonly string[], strict = false): string | null {
     if (participants.length === 0) return null;
-    const rootsB = new Set(b.cameo.map(cameoRoot));
-    const events = [...new Set(a.cameo.filter((code) => rootsB.has(cameoRoot(code))))];
-    const termsB = new Set(b.terms);
-    const common = a.terms.filter((t) => termsB.has(t));
-    const union = new Set([...a.terms, ...b.terms]).size;
-    const sharesTerms = union > 0 && common.length / union >= MIN_TERM_OVERLAP;
+    const shared = sharedMatter(a, b);
+    const { events, sharesTerms } = shared;
     if (strict ? events.length === 0 || !sharesTerms : events.length === 0 && !sharesTerms) return null;
-    const about = [events.length > 0 ? `CAMEO ${events.join(', ')}` : '', sharesTerms ? `terms ${common.join(', ')}` : ''].filter(Boolean).join('; ');
+    const about = describeMatter(shared);
     return `shared participants ${participants.map(this.nameOf).join(', ')}; ${about}`;
   }
 

@@ -117,7 +117,8 @@ export class CorpusEngine {
       vector,
       story: story.id,
       duplicateOf: original?.id ?? null,
-      similarity: original?.similarity ?? null,
+      // An estimate from 120 hashes: three decimals say all it knows.
+      similarity: original ? Math.round(original.similarity * 1000) / 1000 : null,
     };
     this.known.add(id);
     this.batch.articles.push(record);

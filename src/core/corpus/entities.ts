@@ -1,7 +1,7 @@
 import type { ArticleJSON } from '../article.js';
 import type { EntityType } from '../doc.js';
 import type { Lexicon } from '../lexicon/index.js';
-import { hashId } from './hash.js';
+import { hashId } from '../hash.js';
 import { canonicalName, compatibleGivenNames, normalizeName, surname, type CanonicalName } from './names.js';
 import type { CorpusEntity } from './types.js';
 

@@ -1,4 +1,4 @@
-import { fnv1a, mix32 } from './hash.js';
+import { fnv1a, mix32 } from '../hash.js';
 
 /**
  * Near-duplicate detection: MinHash signatures over word 3-shingles, and locality-sensitive hashing
@@ -32,7 +32,7 @@ export function shingles(text: string): Set<number> {
     if (words.length > 0) out.add(fnv1a(words.join(' ')));
     return out;
   }
-  const hashes = words.map(fnv1a);
+  const hashes = words.map((word) => fnv1a(word));
   for (let i = 0; i + SHINGLE_WORDS <= hashes.length; i++) {
     out.add(mix32(Math.imul(mix32(hashes[i] ^ Math.imul(hashes[i + 1], 31)), 17) ^ hashes[i + 2]));
   }

@@ -1,6 +1,6 @@
 import type { Claim, Doc, Entity } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { cameoRoot } from '../cameo.js';
+import { describeMatter, sharedMatter } from '../matter.js';
 
 /**
  * Contradictions within one article: a speaker denies what a speaker from another side asserts.
@@ -9,7 +9,6 @@ import { cameoRoot } from '../cameo.js';
  */
 
 const ASSERTING = new Set(['assert', 'accuse', 'threaten']);
-const MIN_TERM_OVERLAP = 0.25;
 
 export function findContradictions(doc: Doc): void {
   const denials = doc.claims.filter((c) => c.stance === 'deny' && c.speaker);
@@ -60,13 +59,9 @@ function sameMatter(doc: Doc, a: Claim, aSide: Set<string>, b: Claim, bSide: Set
   const aboutB = participants(doc, b);
   const shared = [...new Set([...[...aboutA].filter((k) => bSide.has(k)), ...[...aboutB].filter((k) => aSide.has(k))])];
   if (shared.length === 0) return null;
-  const rootsB = new Set(b.proposition.cameo.map(cameoRoot));
-  const events = a.proposition.cameo.filter((code) => rootsB.has(cameoRoot(code)));
-  const termsB = new Set(b.proposition.terms);
-  const common = a.proposition.terms.filter((t) => termsB.has(t));
-  const union = new Set([...a.proposition.terms, ...b.proposition.terms]).size;
-  if (events.length === 0 && (union === 0 || common.length / union < MIN_TERM_OVERLAP)) return null;
-  const about = events.length > 0 ? `CAMEO ${[...new Set(events)].join(', ')}` : `terms ${common.join(', ')}`;
+  const matter = sharedMatter(a.proposition, b.proposition);
+  if (matter.events.length === 0 && !matter.sharesTerms) return null;
+  const about = describeMatter(matter);
   return `deny vs assert on the same matter: shared participants ${shared.join(', ')}; ${about}`;
 }
 

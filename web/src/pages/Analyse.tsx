@@ -17,7 +17,9 @@ export function AnalysePage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<AnalysisInCorpusJSON | null>(null);
   const shown = useRef<HTMLElement>(null);
-  useEffect(() => shown.current?.scrollIntoView({ block: 'start' }), [result]);
+  useEffect(() => {
+    shown.current?.scrollIntoView({ block: 'start' });
+  }, [result]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

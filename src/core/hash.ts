@@ -3,9 +3,9 @@
  * same value in Node and in browsers.
  */
 
-/** 32-bit FNV-1a of a string's UTF-16 code units. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+/** 32-bit FNV-1a of a string's UTF-16 code units; `seed` varies the offset basis. */
+export function fnv1a(text: string, seed = 0): number {
+  let h = 0x811c9dc5 ^ seed;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
