@@ -102,3 +102,13 @@ describe('contradictions', () => {
     expect(a.contradictions).toHaveLength(0);
   });
 });
+
+describe('roles', () => {
+  it('keeps a role written before the name, with the group it names as affiliation', () => {
+    const a = analyse('Taliban spokesman Zabihullah Mujahid said the group would never negotiate.\n\n"We have channels," foreign ministry spokeswoman Yelena Markova told a briefing in Moscow.');
+    const mujahid = a.entities.find((e) => e.name === 'Zabihullah Mujahid')!;
+    expect(mujahid.roles).toContain('spokesman');
+    expect(a.entities.find((e) => e.id === mujahid.affiliation)?.name).toBe('Taliban');
+    expect(a.entities.find((e) => e.name === 'Yelena Markova')!.roles).toContain('foreign ministry spokeswoman');
+  });
+});

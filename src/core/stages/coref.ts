@@ -1,4 +1,4 @@
-import type { Doc, Mention } from '../doc.js';
+import type { Doc, Entity, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
 
@@ -84,6 +84,7 @@ function attachAppositives(doc: Doc, lexicon: Pick<EntityLexicon, 'isRoleWord'>)
   for (const mention of doc.mentions) {
     const person = doc.entities[mention.entity];
     if (person.type !== 'PERSON' || mention.kind !== 'name') continue;
+    attachTitle(doc, mention, person, mentionAtToken, lexicon);
     const comma = mention.tokenEnd;
     if (comma >= doc.tokenCount || doc.word(comma) !== ',') continue;
     const sentence = doc.sentences[doc.sentenceOf(comma)];
@@ -112,6 +113,33 @@ function attachAppositives(doc: Doc, lexicon: Pick<EntityLexicon, 'isRoleWord'>)
       }
     }
   }
+}
+
+/**
+ * A role written before the name: "foreign ministry spokeswoman Yelena Markova", "Taliban spokesman
+ * Zabihullah Mujahid" (affiliation: the Taliban), "Russian President Vladimir Putin" (Russia).
+ */
+function attachTitle(
+  doc: Doc, mention: Mention, person: Entity, mentionAtToken: Int32Array, lexicon: Pick<EntityLexicon, 'isRoleWord'>,
+): void {
+  let start = mention.tokenStart;
+  let hasRole = false;
+  while (start > 0 && mentionAtToken[start - 1] < 0 && start > mention.tokenStart - 5) {
+    const i = start - 1;
+    const role = lexicon.isRoleWord(doc.tokens.lower[i]);
+    if (!role && !/^(?:NOUN|ADJ)$/.test(doc.upos(i))) break;
+    hasRole ||= role;
+    start = i;
+  }
+  if (!hasRole) return;
+  const role = doc.text.slice(doc.tokens.start[start], doc.tokens.end[mention.tokenStart - 1]);
+  if (!person.roles.includes(role)) person.roles.push(role);
+  const before = start > 0 ? mentionAtToken[start - 1] : -1;
+  if (person.affiliation !== null || before < 0) return;
+  const group = doc.entities[doc.mentions[before].entity];
+  if (group.type === 'PERSON') return;
+  // A nationality stands for its country when the article names it.
+  person.affiliation = group.type === 'NORP' && group.related ? group.related : group.id;
 }
 
 /** The role word with its modifiers and a following "for/of/at X": "special representative for Afghanistan". */

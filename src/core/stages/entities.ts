@@ -203,22 +203,24 @@ function typeName(doc: Doc, lexicon: EntityLexicon, start: number, end: number, 
 
 /**
  * Organisation descriptions built on a demonym or name: "the Russian foreign ministry",
- * "Russian media", "a Taliban breakaway faction". Indefinite ones introduce a new unnamed entity.
+ * "Russia's foreign ministry", "Russian media", "a Taliban breakaway faction".
  */
 function findDescriptions(doc: Doc, lexicon: EntityLexicon, names: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   const { lower } = doc.tokens;
   for (const name of names) {
     if (name.type !== 'NORP' && name.type !== 'ORG' && name.type !== 'GPE') continue;
-    let end = name.end;
-    while (end < doc.tokenCount && end < name.end + 3 && /^(?:ADJ|NOUN)$/.test(doc.upos(end)) && !isCapitalised(doc, end) &&
+    const possessive = lower[name.end] === "'s";
+    let end = possessive ? name.end + 1 : name.end;
+    while (end < doc.tokenCount && end < name.end + 4 && /^(?:ADJ|NOUN)$/.test(doc.upos(end)) && !isCapitalised(doc, end) &&
       !lexicon.isOrgCue(lower[end]) && !lexicon.isRoleWord(lower[end])) end++;
     if (end >= doc.tokenCount || !(lexicon.isOrgCue(lower[end]) || lower[end] === 'media')) continue;
     const head = end + 1;
     const determiner = name.start > 0 ? lower[name.start - 1] : '';
     const indefinite = determiner === 'a' || determiner === 'an';
-    // "the Islamic State terror group" is the name itself; only a demonym or an indefinite makes a new entity.
-    if (name.type !== 'NORP' && !indefinite) continue;
+    // "the Islamic State terror group" is the name itself; a demonym, a possessive ("Russia's
+    // foreign ministry") or an indefinite makes a new entity.
+    if (name.type !== 'NORP' && !indefinite && !possessive) continue;
     out.push({
       start: name.start, end: head, type: 'ORG', canonical: null, kind: 'nominal', gender: null, title: null,
       unnamed: true,
