@@ -213,9 +213,11 @@ describe('POST /api/analyze', () => {
     expect(missing.json()).toMatchObject({ code: 'CG_E009' });
     expect((await analyse({ text: '   ' })).json()).toMatchObject({ statusCode: 422, code: 'CG_E002' });
     expect((await analyse({ text: 'Der Bundestag hat am Freitag beschlossen, dass die Regierung die Steuern nicht erhöhen wird, und die Opposition hat das kritisiert.' })).json()).toMatchObject({ code: 'CG_E008' });
-    for (const payload of [{}, { text: 'a', html: '<p>a</p>' }, { url: 'file:///etc/passwd' }, { url: 'ftp://example.org/a' }, { text: 1 }, { text: 'a', extra: true }]) {
+    for (const payload of [{}, { title: 'no body' }, { url: 'file:///etc/passwd' }, { url: 'ftp://example.org/a' }, { text: 1 }, { text: 'a', extra: true }]) {
       expect((await analyse(payload)).statusCode, JSON.stringify(payload)).toBe(400);
     }
+    const plain = await app.inject({ method: 'POST', url: '/api/analyze', payload: SEED, headers: { 'content-type': 'text/plain' }, remoteAddress: nextIp() });
+    expect(plain.statusCode).toBe(415);
   });
 
   it('with /corpus: says a stored article is stored, and sets a new one against the corpus', async () => {

@@ -72,6 +72,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     serializerOpts: { ajv: { strictTypes: false } },
   });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  // Bodies are JSON only: a plain-text post (what a cross-site form can send) gets 415.
+  app.removeContentTypeParser('text/plain');
   // Query strings and path parameters arrive as text, so their validator turns "20" into 20; a JSON
   // body is taken as sent ({"text": 1} is refused, not read as "1"). Unknown properties are refused.
   const validators = { body: new Ajv({ coerceTypes: false }), url: new Ajv({ coerceTypes: true }) };

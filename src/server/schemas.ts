@@ -176,7 +176,7 @@ export const ERROR_RESPONSES = {
   429: ref('Error'),
 };
 
-/** The body of POST /api/analyze: one of text, html or url, plus optional record fields. */
+/** The body of POST /api/analyze: text, else html, else url (fetched), plus optional record fields. */
 export const analyseBody = {
   type: 'object',
   additionalProperties: false,
@@ -189,5 +189,4 @@ export const analyseBody = {
     published: string,
   },
   anyOf: [{ required: ['text'] }, { required: ['html'] }, { required: ['url'] }],
-  not: { required: ['text', 'html'] },
 };

@@ -59,8 +59,8 @@ export function clip(text: string, max = 140): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Clipped, in quotation marks unless the quoted words bring their own. */
+/** Clipped, in quotation marks unless the words bring their own. */
 export function quoted(text: string, max = 140): string {
   const clipped = clip(text, max);
-  return /^["“‘']/.test(clipped) ? clipped : `“${clipped}”`;
+  return /["“”]/.test(clipped) ? clipped : `“${clipped}”`;
 }

@@ -9,7 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = new URL('../../../bin/claimgraph.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-serve-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Servers still running when a test fails are stopped here. */
+const started = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 interface Running {
   child: ChildProcess;
@@ -20,6 +25,7 @@ interface Running {
 /** Starts the server and waits for the line with its address. */
 function start(args: string[], env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
   const lines: string[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`exited with ${code}: ${lines.join('\n')}`)));

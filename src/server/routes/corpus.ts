@@ -16,21 +16,19 @@ function notFound(reply: FastifyReply, what: string, id: string) {
 export const corpusRoutes: FastifyPluginAsync = async (app) => {
   const { corpus } = app;
   const tags = ['corpus'];
+  /** GET `path` answers `load(id)` with the shared schema `response`, or 404. */
+  const byId = (path: string, what: string, summary: string, response: string, load: (id: string) => Promise<unknown>) =>
+    app.get<{ Params: { id: string } }>(path, {
+      schema: { summary, tags, params: idParams, response: { 200: ref(response), ...ERROR_RESPONSES } },
+      handler: async (request, reply) => (await load(request.params.id)) ?? notFound(reply, what, request.params.id),
+    });
 
   app.get('/api/articles', {
     schema: { summary: 'Stored articles, latest publication first', tags, response: { 200: array(ref('ArticleSummary')) } },
     handler: () => corpus.articles(),
   });
 
-  app.get<{ Params: { id: string } }>('/api/articles/:id', {
-    schema: {
-      summary: 'One stored article: its analysis, canonical entity ids and contradictions with other articles',
-      tags,
-      params: idParams,
-      response: { 200: ref('ArticleDetail'), ...ERROR_RESPONSES },
-    },
-    handler: async (request, reply) => (await corpus.article(request.params.id)) ?? notFound(reply, 'article', request.params.id),
-  });
+  byId('/api/articles/:id', 'article', 'One stored article: its analysis, canonical entity ids and contradictions with other articles', 'ArticleDetail', (id) => corpus.article(id));
 
   app.get<{ Querystring: { q?: string; type?: EntityType; limit?: number } }>('/api/entities', {
     schema: {
@@ -42,15 +40,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     handler: (request) => corpus.store.entities(request.query),
   });
 
-  app.get<{ Params: { id: string } }>('/api/entities/:id', {
-    schema: {
-      summary: 'One entity: what it said, what was said about it, and a timeline',
-      tags,
-      params: idParams,
-      response: { 200: ref('EntityDetail'), ...ERROR_RESPONSES },
-    },
-    handler: async (request, reply) => (await corpus.entity(request.params.id)) ?? notFound(reply, 'entity', request.params.id),
-  });
+  byId('/api/entities/:id', 'entity', 'One entity: what it said, what was said about it, and a timeline', 'EntityDetail', (id) => corpus.entity(id));
 
   app.get<{ Querystring: { speaker?: string; q?: string; limit?: number } }>('/api/quotes', {
     schema: {
@@ -72,15 +62,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     handler: (request) => corpus.store.stories(request.query),
   });
 
-  app.get<{ Params: { id: string } }>('/api/stories/:id', {
-    schema: {
-      summary: "One story and its claims matrix: speaker × proposition × stance",
-      tags,
-      params: idParams,
-      response: { 200: ref('StoryDetail'), ...ERROR_RESPONSES },
-    },
-    handler: async (request, reply) => (await corpus.story(request.params.id)) ?? notFound(reply, 'story', request.params.id),
-  });
+  byId('/api/stories/:id', 'story', 'One story and its claims matrix: speaker × proposition × stance', 'StoryDetail', (id) => corpus.story(id));
 
   app.get('/api/contradictions', {
     schema: { summary: 'Contradictions and reversals, grouped by matter, with evidence', tags, response: { 200: array(ref('Contradiction')) } },

@@ -2,6 +2,7 @@ import type { ArticleDetailJSON, ArticleSummaryJSON } from '../../../src/server/
 import { useApi } from '../api.js';
 import { ArticleView } from '../components/ArticleView.js';
 import { Status } from '../components/Status.js';
+import { Table } from '../components/Table.js';
 import { href } from '../router.js';
 
 export function ArticlesPage() {
@@ -11,33 +12,21 @@ export function ArticlesPage() {
       <h1>Articles</h1>
       <Status loaded={loaded}>
         {(articles) => (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Headline</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Published</th>
-                  <th scope="col">Story</th>
-                </tr>
-              </thead>
-              <tbody>
-                {articles.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <a href={href('articles', a.id)}>{a.title ?? 'Untitled'}</a>
-                      {a.duplicateOf && <span className="badge copy">copy</span>}
-                    </td>
-                    <td>{a.source ?? '—'}</td>
-                    <td>{a.published?.slice(0, 10) ?? '—'}</td>
-                    <td>
-                      <a href={href('stories', a.story)}>{a.storyLabel}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={['Headline', 'Source', 'Published', 'Story']}>
+            {articles.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <a href={href('articles', a.id)}>{a.title ?? 'Untitled'}</a>
+                  {a.duplicateOf && <span className="badge copy">copy</span>}
+                </td>
+                <td>{a.source ?? '—'}</td>
+                <td>{a.published?.slice(0, 10) ?? '—'}</td>
+                <td>
+                  <a href={href('stories', a.story)}>{a.storyLabel}</a>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Status>
     </>

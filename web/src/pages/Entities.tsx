@@ -4,6 +4,7 @@ import type { EntityDetailJSON, EntityJSON, StatementJSON } from '../../../src/s
 import { query, useApi } from '../api.js';
 import { StatementList } from '../components/StatementList.js';
 import { Status } from '../components/Status.js';
+import { Table } from '../components/Table.js';
 import { href } from '../router.js';
 
 export function EntitiesPage() {
@@ -30,33 +31,22 @@ export function EntitiesPage() {
       </form>
       <Status loaded={loaded}>
         {(entities) => (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Articles</th>
-                  <th scope="col">Mentions</th>
-                  <th scope="col">Also called</th>
+          <>
+            <Table columns={['Name', 'Type', 'Articles', 'Mentions', 'Also called']}>
+              {entities.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <a href={href('entities', e.id)}>{e.name}</a>
+                  </td>
+                  <td>{e.type}</td>
+                  <td className="num">{e.articles}</td>
+                  <td className="num">{e.mentions}</td>
+                  <td>{e.aliases.join(', ')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {entities.map((e) => (
-                  <tr key={e.id}>
-                    <td>
-                      <a href={href('entities', e.id)}>{e.name}</a>
-                    </td>
-                    <td>{e.type}</td>
-                    <td className="num">{e.articles}</td>
-                    <td className="num">{e.mentions}</td>
-                    <td>{e.aliases.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
             {entities.length === 0 && <p className="muted">No entity matches.</p>}
-          </div>
+          </>
         )}
       </Status>
     </>
@@ -78,6 +68,9 @@ export function EntityPage({ id }: { id: string }) {
             </p>
             <section aria-labelledby="timeline-heading" className="card">
               <h2 id="timeline-heading">Timeline</h2>
+              <p className="muted small">
+                Statements a day: <span className="key said" /> by {entity.name}, <span className="key about" /> about {entity.name}. Syndicated copies are not counted again.
+              </p>
               {timeline.length === 0 && <p className="muted">No statements by or about {entity.name}.</p>}
               <ol className="timeline">
                 {timeline.map((day) => (

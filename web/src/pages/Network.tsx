@@ -3,6 +3,7 @@ import type { NetworkJSON, NetworkStance } from '../../../src/server/types.js';
 import { useApi } from '../api.js';
 import { StanceBadge } from '../components/Stance.js';
 import { Status } from '../components/Status.js';
+import { Table } from '../components/Table.js';
 import { href } from '../router.js';
 
 const STANCES: NetworkStance[] = ['assert', 'deny', 'condemn', 'accuse'];
@@ -117,36 +118,22 @@ function EdgeTable({ network }: { network: NetworkJSON }) {
   const names = new Map(network.nodes.map((n) => [n.id, n.name]));
   const edges = [...network.edges].sort((a, b) => b.claims - a.claims);
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="muted small">{edges.length} relations, most claims first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Speaker</th>
-            <th scope="col">Stance</th>
-            <th scope="col">About</th>
-            <th scope="col">Claims</th>
-            <th scope="col">Articles</th>
-          </tr>
-        </thead>
-        <tbody>
-          {edges.map((e) => (
-            <tr key={`${e.source}-${e.target}-${e.stance}`}>
-              <td>
-                <a href={href('entities', e.source)}>{names.get(e.source)}</a>
-              </td>
-              <td>
-                <StanceBadge stance={e.stance} />
-              </td>
-              <td>
-                <a href={href('entities', e.target)}>{names.get(e.target)}</a>
-              </td>
-              <td className="num">{e.claims}</td>
-              <td className="num">{e.articles}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table columns={['Speaker', 'Stance', 'About', 'Claims', 'Articles']} caption={`${edges.length} relations, most claims first`}>
+      {edges.map((e) => (
+        <tr key={`${e.source}-${e.target}-${e.stance}`}>
+          <td>
+            <a href={href('entities', e.source)}>{names.get(e.source)}</a>
+          </td>
+          <td>
+            <StanceBadge stance={e.stance} />
+          </td>
+          <td>
+            <a href={href('entities', e.target)}>{names.get(e.target)}</a>
+          </td>
+          <td className="num">{e.claims}</td>
+          <td className="num">{e.articles}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
