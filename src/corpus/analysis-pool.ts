@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { createAnalyzer } from '../analyze.js';
 import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js';
@@ -5,12 +6,16 @@ import type { Pipeline } from '../core/pipeline.js';
 
 /**
  * Analysis for ingest, in worker threads: while the main thread places articles in the corpus
- * and writes them, the workers analyse the next ones. With no workers, analysis runs inline.
+ * and writes them, the workers analyse the next ones. Texts wait in one queue; each worker keeps
+ * a short backlog, and a caller that would otherwise wait for a result analyses queued texts
+ * itself (`wait`), so no core idles. With no workers, analysis runs inline.
  */
 
 export interface AnalysisPool {
-  /** Analyses one text; texts may be submitted before earlier ones are done. */
+  /** Queues one text; texts may be submitted before earlier ones are done. */
   analyse(text: string): Promise<PreparedArticle>;
+  /** Resolves with `result`, analysing queued texts on the calling thread until it is ready. */
+  wait<T>(result: Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -29,19 +34,54 @@ export interface AnalysisRequest {
 
 export type AnalysisReply = { task: number; prepared: PreparedArticle } | { task: number; error: string };
 
+/** Texts a worker holds at once: enough to outlast a batch write on the main thread. */
+const WORKER_BACKLOG = 12;
+
 const WORKER = new URL('./analysis-worker.ts', import.meta.url);
 const TSX = import.meta.resolve('tsx/esm/api');
 
+interface Job {
+  text: string;
+  resolve: (prepared: PreparedArticle) => void;
+  reject: (error: Error) => void;
+}
+
 export async function createAnalysisPool(options: AnalysisPoolOptions): Promise<AnalysisPool> {
-  if (options.workers <= 0) {
-    const analyzer = options.analyzer ?? (await createAnalyzer({ lexiconPath: options.lexiconPath }));
-    return { analyse: async (text) => prepareArticle(analyzer.run(text)), close: async () => {} };
-  }
-  const workers = await Promise.all(Array.from({ length: options.workers }, () => startWorker(options.lexiconPath)));
+  const inline = options.analyzer ?? (await createAnalyzer({ lexiconPath: options.lexiconPath }));
+  const runInline = (job: Job): void => {
+    try {
+      job.resolve(prepareArticle(inline.run(job.text)));
+    } catch (error) {
+      job.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  const queue: Job[] = [];
+  const workers = await Promise.all(Array.from({ length: Math.max(0, options.workers) }, () => startWorker(options.lexiconPath, () => pump())));
+  const pump = (): void => {
+    for (const worker of workers) {
+      while (queue.length > 0 && worker.inFlight() < WORKER_BACKLOG) worker.run(queue.shift() as Job);
+    }
+    // With every worker stopped, the calling thread does the work.
+    if (workers.every((w) => w.inFlight() === Infinity)) while (queue.length > 0) runInline(queue.shift() as Job);
+  };
   return {
     analyse(text) {
-      const leastBusy = workers.reduce((best, w) => (w.pending.size < best.pending.size ? w : best));
-      return leastBusy.analyse(text);
+      return new Promise((resolve, reject) => {
+        const job = { text, resolve, reject };
+        if (workers.length === 0) return runInline(job);
+        queue.push(job);
+        pump();
+      });
+    },
+    async wait(result) {
+      let ready = false;
+      void result.then(() => (ready = true), () => (ready = true));
+      while (!ready && queue.length > 0) {
+        runInline(queue.shift() as Job);
+        // Let worker replies in before choosing again.
+        await nextTurn();
+      }
+      return result;
     },
     async close() {
       await Promise.all(workers.map((w) => w.thread.terminate()));
@@ -51,17 +91,17 @@ export async function createAnalysisPool(options: AnalysisPoolOptions): Promise<
 
 interface PoolWorker {
   thread: Worker;
-  pending: Map<number, { resolve: (p: PreparedArticle) => void; reject: (e: Error) => void }>;
-  analyse(text: string): Promise<PreparedArticle>;
+  inFlight(): number;
+  run(job: Job): void;
 }
 
 let tasks = 0;
 
 /** A worker that runs the TypeScript sources through tsx, as bin/claimgraph.js does. */
-async function startWorker(lexiconPath: string | undefined): Promise<PoolWorker> {
+async function startWorker(lexiconPath: string | undefined, onIdle: () => void): Promise<PoolWorker> {
   const boot = `import(${JSON.stringify(TSX)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); })`;
   const thread = new Worker(boot, { eval: true, workerData: { lexiconPath } });
-  const pending: PoolWorker['pending'] = new Map();
+  const pending = new Map<number, Job>();
   let stopped: Error | null = null;
   const fail = (error: Error): void => {
     stopped ??= error;
@@ -80,20 +120,19 @@ async function startWorker(lexiconPath: string | undefined): Promise<PoolWorker>
     pending.delete(reply.task);
     if ('error' in reply) waiting?.reject(new Error(reply.error));
     else waiting?.resolve(reply.prepared);
+    onIdle();
   });
   thread.on('error', fail);
   thread.on('exit', (code) => fail(new Error(`analysis worker stopped (exit code ${code})`)));
   return {
     thread,
-    pending,
-    analyse(text) {
-      // A worker that died answers nothing more: its texts fail at once rather than hang.
-      if (stopped) return Promise.reject(stopped);
+    // A worker that died takes no more work: its texts fail at once rather than hang.
+    inFlight: () => (stopped ? Infinity : pending.size),
+    run(job) {
+      if (stopped) return job.reject(stopped);
       const task = ++tasks;
-      return new Promise((resolve, reject) => {
-        pending.set(task, { resolve, reject });
-        thread.postMessage({ task, text } satisfies AnalysisRequest);
-      });
+      pending.set(task, job);
+      thread.postMessage({ task, text: job.text } satisfies AnalysisRequest);
     },
   };
 }

@@ -76,7 +76,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const batchMs = (options.batchSeconds ?? DEFAULT_BATCH_SECONDS) * 1000;
   // Enough work queued to keep every worker busy while the main thread stores.
-  const queueLength = Math.max(1, workers * 4);
+  const queueLength = Math.max(1, workers * 32);
   const queue: Job[] = [];
   const queued = new Set<string>();
   let uncommitted = 0;
@@ -102,7 +102,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     queued.delete(id);
     let analysed: PreparedArticle;
     try {
-      analysed = await prepared;
+      analysed = await pool.wait(prepared);
     } catch (error) {
       summary.failed.push({ path, error: `analysis failed: ${(error as Error).message}` });
       return;
