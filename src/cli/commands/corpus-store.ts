@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { CoreError } from '../../core/errors.js';
 import { StoreError } from '../../store/errors.js';
+import { isPostgresUrl, openPostgresStore } from '../../store/postgres/index.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/types.js';
 import { UsageError, type Command } from '../command.js';
@@ -15,8 +16,37 @@ export const STORE_OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-export const STORE_USAGE = `  --db PATH     the corpus database (default ${DEFAULT_DB})
+export const STORE_USAGE = `  --db PATH     the corpus database: a file, or postgres://... (default $CLAIMGRAPH_DATABASE_URL, else ${DEFAULT_DB})
   --json        print JSON (docs/corpus.md) instead of text`;
+
+/**
+ * The store at `db`, else at $CLAIMGRAPH_DATABASE_URL, else the default file: PostgreSQL for a
+ * postgres:// URL, SQLite for a path.
+ */
+export async function openStore(db: string | undefined, create: boolean): Promise<Store> {
+  const location = db ?? process.env.CLAIMGRAPH_DATABASE_URL ?? DEFAULT_DB;
+  return isPostgresUrl(location) ? openPostgresStore(location, { mustExist: !create }) : openSqliteStore(location, { mustExist: !create });
+}
+
+/** The PostgreSQL database the distributed commands (enqueue, worker, status) share: `--db` or $CLAIMGRAPH_DATABASE_URL. */
+export function postgresUrl(db: string | undefined): string {
+  const location = db ?? process.env.CLAIMGRAPH_DATABASE_URL;
+  if (!location || !isPostgresUrl(location)) {
+    throw new UsageError('needs a PostgreSQL database: pass --db postgres://... or set CLAIMGRAPH_DATABASE_URL');
+  }
+  return location;
+}
+
+/** Runs `use`; a database that cannot be used is exit 1 with a one-line reason. */
+export async function withDatabase(command: string, use: () => Promise<number>): Promise<number> {
+  try {
+    return await use();
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    process.stderr.write(`claimgraph ${command}: ${error.message}\n`);
+    return 1;
+  }
+}
 
 /**
  * Opens the database, runs `use`, closes it. A database that cannot be used (missing for a query,
@@ -25,7 +55,7 @@ export const STORE_USAGE = `  --db PATH     the corpus database (default ${DEFAU
 export async function withStore(command: string, db: string | undefined, create: boolean, use: (store: Store) => Promise<number>): Promise<number> {
   let store: Store;
   try {
-    store = openSqliteStore(db ?? DEFAULT_DB, { mustExist: !create });
+    store = await openStore(db, create);
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     process.stderr.write(`claimgraph ${command}: ${error.message}\n`);

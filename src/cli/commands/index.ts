@@ -12,6 +12,10 @@ import { contradictionsCommand } from './contradictions.js';
 import { exportCommand } from './export.js';
 import { benchIngestCommand } from './bench-ingest.js';
 import { serveCommand } from './serve.js';
+import { enqueueCommand } from './enqueue.js';
+import { workerCommand } from './worker.js';
+import { statusCommand } from './status.js';
+import { benchScaleCommand } from './bench-scale.js';
 
 /** Every CLI command, in the order `claimgraph --help` lists them. */
 export const commands: Command[] = [
@@ -28,4 +32,8 @@ export const commands: Command[] = [
   exportCommand,
   benchIngestCommand,
   serveCommand,
+  enqueueCommand,
+  workerCommand,
+  statusCommand,
+  benchScaleCommand,
 ];

@@ -1,0 +1,398 @@
+import pg from 'pg';
+import { dateOf } from '../../core/corpus/corpus.js';
+import { MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import type {
+  ArticleRecord,
+  ClaimRecord,
+  ContradictionEdge,
+  CorpusBatch,
+  CorpusEntity,
+  CorpusSnapshot,
+  EntityJSON,
+  EntityLink,
+  QuoteJSON,
+  StoryJSON,
+  StoryRecord,
+} from '../../core/corpus/types.js';
+import type { CueClass, EntityType, QuoteKind, Stance } from '../../core/doc.js';
+import { packAnalysis, packSignature, searchTerms, unpackAnalysis, unpackSignature } from '../codec.js';
+import { StoreError } from '../errors.js';
+import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
+import { migrate, withMigrationLock } from './migrations.js';
+
+/**
+ * The PostgreSQL store (node-postgres): the same tables as the SQLite store, full-text search
+ * through tsvector columns with GIN indexes. Any number of processes on any number of machines can
+ * open one database; the corpus writer among them is decided by the caller (src/scale/).
+ */
+
+export interface PostgresStoreOptions {
+  /** Refuse a database where no corpus was ever created (query commands). */
+  mustExist?: boolean;
+  /** The schema holding the tables (default: the server's search_path, normally "public"). */
+  schema?: string;
+  /** Connections in the pool. */
+  connections?: number;
+}
+
+type Row = Record<string, unknown>;
+
+/** True when `location` names a PostgreSQL database rather than a file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
+}
+
+/** A pool on `url` whose connections use `schema`, if given. */
+export function createPool(url: string, schema?: string, connections = 4): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: connections, ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}) });
+}
+
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const where = redactUrl(url);
+  const pool = createPool(url, options.schema, options.connections);
+  // An idle connection that the server drops must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      await withMigrationLock(client, async () => {
+        if (options.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
+        if (options.mustExist) {
+          const found = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'claimgraph_schema'`);
+          if (found.rowCount === 0) throw new StoreError(`no corpus in ${where}: run "claimgraph ingest" first`);
+        }
+        await migrate(client, where);
+      });
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`cannot open ${where}: ${(error as Error).message}`);
+  }
+  return new PostgresStore(pool);
+}
+
+const PAGE = 200;
+
+class PostgresStore implements Store {
+  constructor(private readonly pool: pg.Pool) {}
+
+  private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params)).rows as Row[];
+  }
+
+  async snapshot(): Promise<CorpusSnapshot> {
+    const client = await this.pool.connect();
+    try {
+      // One consistent view of the four tables.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const query = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
+      const articles = (await query(`SELECT id, seq, time, signature, vector, story, duplicate_of FROM articles ORDER BY seq`)).map((row) => ({
+        id: row.id as string,
+        seq: row.seq as number,
+        time: row.time as number | null,
+        signature: unpackSignature(row.signature as Uint8Array),
+        vector: JSON.parse(row.vector as string),
+        story: row.story as string,
+        duplicateOf: row.duplicate_of as string | null,
+      }));
+      const entities = (await query(`SELECT * FROM entities`)).map(toEntity);
+      const stories = (await query(`SELECT * FROM stories ORDER BY seq`)).map(toStory);
+      const claims = (await query(`SELECT * FROM claims WHERE NOT duplicate AND speaker IS NOT NULL AND stance = ANY($1) ORDER BY seq`, [MATCHABLE_STANCES])).map(toClaim);
+      await client.query('COMMIT');
+      return { articles, entities, stories, claims };
+    } finally {
+      client.release();
+    }
+  }
+
+  async write(batch: CorpusBatch): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const a of batch.articles) {
+        await client.query(
+          `INSERT INTO articles (seq, id, title, source, url, path, published, time, ingested_at, text, analysis, entities, signature, vector, story, duplicate_of, similarity)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+          [a.seq, a.id, a.title, a.source, a.url, a.path, a.published, a.time, a.ingestedAt, a.text, packAnalysis(a.analysis), JSON.stringify(a.entities),
+            Buffer.from(packSignature(a.signature)), JSON.stringify(a.vector), a.story, a.duplicateOf, a.similarity],
+        );
+      }
+      for (const e of batch.entities) {
+        await client.query(
+          `INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases, keys = excluded.keys,
+             articles = excluded.articles, mentions = excluded.mentions, unnamed = excluded.unnamed, search = excluded.search`,
+          [e.id, e.type, e.name, JSON.stringify(e.aliases), JSON.stringify(e.keys), e.articles, e.mentions, e.unnamed, [e.name, ...e.aliases].join('\n').toLowerCase()],
+        );
+      }
+      for (const c of batch.claims) {
+        const { entities, terms, cameo, side, about } = c;
+        await client.query(
+          `INSERT INTO claims (article, id, quote, kind, cue, cue_class, speaker, stance, content_start, content_end, text, proposition, time, article_seq, duplicate)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+          [c.article, c.id, c.quote, c.kind, c.cue, c.cueClass, c.speaker, c.stance, c.start, c.end, c.text, JSON.stringify({ entities, terms, cameo, side, about }), c.time, c.seq, c.duplicate],
+        );
+      }
+      for (const s of batch.stories) {
+        await client.query(
+          `INSERT INTO stories (id, label, seq, first, last, size) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`,
+          [s.id, s.label, s.seq, s.first, s.last, s.size],
+        );
+      }
+      for (const e of batch.edges) {
+        await client.query(
+          `INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async count() {
+    const [row] = await this.rows(`SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM entities)::int AS entities,
+      (SELECT count(*) FROM claims)::int AS claims, (SELECT count(*) FROM stories)::int AS stories, (SELECT count(*) FROM edges)::int AS edges`);
+    return row as { articles: number; entities: number; claims: number; stories: number; edges: number };
+  }
+
+  async article(id: string): Promise<ArticleRecord | null> {
+    const [row] = await this.rows(`SELECT * FROM articles WHERE id = $1`, [id]);
+    return row ? toArticle(row) : null;
+  }
+
+  /** Pages through a table by its serial column, so an export never holds the whole corpus. */
+  private async *pages(table: 'articles' | 'claims'): AsyncIterable<Row> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.rows(`SELECT * FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT ${PAGE}`, [after]);
+      yield* rows;
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1].seq as number;
+    }
+  }
+
+  async *articles(): AsyncIterable<ArticleRecord> {
+    for await (const row of this.pages('articles')) yield toArticle(row);
+  }
+
+  async *claims(): AsyncIterable<ClaimRecord> {
+    for await (const row of this.pages('claims')) yield toClaim(row);
+  }
+
+  async edges(): Promise<ContradictionEdge[]> {
+    return (await this.rows(`SELECT * FROM edges ORDER BY rowid`)).map(toEdge);
+  }
+
+  async links(): Promise<EntityLink[]> {
+    const links: EntityLink[] = [];
+    for (const { id, entities } of await this.rows(`SELECT id, entities FROM articles ORDER BY seq`)) {
+      for (const [local, entity] of Object.entries(JSON.parse(entities as string) as Record<string, string>)) links.push({ article: id as string, local, entity });
+    }
+    return links;
+  }
+
+  async entities(query: EntityQuery = {}): Promise<EntityJSON[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.type) params.push(query.type) && where.push(`type = $${params.length}`);
+    if (query.q) params.push(likePattern(query.q)) && where.push(`search LIKE $${params.length}`);
+    params.push(query.limit ?? null);
+    const sql = `SELECT * FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY mentions DESC, articles DESC, name COLLATE "C" LIMIT $${params.length}`;
+    return (await this.rows(sql, params)).map((row) => {
+      const { keys: _keys, ...entity } = toEntity(row);
+      return entity;
+    });
+  }
+
+  async quotes(query: QuoteQuery = {}): Promise<QuoteJSON[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.speaker) {
+      params.push(likePattern(query.speaker));
+      where.push(`q.speaker IN (SELECT id FROM entities WHERE search LIKE $${params.length})`);
+    }
+    if (query.q !== undefined) where.push(textMatch('q.search', query.q, params));
+    params.push(query.limit ?? null);
+    const sql = `SELECT q.*, e.name AS speaker_name FROM claims q LEFT JOIN entities e ON e.id = q.speaker
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT $${params.length}`;
+    return (await this.rows(sql, params)).map((row) => ({
+      article: row.article as string,
+      quote: row.quote as string,
+      kind: row.kind as QuoteKind,
+      speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
+      cue: row.cue as string | null,
+      cueClass: row.cue_class as CueClass | null,
+      text: row.text as string,
+      start: row.content_start as number,
+      end: row.content_end as number,
+    }));
+  }
+
+  async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
+    let matching: Set<string> | null = null;
+    if (query.q !== undefined) {
+      const params: unknown[] = [];
+      const rows = await this.rows(`SELECT DISTINCT story FROM articles WHERE ${textMatch('search', query.q, params)}`, params);
+      matching = new Set(rows.map((r) => r.story as string));
+    }
+    const members = new Map<string, StoryJSON['articles']>();
+    for (const row of await this.rows(`SELECT id, title, source, path, url, published, duplicate_of, similarity, story FROM articles ORDER BY seq`)) {
+      const list = members.get(row.story as string) ?? [];
+      list.push({
+        id: row.id as string,
+        title: row.title as string | null,
+        source: row.source as string | null,
+        path: row.path as string | null,
+        url: row.url as string | null,
+        published: row.published as string | null,
+        duplicateOf: row.duplicate_of as string | null,
+        similarity: row.similarity as number | null,
+      });
+      members.set(row.story as string, list);
+    }
+    return (await this.rows(`SELECT * FROM stories ORDER BY size DESC, seq`))
+      .map(toStory)
+      .filter((s) => !matching || matching.has(s.id))
+      .map((s) => ({ id: s.id, label: s.label, first: dateOf(s.first), last: dateOf(s.last), articles: members.get(s.id) ?? [] }));
+  }
+
+  async contradictions() {
+    const edges = await this.edges();
+    const rows = await this.rows(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
+      WHERE (c.article, c.id) IN (SELECT a_article, a_claim FROM edges UNION SELECT b_article, b_claim FROM edges)`);
+    const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
+    return groupContradictions(edges, (ref) => {
+      const row = byKey.get(`${ref.article}#${ref.claim}`);
+      if (!row) return null;
+      return {
+        article: ref.article,
+        claim: ref.claim,
+        speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
+        stance: row.stance as Stance,
+        text: row.text as string,
+        start: row.content_start as number,
+        end: row.content_end as number,
+        date: dateOf(row.time as number | null),
+        seq: row.seq as number,
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+}
+
+function toArticle(row: Row): ArticleRecord {
+  return {
+    id: row.id as string,
+    seq: row.seq as number,
+    title: row.title as string | null,
+    source: row.source as string | null,
+    url: row.url as string | null,
+    path: row.path as string | null,
+    published: row.published as string | null,
+    time: row.time as number | null,
+    ingestedAt: row.ingested_at as string,
+    text: row.text as string,
+    analysis: unpackAnalysis(row.analysis as string, row.text as string),
+    entities: JSON.parse(row.entities as string),
+    signature: unpackSignature(row.signature as Uint8Array),
+    vector: JSON.parse(row.vector as string),
+    story: row.story as string,
+    duplicateOf: row.duplicate_of as string | null,
+    similarity: row.similarity as number | null,
+  };
+}
+
+function toEntity(row: Row): CorpusEntity {
+  return {
+    id: row.id as string,
+    type: row.type as EntityType,
+    name: row.name as string,
+    aliases: JSON.parse(row.aliases as string),
+    keys: JSON.parse(row.keys as string),
+    articles: row.articles as number,
+    mentions: row.mentions as number,
+    unnamed: row.unnamed as boolean,
+  };
+}
+
+function toStory(row: Row): StoryRecord {
+  return {
+    id: row.id as string,
+    label: row.label as string,
+    seq: row.seq as number,
+    first: row.first as number | null,
+    last: row.last as number | null,
+    size: row.size as number,
+  };
+}
+
+function toClaim(row: Row): ClaimRecord {
+  return {
+    article: row.article as string,
+    id: row.id as string,
+    quote: row.quote as string,
+    kind: row.kind as QuoteKind,
+    cue: row.cue as string | null,
+    cueClass: row.cue_class as CueClass | null,
+    speaker: row.speaker as string | null,
+    stance: row.stance as Stance,
+    start: row.content_start as number,
+    end: row.content_end as number,
+    text: row.text as string,
+    ...(JSON.parse(row.proposition as string) as Pick<ClaimRecord, 'entities' | 'terms' | 'cameo' | 'side' | 'about'>),
+    time: row.time as number | null,
+    seq: row.article_seq as number,
+    duplicate: row.duplicate as boolean,
+  };
+}
+
+function toEdge(row: Row): ContradictionEdge {
+  return {
+    id: row.id as string,
+    kind: row.kind as ContradictionEdge['kind'],
+    claims: [
+      { article: row.a_article as string, claim: row.a_claim as string },
+      { article: row.b_article as string, claim: row.b_claim as string },
+    ],
+    reason: row.reason as string,
+    crossArticle: row.cross_article as boolean,
+  };
+}
+
+/** LIKE's default escape character in PostgreSQL is the backslash. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Each word or phrase as a tsquery, all required; a query without words matches nothing. */
+function textMatch(column: string, text: string, params: unknown[]): string {
+  const terms = searchTerms(text);
+  if (terms.length === 0) return 'FALSE';
+  const queries = terms.map((term) => {
+    params.push(term);
+    return `phraseto_tsquery('simple', $${params.length})`;
+  });
+  return `${column} @@ (${queries.join(' && ')})`;
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

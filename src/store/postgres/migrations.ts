@@ -1,0 +1,104 @@
+import type pg from 'pg';
+import { StoreError } from '../errors.js';
+
+/**
+ * Schema migrations, applied in order; the `claimgraph_schema` row records how many have run. Add
+ * a new entry for every change and never edit a released one. Full-text search is PostgreSQL's own:
+ * a generated tsvector column with a GIN index, in the 'simple' configuration (lower-cased words, no
+ * stemming, no stop words), so the same queries match as in the SQLite store's FTS5.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT, source TEXT, url TEXT, path TEXT, published TEXT, time DOUBLE PRECISION,
+    ingested_at TEXT NOT NULL,
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    entities TEXT NOT NULL,
+    signature BYTEA NOT NULL,
+    vector TEXT NOT NULL,
+    story TEXT NOT NULL,
+    duplicate_of TEXT,
+    similarity DOUBLE PRECISION,
+    search TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED
+  );
+  CREATE INDEX articles_story ON articles (story);
+  CREATE INDEX articles_search ON articles USING GIN (search);
+
+  CREATE TABLE entities (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    keys TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    unnamed BOOLEAN NOT NULL,
+    search TEXT NOT NULL
+  );
+  CREATE TABLE claims (
+    seq SERIAL PRIMARY KEY,
+    article TEXT NOT NULL, id TEXT NOT NULL, quote TEXT NOT NULL,
+    kind TEXT NOT NULL, cue TEXT, cue_class TEXT,
+    speaker TEXT, stance TEXT NOT NULL,
+    content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, text TEXT NOT NULL,
+    proposition TEXT NOT NULL,
+    time DOUBLE PRECISION, article_seq INTEGER NOT NULL, duplicate BOOLEAN NOT NULL,
+    search TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED,
+    UNIQUE (article, id)
+  );
+  CREATE INDEX claims_speaker ON claims (speaker);
+  CREATE INDEX claims_search ON claims USING GIN (search);
+
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, seq INTEGER NOT NULL, first DOUBLE PRECISION, last DOUBLE PRECISION, size INTEGER NOT NULL
+  );
+
+  CREATE TABLE edges (
+    rowid SERIAL,
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL,
+    a_article TEXT NOT NULL, a_claim TEXT NOT NULL, b_article TEXT NOT NULL, b_claim TEXT NOT NULL,
+    reason TEXT NOT NULL, cross_article BOOLEAN NOT NULL
+  );
+  `,
+];
+
+/** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */
+const MIGRATION_LOCK = 0x43474442;
+
+/** Runs `use` while holding the migration lock, so that processes opening one database at once take turns. */
+export async function withMigrationLock<T>(client: pg.PoolClient, use: () => Promise<T>): Promise<T> {
+  await client.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
+  try {
+    return await use();
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK]);
+  }
+}
+
+/** Brings the schema up to date in one transaction per migration; call it inside {@link withMigrationLock}. */
+export async function migrate(client: pg.PoolClient, where: string): Promise<void> {
+  const tables = await client.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`,
+  );
+  const names = new Set(tables.rows.map((r) => r.name));
+  if (!names.has('claimgraph_schema') && names.has('articles')) throw new StoreError(`${where} is not a claimgraph database`);
+  if (!names.has('claimgraph_schema')) await client.query(`CREATE TABLE claimgraph_schema (version INTEGER NOT NULL); INSERT INTO claimgraph_schema VALUES (0)`);
+  const version = (await client.query<{ version: number }>(`SELECT version FROM claimgraph_schema`)).rows[0].version;
+  if (version > MIGRATIONS.length) {
+    throw new StoreError(`${where} has schema version ${version}, newer than this claimgraph understands (${MIGRATIONS.length}): upgrade claimgraph`);
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    await client.query('BEGIN');
+    try {
+      await client.query(MIGRATIONS[v]);
+      await client.query(`UPDATE claimgraph_schema SET version = $1`, [v + 1]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  }
+}
