@@ -212,7 +212,7 @@ class PostgresStore implements Store {
     if (query.q) params.push(likePattern(query.q)) && where.push(`search LIKE $${params.length}`);
     params.push(query.limit ?? null);
     const sql = `SELECT * FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY mentions DESC, articles DESC, name COLLATE "C" LIMIT $${params.length}`;
+      ORDER BY mentions DESC, articles DESC, name COLLATE "C", type COLLATE "C", id COLLATE "C" LIMIT $${params.length}`;
     return (await this.rows(sql, params)).map((row) => {
       const { keys: _keys, ...entity } = toEntity(row);
       return entity;

@@ -178,7 +178,7 @@ class SqliteStore implements Store {
     if (query.type) where.push('type = ?') && params.push(query.type);
     if (query.q) where.push(`search LIKE ? ESCAPE '\\'`) && params.push(likePattern(query.q));
     const sql = `SELECT * FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY mentions DESC, articles DESC, name LIMIT ?`;
+      ORDER BY mentions DESC, articles DESC, name, type, id LIMIT ?`;
     return this.db
       .prepare(sql)
       .all(...params, query.limit ?? -1)
