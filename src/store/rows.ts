@@ -1,0 +1,98 @@
+import type { ArticleRecord, ClaimRecord, ContradictionEdge, CorpusEntity, StoryRecord } from '../core/corpus/types.js';
+import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
+import { unpackAnalysis, unpackSignature } from './codec.js';
+
+/**
+ * Rows of the store's tables as records, shared by the SQLite and PostgreSQL stores: the tables
+ * have the same columns in both; only booleans differ (SQLite gives 0/1, PostgreSQL true/false).
+ */
+
+export type Row = Record<string, unknown>;
+
+function flag(value: unknown): boolean {
+  return value === true || value === 1;
+}
+
+export function toArticle(row: Row): ArticleRecord {
+  return {
+    id: row.id as string,
+    seq: row.seq as number,
+    title: row.title as string | null,
+    source: row.source as string | null,
+    url: row.url as string | null,
+    path: row.path as string | null,
+    published: row.published as string | null,
+    time: row.time as number | null,
+    ingestedAt: row.ingested_at as string,
+    text: row.text as string,
+    analysis: unpackAnalysis(row.analysis as string, row.text as string),
+    entities: JSON.parse(row.entities as string),
+    signature: unpackSignature(row.signature as Uint8Array),
+    vector: JSON.parse(row.vector as string),
+    story: row.story as string,
+    duplicateOf: row.duplicate_of as string | null,
+    similarity: row.similarity as number | null,
+  };
+}
+
+export function toEntity(row: Row): CorpusEntity {
+  return {
+    id: row.id as string,
+    type: row.type as EntityType,
+    name: row.name as string,
+    aliases: JSON.parse(row.aliases as string),
+    keys: JSON.parse(row.keys as string),
+    articles: row.articles as number,
+    mentions: row.mentions as number,
+    unnamed: flag(row.unnamed),
+  };
+}
+
+export function toStory(row: Row): StoryRecord {
+  return {
+    id: row.id as string,
+    label: row.label as string,
+    seq: row.seq as number,
+    first: row.first as number | null,
+    last: row.last as number | null,
+    size: row.size as number,
+  };
+}
+
+export function toClaim(row: Row): ClaimRecord {
+  return {
+    article: row.article as string,
+    id: row.id as string,
+    quote: row.quote as string,
+    kind: row.kind as QuoteKind,
+    cue: row.cue as string | null,
+    cueClass: row.cue_class as CueClass | null,
+    speaker: row.speaker as string | null,
+    stance: row.stance as Stance,
+    start: row.content_start as number,
+    end: row.content_end as number,
+    text: row.text as string,
+    ...(JSON.parse(row.proposition as string) as Pick<ClaimRecord, 'entities' | 'terms' | 'cameo' | 'side' | 'about'>),
+    time: row.time as number | null,
+    seq: row.article_seq as number,
+    duplicate: flag(row.duplicate),
+  };
+}
+
+export function toEdge(row: Row): ContradictionEdge {
+  return {
+    id: row.id as string,
+    kind: row.kind as ContradictionEdge['kind'],
+    claims: [
+      { article: row.a_article as string, claim: row.a_claim as string },
+      { article: row.b_article as string, claim: row.b_claim as string },
+    ],
+    reason: row.reason as string,
+    crossArticle: flag(row.cross_article),
+  };
+}
+
+/** A LIKE pattern for `text` anywhere, with backslash as the escape character. */
+export function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
