@@ -38,9 +38,9 @@ describe('parseConllu', () => {
 
 describe('parseConll2003', () => {
   it('splits sentences at blank lines and -DOCSTART-', () => {
-    const text = '-DOCSTART- -X- -X- O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\nPeter NNP I-NP I-PER\n';
+    const text = '-DOCSTART- -X- -X- O\n\nUNICEF NNP I-NP I-ORG\nwarns VBZ I-VP O\n\nMaria NNP I-NP I-PER\n';
     const sentences = parseConll2003(text, 'inline');
-    expect(sentences.map((s) => s.words)).toEqual([['EU', 'rejects'], ['Peter']]);
+    expect(sentences.map((s) => s.words)).toEqual([['UNICEF', 'warns'], ['Maria']]);
     expect(sentences[0].pos).toEqual(['NNP', 'VBZ']);
     expect(sentences[0].ner).toEqual(['I-ORG', 'O']);
     expect(sentences[0].chunks).toEqual(['I-NP', 'I-VP']);
