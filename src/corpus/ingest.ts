@@ -1,15 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { articleText } from '../cli/commands/analyze.js';
 import { CorpusEngine } from '../core/corpus/corpus.js';
 import type { PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon } from '../core/lexicon/index.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { ArticleInput } from '../ingest/input.js';
-import { listSources, readSource, type SourceOptions } from '../ingest/sources.js';
+import { listSources, type SourceOptions } from '../ingest/sources.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
 import type { Store } from '../store/types.js';
 import { createAnalysisPool } from './analysis-pool.js';
-import { contentId } from './ids.js';
+import { readDocuments } from './documents.js';
 
 /**
  * Ingest: documents from the sources are analysed, placed in the corpus (copies, stories, entities,
@@ -115,28 +114,21 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   };
 
   try {
-    for (const source of listed.sources) {
-      for await (const item of readSource(source, options)) {
-        if (!item.ok) {
-          summary.failed.push({ path: item.path, error: item.error });
-          continue;
-        }
-        const { path, input } = item.document;
-        const text = articleText(input);
-        const id = contentId(text);
-        if (engine.has(id) || queued.has(id)) {
-          summary.duplicates += 1;
-          continue;
-        }
-        const prepared = pool.analyse(text);
-        // Handled when settled; until then a failure must not count as unhandled.
-        prepared.catch(() => {});
-        queue.push({ id, path, input, prepared });
-        queued.add(id);
-        if (queue.length >= queueLength) await settle();
-      }
+    const onSourceDone = (): void => {
       sourcesDone += 1;
       progress();
+    };
+    for await (const { path, input, text, id } of readDocuments(listed.sources, options, summary.failed, onSourceDone)) {
+      if (engine.has(id) || queued.has(id)) {
+        summary.duplicates += 1;
+        continue;
+      }
+      const prepared = pool.analyse(text);
+      // Handled when settled; until then a failure must not count as unhandled.
+      prepared.catch(() => {});
+      queue.push({ id, path, input, prepared });
+      queued.add(id);
+      if (queue.length >= queueLength) await settle();
     }
     while (queue.length > 0) await settle();
     await commit();

@@ -3,12 +3,11 @@ import { EventEmitter } from 'node:events';
 import { Logger, makeWorkerUtils, run, runMigrations, type JobHelpers, type Runner, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import { createAnalyzer } from '../analyze.js';
-import { articleText } from '../cli/commands/analyze.js';
 import { CorpusEngine } from '../core/corpus/corpus.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import { createLexicon, type Lexicon } from '../core/lexicon/index.js';
-import { contentId } from '../corpus/ids.js';
-import { listSources, readSource, type SourceOptions } from '../ingest/sources.js';
+import { readDocuments } from '../corpus/documents.js';
+import { listSources, type SourceOptions } from '../ingest/sources.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
 import { openPostgresStore } from '../store/postgres/index.js';
 import { withMigrationLock } from '../store/postgres/migrations.js';
@@ -93,27 +92,18 @@ export async function enqueue(url: string, paths: readonly string[], options: So
   try {
     const listed = await listSources(paths);
     summary.failed.push(...listed.failed);
-    for (const source of listed.sources) {
-      for await (const item of readSource(source, options)) {
-        if (!item.ok) {
-          summary.failed.push({ path: item.path, error: item.error });
-          continue;
-        }
-        const { path, input } = item.document;
-        const text = articleText(input);
-        const id = contentId(text);
-        // The document and its job in one statement: both or neither, and never twice.
-        const added = await pool.query(
-          `WITH doc AS (
-             INSERT INTO queue_documents (id, path, title, source, url, published, text)
-             SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = $1)
-             ON CONFLICT (id) DO NOTHING RETURNING id)
-           SELECT graphile_worker.add_job($8, json_build_object('id', id), job_key := id, max_attempts := $9) FROM doc`,
-          [id, path, input.title, input.source, input.url, input.published, text, ANALYSE_TASK, MAX_ATTEMPTS],
-        );
-        if (added.rowCount === 1) summary.enqueued += 1;
-        else summary.duplicates += 1;
-      }
+    for await (const { path, input, text, id } of readDocuments(listed.sources, options, summary.failed)) {
+      // The document and its job in one statement: both or neither, and never twice.
+      const added = await pool.query(
+        `WITH doc AS (
+           INSERT INTO queue_documents (id, path, title, source, url, published, text)
+           SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = $1)
+           ON CONFLICT (id) DO NOTHING RETURNING id)
+         SELECT graphile_worker.add_job($8, json_build_object('id', id), job_key := id, max_attempts := $9) FROM doc`,
+        [id, path, input.title, input.source, input.url, input.published, text, ANALYSE_TASK, MAX_ATTEMPTS],
+      );
+      if (added.rowCount === 1) summary.enqueued += 1;
+      else summary.duplicates += 1;
     }
   } finally {
     await Promise.all([pool.end(), store.close()]);

@@ -1,4 +1,5 @@
-import type { ArticleRecord, ClaimRecord, ContradictionEdge, CorpusEntity, StoryRecord } from '../core/corpus/types.js';
+import { dateOf } from '../core/corpus/corpus.js';
+import type { ArticleRecord, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
 import { unpackAnalysis, unpackSignature } from './codec.js';
 
@@ -89,6 +90,21 @@ export function toEdge(row: Row): ContradictionEdge {
     ],
     reason: row.reason as string,
     crossArticle: flag(row.cross_article),
+  };
+}
+
+/** A claim row (joined with its speaker's `speaker_name`) as evidence of a contradiction. */
+export function toEvidence(row: Row, ref: ClaimRef): ClaimEvidenceJSON & { seq: number } {
+  return {
+    article: ref.article,
+    claim: ref.claim,
+    speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
+    stance: row.stance as Stance,
+    text: row.text as string,
+    start: row.content_start as number,
+    end: row.content_end as number,
+    date: dateOf(row.time as number | null),
+    seq: row.seq as number,
   };
 }
 

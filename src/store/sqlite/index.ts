@@ -13,10 +13,10 @@ import type {
   QuoteJSON,
   StoryJSON,
 } from '../../core/corpus/types.js';
-import type { CueClass, QuoteKind, Stance } from '../../core/doc.js';
+import type { CueClass, QuoteKind } from '../../core/doc.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, toArticle, toClaim, toEdge, toEntity, toStory, type Row } from '../rows.js';
+import { likePattern, toArticle, toClaim, toEdge, toEntity, toEvidence, toStory, type Row } from '../rows.js';
 import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
 import { migrate } from './migrations.js';
 
@@ -258,18 +258,7 @@ class SqliteStore implements Store {
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
     return groupContradictions(edges, (ref) => {
       const row = byKey.get(`${ref.article}#${ref.claim}`);
-      if (!row) return null;
-      return {
-        article: ref.article,
-        claim: ref.claim,
-        speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
-        stance: row.stance as Stance,
-        text: row.text as string,
-        start: row.content_start as number,
-        end: row.content_end as number,
-        date: dateOf(row.time as number | null),
-        seq: row.seq as number,
-      };
+      return row ? toEvidence(row, ref) : null;
     });
   }
 
