@@ -1,12 +1,15 @@
 import { commands } from './commands/index.js';
 import { UsageError } from './command.js';
 
+/** Command names and summaries stand in two columns, at least two spaces apart. */
+const NAME_WIDTH = Math.max(...commands.map((c) => c.name.length)) + 2;
+
 const HELP = `claimgraph — who said what, about whom, who denies it, and where sources contradict each other
 
 Usage: claimgraph <command> [options]      claimgraph <command> --help
 
 Commands:
-${commands.map((c) => `  ${c.name.padEnd(14)}${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(NAME_WIDTH)}${c.summary}`).join('\n')}
 
 Exit codes: 0 ok, 1 bad input, 2 usage error.`;
 
