@@ -5,10 +5,11 @@ import {
   decodeBinary,
   encodeBinary,
   hashFeature,
-  PerceptronModel,
+  packedModel,
   readPerceptron,
   writePerceptron,
   type Classifier,
+  type PerceptronModel,
   type PerceptronTrainer,
 } from './perceptron.js';
 import { readWordClusters, writeWordClusters, type WordClusters } from './word-clusters.js';
@@ -84,7 +85,6 @@ function addSpans(classes: ArrayLike<number>, length: number, offset: number, ou
 const PREDECESSORS: readonly Int32Array[] = NER_CLASSES.map((_, c) =>
   Int32Array.from(NER_CLASSES.keys()).filter((previous) => allowedTransition(previous, c)),
 );
-const WORD_SCORES = WINDOW_OFFSETS.length * CLASSES;
 
 const rangeOf = (span: NerSpan): TypedRange => ({ start: span.start, end: span.end, type: NER_TYPES.indexOf(span.type) });
 
@@ -108,9 +108,9 @@ export interface NerTraining {
 }
 
 /**
- * Viterbi decoding with one classifier. With `cacheWordScores`, the scores of the window words' own
- * features are cached per word form and per offset, and the feature buffers hold only the rest:
- * for a frozen model that halves the weight look-ups per token.
+ * Viterbi decoding with one classifier. Given a packed model (see {@link PerceptronModel.addLanes}),
+ * the lane sums of the window words' own features are cached per word form and per offset, and
+ * the feature buffers hold only the rest: that halves the weight look-ups per token.
  */
 class Decoder {
   /** Transition scores `[previous * CLASSES + c]`, −∞ where BILOU forbids the pair. */
@@ -123,46 +123,57 @@ class Decoder {
   private readonly one = new Uint32Array(1);
   /** One token's features, copied out of the document buffer. */
   private readonly tokenFeatures = new Uint32Array(MAX_FEATURES);
-  /** Per word id: the scores of its own features at each window offset, `[(id * offsets + offset) * CLASSES + c]`. */
-  private wordScores = new Float32Array(0);
+  /** Lane sums of one token's features. */
+  private readonly laneSums: Int32Array;
+  /** Per word id and window offset `slot = id * offsets + offset`: lane sums at `slot * laneWidth`, and their row count. */
+  private wordLanes = new Int32Array(0);
+  private wordRows = new Uint8Array(0);
   private wordScored = new Uint8Array(0);
-  private wordAt = new Int32Array(0);
+  /** Word id of each window word of a sentence, padding included. */
+  private wordIds = new Int32Array(0);
   private generation = 0;
 
+  /** `packed` is the classifier when word lanes are cached (the feature buffers then leave out the words' own features). */
   constructor(
     readonly classifier: Classifier,
     private readonly featurizer: NerFeaturizer,
-    private readonly cacheWordScores: boolean,
+    private readonly packed: PerceptronModel | null,
   ) {
+    this.laneSums = new Int32Array(packed?.laneWidth ?? 0);
     this.loadTransitions();
   }
 
-  /** Where the scores of a word's own features start in {@link wordScores}, computed on first use. */
-  private wordScoresOf(entry: Uint32Array): number {
+  /** The id of a word, with the lane sums of its own features at each window offset computed on first use. */
+  private scoredWord(entry: Uint32Array, packed: PerceptronModel): number {
     const { featurizer } = this;
     const id = featurizer.idOf(entry);
-    const at = id * WORD_SCORES;
     if (featurizer.generation !== this.generation) {
       this.wordScored.fill(0);
       this.generation = featurizer.generation;
     }
-    if (this.wordScored[id] === 1) return at;
+    if (this.wordScored[id] === 1) return id;
+    const width = packed.laneWidth;
     if (this.wordScored.length <= id) {
       const size = Math.min(featurizer.maxId, Math.max(2 * this.wordScored.length, id + 1, 1024));
       const scored = new Uint8Array(size);
       scored.set(this.wordScored);
-      const scores = new Float32Array(size * WORD_SCORES);
-      scores.set(this.wordScores);
+      const lanes = new Int32Array(size * WINDOW_OFFSETS.length * width);
+      lanes.set(this.wordLanes);
+      const rows = new Uint8Array(size * WINDOW_OFFSETS.length);
+      rows.set(this.wordRows);
       this.wordScored = scored;
-      this.wordScores = scores;
+      this.wordLanes = lanes;
+      this.wordRows = rows;
     }
-    const { tokenFeatures, buffer, wordScores } = this;
+    const { tokenFeatures, wordLanes, wordRows } = this;
     for (let j = 0; j < WINDOW_OFFSETS.length; j++) {
-      this.classifier.scores(tokenFeatures, NerFeaturizer.wordFeatures(entry, WINDOW_OFFSETS[j], tokenFeatures, 0), buffer);
-      wordScores.set(buffer, at + j * CLASSES);
+      const slot = id * WINDOW_OFFSETS.length + j;
+      const n = NerFeaturizer.wordFeatures(entry, WINDOW_OFFSETS[j], tokenFeatures, 0);
+      wordLanes.fill(0, slot * width, (slot + 1) * width);
+      wordRows[slot] = packed.addLanes(tokenFeatures, 0, n, wordLanes, slot * width);
     }
     this.wordScored[id] = 1;
-    return at;
+    return id;
   }
 
   loadTransitions(): void {
@@ -174,21 +185,42 @@ class Decoder {
     }
   }
 
-  /** Adds the cached scores of the window words' own features to the emissions of a sentence. */
-  private addWordScores(from: number, n: number): void {
-    const { featurizer, emissions } = this;
+  /** Emissions of a sentence from the features and the cached lane sums of the window words. */
+  private packedEmissions(packed: PerceptronModel, features: Uint32Array, counts: Int32Array, from: number, n: number): void {
+    const { featurizer, emissions, buffer, laneSums } = this;
+    const offsets = WINDOW_OFFSETS.length;
     const pad = -WINDOW_OFFSETS[0];
-    if (this.wordAt.length < n + 2 * pad) this.wordAt = new Int32Array(2 * (n + 2 * pad));
-    // Where each window word's scores start, padding included: wordAt[k + pad] is token from + k.
-    const { wordAt } = this;
-    for (let k = -pad; k < n + pad; k++) wordAt[k + pad] = this.wordScoresOf(featurizer.entryAt(from + k, from, from + n));
-    const { wordScores } = this;
+    if (this.wordIds.length < n + 2 * pad) this.wordIds = new Int32Array(2 * (n + 2 * pad));
+    // wordIds[k + pad] is the word id of token from + k.
+    const { wordIds } = this;
+    for (let k = -pad; k < n + pad; k++) wordIds[k + pad] = this.scoredWord(featurizer.entryAt(from + k, from, from + n), packed);
+    const { wordLanes, wordRows } = this;
+    const width = packed.laneWidth;
     for (let k = 0; k < n; k++) {
-      const row = k * CLASSES;
-      for (let j = 0; j < WINDOW_OFFSETS.length; j++) {
-        const at = wordAt[k + j] + j * CLASSES;
-        for (let c = 0; c < CLASSES; c++) emissions[row + c] += wordScores[at + c];
+      let rows = 0;
+      for (let j = 0; j < offsets; j++) rows += wordRows[wordIds[k + j] * offsets + j];
+      // Four words at a time, as in PerceptronModel.addLanes.
+      for (let w = 0; w < width; w += 4) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let j = 0; j < offsets; j++) {
+          const at = (wordIds[k + j] * offsets + j) * width + w;
+          s0 = (s0 + wordLanes[at]) | 0;
+          s1 = (s1 + wordLanes[at + 1]) | 0;
+          s2 = (s2 + wordLanes[at + 2]) | 0;
+          s3 = (s3 + wordLanes[at + 3]) | 0;
+        }
+        laneSums[w] = s0;
+        laneSums[w + 1] = s1;
+        laneSums[w + 2] = s2;
+        laneSums[w + 3] = s3;
       }
+      const base = (from + k) * MAX_FEATURES;
+      rows += packed.addLanes(features, base, base + counts[from + k], laneSums, 0);
+      packed.unpackLanes(laneSums, 0, rows, buffer);
+      emissions.set(buffer, k * CLASSES);
     }
   }
 
@@ -202,14 +234,16 @@ class Decoder {
       this.path = new Int32Array(size);
     }
     const { emissions, best, back, path, transitions, buffer, tokenFeatures } = this;
-    for (let k = 0; k < n; k++) {
-      const base = (from + k) * MAX_FEATURES;
-      const count = counts[from + k];
-      for (let f = 0; f < count; f++) tokenFeatures[f] = features[base + f];
-      this.classifier.scores(tokenFeatures, count, buffer);
-      emissions.set(buffer, k * CLASSES);
+    if (this.packed !== null) this.packedEmissions(this.packed, features, counts, from, n);
+    else {
+      for (let k = 0; k < n; k++) {
+        const base = (from + k) * MAX_FEATURES;
+        const count = counts[from + k];
+        for (let f = 0; f < count; f++) tokenFeatures[f] = features[base + f];
+        this.classifier.scores(tokenFeatures, count, buffer);
+        emissions.set(buffer, k * CLASSES);
+      }
     }
-    if (this.cacheWordScores) this.addWordScores(from, n);
     for (let c = 0; c < CLASSES; c++) best[c] = transitions[START * CLASSES + c] + emissions[c];
     for (let k = 1; k < n; k++) {
       const row = k * CLASSES;
@@ -279,9 +313,12 @@ export class NerTagger {
 
   constructor(clusters: WordClusters, lexicon: NerLexicon, first: Classifier, second: Classifier | null = null) {
     this.featurizer = new NerFeaturizer(clusters, lexicon);
-    this.cached = first instanceof PerceptronModel && (second === null || second instanceof PerceptronModel);
-    this.first = new Decoder(first, this.featurizer, this.cached);
-    this.second = second && new Decoder(second, this.featurizer, this.cached);
+    const packedFirst = packedModel(first);
+    const packedSecond = second && packedModel(second);
+    // Both passes read the same feature buffers, so both cache word lanes or neither does.
+    this.cached = packedFirst !== null && (second === null || packedSecond !== null);
+    this.first = new Decoder(first, this.featurizer, this.cached ? packedFirst : null);
+    this.second = second && new Decoder(second, this.featurizer, this.cached ? packedSecond : null);
   }
 
   /** Entities of `doc`, which needs tokens, sentences and POS tags. With `training`, the last pass learns. */

@@ -7,6 +7,7 @@ import {
   encodePerceptron,
   hashFeature,
   hashString,
+  PerceptronModel,
   PerceptronTrainer,
   type Classifier,
 } from './perceptron.js';
@@ -129,6 +130,46 @@ describe('binary format', () => {
         model.scores(features, features.length, before);
         loaded.scores(features, features.length, after);
         expect(after).toEqual(before);
+      }
+    }
+  });
+
+  it('scores an int8 model with packed lanes exactly as the sum of its entries, extremes and long inputs included', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (const nClasses of [2, 3, 17, 46]) {
+      const bits = 8;
+      const rowStart = new Uint32Array((1 << bits) + 1);
+      const entryClass: number[] = [];
+      const entryWeight: number[] = [];
+      for (let row = 0; row < 1 << bits; row++) {
+        rowStart[row] = entryClass.length;
+        if (row > 1 && random(4) === 0) continue;
+        for (let c = 0; c < nClasses; c++) {
+          if (row > 1 && random(3) === 0) continue;
+          entryClass.push(c);
+          // Row 0 holds the largest weights and row 1 the smallest, where lanes would overflow first.
+          entryWeight.push(row === 0 ? 127 : row === 1 ? -128 : random(255) - 127 || 1);
+        }
+      }
+      rowStart[1 << bits] = entryClass.length;
+      const classes = Array.from({ length: nClasses }, (_, c) => `c${c}`);
+      const model = new PerceptronModel(classes, bits, 0.25, rowStart, Uint8Array.from(entryClass), Int8Array.from(entryWeight));
+      const out = new Float32Array(nClasses);
+      const inputs = [0, 1, 5, 64, 257, 400].map((n) => Array.from({ length: n }, () => random(2 ** 32)));
+      for (const n of [256, 257, 258, 300]) inputs.push(new Array(n).fill(0), new Array(n).fill(1));
+      for (const features of inputs) {
+        const n = features.length;
+        const expected = new Float32Array(nClasses);
+        for (const feature of features) {
+          const row = feature & ((1 << bits) - 1);
+          for (let e = rowStart[row]; e < rowStart[row + 1]; e++) expected[entryClass[e]] += entryWeight[e] * 0.25;
+        }
+        model.scores(features, n, out);
+        expect(out).toEqual(expected);
       }
     }
   });

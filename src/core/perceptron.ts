@@ -38,16 +38,51 @@ function mixIn(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-
-function argmax(scores: Float32Array, n: number): number {
+/** Index of the highest of the first `n` scores (the first on ties). */
+export function argmax(scores: Float32Array, n = scores.length): number {
   let best = 0;
   for (let c = 1; c < n; c++) if (scores[c] > scores[best]) best = c;
   return best;
 }
 
 /**
+ * Int8 weights packed for scoring: each non-empty bucket gets a row of 32-bit words, each holding
+ * two classes' weights + 128 in 16-bit lanes. Adding rows adds the lanes of all classes at once
+ * (SWAR), with no class look-up per weight: about three times faster than the sparse entries.
+ * A lane sum stays below 2^16 while at most {@link MAX_LANE_FEATURES} rows are added.
+ */
+interface PackedRows {
+  /** Bucket → index of its first word in `words`, or −1 for an empty bucket. */
+  readonly rowOf: Int32Array;
+  readonly words: Int32Array;
+  /** Words per row: ⌈classes / 2⌉ rounded up to a multiple of 4, the unrolling of the sums. */
+  readonly width: number;
+}
+
+const LANE_BIAS = 128;
+/** 257 × 255 < 2^16: that many biased int8 weights sum without a carry into the next lane. */
+const MAX_LANE_FEATURES = 257;
+
+function packRows(rowStart: Uint32Array, entryClass: Uint8Array, entryWeight: Int8Array, nClasses: number): PackedRows {
+  const buckets = rowStart.length - 1;
+  const width = Math.ceil(Math.ceil(nClasses / 2) / 4) * 4;
+  const rowOf = new Int32Array(buckets).fill(-1);
+  let rows = 0;
+  for (let b = 0; b < buckets; b++) if (rowStart[b + 1] > rowStart[b]) rowOf[b] = width * rows++;
+  const lanes = new Uint16Array(rows * width * 2).fill(LANE_BIAS);
+  for (let b = 0; b < buckets; b++) {
+    for (let e = rowStart[b]; e < rowStart[b + 1]; e++) lanes[2 * rowOf[b] + entryClass[e]] += entryWeight[e];
+  }
+  // Lane 2w is the low half of word w on little-endian machines only, so the words are built explicitly.
+  const words = new Int32Array(rows * width);
+  for (let w = 0; w < words.length; w++) words[w] = lanes[2 * w] | (lanes[2 * w + 1] << 16);
+  return { rowOf, words, width };
+}
+
+/**
  * The shipped, read-only classifier: per bucket, a run of (class, quantised weight) entries.
- * `rowStart[b]..rowStart[b+1]` indexes the entries of bucket `b`.
+ * `rowStart[b]..rowStart[b+1]` indexes the entries of bucket `b`. Int8 models also keep the
+ * entries packed for faster scoring (see {@link PackedRows}).
  */
 export class PerceptronModel implements Classifier {
   readonly classes: readonly string[];
@@ -60,6 +95,12 @@ export class PerceptronModel implements Classifier {
   readonly entryWeight: Int8Array | Int16Array;
   private readonly mask: number;
   private readonly buffer: Float32Array;
+  private readonly packed: PackedRows | null;
+  /** Words of lane sums per packed row; 0 when the weights are not packed (int16). */
+  readonly laneWidth: number;
+  /** Word offsets of the packed rows being summed. */
+  private rowBases = new Int32Array(64);
+  private readonly laneSums: Int32Array;
 
   constructor(
     classes: readonly string[],
@@ -78,6 +119,9 @@ export class PerceptronModel implements Classifier {
     this.entryWeight = entryWeight;
     this.mask = (1 << bits) - 1;
     this.buffer = new Float32Array(classes.length);
+    this.packed = entryWeight instanceof Int8Array ? packRows(rowStart, entryClass, entryWeight, classes.length) : null;
+    this.laneWidth = this.packed?.width ?? 0;
+    this.laneSums = new Int32Array(this.laneWidth);
   }
 
   get entryCount(): number {
@@ -85,6 +129,12 @@ export class PerceptronModel implements Classifier {
   }
 
   scores(features: ArrayLike<number>, n: number, out: Float32Array): void {
+    if (this.laneWidth > 0 && n <= MAX_LANE_FEATURES) {
+      const { laneSums } = this;
+      laneSums.fill(0);
+      this.unpackLanes(laneSums, 0, this.addLanes(features, 0, n, laneSums, 0), out);
+      return;
+    }
     const { rowStart, entryClass, entryWeight, mask } = this;
     const nClasses = this.classes.length;
     out.fill(0, 0, nClasses);
@@ -96,16 +146,62 @@ export class PerceptronModel implements Classifier {
     for (let c = 0; c < nClasses; c++) out[c] *= this.scale;
   }
 
-  predict(features: ArrayLike<number>, n: number): number {
-    const { rowStart, entryClass, entryWeight, mask, buffer } = this;
-    buffer.fill(0);
-    for (let f = 0; f < n; f++) {
-      const row = features[f] & mask;
-      const end = rowStart[row + 1];
-      for (let e = rowStart[row]; e < end; e++) buffer[entryClass[e]] += entryWeight[e];
+  /**
+   * Adds the packed rows of `features[from … to)` to the lane sums `sums[at … at + laneWidth)` and
+   * returns how many rows it added. Callers may keep lane sums (e.g. per word) and add them up;
+   * {@link unpackLanes} then needs the total row count. Only for packed models (laneWidth > 0).
+   */
+  addLanes(features: ArrayLike<number>, from: number, to: number, sums: Int32Array, at: number): number {
+    if (to - from > this.rowBases.length) this.rowBases = new Int32Array(to - from);
+    const { rowBases, mask } = this;
+    const { rowOf, words, width } = this.packed as PackedRows;
+    let rows = 0;
+    for (let f = from; f < to; f++) {
+      const row = rowOf[features[f] & mask];
+      if (row >= 0) rowBases[rows++] = row;
     }
-    return argmax(buffer, buffer.length);
+    // Four words at a time in locals, so the sums stay in registers. `| 0` keeps them int32: a
+    // high lane past 2^15 wraps the sign, and `>>> 16` in unpackLanes reads it back unsigned.
+    for (let w = 0; w < width; w += 4) {
+      let s0 = sums[at + w];
+      let s1 = sums[at + w + 1];
+      let s2 = sums[at + w + 2];
+      let s3 = sums[at + w + 3];
+      for (let r = 0; r < rows; r++) {
+        const row = rowBases[r] + w;
+        s0 = (s0 + words[row]) | 0;
+        s1 = (s1 + words[row + 1]) | 0;
+        s2 = (s2 + words[row + 2]) | 0;
+        s3 = (s3 + words[row + 3]) | 0;
+      }
+      sums[at + w] = s0;
+      sums[at + w + 1] = s1;
+      sums[at + w + 2] = s2;
+      sums[at + w + 3] = s3;
+    }
+    return rows;
   }
+
+  /** The class scores of lane sums holding `rows` packed rows in all (at most {@link MAX_LANE_FEATURES}). */
+  unpackLanes(sums: Int32Array, at: number, rows: number, out: Float32Array): void {
+    if (rows > MAX_LANE_FEATURES) throw new RangeError(`lane sums of ${rows} rows may have overflowed`);
+    const bias = LANE_BIAS * rows;
+    const nClasses = this.classes.length;
+    for (let c = 0; c < nClasses; c++) {
+      const word = sums[at + (c >> 1)];
+      out[c] = (((c & 1) === 0 ? word & 0xffff : word >>> 16) - bias) * this.scale;
+    }
+  }
+
+  predict(features: ArrayLike<number>, n: number): number {
+    this.scores(features, n, this.buffer);
+    return argmax(this.buffer, this.buffer.length);
+  }
+}
+
+/** The classifier as a model with packed weights (see {@link PerceptronModel.addLanes}), or null: trainers and int16 models. */
+export function packedModel(classifier: Classifier): PerceptronModel | null {
+  return classifier instanceof PerceptronModel && classifier.laneWidth > 0 ? classifier : null;
 }
 
 export interface QuantiseOptions {

@@ -7,6 +7,8 @@ import {
   hashString,
   readPerceptron,
   writePerceptron,
+  argmax,
+  packedModel,
   type Classifier,
   type PerceptronModel,
   type PerceptronTrainer,
@@ -61,10 +63,6 @@ function wordEntry(fields: readonly string[]): Uint32Array {
   return entry;
 }
 
-// Sentence padding, as in Honnibal's tagger.
-const START = [wordEntry(['-START-']), wordEntry(['-START2-'])];
-const END = [wordEntry(['-END-']), wordEntry(['-END2-'])];
-
 function shapeOf(form: string): string {
   let shape = '';
   let previous = '';
@@ -111,60 +109,106 @@ function describeWord(surface: string, fixed: number): Uint32Array {
   return entry;
 }
 
+/** A word form as the featurizer caches it. */
+interface PosWord {
+  /** Hashes of its string fields, then its own features (see {@link describeWord}), then its fixed class + 1. */
+  readonly hashes: Uint32Array;
+  /** Under a packed model: lane sums of the bias and its own features, and how many rows they hold. */
+  readonly ownLanes: Int32Array | null;
+  readonly ownRows: number;
+}
+
+const padding = (marker: string): PosWord => ({ hashes: wordEntry([marker]), ownLanes: null, ownRows: 0 });
+
+// Sentence padding, as in Honnibal's tagger.
+const START = [padding('-START-'), padding('-START2-')];
+const END = [padding('-END-'), padding('-END2-')];
+
 /**
  * Builds feature hashes for the tokens of one sentence at a time. Everything that depends on a
- * word alone is computed once per word form and cached; only context features are hashed per token.
+ * word alone is computed once per word form and cached; only context features are hashed per
+ * token. Under a packed model (see {@link PerceptronModel.addLanes}) the cache also holds the
+ * lane sums of each word's own features, so the tagger looks up only its context features.
  */
 export class PosFeaturizer {
-  private readonly cache = new Map<string, Uint32Array>();
+  private readonly cache = new Map<string, PosWord>();
   /** Word entries of the current sentence with two pads on each side. */
-  private window: Uint32Array[] = [];
+  private window: PosWord[] = [];
+  private readonly own = new Uint32Array(1 + OWN_FEATURES);
 
   /** `fixedClass(surface)` is the class decided without the model, or -1. */
-  constructor(private readonly fixedClass: (surface: string) => number) {}
+  constructor(
+    private readonly fixedClass: (surface: string) => number,
+    private readonly packed: PerceptronModel | null,
+  ) {}
 
   /** Loads `surfaces` (one sentence) for {@link extract} and {@link fixedClassAt}. */
   setSentence(surfaces: readonly string[]): void {
     const window = [START[1], START[0]];
     for (const surface of surfaces) {
-      let entry = this.cache.get(surface);
-      if (entry === undefined) {
+      let word = this.cache.get(surface);
+      if (word === undefined) {
         if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-        entry = describeWord(surface, this.fixedClass(surface));
-        this.cache.set(surface, entry);
+        word = this.describe(surface);
+        this.cache.set(surface, word);
       }
-      window.push(entry);
+      window.push(word);
     }
     window.push(END[0], END[1]);
     this.window = window;
   }
 
+  private describe(surface: string): PosWord {
+    const hashes = describeWord(surface, this.fixedClass(surface));
+    const { packed } = this;
+    if (packed === null) return { hashes, ownLanes: null, ownRows: 0 };
+    const n = this.ownFeatures(hashes, this.own);
+    const ownLanes = new Int32Array(packed.laneWidth);
+    return { hashes, ownLanes, ownRows: packed.addLanes(this.own, 0, n, ownLanes, 0) };
+  }
+
+  /** The bias and the features of a word alone, written at the start of `out`; returns their count. */
+  private ownFeatures(hashes: Uint32Array, out: Uint32Array): number {
+    out[0] = BIAS;
+    for (let k = 0; k < OWN_FEATURES; k++) out[1 + k] = hashes[OWN + k];
+    return 1 + OWN_FEATURES;
+  }
+
   fixedClassAt(i: number): number {
-    return this.window[i + 2][FIXED] - 1;
+    return this.window[i + 2].hashes[FIXED] - 1;
+  }
+
+  /** The cached word at token `i` of the sentence. */
+  wordAt(i: number): PosWord {
+    return this.window[i + 2];
   }
 
   /** Writes the feature hashes of token `i` given the two previous tags; returns their count. */
   extract(i: number, previous: number, previous2: number, out: Uint32Array): number {
+    const n = this.ownFeatures(this.window[i + 2].hashes, out);
+    return n + this.extractContext(i, previous, previous2, out, n);
+  }
+
+  /** Writes the features of token `i` that look beyond the word itself at `out[at …]`; returns their count. */
+  extractContext(i: number, previous: number, previous2: number, out: Uint32Array, at = 0): number {
     const w = this.window;
-    const here = w[i + 2];
-    const before = w[i + 1];
-    const after = w[i + 3];
-    out[0] = BIAS;
-    for (let k = 0; k < OWN_FEATURES; k++) out[1 + k] = here[OWN + k];
-    let n = 1 + OWN_FEATURES;
+    const here = w[i + 2].hashes;
+    const before = w[i + 1].hashes;
+    const after = w[i + 3].hashes;
+    let n = at;
     out[n++] = hashFeature(9, before[WORD]);
     out[n++] = hashFeature(10, before[SUFFIX3]);
-    out[n++] = hashFeature(11, w[i][WORD]);
+    out[n++] = hashFeature(11, w[i].hashes[WORD]);
     out[n++] = hashFeature(12, after[WORD]);
     out[n++] = hashFeature(13, after[SUFFIX3]);
-    out[n++] = hashFeature(14, w[i + 4][WORD]);
+    out[n++] = hashFeature(14, w[i + 4].hashes[WORD]);
     out[n++] = hashFeature(15, previous);
     out[n++] = hashFeature(16, previous2);
     out[n++] = hashFeature(17, previous, previous2);
     out[n++] = hashFeature(18, previous, here[WORD]);
     out[n++] = hashFeature(19, before[SHAPE], here[SHAPE]);
     out[n++] = hashFeature(20, here[SHAPE], after[SHAPE]);
-    return n;
+    return n - at;
   }
 }
 
@@ -179,6 +223,10 @@ export class PosTagger {
   readonly classes: readonly string[];
   private readonly featurizer: PosFeaturizer;
   private readonly features = new Uint32Array(MAX_FEATURES);
+  /** The classifier when its weights are packed, so cached lane sums can be used. */
+  private readonly packed: PerceptronModel | null;
+  private readonly laneSums: Int32Array;
+  private readonly scores: Float32Array;
 
   constructor(
     private readonly classifier: Classifier,
@@ -186,6 +234,9 @@ export class PosTagger {
   ) {
     const classes = classifier.classes;
     this.classes = classes;
+    this.packed = packedModel(classifier);
+    this.laneSums = new Int32Array(this.packed?.laneWidth ?? 0);
+    this.scores = new Float32Array(classes.length);
     const openQuote = classes.indexOf('``');
     const closeQuote = classes.indexOf("''");
     const number = classes.indexOf('CD');
@@ -195,7 +246,7 @@ export class PosTagger {
       if (surface === '”' || surface === "''") return closeQuote;
       if (/^\p{Sc}\d/u.test(surface)) return number;
       return tagDictionary.get(featureForm(surface)) ?? -1;
-    });
+    }, this.packed);
   }
 
   /**
@@ -210,7 +261,8 @@ export class PosTagger {
     let previous2 = start + 1;
     for (let k = 0; k < surfaces.length; k++) {
       let guess = featurizer.fixedClassAt(k);
-      if (guess < 0) {
+      if (guess < 0 && this.packed !== null && training === undefined) guess = this.packedGuess(this.packed, k, previous, previous2);
+      else if (guess < 0) {
         const n = featurizer.extract(k, previous, previous2, features);
         guess = this.classifier.predict(features, n);
         if (training) {
@@ -222,6 +274,16 @@ export class PosTagger {
       previous2 = previous;
       previous = guess;
     }
+  }
+
+  /** The best class of token `k` from the cached lane sums of its own features plus its context features. */
+  private packedGuess(packed: PerceptronModel, k: number, previous: number, previous2: number): number {
+    const { featurizer, features, laneSums, scores } = this;
+    const word = featurizer.wordAt(k);
+    laneSums.set(word.ownLanes as Int32Array);
+    const n = featurizer.extractContext(k, previous, previous2, features);
+    packed.unpackLanes(laneSums, 0, word.ownRows + packed.addLanes(features, 0, n, laneSums, 0), scores);
+    return argmax(scores);
   }
 }
 
