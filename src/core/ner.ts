@@ -199,23 +199,20 @@ class Decoder {
     for (let k = 0; k < n; k++) {
       let rows = 0;
       for (let j = 0; j < offsets; j++) rows += wordRows[wordIds[k + j] * offsets + j];
-      // Four words at a time, as in PerceptronModel.addLanes.
-      for (let w = 0; w < width; w += 4) {
+      // Three words at a time, as in PerceptronModel.addLanes.
+      for (let w = 0; w < width; w += 3) {
         let s0 = 0;
         let s1 = 0;
         let s2 = 0;
-        let s3 = 0;
         for (let j = 0; j < offsets; j++) {
           const at = (wordIds[k + j] * offsets + j) * width + w;
           s0 = (s0 + wordLanes[at]) | 0;
           s1 = (s1 + wordLanes[at + 1]) | 0;
           s2 = (s2 + wordLanes[at + 2]) | 0;
-          s3 = (s3 + wordLanes[at + 3]) | 0;
         }
         laneSums[w] = s0;
         laneSums[w + 1] = s1;
         laneSums[w + 2] = s2;
-        laneSums[w + 3] = s3;
       }
       const base = (from + k) * MAX_FEATURES;
       rows += packed.addLanes(features, base, base + counts[from + k], laneSums, 0);

@@ -55,7 +55,7 @@ interface PackedRows {
   /** Bucket → index of its first word in `words`, or −1 for an empty bucket. */
   readonly rowOf: Int32Array;
   readonly words: Int32Array;
-  /** Words per row: ⌈classes / 2⌉ rounded up to a multiple of 4, the unrolling of the sums. */
+  /** Words per row: ⌈classes / 2⌉ rounded up to a multiple of 3, the unrolling of the sums. */
   readonly width: number;
 }
 
@@ -65,7 +65,7 @@ const MAX_LANE_FEATURES = 257;
 
 function packRows(rowStart: Uint32Array, entryClass: Uint8Array, entryWeight: Int8Array, nClasses: number): PackedRows {
   const buckets = rowStart.length - 1;
-  const width = Math.ceil(Math.ceil(nClasses / 2) / 4) * 4;
+  const width = Math.ceil(Math.ceil(nClasses / 2) / 3) * 3;
   const rowOf = new Int32Array(buckets).fill(-1);
   let rows = 0;
   for (let b = 0; b < buckets; b++) if (rowStart[b + 1] > rowStart[b]) rowOf[b] = width * rows++;
@@ -160,24 +160,21 @@ export class PerceptronModel implements Classifier {
       const row = rowOf[features[f] & mask];
       if (row >= 0) rowBases[rows++] = row;
     }
-    // Four words at a time in locals, so the sums stay in registers. `| 0` keeps them int32: a
+    // Three words at a time in locals, so the sums stay in registers. `| 0` keeps them int32: a
     // high lane past 2^15 wraps the sign, and `>>> 16` in unpackLanes reads it back unsigned.
-    for (let w = 0; w < width; w += 4) {
+    for (let w = 0; w < width; w += 3) {
       let s0 = sums[at + w];
       let s1 = sums[at + w + 1];
       let s2 = sums[at + w + 2];
-      let s3 = sums[at + w + 3];
       for (let r = 0; r < rows; r++) {
         const row = rowBases[r] + w;
         s0 = (s0 + words[row]) | 0;
         s1 = (s1 + words[row + 1]) | 0;
         s2 = (s2 + words[row + 2]) | 0;
-        s3 = (s3 + words[row + 3]) | 0;
       }
       sums[at + w] = s0;
       sums[at + w + 1] = s1;
       sums[at + w + 2] = s2;
-      sums[at + w + 3] = s3;
     }
     return rows;
   }

@@ -3,19 +3,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CorpusEngine } from '../core/corpus/corpus.js';
+import { createLexicon } from '../core/lexicon/index.js';
 import { ingest } from '../corpus/ingest.js';
 import { formatTable } from '../eval/table.js';
 import { openPostgresStore } from '../store/postgres/index.js';
 import { createTestDatabase } from '../store/postgres/test-database.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
-import { enqueue, queueStatus } from './queue.js';
+import { analyseQueued, enqueue, placeAnalysed, queueStatus } from './queue.js';
 
 /**
  * The scale benchmark (`claimgraph bench-scale`): one-process ingest into SQLite and into
  * PostgreSQL, then the queue with 1 and 2 worker processes, on the same texts, each in a fresh
  * throw-away database. Worker times run from starting the processes (loading the models included)
- * to the last article placed.
+ * to the last article placed. Last, the single writer alone: every document analysed beforehand,
+ * then only their placement in the corpus timed, which bounds what any number of workers can place;
+ * and what a worker pays to become the writer when another placed articles since it last did:
+ * loading the corpus it keeps in memory.
  */
 
 export interface ScaleBenchRow {
@@ -55,11 +60,12 @@ export async function runScaleBenchmark(texts: readonly string[], onPhase?: (pha
       const database = await createTestDatabase();
       if (!database) return null;
       try {
-        await enqueue(database.url, [corpus]);
+        // Texts that repeat one before are duplicates, never placed.
+        const { enqueued } = await enqueue(database.url, [corpus]);
         const start = performance.now();
         const children = Array.from({ length: workers }, () => spawn(process.execPath, [BIN, 'worker', '--db', database.url], { stdio: 'ignore' }));
         try {
-          while ((await queueStatus(database.url)).done < texts.length) await new Promise((r) => setTimeout(r, 200));
+          while ((await queueStatus(database.url)).done < enqueued) await new Promise((r) => setTimeout(r, 200));
         } finally {
           await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))));
         }
@@ -67,6 +73,25 @@ export async function runScaleBenchmark(texts: readonly string[], onPhase?: (pha
       } finally {
         await database.drop();
       }
+    }
+    onPhase?.('the writer alone, placing analysed documents');
+    const database = await createTestDatabase();
+    if (!database) return null;
+    try {
+      await enqueue(database.url, [corpus]);
+      await analyseQueued(database.url);
+      rows.push(row('queue, PostgreSQL, writer alone (placing only)', await placeAnalysed(database.url)));
+      onPhase?.('a writer resuming from the corpus');
+      const store = await openPostgresStore(database.url, { mustExist: true });
+      try {
+        const start = performance.now();
+        new CorpusEngine({ lexicon: createLexicon() }, await store.snapshot());
+        rows.push(row('queue, PostgreSQL, writer resuming (loading the corpus)', (performance.now() - start) / 1000));
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await database.drop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

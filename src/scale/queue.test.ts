@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +6,15 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze.js';
+import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js';
 import { ingest } from '../corpus/ingest.js';
 import { sharedDataPath } from '../eval/data-path.js';
+import { listSources } from '../ingest/sources.js';
 import { openPostgresStore } from '../store/postgres/index.js';
 import { createTestDatabase, NO_SERVER_MESSAGE } from '../store/postgres/test-database.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
+import { packPrepared } from './prepared-codec.js';
 import { enqueue, queueStatus } from './queue.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,6 +39,17 @@ function sources(): string[] {
   const lines = readFileSync(POLNEAR_DEV, 'utf8').split('\n').filter(Boolean).slice(0, POLNEAR_SLICE);
   writeFileSync(slice, lines.map((line) => JSON.stringify({ id: JSON.parse(line).id, text: JSON.parse(line).text })).join('\n'));
   return [FIXTURE, slice];
+}
+
+/** One statement on its own connection. */
+async function query(url: string, sql: string, params: unknown[] = []): Promise<Array<Record<string, any>>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 function startWorker(url: string): ChildProcess {
@@ -118,5 +132,92 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
     expect(new Set(ids).size).toBe(single.ingested);
     expect(await results(store)).toEqual(await results(reference));
     await Promise.all([store.close(), reference.close()]);
+
+    // Placed documents keep no text or analysis in the queue, only what status counts and enqueue
+    // recognises them by: enqueueing them again adds no document and no job, and analyses nothing.
+    expect(await query(url, `SELECT id FROM queue_documents WHERE text IS NOT NULL OR prepared IS NOT NULL`)).toEqual([]);
+    // (A job can outlive its document's placement: the killed worker's, whose analysis its
+    // connection stored after all. Run again, it would find the document placed and do nothing.)
+    const jobs = await query(url, `SELECT id FROM graphile_worker.jobs`);
+    expect(await enqueue(url, paths)).toEqual({ enqueued: 0, duplicates: single.ingested + single.duplicates, failed: [] });
+    expect(await query(url, `SELECT id FROM graphile_worker.jobs`)).toEqual(jobs);
+    expect(await queueStatus(url)).toMatchObject({ pending: 0, running: 0, done: single.ingested, failed: 0 });
+  });
+
+  it('a document whose job fails on every attempt is parked with its error after max attempts, and the others are placed', { timeout: 30_000 }, async () => {
+    const fresh = await createTestDatabase();
+    if (!fresh) throw new Error(NO_SERVER_MESSAGE);
+    const reference = openSqliteStore(join(dir, 'reference-without-failing.db'));
+    try {
+      const analyzer = await createAnalyzer();
+      const failing = join(FIXTURE, 'taliban-denies-sharing-is-intelligence-with-russia.txt');
+      const others = (await listSources([FIXTURE])).sources.map((source) => source.path).filter((path) => path !== failing);
+      const single = await ingest(reference, others, { analyzer });
+      await enqueue(fresh.url, [FIXTURE], { maxAttempts: 2 });
+      // Why its job fails every time: a worker of another claimgraph version (a mixed-version
+      // deployment) analysed the document and stored the analysis in that version's shape, here
+      // without its claims. This version's writer cannot place it: add() throws half-way through,
+      // after the near-copy index, the entities and the stories have taken it in. The job finds the
+      // analysis stored, so it does not analyse again, and every attempt to place it throws.
+      const [{ id, seq, text }] = await query(fresh.url, `SELECT id, seq, text FROM queue_documents WHERE path = $1`, [failing]);
+      const { claims: _claims, ...otherShape } = prepareArticle(analyzer.run(text));
+      await query(fresh.url, `UPDATE queue_documents SET prepared = $2 WHERE id = $1`, [id, packPrepared(otherShape as PreparedArticle)]);
+      // And its first job finishes before the writer gets to it: the document before it waits out
+      // a back-off (2 s, as after a failed attempt), so the writer cannot reach the failing one
+      // until then. The writer stops there, and a worker's rescue gives it a new job.
+      await query(fresh.url, `UPDATE graphile_worker._private_jobs SET run_at = now() + interval '2 seconds'
+        WHERE key = (SELECT id FROM queue_documents WHERE seq < $1 ORDER BY seq DESC LIMIT 1)`, [seq]);
+
+      const worker = startWorker(fresh.url);
+      try {
+        // Attempt 1, a back-off of exp(1) s, attempt 2, then the document is parked.
+        await until(async () => (await queueStatus(fresh.url)).failed === 1, 20);
+        await until(async () => (await queueStatus(fresh.url)).done === single.ingested, 10);
+        const status = await queueStatus(fresh.url);
+        expect(status).toMatchObject({ pending: 0, running: 0, done: single.ingested, failed: 1 });
+        expect(status.errors).toEqual([{ path: failing, error: expect.stringMatching(/^placement failed: /) }]);
+        const cli = spawnSync(process.execPath, [join(ROOT, 'bin/claimgraph.js'), 'status', '--db', fresh.url], { cwd: ROOT, encoding: 'utf8' });
+        expect(cli.stdout).toBe(`pending 0, running 0, done ${single.ingested}, failed 1\n  failed: ${failing}: ${status.errors[0].error}\n`);
+
+        // Not retried further: its job has used both attempts, and even when due now no worker takes it.
+        const job = async () => (await query(fresh.url, `SELECT attempts, max_attempts, last_error, locked_at FROM graphile_worker.jobs WHERE key = $1`, [id]))[0];
+        expect(await job()).toEqual({ attempts: 2, max_attempts: 2, last_error: expect.stringContaining(status.errors[0].error), locked_at: null });
+        await query(fresh.url, `UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1`, [id]);
+        await new Promise((r) => setTimeout(r, 2500)); // the worker polls every second
+        expect(await job()).toMatchObject({ attempts: 2, locked_at: null });
+      } finally {
+        await new Promise((resolve) => worker.once('exit', resolve).kill('SIGTERM'));
+      }
+
+      // Nothing else lost, and nothing of the failed half-placement left in the corpus: it is the
+      // one a single process builds from the other documents. The parked document keeps its text.
+      const store = await openPostgresStore(fresh.url, { mustExist: true });
+      expect(await results(store)).toEqual(await results(reference));
+      await store.close();
+      expect(await query(fresh.url, `SELECT id FROM queue_documents WHERE text IS NOT NULL`)).toEqual([{ id }]);
+    } finally {
+      await Promise.all([reference.close(), fresh.drop()]);
+    }
+  });
+
+  it('upgrades a queue table from before texts were purged and attempts set per document', { timeout: 30_000 }, async () => {
+    const old = await createTestDatabase();
+    if (!old) throw new Error(NO_SERVER_MESSAGE);
+    try {
+      // The queue table as the first PostgreSQL release made it, holding one queued document.
+      await query(old.url, `CREATE TABLE queue_documents (seq SERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL,
+        title TEXT, source TEXT, url TEXT, published TEXT, text TEXT NOT NULL, prepared TEXT, error TEXT)`);
+      await query(old.url, `INSERT INTO queue_documents (id, path, text) VALUES ('queued-before', 'before.txt', 'Text queued before the upgrade.')`);
+      const added = await enqueue(old.url, [join(FIXTURE, 'taliban-denies-sharing-is-intelligence-with-russia.txt')], { maxAttempts: 3 });
+      expect(added).toMatchObject({ enqueued: 1, failed: [] });
+      expect(await query(old.url, `SELECT id, max_attempts FROM queue_documents ORDER BY seq`)).toEqual([
+        { id: 'queued-before', max_attempts: 5 },
+        { id: expect.any(String), max_attempts: 3 },
+      ]);
+      // Placed documents drop their text, which the old table did not allow.
+      await query(old.url, `UPDATE queue_documents SET text = NULL WHERE id = 'queued-before'`);
+    } finally {
+      await old.drop();
+    }
   });
 });

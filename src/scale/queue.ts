@@ -6,6 +6,7 @@ import { createAnalyzer } from '../analyze.js';
 import { CorpusEngine } from '../core/corpus/corpus.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import { createLexicon, type Lexicon } from '../core/lexicon/index.js';
+import type { Pipeline } from '../core/pipeline.js';
 import { readDocuments } from '../corpus/documents.js';
 import { listSources, type SourceOptions } from '../ingest/sources.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
@@ -21,12 +22,13 @@ import { packPrepared, unpackPrepared } from './prepared-codec.js';
  * prepared analysis beside the document. Placing articles in the corpus (copies, stories, entities,
  * contradictions) is a single-writer stage: whichever worker holds the placement advisory lock
  * places every analysed document in enqueue order, so the corpus is exactly the one a single
- * process would build from the same sources in the same order (docs/scale.md).
+ * process would build from the same sources in the same order (docs/scale.md). A document's job
+ * answers for both steps: what fails in either is retried, and the last attempt parks the document.
  */
 
 export const ANALYSE_TASK = 'claimgraph_analyse';
-/** Attempts before a job is parked with its error: retries back off exp(n) seconds, about 1.5 min in all. */
-export const MAX_ATTEMPTS = 5;
+/** Attempts before a document is parked with its error, unless enqueued with another number: retries back off exp(n) seconds, 5 take about 1.5 min. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
 /** Any fixed number, the same in every worker: "CGPW". */
 const PLACE_LOCK = 0x43475057;
 /** Articles placed per transaction. */
@@ -42,10 +44,30 @@ const QUEUE_TABLE = `CREATE TABLE IF NOT EXISTS queue_documents (
   id TEXT NOT NULL UNIQUE,
   path TEXT NOT NULL,
   title TEXT, source TEXT, url TEXT, published TEXT,
-  text TEXT NOT NULL,
+  text TEXT,
   prepared TEXT,
+  max_attempts INTEGER NOT NULL,
   error TEXT
 )`;
+
+/**
+ * Brings a queue table made before texts were purged and attempts set per document up to date.
+ * Only when needed: ALTER TABLE waits for every lock on the table, so running it each time a
+ * worker starts would stall that worker behind the others' transactions.
+ */
+async function upgradeQueueTable(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query(
+    `SELECT column_name FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name = 'queue_documents' AND column_name = 'text' AND is_nullable = 'NO'`,
+  );
+  if (rows.length === 0) return;
+  await client.query(`ALTER TABLE queue_documents ALTER COLUMN text DROP NOT NULL,
+    ADD COLUMN IF NOT EXISTS max_attempts INTEGER NOT NULL DEFAULT ${DEFAULT_MAX_ATTEMPTS}`);
+  await client.query(`ALTER TABLE queue_documents ALTER COLUMN max_attempts DROP DEFAULT`);
+}
+
+/** Gives the document of a `queue_documents` row a job, unless it has one. */
+const ADD_JOB = `graphile_worker.add_job('${ANALYSE_TASK}', json_build_object('id', id), job_key := id, max_attempts := max_attempts, job_key_mode := 'unsafe_dedupe')`;
 
 /** Documents not yet in the corpus and not parked, oldest first. */
 const UNPLACED = `FROM queue_documents d WHERE d.error IS NULL AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.id) ORDER BY d.seq`;
@@ -66,6 +88,7 @@ async function openQueue(url: string, connectionName?: string): Promise<{ pool: 
     try {
       await withMigrationLock(client, async () => {
         await client.query(QUEUE_TABLE);
+        await upgradeQueueTable(client);
         await client.query(WORKERS_TABLE);
       });
     } finally {
@@ -79,6 +102,11 @@ async function openQueue(url: string, connectionName?: string): Promise<{ pool: 
   return { pool, store };
 }
 
+export interface EnqueueOptions extends SourceOptions {
+  /** Attempts a document's job gets before the document is parked with its error (default {@link DEFAULT_MAX_ATTEMPTS}). */
+  maxAttempts?: number;
+}
+
 export interface EnqueueSummary {
   enqueued: number;
   /** Documents already queued or in the corpus (the same text, by content hash). */
@@ -86,7 +114,8 @@ export interface EnqueueSummary {
   failed: Array<{ path: string; error: string }>;
 }
 
-export async function enqueue(url: string, paths: readonly string[], options: SourceOptions = {}): Promise<EnqueueSummary> {
+export async function enqueue(url: string, paths: readonly string[], options: EnqueueOptions = {}): Promise<EnqueueSummary> {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const { pool, store } = await openQueue(url);
   const summary: EnqueueSummary = { enqueued: 0, duplicates: 0, failed: [] };
   try {
@@ -96,11 +125,11 @@ export async function enqueue(url: string, paths: readonly string[], options: So
       // The document and its job in one statement: both or neither, and never twice.
       const added = await pool.query(
         `WITH doc AS (
-           INSERT INTO queue_documents (id, path, title, source, url, published, text)
-           SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = $1)
-           ON CONFLICT (id) DO NOTHING RETURNING id)
-         SELECT graphile_worker.add_job($8, json_build_object('id', id), job_key := id, max_attempts := $9) FROM doc`,
-        [id, path, input.title, input.source, input.url, input.published, text, ANALYSE_TASK, MAX_ATTEMPTS],
+           INSERT INTO queue_documents (id, path, title, source, url, published, text, max_attempts)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = $1)
+           ON CONFLICT (id) DO NOTHING RETURNING id, max_attempts)
+         SELECT ${ADD_JOB} FROM doc`,
+        [id, path, input.title, input.source, input.url, input.published, text, maxAttempts],
       );
       if (added.rowCount === 1) summary.enqueued += 1;
       else summary.duplicates += 1;
@@ -118,7 +147,7 @@ export interface QueueStatus {
   running: number;
   /** Documents in the corpus. */
   done: number;
-  /** Documents parked after MAX_ATTEMPTS failures, with their error. */
+  /** Documents parked after failing on every attempt, with their error. */
   failed: number;
 }
 
@@ -142,11 +171,36 @@ export async function queueStatus(url: string): Promise<QueueStatus & { errors: 
   }
 }
 
+/**
+ * Analyses a queued document and stores the analysis beside it for the writer, unless it has one
+ * (a retry after the worker died, or after its placement failed) or is placed or parked already.
+ */
+async function analyseDocument(pool: pg.Pool, analyzer: Pipeline, id: string): Promise<void> {
+  const { rows } = await pool.query(
+    `SELECT text FROM queue_documents d WHERE id = $1 AND prepared IS NULL AND error IS NULL AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.id)`,
+    [id],
+  );
+  if (rows.length === 0) return;
+  let packed: string;
+  try {
+    packed = packPrepared(prepareArticle(analyzer.run(rows[0].text)));
+  } catch (error) {
+    throw new Error(`analysis failed: ${(error as Error).message}`, { cause: error });
+  }
+  await pool.query(`UPDATE queue_documents SET prepared = $2 WHERE id = $1`, [id, packed]);
+}
+
+/** A document the writer could not place: the writer stops there, and the document's job retries it. */
+interface PlacementFailure {
+  id: string;
+  error: Error;
+}
+
 /** Places analysed documents in the corpus, one worker at a time, in enqueue order. */
 class Placer {
   private engine: CorpusEngine | null = null;
-  /** Articles in the store when `engine` last matched it. */
-  private known = -1;
+  /** The last article's number in the store when `engine` last matched it. */
+  private last = -1;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -157,60 +211,127 @@ class Placer {
   /**
    * Places what is ready if no other worker is placing. A worker that finds the lock taken leaves
    * its document to the holder, and the holder looks again after releasing the lock, so a document
-   * analysed while the holder was busy is never left behind.
+   * analysed while the holder was busy is never left behind. `own` is the calling job's document:
+   * if the writer cannot place it, this throws why. A document of another job that cannot be placed
+   * holds up the ones after it until that job parks it, on its last attempt (if that job finished
+   * before the writer got to its document, `rescue` in startWorkers gives it a new one).
    */
-  async place(): Promise<void> {
+  async place(own?: string): Promise<void> {
     for (;;) {
+      let failure: PlacementFailure | null;
       const client = await this.pool.connect();
       try {
-        const { rows } = await client.query(`SELECT pg_try_advisory_lock($1) AS locked`, [PLACE_LOCK]);
-        if (!rows[0].locked) return;
+        if (!(await this.lock(client, own))) return;
         try {
-          while ((await this.placeBatch(client)) === PLACE_BATCH);
+          failure = await this.placeReady(client);
         } finally {
           await client.query(`SELECT pg_advisory_unlock($1)`, [PLACE_LOCK]);
         }
       } finally {
         client.release();
       }
+      if (failure) {
+        if (failure.id === own) throw failure.error;
+        return;
+      }
       const next = await this.pool.query(`SELECT d.prepared IS NOT NULL AS ready ${UNPLACED} LIMIT 1`);
       if (!next.rows[0]?.ready) return;
     }
   }
 
-  /** Places the analysed documents up to the first that is not analysed yet; gives how many. */
-  private async placeBatch(client: pg.PoolClient): Promise<number> {
-    const stored = (await client.query(`SELECT count(*)::int AS n FROM articles`)).rows[0].n as number;
-    // Another worker placed articles since this one last did: resume from the store.
-    if (!this.engine || stored !== this.known) {
-      this.engine = new CorpusEngine({ lexicon: this.lexicon }, await this.store.snapshot());
-      this.known = stored;
+  /**
+   * Takes the placement lock if it is free. A job whose document is next in line waits for it
+   * instead: the holder stops at a document it cannot place, and only the document's own job, which
+   * counts the attempts, may try it again and park it.
+   */
+  private async lock(client: pg.PoolClient, own: string | undefined): Promise<boolean> {
+    if ((await client.query(`SELECT pg_try_advisory_lock($1) AS locked`, [PLACE_LOCK])).rows[0].locked) return true;
+    if (own === undefined) return false;
+    const next = await client.query(`SELECT d.id ${UNPLACED} LIMIT 1`);
+    if (next.rows[0]?.id !== own) return false;
+    await client.query(`SELECT pg_advisory_lock($1)`, [PLACE_LOCK]);
+    return true;
+  }
+
+  /** Places batches up to the first document not analysed yet, or the first that cannot be placed, which it gives. */
+  private async placeReady(client: pg.PoolClient): Promise<PlacementFailure | null> {
+    for (;;) {
+      const { placed, failure } = await this.placeBatch(client);
+      if (failure || placed < PLACE_BATCH) return failure;
     }
-    const { rows } = await client.query(`SELECT d.* ${UNPLACED} LIMIT ${PLACE_BATCH}`);
-    let added = 0;
-    for (const row of rows) {
-      if (row.prepared === null) break;
-      this.engine.add({
-        id: row.id,
-        prepared: unpackPrepared(row.prepared),
-        title: row.title,
-        source: row.source,
-        url: row.url,
-        path: row.path,
-        published: row.published,
-        ingestedAt: new Date().toISOString(),
-      });
-      added += 1;
+  }
+
+  /** Places up to `limit` analysed documents, stopping at the first not analysed yet or that cannot be placed. */
+  private async placeBatch(client: pg.PoolClient, limit = PLACE_BATCH): Promise<{ placed: number; failure: PlacementFailure | null }> {
+    const { rows } = await client.query(`SELECT d.* ${UNPLACED} LIMIT $1`, [limit]);
+    const analysed = rows.findIndex((row) => row.prepared === null);
+    const ready = analysed === -1 ? rows : rows.slice(0, analysed);
+    if (ready.length === 0) return { placed: 0, failure: null };
+    const engine = await this.currentEngine(client);
+    for (const [i, row] of ready.entries()) {
+      try {
+        engine.add({
+          id: row.id,
+          prepared: unpackPrepared(row.prepared),
+          title: row.title,
+          source: row.source,
+          url: row.url,
+          path: row.path,
+          published: row.published,
+          ingestedAt: new Date().toISOString(),
+        });
+      } catch (error) {
+        // add() may have stopped half-way through: start again from the store, with only the documents before this one.
+        this.engine = null;
+        const before = i > 0 ? await this.placeBatch(client, i) : { placed: 0, failure: null };
+        return { placed: before.placed, failure: before.failure ?? { id: row.id, error: new Error(`placement failed: ${(error as Error).message}`, { cause: error }) } };
+      }
     }
-    if (added === 0) return 0;
     try {
-      await this.store.write(this.engine.takeBatch());
+      await this.store.write(engine.takeBatch());
     } catch (error) {
       this.engine = null;
       throw error;
     }
-    this.known += added;
-    return added;
+    this.last += ready.length;
+    // In the corpus now: the queue keeps only what `status` counts and enqueue deduplicates by.
+    // (A writer killed between the two statements leaves this batch's texts behind, unused.)
+    await client.query(`UPDATE queue_documents SET text = NULL, prepared = NULL WHERE id = ANY($1)`, [ready.map((row) => row.id)]);
+    return { placed: ready.length, failure: null };
+  }
+
+  /** The engine, resumed from the store when another worker placed articles since this one last did. */
+  private async currentEngine(client: pg.PoolClient): Promise<CorpusEngine> {
+    // Articles are numbered 1, 2, 3… as placed, so the last number tells (from the index, unlike a count) whether the store moved on.
+    const last = (await client.query(`SELECT coalesce(max(seq), 0) AS last FROM articles`)).rows[0].last as number;
+    if (!this.engine || last !== this.last) {
+      this.engine = new CorpusEngine({ lexicon: this.lexicon }, await this.store.snapshot());
+      this.last = last;
+    }
+    return this.engine;
+  }
+}
+
+/** Analyses every queued document in this process and stores the analyses, placing none: bench-scale then times the writer alone. */
+export async function analyseQueued(url: string): Promise<void> {
+  const analyzer = await createAnalyzer();
+  const { pool, store } = await openQueue(url);
+  try {
+    for (const { id } of (await pool.query(`SELECT d.id ${UNPLACED}`)).rows) await analyseDocument(pool, analyzer, id);
+  } finally {
+    await Promise.all([pool.end(), store.close()]);
+  }
+}
+
+/** Places every analysed document as the writer among the workers does; gives the seconds placing took (opening the database aside). */
+export async function placeAnalysed(url: string): Promise<number> {
+  const { pool, store } = await openQueue(url);
+  try {
+    const start = performance.now();
+    await new Placer(pool, store, createLexicon()).place();
+    return (performance.now() - start) / 1000;
+  } finally {
+    await Promise.all([pool.end(), store.close()]);
   }
 }
 
@@ -242,30 +363,26 @@ export async function startWorkers(url: string, options: WorkerOptions = {}): Pr
 
   const analyse = async (payload: unknown, helpers: JobHelpers): Promise<void> => {
     const { id } = payload as { id: string };
-    const { rows } = await pool.query(`SELECT text, prepared IS NOT NULL AS prepared FROM queue_documents WHERE id = $1`, [id]);
-    if (rows.length === 0) return;
-    // Analysed already: a retry after placement failed, or after the worker died.
-    if (!rows[0].prepared) {
-      let packed: string;
-      try {
-        packed = packPrepared(prepareArticle(analyzer.run(rows[0].text)));
-      } catch (error) {
-        if (helpers.job.attempts >= helpers.job.max_attempts) {
-          await pool.query(`UPDATE queue_documents SET error = $2 WHERE id = $1`, [id, `analysis failed: ${(error as Error).message}`]);
-          await placer.place();
-        }
-        throw error;
+    try {
+      await analyseDocument(pool, analyzer, id);
+      await placer.place(id);
+    } catch (error) {
+      // The last attempt parks the document (unless it was placed before what failed), so that the ones after it are placed.
+      if (helpers.job.attempts >= helpers.job.max_attempts) {
+        await pool.query(`UPDATE queue_documents d SET error = $2 WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.id)`, [id, (error as Error).message]);
+        await placer.place();
       }
-      await pool.query(`UPDATE queue_documents SET prepared = $2 WHERE id = $1`, [id, packed]);
+      throw error;
     }
-    await placer.place();
   };
 
   const utils = await makeWorkerUtils({ pgPool: pool, logger: quiet });
   /**
    * Releases the jobs of workers whose process has gone, so that others run them again: a pool
    * registered by a connection that no longer exists, or (killed before it could register) a pool
-   * nobody registered whose lock is older than a minute.
+   * nobody registered whose lock is older than a minute. And gives a job to the next document to
+   * place if it is analysed but has none: one the writer could not place, whose job had finished
+   * before the writer got to it (or, harmlessly, one the writer is about to place).
    */
   const rescue = async (): Promise<void> => {
     const { rows } = await pool.query(
@@ -274,6 +391,10 @@ export async function startWorkers(url: string, options: WorkerOptions = {}): Pr
          ELSE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = w.connection) END`,
     );
     if (rows.length > 0) await utils.forceUnlockWorkers(rows.map((r) => r.locked_by as string));
+    await pool.query(
+      `SELECT ${ADD_JOB} FROM queue_documents WHERE id = (SELECT d.id ${UNPLACED} LIMIT 1) AND prepared IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = queue_documents.id)`,
+    );
   };
   await rescue();
   const rescuing = setInterval(() => void rescue().catch(() => {}), (options.rescueSeconds ?? 10) * 1000);

@@ -24,14 +24,18 @@ async function benchScale(argv: string[]): Promise<number> {
 
 export const benchScaleCommand: Command = {
   name: 'bench-scale',
-  summary: 'time SQLite against PostgreSQL, and 1 against 2 queue workers',
+  summary: 'time SQLite against PostgreSQL, 1 against 2 queue workers, and the queue writer alone',
   usage: `Usage: claimgraph bench-scale [--corpus FILE.jsonl] [--limit N] [--json]
 
 Times the same texts (default: the first ${DEFAULT_LIMIT} of polnear/train.jsonl in $CLAIMGRAPH_DATA,
 else ../shared/data) through a one-process ingest into SQLite and into PostgreSQL, then through
-"claimgraph enqueue" and 1 and 2 "claimgraph worker" processes. Each PostgreSQL run uses a fresh
-database on the server of $CLAIMGRAPH_TEST_DATABASE_URL (default postgres://127.0.0.1:5432/postgres),
-dropped afterwards; without a server it is skipped with a message. docs/scale.md
+"claimgraph enqueue" and 1 and 2 "claimgraph worker" processes. Then the queue's single writer
+alone: the documents are analysed first, untimed, and only placing them in the corpus (copies,
+stories, entities, contradictions, the write) is timed; and a writer resuming, which loads the
+corpus placed so far, as a worker does when it takes over placing from another. Each PostgreSQL
+run uses a fresh database on the server of $CLAIMGRAPH_TEST_DATABASE_URL (default
+postgres://127.0.0.1:5432/postgres), dropped afterwards; without a server it is skipped with a
+message. docs/scale.md
 
 Options:
   --corpus FILE  a JSONL corpus of {text} records
