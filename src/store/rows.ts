@@ -1,5 +1,5 @@
 import { dateOf } from '../core/corpus/corpus.js';
-import type { ArticleRecord, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, StoryRecord } from '../core/corpus/types.js';
+import type { ArticleRecord, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, QuoteJSON, StoryJSON, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
 import { unpackAnalysis, unpackSignature } from './codec.js';
 
@@ -112,3 +112,49 @@ export function toEvidence(row: Row, ref: ClaimRef): ClaimEvidenceJSON & { seq: 
 export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** A claim row joined with its speaker's name (`speaker_name`), as `quotes()` lists it. */
+export function toQuote(row: Row): QuoteJSON {
+  return {
+    article: row.article as string,
+    quote: row.quote as string,
+    kind: row.kind as QuoteKind,
+    speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
+    cue: row.cue as string | null,
+    cueClass: row.cue_class as CueClass | null,
+    text: row.text as string,
+    start: row.content_start as number,
+    end: row.content_end as number,
+  };
+}
+
+/**
+ * Stories with their articles: `articles` are rows of the articles table in order, `stories` rows
+ * of the stories table in order; `matching` keeps only the stories it holds (a text search), or all.
+ */
+export function toStories(articles: readonly Row[], stories: readonly Row[], matching: ReadonlySet<string> | null): StoryJSON[] {
+  const members = new Map<string, StoryJSON['articles']>();
+  for (const row of articles) {
+    const list = members.get(row.story as string) ?? [];
+    list.push({
+      id: row.id as string,
+      title: row.title as string | null,
+      source: row.source as string | null,
+      path: row.path as string | null,
+      url: row.url as string | null,
+      published: row.published as string | null,
+      duplicateOf: row.duplicate_of as string | null,
+      similarity: row.similarity as number | null,
+    });
+    members.set(row.story as string, list);
+  }
+  return stories
+    .map(toStory)
+    .filter((s) => !matching || matching.has(s.id))
+    .map((s) => ({ id: s.id, label: s.label, first: dateOf(s.first), last: dateOf(s.last), articles: members.get(s.id) ?? [] }));
+}
+
+/** The article columns {@link toStories} reads, in story-listing order. */
+export const STORY_MEMBERS = `SELECT id, title, source, path, url, published, duplicate_of, similarity, story FROM articles ORDER BY seq`;
+/** The stories table in story-listing order, for {@link toStories}. */
+export const STORIES = `SELECT * FROM stories ORDER BY size DESC, seq`;

@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { dateOf } from '../../core/corpus/corpus.js';
 import { MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
 import type {
   ArticleRecord,
@@ -12,10 +11,9 @@ import type {
   QuoteJSON,
   StoryJSON,
 } from '../../core/corpus/types.js';
-import type { CueClass, QuoteKind } from '../../core/doc.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, toArticle, toClaim, toEdge, toEntity, toEvidence, toStory, type Row } from '../rows.js';
+import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
 import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
@@ -227,17 +225,7 @@ class PostgresStore implements Store {
     params.push(query.limit ?? null);
     const sql = `SELECT q.*, e.name AS speaker_name FROM claims q LEFT JOIN entities e ON e.id = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT $${params.length}`;
-    return (await this.rows(sql, params)).map((row) => ({
-      article: row.article as string,
-      quote: row.quote as string,
-      kind: row.kind as QuoteKind,
-      speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
-      cue: row.cue as string | null,
-      cueClass: row.cue_class as CueClass | null,
-      text: row.text as string,
-      start: row.content_start as number,
-      end: row.content_end as number,
-    }));
+    return (await this.rows(sql, params)).map(toQuote);
   }
 
   async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
@@ -247,25 +235,7 @@ class PostgresStore implements Store {
       const rows = await this.rows(`SELECT DISTINCT story FROM articles WHERE ${textMatch('search', query.q, params)}`, params);
       matching = new Set(rows.map((r) => r.story as string));
     }
-    const members = new Map<string, StoryJSON['articles']>();
-    for (const row of await this.rows(`SELECT id, title, source, path, url, published, duplicate_of, similarity, story FROM articles ORDER BY seq`)) {
-      const list = members.get(row.story as string) ?? [];
-      list.push({
-        id: row.id as string,
-        title: row.title as string | null,
-        source: row.source as string | null,
-        path: row.path as string | null,
-        url: row.url as string | null,
-        published: row.published as string | null,
-        duplicateOf: row.duplicate_of as string | null,
-        similarity: row.similarity as number | null,
-      });
-      members.set(row.story as string, list);
-    }
-    return (await this.rows(`SELECT * FROM stories ORDER BY size DESC, seq`))
-      .map(toStory)
-      .filter((s) => !matching || matching.has(s.id))
-      .map((s) => ({ id: s.id, label: s.label, first: dateOf(s.first), last: dateOf(s.last), articles: members.get(s.id) ?? [] }));
+    return toStories(await this.rows(STORY_MEMBERS), await this.rows(STORIES), matching);
   }
 
   async contradictions() {

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { dateOf } from '../../core/corpus/corpus.js';
 import { MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
 import type {
   ArticleRecord,
@@ -13,10 +12,9 @@ import type {
   QuoteJSON,
   StoryJSON,
 } from '../../core/corpus/types.js';
-import type { CueClass, QuoteKind } from '../../core/doc.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, toArticle, toClaim, toEdge, toEntity, toEvidence, toStory, type Row } from '../rows.js';
+import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
 import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
 import { migrate } from './migrations.js';
 
@@ -198,23 +196,7 @@ class SqliteStore implements Store {
     }
     const sql = `SELECT q.*, e.name AS speaker_name FROM claims q LEFT JOIN entities e ON e.id = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT ?`;
-    return this.db
-      .prepare(sql)
-      .all(...params, query.limit ?? -1)
-      .map((r) => {
-        const row = r as Row;
-        return {
-          article: row.article as string,
-          quote: row.quote as string,
-          kind: row.kind as QuoteKind,
-          speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
-          cue: row.cue as string | null,
-          cueClass: row.cue_class as CueClass | null,
-          text: row.text as string,
-          start: row.content_start as number,
-          end: row.content_end as number,
-        };
-      });
+    return (this.db.prepare(sql).all(...params, query.limit ?? -1) as Row[]).map(toQuote);
   }
 
   async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
@@ -224,29 +206,7 @@ class SqliteStore implements Store {
           .prepare(`SELECT DISTINCT story FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
           .pluck()
           .all(ftsQuery(query.q)) as string[]);
-    const members = new Map<string, StoryJSON['articles']>();
-    const rows = this.db.prepare(`SELECT id, title, source, path, url, published, duplicate_of, similarity, story FROM articles ORDER BY seq`).all();
-    for (const r of rows) {
-      const row = r as Row;
-      const list = members.get(row.story as string) ?? [];
-      list.push({
-        id: row.id as string,
-        title: row.title as string | null,
-        source: row.source as string | null,
-        path: row.path as string | null,
-        url: row.url as string | null,
-        published: row.published as string | null,
-        duplicateOf: row.duplicate_of as string | null,
-        similarity: row.similarity as number | null,
-      });
-      members.set(row.story as string, list);
-    }
-    return this.db
-      .prepare(`SELECT * FROM stories ORDER BY size DESC, seq`)
-      .all()
-      .map((r) => toStory(r as Row))
-      .filter((s) => !matching || matching.has(s.id))
-      .map((s) => ({ id: s.id, label: s.label, first: dateOf(s.first), last: dateOf(s.last), articles: members.get(s.id) ?? [] }));
+    return toStories(this.db.prepare(STORY_MEMBERS).all() as Row[], this.db.prepare(STORIES).all() as Row[], matching);
   }
 
   async contradictions() {
