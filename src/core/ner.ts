@@ -2,6 +2,7 @@ import type { Doc } from './doc.js';
 import { defaultLexicon } from './lexicon/index.js';
 import { MAX_FEATURES, NerFeaturizer, WINDOW_OFFSETS, type NerLexicon, type TypedRange } from './ner-features.js';
 import {
+  addLaneRows,
   decodeBinary,
   encodeBinary,
   hashFeature,
@@ -129,6 +130,8 @@ class Decoder {
   private wordLanes = new Int32Array(0);
   private wordRows = new Uint8Array(0);
   private wordScored = new Uint8Array(0);
+  /** Where each window word's cached lane sums start, for one token. */
+  private readonly windowBases = new Int32Array(WINDOW_OFFSETS.length);
   /** Word id of each window word of a sentence, padding included. */
   private wordIds = new Int32Array(0);
   private generation = 0;
@@ -187,7 +190,7 @@ class Decoder {
 
   /** Emissions of a sentence from the features and the cached lane sums of the window words. */
   private packedEmissions(packed: PerceptronModel, features: Uint32Array, counts: Int32Array, from: number, n: number): void {
-    const { featurizer, emissions, buffer, laneSums } = this;
+    const { featurizer, emissions, buffer, laneSums, windowBases } = this;
     const offsets = WINDOW_OFFSETS.length;
     const pad = -WINDOW_OFFSETS[0];
     if (this.wordIds.length < n + 2 * pad) this.wordIds = new Int32Array(2 * (n + 2 * pad));
@@ -198,22 +201,13 @@ class Decoder {
     const width = packed.laneWidth;
     for (let k = 0; k < n; k++) {
       let rows = 0;
-      for (let j = 0; j < offsets; j++) rows += wordRows[wordIds[k + j] * offsets + j];
-      // Three words at a time, as in PerceptronModel.addLanes.
-      for (let w = 0; w < width; w += 3) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        for (let j = 0; j < offsets; j++) {
-          const at = (wordIds[k + j] * offsets + j) * width + w;
-          s0 = (s0 + wordLanes[at]) | 0;
-          s1 = (s1 + wordLanes[at + 1]) | 0;
-          s2 = (s2 + wordLanes[at + 2]) | 0;
-        }
-        laneSums[w] = s0;
-        laneSums[w + 1] = s1;
-        laneSums[w + 2] = s2;
+      for (let j = 0; j < offsets; j++) {
+        const slot = wordIds[k + j] * offsets + j;
+        rows += wordRows[slot];
+        windowBases[j] = slot * width;
       }
+      laneSums.fill(0);
+      addLaneRows(wordLanes, windowBases, offsets, width, laneSums, 0);
       const base = (from + k) * MAX_FEATURES;
       rows += packed.addLanes(features, base, base + counts[from + k], laneSums, 0);
       packed.unpackLanes(laneSums, 0, rows, buffer);

@@ -63,6 +63,30 @@ const LANE_BIAS = 128;
 /** 257 × 255 < 2^16: that many biased int8 weights sum without a carry into the next lane. */
 const MAX_LANE_FEATURES = 257;
 
+/**
+ * Adds `count` rows of `width` lane words, starting at `source[bases[r]]`, to `sums[at …]`: the
+ * inner loop of scoring (rows of a packed model, or lane sums a caller cached). `width` must be a
+ * multiple of 3, as {@link PackedRows} widths are.
+ */
+export function addLaneRows(source: Int32Array, bases: Int32Array, count: number, width: number, sums: Int32Array, at: number): void {
+  // Three words at a time in locals, so the sums stay in registers. `| 0` keeps them int32: a
+  // high lane past 2^15 wraps the sign, and `>>> 16` in unpackLanes reads it back unsigned.
+  for (let w = 0; w < width; w += 3) {
+    let s0 = sums[at + w];
+    let s1 = sums[at + w + 1];
+    let s2 = sums[at + w + 2];
+    for (let r = 0; r < count; r++) {
+      const row = bases[r] + w;
+      s0 = (s0 + source[row]) | 0;
+      s1 = (s1 + source[row + 1]) | 0;
+      s2 = (s2 + source[row + 2]) | 0;
+    }
+    sums[at + w] = s0;
+    sums[at + w + 1] = s1;
+    sums[at + w + 2] = s2;
+  }
+}
+
 function packRows(rowStart: Uint32Array, entryClass: Uint8Array, entryWeight: Int8Array, nClasses: number): PackedRows {
   const buckets = rowStart.length - 1;
   const width = Math.ceil(Math.ceil(nClasses / 2) / 3) * 3;
@@ -160,22 +184,7 @@ export class PerceptronModel implements Classifier {
       const row = rowOf[features[f] & mask];
       if (row >= 0) rowBases[rows++] = row;
     }
-    // Three words at a time in locals, so the sums stay in registers. `| 0` keeps them int32: a
-    // high lane past 2^15 wraps the sign, and `>>> 16` in unpackLanes reads it back unsigned.
-    for (let w = 0; w < width; w += 3) {
-      let s0 = sums[at + w];
-      let s1 = sums[at + w + 1];
-      let s2 = sums[at + w + 2];
-      for (let r = 0; r < rows; r++) {
-        const row = rowBases[r] + w;
-        s0 = (s0 + words[row]) | 0;
-        s1 = (s1 + words[row + 1]) | 0;
-        s2 = (s2 + words[row + 2]) | 0;
-      }
-      sums[at + w] = s0;
-      sums[at + w + 1] = s1;
-      sums[at + w + 2] = s2;
-    }
+    addLaneRows(words, rowBases, rows, width, sums, at);
     return rows;
   }
 

@@ -1,14 +1,14 @@
 import { UPOS, type Doc } from '../doc.js';
 import { lemmatize } from '../lemma.js';
 import {
+  argmax,
   decodeBinary,
   encodeBinary,
   hashFeature,
   hashString,
+  packedModel,
   readPerceptron,
   writePerceptron,
-  argmax,
-  packedModel,
   type Classifier,
   type PerceptronModel,
   type PerceptronTrainer,
