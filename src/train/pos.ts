@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { PerceptronTrainer } from '../core/perceptron.js';
 import { featureForm, PosTagger, type PosModel } from '../core/stages/pos.js';
-import { readConll2003, readGumSplit, type Conll2003Sentence, type ConlluSentence } from './corpora.js';
+import type { ConlluSentence } from '../core/conllu.js';
+import { readConll2003, readGumSplit, type Conll2003Sentence } from './corpora.js';
 import { runEpochs } from './epochs.js';
 
 /**

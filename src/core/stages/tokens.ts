@@ -68,13 +68,12 @@ export function tokenize(doc: Doc): void {
 }
 
 function push(doc: Doc, start: number, end: number): void {
-  const t = doc.tokens;
-  t.start.push(start);
-  t.end.push(end);
-  t.lower.push(doc.text.slice(start, end).toLowerCase().replace(/’/g, "'"));
-  t.tag.push('');
-  t.pos.push(0);
-  t.lemma.push('');
+  doc.pushToken(start, end, lowerForm(doc.text.slice(start, end)));
+}
+
+/** A token's `lower` column: lower-cased, with the curly apostrophe folded to `'`. */
+export function lowerForm(surface: string): string {
+  return surface.toLowerCase().replace(/’/g, "'");
 }
 
 function isLetter(code: number): boolean {
