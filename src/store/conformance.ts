@@ -168,6 +168,21 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
+    it('applies story merges: the articles move to the story merged into, and the other is gone', async () => {
+      const { store } = await filled();
+      const [a, , c] = [...first.articles, ...rest.articles];
+      expect(a.story).not.toBe(c.story);
+      await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }] });
+      const stories = await store.stories();
+      expect(stories.find((s) => s.id === a.story)?.articles.map((x) => x.id)).toContain(c.id);
+      expect(stories.some((s) => s.id === c.story)).toBe(false);
+      const snapshot = await store.snapshot();
+      expect(snapshot.articles.find((x) => x.id === c.id)?.story).toBe(a.story);
+      expect(snapshot.stories.map((s) => s.id)).not.toContain(c.story);
+      expect((await store.article(c.id))?.story).toBe(a.story);
+      await store.close();
+    });
+
     it('writes a batch all or nothing', async () => {
       const { store } = await makeStore();
       await store.write(first);

@@ -143,6 +143,10 @@ class PostgresStore implements Store {
           [s.id, s.label, s.seq, s.first, s.last, s.size],
         );
       }
+      for (const { from, into } of batch.merged) {
+        await client.query(`UPDATE articles SET story = $2 WHERE story = $1`, [from, into]);
+        await client.query(`DELETE FROM stories WHERE id = $1`, [from]);
+      }
       for (const e of batch.edges) {
         await client.query(
           `INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -65,6 +65,8 @@ class SqliteStore implements Store {
       claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
       story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size) VALUES (@id, @label, @seq, @first, @last, @size)
         ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`),
+      mergeArticles: db.prepare(`UPDATE articles SET story = ? WHERE story = ?`),
+      dropStory: db.prepare(`DELETE FROM stories WHERE id = ?`),
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     };
@@ -124,6 +126,10 @@ class SqliteStore implements Store {
         insert.claimFts.run(row.lastInsertRowid, c.text);
       }
       for (const s of batch.stories) insert.story.run(s);
+      for (const { from, into } of batch.merged) {
+        insert.mergeArticles.run(into, from);
+        insert.dropStory.run(from);
+      }
       for (const e of batch.edges) {
         insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0);
       }
