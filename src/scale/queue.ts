@@ -10,7 +10,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { readDocuments } from '../corpus/documents.js';
 import { listSources, type SourceOptions } from '../ingest/sources.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
-import { openPostgresStore } from '../store/postgres/index.js';
+import { openPostgresStore, WRITER_LOCK } from '../store/postgres/index.js';
 import { withMigrationLock } from '../store/postgres/migrations.js';
 import type { Store } from '../store/types.js';
 import { packPrepared, unpackPrepared } from './prepared-codec.js';
@@ -29,8 +29,6 @@ import { packPrepared, unpackPrepared } from './prepared-codec.js';
 export const ANALYSE_TASK = 'claimgraph_analyse';
 /** Attempts before a document is parked with its error, unless enqueued with another number: retries back off exp(n) seconds, 5 take about 1.5 min. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
-/** Any fixed number, the same in every worker: "CGPW". */
-const PLACE_LOCK = 0x43475057;
 /** Articles placed per transaction. */
 const PLACE_BATCH = 64;
 /** Prefix of every worker's connection name. */
@@ -225,7 +223,7 @@ class Placer {
         try {
           failure = await this.placeReady(client);
         } finally {
-          await client.query(`SELECT pg_advisory_unlock($1)`, [PLACE_LOCK]);
+          await client.query(`SELECT pg_advisory_unlock($1)`, [WRITER_LOCK]);
         }
       } finally {
         client.release();
@@ -245,11 +243,11 @@ class Placer {
    * counts the attempts, may try it again and park it.
    */
   private async lock(client: pg.PoolClient, own: string | undefined): Promise<boolean> {
-    if ((await client.query(`SELECT pg_try_advisory_lock($1) AS locked`, [PLACE_LOCK])).rows[0].locked) return true;
+    if ((await client.query(`SELECT pg_try_advisory_lock($1) AS locked`, [WRITER_LOCK])).rows[0].locked) return true;
     if (own === undefined) return false;
     const next = await client.query(`SELECT d.id ${UNPLACED} LIMIT 1`);
     if (next.rows[0]?.id !== own) return false;
-    await client.query(`SELECT pg_advisory_lock($1)`, [PLACE_LOCK]);
+    await client.query(`SELECT pg_advisory_lock($1)`, [WRITER_LOCK]);
     return true;
   }
 

@@ -19,6 +19,12 @@ import type {
 export interface Store {
   /** Everything the corpus engine resumes from. */
   snapshot(): Promise<CorpusSnapshot>;
+  /**
+   * Makes this process the corpus's one writer until `release()`, or throws CorpusBusyError
+   * (naming the other writer) when another holds it. Take it before the snapshot an engine
+   * resumes from, and write only while holding it.
+   */
+  claimWriter(): Promise<WriterClaim>;
   /** Writes one batch in one transaction: all of it or, on error, none of it. */
   write(batch: CorpusBatch): Promise<void>;
   /** Rows of each kind; every claim is one quote. */
@@ -48,6 +54,10 @@ export interface Store {
   contradictions(): Promise<ContradictionJSON[]>;
 
   close(): Promise<void>;
+}
+
+export interface WriterClaim {
+  release(): Promise<void>;
 }
 
 export interface EntityQuery {

@@ -12,9 +12,9 @@ import type {
   StoryJSON,
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
-import { StoreError } from '../errors.js';
+import { CorpusBusyError, StoreError } from '../errors.js';
 import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
+import type { EntityQuery, QuoteQuery, Store, StoryQuery, WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
 /**
@@ -76,6 +76,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
 const PAGE = 200;
 
+/**
+ * The advisory lock of the corpus writer: held by `claimWriter` for a whole ingest, and by the
+ * queue's writer (src/scale/queue.ts) while it places a batch, so the two never write at once.
+ */
+export const WRITER_LOCK = 0x43475057; // "CGPW"
+
 class PostgresStore implements Store {
   constructor(private readonly pool: pg.Pool) {}
 
@@ -105,6 +111,30 @@ class PostgresStore implements Store {
       return { articles, entities, stories, claims };
     } finally {
       client.release();
+    }
+  }
+
+  async claimWriter(): Promise<WriterClaim> {
+    const client = await this.pool.connect();
+    try {
+      if ((await client.query(`SELECT pg_try_advisory_lock($1) AS locked`, [WRITER_LOCK])).rows[0].locked) {
+        return {
+          async release() {
+            try {
+              await client.query(`SELECT pg_advisory_unlock($1)`, [WRITER_LOCK]);
+            } finally {
+              client.release();
+            }
+          },
+        };
+      }
+      const holder = await client.query(`SELECT a.pid, a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [WRITER_LOCK]);
+      const who = holder.rows[0] ? `server process ${holder.rows[0].pid}${holder.rows[0].application_name ? `, ${holder.rows[0].application_name}` : ''}` : 'another session';
+      throw new CorpusBusyError(`another writer is placing articles in this corpus (${who}); try again when it has finished`);
+    } catch (error) {
+      client.release();
+      throw error;
     }
   }
 

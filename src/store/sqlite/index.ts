@@ -15,8 +15,9 @@ import type {
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
 import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
+import type { EntityQuery, QuoteQuery, Store, StoryQuery, WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
+import { claimSqliteWriter } from './writer-lock.js';
 
 /**
  * The SQLite store (better-sqlite3): one file, WAL journal so readers never wait for the ingest,
@@ -45,13 +46,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     if (error instanceof StoreError) throw error;
     throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, path);
 }
 
 class SqliteStore implements Store {
   private readonly insert;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+  ) {
     this.insert = {
       article: db.prepare(`INSERT INTO articles (seq, id, title, source, url, path, published, time, ingested_at, text, analysis, entities, signature, vector, story, duplicate_of, similarity)
         VALUES (@seq, @id, @title, @source, @url, @path, @published, @time, @ingestedAt, @text, @analysis, @entities, @signature, @vector, @story, @duplicateOf, @similarity)`),
@@ -96,6 +100,11 @@ class SqliteStore implements Store {
       .all(...MATCHABLE_STANCES)
       .map((r) => toClaim(r as Row));
     return { articles, entities, stories, claims };
+  }
+
+  async claimWriter(): Promise<WriterClaim> {
+    // An in-memory database is this connection's alone.
+    return this.path === ':memory:' || this.path === '' ? { release: async () => {} } : claimSqliteWriter(this.path);
   }
 
   async write(batch: CorpusBatch): Promise<void> {
