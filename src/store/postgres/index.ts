@@ -44,7 +44,11 @@ export function redactUrl(url: string): string {
 
 /** A pool on `url` whose connections use `schema`, if given. */
 export function createPool(url: string, schema?: string, connections = 4): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: connections, ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}) });
+  const pool = new pg.Pool({ connectionString: url, max: connections, ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}) });
+  // A connection the server drops (a restart, an outage) fails the query using it; with no
+  // listener, a client checked out between queries would throw the 'error' event and end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
 }
 
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
