@@ -183,6 +183,21 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
+    it('gives pages of every list: the same items as the whole list, in the same order', async () => {
+      const { store } = await filled();
+      const stories = await store.stories();
+      expect(await store.stories({ limit: 1, offset: 1 })).toEqual(stories.slice(1, 2));
+      expect(await store.stories({ offset: 1 })).toEqual(stories.slice(1));
+      expect(await store.stories({ q: 'flour', limit: 5, offset: 1 })).toEqual([]);
+      const entities = await store.entities();
+      expect(await store.entities({ limit: 2, offset: 1 })).toEqual(entities.slice(1, 3));
+      const quotes = await store.quotes();
+      expect(await store.quotes({ limit: 1, offset: 1 })).toEqual(quotes.slice(1, 2));
+      const contradictions = await store.contradictions();
+      expect(await store.contradictions({ limit: 1 })).toEqual(contradictions.slice(0, 1));
+      await store.close();
+    });
+
     it('writes a batch all or nothing', async () => {
       const { store } = await makeStore();
       await store.write(first);

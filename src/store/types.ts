@@ -48,10 +48,16 @@ export interface Store {
    * `q` is full-text: every word and "quoted phrase" must occur.
    */
   quotes(query?: QuoteQuery): Promise<QuoteJSON[]>;
-  /** Stories, largest first; `q` keeps those with an article matching the full-text query. */
+  /**
+   * Stories, largest first; `q` keeps those with an article matching the full-text query. A page
+   * reads only its stories and their articles (indexed), so a page of a big corpus stays fast.
+   */
   stories(query?: StoryQuery): Promise<StoryJSON[]>;
-  /** Contradictions and reversals, grouped by matter, with the evidence of each claim. */
-  contradictions(): Promise<ContradictionJSON[]>;
+  /**
+   * Contradictions and reversals, grouped by matter, earliest first, with the evidence of each
+   * claim. (A page still groups every pair: the groups are made over the whole corpus.)
+   */
+  contradictions(page?: Page): Promise<ContradictionJSON[]>;
 
   close(): Promise<void>;
 }
@@ -60,18 +66,27 @@ export interface WriterClaim {
   release(): Promise<void>;
 }
 
-export interface EntityQuery {
+/** A page of a list: at most `limit` items (default all) after skipping `offset` (default 0). */
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+/** The page of a list already in memory. */
+export function paged<T>(items: T[], { limit, offset = 0 }: Page): T[] {
+  return items.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+export interface EntityQuery extends Page {
   type?: EntityType;
   q?: string;
-  limit?: number;
 }
 
-export interface QuoteQuery {
+export interface QuoteQuery extends Page {
   speaker?: string;
   q?: string;
-  limit?: number;
 }
 
-export interface StoryQuery {
+export interface StoryQuery extends Page {
   q?: string;
 }

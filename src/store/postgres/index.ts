@@ -13,8 +13,8 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { CorpusBusyError, StoreError } from '../errors.js';
-import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import type { EntityQuery, QuoteQuery, Store, StoryQuery, WriterClaim } from '../types.js';
+import { likePattern, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { paged, type EntityQuery, type Page, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
 /**
@@ -243,9 +243,9 @@ class PostgresStore implements Store {
     const params: unknown[] = [];
     if (query.type) params.push(query.type) && where.push(`type = $${params.length}`);
     if (query.q) params.push(likePattern(query.q)) && where.push(`search LIKE $${params.length}`);
-    params.push(query.limit ?? null);
+    params.push(query.limit ?? null, query.offset ?? 0);
     const sql = `SELECT * FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY mentions DESC, articles DESC, name COLLATE "C", type COLLATE "C", id COLLATE "C" LIMIT $${params.length}`;
+      ORDER BY mentions DESC, articles DESC, name COLLATE "C", type COLLATE "C", id COLLATE "C" LIMIT $${params.length - 1} OFFSET $${params.length}`;
     return (await this.rows(sql, params)).map((row) => {
       const { keys: _keys, ...entity } = toEntity(row);
       return entity;
@@ -260,31 +260,30 @@ class PostgresStore implements Store {
       where.push(`q.speaker IN (SELECT id FROM entities WHERE search LIKE $${params.length})`);
     }
     if (query.q !== undefined) where.push(textMatch('q.search', query.q, params));
-    params.push(query.limit ?? null);
+    params.push(query.limit ?? null, query.offset ?? 0);
     const sql = `SELECT q.*, e.name AS speaker_name FROM claims q LEFT JOIN entities e ON e.id = q.speaker
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT $${params.length}`;
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT $${params.length - 1} OFFSET $${params.length}`;
     return (await this.rows(sql, params)).map(toQuote);
   }
 
   async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
-    let matching: Set<string> | null = null;
-    if (query.q !== undefined) {
-      const params: unknown[] = [];
-      const rows = await this.rows(`SELECT DISTINCT story FROM articles WHERE ${textMatch('search', query.q, params)}`, params);
-      matching = new Set(rows.map((r) => r.story as string));
-    }
-    return toStories(await this.rows(STORY_MEMBERS), await this.rows(STORIES), matching);
+    const params: unknown[] = [];
+    const matching = query.q === undefined ? '' : `WHERE id IN (SELECT story FROM articles WHERE ${textMatch('search', query.q, params)})`;
+    params.push(query.limit ?? null, query.offset ?? 0);
+    const stories = await this.rows(`SELECT * FROM stories ${matching} ${STORY_ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const members = await this.rows(`SELECT ${STORY_MEMBER_COLUMNS} FROM articles WHERE story = ANY($1) ORDER BY seq`, [stories.map((s) => s.id)]);
+    return toStories(members, stories);
   }
 
-  async contradictions() {
+  async contradictions(page: Page = {}) {
     const edges = await this.edges();
     const rows = await this.rows(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
       WHERE (c.article, c.id) IN (SELECT a_article, a_claim FROM edges UNION SELECT b_article, b_claim FROM edges)`);
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
-    return groupContradictions(edges, (ref) => {
+    return paged(groupContradictions(edges, (ref) => {
       const row = byKey.get(`${ref.article}#${ref.claim}`);
       return row ? toEvidence(row, ref) : null;
-    });
+    }), page);
   }
 
   async close(): Promise<void> {
