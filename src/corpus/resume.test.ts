@@ -9,6 +9,7 @@ import { prepareArticle } from '../core/corpus/prepare.js';
 import { defaultLexicon } from '../core/lexicon/index.js';
 import { sharedDataPath } from '../eval/data-path.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
+import { readerView } from '../store/conformance.js';
 import type { Store } from '../store/types.js';
 import { contentId } from './ids.js';
 import { DEFAULT_BATCH_SIZE } from './ingest.js';
@@ -30,18 +31,6 @@ const present = existsSync(POLNEAR_TRAIN);
 if (!present) console.warn(`no ${POLNEAR_TRAIN}: resumed ingest compared on real news skipped (set CLAIMGRAPH_DATA)`);
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-resume-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Everything a reader sees of a corpus. */
-async function corpusView(store: Store) {
-  return {
-    count: await store.count(),
-    entities: await store.entities(),
-    links: await store.links(),
-    stories: await store.stories(),
-    contradictions: await store.contradictions(),
-    quotes: await store.quotes(),
-  };
-}
 
 describe.skipIf(!present)('a resumed ingest (PolNeAR train)', () => {
   let incoming: IncomingArticle[];
@@ -81,11 +70,11 @@ describe.skipIf(!present)('a resumed ingest (PolNeAR train)', () => {
 
   it('equals the uninterrupted one, split at any of several points', { timeout: 120_000 }, async () => {
     const whole = await place('whole', []);
-    const expected = await corpusView(whole);
+    const expected = await readerView(whole);
     expect(expected.contradictions.length).toBeGreaterThan(0);
     for (const splits of SPLITS) {
       const resumed = await place(`split-${splits.join('-')}`, splits);
-      expect(await corpusView(resumed), `split at ${splits.join(', ')}`).toEqual(expected);
+      expect(await readerView(resumed), `split at ${splits.join(', ')}`).toEqual(expected);
       await resumed.close();
     }
     await whole.close();

@@ -13,8 +13,8 @@ import { sharedDataPath } from '../eval/data-path.js';
 import { listSources } from '../ingest/sources.js';
 import { openPostgresStore } from '../store/postgres/index.js';
 import { createTestDatabase, NO_SERVER_MESSAGE } from '../store/postgres/test-database.js';
+import { readerView } from '../store/conformance.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
-import type { Store } from '../store/types.js';
 import { packPrepared } from './prepared-codec.js';
 import { enqueue, queueStatus } from './queue.js';
 
@@ -63,18 +63,6 @@ async function until(condition: () => Promise<boolean>, seconds: number): Promis
     if (Date.now() > end) throw new Error(`not done after ${seconds} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-/** Everything a reader sees of a corpus. */
-async function results(store: Store) {
-  return {
-    count: await store.count(),
-    quotes: await store.quotes(),
-    stories: await store.stories(),
-    contradictions: await store.contradictions(),
-    entities: await store.entities(),
-    links: await store.links(),
-  };
 }
 
 describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', () => {
@@ -132,7 +120,7 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
     const ids: string[] = [];
     for await (const article of store.articles()) ids.push(article.id);
     expect(new Set(ids).size).toBe(single.ingested);
-    expect(await results(store)).toEqual(await results(reference));
+    expect(await readerView(store)).toEqual(await readerView(reference));
     await Promise.all([store.close(), reference.close()]);
 
     // Placed documents keep no text or analysis in the queue, only what status counts and enqueue
@@ -200,7 +188,7 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
       expect(workers.map((w) => [w.exitCode, w.signalCode])).toEqual([[null, null], [null, null]]);
       expect(await queueStatus(fresh.url)).toMatchObject({ pending: 0, running: 0, stalled: 0, done: single.ingested, failed: 0, workers: 2 });
       const store = await openPostgresStore(fresh.url, { mustExist: true });
-      expect(await results(store)).toEqual(await results(reference));
+      expect(await readerView(store)).toEqual(await readerView(reference));
       await store.close();
     } finally {
       for (const worker of workers) worker.kill('SIGTERM');
@@ -259,7 +247,7 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
       // Nothing else lost, and nothing of the failed half-placement left in the corpus: it is the
       // one a single process builds from the other documents. The parked document keeps its text.
       const store = await openPostgresStore(fresh.url, { mustExist: true });
-      expect(await results(store)).toEqual(await results(reference));
+      expect(await readerView(store)).toEqual(await readerView(reference));
       await store.close();
       expect(await query(fresh.url, `SELECT id FROM queue_documents WHERE text IS NOT NULL`)).toEqual([{ id }]);
     } finally {

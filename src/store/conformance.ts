@@ -38,6 +38,18 @@ Bakers in Utrecht said on Tuesday that flour prices had doubled since the summer
 ];
 const PUBLISHED = ['2015-12-27', '2015-12-28', '2015-12-29'];
 
+/** Everything a reader sees of a corpus, for tests that compare two corpora exactly. */
+export async function readerView(store: Store) {
+  return {
+    count: await store.count(),
+    quotes: await store.quotes(),
+    stories: await store.stories(),
+    contradictions: await store.contradictions(),
+    entities: await store.entities(),
+    links: await store.links(),
+  };
+}
+
 export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixture>): void {
   describe(`Store conformance: ${name}`, () => {
     let docs: Doc[];
