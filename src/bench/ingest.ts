@@ -164,7 +164,7 @@ function timeClustering(bases: ReadonlyArray<{ text: string; features: StoryFeat
 }
 
 /** A small deterministic generator (mulberry32), so every run synthesises the same articles. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

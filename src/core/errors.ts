@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   CG_E007: 'A gold or corpus file is malformed.',
   CG_E008: 'The text does not look like English.',
   CG_E009: 'The input cannot be read: a missing file, a directory, no permission, or a URL that cannot be fetched.',
+  CG_E010: 'Another process is writing to the corpus; one writer at a time.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

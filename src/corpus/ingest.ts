@@ -67,10 +67,21 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   const workers = options.workers ?? (options.analyzer ? 0 : defaultWorkers());
   // A bad lexicon file is reported here, before any worker starts with it.
   const extension = lexiconPath ? await loadLexiconExtension(lexiconPath) : undefined;
-  const [snapshot, listed] = await Promise.all([store.snapshot(), listSources(paths)]);
-  const engine = new CorpusEngine({ lexicon: createLexicon(extension) }, snapshot);
-  // Started last, so that nothing can fail between starting the workers and the `finally` that stops them.
-  const pool = await createAnalysisPool({ workers, lexiconPath, analyzer: options.analyzer });
+  // One writer at a time: another ingest's articles would take the same numbers (CorpusBusyError).
+  const claim = await store.claimWriter();
+  let engine: CorpusEngine;
+  let listed: Awaited<ReturnType<typeof listSources>>;
+  let pool: Awaited<ReturnType<typeof createAnalysisPool>>;
+  try {
+    const [snapshot, sources] = await Promise.all([store.snapshot(), listSources(paths)]);
+    listed = sources;
+    engine = new CorpusEngine({ lexicon: createLexicon(extension) }, snapshot);
+    // Started last, so that nothing can fail between starting the workers and the `finally` that stops them.
+    pool = await createAnalysisPool({ workers, lexiconPath, analyzer: options.analyzer });
+  } catch (error) {
+    await claim.release();
+    throw error;
+  }
   const summary: IngestSummary = { ingested: 0, duplicates: 0, failed: [...listed.failed] };
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const batchMs = (options.batchSeconds ?? DEFAULT_BATCH_SECONDS) * 1000;
@@ -134,6 +145,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     await commit();
   } finally {
     await pool.close();
+    await claim.release();
   }
   return summary;
 }

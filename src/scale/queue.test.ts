@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,8 @@ import { sharedDataPath } from '../eval/data-path.js';
 import { listSources } from '../ingest/sources.js';
 import { openPostgresStore } from '../store/postgres/index.js';
 import { createTestDatabase, NO_SERVER_MESSAGE } from '../store/postgres/test-database.js';
+import { readerView } from '../store/conformance.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
-import type { Store } from '../store/types.js';
 import { packPrepared } from './prepared-codec.js';
 import { enqueue, queueStatus } from './queue.js';
 
@@ -64,18 +65,6 @@ async function until(condition: () => Promise<boolean>, seconds: number): Promis
   }
 }
 
-/** Everything a reader sees of a corpus. */
-async function results(store: Store) {
-  return {
-    count: await store.count(),
-    quotes: await store.quotes(),
-    stories: await store.stories(),
-    contradictions: await store.contradictions(),
-    entities: await store.entities(),
-    links: await store.links(),
-  };
-}
-
 describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', () => {
   // Read only when the suite runs, which is when there is a database.
   const url = database?.url ?? '';
@@ -97,7 +86,8 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
     await client.query(`INSERT INTO queue_workers (pool, connection) VALUES ('pool-gone', 'claimgraph-worker-gone')`);
     await client.query(`UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'pool-gone'
       WHERE id = (SELECT min(id) FROM graphile_worker._private_jobs)`);
-    expect(await queueStatus(url)).toMatchObject({ running: 1 });
+    // Its process is gone: stalled, not running, until a live worker's rescue releases it.
+    expect(await queueStatus(url)).toMatchObject({ running: 0, stalled: 1, workers: 0 });
 
     // A worker is killed in the middle of a job: the test holds a lock on the third document, so
     // that whichever worker takes its job waits there, and is then killed.
@@ -130,7 +120,7 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
     const ids: string[] = [];
     for await (const article of store.articles()) ids.push(article.id);
     expect(new Set(ids).size).toBe(single.ingested);
-    expect(await results(store)).toEqual(await results(reference));
+    expect(await readerView(store)).toEqual(await readerView(reference));
     await Promise.all([store.close(), reference.close()]);
 
     // Placed documents keep no text or analysis in the queue, only what status counts and enqueue
@@ -142,6 +132,71 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
     expect(await enqueue(url, paths)).toEqual({ enqueued: 0, duplicates: single.ingested + single.duplicates, failed: [] });
     expect(await query(url, `SELECT id FROM graphile_worker.jobs`)).toEqual(jobs);
     expect(await queueStatus(url)).toMatchObject({ pending: 0, running: 0, done: single.ingested, failed: 0 });
+  });
+
+  it('workers survive a PostgreSQL restart and an outage, and build the same corpus as one SQLite process', { timeout: 240_000 }, async () => {
+    const fresh = await createTestDatabase();
+    if (!fresh) throw new Error(NO_SERVER_MESSAGE);
+    const paths = sources();
+    const reference = openSqliteStore(join(dir, 'reference-faults.db'));
+    // The workers reach the database through a TCP proxy the test can cut: an outage for them
+    // alone, not for the server other tests use. A restart is what a fast shutdown does to every
+    // session: terminated ("terminating connection due to administrator command"), then refused.
+    const target = new URL(fresh.url);
+    const sockets = new Set<Socket>();
+    const proxy = createServer((socket) => {
+      const upstream = connect(Number(target.port || 5432), target.hostname);
+      for (const [a, b] of [[socket, upstream], [upstream, socket]]) {
+        sockets.add(a);
+        a.on('error', () => b.destroy());
+        a.on('close', () => {
+          sockets.delete(a);
+          b.destroy();
+        });
+        a.pipe(b);
+      }
+    });
+    const listen = (port = 0) => new Promise<number>((resolve) => proxy.listen(port, '127.0.0.1', () => resolve((proxy.address() as AddressInfo).port)));
+    const cut = async (seconds: number) => {
+      const closed = new Promise((resolve) => proxy.close(resolve));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      await new Promise((r) => setTimeout(r, seconds * 1000));
+      await listen(port);
+    };
+    const port = await listen();
+    const viaProxy = new URL(fresh.url);
+    viaProxy.host = `127.0.0.1:${port}`;
+    const workers: ChildProcess[] = [];
+    try {
+      const single = await ingest(reference, paths, { analyzer: await createAnalyzer() });
+      await enqueue(fresh.url, paths);
+      const done = async (n: number) => (await queueStatus(fresh.url)).done >= n;
+      workers.push(startWorker(viaProxy.toString()), startWorker(viaProxy.toString()));
+      await until(() => done(3), 120);
+      // The restart.
+      await query(fresh.url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      await cut(2);
+      const { done: before } = await queueStatus(fresh.url);
+      await until(() => done(before + 2), 120);
+      // The outage: every connection dropped, none accepted for 8 s.
+      await cut(8);
+      await until(async () => {
+        const status = await queueStatus(fresh.url);
+        return status.done === single.ingested && status.pending === 0 && status.running === 0 && status.stalled === 0;
+      }, 120);
+      expect(workers.map((w) => [w.exitCode, w.signalCode])).toEqual([[null, null], [null, null]]);
+      expect(await queueStatus(fresh.url)).toMatchObject({ pending: 0, running: 0, stalled: 0, done: single.ingested, failed: 0, workers: 2 });
+      const store = await openPostgresStore(fresh.url, { mustExist: true });
+      expect(await readerView(store)).toEqual(await readerView(reference));
+      await store.close();
+    } finally {
+      for (const worker of workers) worker.kill('SIGTERM');
+      await Promise.all(workers.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once('exit', r)) : null)));
+      proxy.close();
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([reference.close(), fresh.drop()]);
+    }
   });
 
   it('a document whose job fails on every attempt is parked with its error after max attempts, and the others are placed', { timeout: 30_000 }, async () => {
@@ -177,7 +232,7 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
         expect(status).toMatchObject({ pending: 0, running: 0, done: single.ingested, failed: 1 });
         expect(status.errors).toEqual([{ path: failing, error: expect.stringMatching(/^placement failed: /) }]);
         const cli = spawnSync(process.execPath, [join(ROOT, 'bin/claimgraph.js'), 'status', '--db', fresh.url], { cwd: ROOT, encoding: 'utf8' });
-        expect(cli.stdout).toBe(`pending 0, running 0, done ${single.ingested}, failed 1\n  failed: ${failing}: ${status.errors[0].error}\n`);
+        expect(cli.stdout).toBe(`pending 0, running 0, stalled 0, done ${single.ingested}, failed 1; workers 1\n  failed: ${failing}: ${status.errors[0].error}\n`);
 
         // Not retried further: its job has used both attempts, and even when due now no worker takes it.
         const job = async () => (await query(fresh.url, `SELECT attempts, max_attempts, last_error, locked_at FROM graphile_worker.jobs WHERE key = $1`, [id]))[0];
@@ -192,7 +247,7 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
       // Nothing else lost, and nothing of the failed half-placement left in the corpus: it is the
       // one a single process builds from the other documents. The parked document keeps its text.
       const store = await openPostgresStore(fresh.url, { mustExist: true });
-      expect(await results(store)).toEqual(await results(reference));
+      expect(await readerView(store)).toEqual(await readerView(reference));
       await store.close();
       expect(await query(fresh.url, `SELECT id FROM queue_documents WHERE text IS NOT NULL`)).toEqual([{ id }]);
     } finally {

@@ -10,7 +10,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { readDocuments } from '../corpus/documents.js';
 import { listSources, type SourceOptions } from '../ingest/sources.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
-import { openPostgresStore } from '../store/postgres/index.js';
+import { openPostgresStore, WRITER_LOCK } from '../store/postgres/index.js';
 import { withMigrationLock } from '../store/postgres/migrations.js';
 import type { Store } from '../store/types.js';
 import { packPrepared, unpackPrepared } from './prepared-codec.js';
@@ -29,8 +29,6 @@ import { packPrepared, unpackPrepared } from './prepared-codec.js';
 export const ANALYSE_TASK = 'claimgraph_analyse';
 /** Attempts before a document is parked with its error, unless enqueued with another number: retries back off exp(n) seconds, 5 take about 1.5 min. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
-/** Any fixed number, the same in every worker: "CGPW". */
-const PLACE_LOCK = 0x43475057;
 /** Articles placed per transaction. */
 const PLACE_BATCH = 64;
 /** Prefix of every worker's connection name. */
@@ -143,13 +141,21 @@ export async function enqueue(url: string, paths: readonly string[], options: En
 export interface QueueStatus {
   /** Documents waiting: queued, retrying, or analysed and waiting to be placed. */
   pending: number;
-  /** Documents a worker is analysing now. */
+  /** Documents a live worker is analysing or placing now. */
   running: number;
+  /** Documents held by a worker that is gone, until a live worker's rescue releases them. */
+  stalled: number;
   /** Documents in the corpus. */
   done: number;
   /** Documents parked after failing on every attempt, with their error. */
   failed: number;
+  /** Worker processes connected to the database now. */
+  workers: number;
 }
+
+/** Job locks held by a pool whose worker process is gone: registered by a connection that no longer exists, or never registered and over a minute old. */
+const DEAD_LOCK = `CASE WHEN w.pool IS NULL THEN j.locked_at < now() - interval '1 minute'
+  ELSE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = w.connection) END`;
 
 export async function queueStatus(url: string): Promise<QueueStatus & { errors: Array<{ path: string; error: string }> }> {
   const { pool, store } = await openQueue(url);
@@ -157,15 +163,19 @@ export async function queueStatus(url: string): Promise<QueueStatus & { errors: 
     const [counts] = (
       await pool.query(
         `SELECT (SELECT count(*) FROM queue_documents)::int AS total,
-           (SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = $1 AND locked_at IS NOT NULL)::int AS running,
+           (SELECT count(*) FILTER (WHERE NOT (${DEAD_LOCK})) FROM graphile_worker.jobs j LEFT JOIN queue_workers w ON w.pool = j.locked_by
+              WHERE j.task_identifier = $1 AND j.locked_at IS NOT NULL)::int AS running,
+           (SELECT count(*) FILTER (WHERE ${DEAD_LOCK}) FROM graphile_worker.jobs j LEFT JOIN queue_workers w ON w.pool = j.locked_by
+              WHERE j.task_identifier = $1 AND j.locked_at IS NOT NULL)::int AS stalled,
            (SELECT count(*) FROM queue_documents d WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = d.id))::int AS done,
-           (SELECT count(*) FROM queue_documents WHERE error IS NOT NULL)::int AS failed`,
-        [ANALYSE_TASK],
+           (SELECT count(*) FROM queue_documents WHERE error IS NOT NULL)::int AS failed,
+           (SELECT count(DISTINCT application_name) FROM pg_stat_activity WHERE application_name LIKE $2)::int AS workers`,
+        [ANALYSE_TASK, `${WORKER_PREFIX}-%`],
       )
-    ).rows as Array<{ total: number; running: number; done: number; failed: number }>;
+    ).rows as Array<{ total: number; running: number; stalled: number; done: number; failed: number; workers: number }>;
     const errors = (await pool.query(`SELECT path, error FROM queue_documents WHERE error IS NOT NULL ORDER BY seq`)).rows as Array<{ path: string; error: string }>;
-    const { total, running, done, failed } = counts;
-    return { pending: Math.max(0, total - running - done - failed), running, done, failed, errors };
+    const { total, running, stalled, done, failed, workers } = counts;
+    return { pending: Math.max(0, total - running - stalled - done - failed), running, stalled, done, failed, workers, errors };
   } finally {
     await Promise.all([pool.end(), store.close()]);
   }
@@ -225,7 +235,7 @@ class Placer {
         try {
           failure = await this.placeReady(client);
         } finally {
-          await client.query(`SELECT pg_advisory_unlock($1)`, [PLACE_LOCK]);
+          await client.query(`SELECT pg_advisory_unlock($1)`, [WRITER_LOCK]);
         }
       } finally {
         client.release();
@@ -245,11 +255,11 @@ class Placer {
    * counts the attempts, may try it again and park it.
    */
   private async lock(client: pg.PoolClient, own: string | undefined): Promise<boolean> {
-    if ((await client.query(`SELECT pg_try_advisory_lock($1) AS locked`, [PLACE_LOCK])).rows[0].locked) return true;
+    if ((await client.query(`SELECT pg_try_advisory_lock($1) AS locked`, [WRITER_LOCK])).rows[0].locked) return true;
     if (own === undefined) return false;
     const next = await client.query(`SELECT d.id ${UNPLACED} LIMIT 1`);
     if (next.rows[0]?.id !== own) return false;
-    await client.query(`SELECT pg_advisory_lock($1)`, [PLACE_LOCK]);
+    await client.query(`SELECT pg_advisory_lock($1)`, [WRITER_LOCK]);
     return true;
   }
 
@@ -356,13 +366,37 @@ export async function startWorkers(url: string, options: WorkerOptions = {}): Pr
   // Names this process in pg_stat_activity for as long as it lives: how other workers tell that it died.
   const token = `${WORKER_PREFIX}-${hostname().slice(0, 20)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const { pool, store } = await openQueue(url, token);
-  const presence = new pg.Client({ connectionString: url, application_name: token });
-  presence.on('error', () => {});
-  await presence.connect();
+  let stopping = false;
+  let presence: pg.Client | null = null;
+  /** Keeps the presence connection up: when the server restarts or the network drops, it reconnects with backoff. */
+  const bePresent = async (): Promise<void> => {
+    for (let delay = RECONNECT_MS.min; !stopping; delay = Math.min(2 * delay, RECONNECT_MS.max)) {
+      const client = new pg.Client({ connectionString: url, application_name: token });
+      client.on('error', () => {});
+      try {
+        await client.connect();
+      } catch {
+        await sleep(delay);
+        continue;
+      }
+      presence = client;
+      client.once('end', () => {
+        presence = null;
+        if (!stopping) void bePresent();
+      });
+      return;
+    }
+  };
+  await bePresent();
   const placer = new Placer(pool, store, createLexicon(extension));
 
+  /** The graphile-worker pools of the current job runner. */
+  let pools: string[] = [];
+  /** Jobs this process is running now, by graphile-worker job id. */
+  const running = new Set<string>();
   const analyse = async (payload: unknown, helpers: JobHelpers): Promise<void> => {
     const { id } = payload as { id: string };
+    running.add(helpers.job.id);
     try {
       await analyseDocument(pool, analyzer, id);
       await placer.place(id);
@@ -373,6 +407,8 @@ export async function startWorkers(url: string, options: WorkerOptions = {}): Pr
         await placer.place();
       }
       throw error;
+    } finally {
+      running.delete(helpers.job.id);
     }
   };
 
@@ -387,10 +423,17 @@ export async function startWorkers(url: string, options: WorkerOptions = {}): Pr
   const rescue = async (): Promise<void> => {
     const { rows } = await pool.query(
       `SELECT DISTINCT j.locked_by FROM graphile_worker.jobs j LEFT JOIN queue_workers w ON w.pool = j.locked_by
-       WHERE j.locked_by IS NOT NULL AND CASE WHEN w.pool IS NULL THEN j.locked_at < now() - interval '1 minute'
-         ELSE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = w.connection) END`,
+       WHERE j.locked_by IS NOT NULL AND ${DEAD_LOCK}`,
     );
     if (rows.length > 0) await utils.forceUnlockWorkers(rows.map((r) => r.locked_by as string));
+    // Jobs this process's own pool holds but does not run: their outcome could not be recorded (the
+    // connection was lost as the job ended), so graphile-worker would hold them for hours. Released
+    // to be run again, which is safe: analysing and placing a document twice changes nothing.
+    await pool.query(
+      `UPDATE graphile_worker._private_jobs SET locked_at = NULL, locked_by = NULL
+       WHERE locked_by = ANY($1) AND NOT (id = ANY($2::bigint[])) AND locked_at < now() - interval '5 seconds'`,
+      [pools, [...running]],
+    );
     await pool.query(
       `SELECT ${ADD_JOB} FROM queue_documents WHERE id = (SELECT d.id ${UNPLACED} LIMIT 1) AND prepared IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = queue_documents.id)`,
@@ -402,24 +445,81 @@ export async function startWorkers(url: string, options: WorkerOptions = {}): Pr
   const events: WorkerEvents = new EventEmitter();
   const registered: Array<Promise<unknown>> = [];
   events.on('pool:create', ({ workerPool }) => {
+    pools.push(workerPool.id);
     registered.push(pool.query(`INSERT INTO queue_workers (pool, connection) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [workerPool.id, token]));
   });
-  const runner: Runner = await run({
-    pgPool: pool,
-    concurrency: options.concurrency ?? 1,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    logger: quiet,
-    events,
-    taskList: { [ANALYSE_TASK]: analyse },
-  });
-  await Promise.all(registered);
+  const startRunner = async (): Promise<Runner> => {
+    [pools, registered.length] = [[], 0];
+    const started = await run({
+      pgPool: pool,
+      concurrency: options.concurrency ?? 1,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      logger: quiet,
+      events,
+      taskList: { [ANALYSE_TASK]: analyse },
+    });
+    await Promise.all(registered);
+    return started;
+  };
+  // graphile-worker gives up its pool when it cannot record a job's outcome (the connection was
+  // lost, e.g. PostgreSQL restarted) and rejects a promise nobody awaits: that must not end the
+  // process. The pool's end is seen below, and a new one is started.
+  const onRejection = (reason: unknown): void => {
+    process.stderr.write(`claimgraph worker: ${reason instanceof Error ? reason.message : String(reason)}\n`);
+  };
+  process.on('unhandledRejection', onRejection);
+  let runner: Runner | null = await startRunner();
+  /** Pools of this process that stopped: their jobs are released (and retried) as soon as the database answers. */
+  const stopped = new Set<string>();
+  const releaseStopped = async (): Promise<void> => {
+    if (stopped.size === 0) return;
+    const ids = [...stopped];
+    await utils.forceUnlockWorkers(ids);
+    await pool.query(`DELETE FROM queue_workers WHERE pool = ANY($1)`, [ids]);
+    for (const id of ids) stopped.delete(id);
+  };
+  /** Starts a new job runner whenever the current one stops on an error, with backoff while the database is away. */
+  const supervising = (async () => {
+    for (let delay = RECONNECT_MS.min; !stopping; ) {
+      if (runner) {
+        const current = runner;
+        const ids = [...pools];
+        try {
+          await current.promise;
+        } catch (error) {
+          if (!stopping) process.stderr.write(`claimgraph worker: job runner stopped (${(error as Error).message}); starting again\n`);
+        }
+        if (stopping) return;
+        runner = null;
+        for (const id of ids) stopped.add(id);
+      }
+      await sleep(delay);
+      if (stopping) return;
+      try {
+        await releaseStopped();
+        runner = await startRunner();
+        delay = RECONNECT_MS.min;
+      } catch {
+        delay = Math.min(2 * delay, RECONNECT_MS.max);
+      }
+    }
+  })();
   return {
     async stop() {
+      stopping = true;
       clearInterval(rescuing);
-      await runner.stop();
+      await runner?.stop();
+      await supervising;
+      await releaseStopped().catch(() => {});
       await utils.release();
-      await Promise.all([presence.end(), pool.end(), store.close()]);
+      await Promise.all([presence?.end(), pool.end(), store.close()]);
+      process.off('unhandledRejection', onRejection);
     },
   };
 }
+
+/** Waits between reconnection attempts, doubling from min to max (ms). */
+const RECONNECT_MS = { min: 500, max: 8000 };
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -38,6 +38,18 @@ Bakers in Utrecht said on Tuesday that flour prices had doubled since the summer
 ];
 const PUBLISHED = ['2015-12-27', '2015-12-28', '2015-12-29'];
 
+/** Everything a reader sees of a corpus, for tests that compare two corpora exactly. */
+export async function readerView(store: Store) {
+  return {
+    count: await store.count(),
+    quotes: await store.quotes(),
+    stories: await store.stories(),
+    contradictions: await store.contradictions(),
+    entities: await store.entities(),
+    links: await store.links(),
+  };
+}
+
 export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixture>): void {
   describe(`Store conformance: ${name}`, () => {
     let docs: Doc[];
@@ -165,6 +177,36 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(stories.flatMap((s) => s.articles.map((a) => a.id)).sort()).toEqual([...first.articles, ...rest.articles].map((a) => a.id).sort());
       const flour = await store.stories({ q: 'flour Utrecht' });
       expect(flour.map((s) => s.articles.map((a) => a.path))).toEqual([['fixture-3.txt']]);
+      await store.close();
+    });
+
+    it('applies story merges: the articles move to the story merged into, and the other is gone', async () => {
+      const { store } = await filled();
+      const [a, , c] = [...first.articles, ...rest.articles];
+      expect(a.story).not.toBe(c.story);
+      await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }] });
+      const stories = await store.stories();
+      expect(stories.find((s) => s.id === a.story)?.articles.map((x) => x.id)).toContain(c.id);
+      expect(stories.some((s) => s.id === c.story)).toBe(false);
+      const snapshot = await store.snapshot();
+      expect(snapshot.articles.find((x) => x.id === c.id)?.story).toBe(a.story);
+      expect(snapshot.stories.map((s) => s.id)).not.toContain(c.story);
+      expect((await store.article(c.id))?.story).toBe(a.story);
+      await store.close();
+    });
+
+    it('gives pages of every list: the same items as the whole list, in the same order', async () => {
+      const { store } = await filled();
+      const stories = await store.stories();
+      expect(await store.stories({ limit: 1, offset: 1 })).toEqual(stories.slice(1, 2));
+      expect(await store.stories({ offset: 1 })).toEqual(stories.slice(1));
+      expect(await store.stories({ q: 'flour', limit: 5, offset: 1 })).toEqual([]);
+      const entities = await store.entities();
+      expect(await store.entities({ limit: 2, offset: 1 })).toEqual(entities.slice(1, 3));
+      const quotes = await store.quotes();
+      expect(await store.quotes({ limit: 1, offset: 1 })).toEqual(quotes.slice(1, 2));
+      const contradictions = await store.contradictions();
+      expect(await store.contradictions({ limit: 1 })).toEqual(contradictions.slice(0, 1));
       await store.close();
     });
 

@@ -2,3 +2,19 @@
 export class StoreError extends Error {
   override name = 'StoreError';
 }
+
+/**
+ * Another process is writing to the corpus: one writer at a time, since each places articles
+ * against everything placed before. `statusCode` and `retryAfter` (seconds) are what an HTTP
+ * answer gives (409 with Retry-After).
+ */
+export class CorpusBusyError extends StoreError {
+  override name = 'CorpusBusyError';
+  readonly code = 'CG_E010';
+  readonly statusCode = 409;
+  readonly retryAfter = 10;
+
+  constructor(message: string) {
+    super(`CG_E010: ${message}`);
+  }
+}

@@ -129,10 +129,10 @@ export function toQuote(row: Row): QuoteJSON {
 }
 
 /**
- * Stories with their articles: `articles` are rows of the articles table in order, `stories` rows
- * of the stories table in order; `matching` keeps only the stories it holds (a text search), or all.
+ * Stories with their articles: `stories` are rows of the stories table in listing order,
+ * `articles` rows of the articles table (their members) in ingest order.
  */
-export function toStories(articles: readonly Row[], stories: readonly Row[], matching: ReadonlySet<string> | null): StoryJSON[] {
+export function toStories(articles: readonly Row[], stories: readonly Row[]): StoryJSON[] {
   const members = new Map<string, StoryJSON['articles']>();
   for (const row of articles) {
     const list = members.get(row.story as string) ?? [];
@@ -150,11 +150,10 @@ export function toStories(articles: readonly Row[], stories: readonly Row[], mat
   }
   return stories
     .map(toStory)
-    .filter((s) => !matching || matching.has(s.id))
     .map((s) => ({ id: s.id, label: s.label, first: dateOf(s.first), last: dateOf(s.last), articles: members.get(s.id) ?? [] }));
 }
 
-/** The article columns {@link toStories} reads, in story-listing order. */
-export const STORY_MEMBERS = `SELECT id, title, source, path, url, published, duplicate_of, similarity, story FROM articles ORDER BY seq`;
-/** The stories table in story-listing order, for {@link toStories}. */
-export const STORIES = `SELECT * FROM stories ORDER BY size DESC, seq`;
+/** The article columns {@link toStories} reads. */
+export const STORY_MEMBER_COLUMNS = `id, title, source, path, url, published, duplicate_of, similarity, story`;
+/** Story-listing order, which the stories_listing index serves. */
+export const STORY_ORDER = `ORDER BY size DESC, seq`;

@@ -19,6 +19,12 @@ import type {
 export interface Store {
   /** Everything the corpus engine resumes from. */
   snapshot(): Promise<CorpusSnapshot>;
+  /**
+   * Makes this process the corpus's one writer until `release()`, or throws CorpusBusyError
+   * (naming the other writer) when another holds it. Take it before the snapshot an engine
+   * resumes from, and write only while holding it.
+   */
+  claimWriter(): Promise<WriterClaim>;
   /** Writes one batch in one transaction: all of it or, on error, none of it. */
   write(batch: CorpusBatch): Promise<void>;
   /** Rows of each kind; every claim is one quote. */
@@ -42,26 +48,45 @@ export interface Store {
    * `q` is full-text: every word and "quoted phrase" must occur.
    */
   quotes(query?: QuoteQuery): Promise<QuoteJSON[]>;
-  /** Stories, largest first; `q` keeps those with an article matching the full-text query. */
+  /**
+   * Stories, largest first; `q` keeps those with an article matching the full-text query. A page
+   * reads only its stories and their articles (indexed), so a page of a big corpus stays fast.
+   */
   stories(query?: StoryQuery): Promise<StoryJSON[]>;
-  /** Contradictions and reversals, grouped by matter, with the evidence of each claim. */
-  contradictions(): Promise<ContradictionJSON[]>;
+  /**
+   * Contradictions and reversals, grouped by matter, earliest first, with the evidence of each
+   * claim. (A page still groups every pair: the groups are made over the whole corpus.)
+   */
+  contradictions(page?: Page): Promise<ContradictionJSON[]>;
 
   close(): Promise<void>;
 }
 
-export interface EntityQuery {
+export interface WriterClaim {
+  release(): Promise<void>;
+}
+
+/** A page of a list: at most `limit` items (default all) after skipping `offset` (default 0). */
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+/** The page of a list already in memory. */
+export function paged<T>(items: T[], { limit, offset = 0 }: Page): T[] {
+  return items.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+export interface EntityQuery extends Page {
   type?: EntityType;
   q?: string;
-  limit?: number;
 }
 
-export interface QuoteQuery {
+export interface QuoteQuery extends Page {
   speaker?: string;
   q?: string;
-  limit?: number;
 }
 
-export interface StoryQuery {
+export interface StoryQuery extends Page {
   q?: string;
 }

@@ -1,6 +1,6 @@
 import { STORE_USAGE, queryCommand } from './corpus-store.js';
 
-const USAGE = `Usage: claimgraph contradictions [--db PATH] [--json]
+const USAGE = `Usage: claimgraph contradictions [--limit N] [--db PATH] [--json]
 
 Lists where sources contradict each other: denials set against assertions on the same matter by
 speakers of other sides (within an article or across articles), and reversals, where one speaker
@@ -8,14 +8,15 @@ affirms and later denies. Claims at odds over one matter are grouped; each claim
 article, speaker, stance, quote text and character offsets.
 
 Options:
+  --limit N     at most N groups (the earliest)
 ${STORE_USAGE}`;
 
 export const contradictionsCommand = queryCommand({
   name: 'contradictions',
   summary: 'list contradictions and reversals across sources, with evidence',
   usage: USAGE,
-  options: {},
-  query: (store) => store.contradictions(),
+  options: { limit: { type: 'string' } },
+  query: (store, _values, limit) => store.contradictions({ limit }),
   render: (rows) =>
     rows
       .map((x) => {

@@ -50,7 +50,8 @@ export async function withDatabase(command: string, use: () => Promise<number>):
 
 /**
  * Opens the database, runs `use`, closes it. A database that cannot be used (missing for a query,
- * not claimgraph's, newer schema) and a bad input are exit 1 with a one-line reason.
+ * not claimgraph's, newer schema, another process writing) and a bad input are exit 1 with a
+ * one-line reason.
  */
 export async function withStore(command: string, db: string | undefined, create: boolean, use: (store: Store) => Promise<number>): Promise<number> {
   let store: Store;
@@ -64,7 +65,8 @@ export async function withStore(command: string, db: string | undefined, create:
   try {
     return await use(store);
   } catch (error) {
-    if (!(error instanceof CoreError)) throw error;
+    // A bad input, or a database busy with another writer (CorpusBusyError).
+    if (!(error instanceof CoreError || error instanceof StoreError)) throw error;
     process.stderr.write(`claimgraph ${command}: ${error.message}\n`);
     return 1;
   } finally {

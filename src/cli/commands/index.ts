@@ -16,6 +16,7 @@ import { enqueueCommand } from './enqueue.js';
 import { workerCommand } from './worker.js';
 import { statusCommand } from './status.js';
 import { benchScaleCommand } from './bench-scale.js';
+import { benchCorpusCommand } from './bench-corpus.js';
 
 /** Every CLI command, in the order `claimgraph --help` lists them. */
 export const commands: Command[] = [
@@ -36,4 +37,5 @@ export const commands: Command[] = [
   workerCommand,
   statusCommand,
   benchScaleCommand,
+  benchCorpusCommand,
 ];

@@ -6,12 +6,13 @@ import { parseOptions } from './eval.js';
 const USAGE = `Usage: claimgraph status [--db postgres://...] [--json]
 
 How far the distributed ingest has got, in documents: pending (queued, retrying, or analysed and
-waiting to be placed), running, done (in the corpus) and failed (parked after repeated failures,
-listed with their error). docs/scale.md
+waiting to be placed), running (held by a live worker), stalled (held by a worker that is gone,
+until a live worker releases it), done (in the corpus) and failed (parked after repeated failures,
+listed with their error); and the worker processes connected now. docs/scale.md
 
 Options:
   --db URL      the PostgreSQL database (default $CLAIMGRAPH_DATABASE_URL)
-  --json        print {pending, running, done, failed}`;
+  --json        print {pending, running, stalled, done, failed, workers}`;
 
 export const statusCommand: Command = {
   name: 'status',
@@ -26,7 +27,8 @@ export const statusCommand: Command = {
       if (values.json) {
         process.stdout.write(`${JSON.stringify(counts)}\n`);
       } else {
-        process.stdout.write(`pending ${counts.pending}, running ${counts.running}, done ${counts.done}, failed ${counts.failed}\n`);
+        const { pending, running, stalled, done, failed, workers } = counts;
+        process.stdout.write(`pending ${pending}, running ${running}, stalled ${stalled}, done ${done}, failed ${failed}; workers ${workers}\n`);
         for (const e of errors) process.stdout.write(`  failed: ${e.path}: ${e.error}\n`);
       }
       return 0;

@@ -1,20 +1,21 @@
 import { STORE_USAGE, queryCommand } from './corpus-store.js';
 
-const USAGE = `Usage: claimgraph stories [--q TEXT] [--db PATH] [--json]
+const USAGE = `Usage: claimgraph stories [--q TEXT] [--limit N] [--db PATH] [--json]
 
 Lists the stories the corpus's articles were clustered into, largest first. Each story lists its
 articles with id, title, source and path or URL; a near-copy names the article it copies.
 
 Options:
   --q TEXT      only stories with an article whose title or text holds every word of TEXT
+  --limit N     at most N stories
 ${STORE_USAGE}`;
 
 export const storiesCommand = queryCommand({
   name: 'stories',
   summary: 'list stories: articles clustered by topic, copies marked',
   usage: USAGE,
-  options: { q: { type: 'string' } },
-  query: (store, values) => store.stories({ q: values.q as string | undefined }),
+  options: { q: { type: 'string' }, limit: { type: 'string' } },
+  query: (store, values, limit) => store.stories({ q: values.q as string | undefined, limit }),
   render: (rows) =>
     rows
       .map((s) => {

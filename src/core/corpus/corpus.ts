@@ -74,7 +74,7 @@ export class CorpusEngine {
     if (this.known.has(id)) throw new Error(`article ${id} is already in the corpus`);
     const seq = ++this.seq;
     const published = input.published ?? analysis.meta.published;
-    const time = dayOf(published) ?? this.stories.now;
+    const time = dayOf(published);
 
     const original = this.lsh.nearest(signature, DUPLICATE_THRESHOLD);
     this.lsh.add(id, signature);
@@ -129,7 +129,10 @@ export class CorpusEngine {
 
   /** The rows added since the last call, for one store transaction. */
   takeBatch(): CorpusBatch {
-    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories: [...this.changedStories.values()] };
+    const merged = this.stories.takeMerged();
+    const gone = new Set(merged.map((m) => m.from));
+    const stories = [...this.changedStories.values()].filter((s) => !gone.has(s.id));
+    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged };
     this.batch = emptyBatch();
     this.changedStories.clear();
     return batch;
@@ -137,7 +140,7 @@ export class CorpusEngine {
 }
 
 function emptyBatch(): CorpusBatch {
-  return { articles: [], entities: [], claims: [], stories: [], edges: [] };
+  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [] };
 }
 
 /** Days since 1970-01-01 UTC of an ISO date or time, or null. */

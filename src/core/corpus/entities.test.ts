@@ -4,6 +4,7 @@ import type { EntityType } from '../doc.js';
 import { createLexicon, defaultLexicon } from '../lexicon/index.js';
 import { EntityRegistry } from './entities.js';
 import { canonicalName, normalizeName } from './names.js';
+import type { CorpusEntity } from './types.js';
 
 type Local = ArticleJSON['entities'][number];
 
@@ -97,5 +98,50 @@ describe('EntityRegistry', () => {
     const resumed = new EntityRegistry(defaultLexicon(), changed);
     const again = resumed.resolveArticle('b', [local('e1', 'MISC', 'Kabulov'), local('e2', 'ORG', 'Daesh')]);
     expect([...again.values()]).toEqual([...ids.values()]);
+  });
+
+  describe('decides the same however its work was split', () => {
+    // Two Kennedys come to share the name "Kennedy" in the opposite order to their creation, and a
+    // second MISC "Trump" (a person and an organisation go by the name) would be made of the same thing as the first, which became a person.
+    const articles: Local[][] = [
+      [local('e1', 'PERSON', 'Ted Kennedy')],
+      [local('e1', 'PERSON', 'Anthony Kennedy')],
+      [local('e1', 'PERSON', 'Anthony Kennedy', { aliases: ['Kennedy'] })],
+      [local('e1', 'PERSON', 'Ted Kennedy', { aliases: ['Kennedy'], count: 2 })],
+      [local('e1', 'PERSON', 'Kennedy')],
+      [local('e1', 'MISC', 'Trump')],
+      [local('e1', 'PERSON', 'Donald Trump', { aliases: ['Trump'] })],
+      [local('e1', 'PERSON', 'Ivanka Trump'), local('e2', 'ORG', 'Trump')],
+      [local('e1', 'MISC', 'Trump')],
+      [local('e1', 'PERSON', 'Kennedy'), local('e2', 'PERSON', 'Donald Trump')],
+    ];
+    /** Resolves every article; at `split`, a new registry resumes from the entities stored so far, listed in `order`. */
+    const run = (split: number | null, order: (entities: CorpusEntity[]) => CorpusEntity[] = (e) => e) => {
+      const stored = new Map<string, CorpusEntity>();
+      let registry = new EntityRegistry(defaultLexicon());
+      const resolved = articles.map((entities, i) => {
+        if (i === split) registry = new EntityRegistry(defaultLexicon(), order([...stored.values()]));
+        const ids = registry.resolveArticle(`a${i}`, entities);
+        for (const entity of registry.takeChanged()) stored.set(entity.id, entity);
+        return Object.fromEntries(ids);
+      });
+      return { resolved, entities: [...stored.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+    };
+    const whole = run(null);
+
+    it('never gives two entities one id: the first keeps it', () => {
+      const donald = whole.resolved[6].e1;
+      expect(whole.entities.find((e) => e.id === donald)).toMatchObject({ name: 'Donald Trump', type: 'PERSON' });
+      expect(whole.resolved[9].e2).toBe(donald);
+      expect(whole.resolved[8].e1).not.toBe(donald);
+      expect(new Set(whole.resolved.flatMap((ids) => Object.values(ids))).size).toBe(whole.entities.length);
+    });
+
+    it('resumed at any article, from entities listed in any order', () => {
+      for (let split = 1; split < articles.length; split++) {
+        expect(run(split)).toEqual(whole);
+        expect(run(split, (e) => e.reverse())).toEqual(whole);
+      }
+    });
   });
 });

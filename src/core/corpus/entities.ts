@@ -75,8 +75,8 @@ export class EntityRegistry {
       if (!local.unnamed) continue;
       const anchor = ids.get(local.affiliation ?? '') ?? ids.get(local.related ?? '');
       const key = anchor ? `${UNNAMED}${local.type}:${normalizeName(local.name)}@${anchor}` : `${UNNAMED}${articleId}/${local.id}`;
-      const found = this.byKey.get(key);
-      record(local, found ? (this.byId.get([...found][0]) as CorpusEntity) : this.create(local.type, local.name, [key], true));
+      const [found] = this.owners(key);
+      record(local, found ?? this.create(local.type, local.name, [key], true));
     }
     return ids;
   }
@@ -103,10 +103,19 @@ export class EntityRegistry {
     return found;
   }
 
+  /**
+   * The entities owning `key`, most mentioned first, then by id. The order is part of every
+   * decision, so it must depend only on the entities, never on the order their keys were indexed
+   * in: a registry rebuilt from the store then decides as the one that never stopped.
+   */
+  private owners(key: string): CorpusEntity[] {
+    return [...(this.byKey.get(key) ?? [])].map((id) => this.byId.get(id) as CorpusEntity).sort(byPrecedence);
+  }
+
   /** An entity that owns one of the names, of the same type, or either side being MISC. */
   private findByName(type: EntityType, names: readonly string[]): CorpusEntity | null {
     for (const name of names) {
-      const candidates = [...(this.byKey.get(NAME + name) ?? [])].map((id) => this.byId.get(id) as CorpusEntity);
+      const candidates = this.owners(NAME + name);
       const same = candidates.find((e) => e.type === type);
       const loose = candidates.filter((e) => e.type === 'MISC' || type === 'MISC');
       if (same) return same;
@@ -123,7 +132,7 @@ export class EntityRegistry {
     if (type !== 'PERSON' && type !== 'MISC') return null;
     const full = names.find((n) => n.includes(' ')) ?? names[0];
     if (full === undefined) return null;
-    const people = [...(this.byKey.get(SURNAME + surname(full)) ?? [])].map((id) => this.byId.get(id) as CorpusEntity);
+    const people = this.owners(SURNAME + surname(full));
     const matches = full.includes(' ')
       ? people.filter((p) => {
           const known = normalizeName(p.name);
@@ -135,7 +144,7 @@ export class EntityRegistry {
 
   private create(type: EntityType, name: string, keys: string[], unnamed: boolean): CorpusEntity {
     const entity: CorpusEntity = {
-      id: `n${hashId(`${type}\u0000${keys[0] ?? normalizeName(name)}`)}`,
+      id: this.newId(`${type}\u0000${keys[0] ?? normalizeName(name)}`),
       type,
       name,
       aliases: [],
@@ -147,6 +156,17 @@ export class EntityRegistry {
     this.byId.set(entity.id, entity);
     for (const key of keys) this.addKey(entity, key);
     return entity;
+  }
+
+  /**
+   * A hash of what made the entity. Two entities can be made of the same thing (a "Trump" of type
+   * MISC after the first one became a person), so a taken id is hashed again with a counter: the
+   * first entity keeps its id, and a resumed registry, holding the same ids, picks the same one.
+   */
+  private newId(basis: string): string {
+    let id = `n${hashId(basis)}`;
+    for (let n = 1; this.byId.has(id); n++) id = `n${hashId(`${basis}\u0000${n}`)}`;
+    return id;
   }
 
   /** Adds names and keys; a person's longer full name and a surer type replace the old ones. */
@@ -183,4 +203,9 @@ export class EntityRegistry {
     if (ids) ids.add(id);
     else this.byKey.set(key, new Set([id]));
   }
+}
+
+/** Which of two entities sharing a key wins: the more mentioned, then the smaller id. */
+function byPrecedence(a: CorpusEntity, b: CorpusEntity): number {
+  return b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

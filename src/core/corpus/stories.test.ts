@@ -14,6 +14,7 @@ const DROUGHT = 'farmer drought maize harvest rain price flour';
 
 interface Added {
   story: string;
+  seq: number;
   vector: StoryVector;
   time: number | null;
 }
@@ -23,7 +24,7 @@ function run(clusterer: StoryClusterer, articles: Array<[StoryFeatures, number |
   return articles.map(([f, time], i) => {
     const vector = clusterer.vectorize(f);
     const story = clusterer.assign(vector, time, from + i, `article ${from + i}`, `s${from + i}`);
-    return { story: story.id, vector, time };
+    return { story: story.id, seq: from + i, vector, time };
   });
 }
 
@@ -47,20 +48,68 @@ describe('StoryClusterer', () => {
     expect(stories.map((s) => s.story)).toEqual(['s1', 's1', 's3']);
   });
 
-  it('places an undated article at the latest time seen', () => {
+  it('matches an undated article by content, at any time', () => {
     const clusterer = new StoryClusterer();
-    run(clusterer, [[features(DROUGHT), 50]]);
-    expect(clusterer.now).toBe(50);
-    run(clusterer, [[features(TALIBAN), null]], 2);
-    expect(clusterer.now).toBe(50);
+    const stories = run(clusterer, [
+      [features(TALIBAN, ['taliban', 'russia']), 50],
+      [features(DROUGHT, ['kenya']), 400],
+      [features(RUSSIA, ['russia', 'taliban']), null],
+      [features(DROUGHT, ['kenya']), null],
+    ]);
+    expect(stories.map((s) => s.story)).toEqual(['s1', 's2', 's1', 's2']);
   });
 
-  it('counts a copy placed in a closed story without reopening it', () => {
+  it('puts a copy in its original’s story whenever it comes', () => {
     const clusterer = new StoryClusterer({ windowDays: 7 });
     run(clusterer, [[features(TALIBAN, ['taliban']), 100], [features(DROUGHT), 130]]);
     const vector = clusterer.vectorize(features(TALIBAN, ['taliban']));
     const story = clusterer.assign(vector, 131, 3, 'copy', 's3', 's1');
-    expect(story).toEqual({ id: 's1', label: 'article 1', seq: 1, first: 100, last: 100, size: 2 });
+    expect(story).toEqual({ id: 's1', label: 'article 1', seq: 1, first: 100, last: 131, size: 2 });
+  });
+
+  it('lets a late article join the story of its own days', () => {
+    const stories = run(new StoryClusterer({ windowDays: 7 }), [
+      [features(RUSSIA, ['russia', 'taliban']), 130],
+      [features(TALIBAN, ['taliban', 'russia']), 100],
+      [features(`${TALIBAN} statement`, ['taliban', 'russia']), 101],
+    ]);
+    expect(stories.map((s) => s.story)).toEqual(['s1', 's2', 's2']);
+  });
+
+  it('merges two stories an article bridges, into the older, and says so', () => {
+    const clusterer = new StoryClusterer();
+    const stories = run(clusterer, [
+      [features('taliban deny contact russia channel', ['taliban', 'russia']), 100],
+      [features('moscow envoy confirm information exchange', ['russia', 'kabulov']), 101],
+      [features('taliban deny contact russia channel moscow envoy confirm information exchange', ['taliban', 'russia', 'kabulov']), 101],
+    ]);
+    expect(stories.map((s) => s.story)).toEqual(['s1', 's2', 's1']);
+    expect(clusterer.takeMerged()).toEqual([{ from: 's2', into: 's1' }]);
+    expect(clusterer.resolve('s2')).toBe('s1');
+    expect(clusterer.takeMerged()).toEqual([]);
+  });
+
+  it('finds the same stories whatever order the articles arrive in', () => {
+    // Three stories of five articles, a week apart, each spread over five days.
+    const topics = [
+      { words: TALIBAN, entities: ['taliban', 'russia'], day: 100 },
+      { words: DROUGHT, entities: ['kenya'], day: 104 },
+      { words: 'election ballot vote count candidate poll turnout', entities: ['ohio', 'clinton'], day: 110 },
+    ];
+    const articles = topics.flatMap((t, k) =>
+      [0, 1, 2, 3, 4].map((d): { topic: number; f: StoryFeatures; time: number } => ({ topic: k, f: features(`${t.words} extra${d} detail${k}${d}`, t.entities), time: t.day + d })));
+    const partition = (order: number[]): string => {
+      const clusterer = new StoryClusterer();
+      const placed = run(clusterer, order.map((i) => [articles[i].f, articles[i].time]));
+      const byStory = new Map<string, number[]>();
+      placed.forEach((p, j) => byStory.set(clusterer.resolve(p.story), [...(byStory.get(clusterer.resolve(p.story)) ?? []), order[j]]));
+      return JSON.stringify([...byStory.values()].map((members) => members.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]));
+    };
+    const oldest = articles.map((_, i) => i).sort((a, b) => articles[a].time - articles[b].time);
+    const expected = JSON.stringify(topics.map((_, k) => [0, 1, 2, 3, 4].map((d) => k * 5 + d)));
+    expect(partition(oldest)).toBe(expected);
+    expect(partition([...oldest].reverse())).toBe(expected);
+    expect(partition([7, 12, 0, 14, 3, 9, 5, 1, 11, 13, 2, 8, 6, 10, 4])).toBe(expected);
   });
 
   it('decides after a restore exactly as without one', () => {

@@ -2,21 +2,27 @@ import type { StoryRecord, StoryVector } from './types.js';
 
 /**
  * Online topical story clustering after Miranda et al. (2018, "Multilingual Clustering of Streaming
- * News"): each arriving article is compared with the stories still open in the time window and joins
- * the best one if the score clears a threshold, else it starts a story. The score is a weighted sum
- * of tf-idf cosines (body lemmas, headline lemmas, canonical entities) times a Gaussian of the time
- * gap, the time feature they found mattered most. Tf-idf weights are fixed when an article arrives,
- * so a story's centroid is the sum of its members' vectors and is kept incrementally.
+ * News"): each arriving article is compared with the stories of its own time and joins the best one
+ * if the score clears a threshold, else it starts a story. The score is a weighted sum of tf-idf
+ * cosines (body lemmas, headline lemmas, canonical entities) times a Gaussian of the time gap, the
+ * time feature they found mattered most. Tf-idf weights are fixed when an article arrives, so a
+ * story's centroid is the sum of its members' vectors and is kept incrementally.
  * The weights and threshold are set by hand (we have no labelled stream to learn them from).
  *
- * The cost per article stays flat as the corpus grows: candidates come from an index of each
- * article's strongest terms and entities, each posting keeps only the stories most recently
- * added to, and only the candidates sharing the most keys are scored. Undated corpora have no time
- * window, and the bounded postings then act as a window in arrival order.
+ * Stories do not close: the window is around the article's own date, so an article that arrives
+ * late (an archive backfilled, a folder read newest first) still finds the stories of its days, and
+ * when it joins one story and scores as well with another that matches it, the two are merged.
+ * Candidates come from postings of each article's strongest terms and entities per week, so the
+ * cost per article does not grow with the corpus. An undated article has no week: it is matched by
+ * content alone, with no time factor, against the stories most recently added to that share its keys.
+ *
+ * The state after placing a set of articles in given stories does not depend on the order they
+ * were placed in (centroids are sums of integers, postings are sets, recency is the latest article
+ * number): a clusterer restored by replaying the stored placements decides as one that never stopped.
  */
 
 export interface StoryOptions {
-  /** Stories whose last article is older than this (days) are closed. */
+  /** An article is compared with stories that have an article within this many days of its own. */
   windowDays: number;
   /** Width of the time Gaussian (days): at this distance the score is multiplied by 0.61. */
   sigmaDays: number;
@@ -44,26 +50,33 @@ const PARTS: readonly Part[] = ['body', 'title', 'entities'];
 const CENTROID_TERMS = 60;
 /** An article is posted under its strongest body terms and entities. */
 const POSTED_KEYS = 10;
-/** Stories kept per posting, the most recently added to. */
+/** Stories read per posting: the most recently added to. */
 const POSTING_CAPACITY = 64;
 /** Candidates scored per article: those sharing the most posting keys with it. */
 const SCORED_CANDIDATES = 16;
-/** Closed stories are swept out of the index every this many articles. */
-const SWEEP_EVERY = 256;
+/** Stored weights have four decimals; centroids sum them as integers, exactly, in any order. */
+const SCALE = 1e4;
+/** The posting of every placement, dated or not, that undated articles look in. */
+const ANY_TIME = '*';
+/** The posting of undated placements, that dated articles look in besides their weeks. */
+const UNDATED = 'u';
 
-interface OpenStory {
+interface Story {
   record: StoryRecord;
+  /** Sums of the members' weights, times {@link SCALE}. */
   centroid: Record<Part, Map<string, number>>;
-  /** Squared norms of the centroid parts. */
+  /** Squared norms of the centroid parts (same scale). */
   norms: Record<Part, number>;
+  /** The postings it is in. */
   posted: Set<string>;
-  /** Articles placed before its latest member: larger is more recent. */
+  /** The number (seq) of its latest article: larger is more recent. */
   touched: number;
 }
 
 /** A stored article as the clusterer saw it. */
 export interface StoryMember {
   story: string;
+  seq: number;
   vector: StoryVector;
   time: number | null;
 }
@@ -73,21 +86,16 @@ export class StoryClusterer {
   private readonly termDf = new Map<string, number>();
   private readonly entityDf = new Map<string, number>();
   private documents = 0;
-  /** Every story; the open ones also have a centroid in `open`. */
-  private readonly records = new Map<string, StoryRecord>();
-  private readonly open = new Map<string, OpenStory>();
-  /** Posting key → story ids, least recently added to first. */
-  private readonly postings = new Map<string, Map<string, true>>();
-  private clock: number | null = null;
-  private placed = 0;
+  private readonly stories = new Map<string, Story>();
+  /** Posting (key and week, {@link UNDATED} or {@link ANY_TIME}) → ids of the stories in it. */
+  private readonly postings = new Map<string, Set<string>>();
+  /** Each story merged away → the story it went into, which may itself have gone on. */
+  private readonly merged = new Map<string, string>();
+  /** Stories merged away since the last call of {@link takeMerged}. */
+  private merges: Array<{ from: string; into: string }> = [];
 
   constructor(options: Partial<StoryOptions> = {}) {
     this.options = { ...STORY_DEFAULTS, ...options };
-  }
-
-  /** The latest time seen: an undated article is placed there. */
-  get now(): number | null {
-    return this.clock;
   }
 
   /** Counts the article into the document frequencies and returns its tf-idf vector. */
@@ -107,131 +115,170 @@ export class StoryClusterer {
   }
 
   /**
-   * Resumes by replaying the stored placements in order (no scoring): the state is then exactly
-   * what it was, so a resumed run decides as one that never stopped. `stories` gives each story's
-   * label and first article.
+   * Resumes by replaying the stored placements in order (no scoring), each in the story it is in
+   * now: the state is then exactly what it was. `stories` gives each story's label and first article.
    */
   restore(stories: readonly StoryRecord[], members: readonly StoryMember[]): void {
     const stored = new Map(stories.map((s) => [s.id, s]));
-    for (const { story, vector, time } of members) {
+    for (const { story, seq, vector, time } of members) {
       this.count(
         vector.body.map(([term]) => term),
         vector.entities.map(([id]) => id),
       );
-      this.advance(time);
-      const { label, seq } = stored.get(story) ?? { label: '', seq: this.placed };
-      this.place(this.records.get(story) ?? this.create(story, label, seq, time), sparse(vector), time);
+      const { label, seq: first } = stored.get(story) ?? { label: '', seq };
+      this.place(this.stories.get(story) ?? this.create(story, label, first), sparse(vector), time, seq);
     }
+  }
+
+  /** The story a story id stands for now: itself, or the story it was merged into. */
+  resolve(id: string): string {
+    let current = id;
+    for (let next = this.merged.get(current); next !== undefined; next = this.merged.get(current)) current = next;
+    return current;
+  }
+
+  /** Stories merged into others since the last call, in order, for the store. */
+  takeMerged(): Array<{ from: string; into: string }> {
+    const merges = this.merges;
+    this.merges = [];
+    return merges;
   }
 
   /**
-   * Places an article: in story `into` when given (a copy joins its original's story; a closed
-   * story only counts it), else in the best-scoring open story above the threshold, else in a new
-   * story with id `newId`.
+   * Places an article: in story `into` when given (a copy joins its original's story), else in the
+   * best-scoring story of its time above the threshold, else in a new story with id `newId`. When
+   * it scores above the threshold with several stories, they are merged into the oldest of them:
+   * had it come first, the articles of each would have joined it. Returns the story it is in.
    */
   assign(vector: StoryVector, time: number | null, seq: number, label: string, newId: string, into?: string): StoryRecord {
-    this.advance(time);
     const parts = sparse(vector);
-    let target = into === undefined ? undefined : this.records.get(into);
+    let target = into === undefined ? undefined : this.stories.get(this.resolve(into));
     if (!target) {
-      const best = this.best(parts, time);
-      if (best && best.score >= this.options.threshold) target = best.story.record;
+      const scored = this.scored(parts, time);
+      const best = scored[0];
+      if (best && best.score >= this.options.threshold) {
+        const joined = scored.filter((s) => s.score >= this.options.threshold).map((s) => s.story);
+        target = joined.reduce((oldest, story) => (story.record.seq < oldest.record.seq ? story : oldest));
+        for (const story of joined) if (story !== target) this.merge(story, target);
+      }
     }
-    return { ...this.place(target ?? this.create(newId, label, seq, time), parts, time) };
+    return { ...this.place(target ?? this.create(newId, label, seq), parts, time, seq).record };
   }
 
-  /** Moves the clock on and, every so often, sweeps closed stories out of the index. */
-  private advance(time: number | null): void {
-    if (time !== null && (this.clock === null || time > this.clock)) this.clock = time;
-    if (++this.placed % SWEEP_EVERY === 0) this.sweep();
+  private create(id: string, label: string, seq: number): Story {
+    const story: Story = {
+      record: { id, label, seq, first: null, last: null, size: 0 },
+      centroid: { body: new Map(), title: new Map(), entities: new Map() },
+      norms: { body: 0, title: 0, entities: 0 },
+      posted: new Set(),
+      touched: seq,
+    };
+    this.stories.set(id, story);
+    return story;
   }
 
-  private create(id: string, label: string, seq: number, time: number | null): StoryRecord {
-    const record: StoryRecord = { id, label, seq, first: time, last: time, size: 0 };
-    this.records.set(id, record);
-    this.open.set(id, { record, centroid: { body: new Map(), title: new Map(), entities: new Map() }, norms: { body: 0, title: 0, entities: 0 }, posted: new Set(), touched: 0 });
-    return record;
-  }
-
-  /** Adds the article to the story: a closed story (a copy's original) only counts it. */
-  private place(record: StoryRecord, parts: Sparse, time: number | null): StoryRecord {
+  private place(story: Story, parts: Sparse, time: number | null, seq: number): Story {
+    const { record } = story;
     record.size += 1;
-    const story = this.open.get(record.id);
-    if (!story || !this.isOpen(record)) return record;
     if (time !== null) {
       record.first = record.first === null ? time : Math.min(record.first, time);
       record.last = record.last === null ? time : Math.max(record.last, time);
     }
-    for (const { part, entries } of parts.parts) {
-      const centroid = story.centroid[part];
-      let norm = story.norms[part];
-      for (const [key, weight] of entries) {
-        const old = centroid.get(key) ?? 0;
-        centroid.set(key, old + weight);
-        norm += 2 * old * weight + weight * weight;
-      }
-      story.norms[part] = norm;
-    }
-    story.touched = this.placed;
+    for (const { part, entries } of parts.parts) this.addTo(story, part, entries);
+    story.touched = Math.max(story.touched, seq);
     for (const key of parts.keys) {
-      story.posted.add(key);
-      const ids = this.postings.get(key) ?? new Map<string, true>();
-      ids.delete(record.id);
-      ids.set(record.id, true);
-      if (ids.size > POSTING_CAPACITY) ids.delete(ids.keys().next().value as string);
-      this.postings.set(key, ids);
+      this.post(story, `${key}@${ANY_TIME}`);
+      this.post(story, `${key}@${time === null ? UNDATED : this.week(time)}`);
     }
-    return record;
+    return story;
   }
 
-  /** The best open story in the window among those sharing the most posting keys with the article. */
-  private best(parts: Sparse, time: number | null): { story: OpenStory; score: number } | null {
-    const shared = new Map<string, number>();
-    for (const key of parts.keys) for (const id of this.postings.get(key)?.keys() ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    const candidates = [...shared]
-      .map(([id, n]) => ({ story: this.open.get(id) as OpenStory, n }))
-      // Closed but not yet swept stories are skipped, so a resumed run decides exactly as this one.
-      .filter(({ story }) => this.isOpen(story.record) && this.inWindow(story.record, time))
-      .sort((a, b) => b.n - a.n || b.story.touched - a.story.touched)
-      .slice(0, SCORED_CANDIDATES);
-    let best: { story: OpenStory; score: number } | null = null;
-    for (const { story } of candidates) {
-      const score = this.score(story, parts.parts, time);
-      if (!best || score > best.score || (score === best.score && story.record.seq < best.story.record.seq)) best = { story, score };
+  /** Moves every member of `from` into `into`: sums, span, postings. */
+  private merge(from: Story, into: Story): void {
+    const a = into.record;
+    const b = from.record;
+    a.size += b.size;
+    if (b.first !== null) a.first = a.first === null ? b.first : Math.min(a.first, b.first);
+    if (b.last !== null) a.last = a.last === null ? b.last : Math.max(a.last, b.last);
+    for (const part of PARTS) this.addTo(into, part, from.centroid[part]);
+    into.touched = Math.max(into.touched, from.touched);
+    for (const posting of from.posted) {
+      this.postings.get(posting)?.delete(b.id);
+      this.post(into, posting);
     }
-    return best;
+    this.stories.delete(b.id);
+    this.merged.set(b.id, a.id);
+    this.merges.push({ from: b.id, into: a.id });
+  }
+
+  private addTo(story: Story, part: Part, entries: Iterable<[string, number]>): void {
+    const centroid = story.centroid[part];
+    let norm = story.norms[part];
+    for (const [key, weight] of entries) {
+      const old = centroid.get(key) ?? 0;
+      centroid.set(key, old + weight);
+      norm += 2 * old * weight + weight * weight;
+    }
+    story.norms[part] = norm;
+  }
+
+  private post(story: Story, posting: string): void {
+    story.posted.add(posting);
+    const ids = this.postings.get(posting);
+    if (ids) ids.add(story.record.id);
+    else this.postings.set(posting, new Set([story.record.id]));
+  }
+
+  private week(time: number): number {
+    return Math.floor(time / this.options.windowDays);
+  }
+
+  /**
+   * The candidates among the stories sharing the most posting keys with the article, scored, best
+   * first (ties: the older story). A dated article looks in the weeks around its date, and at the
+   * undated articles, and keeps the stories with no date or an article within the window; an
+   * undated one looks at any time, by content alone.
+   */
+  private scored(parts: Sparse, time: number | null): Array<{ story: Story; score: number }> {
+    const weeks = time === null ? [ANY_TIME] : [UNDATED, ...[-1, 0, 1].map((d) => String(this.week(time) + d))];
+    const shared = new Map<string, number>();
+    for (const key of parts.keys) {
+      for (const week of weeks) {
+        for (const id of this.recent(this.postings.get(`${key}@${week}`))) shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+    }
+    return [...shared]
+      .map(([id, n]) => ({ story: this.stories.get(id) as Story, n }))
+      .filter(({ story }) => time === null || story.record.last === null || this.gap(story.record, time) <= this.options.windowDays)
+      .sort((a, b) => b.n - a.n || b.story.touched - a.story.touched)
+      .slice(0, SCORED_CANDIDATES)
+      .map(({ story }) => ({ story, score: this.score(story, parts.parts, time) }))
+      .sort((a, b) => b.score - a.score || a.story.record.seq - b.story.record.seq);
+  }
+
+  /** The stories of a posting most recently added to, at most {@link POSTING_CAPACITY}. */
+  private recent(ids: Set<string> | undefined): Iterable<string> {
+    if (!ids || ids.size <= POSTING_CAPACITY) return ids ?? [];
+    const touched = (id: string): number => (this.stories.get(id) as Story).touched;
+    return [...ids].sort((a, b) => touched(b) - touched(a)).slice(0, POSTING_CAPACITY);
   }
 
   /** Scores an article against a story: the weighted cosines times the time Gaussian. */
-  private score(story: OpenStory, parts: readonly SparsePart[], time: number | null): number {
-    const { weights, sigmaDays } = this.options;
+  private score(story: Story, parts: readonly SparsePart[], time: number | null): number {
+    const { weights } = this.options;
     let sum = 0;
     for (const { part, entries, norm } of parts) sum += weights[part] * cosine(entries, norm, story.centroid[part], story.norms[part]);
-    const { first, last } = story.record;
-    if (time === null || first === null || last === null) return sum;
-    const gap = time < first ? first - time : time > last ? time - last : 0;
-    return sum * Math.exp(-0.5 * (gap / sigmaDays) ** 2);
+    return time === null || story.record.last === null ? sum : sum * this.decay(this.gap(story.record, time));
   }
 
-  private inWindow(record: StoryRecord, time: number | null): boolean {
-    return time === null || record.last === null || Math.abs(time - record.last) <= this.options.windowDays;
+  /** Days from `time` to the story's span (0 inside it). */
+  private gap(record: StoryRecord, time: number): number {
+    const { first, last } = record as { first: number; last: number };
+    return time < first ? first - time : time > last ? time - last : 0;
   }
 
-  private isOpen(record: StoryRecord): boolean {
-    return this.clock === null || record.last === null || this.clock - record.last <= this.options.windowDays;
-  }
-
-  /** Drops stories that fell out of the window from the candidate index. */
-  private sweep(): void {
-    for (const [id, story] of this.open) {
-      if (this.isOpen(story.record)) continue;
-      this.open.delete(id);
-      for (const key of story.posted) {
-        const ids = this.postings.get(key);
-        ids?.delete(id);
-        if (ids?.size === 0) this.postings.delete(key);
-      }
-    }
+  private decay(gap: number): number {
+    return Math.exp(-0.5 * (gap / this.options.sigmaDays) ** 2);
   }
 
   private count(terms: Iterable<string>, entities: Iterable<string>): void {
@@ -263,7 +310,8 @@ interface Sparse {
 
 function sparse(vector: StoryVector): Sparse {
   const parts = PARTS.map((part): SparsePart => {
-    const entries = part === 'body' ? vector.body.slice(0, CENTROID_TERMS) : vector[part];
+    const weights = part === 'body' ? vector.body.slice(0, CENTROID_TERMS) : vector[part];
+    const entries = weights.map(([key, w]): [string, number] => [key, Math.round(w * SCALE)]);
     return { part, entries, norm: entries.reduce((sum, [, w]) => sum + w * w, 0) };
   });
   const posted = (part: SparsePart, prefix: string): string[] => part.entries.slice(0, POSTED_KEYS).map(([key]) => prefix + key);
@@ -271,7 +319,7 @@ function sparse(vector: StoryVector): Sparse {
 }
 
 /** Cosine of a sparse vector and a centroid, both with known squared norms. */
-function cosine(entries: ReadonlyArray<[string, number]>, norm: number, centroid: Map<string, number>, centroidNorm: number): number {
+function cosine(entries: Iterable<[string, number]>, norm: number, centroid: Map<string, number>, centroidNorm: number): number {
   let dot = 0;
   for (const [key, weight] of entries) dot += weight * (centroid.get(key) ?? 0);
   return dot === 0 ? 0 : dot / Math.sqrt(norm * centroidNorm);

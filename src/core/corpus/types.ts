@@ -28,7 +28,7 @@ export interface ArticleRecord {
   path: string | null;
   /** As the page or record gives it, else as the text states it. */
   published: string | null;
-  /** The time story clustering used: `published`, else the latest time seen before it. */
+  /** The day of `published`, or null for an undated article. */
   time: number | null;
   ingestedAt: string;
   text: string;
@@ -139,7 +139,17 @@ export interface CorpusBatch {
   claims: ClaimRecord[];
   /** New or changed stories, in full. */
   stories: StoryRecord[];
+  /**
+   * Stories merged into others, in order: each `from` story's articles now belong to `into`, and
+   * `from` is no more. Applied after the articles and stories above.
+   */
+  merged: StoryMerge[];
   edges: ContradictionEdge[];
+}
+
+export interface StoryMerge {
+  from: string;
+  into: string;
 }
 
 /** What a corpus engine resumes from. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { ingest, type IngestOptions, type IngestSummary } from '../../corpus/ingest.js';
 import type { ArticleRecordFields } from '../../ingest/record.js';
+import { CorpusBusyError } from '../../store/errors.js';
 import { ERROR_RESPONSES, array, object, ref } from '../schemas.js';
 
 export interface IngestRoutesOptions {
@@ -59,10 +60,11 @@ export const ingestRoutes: FastifyPluginAsync<IngestRoutesOptions> = async (app,
         200: object({ ingested: { type: 'integer' }, duplicates: { type: 'integer' }, failed: array(object({ path: { type: 'string' }, error: { type: 'string' } })) }),
         401: ref('Error'),
         403: ref('Error'),
+        409: ref('Error'),
         ...ERROR_RESPONSES,
       },
     },
-    handler: (request) =>
+    handler: (request, reply) =>
       serially(async () => {
         const { records = [], urls = [] } = request.body;
         const dir = await mkdtemp(join(tmpdir(), 'claimgraph-api-ingest-'));
@@ -75,6 +77,10 @@ export const ingestRoutes: FastifyPluginAsync<IngestRoutesOptions> = async (app,
           }
           const summary = await ingest(app.corpus.store, paths, options.ingest);
           return renamed(summary, file);
+        } catch (error) {
+          // Another process (a CLI ingest) is writing: 409, and when to ask again.
+          if (error instanceof CorpusBusyError) reply.header('Retry-After', String(error.retryAfter));
+          throw error;
         } finally {
           app.corpus.invalidate();
           await rm(dir, { recursive: true, force: true });

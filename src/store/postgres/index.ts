@@ -12,9 +12,9 @@ import type {
   StoryJSON,
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
-import { StoreError } from '../errors.js';
-import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
+import { CorpusBusyError, StoreError } from '../errors.js';
+import { likePattern, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { paged, type EntityQuery, type Page, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
 /**
@@ -44,7 +44,11 @@ export function redactUrl(url: string): string {
 
 /** A pool on `url` whose connections use `schema`, if given. */
 export function createPool(url: string, schema?: string, connections = 4): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: connections, ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}) });
+  const pool = new pg.Pool({ connectionString: url, max: connections, ...(schema ? { options: `-c search_path=${quoteIdent(schema)}` } : {}) });
+  // A connection the server drops (a restart, an outage) fails the query using it; with no
+  // listener, a client checked out between queries would throw the 'error' event and end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
 }
 
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
@@ -76,6 +80,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
 const PAGE = 200;
 
+/**
+ * The advisory lock of the corpus writer: held by `claimWriter` for a whole ingest, and by the
+ * queue's writer (src/scale/queue.ts) while it places a batch, so the two never write at once.
+ */
+export const WRITER_LOCK = 0x43475057; // "CGPW"
+
 class PostgresStore implements Store {
   constructor(private readonly pool: pg.Pool) {}
 
@@ -105,6 +115,30 @@ class PostgresStore implements Store {
       return { articles, entities, stories, claims };
     } finally {
       client.release();
+    }
+  }
+
+  async claimWriter(): Promise<WriterClaim> {
+    const client = await this.pool.connect();
+    try {
+      if ((await client.query(`SELECT pg_try_advisory_lock($1) AS locked`, [WRITER_LOCK])).rows[0].locked) {
+        return {
+          async release() {
+            try {
+              await client.query(`SELECT pg_advisory_unlock($1)`, [WRITER_LOCK]);
+            } finally {
+              client.release();
+            }
+          },
+        };
+      }
+      const holder = await client.query(`SELECT a.pid, a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [WRITER_LOCK]);
+      const who = holder.rows[0] ? `server process ${holder.rows[0].pid}${holder.rows[0].application_name ? `, ${holder.rows[0].application_name}` : ''}` : 'another session';
+      throw new CorpusBusyError(`another writer is placing articles in this corpus (${who}); try again when it has finished`);
+    } catch (error) {
+      client.release();
+      throw error;
     }
   }
 
@@ -142,6 +176,10 @@ class PostgresStore implements Store {
            ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`,
           [s.id, s.label, s.seq, s.first, s.last, s.size],
         );
+      }
+      for (const { from, into } of batch.merged) {
+        await client.query(`UPDATE articles SET story = $2 WHERE story = $1`, [from, into]);
+        await client.query(`DELETE FROM stories WHERE id = $1`, [from]);
       }
       for (const e of batch.edges) {
         await client.query(
@@ -205,9 +243,9 @@ class PostgresStore implements Store {
     const params: unknown[] = [];
     if (query.type) params.push(query.type) && where.push(`type = $${params.length}`);
     if (query.q) params.push(likePattern(query.q)) && where.push(`search LIKE $${params.length}`);
-    params.push(query.limit ?? null);
+    params.push(query.limit ?? null, query.offset ?? 0);
     const sql = `SELECT * FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY mentions DESC, articles DESC, name COLLATE "C", type COLLATE "C", id COLLATE "C" LIMIT $${params.length}`;
+      ORDER BY mentions DESC, articles DESC, name COLLATE "C", type COLLATE "C", id COLLATE "C" LIMIT $${params.length - 1} OFFSET $${params.length}`;
     return (await this.rows(sql, params)).map((row) => {
       const { keys: _keys, ...entity } = toEntity(row);
       return entity;
@@ -222,31 +260,30 @@ class PostgresStore implements Store {
       where.push(`q.speaker IN (SELECT id FROM entities WHERE search LIKE $${params.length})`);
     }
     if (query.q !== undefined) where.push(textMatch('q.search', query.q, params));
-    params.push(query.limit ?? null);
+    params.push(query.limit ?? null, query.offset ?? 0);
     const sql = `SELECT q.*, e.name AS speaker_name FROM claims q LEFT JOIN entities e ON e.id = q.speaker
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT $${params.length}`;
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT $${params.length - 1} OFFSET $${params.length}`;
     return (await this.rows(sql, params)).map(toQuote);
   }
 
   async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
-    let matching: Set<string> | null = null;
-    if (query.q !== undefined) {
-      const params: unknown[] = [];
-      const rows = await this.rows(`SELECT DISTINCT story FROM articles WHERE ${textMatch('search', query.q, params)}`, params);
-      matching = new Set(rows.map((r) => r.story as string));
-    }
-    return toStories(await this.rows(STORY_MEMBERS), await this.rows(STORIES), matching);
+    const params: unknown[] = [];
+    const matching = query.q === undefined ? '' : `WHERE id IN (SELECT story FROM articles WHERE ${textMatch('search', query.q, params)})`;
+    params.push(query.limit ?? null, query.offset ?? 0);
+    const stories = await this.rows(`SELECT * FROM stories ${matching} ${STORY_ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const members = await this.rows(`SELECT ${STORY_MEMBER_COLUMNS} FROM articles WHERE story = ANY($1) ORDER BY seq`, [stories.map((s) => s.id)]);
+    return toStories(members, stories);
   }
 
-  async contradictions() {
+  async contradictions(page: Page = {}) {
     const edges = await this.edges();
     const rows = await this.rows(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
       WHERE (c.article, c.id) IN (SELECT a_article, a_claim FROM edges UNION SELECT b_article, b_claim FROM edges)`);
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
-    return groupContradictions(edges, (ref) => {
+    return paged(groupContradictions(edges, (ref) => {
       const row = byKey.get(`${ref.article}#${ref.claim}`);
       return row ? toEvidence(row, ref) : null;
-    });
+    }), page);
   }
 
   async close(): Promise<void> {

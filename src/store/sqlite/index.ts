@@ -14,9 +14,10 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
+import { likePattern, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { paged, type EntityQuery, type Page, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
+import { claimSqliteWriter } from './writer-lock.js';
 
 /**
  * The SQLite store (better-sqlite3): one file, WAL journal so readers never wait for the ingest,
@@ -45,13 +46,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     if (error instanceof StoreError) throw error;
     throw new StoreError(`cannot open ${path}: ${(error as Error).message}`);
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, path);
 }
 
 class SqliteStore implements Store {
   private readonly insert;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+  ) {
     this.insert = {
       article: db.prepare(`INSERT INTO articles (seq, id, title, source, url, path, published, time, ingested_at, text, analysis, entities, signature, vector, story, duplicate_of, similarity)
         VALUES (@seq, @id, @title, @source, @url, @path, @published, @time, @ingestedAt, @text, @analysis, @entities, @signature, @vector, @story, @duplicateOf, @similarity)`),
@@ -65,6 +69,8 @@ class SqliteStore implements Store {
       claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
       story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size) VALUES (@id, @label, @seq, @first, @last, @size)
         ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`),
+      mergeArticles: db.prepare(`UPDATE articles SET story = ? WHERE story = ?`),
+      dropStory: db.prepare(`DELETE FROM stories WHERE id = ?`),
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     };
@@ -96,6 +102,11 @@ class SqliteStore implements Store {
     return { articles, entities, stories, claims };
   }
 
+  async claimWriter(): Promise<WriterClaim> {
+    // An in-memory database is this connection's alone.
+    return this.path === ':memory:' || this.path === '' ? { release: async () => {} } : claimSqliteWriter(this.path);
+  }
+
   async write(batch: CorpusBatch): Promise<void> {
     const { insert } = this;
     this.db.transaction(() => {
@@ -124,6 +135,10 @@ class SqliteStore implements Store {
         insert.claimFts.run(row.lastInsertRowid, c.text);
       }
       for (const s of batch.stories) insert.story.run(s);
+      for (const { from, into } of batch.merged) {
+        insert.mergeArticles.run(into, from);
+        insert.dropStory.run(from);
+      }
       for (const e of batch.edges) {
         insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0);
       }
@@ -173,10 +188,10 @@ class SqliteStore implements Store {
     if (query.type) where.push('type = ?') && params.push(query.type);
     if (query.q) where.push(`search LIKE ? ESCAPE '\\'`) && params.push(likePattern(query.q));
     const sql = `SELECT * FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY mentions DESC, articles DESC, name, type, id LIMIT ?`;
+      ORDER BY mentions DESC, articles DESC, name, type, id LIMIT ? OFFSET ?`;
     return this.db
       .prepare(sql)
-      .all(...params, query.limit ?? -1)
+      .all(...params, query.limit ?? -1, query.offset ?? 0)
       .map((r) => {
         const { keys: _keys, ...entity } = toEntity(r as Row);
         return entity;
@@ -195,31 +210,31 @@ class SqliteStore implements Store {
       params.push(ftsQuery(query.q));
     }
     const sql = `SELECT q.*, e.name AS speaker_name FROM claims q LEFT JOIN entities e ON e.id = q.speaker
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT ?`;
-    return (this.db.prepare(sql).all(...params, query.limit ?? -1) as Row[]).map(toQuote);
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).all(...params, query.limit ?? -1, query.offset ?? 0) as Row[]).map(toQuote);
   }
 
   async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
-    const matching = query.q === undefined
-      ? null
-      : new Set(this.db
-          .prepare(`SELECT DISTINCT story FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
-          .pluck()
-          .all(ftsQuery(query.q)) as string[]);
-    return toStories(this.db.prepare(STORY_MEMBERS).all() as Row[], this.db.prepare(STORIES).all() as Row[], matching);
+    const matching = query.q === undefined ? '' : `WHERE id IN (SELECT story FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`;
+    const params = query.q === undefined ? [] : [ftsQuery(query.q)];
+    const stories = this.db.prepare(`SELECT * FROM stories ${matching} ${STORY_ORDER} LIMIT ? OFFSET ?`).all(...params, query.limit ?? -1, query.offset ?? 0) as Row[];
+    const members = this.db
+      .prepare(`SELECT ${STORY_MEMBER_COLUMNS} FROM articles WHERE story IN (SELECT value FROM json_each(?)) ORDER BY seq`)
+      .all(JSON.stringify(stories.map((s) => s.id))) as Row[];
+    return toStories(members, stories);
   }
 
-  async contradictions() {
+  async contradictions(page: Page = {}) {
     const edges = await this.edges();
     const rows = this.db
       .prepare(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
         WHERE c.article || '#' || c.id IN (SELECT a_article || '#' || a_claim FROM edges UNION SELECT b_article || '#' || b_claim FROM edges)`)
       .all() as Row[];
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
-    return groupContradictions(edges, (ref) => {
+    return paged(groupContradictions(edges, (ref) => {
       const row = byKey.get(`${ref.article}#${ref.claim}`);
       return row ? toEvidence(row, ref) : null;
-    });
+    }), page);
   }
 
   async close(): Promise<void> {

@@ -63,6 +63,11 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL, cross_article INTEGER NOT NULL
   );
   `,
+  // Indexes for pages of the lists on big corpora: stories largest first, entities most mentioned first.
+  `
+  CREATE INDEX stories_listing ON stories (size DESC, seq);
+  CREATE INDEX entities_listing ON entities (mentions DESC, articles DESC);
+  `,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */

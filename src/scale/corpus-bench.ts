@@ -1,0 +1,235 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnalyzer } from '../analyze.js';
+import { seeded } from '../bench/ingest.js';
+import { articleText } from '../cli/commands/analyze.js';
+import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
+import { minhash, shingles } from '../core/corpus/minhash.js';
+import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js';
+import { createLexicon } from '../core/lexicon/index.js';
+import { contentId } from '../corpus/ids.js';
+import { DEFAULT_BATCH_SIZE } from '../corpus/ingest.js';
+import { formatTable } from '../eval/table.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import type { Store } from '../store/types.js';
+
+/**
+ * The corpus at scale (`claimgraph bench-corpus`): N synthetic articles placed into one SQLite
+ * corpus, as one long ingest, timing only the placement (corpus engine and store write; analysis
+ * is the part workers parallelise, measured by bench-ingest). Article k varies base text k mod n
+ * (the texts analysed once): about a fifth of its paragraphs, body terms and entities dropped, a
+ * date of its own (ARTICLES_PER_DAY a day), and, from the second pass over the texts on, half of
+ * the people renamed with names made of the texts' own given names and surnames, new for each pass,
+ * so that the entity registry grows as in a real stream. Reported per tenth of the run: placement
+ * rate, peak RSS, database size per 1,000 articles; at the end, the time to resume (what ingest
+ * start-up and a queue writer's takeover load) and the latency of the list queries.
+ */
+
+const ARTICLES_PER_DAY = 100;
+const TENTHS = 10;
+const QUERY_REPEATS = 5;
+
+export interface CorpusBenchTenth {
+  /** Articles placed by the end of this tenth. */
+  articles: number;
+  articlesPerSecond: number;
+  peakRssMB: number;
+  /** Database growth in this tenth, per 1,000 articles. */
+  dbMBPer1k: number;
+}
+
+export interface CorpusBenchReport {
+  articles: number;
+  baseTexts: number;
+  tenths: CorpusBenchTenth[];
+  /** Last tenth's rate over the first's (target ≥ 0.85), and peak RSS likewise (target ≤ 1.15). */
+  rateRatio: number;
+  rssRatio: number;
+  dbMB: number;
+  /** Reading the snapshot and starting an engine from it, at the end. */
+  resumeSeconds: number;
+  /** Median milliseconds of each query at the end. */
+  queries: Record<string, number>;
+}
+
+export const CORPUS_BENCH_TARGETS = { rateRatio: 0.85, rssRatio: 1.15, peakRssMB: 600 };
+
+export interface CorpusBenchOptions {
+  articles: number;
+  /** Database file (default: a temporary one, deleted after). */
+  db?: string;
+  onProgress?: (line: string) => void;
+}
+
+export async function runCorpusBenchmark(texts: readonly string[], options: CorpusBenchOptions): Promise<CorpusBenchReport> {
+  const { articles: total, onProgress } = options;
+  const analyzer = await createAnalyzer();
+  onProgress?.(`analysing ${texts.length} base texts`);
+  const bases = texts.map((raw) => {
+    const text = articleText({ text: raw, title: null });
+    return { text, prepared: prepareArticle(analyzer.run(text)) };
+  });
+  const names = namePool(bases.map((b) => b.prepared));
+  const dir = options.db ? null : mkdtempSync(join(tmpdir(), 'claimgraph-bench-corpus-'));
+  const path = options.db ?? join(dir as string, 'corpus.db');
+  if (existsSync(path)) throw new Error(`${path} exists: bench-corpus fills a new database`);
+  const size = (): number => [path, `${path}-wal`].reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
+  let store: Store = openSqliteStore(path);
+  try {
+    const engine = new CorpusEngine({ lexicon: createLexicon() }, await store.snapshot());
+    const tenths: CorpusBenchTenth[] = [];
+    const random = seeded(total);
+    let placing = 0;
+    let peak = 0;
+    let lastSize = size();
+    let tenthStart = 0;
+    for (let k = 0; k < total; k++) {
+      const article = synthetic(bases, names, k, random);
+      const start = performance.now();
+      engine.add(article);
+      if ((k + 1) % DEFAULT_BATCH_SIZE === 0 || k + 1 === total) {
+        await store.write(engine.takeBatch());
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }
+      placing += performance.now() - start;
+      if (((k + 1) % Math.max(1, Math.floor(total / TENTHS)) === 0 && tenths.length < TENTHS - 1) || k + 1 === total) {
+        const now = size();
+        const placed = k + 1 - tenthStart;
+        tenths.push({
+          articles: k + 1,
+          articlesPerSecond: round(placed / (placing / 1000), 1),
+          peakRssMB: round(peak / 2 ** 20, 1),
+          dbMBPer1k: round(((now - lastSize) / placed) * 1000 / 2 ** 20, 2),
+        });
+        onProgress?.(`${k + 1} placed: ${tenths[tenths.length - 1].articlesPerSecond} articles/s, peak RSS ${tenths[tenths.length - 1].peakRssMB} MB`);
+        [placing, peak, lastSize, tenthStart] = [0, 0, now, k + 1];
+      }
+    }
+    await store.close();
+    store = openSqliteStore(path);
+    const resumeStart = performance.now();
+    new CorpusEngine({ lexicon: createLexicon() }, await store.snapshot());
+    const resumeSeconds = (performance.now() - resumeStart) / 1000;
+    const queries = await timeQueries(store, names.surnames[0] ?? 'said');
+    const [first, last] = [tenths[0], tenths[tenths.length - 1]];
+    return {
+      articles: total,
+      baseTexts: texts.length,
+      tenths,
+      rateRatio: round(last.articlesPerSecond / first.articlesPerSecond, 3),
+      rssRatio: round(last.peakRssMB / first.peakRssMB, 3),
+      dbMB: round(size() / 2 ** 20, 1),
+      resumeSeconds: round(resumeSeconds, 2),
+      queries,
+    };
+  } finally {
+    await store.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Median milliseconds of the list queries the API and CLI serve, on the finished corpus. */
+async function timeQueries(store: Store, name: string): Promise<Record<string, number>> {
+  const queries: Record<string, () => Promise<unknown>> = {
+    'entities (top 50)': () => store.entities({ limit: 50 }),
+    [`entities matching "${name}"`]: () => store.entities({ q: name, limit: 50 }),
+    'quotes matching "said president" (50)': () => store.quotes({ q: 'said president', limit: 50 }),
+    'stories (all)': () => store.stories(),
+    'contradictions (all)': () => store.contradictions(),
+  };
+  const out: Record<string, number> = {};
+  for (const [label, query] of Object.entries(queries)) {
+    const times: number[] = [];
+    for (let i = 0; i < QUERY_REPEATS; i++) {
+      const start = performance.now();
+      await query();
+      times.push(performance.now() - start);
+    }
+    out[label] = round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)], 1);
+  }
+  return out;
+}
+
+interface Base {
+  text: string;
+  prepared: PreparedArticle;
+}
+
+/** Given names and surnames of the people in the base texts. */
+function namePool(prepared: readonly PreparedArticle[]): { given: string[]; surnames: string[] } {
+  const given = new Set<string>();
+  const surnames = new Set<string>();
+  for (const p of prepared) {
+    for (const e of p.analysis.entities) {
+      const words = e.name.split(/\s+/);
+      if (e.type !== 'PERSON' || e.unnamed || words.length !== 2 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) continue;
+      given.add(words[0]);
+      surnames.add(words[1]);
+    }
+  }
+  return { given: [...given].sort(), surnames: [...surnames].sort() };
+}
+
+/** Synthetic article k (see the module comment). */
+function synthetic(bases: readonly Base[], names: { given: string[]; surnames: string[] }, k: number, random: () => number): IncomingArticle {
+  const { text, prepared } = bases[k % bases.length];
+  const pass = Math.floor(k / bases.length);
+  const keep = <T>(items: Iterable<T>): T[] => [...items].filter(() => random() >= 0.2);
+  const paragraphs = text.split('\n\n');
+  const variant = [paragraphs[0], ...keep(paragraphs.slice(1))].join('\n\n');
+  const rename = (name: string): string => {
+    if (pass === 0 || names.surnames.length === 0) return name;
+    const words = name.split(/\s+/);
+    const pick = (list: string[], word: string): string => list[hash(`${pass}\u0000${word}`) % list.length];
+    return words.map((w, i) => (i === words.length - 1 ? pick(names.surnames, w) : pick(names.given, w))).join(' ');
+  };
+  const renamed = new Set(prepared.analysis.entities.filter((e) => e.type === 'PERSON' && !e.unnamed && hash(`${pass}\u0000${e.name}`) % 2 === 0).map((e) => e.id));
+  const entities = prepared.analysis.entities.map((e) => (renamed.has(e.id) ? { ...e, name: rename(e.name), aliases: e.aliases.map(rename) } : e));
+  const { features } = prepared;
+  return {
+    id: contentId(`synthetic ${k}\n${variant}`),
+    prepared: {
+      ...prepared,
+      analysis: { ...prepared.analysis, entities },
+      signature: minhash(shingles(variant)),
+      features: { body: new Map(keep(features.body)), title: features.title, entities: new Map(keep(features.entities)) },
+    },
+    title: null,
+    source: `source ${k % 7}`,
+    url: null,
+    path: `synthetic:${k}`,
+    published: new Date(Date.UTC(2016, 0, 1) + Math.floor(k / ARTICLES_PER_DAY) * 86_400_000).toISOString().slice(0, 10),
+    ingestedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const round = (value: number, decimals: number): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
+const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+
+export function formatCorpusBenchReport(r: CorpusBenchReport): string {
+  const t = CORPUS_BENCH_TARGETS;
+  const peak = Math.max(...r.tenths.map((x) => x.peakRssMB));
+  return [
+    formatTable([
+      ['articles placed', 'articles/s (this tenth)', 'peak RSS (this tenth)', 'DB MB per 1k (this tenth)'],
+      ...r.tenths.map((x) => [String(x.articles), x.articlesPerSecond.toFixed(1), `${x.peakRssMB.toFixed(0)} MB`, x.dbMBPer1k.toFixed(2)]),
+    ]),
+    '',
+    formatTable([
+      ['metric', 'measured', 'target', 'status'],
+      ['rate, last tenth / first', `${(r.rateRatio * 100).toFixed(1)} %`, `≥ ${t.rateRatio * 100} %`, verdict(r.rateRatio >= t.rateRatio)],
+      ['peak RSS, last tenth / first', `${r.rssRatio.toFixed(2)}×`, `≤ ${t.rssRatio}×`, verdict(r.rssRatio <= t.rssRatio)],
+      ['peak RSS', `${peak.toFixed(0)} MB`, `≤ ${t.peakRssMB} MB`, verdict(peak <= t.peakRssMB)],
+      ['database', `${r.dbMB.toFixed(0)} MB`, '', ''],
+      ['resume (snapshot + engine)', `${r.resumeSeconds.toFixed(2)} s`, '', ''],
+      ...Object.entries(r.queries).map(([label, ms]) => [`query: ${label}`, `${ms.toFixed(1)} ms`, '', '']),
+    ]),
+  ].join('\n');
+}
