@@ -9,6 +9,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { DEFAULT_TIMEOUT_MS } from '../ingest/fetch.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/input.js';
 import type { Store } from '../store/types.js';
+import { BusyError, DEFAULT_DEADLINE_MS, DEFAULT_MAX_QUEUED, DEFAULT_PER_CLIENT } from './analysis-jobs.js';
 import { analysisPlugin } from './plugins/analysis.js';
 import { authPlugin } from './plugins/auth.js';
 import { corpusPlugin } from './plugins/corpus.js';
@@ -33,8 +34,12 @@ export interface AppOptions {
   /** Bearer token of POST /api/ingest; without one, writes are refused (403). */
   token?: string | null;
   analysis?: {
-    /** Analysis worker threads (default 1); 0 analyses on the server thread. */
+    /** Analysis worker threads (default 2); 0 analyses on the server thread, with no deadline. */
     workers?: number;
+    /** A job running longer is stopped with CG_E010 and its worker replaced (default 30 s). */
+    deadlineMs?: number;
+    /** Analyses one client address may have waiting or running (default 4); more get 429. */
+    perClient?: number;
     /** A loaded analyser, for `workers: 0`. */
     analyzer?: Pipeline;
     lexiconPath?: string;
@@ -62,6 +67,8 @@ export interface AppOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
+/** Two, so that one client (which may run half of them) never holds them all. */
+export const DEFAULT_ANALYSIS_WORKERS = 2;
 export const DEFAULT_ANALYZE_RATE_LIMIT = { max: 60, timeWindowMs: 60_000 };
 
 export function buildApp(options: AppOptions): FastifyInstance {
@@ -79,6 +86,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const validators = { body: new Ajv({ coerceTypes: false }), url: new Ajv({ coerceTypes: true }) };
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? validators.body : validators.url).compile(schema));
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfterSeconds));
     const body = errorBody(error);
     if (body.statusCode === 500) request.log.error(error);
     return reply.code(body.statusCode).send(body);
@@ -101,7 +109,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(corpusPlugin, { store: options.store, refreshMs: options.refreshMs });
   app.register(authPlugin, { token: options.token ?? null });
   app.register(analysisPlugin, {
-    workers: options.analysis?.workers ?? 1,
+    workers: options.analysis?.workers ?? DEFAULT_ANALYSIS_WORKERS,
+    deadlineMs: options.analysis?.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    perClient: options.analysis?.perClient ?? DEFAULT_PER_CLIENT,
+    maxQueued: DEFAULT_MAX_QUEUED,
     analyzer: options.analysis?.analyzer,
     lexiconPath: options.analysis?.lexiconPath,
     fetch: { timeoutMs: options.analysis?.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.analysis?.maxBytes ?? DEFAULT_MAX_BYTES },
@@ -133,6 +144,8 @@ export function errorBody(error: Partial<FastifyError> & { message: string }): E
   let message = error.message;
   if (error instanceof CoreError) {
     statusCode = error.code === 'CG_E004' ? 413 : 422;
+  } else if (error instanceof BusyError) {
+    statusCode = error.statusCode;
   } else if (error.validation) {
     statusCode = 400;
     message = `invalid request: ${error.message}`;

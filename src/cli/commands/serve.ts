@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_DEADLINE_MS } from '../../server/analysis-jobs.js';
 import { buildApp } from '../../server/app.js';
 import { seedDemo } from '../../server/demo.js';
 import { UsageError, type Command } from '../command.js';
@@ -26,6 +27,7 @@ Options:
                      writes are refused)
   --cors ORIGIN      let pages from ORIGIN call the API (comma-separated; default: none)
   --lexicon FILE     extra organisations and aliases (docs/lexicon.md); also CLAIMGRAPH_LEXICON
+  --analysis-timeout S  an analysis running longer is stopped with CG_E010 (default 30)
 
 Stops on Ctrl-C. Exit codes: 0 stopped, 1 the database or the port cannot be used, 2 usage error.`;
 
@@ -38,11 +40,14 @@ async function serve(argv: string[]): Promise<number> {
     'token-file': { type: 'string' },
     cors: { type: 'string' },
     lexicon: { type: 'string' },
+    'analysis-timeout': { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535, not "${values.port}"`);
   const host = values.host ?? DEFAULT_HOST;
+  const timeout = Number(values['analysis-timeout'] ?? DEFAULT_DEADLINE_MS / 1000);
+  if (!(timeout > 0)) throw new UsageError(`--analysis-timeout must be a positive number of seconds, not "${values['analysis-timeout']}"`);
   const token = values['token-file'] ? (await readFile(values['token-file'], 'utf8')).trim() : process.env.CLAIMGRAPH_TOKEN?.trim() || null;
   const lexiconPath = values.lexicon ?? process.env.CLAIMGRAPH_LEXICON;
 
@@ -56,7 +61,7 @@ async function serve(argv: string[]): Promise<number> {
     const app = buildApp({
       store,
       token,
-      analysis: { lexiconPath },
+      analysis: { lexiconPath, deadlineMs: timeout * 1000 },
       corsOrigins: values.cors?.split(',').map((o) => o.trim()).filter(Boolean),
       allowedHosts: LOOPBACK.has(host) ? LOOPBACK_NAMES : null,
       webRoot: WEB_ROOT,
