@@ -60,7 +60,7 @@ export function runLongArticleBench(texts: readonly string[], sizesKb = LONG_SIZ
       const child = spawnSync(process.execPath, [CLI, 'bench', '--article', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
       if (child.status !== 0) throw new Error(`bench --article ${kb} KB failed: ${child.stderr.trim()}`);
       const measured = JSON.parse(child.stdout) as { seconds: number; peakRssMB: number; outputMB: number };
-      return { kb, seconds: round(measured.seconds, 2), msPerKb: round((measured.seconds * 1000) / kb, 2), peakRssMB: round(measured.peakRssMB, 1), outputMB: round(measured.outputMB, 1) };
+      return { kb, seconds: round(measured.seconds, 2), msPerKb: round((measured.seconds * 1000) / kb, 2), peakRssMB: round(measured.peakRssMB, 1), outputMB: round(measured.outputMB, 3) };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
