@@ -159,7 +159,7 @@ describe('ingest', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const other = openSqliteStore(join(dir, 'feed.db'));
-    const summary = await ingest(other, [`${base}/feed.rss`], { workers: 0 });
+    const summary = await ingest(other, [`${base}/feed.rss`], { workers: 0, urlPolicy: { allowPrivate: true } });
     server.close();
     expect(summary.ingested).toBe(1);
     expect(summary.failed.map((f) => [f.path, f.error.slice(0, 7)])).toEqual([

@@ -3,7 +3,6 @@ import type { PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon, type Lexicon } from '../core/lexicon/index.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { contentId } from '../corpus/ids.js';
-import { InputError } from '../ingest/errors.js';
 import { fetchBytes, type FetchOptions } from '../ingest/fetch.js';
 import type { ArticleInput } from '../ingest/input.js';
 import type { ArticleRecordFields } from '../ingest/record.js';
@@ -25,8 +24,8 @@ export type AnalyseRequest = Omit<ArticleRecordFields, 'id'>;
 export interface AnalysisOptions extends Omit<AnalysisJobsOptions, 'analyzer'> {
   /** A loaded analyser, for `workers: 0` (analysis on the server's own thread). */
   analyzer?: Pipeline;
-  /** For URLs and inputs: the time limit and the size limit (bytes). */
-  fetch: Required<FetchOptions>;
+  /** For URLs and inputs: the time limit, the size limit (bytes) and which URLs may be fetched. */
+  fetch: Required<Omit<FetchOptions, 'urlPolicy'>> & Pick<FetchOptions, 'urlPolicy'>;
 }
 
 export interface AnalysedArticle {
@@ -62,10 +61,8 @@ export async function createAnalysis(options: AnalysisOptions): Promise<Analysis
 }
 
 /** A record is read in the worker as it is; a URL is fetched here (waiting on the network holds up nothing). */
-async function jobSource(request: AnalyseRequest, limits: Required<FetchOptions>): Promise<JobSource> {
+async function jobSource(request: AnalyseRequest, limits: AnalysisOptions['fetch']): Promise<JobSource> {
   if (request.text !== undefined || request.html !== undefined || request.url === undefined) return { kind: 'record', record: request, maxBytes: limits.maxBytes };
-  const { protocol } = new URL(request.url);
-  if (protocol !== 'http:' && protocol !== 'https:') throw new InputError('CG_E009', `only http and https URLs are fetched, not ${protocol}`);
   const page = await fetchBytes(request.url, limits);
   return { kind: 'page', bytes: page.bytes, url: page.url, contentType: page.contentType, maxBytes: limits.maxBytes };
 }

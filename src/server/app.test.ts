@@ -30,12 +30,14 @@ let store: Store;
 let app: FastifyInstance;
 let page: Server;
 let pageUrl: string;
+let pageRequests = 0;
 let ip = 0;
 /** Each analysis request from its own address, so the per-IP rate limit counts only where a test means it to. */
 const nextIp = (): string => `10.0.0.${++ip}`;
 
 function appWith(options: Partial<AppOptions> = {}): FastifyInstance {
-  return buildApp({ store, token: TOKEN, analysis: { workers: 0, analyzer }, refreshMs: 0, ...options });
+  // The test page is served on loopback, which only --allow-private-urls lets the server fetch.
+  return buildApp({ store, token: TOKEN, analysis: { workers: 0, analyzer, urlPolicy: { allowPrivate: true } }, refreshMs: 0, ...options });
 }
 
 async function get<T>(url: string): Promise<T> {
@@ -51,6 +53,7 @@ beforeAll(async () => {
   app = appWith();
   await app.ready();
   page = createServer((request, response) => {
+    pageRequests += 1;
     if (request.url === '/article.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><html><head><title>Kabulov confirms channel</title></head><body><article><h1>Kabulov confirms channel</h1><p>${SEED.split('\n\n').slice(1, 8).join('</p><p>')}</p></article></body></html>`);
@@ -218,6 +221,23 @@ describe('POST /api/analyze', () => {
     }
     const plain = await app.inject({ method: 'POST', url: '/api/analyze', payload: SEED, headers: { 'content-type': 'text/plain' }, remoteAddress: nextIp() });
     expect(plain.statusCode).toBe(415);
+  });
+
+  it('refuses URLs of this machine or its network before fetching them (SSRF), and malformed URLs with 400', async () => {
+    const strict = appWith({ analysis: { workers: 0, analyzer } });
+    const before = pageRequests;
+    for (const url of [`${pageUrl}/article.html`, `http://2130706433/`, `http://[::ffff:127.0.0.1]/`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/']) {
+      const refused = await strict.inject({ method: 'POST', url: '/api/analyze', payload: { url }, remoteAddress: nextIp() });
+      expect(refused.statusCode, url).toBe(422);
+      expect(refused.json().message).toMatch(/^CG_E009: refused to fetch /);
+    }
+    expect(pageRequests).toBe(before);
+    for (const url of ['http://[::1', 'http://', 'http://a b/']) {
+      const malformed = await strict.inject({ method: 'POST', url: '/api/analyze', payload: { url }, remoteAddress: nextIp() });
+      expect(malformed.statusCode, url).toBe(400);
+      expect(malformed.json()).toMatchObject({ code: 'CG_E009', message: expect.stringMatching(/^CG_E009: not a valid http or https URL/) });
+    }
+    await strict.close();
   });
 
   it('with /corpus: says a stored article is stored, and sets a new one against the corpus', async () => {

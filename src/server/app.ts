@@ -8,6 +8,7 @@ import { CoreError } from '../core/errors.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { DEFAULT_TIMEOUT_MS } from '../ingest/fetch.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/input.js';
+import { MalformedUrlError, type UrlPolicy } from '../ingest/url-policy.js';
 import type { Store } from '../store/types.js';
 import { BusyError, DEFAULT_DEADLINE_MS, DEFAULT_MAX_QUEUED, DEFAULT_PER_CLIENT } from './analysis-jobs.js';
 import { analysisPlugin } from './plugins/analysis.js';
@@ -47,6 +48,8 @@ export interface AppOptions {
     timeoutMs?: number;
     /** Largest input or fetched page (default 10 MB). */
     maxBytes?: number;
+    /** Which URLs may be fetched (for analysis and ingest); by default public addresses on ports 80 and 443. */
+    urlPolicy?: UrlPolicy;
   };
   /** Workers of POST /api/ingest (default: one per core). */
   ingestWorkers?: number;
@@ -115,7 +118,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     maxQueued: DEFAULT_MAX_QUEUED,
     analyzer: options.analysis?.analyzer,
     lexiconPath: options.analysis?.lexiconPath,
-    fetch: { timeoutMs: options.analysis?.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.analysis?.maxBytes ?? DEFAULT_MAX_BYTES },
+    fetch: { timeoutMs: options.analysis?.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.analysis?.maxBytes ?? DEFAULT_MAX_BYTES, urlPolicy: options.analysis?.urlPolicy },
   });
 
   app.register(metaRoutes, { version: options.version ?? '0.0.0' });
@@ -126,6 +129,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       lexiconPath: options.analysis?.lexiconPath,
       maxBytes: options.analysis?.maxBytes,
       timeoutMs: options.analysis?.timeoutMs,
+      urlPolicy: options.analysis?.urlPolicy,
       workers: options.ingestWorkers,
       analyzer: options.analysis?.analyzer,
     },
@@ -142,7 +146,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
 export function errorBody(error: Partial<FastifyError> & { message: string }): ErrorJSON {
   let statusCode: number;
   let message = error.message;
-  if (error instanceof CoreError) {
+  if (error instanceof MalformedUrlError) {
+    statusCode = 400;
+  } else if (error instanceof CoreError) {
     statusCode = error.code === 'CG_E004' ? 413 : 422;
   } else if (error instanceof BusyError) {
     statusCode = error.statusCode;

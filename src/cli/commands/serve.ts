@@ -6,6 +6,7 @@ import { seedDemo } from '../../server/demo.js';
 import { UsageError, type Command } from '../command.js';
 import { DEFAULT_DB, withStore } from './corpus-store.js';
 import { parseOptions } from './eval.js';
+import { URL_OPTIONS, URL_USAGE, urlPolicyOf } from './url-options.js';
 
 const DEFAULT_PORT = 8080;
 const DEFAULT_HOST = '127.0.0.1';
@@ -28,6 +29,7 @@ Options:
   --cors ORIGIN      let pages from ORIGIN call the API (comma-separated; default: none)
   --lexicon FILE     extra organisations and aliases (docs/lexicon.md); also CLAIMGRAPH_LEXICON
   --analysis-timeout S  an analysis running longer is stopped with CG_E010 (default 30)
+${URL_USAGE}
 
 Stops on Ctrl-C. Exit codes: 0 stopped, 1 the database or the port cannot be used, 2 usage error.`;
 
@@ -41,6 +43,7 @@ async function serve(argv: string[]): Promise<number> {
     cors: { type: 'string' },
     lexicon: { type: 'string' },
     'analysis-timeout': { type: 'string' },
+    ...URL_OPTIONS,
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = Number(values.port ?? DEFAULT_PORT);
@@ -61,7 +64,7 @@ async function serve(argv: string[]): Promise<number> {
     const app = buildApp({
       store,
       token,
-      analysis: { lexiconPath, deadlineMs: timeout * 1000 },
+      analysis: { lexiconPath, deadlineMs: timeout * 1000, urlPolicy: urlPolicyOf(values) },
       corsOrigins: values.cors?.split(',').map((o) => o.trim()).filter(Boolean),
       allowedHosts: LOOPBACK.has(host) ? LOOPBACK_NAMES : null,
       webRoot: WEB_ROOT,
@@ -77,7 +80,9 @@ async function serve(argv: string[]): Promise<number> {
     }
     const { port: bound } = app.server.address() as { port: number };
     const shown = host.includes(':') ? `[${host}]` : host;
-    if (!LOOPBACK.has(host)) process.stderr.write('claimgraph serve: warning: reachable from the network; /api/analyze fetches any URL it is given from this machine\n');
+    if (!LOOPBACK.has(host) && values['allow-private-urls']) {
+      process.stderr.write('claimgraph serve: warning: reachable from the network, and /api/analyze fetches URLs of this machine and its private network (--allow-private-urls)\n');
+    }
     if (!token) process.stdout.write('claimgraph: writes (POST /api/ingest) are off: set CLAIMGRAPH_TOKEN to allow them\n');
     // The address comes last: whoever waits for the server can start once it is printed.
     process.stdout.write(`claimgraph: serving ${values.db ?? DEFAULT_DB} at http://${shown}:${bound}/  (API: /api/openapi.json; Ctrl-C stops)\n`);

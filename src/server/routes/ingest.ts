@@ -7,7 +7,7 @@ import type { ArticleRecordFields } from '../../ingest/record.js';
 import { ERROR_RESPONSES, array, object, ref } from '../schemas.js';
 
 export interface IngestRoutesOptions {
-  ingest: Pick<IngestOptions, 'lexiconPath' | 'maxBytes' | 'timeoutMs' | 'workers' | 'analyzer'>;
+  ingest: Pick<IngestOptions, 'lexiconPath' | 'maxBytes' | 'timeoutMs' | 'urlPolicy' | 'workers' | 'analyzer'>;
 }
 
 interface IngestBody {
