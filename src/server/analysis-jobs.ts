@@ -152,8 +152,8 @@ export async function createAnalysisJobs(options: AnalysisJobsOptions): Promise<
     thread.on('error', () => {});
     return slot;
   };
+  // Workers load their models in the background: the server answers other routes meanwhile.
   const slots: Slot[] = Array.from({ length: options.workers }, spawn);
-  await Promise.all(slots.map((s) => s.ready));
 
   /** Frees the slot and the client's share; returns the job it held. */
   const finish = (slot: Slot): Job => {
@@ -213,7 +213,9 @@ export async function createAnalysisJobs(options: AnalysisJobsOptions): Promise<
           }, options.deadlineMs);
           slot.thread.postMessage({ task, source: job.source } satisfies JobRequest);
         },
-        () => {},
+        (error: unknown) => {
+          if (slot.job === job && slot.task === task) finish(slot).reject(new Error(`the analysis worker did not start: ${(error as Error).message}`));
+        },
       );
     }
   };
