@@ -12,6 +12,7 @@ import { contentId } from '../corpus/ids.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
 import { buildApp, type AppOptions } from './app.js';
+import { withFileNames } from './corpus-view.js';
 import { seedDemo } from './demo.js';
 import type { AnalysisInCorpusJSON, ArticleDetailJSON, ArticleSummaryJSON, EntityDetailJSON, IngestResultJSON, NetworkJSON, StoryDetailJSON } from './types.js';
 
@@ -85,6 +86,11 @@ describe('read routes', () => {
     expect(list.map((a) => a.id).sort()).toEqual(stories.flatMap((s) => s.articles.map((a) => a.id)).sort());
     const seed = list.find((a) => a.id === SEED_ID) as ArticleSummaryJSON;
     expect(seed.storyLabel).toBe('Taliban denies sharing IS intelligence with Russia');
+    // The store keeps the absolute path; the API shows the file name only.
+    const storedPath = stories.flatMap((s) => s.articles).find((a) => a.id === SEED_ID)?.path;
+    expect(storedPath).toMatch(/^\/.*\/taliban-denies-sharing-is-intelligence-with-russia\.txt$/);
+    expect(seed.path).toBe('taliban-denies-sharing-is-intelligence-with-russia.txt');
+    for (const article of list) expect(article.path ?? '', article.id).not.toContain('/');
 
     const detail = await get<ArticleDetailJSON>(`/api/articles/${SEED_ID}`);
     expect(detail.analysis).toEqual((await store.article(SEED_ID))?.analysis);
@@ -141,13 +147,13 @@ describe('read routes', () => {
   it('GET /api/quotes, /api/stories and /api/contradictions return what the store returns', async () => {
     expect(await get('/api/quotes?speaker=Kabulov&q=channels')).toEqual(await store.quotes({ speaker: 'Kabulov', q: 'channels' }));
     expect(await get('/api/quotes?limit=5')).toEqual(await store.quotes({ limit: 5 }));
-    expect(await get('/api/stories')).toEqual(await store.stories());
-    expect(await get('/api/stories?q=maize')).toEqual(await store.stories({ q: 'maize' }));
+    expect(await get('/api/stories')).toEqual(withFileNames(await store.stories()));
+    expect(await get('/api/stories?q=maize')).toEqual(withFileNames(await store.stories({ q: 'maize' })));
     expect(await get('/api/contradictions')).toEqual(await store.contradictions());
   });
 
   it("GET /api/stories/:id sets the story's speakers against its matters", async () => {
-    const [story] = await store.stories();
+    const [story] = withFileNames(await store.stories());
     const { story: body, matrix } = await get<StoryDetailJSON>(`/api/stories/${story.id}`);
     expect(body).toEqual(story);
     const speakers = new Map(matrix.speakers.map((s) => [s.id, s.name]));
@@ -178,7 +184,7 @@ describe('read routes', () => {
   it('GET /api/search searches entities, quotes and stories, and needs q', async () => {
     const body = await get<{ entities: unknown[]; quotes: unknown[]; stories: unknown[] }>('/api/search?q=channel');
     expect(body.quotes).toEqual(await store.quotes({ q: 'channel', limit: 50 }));
-    expect(body.stories).toEqual(await store.stories({ q: 'channel' }));
+    expect(body.stories).toEqual(withFileNames(await store.stories({ q: 'channel' })));
     expect((await app.inject({ url: '/api/search' })).statusCode).toBe(400);
   });
 });
@@ -219,6 +225,13 @@ describe('POST /api/analyze', () => {
     for (const payload of [{}, { title: 'no body' }, { url: 'file:///etc/passwd' }, { url: 'ftp://example.org/a' }, { text: 1 }, { text: 'a', extra: true }]) {
       expect((await analyse(payload)).statusCode, JSON.stringify(payload)).toBe(400);
     }
+    const json = { 'content-type': 'application/json' };
+    const proto = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text": "a", "__proto__": {"x": 1}}', headers: json, remoteAddress: nextIp() });
+    expect(proto.json()).toMatchObject({ statusCode: 400, message: 'the body holds a "__proto__" key, which is refused (it could change the prototypes of objects)' });
+    const constructor = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text": "a", "x": {"constructor": {"prototype": {}}}}', headers: json, remoteAddress: nextIp() });
+    expect(constructor.json().message).toContain('"constructor.prototype" key');
+    const broken = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text": ', headers: json, remoteAddress: nextIp() });
+    expect(broken.json()).toMatchObject({ statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: expect.stringMatching(/^the body is not valid JSON: /) });
     const plain = await app.inject({ method: 'POST', url: '/api/analyze', payload: SEED, headers: { 'content-type': 'text/plain' }, remoteAddress: nextIp() });
     expect(plain.statusCode).toBe(415);
   });
@@ -310,6 +323,13 @@ describe('POST /api/ingest', () => {
       expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
     }
     expect((await store.count()).articles).toBe(5);
+  });
+
+  it('checks the token before it reads or validates the body', async () => {
+    const invalid = await app.inject({ method: 'POST', url: '/api/ingest', payload: { records: 'not a list', extra: 1 } });
+    expect(invalid.statusCode).toBe(401);
+    const malformed = await app.inject({ method: 'POST', url: '/api/ingest', payload: '{"records": [', headers: { 'content-type': 'application/json' } });
+    expect(malformed.statusCode).toBe(401);
   });
 
   it('ingests records with the token; the new article is served at once, its markup as data', async () => {

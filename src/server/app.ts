@@ -83,7 +83,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   // Bodies are JSON only: a plain-text post (what a cross-site form can send) gets 415.
-  app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   // Query strings and path parameters arrive as text, so their validator turns "20" into 20; a JSON
   // body is taken as sent ({"text": 1} is refused, not read as "1"). Unknown properties are refused.
   const validators = { body: new Ajv({ coerceTypes: false }), url: new Ajv({ coerceTypes: true }) };
@@ -136,6 +143,27 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   if (options.webRoot) app.register(webPlugin, { root: options.webRoot });
   return app;
+}
+
+/**
+ * A JSON body, refusing `__proto__` and `constructor.prototype` keys (prototype pollution) with a
+ * message that says so, not that the JSON is invalid.
+ */
+export function parseJsonBody(body: string): unknown {
+  const badRequest = (message: string): FastifyError =>
+    Object.assign(new Error(message), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY', name: 'FastifyError' }) as FastifyError;
+  let forbidden: string | null = null;
+  let value: unknown;
+  try {
+    value = JSON.parse(body, (key, member: unknown) => {
+      if (key === '__proto__' || (key === 'constructor' && typeof member === 'object' && member !== null && 'prototype' in member)) forbidden ??= key === '__proto__' ? '__proto__' : 'constructor.prototype';
+      return member;
+    });
+  } catch (error) {
+    throw badRequest(`the body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (forbidden) throw badRequest(`the body holds a "${forbidden}" key, which is refused (it could change the prototypes of objects)`);
+  return value;
 }
 
 /**

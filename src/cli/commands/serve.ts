@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DEADLINE_MS } from '../../server/analysis-jobs.js';
 import { buildApp } from '../../server/app.js';
+import { checkToken } from '../../server/plugins/auth.js';
 import { seedDemo } from '../../server/demo.js';
 import { UsageError, type Command } from '../command.js';
 import { DEFAULT_DB, withStore } from './corpus-store.js';
@@ -51,7 +52,16 @@ async function serve(argv: string[]): Promise<number> {
   const host = values.host ?? DEFAULT_HOST;
   const timeout = Number(values['analysis-timeout'] ?? DEFAULT_DEADLINE_MS / 1000);
   if (!(timeout > 0)) throw new UsageError(`--analysis-timeout must be a positive number of seconds, not "${values['analysis-timeout']}"`);
-  const token = values['token-file'] ? (await readFile(values['token-file'], 'utf8')).trim() : process.env.CLAIMGRAPH_TOKEN?.trim() || null;
+  let checked: ReturnType<typeof checkToken>;
+  try {
+    checked = checkToken(values['token-file'] ? await readFile(values['token-file'], 'utf8') : process.env.CLAIMGRAPH_TOKEN);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ? `cannot read --token-file ${values['token-file']}: ${(error as Error).message}` : (error as Error).message;
+    process.stderr.write(`claimgraph serve: ${reason}\n`);
+    return 1;
+  }
+  const { token } = checked;
+  if (checked.warning) process.stderr.write(`claimgraph serve: warning: ${checked.warning}\n`);
   const lexiconPath = values.lexicon ?? process.env.CLAIMGRAPH_LEXICON;
 
   return withStore('serve', values.db, true, async (store) => {
