@@ -24,11 +24,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.default.version}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`claimgraph: unknown command "${name}". Run "claimgraph --help" for the list.\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;

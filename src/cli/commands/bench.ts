@@ -57,7 +57,6 @@ async function bench(argv: string[]): Promise<number> {
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'measure throughput and peak memory against compromise',
   usage: `Usage: claimgraph bench [--corpus FILE.jsonl] [--json] [--limit N]
 
 Times the full pipeline over the texts of a JSONL corpus (one {"text": …} object per line; default:

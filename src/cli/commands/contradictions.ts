@@ -12,7 +12,6 @@ ${STORE_USAGE}`;
 
 export const contradictionsCommand = queryCommand({
   name: 'contradictions',
-  summary: 'list contradictions and reversals across sources, with evidence',
   usage: USAGE,
   options: {},
   query: (store) => store.contradictions(),

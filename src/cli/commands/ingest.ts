@@ -109,7 +109,6 @@ function progressBar(): (p: IngestProgress) => void {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'read articles, feeds and folders into the corpus database',
   usage: USAGE,
   run,
 };

@@ -108,7 +108,6 @@ async function serve(argv: string[]): Promise<number> {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the web app and the HTTP API over a corpus database',
   usage: USAGE,
   run: serve,
 };

@@ -11,7 +11,6 @@ ${STORE_USAGE}`;
 
 export const storiesCommand = queryCommand({
   name: 'stories',
-  summary: 'list stories: articles clustered by topic, copies marked',
   usage: USAGE,
   options: { q: { type: 'string' } },
   query: (store, values) => store.stories({ q: values.q as string | undefined }),
