@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   CG_E008: 'The text does not look like English.',
   CG_E009: 'The input cannot be read: a missing file, a directory, no permission, or a URL that cannot be fetched or may not be.',
   CG_E010: 'The input exceeds a processing limit: an HTML page with too many elements, or an analysis past its time limit.',
+  CG_E011: 'An unexpected failure while reading or analysing one document (a bug: please report it); the others go on.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../analyze.js';
 import type { ContradictionJSON, StoryJSON } from '../core/corpus/types.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
@@ -121,6 +122,19 @@ describe('ingest', () => {
     writeFileSync(jsonl, `${JSON.stringify({ id: 'seed', text: readFileSync(SEED, 'utf8') })}\n`);
     expect(await ingest(other, [SEED, jsonl, SEED], { workers: 0 })).toEqual({ ingested: 1, duplicates: 2, failed: [] });
     expect((await other.stories())[0].articles[0].id).toBe(contentId(readFileSync(SEED, 'utf8')));
+    await other.close();
+  });
+
+  it('lists a document whose analysis fails unexpectedly with CG_E011 and goes on', async () => {
+    const other = openSqliteStore(join(dir, 'crash.db'));
+    const real = await createAnalyzer();
+    const crashing = { stages: real.stages, run: (text: string) => {
+      if (text.includes('maize')) throw new RangeError('Maximum call stack size exceeded');
+      return real.run(text);
+    } };
+    const summary = await ingest(other, [UNRELATED, STATEMENT], { workers: 0, analyzer: crashing });
+    expect(summary.ingested).toBe(1);
+    expect(summary.failed).toEqual([{ path: UNRELATED, error: 'CG_E011: analysis failed: Maximum call stack size exceeded' }]);
     await other.close();
   });
 
