@@ -72,6 +72,6 @@ Options:
   --json         print the measurements as JSON (docs/eval.md)
   --limit N      use only the first N texts
   --skip-long    leave out the long articles and start-up rows
-  --article FILE analyse FILE once and print {seconds, peakRssMB, outputMB} (what each long row runs)`,
+  --article FILE  analyse FILE once and print {seconds, peakRssMB, outputMB} (what each long row runs)`,
   run: (argv) => withInputErrors('bench', () => bench(argv)),
 };
