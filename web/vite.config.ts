@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compressAssets } from '../src/server/compress-assets.ts';
 
 /**
  * The web app: `npm run build:web` writes web/dist, which `claimgraph serve` serves. During
@@ -9,7 +10,8 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  // .br and .gz copies of the built files, which the server sends to browsers that accept them.
+  plugins: [react(), { name: 'claimgraph-precompress', apply: 'build', closeBundle: async () => void (await compressAssets(fileURLToPath(new URL('dist', import.meta.url)))) }],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

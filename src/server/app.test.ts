@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import type { Store } from '../store/types.js';
 import { buildApp, type AppOptions } from './app.js';
 import { withFileNames } from './corpus-view.js';
 import { seedDemo } from './demo.js';
+import { compressAssets } from './compress-assets.js';
 import type { AnalysisInCorpusJSON, ArticleDetailJSON, ArticleSummaryJSON, EntityDetailJSON, IngestResultJSON, NetworkJSON, StoryDetailJSON } from './types.js';
 
 /** The HTTP API over the demo corpus in a real SQLite file, through `app.inject()` (no socket). */
@@ -397,6 +399,29 @@ describe('the server around the routes', () => {
     expect(index.headers['content-type']).toMatch(/^text\/html/);
     expect(index.headers['content-security-policy']).toBeDefined();
     expect((await served.inject({ url: '/api/nothing' })).json()).toMatchObject({ statusCode: 404 });
+    await served.close();
+  });
+
+  it('caches hashed assets for a year, revalidates index.html, and serves them compressed when asked', async () => {
+    const built = mkdtempSync(join(dir, 'dist-'));
+    mkdirSync(join(built, 'assets'));
+    const script = `export const words = ${JSON.stringify('claimgraph '.repeat(2000))};\n`;
+    writeFileSync(join(built, 'index.html'), '<!doctype html><title>claimgraph</title>');
+    writeFileSync(join(built, 'assets', 'index-3f2a9c1b.js'), script);
+    await compressAssets(built);
+    const served = appWith({ webRoot: built });
+    const index = await served.inject({ url: '/' });
+    expect(index.headers['cache-control']).toBe('no-cache');
+    const plain = await served.inject({ url: '/assets/index-3f2a9c1b.js' });
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(plain.body).toBe(script);
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']]) {
+      const packed = await served.inject({ url: '/assets/index-3f2a9c1b.js', headers: { 'accept-encoding': accept } });
+      expect(packed.headers['content-encoding']).toBe(encoding);
+      expect(packed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(packed.rawPayload.length).toBeLessThan(script.length / 10);
+      expect((encoding === 'br' ? brotliDecompressSync : gunzipSync)(packed.rawPayload).toString()).toBe(script);
+    }
     await served.close();
   });
 });
