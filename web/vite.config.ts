@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { compressAssets } from '../src/server/compress-assets.ts';
 
 /**
@@ -8,10 +9,20 @@ import { compressAssets } from '../src/server/compress-assets.ts';
  * development, `npx vite --config web/vite.config.ts` serves the sources and sends /api to a
  * running `claimgraph serve` (CLAIMGRAPH_API, default http://127.0.0.1:8080).
  */
+/** .br and .gz copies of the built files (wherever --outDir puts them), which the server sends to browsers that accept them. */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'claimgraph-precompress',
+    apply: 'build',
+    configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)),
+    closeBundle: async () => void (await compressAssets(outDir)),
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  // .br and .gz copies of the built files, which the server sends to browsers that accept them.
-  plugins: [react(), { name: 'claimgraph-precompress', apply: 'build', closeBundle: async () => void (await compressAssets(fileURLToPath(new URL('dist', import.meta.url)))) }],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
