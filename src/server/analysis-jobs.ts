@@ -152,8 +152,10 @@ export async function createAnalysisJobs(options: AnalysisJobsOptions): Promise<
     thread.on('error', () => {});
     return slot;
   };
-  // Workers load their models in the background: the server answers other routes meanwhile.
   const slots: Slot[] = Array.from({ length: options.workers }, spawn);
+  // The server listens once its workers have loaded: models loading beside the first requests
+  // would slow every route.
+  await Promise.all(slots.map((s) => s.ready));
 
   /** Frees the slot and the client's share; returns the job it held. */
   const finish = (slot: Slot): Job => {
