@@ -132,4 +132,11 @@ describe('claimgraph analyze', () => {
     expect((await analyze([file('u.txt', SHORT), '--format', 'xml'])).code).toBe(2);
     expect((await analyze([file('u2.txt', SHORT), '--bogus'])).code).toBe(2);
   });
+
+  it('exits 1 with the reason for a lexicon entry without a name, not 70', async () => {
+    const lexicon = file('no-name.json', JSON.stringify({ entries: [{ type: 'ORG', aliases: ['X'] }] }));
+    const { code, stderr } = await analyze([file('short.txt', SHORT), '--lexicon', lexicon]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`claimgraph analyze: lexicon file ${lexicon}: entries[0].name must be a non-empty string\n`);
+  });
 });

@@ -1,5 +1,6 @@
 import { commands } from './commands/index.js';
-import { UsageError } from './command.js';
+import { LexiconExtensionError } from '../core/lexicon/extension.js';
+import { UsageError, formatUsage } from './command.js';
 
 /** Command names and summaries stand in two columns, at least two spaces apart. */
 const NAME_WIDTH = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -24,21 +25,27 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.default.version}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`claimgraph: unknown command "${name}". Run "claimgraph --help" for the list.\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.usage}\n`);
+    process.stdout.write(`${formatUsage(command.usage)}\n`);
     return 0;
   }
   try {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`claimgraph ${name}: ${error.message}\n\n${command.usage}\n`);
+      process.stderr.write(`claimgraph ${name}: ${error.message}\n\n${formatUsage(command.usage)}\n`);
       return 2;
+    }
+    // A user lexicon that cannot be used is bad input, whichever command read it.
+    if (error instanceof LexiconExtensionError) {
+      process.stderr.write(`claimgraph ${name}: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

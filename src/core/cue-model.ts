@@ -25,6 +25,8 @@ export interface CueCandidate {
 export const CUE_CLASSES_BINARY = ['no', 'cue'] as const;
 export const MAX_CUE_FEATURES = 48;
 
+/** Mentions before a token that {@link mentionTypeAt} checks for one covering it. */
+const MENTIONS_LOOKED_BACK = 8;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
 
 /** Writes the hashed features of a candidate into `out`; returns how many. */
@@ -97,8 +99,18 @@ function sourceKindOf(doc: Doc, source: TokenRange | null): string {
 /** The entity type of the mention covering token `i`, or the token's POS when none does. */
 function mentionTypeAt(doc: Doc, i: number): string {
   const offset = doc.tokens.start[i];
-  for (const m of doc.mentions) if (m.start <= offset && m.end > offset) return doc.entities[m.entity].type;
-  return doc.upos(i);
+  // Mentions are in text order here (coref sorts them) and do not nest deeply: the covering one
+  // is among the last few that start at or before the token.
+  let low = 0;
+  let high = doc.mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (doc.mentions[middle].start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  let covering = -1;
+  for (let k = low - 1; k >= 0 && k >= low - MENTIONS_LOOKED_BACK; k--) if (doc.mentions[k].end > offset) covering = k;
+  return covering >= 0 ? doc.entities[doc.mentions[covering].entity].type : doc.upos(i);
 }
 
 function hasVerb(doc: Doc, range: TokenRange): boolean {

@@ -11,8 +11,10 @@ export const ERROR_CODES = {
   CG_E006: 'A model file is missing, corrupt or of an unsupported version.',
   CG_E007: 'A gold or corpus file is malformed.',
   CG_E008: 'The text does not look like English.',
-  CG_E009: 'The input cannot be read: a missing file, a directory, no permission, or a URL that cannot be fetched.',
+  CG_E009: 'The input cannot be read: a missing file, a directory, no permission, or a URL that cannot be fetched or may not be.',
   CG_E010: 'Another process is writing to the corpus; one writer at a time.',
+  CG_E011: 'The input exceeds a processing limit: an HTML page with too many elements, or an analysis past its time limit.',
+  CG_E012: 'An unexpected failure while reading or analysing one document (a bug: please report it); the others go on.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

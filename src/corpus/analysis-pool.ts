@@ -1,8 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { createAnalyzer } from '../analyze.js';
 import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js';
 import type { Pipeline } from '../core/pipeline.js';
+import { siblingModule, startModuleWorker } from '../worker-thread.js';
 
 /**
  * Analysis for ingest, in worker threads: while the main thread places articles in the corpus
@@ -37,8 +38,7 @@ export type AnalysisReply = { task: number; prepared: PreparedArticle } | { task
 /** Texts a worker holds at once: enough to outlast a batch write on the main thread. */
 const WORKER_BACKLOG = 12;
 
-const WORKER = new URL('./analysis-worker.ts', import.meta.url);
-const TSX = import.meta.resolve('tsx/esm/api');
+const WORKER = siblingModule('./analysis-worker', import.meta.url);
 
 interface Job {
   text: string;
@@ -97,10 +97,8 @@ interface PoolWorker {
 
 let tasks = 0;
 
-/** A worker that runs the TypeScript sources through tsx, as bin/claimgraph.js does. */
 async function startWorker(lexiconPath: string | undefined, onIdle: () => void): Promise<PoolWorker> {
-  const boot = `import(${JSON.stringify(TSX)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); })`;
-  const thread = new Worker(boot, { eval: true, workerData: { lexiconPath } });
+  const thread = startModuleWorker(WORKER, { workerData: { lexiconPath } });
   const pending = new Map<number, Job>();
   let stopped: Error | null = null;
   const fail = (error: Error): void => {

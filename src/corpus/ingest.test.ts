@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../analyze.js';
 import type { ContradictionJSON, StoryJSON } from '../core/corpus/types.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
@@ -124,6 +125,19 @@ describe('ingest', () => {
     await other.close();
   });
 
+  it('lists a document whose analysis fails unexpectedly with CG_E012 and goes on', async () => {
+    const other = openSqliteStore(join(dir, 'crash.db'));
+    const real = await createAnalyzer();
+    const crashing = { stages: real.stages, run: (text: string) => {
+      if (text.includes('maize')) throw new RangeError('Maximum call stack size exceeded');
+      return real.run(text);
+    } };
+    const summary = await ingest(other, [UNRELATED, STATEMENT], { workers: 0, analyzer: crashing });
+    expect(summary.ingested).toBe(1);
+    expect(summary.failed).toEqual([{ path: UNRELATED, error: 'CG_E012: analysis failed: Maximum call stack size exceeded' }]);
+    await other.close();
+  });
+
   it('lists unreadable documents as failed and goes on', async () => {
     const other = openSqliteStore(join(dir, 'failures.db'));
     const folder = join(dir, 'mixed');
@@ -159,7 +173,7 @@ describe('ingest', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const other = openSqliteStore(join(dir, 'feed.db'));
-    const summary = await ingest(other, [`${base}/feed.rss`], { workers: 0 });
+    const summary = await ingest(other, [`${base}/feed.rss`], { workers: 0, urlPolicy: { allowPrivate: true } });
     server.close();
     expect(summary.ingested).toBe(1);
     expect(summary.failed.map((f) => [f.path, f.error.slice(0, 7)])).toEqual([

@@ -114,7 +114,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     try {
       analysed = await pool.wait(prepared);
     } catch (error) {
-      summary.failed.push({ path, error: `analysis failed: ${(error as Error).message}` });
+      summary.failed.push({ path, error: `CG_E012: analysis failed: ${(error as Error).message}` });
       return;
     }
     engine.add({ id, prepared: analysed, title: input.title, source: input.source, url: input.url, path, published: input.published, ingestedAt: new Date().toISOString() });

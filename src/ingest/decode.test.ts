@@ -89,4 +89,12 @@ describe('detectUnicode', () => {
     expect(detectUnicode(new Uint8Array(1000))).toBeNull();
     expect(detectUnicode(cp1252('“café”'))).toBeNull();
   });
+
+  it('reads UTF-8 with one invalid byte as UTF-8 with a replacement character, not as windows-1252', () => {
+    const text = 'The minister said: “We will not resign.” Café owners protested in Zürich. '.repeat(20);
+    const bytes = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xff]), Buffer.from(' The end.', 'utf8')]);
+    const { text: decoded, encoding } = decodeBytes(bytes);
+    expect(encoding).toBe('utf-8');
+    expect(decoded).toBe(`${text}\ufffd The end.`);
+  });
 });

@@ -25,6 +25,8 @@ const DETECT_BYTES = 65536;
 const DETECT_MIN_CONFIDENCE = 50;
 /** A Unicode decode with more than this share of invalid sequences is not that encoding. */
 const MAX_INVALID_SHARE = 0.1;
+/** Share of non-ASCII characters that must decode validly for UTF-8 to be read with replacements. */
+const MIN_VALID_UTF8_SHARE = 0.95;
 
 const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w:.-]+)/i;
 const XML_ENCODING = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w:.-]+)/;
@@ -47,7 +49,7 @@ export function decodeBytes(bytes: Uint8Array, hint: DecodeHint = {}): DecodedTe
     // A document whose ASCII declaration we could read is not UTF-16, whatever it says.
     if (decoded && !decoded.encoding.startsWith('utf-16')) return cleaned(decoded);
   }
-  const utf8 = decodeStrict(bytes, 'utf-8');
+  const utf8 = decodeStrict(bytes, 'utf-8') ?? mostlyUtf8(bytes);
   if (utf8) return cleaned(utf8);
   for (const guess of chardet.analyse(bytes.subarray(0, DETECT_BYTES))) {
     if (guess.confidence < DETECT_MIN_CONFIDENCE) break;
@@ -95,6 +97,24 @@ function decodeUnicode(bytes: Uint8Array, encoding: string): DecodedText {
 function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES));
   return (XML_ENCODING.exec(head) ?? META_CHARSET.exec(head))?.[1];
+}
+
+/**
+ * UTF-8 with U+FFFD for the few invalid bytes, when at least {@link MIN_VALID_UTF8_SHARE} of the
+ * non-ASCII characters decode validly: one stray byte in a UTF-8 article is not windows-1252,
+ * which would garble every other non-ASCII character. Text with no valid multibyte sequence is
+ * left to chardet.
+ */
+function mostlyUtf8(bytes: Uint8Array): DecodedText | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) replaced += 1;
+    else if (code >= 0x80) valid += 1;
+  }
+  return valid > 0 && valid / (valid + replaced) >= MIN_VALID_UTF8_SHARE ? { text, encoding: 'utf-8' } : null;
 }
 
 /** Decodes with `label`, or null if the label is unknown or the bytes are invalid in it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from './html.js';
+import { MAX_HTML_ELEMENTS, extractArticle } from './html.js';
 
 const NEWS_PAGE = `<!doctype html>
 <html lang="en"><head>
@@ -82,5 +82,16 @@ describe('extractArticle', () => {
 
   it('returns no text for a page that holds only furniture and scripts', () => {
     expect(extractArticle('<html><body><nav>Home</nav><script>var x = 1;</script></body></html>').text).toBe('');
+  });
+
+  it('reads a paragraph of 200,000 entities or a block of 40,000 children without overflowing the stack', () => {
+    expect(extractArticle(`<html><body><p>Tom &amp; Jerry ${'&amp;'.repeat(200_000)}</p></body></html>`).text).toMatch(/^Tom & Jerry &&&/);
+    const children = '<span>Obama</span> '.repeat(40_000);
+    expect(extractArticle(`<html><body><div>${children}</div></body></html>`).text).toMatch(/^Obama Obama/);
+  });
+
+  it('refuses a page with more elements than it parses, before parsing it (CG_E011)', () => {
+    const page = `<html><body>${'<span>'.repeat(MAX_HTML_ELEMENTS)}Obama said hello.</body></html>`;
+    expect(() => extractArticle(page)).toThrow(/^CG_E011: HTML page too complex \(50,002 elements; limit 50,000\)$/);
   });
 });

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { InputError } from './errors.js';
 
 /** The article in an HTML page: text with one paragraph per block, and the page's metadata. */
 export interface ExtractedArticle {
@@ -32,6 +33,14 @@ const BOILERPLATE =
  */
 const MAX_READABILITY_DEPTH = 100;
 
+/**
+ * linkedom's parse time grows faster than linearly with the element count of deeply nested pages
+ * (50,000 nested spans: about 2 s; 200,000: about a minute), and the page is parsed twice. News
+ * pages hold a few thousand elements.
+ */
+export const MAX_HTML_ELEMENTS = 50_000;
+const START_TAG = /<[a-zA-Z]/g;
+
 const PUBLISHED_META = ['article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date', 'DC.date.issued'];
 
 /**
@@ -39,6 +48,7 @@ const PUBLISHED_META = ['article:published_time', 'datePublished', 'pubdate', 'd
  * Readability finds no article, or the page nests too deep for it, the whole body's text is used.
  */
 export function extractArticle(html: string, url?: string): ExtractedArticle {
+  ensureFewElements(html);
   const document = parsePage(html);
   const page = pageMetadata(document, url);
   // Readability rewrites the document it reads, so it gets a copy.
@@ -54,6 +64,16 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     published: clean(article?.publishedTime) ?? page.published,
     url: page.url,
   };
+}
+
+/** Throws CG_E011 for a page with more start tags than {@link MAX_HTML_ELEMENTS}, before parsing it. */
+function ensureFewElements(html: string): void {
+  START_TAG.lastIndex = 0;
+  let elements = 0;
+  while (START_TAG.exec(html) !== null) elements += 1;
+  if (elements > MAX_HTML_ELEMENTS) {
+    throw new InputError('CG_E011', `HTML page too complex (${elements.toLocaleString('en')} elements; limit ${MAX_HTML_ELEMENTS.toLocaleString('en')})`);
+  }
 }
 
 /** Readability, unless the page nests too deep for it (then the caller falls back to the body). */
@@ -135,7 +155,7 @@ function blockText(root: Node): string {
   };
   // An explicit stack, not recursion: pages can nest deeper than the call stack allows. The
   // markers 'block' and 'cell' stand for the end of a block or table cell.
-  const stack: (Node | 'block' | 'cell')[] = [...root.childNodes].reverse();
+  const stack: (Node | 'block' | 'cell')[] = Array.from(root.childNodes).reverse();
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     if (step === 'block') {
       endBlock();
@@ -156,7 +176,9 @@ function blockText(root: Node): string {
       } else if (tag === 'td' || tag === 'th') {
         stack.push('cell');
       }
-      stack.push(...[...step.childNodes].reverse());
+      // One push per child: spreading a long child list into push() overflows the call stack.
+      const children = step.childNodes;
+      for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]);
     }
   }
   endBlock();

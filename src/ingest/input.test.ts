@@ -21,7 +21,9 @@ describe('readInput', () => {
 
   it('refuses empty and whitespace-only input', () => {
     expect(() => readInput(new Uint8Array(0))).toThrow(/^CG_E002: empty input \(0 bytes\)/);
-    expect(() => readInput(bytesOf(' \n\t\r\n  '))).toThrow(/^CG_E002: no text: the input holds only whitespace$/);
+    expect(() => readInput(bytesOf(' \n\t\r\n  '))).toThrow(/^CG_E002: no text: the input holds only whitespace or invisible characters$/);
+    expect(() => readInput(bytesOf('\u200b'.repeat(100_000)))).toThrow(/^CG_E002: no text/);
+    expect(() => readInput(bytesOf('\ufeff\u200c\u200d \u2060\u00ad\n'))).toThrow(/^CG_E002: no text/);
   });
 
   it('refuses binary input', () => {

@@ -40,6 +40,8 @@ const TEXT_EXTENSION = /\.(?:txt|text)$/i;
 const HTML_START =
   /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|p|div|h[1-6])[\s>]/i;
 const HTML_TAG = /<\/?(?:p|div|br|span|a|body|html|article|section|h[1-6]|ul|li|table)\b[^>]*>/gi;
+/** A character that is neither whitespace nor invisible (zero-width spaces and joiners, BOM, soft hyphen, bidi marks). */
+const VISIBLE = /[^\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 /** At least this many common tags in the first kilobytes make an untyped file HTML. */
 const MIN_HTML_TAGS = 3;
 
@@ -56,8 +58,8 @@ export function readInput(bytes: Uint8Array, options: ReadInputOptions = {}): Ar
   const url = options.name && /^https?:\/\//i.test(options.name) ? options.name : null;
   const article = isHtml(decoded, options) ? extractArticle(decoded, url ?? undefined) : null;
   const text = article?.text ?? decoded;
-  if (text.trim() === '') {
-    throw new InputError('CG_E002', article ? 'no article text found in the HTML page' : 'no text: the input holds only whitespace');
+  if (!VISIBLE.test(text)) {
+    throw new InputError('CG_E002', article ? 'no article text found in the HTML page' : 'no text: the input holds only whitespace or invisible characters');
   }
   const { english, score } = looksEnglish(text);
   if (!english) {

@@ -178,5 +178,5 @@ function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return `CG_E009: no such file or folder`;
   if (code === 'EACCES' || code === 'EPERM') return `CG_E009: permission denied`;
-  return error instanceof Error ? error.message : String(error);
+  return `CG_E012: ${error instanceof Error ? error.message : String(error)}`;
 }

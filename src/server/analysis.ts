@@ -1,34 +1,31 @@
-import { articleText } from '../cli/commands/analyze.js';
 import { CorpusEngine } from '../core/corpus/corpus.js';
 import type { PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon, type Lexicon } from '../core/lexicon/index.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { contentId } from '../corpus/ids.js';
-import { createAnalysisPool } from '../corpus/analysis-pool.js';
-import { InputError } from '../ingest/errors.js';
 import { fetchBytes, type FetchOptions } from '../ingest/fetch.js';
-import { readInput, type ArticleInput } from '../ingest/input.js';
-import { readRecord, type ArticleRecordFields } from '../ingest/record.js';
+import type { ArticleInput } from '../ingest/input.js';
+import type { ArticleRecordFields } from '../ingest/record.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
+import { createAnalysisJobs, type AnalysisJobsOptions, type JobOptions, type JobSource } from './analysis-jobs.js';
 import type { CorpusView } from './corpus-view.js';
 import type { ArticleSummaryJSON, CorpusContextJSON } from './types.js';
 
 /**
  * Analysis for the API: the request's article read as the CLI reads one (text, an HTML page, or a
- * URL fetched with a time and size limit), analysed in a worker thread so that a long article does
- * not hold up the requests behind it, and set against the corpus without being stored.
+ * URL fetched with a time and size limit), read and analysed in a worker thread with a deadline
+ * (analysis-jobs.ts) so that no article holds up the requests behind it, and set against the
+ * corpus without being stored.
  */
 
 /** `{text | html | url}` and the record fields of a JSONL line (title, source, published). */
 export type AnalyseRequest = Omit<ArticleRecordFields, 'id'>;
 
-export interface AnalysisOptions {
-  /** Worker threads; 0 analyses on the server's own thread (with `analyzer` when given). */
-  workers: number;
+export interface AnalysisOptions extends Omit<AnalysisJobsOptions, 'analyzer'> {
+  /** A loaded analyser, for `workers: 0` (analysis on the server's own thread). */
   analyzer?: Pipeline;
-  lexiconPath?: string;
-  /** For URLs and inputs: the time limit and the size limit (bytes). */
-  fetch: Required<FetchOptions>;
+  /** For URLs and inputs: the time limit, the size limit (bytes) and which URLs may be fetched. */
+  fetch: Required<Omit<FetchOptions, 'urlPolicy'>> & Pick<FetchOptions, 'urlPolicy'>;
 }
 
 export interface AnalysedArticle {
@@ -39,40 +36,35 @@ export interface AnalysedArticle {
 }
 
 export interface Analysis {
-  analyse(request: AnalyseRequest): Promise<AnalysedArticle>;
+  analyse(request: AnalyseRequest, job: JobOptions): Promise<AnalysedArticle>;
   /** Where the article stands in the corpus: stored already, or what it would join and contradict. */
   context(view: CorpusView, article: AnalysedArticle): Promise<CorpusContextJSON>;
   close(): Promise<void>;
 }
 
 export async function createAnalysis(options: AnalysisOptions): Promise<Analysis> {
-  const [pool, lexicon] = await Promise.all([
-    createAnalysisPool({ workers: options.workers, analyzer: options.analyzer, lexiconPath: options.lexiconPath }),
+  const [jobs, lexicon] = await Promise.all([
+    createAnalysisJobs(options),
     options.lexiconPath ? loadLexiconExtension(options.lexiconPath).then(createLexicon) : Promise.resolve(createLexicon()),
   ]);
   return {
-    async analyse(request) {
-      const input = await readRequest(request, options.fetch);
-      const text = articleText(input);
-      return { id: contentId(text), input, prepared: await pool.analyse(text) };
+    async analyse(request, job) {
+      const { input, prepared } = await jobs.run(await jobSource(request, options.fetch), job);
+      const article = request.url !== undefined && request.text === undefined && request.html === undefined
+        ? { ...input, title: request.title ?? input.title, source: request.source ?? input.source, published: request.published ?? input.published }
+        : input;
+      return { id: contentId(prepared.analysis.text), input: article, prepared };
     },
     context: (view, article) => corpusContext(view, lexicon, article),
-    close: () => pool.close(),
+    close: () => jobs.close(),
   };
 }
 
-async function readRequest(request: AnalyseRequest, limits: Required<FetchOptions>): Promise<ArticleInput> {
-  if (request.text !== undefined || request.html !== undefined || request.url === undefined) return readRecord(request, limits.maxBytes).input;
-  const { protocol } = new URL(request.url);
-  if (protocol !== 'http:' && protocol !== 'https:') throw new InputError('CG_E009', `only http and https URLs are fetched, not ${protocol}`);
+/** A record is read in the worker as it is; a URL is fetched here (waiting on the network holds up nothing). */
+async function jobSource(request: AnalyseRequest, limits: AnalysisOptions['fetch']): Promise<JobSource> {
+  if (request.text !== undefined || request.html !== undefined || request.url === undefined) return { kind: 'record', record: request, maxBytes: limits.maxBytes };
   const page = await fetchBytes(request.url, limits);
-  const input = readInput(page.bytes, { name: page.url, contentType: page.contentType, maxBytes: limits.maxBytes });
-  return {
-    ...input,
-    title: request.title ?? input.title,
-    source: request.source ?? input.source,
-    published: request.published ?? input.published,
-  };
+  return { kind: 'page', bytes: page.bytes, url: page.url, contentType: page.contentType, maxBytes: limits.maxBytes };
 }
 
 async function corpusContext(view: CorpusView, lexicon: Lexicon, article: AnalysedArticle): Promise<CorpusContextJSON> {

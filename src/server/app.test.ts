@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,9 @@ import { contentId } from '../corpus/ids.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
 import { buildApp, type AppOptions } from './app.js';
+import { withFileNames } from './corpus-view.js';
 import { seedDemo } from './demo.js';
+import { compressAssets } from './compress-assets.js';
 import type { AnalysisInCorpusJSON, ArticleDetailJSON, ArticleSummaryJSON, EntityDetailJSON, IngestResultJSON, NetworkJSON, StoryDetailJSON } from './types.js';
 
 /** The HTTP API over the demo corpus in a real SQLite file, through `app.inject()` (no socket). */
@@ -30,12 +33,14 @@ let store: Store;
 let app: FastifyInstance;
 let page: Server;
 let pageUrl: string;
+let pageRequests = 0;
 let ip = 0;
 /** Each analysis request from its own address, so the per-IP rate limit counts only where a test means it to. */
 const nextIp = (): string => `10.0.0.${++ip}`;
 
 function appWith(options: Partial<AppOptions> = {}): FastifyInstance {
-  return buildApp({ store, token: TOKEN, analysis: { workers: 0, analyzer }, refreshMs: 0, ...options });
+  // The test page is served on loopback, which only --allow-private-urls lets the server fetch.
+  return buildApp({ store, token: TOKEN, analysis: { workers: 0, analyzer, urlPolicy: { allowPrivate: true } }, refreshMs: 0, ...options });
 }
 
 async function get<T>(url: string): Promise<T> {
@@ -51,6 +56,7 @@ beforeAll(async () => {
   app = appWith();
   await app.ready();
   page = createServer((request, response) => {
+    pageRequests += 1;
     if (request.url === '/article.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(`<!doctype html><html><head><title>Kabulov confirms channel</title></head><body><article><h1>Kabulov confirms channel</h1><p>${SEED.split('\n\n').slice(1, 8).join('</p><p>')}</p></article></body></html>`);
@@ -82,6 +88,11 @@ describe('read routes', () => {
     expect(list.map((a) => a.id).sort()).toEqual(stories.flatMap((s) => s.articles.map((a) => a.id)).sort());
     const seed = list.find((a) => a.id === SEED_ID) as ArticleSummaryJSON;
     expect(seed.storyLabel).toBe('Taliban denies sharing IS intelligence with Russia');
+    // The store keeps the absolute path; the API shows the file name only.
+    const storedPath = stories.flatMap((s) => s.articles).find((a) => a.id === SEED_ID)?.path;
+    expect(storedPath).toMatch(/^\/.*\/taliban-denies-sharing-is-intelligence-with-russia\.txt$/);
+    expect(seed.path).toBe('taliban-denies-sharing-is-intelligence-with-russia.txt');
+    for (const article of list) expect(article.path ?? '', article.id).not.toContain('/');
 
     const detail = await get<ArticleDetailJSON>(`/api/articles/${SEED_ID}`);
     expect(detail.analysis).toEqual((await store.article(SEED_ID))?.analysis);
@@ -138,13 +149,13 @@ describe('read routes', () => {
   it('GET /api/quotes, /api/stories and /api/contradictions return what the store returns', async () => {
     expect(await get('/api/quotes?speaker=Kabulov&q=channels')).toEqual(await store.quotes({ speaker: 'Kabulov', q: 'channels' }));
     expect(await get('/api/quotes?limit=5')).toEqual(await store.quotes({ limit: 5 }));
-    expect(await get('/api/stories')).toEqual(await store.stories());
-    expect(await get('/api/stories?q=maize')).toEqual(await store.stories({ q: 'maize' }));
+    expect(await get('/api/stories')).toEqual(withFileNames(await store.stories()));
+    expect(await get('/api/stories?q=maize')).toEqual(withFileNames(await store.stories({ q: 'maize' })));
     expect(await get('/api/contradictions')).toEqual(await store.contradictions());
   });
 
   it("GET /api/stories/:id sets the story's speakers against its matters", async () => {
-    const [story] = await store.stories();
+    const [story] = withFileNames(await store.stories());
     const { story: body, matrix } = await get<StoryDetailJSON>(`/api/stories/${story.id}`);
     expect(body).toEqual(story);
     const speakers = new Map(matrix.speakers.map((s) => [s.id, s.name]));
@@ -175,7 +186,7 @@ describe('read routes', () => {
   it('GET /api/search searches entities, quotes and stories, and needs q', async () => {
     const body = await get<{ entities: unknown[]; quotes: unknown[]; stories: unknown[] }>('/api/search?q=channel');
     expect(body.quotes).toEqual(await store.quotes({ q: 'channel', limit: 50 }));
-    expect(body.stories).toEqual(await store.stories({ q: 'channel' }));
+    expect(body.stories).toEqual(withFileNames(await store.stories({ q: 'channel' })));
     expect((await app.inject({ url: '/api/search' })).statusCode).toBe(400);
   });
 });
@@ -216,8 +227,32 @@ describe('POST /api/analyze', () => {
     for (const payload of [{}, { title: 'no body' }, { url: 'file:///etc/passwd' }, { url: 'ftp://example.org/a' }, { text: 1 }, { text: 'a', extra: true }]) {
       expect((await analyse(payload)).statusCode, JSON.stringify(payload)).toBe(400);
     }
+    const json = { 'content-type': 'application/json' };
+    const proto = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text": "a", "__proto__": {"x": 1}}', headers: json, remoteAddress: nextIp() });
+    expect(proto.json()).toMatchObject({ statusCode: 400, message: 'the body holds a "__proto__" key, which is refused (it could change the prototypes of objects)' });
+    const constructor = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text": "a", "x": {"constructor": {"prototype": {}}}}', headers: json, remoteAddress: nextIp() });
+    expect(constructor.json().message).toContain('"constructor.prototype" key');
+    const broken = await app.inject({ method: 'POST', url: '/api/analyze', payload: '{"text": ', headers: json, remoteAddress: nextIp() });
+    expect(broken.json()).toMatchObject({ statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: expect.stringMatching(/^the body is not valid JSON: /) });
     const plain = await app.inject({ method: 'POST', url: '/api/analyze', payload: SEED, headers: { 'content-type': 'text/plain' }, remoteAddress: nextIp() });
     expect(plain.statusCode).toBe(415);
+  });
+
+  it('refuses URLs of this machine or its network before fetching them (SSRF), and malformed URLs with 400', async () => {
+    const strict = appWith({ analysis: { workers: 0, analyzer } });
+    const before = pageRequests;
+    for (const url of [`${pageUrl}/article.html`, `http://2130706433/`, `http://[::ffff:127.0.0.1]/`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/']) {
+      const refused = await strict.inject({ method: 'POST', url: '/api/analyze', payload: { url }, remoteAddress: nextIp() });
+      expect(refused.statusCode, url).toBe(422);
+      expect(refused.json().message).toMatch(/^CG_E009: refused to fetch /);
+    }
+    expect(pageRequests).toBe(before);
+    for (const url of ['http://[::1', 'http://', 'http://a b/']) {
+      const malformed = await strict.inject({ method: 'POST', url: '/api/analyze', payload: { url }, remoteAddress: nextIp() });
+      expect(malformed.statusCode, url).toBe(400);
+      expect(malformed.json()).toMatchObject({ code: 'CG_E009', message: expect.stringMatching(/^CG_E009: not a valid http or https URL/) });
+    }
+    await strict.close();
   });
 
   it('with /corpus: says a stored article is stored, and sets a new one against the corpus', async () => {
@@ -292,6 +327,13 @@ describe('POST /api/ingest', () => {
     expect((await store.count()).articles).toBe(5);
   });
 
+  it('checks the token before it reads or validates the body', async () => {
+    const invalid = await app.inject({ method: 'POST', url: '/api/ingest', payload: { records: 'not a list', extra: 1 } });
+    expect(invalid.statusCode).toBe(401);
+    const malformed = await app.inject({ method: 'POST', url: '/api/ingest', payload: '{"records": [', headers: { 'content-type': 'application/json' } });
+    expect(malformed.statusCode).toBe(401);
+  });
+
   it('ingests records with the token; the new article is served at once, its markup as data', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/ingest', payload: { records }, headers: { authorization: `Bearer ${TOKEN}` } });
     expect(response.statusCode, response.body).toBe(200);
@@ -357,6 +399,29 @@ describe('the server around the routes', () => {
     expect(index.headers['content-type']).toMatch(/^text\/html/);
     expect(index.headers['content-security-policy']).toBeDefined();
     expect((await served.inject({ url: '/api/nothing' })).json()).toMatchObject({ statusCode: 404 });
+    await served.close();
+  });
+
+  it('caches hashed assets for a year, revalidates index.html, and serves them compressed when asked', async () => {
+    const built = mkdtempSync(join(dir, 'dist-'));
+    mkdirSync(join(built, 'assets'));
+    const script = `export const words = ${JSON.stringify('claimgraph '.repeat(2000))};\n`;
+    writeFileSync(join(built, 'index.html'), '<!doctype html><title>claimgraph</title>');
+    writeFileSync(join(built, 'assets', 'index-3f2a9c1b.js'), script);
+    await compressAssets(built);
+    const served = appWith({ webRoot: built });
+    const index = await served.inject({ url: '/' });
+    expect(index.headers['cache-control']).toBe('no-cache');
+    const plain = await served.inject({ url: '/assets/index-3f2a9c1b.js' });
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(plain.body).toBe(script);
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']]) {
+      const packed = await served.inject({ url: '/assets/index-3f2a9c1b.js', headers: { 'accept-encoding': accept } });
+      expect(packed.headers['content-encoding']).toBe(encoding);
+      expect(packed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(packed.rawPayload.length).toBeLessThan(script.length / 10);
+      expect((encoding === 'br' ? brotliDecompressSync : gunzipSync)(packed.rawPayload).toString()).toBe(script);
+    }
     await served.close();
   });
 });

@@ -8,7 +8,9 @@ import { CoreError } from '../core/errors.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { DEFAULT_TIMEOUT_MS } from '../ingest/fetch.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/input.js';
+import { MalformedUrlError, type UrlPolicy } from '../ingest/url-policy.js';
 import type { Store } from '../store/types.js';
+import { BusyError, DEFAULT_DEADLINE_MS, DEFAULT_MAX_QUEUED, DEFAULT_PER_CLIENT } from './analysis-jobs.js';
 import { analysisPlugin } from './plugins/analysis.js';
 import { authPlugin } from './plugins/auth.js';
 import { corpusPlugin } from './plugins/corpus.js';
@@ -33,8 +35,12 @@ export interface AppOptions {
   /** Bearer token of POST /api/ingest; without one, writes are refused (403). */
   token?: string | null;
   analysis?: {
-    /** Analysis worker threads (default 1); 0 analyses on the server thread. */
+    /** Analysis worker threads (default 2); 0 analyses on the server thread, with no deadline. */
     workers?: number;
+    /** A job running longer is stopped with CG_E011 and its worker replaced (default 30 s). */
+    deadlineMs?: number;
+    /** Analyses one client address may have waiting or running (default 4); more get 429. */
+    perClient?: number;
     /** A loaded analyser, for `workers: 0`. */
     analyzer?: Pipeline;
     lexiconPath?: string;
@@ -42,6 +48,8 @@ export interface AppOptions {
     timeoutMs?: number;
     /** Largest input or fetched page (default 10 MB). */
     maxBytes?: number;
+    /** Which URLs may be fetched (for analysis and ingest); by default public addresses on ports 80 and 443. */
+    urlPolicy?: UrlPolicy;
   };
   /** Workers of POST /api/ingest (default: one per core). */
   ingestWorkers?: number;
@@ -62,6 +70,8 @@ export interface AppOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
+/** Two, so that one client (which may run half of them) never holds them all. */
+export const DEFAULT_ANALYSIS_WORKERS = 2;
 export const DEFAULT_ANALYZE_RATE_LIMIT = { max: 60, timeWindowMs: 60_000 };
 
 export function buildApp(options: AppOptions): FastifyInstance {
@@ -73,12 +83,20 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   // Bodies are JSON only: a plain-text post (what a cross-site form can send) gets 415.
-  app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   // Query strings and path parameters arrive as text, so their validator turns "20" into 20; a JSON
   // body is taken as sent ({"text": 1} is refused, not read as "1"). Unknown properties are refused.
   const validators = { body: new Ajv({ coerceTypes: false }), url: new Ajv({ coerceTypes: true }) };
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? validators.body : validators.url).compile(schema));
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfterSeconds));
     const body = errorBody(error);
     if (body.statusCode === 500) request.log.error(error);
     return reply.code(body.statusCode).send(body);
@@ -101,10 +119,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(corpusPlugin, { store: options.store, refreshMs: options.refreshMs });
   app.register(authPlugin, { token: options.token ?? null });
   app.register(analysisPlugin, {
-    workers: options.analysis?.workers ?? 1,
+    workers: options.analysis?.workers ?? DEFAULT_ANALYSIS_WORKERS,
+    deadlineMs: options.analysis?.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    perClient: options.analysis?.perClient ?? DEFAULT_PER_CLIENT,
+    maxQueued: DEFAULT_MAX_QUEUED,
     analyzer: options.analysis?.analyzer,
     lexiconPath: options.analysis?.lexiconPath,
-    fetch: { timeoutMs: options.analysis?.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.analysis?.maxBytes ?? DEFAULT_MAX_BYTES },
+    fetch: { timeoutMs: options.analysis?.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.analysis?.maxBytes ?? DEFAULT_MAX_BYTES, urlPolicy: options.analysis?.urlPolicy },
   });
 
   app.register(metaRoutes, { version: options.version ?? '0.0.0' });
@@ -115,12 +136,34 @@ export function buildApp(options: AppOptions): FastifyInstance {
       lexiconPath: options.analysis?.lexiconPath,
       maxBytes: options.analysis?.maxBytes,
       timeoutMs: options.analysis?.timeoutMs,
+      urlPolicy: options.analysis?.urlPolicy,
       workers: options.ingestWorkers,
       analyzer: options.analysis?.analyzer,
     },
   });
   if (options.webRoot) app.register(webPlugin, { root: options.webRoot });
   return app;
+}
+
+/**
+ * A JSON body, refusing `__proto__` and `constructor.prototype` keys (prototype pollution) with a
+ * message that says so, not that the JSON is invalid.
+ */
+export function parseJsonBody(body: string): unknown {
+  const badRequest = (message: string): FastifyError =>
+    Object.assign(new Error(message), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY', name: 'FastifyError' }) as FastifyError;
+  let forbidden: string | null = null;
+  let value: unknown;
+  try {
+    value = JSON.parse(body, (key, member: unknown) => {
+      if (key === '__proto__' || (key === 'constructor' && typeof member === 'object' && member !== null && 'prototype' in member)) forbidden ??= key === '__proto__' ? '__proto__' : 'constructor.prototype';
+      return member;
+    });
+  } catch (error) {
+    throw badRequest(`the body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (forbidden) throw badRequest(`the body holds a "${forbidden}" key, which is refused (it could change the prototypes of objects)`);
+  return value;
 }
 
 /**
@@ -131,8 +174,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
 export function errorBody(error: Partial<FastifyError> & { message: string }): ErrorJSON {
   let statusCode: number;
   let message = error.message;
-  if (error instanceof CoreError) {
+  if (error instanceof MalformedUrlError) {
+    statusCode = 400;
+  } else if (error instanceof CoreError) {
     statusCode = error.code === 'CG_E004' ? 413 : 422;
+  } else if (error instanceof BusyError) {
+    statusCode = error.statusCode;
   } else if (error.validation) {
     statusCode = 400;
     message = `invalid request: ${error.message}`;

@@ -51,6 +51,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Stories with each article's path cut to its file name (and `:line` or `#id`): the API does not
+ * show where the server keeps its files.
+ */
+export function withFileNames(stories: StoryJSON[]): StoryJSON[] {
+  return stories.map((story) => ({ ...story, articles: story.articles.map((a) => ({ ...a, path: a.path === null ? null : a.path.slice(a.path.lastIndexOf('/') + 1) })) }));
+}
+
 export class CorpusView {
   private index: Promise<Index> | null = null;
   private version = '';
@@ -176,7 +184,8 @@ export class CorpusView {
 
   private async load(): Promise<Index> {
     const { store } = this;
-    const [stories, entities, edges, links] = await Promise.all([store.stories(), store.entities(), store.edges(), store.links()]);
+    const [stored, entities, edges, links] = await Promise.all([store.stories(), store.entities(), store.edges(), store.links()]);
+    const stories = withFileNames(stored);
     const index: Index = {
       articles: new Map(),
       articleList: [],

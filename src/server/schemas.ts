@@ -174,6 +174,7 @@ export const ERROR_RESPONSES = {
   413: ref('Error'),
   422: ref('Error'),
   429: ref('Error'),
+  503: ref('Error'),
 };
 
 /** The body of POST /api/analyze: text, else html, else url (fetched), plus optional record fields. */

@@ -231,6 +231,20 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('names each page in the window title, and survives an address that is not valid percent-encoding', async () => {
+    const { page, errors } = await open();
+    await page.goto(`${base}/#/contradictions`);
+    await page.locator('.board').first().waitFor();
+    expect(await page.title()).toBe('Contradictions · claimgraph');
+    await page.goto(`${base}/#/articles/${contentId(SEED)}`);
+    await page.getByRole('heading', { level: 1, name: 'Taliban denies sharing IS intelligence with Russia' }).waitFor();
+    expect(await page.title()).toBe('Taliban denies sharing IS intelligence with Russia · claimgraph');
+    await page.goto(`${base}/#/entities/%E0%A4%A`);
+    await page.locator('main [role="alert"], main .error').first().waitFor();
+    expect(await page.locator('main').textContent()).not.toBe('');
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+
   it('fits a phone: no sideways scrolling, the side panel under the text', async () => {
     const { page, errors } = await open(390, 844);
     await analyse(page, SEED);

@@ -7,7 +7,7 @@ import { EntitiesPage, EntityPage } from './pages/Entities.js';
 import { NetworkPage } from './pages/Network.js';
 import { SearchPage } from './pages/Search.js';
 import { StoriesPage, StoryPage } from './pages/Stories.js';
-import { useRoute, type Route } from './router.js';
+import { useRoute, useTitle, type Route } from './router.js';
 
 const SECTIONS = [
   ['analyse', 'Analyse'],
@@ -42,6 +42,8 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const section = route.path[0] ?? 'analyse';
   const key = route.path.join('/');
+  // Pages of one article, story or entity name it once it has loaded.
+  useTitle(route.path.length > 1 ? null : section === 'search' ? 'Search' : SECTIONS.find(([id]) => id === section)?.[1]);
   const shown = useRef(key);
   useEffect(() => {
     // A new page starts at the top, with the keyboard at its start; the first page starts as any page does.

@@ -13,7 +13,23 @@ export interface Route {
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
-  return { path: path.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(search) };
+  return { path: path.split('/').filter(Boolean).map(decodeSegment), query: new URLSearchParams(search) };
+}
+
+/** A segment decoded, or as written when it is not valid percent-encoding ("%E0%A4%A"): the page then says it found nothing. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The window title: the page's name (an article's headline, an entity's name), then the app's. */
+export function useTitle(title: string | null | undefined): void {
+  useEffect(() => {
+    document.title = title ? `${title} · claimgraph` : 'claimgraph';
+  }, [title]);
 }
 
 export function useRoute(): Route {

@@ -23,7 +23,6 @@ Exit codes: 0 ok, 1 bad input (one-line reason on stderr), 2 usage error.`;
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'analyse one article: entities, quotes, speakers, stances, contradictions',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseArgv(argv);

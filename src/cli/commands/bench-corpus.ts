@@ -20,7 +20,6 @@ async function benchCorpus(argv: string[]): Promise<number> {
 
 export const benchCorpusCommand: Command = {
   name: 'bench-corpus',
-  summary: 'place N synthetic articles in one SQLite corpus: rate, memory, size and queries as it grows',
   usage: `Usage: claimgraph bench-corpus [--articles N] [--corpus FILE.jsonl] [--limit N] [--db FILE] [--json]
 
 Analyses the texts of a JSONL corpus once (default: polnear/train.jsonl in $CLAIMGRAPH_DATA, else

@@ -19,7 +19,6 @@ async function benchIngest(argv: string[]): Promise<number> {
 
 export const benchIngestCommand: Command = {
   name: 'bench-ingest',
-  summary: 'measure corpus ingest into SQLite, database size and clustering growth',
   usage: `Usage: claimgraph bench-ingest [--corpus FILE.jsonl] [--json] [--limit N] [--workers N]
 
 Times analysis alone over the texts of a JSONL corpus (default: polnear/train.jsonl in

@@ -24,7 +24,6 @@ async function benchScale(argv: string[]): Promise<number> {
 
 export const benchScaleCommand: Command = {
   name: 'bench-scale',
-  summary: 'time SQLite against PostgreSQL, 1 against 2 queue workers, and the queue writer alone',
   usage: `Usage: claimgraph bench-scale [--corpus FILE.jsonl] [--limit N] [--json]
 
 Times the same texts (default: the first ${DEFAULT_LIMIT} of polnear/train.jsonl in $CLAIMGRAPH_DATA,

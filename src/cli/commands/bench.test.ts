@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../analyze.js';
+import { formatLongReport, runLongArticleBench } from '../../bench/long.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/claimgraph.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-bench-cli-'));
@@ -25,7 +26,7 @@ describe('claimgraph bench', () => {
   it('times a --corpus and prints the documented JSON, with our token count for both rates', async () => {
     const corpus = join(dir, 'corpus.jsonl');
     writeFileSync(corpus, TEXTS.map((text, i) => JSON.stringify({ id: `t${i}`, text })).join('\n'));
-    const { code, stdout } = bench('--corpus', corpus, '--json', '--limit', '2');
+    const { code, stdout } = bench('--corpus', corpus, '--json', '--limit', '2', '--skip-long');
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(Object.keys(r)).toEqual([
@@ -52,5 +53,19 @@ describe('claimgraph bench', () => {
     const missing = bench('--corpus', join(dir, 'missing.jsonl'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('CG_E009: no such file');
+  });
+
+  it('times long articles made of the corpus texts, each in its own process, with peak RSS and output size', () => {
+    const rows = runLongArticleBench(TEXTS, [2, 8]);
+    expect(rows.map((r) => r.kb)).toEqual([2, 8]);
+    for (const row of rows) {
+      expect(row.seconds).toBeGreaterThan(0);
+      expect(row.msPerKb / ((row.seconds * 1000) / row.kb)).toBeCloseTo(1, 1);
+      expect(row.peakRssMB).toBeGreaterThan(20);
+      expect(row.outputMB).toBeGreaterThan(0);
+    }
+    const table = formatLongReport(rows, { helpSeconds: 0.2, seedSeconds: 1 });
+    expect(table).toMatch(/claimgraph --help\s+\|?\s*0\.20 s/);
+    expect(table).toContain('MISSED');
   });
 });

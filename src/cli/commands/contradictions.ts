@@ -13,7 +13,6 @@ ${STORE_USAGE}`;
 
 export const contradictionsCommand = queryCommand({
   name: 'contradictions',
-  summary: 'list contradictions and reversals across sources, with evidence',
   usage: USAGE,
   options: { limit: { type: 'string' } },
   query: (store, _values, limit) => store.contradictions({ limit }),

@@ -76,7 +76,6 @@ export async function withStore(command: string, db: string | undefined, create:
 
 export interface QuerySpec<T> {
   name: string;
-  summary: string;
   usage: string;
   /** Options besides --db and --json (and --limit, which `parseOptions` checks). */
   options: NonNullable<ParseArgsConfig['options']>;
@@ -90,7 +89,6 @@ export interface QuerySpec<T> {
 export function queryCommand<T>(spec: QuerySpec<T>): Command {
   return {
     name: spec.name,
-    summary: spec.summary,
     usage: spec.usage,
     async run(argv) {
       const parsed = parseOptions(argv, { ...STORE_OPTIONS, ...spec.options });

@@ -9,7 +9,6 @@ export const SEED_ARTICLE = new URL('../../../demo/taliban-denies-sharing-is-int
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'analyse the bundled seed article and print the readable view in the terminal',
   usage: `Usage: claimgraph demo [--json]
 
 Analyses demo/taliban-denies-sharing-is-intelligence-with-russia.txt and prints who said what,

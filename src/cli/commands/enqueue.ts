@@ -20,7 +20,6 @@ Exit codes: 0 done, 1 nothing could be read or the database cannot be used, 2 us
 
 export const enqueueCommand: Command = {
   name: 'enqueue',
-  summary: 'queue documents for distributed workers (PostgreSQL)',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { db: { type: 'string' }, 'max-attempts': { type: 'string' }, json: { type: 'boolean' } });

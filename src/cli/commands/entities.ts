@@ -17,7 +17,6 @@ ${STORE_USAGE}`;
 
 export const entitiesCommand = queryCommand({
   name: 'entities',
-  summary: 'list the corpus entities merged across articles',
   usage: USAGE,
   options: { type: { type: 'string' }, q: { type: 'string' }, limit: { type: 'string' } },
   async query(store, values, limit) {

@@ -178,7 +178,6 @@ async function evalAll(argv: string[]): Promise<number> {
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score the pipeline against gold data (attribution JSONL, CoNLL NER, UD treebanks)',
   usage: `Usage: claimgraph eval <evaluator> GOLD [--json] [--limit N]
        claimgraph eval all [--json] [--limit N]
 

@@ -22,7 +22,6 @@ Options:
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export the corpus as JSONL, CSV, GraphML or GDELT-style TSV',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { db: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });

@@ -4,6 +4,7 @@ import { DEFAULT_TIMEOUT_MS } from '../../ingest/fetch.js';
 import { UsageError, type Command } from '../command.js';
 import { STORE_OPTIONS, STORE_USAGE, withStore } from './corpus-store.js';
 import { parseOptions } from './eval.js';
+import { URL_OPTIONS, URL_USAGE, urlPolicyOf } from './url-options.js';
 
 const USAGE = `Usage: claimgraph ingest PATH... [--db PATH] [--json] [options]
 
@@ -22,6 +23,7 @@ ${STORE_USAGE}
   --timeout SECONDS  per web request (default ${DEFAULT_TIMEOUT_MS / 1000})
   --workers N        threads that analyse while the main thread stores (default ${defaultWorkers()}:
                      one per core but one); 0 analyses on the main thread
+${URL_USAGE}
 
 Prints {ingested, duplicates, failed: [{path, error}]} (--json prints exactly that).
 Exit codes: 0 done, 1 nothing could be read or the database cannot be used, 2 usage error.`;
@@ -34,12 +36,14 @@ async function run(argv: string[]): Promise<number> {
     'max-bytes': { type: 'string' },
     timeout: { type: 'string' },
     workers: { type: 'string' },
+    ...URL_OPTIONS,
   });
   if (positionals.length === 0) throw new UsageError('expected at least one PATH (file, folder or URL)');
   const batchSize = positiveNumber('--batch', values.batch, true);
   const maxBytes = positiveNumber('--max-bytes', values['max-bytes'], true);
   const timeout = positiveNumber('--timeout', values.timeout, false);
   const workers = workersOption(values.workers);
+  const urlPolicy = urlPolicyOf(values);
   const bar = process.stderr.isTTY ? progressBar() : undefined;
   return withStore('ingest', values.db, true, async (store) => {
     let summary: IngestSummary;
@@ -48,6 +52,7 @@ async function run(argv: string[]): Promise<number> {
         batchSize,
         maxBytes,
         timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+        urlPolicy,
         lexiconPath: values.lexicon,
         workers,
         onProgress: bar,
@@ -104,7 +109,6 @@ function progressBar(): (p: IngestProgress) => void {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'read articles, feeds and folders into the corpus database',
   usage: USAGE,
   run,
 };

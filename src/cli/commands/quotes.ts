@@ -13,7 +13,6 @@ ${STORE_USAGE}`;
 
 export const quotesCommand = queryCommand({
   name: 'quotes',
-  summary: 'list quotes across the corpus, by speaker or words',
   usage: USAGE,
   options: { speaker: { type: 'string' }, q: { type: 'string' }, limit: { type: 'string' } },
   query: (store, values, limit) => store.quotes({ speaker: values.speaker as string | undefined, q: values.q as string | undefined, limit }),

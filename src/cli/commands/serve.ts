@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_DEADLINE_MS } from '../../server/analysis-jobs.js';
 import { buildApp } from '../../server/app.js';
+import { checkToken } from '../../server/plugins/auth.js';
 import { seedDemo } from '../../server/demo.js';
 import { UsageError, type Command } from '../command.js';
 import { DEFAULT_DB, withStore } from './corpus-store.js';
 import { parseOptions } from './eval.js';
+import { URL_OPTIONS, URL_USAGE, urlPolicyOf } from './url-options.js';
 
 const DEFAULT_PORT = 8080;
 const DEFAULT_HOST = '127.0.0.1';
@@ -26,6 +29,8 @@ Options:
                      writes are refused)
   --cors ORIGIN      let pages from ORIGIN call the API (comma-separated; default: none)
   --lexicon FILE     extra organisations and aliases (docs/lexicon.md); also CLAIMGRAPH_LEXICON
+  --analysis-timeout S  an analysis running longer is stopped with CG_E011 (default 30)
+${URL_USAGE}
 
 Stops on Ctrl-C. Exit codes: 0 stopped, 1 the database or the port cannot be used, 2 usage error.`;
 
@@ -38,12 +43,25 @@ async function serve(argv: string[]): Promise<number> {
     'token-file': { type: 'string' },
     cors: { type: 'string' },
     lexicon: { type: 'string' },
+    'analysis-timeout': { type: 'string' },
+    ...URL_OPTIONS,
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0 to 65535, not "${values.port}"`);
   const host = values.host ?? DEFAULT_HOST;
-  const token = values['token-file'] ? (await readFile(values['token-file'], 'utf8')).trim() : process.env.CLAIMGRAPH_TOKEN?.trim() || null;
+  const timeout = Number(values['analysis-timeout'] ?? DEFAULT_DEADLINE_MS / 1000);
+  if (!(timeout > 0)) throw new UsageError(`--analysis-timeout must be a positive number of seconds, not "${values['analysis-timeout']}"`);
+  let checked: ReturnType<typeof checkToken>;
+  try {
+    checked = checkToken(values['token-file'] ? await readFile(values['token-file'], 'utf8') : process.env.CLAIMGRAPH_TOKEN);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ? `cannot read --token-file ${values['token-file']}: ${(error as Error).message}` : (error as Error).message;
+    process.stderr.write(`claimgraph serve: ${reason}\n`);
+    return 1;
+  }
+  const { token } = checked;
+  if (checked.warning) process.stderr.write(`claimgraph serve: warning: ${checked.warning}\n`);
   const lexiconPath = values.lexicon ?? process.env.CLAIMGRAPH_LEXICON;
 
   return withStore('serve', values.db, true, async (store) => {
@@ -56,7 +74,7 @@ async function serve(argv: string[]): Promise<number> {
     const app = buildApp({
       store,
       token,
-      analysis: { lexiconPath },
+      analysis: { lexiconPath, deadlineMs: timeout * 1000, urlPolicy: urlPolicyOf(values) },
       corsOrigins: values.cors?.split(',').map((o) => o.trim()).filter(Boolean),
       allowedHosts: LOOPBACK.has(host) ? LOOPBACK_NAMES : null,
       webRoot: WEB_ROOT,
@@ -72,7 +90,9 @@ async function serve(argv: string[]): Promise<number> {
     }
     const { port: bound } = app.server.address() as { port: number };
     const shown = host.includes(':') ? `[${host}]` : host;
-    if (!LOOPBACK.has(host)) process.stderr.write('claimgraph serve: warning: reachable from the network; /api/analyze fetches any URL it is given from this machine\n');
+    if (!LOOPBACK.has(host) && values['allow-private-urls']) {
+      process.stderr.write('claimgraph serve: warning: reachable from the network, and /api/analyze fetches URLs of this machine and its private network (--allow-private-urls)\n');
+    }
     if (!token) process.stdout.write('claimgraph: writes (POST /api/ingest) are off: set CLAIMGRAPH_TOKEN to allow them\n');
     // The address comes last: whoever waits for the server can start once it is printed.
     process.stdout.write(`claimgraph: serving ${values.db ?? DEFAULT_DB} at http://${shown}:${bound}/  (API: /api/openapi.json; Ctrl-C stops)\n`);
@@ -88,7 +108,6 @@ async function serve(argv: string[]): Promise<number> {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the web app and the HTTP API over a corpus database',
   usage: USAGE,
   run: serve,
 };

@@ -16,7 +16,6 @@ Options:
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'progress of the distributed ingest (PostgreSQL)',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { db: { type: 'string' }, json: { type: 'boolean' } });

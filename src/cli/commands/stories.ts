@@ -12,7 +12,6 @@ ${STORE_USAGE}`;
 
 export const storiesCommand = queryCommand({
   name: 'stories',
-  summary: 'list stories: articles clustered by topic, copies marked',
   usage: USAGE,
   options: { q: { type: 'string' }, limit: { type: 'string' } },
   query: (store, values, limit) => store.stories({ q: values.q as string | undefined, limit }),

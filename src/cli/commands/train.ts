@@ -238,7 +238,6 @@ async function train(argv: string[]): Promise<number> {
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'train a shipped model (pos, deps, cues, clusters, ner) from the corpora',
   usage: `Usage: claimgraph train <model> [options]
 
 Models:

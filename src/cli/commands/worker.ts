@@ -17,7 +17,6 @@ Options:
 
 export const workerCommand: Command = {
   name: 'worker',
-  summary: 'run distributed ingest jobs (PostgreSQL)',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseOptions(argv, { db: { type: 'string' }, concurrency: { type: 'string' }, lexicon: { type: 'string' }, rescue: { type: 'string' } });

@@ -12,35 +12,39 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 const LIGHT_LEMMAS = new Set(['be', 'have', 'do', 'say', 'get', 'make', 'go', 'take', 'come', 'will', 'would', 'can', 'that', 'thing']);
 
 export function buildClaims(doc: Doc): void {
+  // The last quote with a cue of each speaker so far: a floating quote continues its stance.
+  const lastCued = new Map<string | null, Quote>();
+  const byStart = mentionsByStart(doc);
   doc.quotes.forEach((quote, k) => {
     const claim: Claim = {
       id: `c${k + 1}`,
       quote: quote.id,
       speaker: quote.speaker,
-      stance: stanceOf(doc, quote, k),
-      proposition: proposition(doc, quote.content.parts ?? [quote.content]),
+      stance: stanceOf(quote, lastCued.get(quote.speaker)),
+      proposition: proposition(doc, byStart, quote.content.parts ?? [quote.content]),
     };
+    if (quote.cue) lastCued.set(quote.speaker, quote);
     doc.claims.push(claim);
   });
 }
 
-/** The cue's class; a floating quote continues the stance of the statement it follows. */
-function stanceOf(doc: Doc, quote: Quote, index: number): Stance {
-  if (quote.cue) return quote.cue.negated ? 'other' : quote.cue.class;
-  for (let k = index - 1; k >= 0; k--) {
-    const previous = doc.quotes[k];
-    if (previous.speaker === quote.speaker && previous.cue) return previous.cue.negated ? 'other' : previous.cue.class;
-  }
-  return 'assert';
+/** The cue's class; a floating quote continues the stance of its speaker's previous statement with a cue. */
+function stanceOf(quote: Quote, previous: Quote | undefined): Stance {
+  const cue = quote.cue ?? previous?.cue;
+  if (!cue) return 'assert';
+  return cue.negated ? 'other' : cue.class;
 }
 
-function proposition(doc: Doc, parts: Span[]): Claim['proposition'] {
+function proposition(doc: Doc, byStart: number[], parts: Span[]): Claim['proposition'] {
   const entities = new Set<string>();
   const terms = new Set<string>();
   for (const part of parts) {
-    for (const m of doc.mentions) {
-      if (m.start >= part.start && m.end <= part.end) entities.add(doc.entities[m.entity].id);
+    const inside: number[] = [];
+    for (let j = firstFrom(doc, byStart, part.start); j < byStart.length && doc.mentions[byStart[j]].start < part.end; j++) {
+      if (doc.mentions[byStart[j]].end <= part.end) inside.push(byStart[j]);
     }
+    // In the order of doc.mentions, as entities are listed.
+    for (const k of inside.sort((a, b) => a - b)) entities.add(doc.entities[doc.mentions[k].entity].id);
     for (let i = doc.tokenAt(part.start); i < doc.tokenCount && doc.tokens.end[i] <= part.end; i++) {
       if (!CONTENT_POS.has(doc.upos(i))) continue;
       const lemma = doc.tokens.lemma[i] || doc.tokens.lower[i];
@@ -55,6 +59,23 @@ function proposition(doc: Doc, parts: Span[]): Claim['proposition'] {
     terms: sortedTerms,
     cameo: cameoCodes(sortedTerms),
   };
+}
+
+/** Mention indices by start offset (the speakers stage appends its descriptions at the end). */
+function mentionsByStart(doc: Doc): number[] {
+  return doc.mentions.map((_, k) => k).sort((a, b) => doc.mentions[a].start - doc.mentions[b].start || a - b);
+}
+
+/** Position in `byStart` of the first mention that starts at or after `offset`. */
+function firstFrom(doc: Doc, byStart: number[], offset: number): number {
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (doc.mentions[byStart[middle]].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export const claimsStage: Stage = {

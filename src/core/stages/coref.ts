@@ -50,7 +50,7 @@ function resolveDefiniteDescriptions(doc: Doc, lexicon: Pick<EntityLexicon, 'isO
 
 /** The most recent organisation mentioned as the one spoken to: "told Al Jazeera". */
 function lastAddressee(doc: Doc, before: number): number {
-  for (let k = doc.mentions.length - 1; k >= 0; k--) {
+  for (let k = mentionsBefore(doc, before) - 1; k >= 0; k--) {
     const m = doc.mentions[k];
     if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG') continue;
     if (m.tokenStart > 0 && ADDRESSEE_LEADS.has(doc.tokens.lower[m.tokenStart - 1])) return m.entity;
@@ -58,10 +58,25 @@ function lastAddressee(doc: Doc, before: number): number {
   return -1;
 }
 
+/**
+ * How many mentions (in text order, as the entities stage lists them) start before token `before`:
+ * the backward searches start there rather than at the end of the text.
+ */
+function mentionsBefore(doc: Doc, before: number): number {
+  let low = 0;
+  let high = doc.mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (doc.mentions[middle].tokenStart < before) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The most recent organisation that was the subject of a verb: the salient one. */
 function lastSubjectOrganisation(doc: Doc, before: number): number {
   let fallback = -1;
-  for (let k = doc.mentions.length - 1; k >= 0; k--) {
+  for (let k = mentionsBefore(doc, before) - 1; k >= 0; k--) {
     const m = doc.mentions[k];
     if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG') continue;
     if (fallback < 0) fallback = m.entity;

@@ -191,7 +191,7 @@ function typeName(doc: Doc, lexicon: EntityLexicon, start: number, end: number, 
   } else if (gender !== null && end - start >= 2) {
     candidate.type = 'PERSON';
     candidate.gender = gender === 'unisex' ? null : gender;
-  } else if (earlier.some((c) => c.type === 'PERSON' && lower[c.end - 1] === lower[end - 1] && end - start === 1)) {
+  } else if (end - start === 1 && hasEarlierPerson(doc, earlier, lower[end - 1])) {
     candidate.type = 'PERSON';
   } else if (end - start === 1 && PLACE_PREPOSITIONS.has(before)) {
     candidate.type = 'LOC';
@@ -229,6 +229,20 @@ function findDescriptions(doc: Doc, lexicon: EntityLexicon, names: Candidate[]):
   return out;
 }
 
+/** Last words of the PERSON candidates found so far, indexed as the list of candidates grows. */
+const personLastWords = new WeakMap<Candidate[], { seen: number; words: Set<string> }>();
+
+/** Whether an earlier candidate is a person whose name ends with `word` (a surname seen before). */
+function hasEarlierPerson(doc: Doc, earlier: Candidate[], word: string): boolean {
+  let index = personLastWords.get(earlier);
+  if (!index) personLastWords.set(earlier, (index = { seen: 0, words: new Set() }));
+  for (; index.seen < earlier.length; index.seen++) {
+    const c = earlier[index.seen];
+    if (c.type === 'PERSON') index.words.add(doc.tokens.lower[c.end - 1]);
+  }
+  return index.words.has(word);
+}
+
 /** Groups name mentions into entities: same canonical name, or a surname of an earlier full name. */
 function groupEntities(doc: Doc, candidates: Candidate[]): void {
   const byKey = new Map<string, number>();
@@ -264,13 +278,21 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
   }
 }
 
+/**
+ * Named people {@link findByPart} looks back through at most: a surname refers to someone named
+ * recently, and looking through every earlier entity made long texts quadratic.
+ */
+const MAX_PEOPLE_LOOKED_BACK = 256;
+
 /** An earlier person whose name ends with this one ("Kabulov" → "Zamir Kabulov"). */
 function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
   if (c.type !== 'PERSON' && c.type !== 'MISC') return undefined;
   const lower = name.toLowerCase();
-  for (let k = doc.entities.length - 1; k >= 0; k--) {
+  let people = 0;
+  for (let k = doc.entities.length - 1; k >= 0 && people < MAX_PEOPLE_LOOKED_BACK; k--) {
     const e = doc.entities[k];
     if (e.type !== 'PERSON' || e.unnamed) continue;
+    people += 1;
     const full = e.name.toLowerCase();
     if (full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`)) {
       c.type = 'PERSON';
@@ -284,7 +306,18 @@ function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
 function relateDescription(doc: Doc, entity: Entity, c: Candidate, candidates: Candidate[]): void {
   if (c.kind !== 'nominal') return;
   entity.name = doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
-  const inner = candidates.find((o) => o !== c && o.kind === 'name' && o.start >= c.start && o.end <= c.end);
+  // Candidates are sorted by start: look only at those that start inside the description.
+  let first = 0;
+  for (let high = candidates.length; first < high; ) {
+    const middle = (first + high) >> 1;
+    if (candidates[middle].start < c.start) first = middle + 1;
+    else high = middle;
+  }
+  let inner: Candidate | undefined;
+  for (let k = first; k < candidates.length && candidates[k].start < c.end && !inner; k++) {
+    const o = candidates[k];
+    if (o !== c && o.kind === 'name' && o.end <= c.end) inner = o;
+  }
   if (!inner) return;
   const innerName = (inner.canonical ?? doc.text.slice(doc.tokens.start[inner.start], doc.tokens.end[inner.end - 1])).toLowerCase();
   const target = doc.entities.find((e) => e.name.toLowerCase() === innerName && e.type === inner.type);
@@ -293,10 +326,13 @@ function relateDescription(doc: Doc, entity: Entity, c: Candidate, candidates: C
 
 /** A nationality relates to its country when the article names it: "Russian" → Russia. */
 function relateNationalities(doc: Doc, candidates: Candidate[]): void {
+  // The first entity of each type and name, as a search from the start finds it.
+  const named = new Map<string, Entity>();
+  for (const e of doc.entities) if (!named.has(`${e.type}|${e.name}`)) named.set(`${e.type}|${e.name}`, e);
   for (const c of candidates) {
     if (c.type !== 'NORP' || !c.country) continue;
-    const nationality = doc.entities.find((e) => e.type === 'NORP' && e.name === c.canonical);
-    const country = doc.entities.find((e) => e.type === 'GPE' && e.name === c.country);
+    const nationality = named.get(`NORP|${c.canonical}`);
+    const country = named.get(`GPE|${c.country}`);
     if (nationality && country) nationality.related ??= country.id;
   }
 }

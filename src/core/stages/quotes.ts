@@ -81,7 +81,8 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       i = hit.tokens.end - 1;
     }
   }
-  found.push(...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found));
+  const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found)];
+  for (const f of signed) found.push(f);
   continueQuotes(doc, regions, regionOf, found);
   addFloatingQuotes(doc, regions, found);
   found.sort((a, b) => a.content[0].start - b.content[0].start);
@@ -105,7 +106,17 @@ function charSpan(doc: Doc, range: TokenRange): Span {
   return { start: doc.tokens.start[range.start], end: doc.tokens.end[range.end - 1] };
 }
 
-/** Pairs quote marks per paragraph; a quote left open continues into a next paragraph that opens with a mark. */
+/**
+ * Tokens a quote region spans at most: a mark left open (or a pair in a text without paragraphs)
+ * would otherwise make one quote of a whole long text, repeated in every claim that cites it.
+ * Quoted paragraphs in news run to a few hundred tokens.
+ */
+export const MAX_QUOTE_TOKENS = 600;
+
+/**
+ * Pairs quote marks per paragraph; a quote left open continues into a next paragraph that opens
+ * with a mark. A region ends after {@link MAX_QUOTE_TOKENS} tokens, as if left open there.
+ */
 function quoteRegions(doc: Doc): QuoteRegion[] {
   const regions: QuoteRegion[] = [];
   let carried = false;
@@ -114,6 +125,10 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
     let continued = false;
     const first = paragraph.tokenStart;
     for (let i = first; i < paragraph.tokenEnd; i++) {
+      if (open >= 0 && i - open >= MAX_QUOTE_TOKENS) {
+        regions.push({ open, close: -1, last: i - 1, continued });
+        open = -1;
+      }
       const w = doc.word(i);
       if (!QUOTE_MARKS.has(w)) continue;
       // Curly and `` marks have a direction; straight " and '' toggle.
@@ -485,6 +500,7 @@ const COLON_SPEAKERS = new Set(['poll', 'survey', 'study', 'report', 'analysis',
 
 /** "Sanders: Clinton needs to …", "Poll: …" — a short name or poll, a colon, then what they said. */
 function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Found[] {
+  const cueStarts = sortedPositions(found.flatMap((f) => (f.cueTokens ? [f.cueTokens.start] : [])));
   const out: Found[] = [];
   for (const sentence of doc.sentences) {
     const { tokenStart, tokenEnd } = sentence;
@@ -497,7 +513,7 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     if (dateline && doc.tokens.start[colon] <= dateline.end + 1 && doc.tokens.end[colon - 1] >= dateline.start) continue;
     const source = nounPhraseEndingAt(doc, colon - 1, tokenStart);
     if (!source || source.start !== tokenStart) continue;
-    if (found.some((f) => f.cueTokens && f.cueTokens.start >= tokenStart && f.cueTokens.start < tokenEnd)) continue;
+    if (cueStarts.some(tokenStart, tokenEnd)) continue;
     let end = tokenEnd;
     while (end > colon + 2 && isTrailingPunctuation(doc, end - 1)) end--;
     const cue = makeCue(doc, { start: colon, end: colon + 1 }, ':', 'assert', false);
@@ -511,6 +527,7 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
 
 /** "“…” ― Sonya Herridge": a quote signed with a dash and a name. */
 function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Found[] {
+  const covered = contentCoverage(found);
   const out: Found[] = [];
   for (const region of regions) {
     const dash = region.last + 1;
@@ -518,7 +535,7 @@ function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Fou
     const source = nounPhraseStartingAt(doc, dash + 1, doc.paragraphs[doc.paragraphOf(dash)].tokenEnd);
     if (!source || doc.upos(source.end - 1) !== 'PROPN') continue;
     const content = { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
-    if (found.some((f) => f.content.some((c) => c.start <= content.start && c.end >= content.end))) continue;
+    if (covered(content.start, content.end)) continue;
     const cue = makeCue(doc, { start: dash, end: dash + 1 }, '―', 'assert', false);
     out.push({ cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: source.end, content: [content] });
   }
@@ -530,6 +547,7 @@ function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Fou
  * with nothing but punctuation between, continue its content.
  */
 function continueQuotes(doc: Doc, regions: QuoteRegion[], regionOf: Int32Array, found: Found[]): void {
+  const cueStarts = sortedPositions(found.flatMap((f) => (f.cueTokens ? [f.cueTokens.start] : [])));
   const claimed = new Set<number>();
   for (const f of found) for (const part of f.content) claimed.add(doc.tokenAt(part.start));
   for (const f of found) {
@@ -543,7 +561,7 @@ function continueQuotes(doc: Doc, regions: QuoteRegion[], regionOf: Int32Array, 
       if (region.open !== i || region.close < 0 && region.last < paragraph.tokenEnd - 1) break;
       // A cue right after the quote gives it its own attribution.
       const sentence = doc.sentences[doc.sentenceOf(region.last)];
-      if (sentence.tokenEnd > region.last + 2 && [...found].some((o) => o.cueTokens && o.cueTokens.start > region.last && o.cueTokens.start < sentence.tokenEnd)) break;
+      if (sentence.tokenEnd > region.last + 2 && cueStarts.some(region.last + 1, sentence.tokenEnd)) break;
       f.content.push({ start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] });
       claimed.add(i);
       i = region.last + 1;
@@ -553,14 +571,13 @@ function continueQuotes(doc: Doc, regions: QuoteRegion[], regionOf: Int32Array, 
 
 /** Paragraph-long quotes that no cue claimed: floating quotes, spoken by the previous speaker. */
 function addFloatingQuotes(doc: Doc, regions: QuoteRegion[], found: Found[]): void {
-  const covered = (span: Span): boolean => found.some((f) => f.content.some((c) => c.start <= span.start && c.end >= span.end - 1));
+  const covered = contentCoverage(found);
   for (const region of regions) {
     const span = { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
-    if (covered(span)) continue;
     const paragraph = doc.paragraphs[doc.paragraphOf(region.open)];
     const startsParagraph = region.open === paragraph.tokenStart;
     const endsParagraph = region.last >= paragraph.tokenEnd - 2;
-    if (!(startsParagraph && endsParagraph)) continue;
+    if (!(startsParagraph && endsParagraph) || covered(span.start, span.end - 1)) continue;
     found.push({ cue: null, cueTokens: null, source: null, content: [span], addressee: null, sentenceEnd: region.last + 1 });
   }
 }
@@ -569,7 +586,10 @@ function addFloatingQuotes(doc: Doc, regions: QuoteRegion[], found: Found[]): vo
 function quoteKind(doc: Doc, content: Content, regions: QuoteRegion[]): QuoteKind {
   let quoted = 0;
   for (const part of content.parts ?? [content]) {
-    for (const r of regions) {
+    // Regions are in text order and do not overlap: start at the last one opening before the part.
+    const from = Math.max(0, lastAtOrBefore(regions.length, (k) => doc.tokens.start[regions[k].open] <= part.start));
+    for (let k = from; k < regions.length && doc.tokens.start[regions[k].open] < part.end; k++) {
+      const r = regions[k];
       const start = Math.max(part.start, doc.tokens.start[r.open]);
       const end = Math.min(part.end, doc.tokens.end[r.last]);
       if (end > start) quoted += end - start;
@@ -578,6 +598,43 @@ function quoteKind(doc: Doc, content: Content, regions: QuoteRegion[]): QuoteKin
   const total = (content.parts ?? [content]).reduce((n, p) => n + p.end - p.start, 0);
   if (quoted === 0) return 'indirect';
   return quoted >= total - 2 ? 'direct' : 'mixed';
+}
+
+/** The last index below `length` for which `atOrBefore` holds (it holds for a prefix), or -1. */
+function lastAtOrBefore(length: number, atOrBefore: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (atOrBefore(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/**
+ * Whether some content of `found` spans `start` to `end`. Contents are sorted by start, with the
+ * furthest end reached so far, so one binary search answers.
+ */
+function contentCoverage(found: Found[]): (start: number, end: number) => boolean {
+  const contents = found.flatMap((f) => f.content).sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  contents.forEach((c, k) => reach.push(Math.max(c.end, k > 0 ? reach[k - 1] : -1)));
+  return (start, end) => {
+    const k = lastAtOrBefore(contents.length, (j) => contents[j].start <= start);
+    return k >= 0 && reach[k] >= end;
+  };
+}
+
+/** Token positions, sorted, asked whether any lies in a range. */
+function sortedPositions(positions: number[]): { some(from: number, to: number): boolean } {
+  const sorted = Int32Array.from(positions).sort();
+  return {
+    some(from, to) {
+      const k = lastAtOrBefore(sorted.length, (j) => sorted[j] < from) + 1;
+      return k < sorted.length && sorted[k] < to;
+    },
+  };
 }
 
 export function createQuotesStage(options: QuotesOptions = {}): Stage {

@@ -21,6 +21,7 @@ export function createSpeakersStage(lexicon: Pick<EntityLexicon, 'isRoleWord' | 
     requires: ['quotes', 'mentions', 'entities', 'coref'],
     assigns: ['speakers'],
     apply(doc) {
+      indexes.set(doc, mentionIndex(doc));
       let previous: Quote | null = null;
       for (const quote of doc.quotes) {
         if (quote.source) {
@@ -32,6 +33,7 @@ export function createSpeakersStage(lexicon: Pick<EntityLexicon, 'isRoleWord' | 
         if (quote.addresseeSource) quote.addressee = entityIn(doc, quote.addresseeSource)?.id ?? null;
         if (quote.speaker) previous = quote;
       }
+      indexes.delete(doc);
     },
   };
 }
@@ -55,8 +57,13 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
   let person: Entity | undefined;
   let first: Entity | undefined;
   let nationality: Entity | undefined;
-  for (const m of doc.mentions) {
-    if (m.start < span.start || m.end > span.end) continue;
+  const index = indexes.get(doc) ?? mentionIndex(doc);
+  // The mentions that start inside the span, in the order of doc.mentions.
+  const inside: number[] = [];
+  for (let j = index.firstFrom(span.start); j < index.byStart.length && doc.mentions[index.byStart[j]].start < span.end; j++) inside.push(index.byStart[j]);
+  for (let k = index.indexed; k < doc.mentions.length; k++) if (doc.mentions[k].start >= span.start) inside.push(k);
+  for (const m of inside.sort((a, b) => a - b).map((k) => doc.mentions[k])) {
+    if (m.end > span.end) continue;
     const entity = doc.entities[m.entity];
     if (head >= m.tokenStart && head < m.tokenEnd && (!best || m.end - m.start > best.length)) best = { entity, length: m.end - m.start };
     if (entity.type === 'PERSON') person ??= entity;
@@ -91,7 +98,8 @@ function describedEntity(
   const first = doc.tokenAt(source.start);
   const skipDeterminer = /^(?:a|an|the|another|one|two|three|several|some|many)$/.test(doc.tokens.lower[first]) ? first + 1 : first;
   const name = doc.text.slice(doc.tokens.start[skipDeterminer], doc.tokens.end[head]);
-  const existing = doc.entities.find((e) => e.unnamed && e.name === name);
+  const index = indexes.get(doc) ?? mentionIndex(doc);
+  const existing = index.unnamed.get(name);
   if (existing) return existing.id;
   const isPerson = lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord);
   const entity: Entity = {
@@ -112,7 +120,48 @@ function describedEntity(
     kind: 'nominal', entity: doc.entities.length,
   });
   doc.entities.push(entity);
+  index.unnamed.set(name, entity);
   return entity.id;
+}
+
+/** Quotes and mentions a pronoun looks back through at most for its antecedent. */
+const MAX_LOOKED_BACK = 500;
+/** Quotes past the pronoun checked too: their source may come before it. */
+const QUOTES_PAST_OFFSET = 4;
+
+/**
+ * The mentions the stage started with, sorted by start (it appends its descriptions' mentions
+ * after them), and the unnamed entities by name: lookups that scanned every mention or entity
+ * per quote made long texts quadratic.
+ */
+interface MentionIndex {
+  byStart: number[];
+  /** Mentions from this index on were added after it was made. */
+  indexed: number;
+  firstFrom(offset: number): number;
+  unnamed: Map<string, Entity>;
+}
+
+const indexes = new WeakMap<Doc, MentionIndex>();
+
+function mentionIndex(doc: Doc): MentionIndex {
+  const byStart = doc.mentions.map((_, k) => k).sort((a, b) => doc.mentions[a].start - doc.mentions[b].start || a - b);
+  const unnamed = new Map<string, Entity>();
+  for (const e of doc.entities) if (e.unnamed && !unnamed.has(e.name)) unnamed.set(e.name, e);
+  return {
+    byStart,
+    indexed: doc.mentions.length,
+    unnamed,
+    firstFrom(offset) {
+      let low = 0;
+      for (let high = byStart.length; low < high; ) {
+        const middle = (low + high) >> 1;
+        if (doc.mentions[byStart[middle]].start < offset) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    },
+  };
 }
 
 /**
@@ -126,17 +175,31 @@ function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'n
     if (gender === 'neuter') return e.type !== 'PERSON';
     return e.type === 'PERSON';
   };
-  for (let k = doc.quotes.length - 1; k >= 0; k--) {
-    const q = doc.quotes[k];
+  // Quotes are in text order: look back from the first that starts at the offset (and a few past
+  // it, whose source may come first), through at most MAX_LOOKED_BACK of them.
+  const { quotes } = doc;
+  let low = 0;
+  for (let high = quotes.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if (quotes[middle].content.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  for (let k = Math.min(quotes.length - 1, low + QUOTES_PAST_OFFSET); k >= 0 && k >= low - MAX_LOOKED_BACK; k--) {
+    const q = quotes[k];
     if (q.content.start >= offset && (q.source?.start ?? q.content.start) >= offset) continue;
     const e = doc.entityById(q.speaker);
     if (e && compatible(e)) return e.id;
   }
-  for (let k = doc.mentions.length - 1; k >= 0; k--) {
+  // Mentions added by this stage (the newest first), then the others back from the offset.
+  const index = indexes.get(doc) ?? mentionIndex(doc);
+  for (let k = doc.mentions.length - 1; k >= index.indexed; k--) {
     const m = doc.mentions[k];
-    if (m.end > offset) continue;
-    const e = doc.entities[m.entity];
-    if (compatible(e)) return e.id;
+    if (m.end <= offset && compatible(doc.entities[m.entity])) return doc.entities[m.entity].id;
+  }
+  const before = index.firstFrom(offset);
+  for (let j = before - 1; j >= 0 && j >= before - MAX_LOOKED_BACK; j--) {
+    const m = doc.mentions[index.byStart[j]];
+    if (m.end <= offset && compatible(doc.entities[m.entity])) return doc.entities[m.entity].id;
   }
   return null;
 }

@@ -14,6 +14,22 @@ export interface AuthPluginOptions {
   token: string | null;
 }
 
+/** Shorter tokens are accepted with a warning: they can be guessed. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/**
+ * The configured token: surrounding whitespace (a file's newline) trimmed, empty as none. A token
+ * with whitespace inside is refused, since no `Authorization: Bearer` header could carry it; a
+ * short one gets a warning.
+ */
+export function checkToken(raw: string | null | undefined): { token: string | null; warning: string | null } {
+  const token = raw?.trim() || null;
+  if (token === null) return { token, warning: null };
+  if (/\s/.test(token)) throw new Error('the token holds whitespace, which a bearer token cannot carry');
+  const warning = token.length < MIN_TOKEN_LENGTH ? `the token has ${token.length} characters; use at least ${MIN_TOKEN_LENGTH} (e.g. openssl rand -hex 24)` : null;
+  return { token, warning };
+}
+
 /** Digests compared in constant time, so neither the token's length nor its prefix leaks. */
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 

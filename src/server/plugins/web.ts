@@ -5,7 +5,9 @@ import fp from 'fastify-plugin';
 
 /**
  * The web app: the files `vite build` wrote (web/dist). Asset names carry a content hash, so they
- * are cached for good; index.html is revalidated so a rebuilt app shows at once.
+ * are cached for good; index.html is revalidated so a rebuilt app shows at once. Text files are
+ * served brotli- or gzip-compressed when the browser accepts it, from the .br and .gz copies
+ * compress-assets.ts writes at build time (`npm run build:web`).
  */
 
 export interface WebPluginOptions {
@@ -23,6 +25,9 @@ export const webPlugin = fp<WebPluginOptions>(
     await app.register(fastifyStatic, {
       root,
       wildcard: false,
+      preCompressed: true,
+      // Our Cache-Control, not send's default max-age=0.
+      cacheControl: false,
       setHeaders(res, path) {
         res.setHeader('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
       },

@@ -1,5 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AnalyseRequest } from '../analysis.js';
+import type { JobOptions } from '../analysis-jobs.js';
 import { ERROR_RESPONSES, analyseBody, object, ref } from '../schemas.js';
 
 export interface AnalyzeRoutesOptions {
@@ -21,7 +22,7 @@ export const analyzeRoutes: FastifyPluginAsync<AnalyzeRoutesOptions> = async (ap
       body: analyseBody,
       response: { 200: ref('Article'), ...ERROR_RESPONSES },
     },
-    handler: async (request) => (await app.analysis.analyse(request.body)).prepared.analysis,
+    handler: async (request, reply) => (await app.analysis.analyse(request.body, job(request, reply))).prepared.analysis,
   });
 
   app.post<{ Body: AnalyseRequest }>('/api/analyze/corpus', {
@@ -33,9 +34,18 @@ export const analyzeRoutes: FastifyPluginAsync<AnalyzeRoutesOptions> = async (ap
       body: analyseBody,
       response: { 200: object({ article: ref('Article'), corpus: ref('CorpusContext') }), ...ERROR_RESPONSES },
     },
-    handler: async (request) => {
-      const analysed = await app.analysis.analyse(request.body);
+    handler: async (request, reply) => {
+      const analysed = await app.analysis.analyse(request.body, job(request, reply));
       return { article: analysed.prepared.analysis, corpus: await app.analysis.context(app.corpus, analysed) };
     },
   });
 };
+
+/** The job of a request: queued under the client's address, cancelled when the client goes away. */
+function job(request: FastifyRequest, reply: FastifyReply): JobOptions {
+  const cancel = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) cancel.abort();
+  });
+  return { client: request.ip, signal: cancel.signal };
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ENTITY_TYPES, type EntityType } from '../../core/doc.js';
 import { ERROR_RESPONSES, array, object, ref } from '../schemas.js';
+import { withFileNames } from '../corpus-view.js';
 
 /** The read routes over the corpus. Lists are JSON arrays, as the CLI's `--json` prints them. */
 
@@ -59,7 +60,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
       querystring: { type: 'object', additionalProperties: false, properties: { q: text } },
       response: { 200: array(ref('Story')), ...ERROR_RESPONSES },
     },
-    handler: (request) => corpus.store.stories(request.query),
+    handler: async (request) => withFileNames(await corpus.store.stories(request.query)),
   });
 
   byId('/api/stories/:id', 'story', 'One story and its claims matrix: speaker × proposition × stance', 'StoryDetail', (id) => corpus.story(id));
@@ -88,7 +89,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
         corpus.store.quotes({ q, limit: most }),
         corpus.store.stories({ q }),
       ]);
-      return { entities, quotes, stories: stories.slice(0, most) };
+      return { entities, quotes, stories: withFileNames(stories.slice(0, most)) };
     },
   });
 };

@@ -8,7 +8,7 @@ import { CorpusBusyError } from '../../store/errors.js';
 import { ERROR_RESPONSES, array, object, ref } from '../schemas.js';
 
 export interface IngestRoutesOptions {
-  ingest: Pick<IngestOptions, 'lexiconPath' | 'maxBytes' | 'timeoutMs' | 'workers' | 'analyzer'>;
+  ingest: Pick<IngestOptions, 'lexiconPath' | 'maxBytes' | 'timeoutMs' | 'urlPolicy' | 'workers' | 'analyzer'>;
 }
 
 interface IngestBody {
@@ -41,7 +41,8 @@ export const ingestRoutes: FastifyPluginAsync<IngestRoutesOptions> = async (app,
   };
 
   app.post<{ Body: IngestBody }>('/api/ingest', {
-    preHandler: app.requireToken,
+    // Before the body is read: no one without the token makes the server parse 20 MB.
+    onRequest: app.requireToken,
     schema: {
       summary: 'Ingest articles into the corpus (needs the bearer token)',
       description: 'Records are JSONL ingest records; URLs are pages or RSS/Atom feeds. A document that fails is listed with its reason and the others go on.',

@@ -3,7 +3,7 @@ import { useApi } from '../api.js';
 import { ArticleView } from '../components/ArticleView.js';
 import { Status } from '../components/Status.js';
 import { Table } from '../components/Table.js';
-import { href } from '../router.js';
+import { href, useTitle } from '../router.js';
 
 export function ArticlesPage() {
   const loaded = useApi<ArticleSummaryJSON[]>('/api/articles');
@@ -35,6 +35,7 @@ export function ArticlesPage() {
 
 export function ArticlePage({ id, focus }: { id: string; focus: { claim: string | null; quote: string | null } }) {
   const loaded = useApi<ArticleDetailJSON>(`/api/articles/${encodeURIComponent(id)}`);
+  useTitle(loaded.state === 'ready' ? (loaded.data.title ?? 'Untitled article') : null);
   return (
     <Status loaded={loaded}>
       {(a) => (

@@ -5,7 +5,7 @@ import { query, useApi } from '../api.js';
 import { StatementList } from '../components/StatementList.js';
 import { Status } from '../components/Status.js';
 import { Table } from '../components/Table.js';
-import { href } from '../router.js';
+import { href, useTitle } from '../router.js';
 
 export function EntitiesPage() {
   const [q, setQ] = useState('');
@@ -55,6 +55,7 @@ export function EntitiesPage() {
 
 export function EntityPage({ id }: { id: string }) {
   const loaded = useApi<EntityDetailJSON>(`/api/entities/${encodeURIComponent(id)}`);
+  useTitle(loaded.state === 'ready' ? loaded.data.entity.name : null);
   return (
     <Status loaded={loaded}>
       {({ entity, said, about, timeline }) => {

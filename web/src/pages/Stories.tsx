@@ -6,7 +6,7 @@ import { ArticleText } from '../components/ArticleText.js';
 import { StanceBadge } from '../components/Stance.js';
 import { Status } from '../components/Status.js';
 import { colorScale, colorStyle, type SpeakerColor } from '../highlight.js';
-import { href } from '../router.js';
+import { href, useTitle } from '../router.js';
 
 export function StoriesPage() {
   const loaded = useApi<StoryJSON[]>('/api/stories');
@@ -44,6 +44,7 @@ export function StoryList({ stories }: { stories: StoryJSON[] }) {
 
 export function StoryPage({ id }: { id: string }) {
   const loaded = useApi<StoryDetailJSON>(`/api/stories/${encodeURIComponent(id)}`);
+  useTitle(loaded.state === 'ready' ? loaded.data.story.label : null);
   return <Status loaded={loaded}>{(detail) => <Story detail={detail} />}</Status>;
 }
 
