@@ -90,6 +90,7 @@ export function toEdge(row: Row): ContradictionEdge {
     ],
     reason: row.reason as string,
     crossArticle: flag(row.cross_article),
+    score: Number(row.score),
   };
 }
 

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createAnalyzer } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
-import { sharedDataPath } from '../../eval/data-path.js';
+import { repositoryPath, sharedDataPath } from '../../eval/data-path.js';
+import { evaluateContradictions, formatContradictionReport } from '../../eval/contradictions.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { UsageError, type Command } from '../command.js';
@@ -12,7 +13,7 @@ interface Evaluator {
   name: string;
   /** What the gold file holds, for the usage text. */
   gold: string;
-  /** The gold file `eval all` scores, relative to the shared data folder. */
+  /** The gold file `eval all` scores, relative to the shared data folder, or `repository:` and a path in the repository. */
   defaultGold: string[];
   evaluate(file: string, options: EvaluateOptions): Promise<{ report: unknown; table: string }>;
   /**
@@ -39,6 +40,15 @@ const EVALUATORS: Evaluator[] = [
     },
   },
   {
+    name: 'contradictions',
+    gold: 'gold contradiction JSONL: articles, matters, labelled pairs (docs/eval.md)',
+    defaultGold: ['repository:', 'test', 'fixtures', 'contradictions', 'dev.jsonl'],
+    async evaluate(file, options) {
+      const report = await evaluateContradictions(file, await createAnalyzer(), options);
+      return { report, table: formatContradictionReport(report) };
+    },
+  },
+  {
     name: 'ner',
     gold: 'CoNLL-format NER (token first, IOB1/IOB2 tag last)',
     defaultGold: ['conll2003', 'eng.testb'],
@@ -56,6 +66,14 @@ const EVALUATORS: Evaluator[] = [
     },
   },
 ];
+
+/** Where an evaluator's default gold file is: in the repository, or in the shared data folder. */
+function defaultGoldPath(gold: readonly string[]): string {
+  return gold[0] === 'repository:' ? repositoryPath(...gold.slice(1)) : sharedDataPath(...gold);
+}
+
+/** The default gold as the usage text names it. */
+const showGold = (gold: readonly string[]): string => (gold[0] === 'repository:' ? `${gold.slice(1).join('/')} (in the repository)` : gold.join('/'));
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -120,7 +138,7 @@ async function evalAll(argv: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError('eval all takes no file: it reads the shared data folder');
   const reports: Record<string, unknown> = {};
   for (const evaluator of EVALUATORS) {
-    const file = sharedDataPath(...evaluator.defaultGold);
+    const file = defaultGoldPath(evaluator.defaultGold);
     if (evaluator.evaluateAll) {
       const result = await evaluator.evaluateAll({ limit });
       if (result === null) {
@@ -128,7 +146,7 @@ async function evalAll(argv: string[]): Promise<number> {
         continue;
       }
       reports[evaluator.name] = result.report;
-      if (!values.json) process.stdout.write(`== ${evaluator.name}: ${sharedDataPath(evaluator.defaultGold[0])}\n${result.table}\n\n`);
+      if (!values.json) process.stdout.write(`== ${evaluator.name}: ${defaultGoldPath(evaluator.defaultGold.slice(0, 1))}\n${result.table}\n\n`);
       continue;
     }
     if (!existsSync(file)) {
@@ -152,7 +170,7 @@ export const evalCommand: Command = {
 Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(14)}${e.gold}`).join('\n')}
   all           every evaluator on its default gold file in the shared data folder
-                ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => e.defaultGold.join('/')).join(', ')};
+                ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
                 for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
 
 Options:

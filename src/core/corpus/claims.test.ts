@@ -53,7 +53,7 @@ describe('ClaimIndex', () => {
 describe('groupContradictions', () => {
   it('groups edges that share a claim, lists each claim once in time order, and keeps kinds apart', () => {
     const edge = (id: string, kind: ContradictionEdge['kind'], a: string, b: string): ContradictionEdge => ({
-      id, kind, reason: id, crossArticle: true, claims: [{ article: a, claim: 'c1' }, { article: b, claim: 'c1' }],
+      id, kind, reason: id, crossArticle: true, score: 1, claims: [{ article: a, claim: 'c1' }, { article: b, claim: 'c1' }],
     });
     const edges = [edge('x2', 'contradiction', 'a', 'b'), edge('x1', 'contradiction', 'c', 'b'), edge('x3', 'contradiction', 'd', 'e'), edge('x4', 'reversal', 'a', 'f')];
     const dates: Record<string, string> = { a: '2015-12-26', b: '2015-12-24', c: '2015-12-25', d: '2015-12-20', e: '2015-12-21', f: '2015-12-30' };

@@ -23,6 +23,8 @@ export const MATCHABLE_STANCES: readonly Stance[] = [...AFFIRMING, 'deny'];
  * many per participant, so matching stays fast in a corpus where one name is in every article.
  */
 const POSTING_CAPACITY = 512;
+/** Contradictions scoring below this are kept but hidden from lists unless asked for. */
+export const CONTRADICTION_THRESHOLD = 0.5;
 
 type Polarity = 'affirm' | 'deny';
 
@@ -151,7 +153,7 @@ function edge(kind: ContradictionEdge['kind'], a: ClaimRecord, b: ClaimRecord, r
   ];
   const keys = claims.map(claimKey);
   if (kind === 'contradiction') keys.sort();
-  return { id: `x${hashId(`${kind}\u0000${keys.join('\u0000')}`)}`, kind, claims, reason, crossArticle: true };
+  return { id: `x${hashId(`${kind}\u0000${keys.join('\u0000')}`)}`, kind, claims, reason, crossArticle: true, score: 1 };
 }
 
 /** The single-article pipeline's contradictions as corpus edges. */
@@ -165,6 +167,7 @@ export function articleEdges(article: string, contradictions: ArticleJSON['contr
     ],
     reason,
     crossArticle: false,
+    score: 1,
   }));
 }
 

@@ -118,6 +118,8 @@ export interface ContradictionEdge {
   reason: string;
   /** False for a contradiction the single-article pipeline found. */
   crossArticle: boolean;
+  /** How surely the claims contradict each other, in [0, 1] (docs/corpus.md). */
+  score: number;
 }
 
 export interface StoryRecord {

@@ -145,8 +145,8 @@ class PostgresStore implements Store {
       }
       for (const e of batch.edges) {
         await client.query(
-          `INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle],
+          `INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle, e.score],
         );
       }
       await client.query('COMMIT');

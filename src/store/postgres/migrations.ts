@@ -63,6 +63,8 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL, cross_article BOOLEAN NOT NULL
   );
   `,
+  // How strongly two claims contradict each other, in [0, 1]; older edges count as certain.
+  `ALTER TABLE edges ADD COLUMN score DOUBLE PRECISION NOT NULL DEFAULT 1;`,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

@@ -65,8 +65,8 @@ class SqliteStore implements Store {
       claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
       story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size) VALUES (@id, @label, @seq, @first, @last, @size)
         ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`),
-      edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
 
@@ -125,7 +125,7 @@ class SqliteStore implements Store {
       }
       for (const s of batch.stories) insert.story.run(s);
       for (const e of batch.edges) {
-        insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0);
+        insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0, e.score);
       }
     })();
   }

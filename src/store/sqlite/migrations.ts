@@ -63,6 +63,8 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL, cross_article INTEGER NOT NULL
   );
   `,
+  // How strongly two claims contradict each other, in [0, 1]; older edges count as certain.
+  `ALTER TABLE edges ADD COLUMN score REAL NOT NULL DEFAULT 1;`,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */
