@@ -44,12 +44,22 @@ export interface ArticleJSON {
   }>;
   claims: Array<{
     id: string;
-    quote: string;
+    quote: string | null;
     speaker: string | null;
     stance: Stance;
-    proposition: TextSpan & { entities: string[]; terms: string[]; cameo: string[] };
+    basis: string;
+    proposition: TextSpan & {
+      entities: string[];
+      terms: string[];
+      cameo: string[];
+      predicates: string[];
+      predicate: string;
+      negated: boolean;
+      self: boolean;
+      topic: string | null;
+    };
   }>;
-  contradictions: Array<{ claims: [string, string]; reason: string }>;
+  contradictions: Array<{ claims: [string, string]; reason: string; score: number; proposition: string }>;
 }
 
 export function toArticleJSON(doc: Doc): ArticleJSON {
@@ -91,8 +101,19 @@ export function toArticleJSON(doc: Doc): ArticleJSON {
       quote: c.quote,
       speaker: c.speaker,
       stance: c.stance,
-      proposition: { ...span(c.proposition), entities: c.proposition.entities, terms: c.proposition.terms, cameo: c.proposition.cameo },
+      basis: c.basis,
+      proposition: {
+        ...span(c.proposition),
+        entities: c.proposition.entities,
+        terms: c.proposition.terms,
+        cameo: c.proposition.cameo,
+        predicates: c.proposition.predicates,
+        predicate: c.proposition.predicate,
+        negated: c.proposition.negated,
+        self: c.proposition.self,
+        topic: c.proposition.topic,
+      },
     })),
-    contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason })),
+    contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason, score: c.score, proposition: c.proposition })),
   };
 }

@@ -44,8 +44,11 @@ export interface Store {
   quotes(query?: QuoteQuery): Promise<QuoteJSON[]>;
   /** Stories, largest first; `q` keeps those with an article matching the full-text query. */
   stories(query?: StoryQuery): Promise<StoryJSON[]>;
-  /** Contradictions and reversals, grouped by matter, with the evidence of each claim. */
-  contradictions(): Promise<ContradictionJSON[]>;
+  /**
+   * Contradictions and reversals, one group per proposition, strongest first, with the evidence of
+   * each claim; pairs scoring under CONTRADICTION_THRESHOLD only with `all`.
+   */
+  contradictions(query?: ContradictionQuery): Promise<ContradictionJSON[]>;
 
   close(): Promise<void>;
 }
@@ -60,6 +63,11 @@ export interface QuoteQuery {
   speaker?: string;
   q?: string;
   limit?: number;
+}
+
+export interface ContradictionQuery {
+  /** Also the pairs scoring under the threshold. */
+  all?: boolean;
 }
 
 export interface StoryQuery {

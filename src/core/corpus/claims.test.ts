@@ -8,7 +8,7 @@ const nameOf = (id: string): string => NAMES[id] ?? id;
 function claim(article: string, id: string, fields: Partial<ClaimRecord>): ClaimRecord {
   return {
     article, id, quote: `q${id.slice(1)}`, kind: 'indirect', cue: 'said', cueClass: 'assert', speaker: null, stance: 'assert', start: 0, end: 10, text: `${article} ${id}`,
-    entities: [], terms: [], cameo: [], side: [], about: [], time: null, seq: 1, duplicate: false, ...fields,
+    entities: [], terms: [], cameo: [], side: [], about: [], predicates: [], predicate: '', self: false, basis: '', outweighed: false, time: null, seq: 1, duplicate: false, ...fields,
   };
 }
 
@@ -53,7 +53,7 @@ describe('ClaimIndex', () => {
 describe('groupContradictions', () => {
   it('groups edges that share a claim, lists each claim once in time order, and keeps kinds apart', () => {
     const edge = (id: string, kind: ContradictionEdge['kind'], a: string, b: string): ContradictionEdge => ({
-      id, kind, reason: id, crossArticle: true, score: 1, claims: [{ article: a, claim: 'c1' }, { article: b, claim: 'c1' }],
+      id, kind, reason: id, crossArticle: true, score: 1, proposition: 'p', claims: [{ article: a, claim: 'c1' }, { article: b, claim: 'c1' }],
     });
     const edges = [edge('x2', 'contradiction', 'a', 'b'), edge('x1', 'contradiction', 'c', 'b'), edge('x3', 'contradiction', 'd', 'e'), edge('x4', 'reversal', 'a', 'f')];
     const dates: Record<string, string> = { a: '2015-12-26', b: '2015-12-24', c: '2015-12-25', d: '2015-12-20', e: '2015-12-21', f: '2015-12-30' };

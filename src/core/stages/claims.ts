@@ -1,45 +1,67 @@
 import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { cameoCodes } from '../cameo.js';
+import { frameOf, type Frame } from '../proposition.js';
 
 /**
- * One claim per attributed statement: who (the resolved speaker), the stance taken (the cue's
- * class; a negated cue — "did not deny" — is no stance of its own), and the proposition with the
- * entities and content terms it mentions.
+ * Claims: one per attributed statement, and one per unattributed sentence of the headline and lead,
+ * which the outlet asserts in its own voice ("Apple will release a smartwatch next month"). Each
+ * has a speaker (null for the outlet), the stance taken and why, and the proposition: entities,
+ * content terms, CAMEO codes and its frame (predicate classes, negation; src/core/proposition.ts).
+ *
+ * Stance: the cue's class; a negated cue ("did not deny") is no stance of its own. An assertion
+ * whose predicate is negated ("I have not resigned") or that calls something untrue ("the story
+ * is fake", "there was no truth in a report that …") is a denial of the un-negated proposition. A
+ * denial that names only a report ("dismissed the claims") denies the article's matter: the first
+ * claim of the headline or lead with a predicate of its own.
  */
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 const LIGHT_LEMMAS = new Set(['be', 'have', 'do', 'say', 'get', 'make', 'go', 'take', 'come', 'will', 'would', 'can', 'that', 'thing']);
+/** A lead paragraph shorter than this is a byline or a dateline, not the lead. */
+const MIN_LEAD_TOKENS = 8;
+/** "SAN FRANCISCO, Aug. 3 — ", "KABUL: ", "OSLO, May 20 (Meridian Wire) - ", "(Meridian Wire) - " before a lead. */
+const DATELINE = /^\s*(?:[A-Z][A-Z .'’-]+(?:,[^—–:\n]{0,40}?)?\s*(?:\([^)\n]{0,40}\))?\s*[—–:-]+\s+|\([^)\n]{0,40}\)\s*[—–-]+\s+)/;
 
 export function buildClaims(doc: Doc): void {
   doc.quotes.forEach((quote, k) => {
-    const claim: Claim = {
-      id: `c${k + 1}`,
-      quote: quote.id,
-      speaker: quote.speaker,
-      stance: stanceOf(doc, quote, k),
-      proposition: proposition(doc, quote.content.parts ?? [quote.content]),
-    };
-    doc.claims.push(claim);
+    const parts = quote.content.parts ?? [quote.content];
+    const frame = frameOf(doc, parts);
+    const { stance, basis } = refine(stanceOf(doc, quote, k), frame);
+    doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, parts, frame) });
   });
+  for (const span of outletSentences(doc)) {
+    const frame = frameOf(doc, [span]);
+    if (frame.predicates.length === 0) continue;
+    const { stance, basis } = refine({ stance: 'assert', cue: '' }, frame);
+    doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, [span], frame) });
+  }
+  resolveTopics(doc);
 }
 
 /** The cue's class; a floating quote continues the stance of the statement it follows. */
-function stanceOf(doc: Doc, quote: Quote, index: number): Stance {
-  if (quote.cue) return quote.cue.negated ? 'other' : quote.cue.class;
+function stanceOf(doc: Doc, quote: Quote, index: number): { stance: Stance; cue: string } {
+  const cued = (q: Quote): { stance: Stance; cue: string } => ({ stance: q.cue?.negated ? 'other' : (q.cue?.class ?? 'assert'), cue: q.cue ? doc.slice(q.cue) : '' });
+  if (quote.cue) return cued(quote);
   for (let k = index - 1; k >= 0; k--) {
     const previous = doc.quotes[k];
-    if (previous.speaker === quote.speaker && previous.cue) return previous.cue.negated ? 'other' : previous.cue.class;
+    if (previous.speaker === quote.speaker && previous.cue) return cued(previous);
   }
-  return 'assert';
+  return { stance: 'assert', cue: '' };
 }
 
-function proposition(doc: Doc, parts: Span[]): Claim['proposition'] {
+/** An assertion that negates its predicate or calls something untrue is a denial. */
+function refine({ stance, cue }: { stance: Stance; cue: string }, frame: Frame): { stance: Stance; basis: string } {
+  if (stance === 'assert' && frame.denial) return { stance: 'deny', basis: `"${frame.denial}"` };
+  return { stance, basis: cue ? `cue "${cue}"` : '' };
+}
+
+function proposition(doc: Doc, parts: Span[], frame: Frame): Claim['proposition'] {
   const entities = new Set<string>();
   const terms = new Set<string>();
   for (const part of parts) {
     for (const m of doc.mentions) {
-      if (m.start >= part.start && m.end <= part.end) entities.add(doc.entities[m.entity].id);
+      if (m.start >= part.start && m.end <= part.end && m.entity >= 0) entities.add(doc.entities[m.entity].id);
     }
     for (let i = doc.tokenAt(part.start); i < doc.tokenCount && doc.tokens.end[i] <= part.end; i++) {
       if (!CONTENT_POS.has(doc.upos(i))) continue;
@@ -54,12 +76,58 @@ function proposition(doc: Doc, parts: Span[]): Claim['proposition'] {
     entities: [...entities],
     terms: sortedTerms,
     cameo: cameoCodes(sortedTerms),
+    predicates: frame.anaphoric ? [] : frame.predicates,
+    predicate: frame.anaphoric ? '' : frame.words,
+    negated: frame.negated,
+    self: frame.self,
+    topic: null,
   };
+}
+
+/**
+ * The headline and the lead's first sentence where no quote covers them: what the outlet says in
+ * its own voice. The lead is the first paragraph after the headline long enough not to be a byline;
+ * a dateline before it is left out.
+ */
+function outletSentences(doc: Doc): Span[] {
+  const covered = (s: Span): boolean => doc.quotes.some((q) => q.content.start < s.end && q.content.end > s.start) || doc.quotes.some((q) => q.cue !== null && q.cue.start < s.end && q.cue.end > s.start);
+  const spans: Span[] = [];
+  const title = doc.meta.title;
+  if (title) spans.push(title);
+  const lead = doc.paragraphs.find((p) => (!title || p.start >= title.end) && p.tokenEnd - p.tokenStart >= MIN_LEAD_TOKENS && !/^(?:by|posted)\b/i.test(doc.slice(p)));
+  if (lead) {
+    const sentence = doc.sentences[doc.sentenceOf(lead.tokenStart)];
+    const text = doc.slice(sentence);
+    const skip = DATELINE.exec(text)?.[0].length ?? 0;
+    spans.push({ start: sentence.start + skip, end: sentence.end });
+  }
+  return spans.filter((s) => s.end > s.start && !covered(s));
+}
+
+/** A denial of "the claims" or "the report" takes the proposition of the article's matter. */
+function resolveTopics(doc: Doc): void {
+  const lead = leadEnd(doc);
+  const ordered = [...doc.claims].sort((a, b) => a.proposition.start - b.proposition.start);
+  const topic = ordered.find((c) => c.proposition.start < lead && c.proposition.predicates.length > 0 && c.proposition.predicate !== '');
+  if (!topic) return;
+  for (const claim of doc.claims) {
+    const p = claim.proposition;
+    if (claim === topic || claim.stance !== 'deny' || p.predicates.length > 0) continue;
+    const t = topic.proposition;
+    claim.proposition = { ...p, topic: topic.id, entities: [...new Set([...p.entities, ...t.entities])], terms: t.terms, cameo: t.cameo, predicates: t.predicates, predicate: t.predicate };
+  }
+}
+
+/** Where the lead ends: the end of the first paragraph after the headline that is not a byline. */
+function leadEnd(doc: Doc): number {
+  const title = doc.meta.title;
+  const lead = doc.paragraphs.find((p) => (!title || p.start >= title.end) && p.tokenEnd - p.tokenStart >= MIN_LEAD_TOKENS);
+  return lead?.end ?? title?.end ?? 0;
 }
 
 export const claimsStage: Stage = {
   name: 'claims',
-  requires: ['quotes', 'speakers', 'pos'],
+  requires: ['quotes', 'speakers', 'pos', 'meta'],
   assigns: ['claims'],
   apply: buildClaims,
 };

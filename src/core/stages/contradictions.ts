@@ -1,30 +1,48 @@
 import type { Claim, Doc, Entity } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { describeMatter, sharedMatter } from '../matter.js';
+import { compareFrames, explainContradiction, polarityOf, propositionKeys, type Polarity } from '../proposition.js';
 
 /**
- * Contradictions within one article: a speaker denies what a speaker from another side asserts.
- * Two claims are about the same thing when they share a participant (an entity in the proposition
- * or on the speaker's side) and either evoke the same CAMEO root or share content terms.
+ * Contradictions within one article: one side denies the proposition another side affirms. Two
+ * claims hold the same proposition when their frames match (src/core/proposition.ts: predicate
+ * class and a shared participant, never a participant alone). Claims are indexed by proposition
+ * key (predicate family × participant), so each claim is compared only with the claims that share
+ * a key, not with every other claim.
  */
 
-const ASSERTING = new Set(['assert', 'accuse', 'threaten']);
+/** The outlet's side in its own article: a name no entity has. */
+export const OUTLET_SIDE = '\u0000the outlet';
 
 export function findContradictions(doc: Doc): void {
-  const denials = doc.claims.filter((c) => c.stance === 'deny' && c.speaker);
-  const assertions = doc.claims.filter((c) => ASSERTING.has(c.stance) && c.speaker);
-  for (const denial of denials) {
-    const denier = side(doc, doc.entityById(denial.speaker));
-    for (const assertion of assertions) {
-      const asserter = side(doc, doc.entityById(assertion.speaker));
-      if ([...denier].some((key) => asserter.has(key))) continue; // same side: not a contradiction
-      const reason = sameMatter(doc, denial, denier, assertion, asserter);
-      if (!reason) continue;
-      const [first, second] = denial.quote < assertion.quote ? [denial, assertion] : [assertion, denial];
-      doc.contradictions.push({ claims: [first.id, second.id], reason });
+  const index: Record<Polarity, Map<string, Claim[]>> = { affirm: new Map(), deny: new Map() };
+  const ordered = [...doc.claims].sort((a, b) => a.proposition.start - b.proposition.start);
+  for (const claim of ordered) {
+    const polarity = polarityOf(claim.stance);
+    if (!polarity || (claim.speaker === null && claim.quote !== null)) continue;
+    const mine = claimSide(doc, claim);
+    const keys = propositionKeys({ predicates: claim.proposition.predicates, participants: [...participants(doc, claim)] });
+    const seen = new Set<Claim>();
+    for (const key of keys) {
+      for (const other of index[polarity === 'affirm' ? 'deny' : 'affirm'].get(key) ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        const theirs = claimSide(doc, other);
+        if ([...mine].some((k) => theirs.has(k))) continue; // one side: not a contradiction
+        const match = compareFrames(comparable(doc, other), comparable(doc, claim));
+        if (match.score === 0) continue;
+        const [denial, assertion] = claim.stance === 'deny' ? [claim, other] : [other, claim];
+        const names = match.participants.map((k) => displayName(doc, k));
+        const reason = explainContradiction(explained(doc, denial), explained(doc, assertion), match, names);
+        doc.contradictions.push({ claims: [other.id, claim.id], reason, score: match.score, proposition: match.shared });
+      }
+    }
+    for (const key of keys) {
+      const list = index[polarity].get(key);
+      if (list) list.push(claim);
+      else index[polarity].set(key, [claim]);
     }
   }
-  doc.contradictions.sort((a, b) => a.claims[0].localeCompare(b.claims[0], 'en', { numeric: true }));
+  doc.contradictions.sort((a, b) => b.score - a.score || a.claims[0].localeCompare(b.claims[0], 'en', { numeric: true }));
 }
 
 /**
@@ -43,26 +61,31 @@ export function side(doc: Doc, entity: Entity | undefined): Set<string> {
   return keys;
 }
 
-/** Everyone a proposition involves: the sides of the entities it mentions. */
+/** The speaker's side; the outlet's for a claim in its own voice. */
+function claimSide(doc: Doc, claim: Claim): Set<string> {
+  return claim.speaker === null ? new Set([OUTLET_SIDE]) : side(doc, doc.entityById(claim.speaker));
+}
+
+/** Everyone a proposition involves: the sides of the entities it mentions, and the speaker's when it speaks of itself. */
 function participants(doc: Doc, claim: Claim): Set<string> {
   const keys = new Set<string>();
   for (const id of claim.proposition.entities) for (const key of side(doc, doc.entityById(id))) keys.add(key);
+  if (claim.proposition.self && claim.speaker !== null) for (const key of side(doc, doc.entityById(claim.speaker))) keys.add(key);
   return keys;
 }
 
-/**
- * Same matter: each claim is about the other side (one proposition names the other speaker's side),
- * and they evoke the same CAMEO root or share enough content terms.
- */
-function sameMatter(doc: Doc, a: Claim, aSide: Set<string>, b: Claim, bSide: Set<string>): string | null {
-  const aboutA = participants(doc, a);
-  const aboutB = participants(doc, b);
-  const shared = [...new Set([...[...aboutA].filter((k) => bSide.has(k)), ...[...aboutB].filter((k) => aSide.has(k))])];
-  if (shared.length === 0) return null;
-  const matter = sharedMatter(a.proposition, b.proposition);
-  if (matter.events.length === 0 && !matter.sharesTerms) return null;
-  const about = describeMatter(matter);
-  return `deny vs assert on the same matter: shared participants ${shared.join(', ')}; ${about}`;
+function comparable(doc: Doc, claim: Claim) {
+  return { predicates: claim.proposition.predicates, participants: [...participants(doc, claim)], terms: claim.proposition.terms };
+}
+
+function explained(doc: Doc, claim: Claim) {
+  const speaker = claim.speaker === null ? 'the outlet' : (doc.entityById(claim.speaker)?.name ?? 'someone');
+  return { speaker, stance: claim.stance, basis: claim.basis, predicate: claim.proposition.predicate };
+}
+
+/** The entity name behind a lower-cased side key, as written. */
+function displayName(doc: Doc, key: string): string {
+  return doc.entities.find((e) => e.name.toLowerCase() === key)?.name ?? key;
 }
 
 export const contradictionsStage: Stage = {

@@ -63,8 +63,10 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL, cross_article BOOLEAN NOT NULL
   );
   `,
-  // How strongly two claims contradict each other, in [0, 1]; older edges count as certain.
-  `ALTER TABLE edges ADD COLUMN score DOUBLE PRECISION NOT NULL DEFAULT 1;`,
+  // How surely two claims contradict each other, in [0, 1] (older edges count as sure), and the
+  // predicate class they share, which groups them.
+  `ALTER TABLE edges ADD COLUMN score DOUBLE PRECISION NOT NULL DEFAULT 1;
+   ALTER TABLE edges ADD COLUMN proposition TEXT NOT NULL DEFAULT '';`,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
 import type {
   ArticleRecord,
   ClaimRecord,
+  ClaimRef,
   ContradictionEdge,
   CorpusBatch,
   CorpusSnapshot,
@@ -14,8 +15,8 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import type { EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
+import { likePattern, STORIES, STORY_MEMBERS, toArticle, toClaim, toEdge, toEntity, toEvidence, propositionColumn, toQuote, toStories, toStory, type Row } from '../rows.js';
+import type { ContradictionQuery, EntityQuery, QuoteQuery, Store, StoryQuery } from '../types.js';
 import { migrate } from './migrations.js';
 
 /**
@@ -65,8 +66,8 @@ class SqliteStore implements Store {
       claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
       story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size) VALUES (@id, @label, @seq, @first, @last, @size)
         ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`),
-      edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score, proposition)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
 
@@ -119,13 +120,12 @@ class SqliteStore implements Store {
         });
       }
       for (const c of batch.claims) {
-        const { entities, terms, cameo, side, about } = c;
-        const row = insert.claim.run({ ...c, proposition: JSON.stringify({ entities, terms, cameo, side, about }), duplicate: c.duplicate ? 1 : 0 });
+        const row = insert.claim.run({ ...c, proposition: propositionColumn(c), duplicate: c.duplicate ? 1 : 0 });
         insert.claimFts.run(row.lastInsertRowid, c.text);
       }
       for (const s of batch.stories) insert.story.run(s);
       for (const e of batch.edges) {
-        insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0, e.score);
+        insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0, e.score, e.proposition);
       }
     })();
   }
@@ -184,7 +184,8 @@ class SqliteStore implements Store {
   }
 
   async quotes(query: QuoteQuery = {}): Promise<QuoteJSON[]> {
-    const where: string[] = [];
+    // Claims in an outlet's own voice (quote '') are no quotes.
+    const where: string[] = [`q.quote <> ''`];
     const params: unknown[] = [];
     if (query.speaker) {
       where.push(`q.speaker IN (SELECT id FROM entities WHERE search LIKE ? ESCAPE '\\')`);
@@ -195,7 +196,7 @@ class SqliteStore implements Store {
       params.push(ftsQuery(query.q));
     }
     const sql = `SELECT q.*, e.name AS speaker_name FROM claims q LEFT JOIN entities e ON e.id = q.speaker
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.seq LIMIT ?`;
+      WHERE ${where.join(' AND ')} ORDER BY q.seq LIMIT ?`;
     return (this.db.prepare(sql).all(...params, query.limit ?? -1) as Row[]).map(toQuote);
   }
 
@@ -209,17 +210,18 @@ class SqliteStore implements Store {
     return toStories(this.db.prepare(STORY_MEMBERS).all() as Row[], this.db.prepare(STORIES).all() as Row[], matching);
   }
 
-  async contradictions() {
+  async contradictions(query: ContradictionQuery = {}) {
     const edges = await this.edges();
     const rows = this.db
       .prepare(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
         WHERE c.article || '#' || c.id IN (SELECT a_article || '#' || a_claim FROM edges UNION SELECT b_article || '#' || b_claim FROM edges)`)
       .all() as Row[];
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
-    return groupContradictions(edges, (ref) => {
+    const evidence = (ref: ClaimRef) => {
       const row = byKey.get(`${ref.article}#${ref.claim}`);
       return row ? toEvidence(row, ref) : null;
-    });
+    };
+    return groupContradictions(edges, evidence, query.all ? 0 : CONTRADICTION_THRESHOLD);
   }
 
   async close(): Promise<void> {

@@ -63,8 +63,10 @@ export const MIGRATIONS: readonly string[] = [
     reason TEXT NOT NULL, cross_article INTEGER NOT NULL
   );
   `,
-  // How strongly two claims contradict each other, in [0, 1]; older edges count as certain.
-  `ALTER TABLE edges ADD COLUMN score REAL NOT NULL DEFAULT 1;`,
+  // How surely two claims contradict each other, in [0, 1] (older edges count as sure), and the
+  // predicate class they share, which groups them.
+  `ALTER TABLE edges ADD COLUMN score REAL NOT NULL DEFAULT 1;
+   ALTER TABLE edges ADD COLUMN proposition TEXT NOT NULL DEFAULT '';`,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */

@@ -1,0 +1,231 @@
+import type { Doc, Span, Stance } from './doc.js';
+import { ANTONYMS, DENIAL_MARKERS, NEGATORS, NOT_PREDICATES, PREDICATE_CLASSES, REPORT_NOUNS, familyOf } from './lexicon/predicates.js';
+
+/**
+ * What a claim's content says happens, in a form that survives paraphrase: the predicate classes it
+ * evokes (src/core/lexicon/predicates.ts), the most prominent first, whether the predicate is
+ * negated, whether the content speaks of the speaker itself, and what else makes it a denial
+ * ("a hoax", "no truth in"). Computed from the content span, on the dependency parse when the
+ * `deps` layer is present (prominence = depth in the tree, negators = the predicate's dependents),
+ * otherwise on word order. Cost: linear in the content's tokens (times sentence length with a parse).
+ */
+export interface Frame {
+  /** Predicate classes ("resign", "share-information"), most prominent first; else the head lemma; empty when none. */
+  predicates: string[];
+  /** The predicate as written, lemmatised ("exchange information"), for explanations. */
+  words: string;
+  negated: boolean;
+  /** The content speaks of its own speaker: "I have not resigned", "we exchange information", "it will release". */
+  self: boolean;
+  /** What makes the content a denial besides the cue: the negator or the marker ("not", "a hoax", "alive"), or null. */
+  denial: string | null;
+  /** Names a report, and no event of a class ("dismissed the claims"): it stands for the article's matter. */
+  anaphoric: boolean;
+}
+
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
+const THIRD_PERSON = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their']);
+const PREDICATE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN']);
+/** "reports that …", "a report of …": what follows the report noun is the proposition. */
+const REPORT_LINKS = new Set(['that', 'of', 'about']);
+/** How far into the content a report noun may stand to head it ("there was no truth in a newspaper report that"). */
+const REPORT_PREFIX_TOKENS = 10;
+/** Without a parse, a negator this many tokens before the predicate negates it ("is not a military takeover"). */
+const NEGATOR_WINDOW = 3;
+
+const MARKERS = DENIAL_MARKERS.map((m) => m.split(' '));
+
+function tokensOf(doc: Doc, parts: readonly Span[]): number[] {
+  const out: number[] = [];
+  for (const part of parts) {
+    for (let i = doc.tokenAt(part.start); i < doc.tokenCount && doc.tokens.end[i] <= part.end; i++) out.push(i);
+  }
+  return out;
+}
+
+const lemmaOf = (doc: Doc, i: number): string => doc.tokens.lemma[i] || doc.tokens.lower[i];
+
+/** Tree depth of token `i` (0 for a root); bounded by sentence length. */
+function depth(doc: Doc, i: number): number {
+  let d = 0;
+  for (let k = doc.tokens.head[i]; k >= 0 && d <= doc.tokenCount; k = doc.tokens.head[k]) d++;
+  return d;
+}
+
+export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
+  const all = tokensOf(doc, parts);
+  const lower = doc.tokens.lower;
+  let denial: string | null = null;
+  for (let n = 0; n < all.length && denial === null; n++) {
+    for (const marker of MARKERS) {
+      if (marker.every((w, k) => lower[all[n + k]] === w)) {
+        denial = marker.join(' ');
+        break;
+      }
+    }
+  }
+  // "denied reports that it will …": the proposition starts after the report noun.
+  let from = 0;
+  for (let n = 0; n < Math.min(all.length - 1, REPORT_PREFIX_TOKENS); n++) {
+    if (REPORT_NOUNS.has(lemmaOf(doc, all[n])) && REPORT_LINKS.has(lower[all[n + 1]])) {
+      from = n + 2;
+      break;
+    }
+  }
+  const tokens = all.slice(from);
+  const parsed = doc.layers.has('deps');
+  const hits: Array<{ token: number; classes: string[]; words: string; rank: number }> = [];
+  for (let n = 0; n < tokens.length; n++) {
+    const i = tokens[n];
+    if (!PREDICATE_POS.has(doc.upos(i))) continue;
+    const lemma = lemmaOf(doc, i);
+    const pair = n + 1 < tokens.length ? `${lemma} ${lemmaOf(doc, tokens[n + 1])}` : '';
+    const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, PREDICATE_CLASSES.get(lemma)];
+    const antonym = ANTONYMS.get(lemma);
+    if (antonym) {
+      hits.push({ token: i, classes: [antonym], words: lemma, rank: parsed ? depth(doc, i) : n });
+      denial ??= lemma;
+    } else if (classes) {
+      hits.push({ token: i, classes: classes.map((c) => c.name), words, rank: parsed ? depth(doc, i) : n });
+    }
+  }
+  hits.sort((a, b) => a.rank - b.rank);
+  const predicates = [...new Set(hits.flatMap((h) => h.classes))];
+  let head = hits[0]?.token ?? -1;
+  let words = hits[0]?.words ?? '';
+  if (head < 0) {
+    head = tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i))) ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
+    if (head >= 0) {
+      words = lemmaOf(doc, head);
+      predicates.push(words);
+    }
+  }
+  const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
+  if (negator) denial ??= negator;
+  return {
+    predicates,
+    words,
+    negated: negator !== null,
+    self: speaksOfItself(doc, tokens, head),
+    denial,
+    anaphoric: hits.length === 0 && (head < 0 || all.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i)))),
+  };
+}
+
+/** The negator governing the predicate: a dependent with a parse, else one just before it in the same clause. */
+function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: boolean): string | null {
+  const lower = doc.tokens.lower;
+  if (parsed) {
+    const scope = [head, doc.tokens.head[head]].filter((k) => k >= 0);
+    for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
+    return null;
+  }
+  const at = tokens.indexOf(head);
+  for (let n = at - 1; n >= Math.max(0, at - NEGATOR_WINDOW); n--) {
+    const w = lower[tokens[n]];
+    if (NEGATORS.has(w)) return w;
+    if (w === ',' || w === 'but' || w === ';') break;
+  }
+  return null;
+}
+
+/** A first-person word anywhere, or a third-person pronoun before the predicate with no name before it. */
+function speaksOfItself(doc: Doc, tokens: readonly number[], head: number): boolean {
+  for (const i of tokens) {
+    const w = doc.tokens.lower[i];
+    if (FIRST_PERSON.has(w)) return true;
+    if (doc.upos(i) === 'PROPN') return false;
+    if (THIRD_PERSON.has(w)) return true;
+    if (i === head) return false;
+  }
+  return false;
+}
+
+/** What a comparison of two propositions found. */
+export interface FrameMatch {
+  /** 1 for the same main predicate, 0.8 for a shared class, 0.5 for one family, else 0. */
+  predicate: number;
+  /** The class or lemma the match rests on. */
+  shared: string;
+  /** Participants both involve. */
+  participants: string[];
+  /** In [0, 1]; 0 when the propositions are not the same. */
+  score: number;
+}
+
+/** A proposition as compared: predicates, participants (entity keys) and content terms. */
+export interface ComparableProposition {
+  predicates: readonly string[];
+  participants: readonly string[];
+  terms: readonly string[];
+}
+
+/**
+ * Whether two propositions are the same: a predicate match (class, shared class or family) and at
+ * least one participant in common; sharing a participant alone is never enough. The score weighs
+ * the predicate (0.5), the share of the smaller participant set found in the other (0.3) and the
+ * overlap of content terms (0.2, full at half the union).
+ */
+export function compareFrames(a: ComparableProposition, b: ComparableProposition): FrameMatch {
+  const none: FrameMatch = { predicate: 0, shared: '', participants: [], score: 0 };
+  if (a.predicates.length === 0 || b.predicates.length === 0) return none;
+  let predicate = 0;
+  let shared = '';
+  if (a.predicates[0] === b.predicates[0]) [predicate, shared] = [1, a.predicates[0]];
+  else {
+    const common = a.predicates.find((p) => b.predicates.includes(p));
+    if (common) [predicate, shared] = [0.8, common];
+    else {
+      const families = new Set(b.predicates.map(familyOf).filter(Boolean));
+      const related = a.predicates.find((p) => families.has(familyOf(p)));
+      if (related) [predicate, shared] = [0.5, familyOf(related) as string];
+    }
+  }
+  if (predicate === 0) return none;
+  const inB = new Set(b.participants);
+  const participants = [...new Set(a.participants.filter((p) => inB.has(p)))];
+  if (participants.length === 0) return none;
+  const smaller = Math.min(new Set(a.participants).size, inB.size);
+  const termsB = new Set(b.terms);
+  const common = a.terms.filter((t) => termsB.has(t)).length;
+  const union = new Set([...a.terms, ...b.terms]).size;
+  const terms = union === 0 ? 0 : Math.min(1, (2 * common) / union);
+  const score = 0.5 * predicate + 0.3 * (participants.length / smaller) + 0.2 * terms;
+  return { predicate, shared, participants, score: Math.round(score * 1000) / 1000 };
+}
+
+/** Index keys of a proposition for finding candidates without comparing all pairs: family (or lemma) × participant. */
+export function propositionKeys(p: Pick<ComparableProposition, 'predicates' | 'participants'>): string[] {
+  const heads = new Set(p.predicates.map((name) => familyOf(name) ?? name));
+  const keys: string[] = [];
+  for (const head of heads) for (const who of new Set(p.participants)) keys.push(`${head}\u0000${who}`);
+  return keys;
+}
+
+export type Polarity = 'affirm' | 'deny';
+
+/** Which way a stance takes a proposition: assertions and accusations affirm it, denials deny it; others neither. */
+export function polarityOf(stance: Stance): Polarity | null {
+  if (stance === 'deny') return 'deny';
+  return stance === 'assert' || stance === 'accuse' ? 'affirm' : null;
+}
+
+/** One side of a contradiction, as the explanation names it. */
+export interface ExplainedClaim {
+  speaker: string;
+  stance: Stance;
+  basis: string;
+  predicate: string;
+}
+
+/**
+ * The evidence in words: the shared proposition, and why the stances oppose. "same proposition
+ * share-information ("exchange information" / "exchanging information") about Russia, Taliban;
+ * Taliban deny (cue "denied") vs Zamir Kabulov assert (cue "said")".
+ */
+export function explainContradiction(denial: ExplainedClaim, assertion: ExplainedClaim, match: FrameMatch, participantNames: readonly string[]): string {
+  const kind = match.predicate === 1 ? 'same proposition' : match.predicate === 0.8 ? 'same event class' : 'related events';
+  const words = [...new Set([denial.predicate, assertion.predicate].filter(Boolean))].map((w) => `"${w}"`).join(' / ');
+  const why = (c: ExplainedClaim): string => `${c.speaker} ${c.stance}${c.basis ? ` (${c.basis})` : ''}`;
+  return `${kind} ${match.shared}${words ? ` (${words})` : ''} about ${participantNames.join(', ')}; ${why(denial)} vs ${why(assertion)}`;
+}
