@@ -1,6 +1,6 @@
 import { toArticleJSON, type ArticleJSON } from '../article.js';
 import type { Doc } from '../doc.js';
-import { side } from '../stages/contradictions.js';
+import { outweighedClaims, side } from '../stages/contradictions.js';
 import { minhash, shingles } from './minhash.js';
 import type { StoryFeatures } from './stories.js';
 import type { ClaimFields } from './types.js';
@@ -84,15 +84,4 @@ function localClaims(doc: Doc): LocalClaim[] {
       outweighed: outweighed.has(claim.id),
     };
   });
-}
-
-/**
- * Claims the article itself contradicts earlier in its text: news puts what it stands by first
- * (headline, lead), so of two opposed claims in one article the later one is reported, not taken.
- */
-function outweighedClaims(doc: Doc): Set<string> {
-  const start = new Map(doc.claims.map((c) => [c.id, c.proposition.start]));
-  const later = new Set<string>();
-  for (const { claims: [a, b] } of doc.contradictions) later.add((start.get(a) ?? 0) <= (start.get(b) ?? 0) ? b : a);
-  return later;
 }

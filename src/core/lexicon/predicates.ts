@@ -3,35 +3,36 @@
  * intelligence", "exchange information", "channels for exchanging information" are all
  * `share-information`). Our own small table of the events news rumours and denials are about;
  * each entry is a lemma or a two-word lemma sequence ("step down"). A word may evoke several
- * classes ("takeover": a company's or an army's). Classes of one family ("contact", "negotiate",
- * "share-information") are related: a weaker match than the same class.
+ * classes ("takeover": a company's or an army's). Classes of one family are near-synonyms
+ * ("contact", "negotiate", "share-information"; "sign-deal", "join"): a weaker match than the same
+ * class. Every other class is a family of its own: dying and being in hospital are not related.
  */
-const CLASSES: Record<string, { family: string; words: string[] }> = {
+const CLASSES: Record<string, { family?: string; words: string[] }> = {
   'share-information': { family: 'cooperation', words: ['intelligence', 'information', 'data', 'share intelligence', 'share information', 'exchange information', 'pass intelligence', 'pass information'] },
   contact: { family: 'cooperation', words: ['contact', 'channel', 'communication', 'tie', 'ties', 'link', 'liaison'] },
   negotiate: { family: 'cooperation', words: ['talk', 'talks', 'negotiate', 'negotiation', 'discussion', 'discuss', 'dialogue', 'dialog', 'mediate'] },
-  meet: { family: 'cooperation', words: ['meet', 'meeting', 'summit', 'visit'] },
+  meet: { words: ['meet', 'meeting', 'summit', 'visit'] },
   cooperate: { family: 'cooperation', words: ['cooperate', 'cooperation', 'partner', 'partnership', 'ally', 'alliance', 'collaborate', 'coordinate'] },
-  support: { family: 'cooperation', words: ['support', 'help', 'aid', 'assist', 'assistance', 'fund', 'finance', 'arm', 'supply'] },
-  resign: { family: 'office', words: ['resign', 'resignation', 'quit', 'step down', 'stand down', 'depart', 'departure', 'leave', 'exit', 'successor', 'way out', 'oust', 'fire', 'sack', 'dismissal'] },
-  appoint: { family: 'office', words: ['appoint', 'appointment', 'name', 'nominate', 'hire', 'elect'] },
-  die: { family: 'life', words: ['die', 'dead', 'death', 'pass away', 'alive', 'obituary'] },
-  hospital: { family: 'life', words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'ambulance'] },
-  launch: { family: 'product', words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'go on sale', 'ship', 'roll out', 'rollout'] },
-  acquire: { family: 'deal', words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale'] },
+  support: { words: ['support', 'help', 'aid', 'assist', 'assistance', 'fund', 'finance', 'arm', 'supply'] },
+  resign: { words: ['resign', 'resignation', 'quit', 'step down', 'stand down', 'depart', 'departure', 'leave', 'exit', 'successor', 'way out', 'oust', 'fire', 'sack', 'dismissal'] },
+  appoint: { words: ['appoint', 'appointment', 'name', 'nominate', 'hire', 'elect'] },
+  die: { words: ['die', 'dead', 'death', 'pass away', 'alive', 'obituary'] },
+  hospital: { words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'ambulance'] },
+  launch: { words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'go on sale', 'ship', 'roll out', 'rollout'] },
+  acquire: { words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale'] },
   'sign-deal': { family: 'deal', words: ['sign', 'agree', 'agreement', 'deal', 'contract', 'accept', 'offer', 'treaty', 'accord'] },
   join: { family: 'deal', words: ['join', 'move', 'transfer'] },
-  'seize-power': { family: 'conflict', words: ['coup', 'seize', 'seizure', 'takeover', 'take over', 'take power', 'overthrow', 'putsch', 'take control', 'topple'] },
-  detain: { family: 'conflict', words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage'] },
-  attack: { family: 'conflict', words: ['attack', 'bomb', 'bombing', 'shoot', 'shooting', 'strike', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'fight', 'fighting', 'invade', 'invasion'] },
-  leak: { family: 'harm', words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
-  'cut-jobs': { family: 'business', words: ['redundancy', 'layoff', 'lay off', 'job', 'jobs', 'cut job', 'cut jobs', 'sack workers'] },
-  'close-down': { family: 'business', words: ['close', 'closure', 'shut', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
-  ban: { family: 'rule', words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
-  hack: { family: 'harm', words: ['hack', 'breach', 'cyberattack'] },
-  marry: { family: 'life', words: ['marry', 'marriage', 'wedding', 'engage', 'engagement', 'divorce', 'split', 'pregnant', 'pregnancy'] },
-  plot: { family: 'conflict', words: ['plot', 'conspire', 'conspiracy', 'scheme'] },
-  interfere: { family: 'conflict', words: ['interfere', 'interference', 'meddle', 'meddling', 'rig', 'fraud'] },
+  'seize-power': { words: ['coup', 'seize', 'seizure', 'takeover', 'take over', 'take power', 'overthrow', 'putsch', 'take control', 'topple'] },
+  detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage'] },
+  attack: { words: ['attack', 'bomb', 'bombing', 'shoot', 'shooting', 'strike', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'fight', 'fighting', 'invade', 'invasion'] },
+  leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
+  'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'job', 'jobs', 'cut job', 'cut jobs', 'sack workers'] },
+  'close-down': { words: ['close', 'closure', 'shut', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
+  ban: { words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
+  hack: { words: ['hack', 'breach', 'cyberattack'] },
+  marry: { words: ['marry', 'marriage', 'wedding', 'engage', 'engagement', 'divorce', 'split', 'pregnant', 'pregnancy'] },
+  plot: { words: ['plot', 'conspire', 'conspiracy', 'scheme'] },
+  interfere: { words: ['interfere', 'interference', 'meddle', 'meddling', 'rig', 'fraud'] },
 };
 
 export interface PredicateClass {
@@ -42,15 +43,16 @@ export interface PredicateClass {
 /** Lemma (or "lemma lemma") → the classes it evokes. */
 export const PREDICATE_CLASSES: ReadonlyMap<string, readonly PredicateClass[]> = (() => {
   const map = new Map<string, PredicateClass[]>();
-  for (const [name, { family, words }] of Object.entries(CLASSES)) {
+  for (const [name, { family = name, words }] of Object.entries(CLASSES)) {
     for (const word of words) map.set(word, [...(map.get(word) ?? []), { name, family }]);
   }
   return map;
 })();
 
-/** The family of a class name, or undefined for a bare lemma used as predicate. */
+/** The family of a class name (the class itself when it has none), or undefined for a bare lemma used as predicate. */
 export function familyOf(name: string): string | undefined {
-  return CLASSES[name]?.family;
+  const entry = CLASSES[name];
+  return entry ? (entry.family ?? name) : undefined;
 }
 
 /** Words that deny the class they stand beside ("alive" denies `die`). */

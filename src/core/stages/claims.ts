@@ -1,6 +1,7 @@
 import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { cameoCodes } from '../cameo.js';
+import { CUE_READINGS } from '../cues.js';
 import { frameOf, type Frame } from '../proposition.js';
 
 /**
@@ -33,7 +34,8 @@ export function buildClaims(doc: Doc): void {
   for (const span of outletSentences(doc)) {
     const frame = frameOf(doc, [span]);
     if (frame.predicates.length === 0) continue;
-    const { stance, basis } = refine({ stance: 'assert', cue: '' }, frame);
+    const verb = denialVerb(doc, span);
+    const { stance, basis } = verb ? { stance: 'deny' as const, basis: `"${verb}"` } : refine({ stance: 'assert', cue: '' }, frame);
     doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, [span], frame) });
   }
   resolveTopics(doc);
@@ -102,6 +104,16 @@ function outletSentences(doc: Doc): Span[] {
     spans.push({ start: sentence.start + skip, end: sentence.end });
   }
   return spans.filter((s) => s.end > s.start && !covered(s));
+}
+
+/** A denial verb the outlet reports ("Real Castilla refute transfer report"): its sentence denies. */
+function denialVerb(doc: Doc, span: Span): string | null {
+  const { lower, lemma } = doc.tokens;
+  for (let i = doc.tokenAt(span.start); i < doc.tokenCount && doc.tokens.end[i] <= span.end; i++) {
+    const readings = CUE_READINGS.get(lemma[i] || lower[i]) ?? [];
+    if (readings.some((r) => r.cls === 'deny' && (r.particle === null || lower[i + 1] === r.particle))) return doc.word(i);
+  }
+  return null;
 }
 
 /** A denial of "the claims" or "the report" takes the proposition of the article's matter. */

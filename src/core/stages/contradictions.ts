@@ -1,6 +1,6 @@
 import type { Claim, Doc, Entity } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { compareFrames, explainContradiction, polarityOf, propositionKeys, type Polarity } from '../proposition.js';
+import { compareFrames, explainContradiction, polarityOf, propositionKeys, type FrameMatch, type Polarity } from '../proposition.js';
 
 /**
  * Contradictions within one article: one side denies the proposition another side affirms. Two
@@ -14,26 +14,47 @@ import { compareFrames, explainContradiction, polarityOf, propositionKeys, type 
 export const OUTLET_SIDE = '\u0000the outlet';
 
 export function findContradictions(doc: Doc): void {
+  opposedPairs(doc, (earlier, later, match) => {
+    const sides = [claimSide(doc, earlier), claimSide(doc, later)];
+    if ([...sides[0]].some((k) => sides[1].has(k))) return; // one side: not a contradiction
+    const [denial, assertion] = later.stance === 'deny' ? [later, earlier] : [earlier, later];
+    const names = match.participants.map((k) => displayName(doc, k));
+    const reason = explainContradiction(explained(doc, denial), explained(doc, assertion), match, names);
+    doc.contradictions.push({ claims: [earlier.id, later.id], reason, score: match.score, proposition: match.shared });
+  });
+  doc.contradictions.sort((a, b) => b.score - a.score || a.claims[0].localeCompare(b.claims[0], 'en', { numeric: true }));
+}
+
+/**
+ * Claims the article itself opposes earlier in its text, whoever speaks: news puts what it stands
+ * by first (headline, lead), so of two opposed claims on one proposition the later is reported,
+ * not taken. The corpus does not match these across articles.
+ */
+export function outweighedClaims(doc: Doc): Set<string> {
+  const later = new Set<string>();
+  opposedPairs(doc, (_earlier, claim) => later.add(claim.id));
+  return later;
+}
+
+/**
+ * Calls `found` for every pair of claims with opposite polarity on the same proposition, the
+ * earlier in the text first. Claims are indexed by proposition key, so each is compared only with
+ * the claims that share a key.
+ */
+function opposedPairs(doc: Doc, found: (earlier: Claim, later: Claim, match: FrameMatch) => void): void {
   const index: Record<Polarity, Map<string, Claim[]>> = { affirm: new Map(), deny: new Map() };
   const ordered = [...doc.claims].sort((a, b) => a.proposition.start - b.proposition.start);
   for (const claim of ordered) {
     const polarity = polarityOf(claim.stance);
     if (!polarity || (claim.speaker === null && claim.quote !== null)) continue;
-    const mine = claimSide(doc, claim);
     const keys = propositionKeys({ predicates: claim.proposition.predicates, participants: [...participants(doc, claim)] });
     const seen = new Set<Claim>();
     for (const key of keys) {
       for (const other of index[polarity === 'affirm' ? 'deny' : 'affirm'].get(key) ?? []) {
         if (seen.has(other)) continue;
         seen.add(other);
-        const theirs = claimSide(doc, other);
-        if ([...mine].some((k) => theirs.has(k))) continue; // one side: not a contradiction
         const match = compareFrames(comparable(doc, other), comparable(doc, claim));
-        if (match.score === 0) continue;
-        const [denial, assertion] = claim.stance === 'deny' ? [claim, other] : [other, claim];
-        const names = match.participants.map((k) => displayName(doc, k));
-        const reason = explainContradiction(explained(doc, denial), explained(doc, assertion), match, names);
-        doc.contradictions.push({ claims: [other.id, claim.id], reason, score: match.score, proposition: match.shared });
+        if (match.score > 0) found(other, claim, match);
       }
     }
     for (const key of keys) {
@@ -42,7 +63,6 @@ export function findContradictions(doc: Doc): void {
       else index[polarity].set(key, [claim]);
     }
   }
-  doc.contradictions.sort((a, b) => b.score - a.score || a.claims[0].localeCompare(b.claims[0], 'en', { numeric: true }));
 }
 
 /**
