@@ -26,6 +26,8 @@ export interface Frame {
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
 const THIRD_PERSON = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their']);
 const PREDICATE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN']);
+/** What may stand before a subjectless predicate: "any", "officially", quote marks. */
+const LEADING_POS = new Set(['DET', 'ADJ', 'ADV', 'PUNCT']);
 /** "reports that …", "a report of …": what follows the report noun is the proposition. */
 const REPORT_LINKS = new Set(['that', 'of', 'about']);
 /** How far into the content a report noun may stand to head it ("there was no truth in a newspaper report that"). */
@@ -74,10 +76,11 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   }
   const tokens = all.slice(from);
   const parsed = doc.layers.has('deps');
+  const named = insideNames(doc, parts);
   const hits: Array<{ token: number; classes: string[]; words: string; rank: number }> = [];
   for (let n = 0; n < tokens.length; n++) {
     const i = tokens[n];
-    if (!PREDICATE_POS.has(doc.upos(i))) continue;
+    if (!PREDICATE_POS.has(doc.upos(i)) || named.has(i)) continue;
     const lemma = lemmaOf(doc, i);
     const pair = n + 1 < tokens.length ? `${lemma} ${lemmaOf(doc, tokens[n + 1])}` : '';
     const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, PREDICATE_CLASSES.get(lemma)];
@@ -112,6 +115,16 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   };
 }
 
+/** Tokens inside name mentions in the parts: "Halvorsen Chemicals" names a company, not a leak. */
+function insideNames(doc: Doc, parts: readonly Span[]): Set<number> {
+  const out = new Set<number>();
+  for (const m of doc.mentions) {
+    if (m.kind !== 'name' || !parts.some((p) => m.start < p.end && m.end > p.start)) continue;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) out.add(i);
+  }
+  return out;
+}
+
 /** The negator governing the predicate: a dependent with a parse, else one just before it in the same clause. */
 function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: boolean): string | null {
   const lower = doc.tokens.lower;
@@ -129,21 +142,36 @@ function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: bo
   return null;
 }
 
-/** A first-person word anywhere, or a third-person pronoun before the predicate with no name before it. */
+/**
+ * A first-person word anywhere; a third-person pronoun before the predicate with no name before
+ * it; or no subject at all, so that the speaker is the implicit agent: "denied sharing
+ * intelligence", "claims to have a channel", "denied any negotiations".
+ */
 function speaksOfItself(doc: Doc, tokens: readonly number[], head: number): boolean {
+  let leading = true;
   for (const i of tokens) {
     const w = doc.tokens.lower[i];
+    const pos = doc.upos(i);
     if (FIRST_PERSON.has(w)) return true;
-    if (doc.upos(i) === 'PROPN') return false;
+    if (leading) {
+      // A gerund ("sharing", which headlines may tag as a noun) or a bare infinitive.
+      const nonFinite = (pos === 'VERB' && doc.tokens.tag[i] === 'VB') || ((pos === 'VERB' || pos === 'NOUN') && w.endsWith('ing'));
+      if (w === 'to' || nonFinite || i === head) return true;
+      if (LEADING_POS.has(pos)) continue;
+      leading = false;
+    }
+    if (i === head || pos === 'PROPN') return false;
     if (THIRD_PERSON.has(w)) return true;
-    if (i === head) return false;
   }
   return false;
 }
 
+/** The predicate score of two classes of one family ("contact", "negotiate"). */
+const RELATED = 0.6;
+
 /** What a comparison of two propositions found. */
 export interface FrameMatch {
-  /** 1 for the same main predicate, 0.8 for a shared class, 0.5 for one family, else 0. */
+  /** 1 for the same main predicate, 0.8 for a shared class, 0.6 for one family, else 0. */
   predicate: number;
   /** The class or lemma the match rests on. */
   shared: string;
@@ -163,8 +191,9 @@ export interface ComparableProposition {
 /**
  * Whether two propositions are the same: a predicate match (class, shared class or family) and at
  * least one participant in common; sharing a participant alone is never enough. The score weighs
- * the predicate (0.5), the share of the smaller participant set found in the other (0.3) and the
- * overlap of content terms (0.2, full at half the union).
+ * the predicate (0.5), the participants in common (0.3; as a share of the smaller set, or of all
+ * participants for merely related events) and the overlap of content terms (0.2, full at half the
+ * union).
  */
 export function compareFrames(a: ComparableProposition, b: ComparableProposition): FrameMatch {
   const none: FrameMatch = { predicate: 0, shared: '', participants: [], score: 0 };
@@ -178,19 +207,20 @@ export function compareFrames(a: ComparableProposition, b: ComparableProposition
     else {
       const families = new Set(b.predicates.map(familyOf).filter(Boolean));
       const related = a.predicates.find((p) => families.has(familyOf(p)));
-      if (related) [predicate, shared] = [0.5, familyOf(related) as string];
+      if (related) [predicate, shared] = [RELATED, familyOf(related) as string];
     }
   }
   if (predicate === 0) return none;
   const inB = new Set(b.participants);
   const participants = [...new Set(a.participants.filter((p) => inB.has(p)))];
   if (participants.length === 0) return none;
-  const smaller = Math.min(new Set(a.participants).size, inB.size);
+  // A related event must involve the same participants; the same event, the smaller set's.
+  const base = predicate === RELATED ? new Set([...a.participants, ...b.participants]).size : Math.min(new Set(a.participants).size, inB.size);
   const termsB = new Set(b.terms);
   const common = a.terms.filter((t) => termsB.has(t)).length;
   const union = new Set([...a.terms, ...b.terms]).size;
   const terms = union === 0 ? 0 : Math.min(1, (2 * common) / union);
-  const score = 0.5 * predicate + 0.3 * (participants.length / smaller) + 0.2 * terms;
+  const score = 0.5 * predicate + 0.3 * (participants.length / base) + 0.2 * terms;
   return { predicate, shared, participants, score: Math.round(score * 1000) / 1000 };
 }
 
