@@ -56,6 +56,7 @@ export interface ArticleJSON {
       predicate: string;
       negated: boolean;
       self: boolean;
+      agent: string | null;
       topic: string | null;
     };
   }>;
@@ -111,6 +112,7 @@ export function toArticleJSON(doc: Doc): ArticleJSON {
         predicate: c.proposition.predicate,
         negated: c.proposition.negated,
         self: c.proposition.self,
+        agent: c.proposition.agent,
         topic: c.proposition.topic,
       },
     })),

@@ -124,6 +124,8 @@ export interface Proposition extends Span {
   negated: boolean;
   /** The content speaks of the speaker itself ("we exchange information", "it will release"). */
   self: boolean;
+  /** Entity id of the agent: the entity named nearest before the predicate, else the speaker when it speaks of itself. */
+  agent: string | null;
   /**
    * For a denial that names only a report ("dismissed the claims"): the claim whose proposition
    * it denies, the article's matter; its entities, terms and predicates are taken from there.

@@ -17,6 +17,8 @@ export interface Frame {
   negated: boolean;
   /** The content speaks of its own speaker: "I have not resigned", "we exchange information", "it will release". */
   self: boolean;
+  /** Entity id of the agent: the entity mentioned nearest before the predicate; null when none is. */
+  agent: string | null;
   /** What makes the content a denial besides the cue: the negator or the marker ("not", "a hoax", "alive"), or null. */
   denial: string | null;
   /** Names a report, and no event of a class ("dismissed the claims"): it stands for the article's matter. */
@@ -55,10 +57,15 @@ function depth(doc: Doc, i: number): number {
 }
 
 export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
-  const all = tokensOf(doc, parts);
+  // A long quote holds several propositions: the first sentence states the claim.
+  const spanned = tokensOf(doc, parts);
+  const first = spanned.length > 0 ? doc.sentenceOf(spanned[0]) : -1;
+  const all = spanned.filter((i) => doc.sentenceOf(i) === first);
   const lower = doc.tokens.lower;
+  const aboutReport = all.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i)));
   let denial: string | null = null;
-  for (let n = 0; n < all.length && denial === null; n++) {
+  // "The story is fake" denies a report; "stereotypes that are untrue" denies nothing reported.
+  for (let n = 0; n < all.length && denial === null && aboutReport; n++) {
     for (const marker of MARKERS) {
       if (marker.every((w, k) => lower[all[n + k]] === w)) {
         denial = marker.join(' ');
@@ -76,7 +83,7 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   }
   const tokens = all.slice(from);
   const parsed = doc.layers.has('deps');
-  const named = insideNames(doc, parts);
+  const named = mentionedAt(doc, parts);
   const hits: Array<{ token: number; classes: string[]; words: string; rank: number }> = [];
   for (let n = 0; n < tokens.length; n++) {
     const i = tokens[n];
@@ -105,22 +112,29 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
   if (negator) denial ??= negator;
+  // The agent: the entity mentioned nearest before the predicate ("Nordvik Bank CEO Lars Hemming will step down").
+  let before = -1;
+  for (const i of tokens) if (i < head && named.has(i)) before = i;
   return {
     predicates,
     words,
     negated: negator !== null,
     self: speaksOfItself(doc, tokens, head),
+    agent: before < 0 ? null : (named.get(before) as string),
     denial,
-    anaphoric: hits.length === 0 && (head < 0 || all.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i)))),
+    anaphoric: hits.length === 0 && (head < 0 || aboutReport),
   };
 }
 
-/** Tokens inside name mentions in the parts: "Halvorsen Chemicals" names a company, not a leak. */
-function insideNames(doc: Doc, parts: readonly Span[]): Set<number> {
-  const out = new Set<number>();
+/**
+ * The entity id of each token inside a resolved mention in the parts. Words of a name are no
+ * predicate: "Halvorsen Chemicals" names a company, not a leak.
+ */
+function mentionedAt(doc: Doc, parts: readonly Span[]): Map<number, string> {
+  const out = new Map<number, string>();
   for (const m of doc.mentions) {
-    if (m.kind !== 'name' || !parts.some((p) => m.start < p.end && m.end > p.start)) continue;
-    for (let i = m.tokenStart; i < m.tokenEnd; i++) out.add(i);
+    if (m.entity < 0 || !parts.some((p) => m.start < p.end && m.end > p.start)) continue;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) out.set(i, doc.entities[m.entity].id);
   }
   return out;
 }
@@ -181,41 +195,41 @@ export interface FrameMatch {
   score: number;
 }
 
-/** A proposition as compared: predicates, participants (entity keys) and content terms. */
+/** A proposition as compared: predicates, participants and the agent's side (entity keys), content terms. */
 export interface ComparableProposition {
   predicates: readonly string[];
   participants: readonly string[];
+  /** The agent and whom it speaks for; empty when unknown. */
+  agent: readonly string[];
   terms: readonly string[];
 }
 
 /**
- * Whether two propositions are the same: a predicate match (class, shared class or family) and at
- * least one participant in common; sharing a participant alone is never enough. The score weighs
- * the predicate (0.5), the participants in common (0.3; as a share of the smaller set, or of all
- * participants for merely related events) and the overlap of content terms (0.2, full at half the
- * union).
+ * Whether two propositions are the same: their main predicates match (the same class, one's main
+ * class among the other's, or one family), no different agents, and at least one participant in
+ * common; sharing a participant alone is never enough. The score weighs the predicate (0.5), the
+ * share of all participants both involve (0.3) and the overlap of content terms (0.2, full at half
+ * the union).
  */
 export function compareFrames(a: ComparableProposition, b: ComparableProposition): FrameMatch {
   const none: FrameMatch = { predicate: 0, shared: '', participants: [], score: 0 };
   if (a.predicates.length === 0 || b.predicates.length === 0) return none;
+  // Different agents ("Ryan will not support Trump", "Grassley supports Trump"): different
+  // propositions, unless one's agent takes part in the other (names the two do not merge).
+  const takesPart = (agent: readonly string[], other: ComparableProposition): boolean => agent.some((k) => other.agent.includes(k) || other.participants.includes(k));
+  if (a.agent.length > 0 && b.agent.length > 0 && !takesPart(a.agent, b) && !takesPart(b.agent, a)) return none;
   let predicate = 0;
   let shared = '';
-  if (a.predicates[0] === b.predicates[0]) [predicate, shared] = [1, a.predicates[0]];
-  else {
-    const common = a.predicates.find((p) => b.predicates.includes(p));
-    if (common) [predicate, shared] = [0.8, common];
-    else {
-      const families = new Set(b.predicates.map(familyOf).filter(Boolean));
-      const related = a.predicates.find((p) => families.has(familyOf(p)));
-      if (related) [predicate, shared] = [RELATED, familyOf(related) as string];
-    }
-  }
+  const [mainA, mainB] = [a.predicates[0], b.predicates[0]];
+  if (mainA === mainB) [predicate, shared] = [1, mainA];
+  else if (b.predicates.includes(mainA)) [predicate, shared] = [0.8, mainA];
+  else if (a.predicates.includes(mainB)) [predicate, shared] = [0.8, mainB];
+  else if (familyOf(mainA) !== undefined && familyOf(mainA) === familyOf(mainB)) [predicate, shared] = [RELATED, familyOf(mainA) as string];
   if (predicate === 0) return none;
   const inB = new Set(b.participants);
   const participants = [...new Set(a.participants.filter((p) => inB.has(p)))];
   if (participants.length === 0) return none;
-  // A related event must involve the same participants; the same event, the smaller set's.
-  const base = predicate === RELATED ? new Set([...a.participants, ...b.participants]).size : Math.min(new Set(a.participants).size, inB.size);
+  const base = new Set([...a.participants, ...b.participants]).size;
   const termsB = new Set(b.terms);
   const common = a.terms.filter((t) => termsB.has(t)).length;
   const union = new Set([...a.terms, ...b.terms]).size;

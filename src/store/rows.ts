@@ -78,6 +78,7 @@ export function toClaim(row: Row): ClaimRecord {
     predicates: [],
     predicate: '',
     self: false,
+    agent: [],
     basis: '',
     outweighed: false,
     ...(JSON.parse(row.proposition as string) as Pick<ClaimRecord, 'entities' | 'terms' | 'cameo' | 'side' | 'about'> & Partial<Pick<ClaimRecord, PropositionField>>),
@@ -88,12 +89,12 @@ export function toClaim(row: Row): ClaimRecord {
 }
 
 /** The claim fields kept in the `proposition` JSON column. */
-type PropositionField = 'entities' | 'terms' | 'cameo' | 'side' | 'about' | 'predicates' | 'predicate' | 'self' | 'basis' | 'outweighed';
+type PropositionField = 'entities' | 'terms' | 'cameo' | 'side' | 'about' | 'predicates' | 'predicate' | 'self' | 'agent' | 'basis' | 'outweighed';
 
 /** The `proposition` column of a claim row. */
 export function propositionColumn(c: ClaimRecord): string {
-  const { entities, terms, cameo, side, about, predicates, predicate, self, basis, outweighed } = c;
-  const column: Pick<ClaimRecord, PropositionField> = { entities, terms, cameo, side, about, predicates, predicate, self, basis, outweighed };
+  const { entities, terms, cameo, side, about, predicates, predicate, self, agent, basis, outweighed } = c;
+  const column: Pick<ClaimRecord, PropositionField> = { entities, terms, cameo, side, about, predicates, predicate, self, agent, basis, outweighed };
   return JSON.stringify(column);
 }
 

@@ -8,7 +8,7 @@ const nameOf = (id: string): string => NAMES[id] ?? id;
 function claim(article: string, id: string, fields: Partial<ClaimRecord>): ClaimRecord {
   return {
     article, id, quote: `q${id.slice(1)}`, kind: 'indirect', cue: 'said', cueClass: 'assert', speaker: null, stance: 'assert', start: 0, end: 10, text: `${article} ${id}`,
-    entities: [], terms: [], cameo: [], side: [], about: [], predicates: [], predicate: '', self: false, basis: '', outweighed: false, time: null, seq: 1, duplicate: false, ...fields,
+    entities: [], terms: [], cameo: [], side: [], about: [], predicates: [], predicate: '', self: false, agent: [], basis: '', outweighed: false, time: null, seq: 1, duplicate: false, ...fields,
   };
 }
 

@@ -59,7 +59,7 @@ export interface ClaimContext {
 export function canonicalClaims(claims: readonly LocalClaim[], context: ClaimContext): ClaimRecord[] {
   const ids = (locals: readonly string[]): string[] => [...new Set(locals.flatMap((id) => context.canonical.get(id) ?? []))];
   const outlet = outletId(context.outlet, context.article);
-  return claims.map(({ speaker, entities, side, about, ...fields }) => {
+  return claims.map(({ speaker, entities, side, about, agent, ...fields }) => {
     const own = fields.kind === 'outlet';
     return {
       ...fields,
@@ -68,6 +68,7 @@ export function canonicalClaims(claims: readonly LocalClaim[], context: ClaimCon
       entities: ids(entities),
       side: own ? [outlet] : ids(side),
       about: ids(about),
+      agent: ids(agent),
       time: context.time,
       seq: context.seq,
       duplicate: context.duplicate,
@@ -85,7 +86,7 @@ export const claimKey = (ref: ClaimRef): string => `${ref.article}#${ref.claim}`
 /** Who a claim's proposition involves: who it is about, and the speaker's side when it speaks of itself. */
 function proposition(claim: ClaimRecord) {
   const participants = claim.self ? [...new Set([...claim.about, ...claim.side])] : claim.about;
-  return { predicates: claim.predicates, participants, terms: claim.terms };
+  return { predicates: claim.predicates, participants, agent: claim.agent, terms: claim.terms };
 }
 
 /** Claims indexed by proposition key (predicate family × participant), per polarity. */

@@ -80,6 +80,7 @@ function localClaims(doc: Doc): LocalClaim[] {
       predicates: claim.proposition.predicates,
       predicate: claim.proposition.predicate,
       self: claim.proposition.self,
+      agent: claim.proposition.agent === null ? [] : sideOf(claim.proposition.agent),
       basis: claim.basis,
       outweighed: outweighed.has(claim.id),
     };

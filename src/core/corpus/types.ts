@@ -100,6 +100,8 @@ export interface ClaimFields {
   predicate: string;
   /** The content speaks of its own speaker, whose side then takes part in the proposition. */
   self: boolean;
+  /** The agent of the proposition and whom it speaks for; empty when unknown. */
+  agent: string[];
   /** Why the stance: `cue "denied"`, `"not"`, `"hoax"`. */
   basis: string;
   /**

@@ -56,7 +56,7 @@ export function familyOf(name: string): string | undefined {
 }
 
 /** Words that deny the class they stand beside ("alive" denies `die`). */
-export const ANTONYMS: ReadonlyMap<string, string> = new Map([['alive', 'die'], ['stay', 'resign'], ['remain', 'resign']]);
+export const ANTONYMS: ReadonlyMap<string, string> = new Map([['alive', 'die']]);
 
 /**
  * Nouns that name a report rather than what it reports: "denied reports that …", "dismissed the

@@ -29,14 +29,14 @@ export function buildClaims(doc: Doc): void {
     const parts = quote.content.parts ?? [quote.content];
     const frame = frameOf(doc, parts);
     const { stance, basis } = refine(stanceOf(doc, quote, k), frame);
-    doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, parts, frame) });
+    doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, parts, frame, quote.speaker) });
   });
   for (const span of outletSentences(doc)) {
     const frame = frameOf(doc, [span]);
     if (frame.predicates.length === 0) continue;
     const verb = denialVerb(doc, span);
     const { stance, basis } = verb ? { stance: 'deny' as const, basis: `"${verb}"` } : refine({ stance: 'assert', cue: '' }, frame);
-    doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, [span], frame) });
+    doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, [span], frame, null) });
   }
   resolveTopics(doc);
 }
@@ -58,7 +58,7 @@ function refine({ stance, cue }: { stance: Stance; cue: string }, frame: Frame):
   return { stance, basis: cue ? `cue "${cue}"` : '' };
 }
 
-function proposition(doc: Doc, parts: Span[], frame: Frame): Claim['proposition'] {
+function proposition(doc: Doc, parts: Span[], frame: Frame, speaker: string | null): Claim['proposition'] {
   const entities = new Set<string>();
   const terms = new Set<string>();
   for (const part of parts) {
@@ -82,6 +82,7 @@ function proposition(doc: Doc, parts: Span[], frame: Frame): Claim['proposition'
     predicate: frame.anaphoric ? '' : frame.words,
     negated: frame.negated,
     self: frame.self,
+    agent: frame.agent ?? (frame.self ? speaker : null),
     topic: null,
   };
 }
@@ -126,7 +127,7 @@ function resolveTopics(doc: Doc): void {
     const p = claim.proposition;
     if (claim === topic || claim.stance !== 'deny' || p.predicates.length > 0) continue;
     const t = topic.proposition;
-    claim.proposition = { ...p, topic: topic.id, entities: [...new Set([...p.entities, ...t.entities])], terms: t.terms, cameo: t.cameo, predicates: t.predicates, predicate: t.predicate };
+    claim.proposition = { ...p, topic: topic.id, entities: [...new Set([...p.entities, ...t.entities])], terms: t.terms, cameo: t.cameo, predicates: t.predicates, predicate: t.predicate, agent: t.agent };
   }
 }
 

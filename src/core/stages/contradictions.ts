@@ -95,7 +95,8 @@ function participants(doc: Doc, claim: Claim): Set<string> {
 }
 
 function comparable(doc: Doc, claim: Claim) {
-  return { predicates: claim.proposition.predicates, participants: [...participants(doc, claim)], terms: claim.proposition.terms };
+  const agent = claim.proposition.agent === null ? [] : [...side(doc, doc.entityById(claim.proposition.agent))];
+  return { predicates: claim.proposition.predicates, participants: [...participants(doc, claim)], agent, terms: claim.proposition.terms };
 }
 
 function explained(doc: Doc, claim: Claim) {
