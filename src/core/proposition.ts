@@ -1,5 +1,5 @@
 import type { Doc, Span, Stance } from './doc.js';
-import { ANTONYMS, DENIAL_MARKERS, NEGATORS, NOT_PREDICATES, PREDICATE_CLASSES, REPORT_NOUNS, familyOf } from './lexicon/predicates.js';
+import { ANTONYMS, DENIAL_MARKERS, NEGATORS, NOT_PREDICATES, PREDICATE_CLASSES, REPORT_NOUNS, VERB_ONLY, familyOf } from './lexicon/predicates.js';
 
 /**
  * What a claim's content says happens, in a form that survives paraphrase: the predicate classes it
@@ -10,7 +10,7 @@ import { ANTONYMS, DENIAL_MARKERS, NEGATORS, NOT_PREDICATES, PREDICATE_CLASSES, 
  * otherwise on word order. Cost: linear in the content's tokens (times sentence length with a parse).
  */
 export interface Frame {
-  /** Predicate classes ("resign", "share-information"), most prominent first; else the head lemma; empty when none. */
+  /** Predicate classes ("resign", "share-information"), most prominent first; empty when none. */
   predicates: string[];
   /** The predicate as written, lemmatised ("exchange information"), for explanations. */
   words: string;
@@ -90,7 +90,7 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     if (!PREDICATE_POS.has(doc.upos(i)) || named.has(i)) continue;
     const lemma = lemmaOf(doc, i);
     const pair = n + 1 < tokens.length ? `${lemma} ${lemmaOf(doc, tokens[n + 1])}` : '';
-    const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, PREDICATE_CLASSES.get(lemma)];
+    const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, VERB_ONLY.has(lemma) && doc.upos(i) !== 'VERB' ? undefined : PREDICATE_CLASSES.get(lemma)];
     const antonym = ANTONYMS.get(lemma);
     if (antonym) {
       hits.push({ token: i, classes: [antonym], words: lemma, rank: parsed ? depth(doc, i) : n });
@@ -105,10 +105,8 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   let words = hits[0]?.words ?? '';
   if (head < 0) {
     head = tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i))) ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
-    if (head >= 0) {
-      words = lemmaOf(doc, head);
-      predicates.push(words);
-    }
+    // A bare lemma describes the claim but is not matched: "vote", "speak" or "win" without a class are too loose.
+    if (head >= 0) words = lemmaOf(doc, head);
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
   if (negator) denial ??= negator;
@@ -180,6 +178,17 @@ function speaksOfItself(doc: Doc, tokens: readonly number[], head: number): bool
   return false;
 }
 
+/**
+ * A denial that rests on a negator alone ("doesn't always help", "will not support") opposes an
+ * assertion less surely than a denial verb or a denial word: its score is scaled by this.
+ */
+const NEGATION_WEIGHT = 0.8;
+
+/** The basis of a stance that is a negator alone (`"not"`), not a cue or a denial word. */
+function restsOnNegation(basis: string): boolean {
+  return basis.startsWith('"') && NEGATORS.has(basis.slice(1, -1));
+}
+
 /** The predicate score of two classes of one family ("contact", "negotiate"). */
 const RELATED = 0.6;
 
@@ -202,6 +211,8 @@ export interface ComparableProposition {
   /** The agent and whom it speaks for; empty when unknown. */
   agent: readonly string[];
   terms: readonly string[];
+  /** Why the claim's stance is what it is (Claim.basis): a denial that rests on a negator alone is weaker evidence. */
+  basis: string;
 }
 
 /**
@@ -209,7 +220,7 @@ export interface ComparableProposition {
  * class among the other's, or one family), no different agents, and at least one participant in
  * common; sharing a participant alone is never enough. The score weighs the predicate (0.5), the
  * share of all participants both involve (0.3) and the overlap of content terms (0.2, full at half
- * the union).
+ * the union), scaled by 0.8 when a denial rests on a negator alone.
  */
 export function compareFrames(a: ComparableProposition, b: ComparableProposition): FrameMatch {
   const none: FrameMatch = { predicate: 0, shared: '', participants: [], score: 0 };
@@ -234,7 +245,8 @@ export function compareFrames(a: ComparableProposition, b: ComparableProposition
   const common = a.terms.filter((t) => termsB.has(t)).length;
   const union = new Set([...a.terms, ...b.terms]).size;
   const terms = union === 0 ? 0 : Math.min(1, (2 * common) / union);
-  const score = 0.5 * predicate + 0.3 * (participants.length / base) + 0.2 * terms;
+  const weak = restsOnNegation(a.basis) || restsOnNegation(b.basis) ? NEGATION_WEIGHT : 1;
+  const score = weak * (0.5 * predicate + 0.3 * (participants.length / base) + 0.2 * terms);
   return { predicate, shared, participants, score: Math.round(score * 1000) / 1000 };
 }
 

@@ -86,7 +86,7 @@ export const claimKey = (ref: ClaimRef): string => `${ref.article}#${ref.claim}`
 /** Who a claim's proposition involves: who it is about, and the speaker's side when it speaks of itself. */
 function proposition(claim: ClaimRecord) {
   const participants = claim.self ? [...new Set([...claim.about, ...claim.side])] : claim.about;
-  return { predicates: claim.predicates, participants, agent: claim.agent, terms: claim.terms };
+  return { predicates: claim.predicates, participants, agent: claim.agent, terms: claim.terms, basis: claim.basis };
 }
 
 /** Claims indexed by proposition key (predicate family × participant), per polarity. */

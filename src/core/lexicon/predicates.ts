@@ -13,18 +13,18 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   negotiate: { family: 'cooperation', words: ['talk', 'talks', 'negotiate', 'negotiation', 'discussion', 'discuss', 'dialogue', 'dialog', 'mediate'] },
   meet: { words: ['meet', 'meeting', 'summit', 'visit'] },
   cooperate: { family: 'cooperation', words: ['cooperate', 'cooperation', 'partner', 'partnership', 'ally', 'alliance', 'collaborate', 'coordinate'] },
-  support: { words: ['support', 'help', 'aid', 'assist', 'assistance', 'fund', 'finance', 'arm', 'supply'] },
+  support: { words: ['aid', 'assist', 'assistance', 'fund', 'finance', 'arm', 'supply'] },
   resign: { words: ['resign', 'resignation', 'quit', 'step down', 'stand down', 'depart', 'departure', 'leave', 'exit', 'successor', 'way out', 'oust', 'fire', 'sack', 'dismissal'] },
   appoint: { words: ['appoint', 'appointment', 'name', 'nominate', 'hire', 'elect'] },
   die: { words: ['die', 'dead', 'death', 'pass away', 'alive', 'obituary'] },
   hospital: { words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'ambulance'] },
   launch: { words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'go on sale', 'ship', 'roll out', 'rollout'] },
   acquire: { words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale'] },
-  'sign-deal': { family: 'deal', words: ['sign', 'agree', 'agreement', 'deal', 'contract', 'accept', 'offer', 'treaty', 'accord'] },
+  'sign-deal': { family: 'deal', words: ['sign', 'agreement', 'deal', 'contract', 'accept', 'treaty', 'accord'] },
   join: { family: 'deal', words: ['join', 'move', 'transfer'] },
   'seize-power': { words: ['coup', 'seize', 'seizure', 'takeover', 'take over', 'take power', 'overthrow', 'putsch', 'take control', 'topple'] },
   detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage'] },
-  attack: { words: ['attack', 'bomb', 'bombing', 'shoot', 'shooting', 'strike', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'fight', 'fighting', 'invade', 'invasion'] },
+  attack: { words: ['bomb', 'bombing', 'shoot', 'shooting', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'invade', 'invasion'] },
   leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
   'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'job', 'jobs', 'cut job', 'cut jobs', 'sack workers'] },
   'close-down': { words: ['close', 'closure', 'shut', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
@@ -48,6 +48,12 @@ export const PREDICATE_CLASSES: ReadonlyMap<string, readonly PredicateClass[]> =
   }
   return map;
 })();
+
+/**
+ * Words that evoke their class only as verbs: "signed a contract" but "no signs of", "named a
+ * successor" but "by name", "fired the chief" but "feet to the fire", "will move" but "the move".
+ */
+export const VERB_ONLY = new Set(['sign', 'name', 'fire', 'move', 'ship', 'leave', 'close', 'split', 'block']);
 
 /** The family of a class name (the class itself when it has none), or undefined for a bare lemma used as predicate. */
 export function familyOf(name: string): string | undefined {

@@ -96,7 +96,7 @@ function participants(doc: Doc, claim: Claim): Set<string> {
 
 function comparable(doc: Doc, claim: Claim) {
   const agent = claim.proposition.agent === null ? [] : [...side(doc, doc.entityById(claim.proposition.agent))];
-  return { predicates: claim.proposition.predicates, participants: [...participants(doc, claim)], agent, terms: claim.proposition.terms };
+  return { predicates: claim.proposition.predicates, participants: [...participants(doc, claim)], agent, terms: claim.proposition.terms, basis: claim.basis };
 }
 
 function explained(doc: Doc, claim: Claim) {
