@@ -1,4 +1,4 @@
-import type { ArticleMeta, Claim, CueClass, Doc, EntityType, QuoteKind, Span, Stance } from './doc.js';
+import type { ArticleMeta, Claim, CueClass, Doc, EntityType, Proposition, QuoteKind, Span, Stance } from './doc.js';
 
 /**
  * The public JSON of an analysed article (docs/schema/article.schema.json describes the same
@@ -48,17 +48,7 @@ export interface ArticleJSON {
     speaker: string | null;
     stance: Stance;
     basis: string;
-    proposition: TextSpan & {
-      entities: string[];
-      terms: string[];
-      cameo: string[];
-      predicates: string[];
-      predicate: string;
-      negated: boolean;
-      self: boolean;
-      agent: string | null;
-      topic: string | null;
-    };
+    proposition: TextSpan & Omit<Proposition, keyof Span>;
   }>;
   contradictions: Array<{ claims: [string, string]; reason: string; score: number; proposition: string }>;
 }
@@ -103,18 +93,7 @@ export function toArticleJSON(doc: Doc): ArticleJSON {
       speaker: c.speaker,
       stance: c.stance,
       basis: c.basis,
-      proposition: {
-        ...span(c.proposition),
-        entities: c.proposition.entities,
-        terms: c.proposition.terms,
-        cameo: c.proposition.cameo,
-        predicates: c.proposition.predicates,
-        predicate: c.proposition.predicate,
-        negated: c.proposition.negated,
-        self: c.proposition.self,
-        agent: c.proposition.agent,
-        topic: c.proposition.topic,
-      },
+      proposition: { ...c.proposition, ...span(c.proposition) },
     })),
     contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason, score: c.score, proposition: c.proposition })),
   };

@@ -59,7 +59,7 @@ export class CorpusEngine {
     this.entities = new EntityRegistry(options.lexicon, snapshot.entities);
     this.stories = new StoryClusterer();
     this.stories.restore(snapshot.stories, articles);
-    this.claims = new ClaimIndex(snapshot.claims, (id) => this.entities.get(id)?.name ?? outletName(id) ?? id);
+    this.claims = new ClaimIndex(snapshot.claims, (id) => this.entities.get(id)?.name ?? outletName(id) ?? id, (article) => this.storyOf.get(article));
   }
 
   /** True when an article with this id is stored or waiting in the batch. */

@@ -111,6 +111,9 @@ function outletSentences(doc: Doc): Span[] {
 function denialVerb(doc: Doc, span: Span): string | null {
   const { lower, lemma } = doc.tokens;
   for (let i = doc.tokenAt(span.start); i < doc.tokenCount && doc.tokens.end[i] <= span.end; i++) {
+    // Headlines are often tagged as noun phrases ("Kestrel rejects takeover report"): a verb, or a
+    // word right after a name; "two contests this weekend" is no denial.
+    if (doc.upos(i) !== 'VERB' && !(i > 0 && doc.upos(i - 1) === 'PROPN')) continue;
     const readings = CUE_READINGS.get(lemma[i] || lower[i]) ?? [];
     if (readings.some((r) => r.cls === 'deny' && (r.particle === null || lower[i + 1] === r.particle))) return doc.word(i);
   }
