@@ -168,14 +168,17 @@ export const evalCommand: Command = {
        claimgraph eval all [--json] [--limit N]
 
 Evaluators:
-${EVALUATORS.map((e) => `  ${e.name.padEnd(14)}${e.gold}`).join('\n')}
-  all           every evaluator on its default gold file in the shared data folder
-                ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
-                for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
+${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
+  all             every evaluator on its default gold file in the shared data folder
+                  ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
+                  for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
 
 Options:
   --json        print the scores as JSON (eval all: one object keyed by evaluator)
   --limit N     score only the first N articles (ner: documents)
+
+eval contradictions ingests the gold articles into a temporary corpus and scores its
+cross-article contradictions as article pairs: precision, recall, share about the same matter.
 
 eval ner runs the shipped POS and NER models on the gold tokens (no re-tokenizing) and scores
 exact typed spans as conlleval does: micro P/R/F1 and per type, in percent.
