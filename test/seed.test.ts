@@ -42,11 +42,12 @@ describe('seed article', () => {
     ['are a few bunch based only in Nangarhar', 'Taliban spokesperson', 'assert', 'direct', null],
     ['the Taliban interest objectively coincides with ours', 'Zamir Kabulov', 'assert', 'mixed', 'said'],
     ['we and the Taliban have channels for exchanging information', 'Zamir Kabulov', 'assert', 'direct', 'said'],
-    ['Both the Taliban of Afghanistan', 'Zamir Kabulov', 'assert', 'direct', null],
+    // A statement that negates its predicate denies it: they do not recognise IS.
+    ['Both the Taliban of Afghanistan', 'Zamir Kabulov', 'deny', 'direct', null],
     ['“shared interest” in fighting IS', 'Taliban breakaway faction', 'condemn', 'mixed', 'condemned'],
     ['partnering with Russia was', 'Abdul Manan Niazi', 'assert', 'mixed', 'told'],
     ['They have now turned to infidels', 'Abdul Manan Niazi', 'assert', 'direct', 'said'],
-    ['IS does not exist in Afghanistan', 'Abdul Manan Niazi', 'assert', 'direct', null],
+    ['IS does not exist in Afghanistan', 'Abdul Manan Niazi', 'deny', 'direct', null],
     ['to have a communication channel with the Taliban', 'Russia', 'assert', 'indirect', 'claims'],
     ['to step up operations', 'Islamic State', 'threaten', 'indirect', 'vowed'],
   ];

@@ -1,4 +1,4 @@
-import type { ArticleMeta, Claim, CueClass, Doc, EntityType, QuoteKind, Span, Stance } from './doc.js';
+import type { ArticleMeta, Claim, CueClass, Doc, EntityType, Proposition, QuoteKind, Span, Stance } from './doc.js';
 
 /**
  * The public JSON of an analysed article (docs/schema/article.schema.json describes the same
@@ -44,12 +44,13 @@ export interface ArticleJSON {
   }>;
   claims: Array<{
     id: string;
-    quote: string;
+    quote: string | null;
     speaker: string | null;
     stance: Stance;
-    proposition: TextSpan & { entities: string[]; terms: string[]; cameo: string[] };
+    basis: string;
+    proposition: TextSpan & Omit<Proposition, keyof Span>;
   }>;
-  contradictions: Array<{ claims: [string, string]; reason: string }>;
+  contradictions: Array<{ claims: [string, string]; reason: string; score: number; proposition: string }>;
   /** Only when asked for (`analyze --tokens`, `?tokens=true`): sentences and their parsed tokens. */
   sentences?: Array<{ start: number; end: number; tokenStart: number; tokenEnd: number }>;
   tokens?: ArticleToken[];
@@ -108,9 +109,10 @@ export function toArticleJSON(doc: Doc, options: ArticleJSONOptions = {}): Artic
       quote: c.quote,
       speaker: c.speaker,
       stance: c.stance,
-      proposition: { ...span(c.proposition), entities: c.proposition.entities, terms: c.proposition.terms, cameo: c.proposition.cameo },
+      basis: c.basis,
+      proposition: { ...c.proposition, ...span(c.proposition) },
     })),
-    contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason })),
+    contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason, score: c.score, proposition: c.proposition })),
     ...(options.tokens ? { sentences: doc.sentences.map(({ start, end, tokenStart, tokenEnd }) => ({ start, end, tokenStart, tokenEnd })), tokens: articleTokens(doc) } : {}),
   };
 }

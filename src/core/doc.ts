@@ -116,19 +116,41 @@ export interface Proposition extends Span {
   terms: string[];
   /** CAMEO event codes the proposition evokes ("064" share intelligence), sorted. */
   cameo: string[];
+  /** Predicate classes ("resign", "share-information"), most prominent first, else the head lemma (src/core/proposition.ts). */
+  predicates: string[];
+  /** The predicate as written, lemmatised ("exchange information"). */
+  predicate: string;
+  /** The predicate is negated in the text ("I have not resigned"). */
+  negated: boolean;
+  /** The content speaks of the speaker itself ("we exchange information", "it will release"). */
+  self: boolean;
+  /** Entity id of the agent: the entity named nearest before the predicate, else the speaker when it speaks of itself. */
+  agent: string | null;
+  /**
+   * For a denial that names only a report ("dismissed the claims"): the claim whose proposition
+   * it denies, the article's matter; its entities, terms and predicates are taken from there.
+   */
+  topic: string | null;
 }
 
 export interface Claim {
   id: string;
-  quote: string;
+  /** The quote the claim is made in; null for the outlet's own voice (an unattributed headline or lead). */
+  quote: string | null;
   speaker: string | null;
   stance: Stance;
+  /** Why the stance is what it is: the cue (`cue "denied"`), a negator (`"not"`) or a denial word (`"hoax"`). */
+  basis: string;
   proposition: Proposition;
 }
 
 export interface Contradiction {
   claims: [string, string];
   reason: string;
+  /** How surely the two claims contradict each other, in [0, 1]. */
+  score: number;
+  /** The predicate class (or lemma) both propositions share ("share-information"). */
+  proposition: string;
 }
 
 export interface ArticleMeta {

@@ -7,3 +7,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export function sharedDataPath(...parts: string[]): string {
   return resolve(process.env.CLAIMGRAPH_DATA || resolve(REPO_ROOT, '../shared/data'), ...parts);
 }
+
+/** A path inside this repository (gold sets written for the project, such as test/fixtures/contradictions). */
+export function repositoryPath(...parts: string[]): string {
+  return resolve(REPO_ROOT, ...parts);
+}

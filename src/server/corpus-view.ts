@@ -1,3 +1,4 @@
+import { outletName } from '../core/corpus/claims.js';
 import { dateOf } from '../core/corpus/corpus.js';
 import type { ClaimRecord, ContradictionEdge, EntityJSON, StoryJSON } from '../core/corpus/types.js';
 import type { Store } from '../store/types.js';
@@ -145,9 +146,9 @@ export class CorpusView {
       const [own, other] = a.article === article ? [a, b] : [b, a];
       const claim = index.claims.get(claimKey(other.article, other.claim));
       if (!claim) continue;
-      linked.push({ id: edge.id, kind: edge.kind, reason: edge.reason, claim: own.claim, other: this.statement(index, claim) });
+      linked.push({ id: edge.id, kind: edge.kind, reason: edge.reason, score: edge.score, claim: own.claim, other: this.statement(index, claim) });
     }
-    return linked;
+    return linked.sort((x, y) => y.score - x.score);
   }
 
   private statement(index: Index, c: ClaimRecord): StatementJSON {
@@ -156,7 +157,7 @@ export class CorpusView {
       article: c.article,
       claim: c.id,
       quote: c.quote,
-      speaker: c.speaker === null ? null : { id: c.speaker, name: index.entities.get(c.speaker)?.name ?? c.speaker },
+      speaker: c.speaker === null ? null : { id: c.speaker, name: index.entities.get(c.speaker)?.name ?? outletName(c.speaker) ?? c.speaker },
       stance: c.stance,
       text: c.text,
       start: c.start,

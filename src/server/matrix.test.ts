@@ -8,7 +8,7 @@ function claim(speaker: string | null, stance: Stance, cameo: string[], entities
   n += 1;
   return {
     article: 'a1', id: `c${n}`, quote: `q${n}`, kind: 'direct', cue: 'said', cueClass: 'assert', speaker, stance, start: 0, end: 4, text: `claim ${n}`,
-    entities, terms: [], cameo, side: [], about: [], time: null, seq: 1, duplicate: false, ...options,
+    entities, terms: [], cameo, side: [], about: [], predicates: [], predicate: '', self: false, agent: [], basis: '', outweighed: false, time: null, seq: 1, duplicate: false, ...options,
   };
 }
 

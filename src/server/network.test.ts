@@ -6,7 +6,7 @@ import { actorNetwork } from './network.js';
 const names: Record<string, string> = { t: 'Taliban', k: 'Kabulov', r: 'Russia' };
 
 function claim(speaker: string | null, stance: Stance, entities: string[], options: Partial<ClaimRecord> = {}): ClaimRecord {
-  const base = { article: 'a1', id: 'c1', quote: 'q1', kind: 'direct' as const, cue: 'said', cueClass: 'assert' as const, start: 0, end: 4, text: 'claim', terms: [], cameo: [], side: [], about: [], time: null, seq: 1, duplicate: false };
+  const base = { article: 'a1', id: 'c1', quote: 'q1', kind: 'direct' as const, cue: 'said', cueClass: 'assert' as const, start: 0, end: 4, text: 'claim', terms: [], cameo: [], side: [], about: [], predicates: [], predicate: '', self: false, agent: [], basis: '', outweighed: false, time: null, seq: 1, duplicate: false };
   return { ...base, speaker, stance, entities, ...options };
 }
 

@@ -71,11 +71,15 @@ const evidenceProperties = {
   date: nullableString,
 };
 
+const score = { type: 'number', minimum: 0, maximum: 1, description: 'How surely the claims contradict each other (docs/corpus.md).' };
+
 const contradiction = object({
   id: string,
   kind: { enum: ['contradiction', 'reversal'] },
+  proposition: { ...string, description: 'The predicate class the propositions share (share-information).' },
+  score,
   claims: array(ref('ClaimEvidence')),
-  pairs: array(object({ claims: { type: 'array', items: integer, minItems: 2, maxItems: 2 }, reason: string, crossArticle: { type: 'boolean' } })),
+  pairs: array(object({ claims: { type: 'array', items: integer, minItems: 2, maxItems: 2 }, reason: string, crossArticle: { type: 'boolean' }, score })),
 });
 
 const summaryProperties = { ...storyArticleProperties, story: string, storyLabel: string };
@@ -86,6 +90,7 @@ const linkedContradiction = object({
   id: string,
   kind: { enum: ['contradiction', 'reversal'] },
   reason: string,
+  score,
   claim: { ...string, description: "This article's claim." },
   other: ref('Statement'),
 });

@@ -47,6 +47,7 @@ export interface LinkedContradictionJSON {
   id: string;
   kind: 'contradiction' | 'reversal';
   reason: string;
+  score: number;
   /** The claim of this article ("c2"). */
   claim: string;
   other: StatementJSON;

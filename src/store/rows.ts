@@ -1,3 +1,4 @@
+import { outletName } from '../core/corpus/claims.js';
 import { dateOf } from '../core/corpus/corpus.js';
 import type { ArticleRecord, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, QuoteJSON, StoryJSON, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
@@ -73,11 +74,28 @@ export function toClaim(row: Row): ClaimRecord {
     start: row.content_start as number,
     end: row.content_end as number,
     text: row.text as string,
-    ...(JSON.parse(row.proposition as string) as Pick<ClaimRecord, 'entities' | 'terms' | 'cameo' | 'side' | 'about'>),
+    // Rows stored before frames (predicates, self, basis, outweighed) read as having none.
+    predicates: [],
+    predicate: '',
+    self: false,
+    agent: [],
+    basis: '',
+    outweighed: false,
+    ...(JSON.parse(row.proposition as string) as Pick<ClaimRecord, 'entities' | 'terms' | 'cameo' | 'side' | 'about'> & Partial<Pick<ClaimRecord, PropositionField>>),
     time: row.time as number | null,
     seq: row.article_seq as number,
     duplicate: flag(row.duplicate),
   };
+}
+
+/** The claim fields kept in the `proposition` JSON column. */
+type PropositionField = 'entities' | 'terms' | 'cameo' | 'side' | 'about' | 'predicates' | 'predicate' | 'self' | 'agent' | 'basis' | 'outweighed';
+
+/** The `proposition` column of a claim row. */
+export function propositionColumn(c: ClaimRecord): string {
+  const { entities, terms, cameo, side, about, predicates, predicate, self, agent, basis, outweighed } = c;
+  const column: Pick<ClaimRecord, PropositionField> = { entities, terms, cameo, side, about, predicates, predicate, self, agent, basis, outweighed };
+  return JSON.stringify(column);
 }
 
 export function toEdge(row: Row): ContradictionEdge {
@@ -90,6 +108,8 @@ export function toEdge(row: Row): ContradictionEdge {
     ],
     reason: row.reason as string,
     crossArticle: flag(row.cross_article),
+    score: Number(row.score),
+    proposition: row.proposition as string,
   };
 }
 
@@ -98,7 +118,7 @@ export function toEvidence(row: Row, ref: ClaimRef): ClaimEvidenceJSON & { seq: 
   return {
     article: ref.article,
     claim: ref.claim,
-    speaker: row.speaker === null ? null : { id: row.speaker as string, name: row.speaker_name as string },
+    speaker: row.speaker === null ? null : { id: row.speaker as string, name: (row.speaker_name as string | null) ?? outletName(row.speaker as string) ?? (row.speaker as string) },
     stance: row.stance as Stance,
     text: row.text as string,
     start: row.content_start as number,

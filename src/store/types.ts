@@ -54,10 +54,11 @@ export interface Store {
    */
   stories(query?: StoryQuery): Promise<StoryJSON[]>;
   /**
-   * Contradictions and reversals, grouped by matter, earliest first, with the evidence of each
-   * claim. (A page still groups every pair: the groups are made over the whole corpus.)
+   * Contradictions and reversals, one group per proposition, strongest first, with the evidence of
+   * each claim; pairs scoring under CONTRADICTION_THRESHOLD only with `all`. (A page still groups
+   * every pair: the groups are made over the whole corpus.)
    */
-  contradictions(page?: Page): Promise<ContradictionJSON[]>;
+  contradictions(query?: ContradictionQuery): Promise<ContradictionJSON[]>;
 
   close(): Promise<void>;
 }
@@ -85,6 +86,11 @@ export interface EntityQuery extends Page {
 export interface QuoteQuery extends Page {
   speaker?: string;
   q?: string;
+}
+
+export interface ContradictionQuery extends Page {
+  /** Also the pairs scoring under the threshold. */
+  all?: boolean;
 }
 
 export interface StoryQuery extends Page {

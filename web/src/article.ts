@@ -24,7 +24,7 @@ export class ArticleIndex {
     this.entities = new Map(article.entities.map((e) => [e.id, e]));
     this.quotes = new Map(article.quotes.map((q) => [q.id, q]));
     this.claims = new Map(article.claims.map((c) => [c.id, c]));
-    this.claimOfQuote = new Map(article.claims.map((c) => [c.quote, c]));
+    this.claimOfQuote = new Map(article.claims.flatMap((c) => (c.quote === null ? [] : [[c.quote, c]])));
   }
 
   entity(id: string | null): ArticleEntity | null {
@@ -44,10 +44,10 @@ export class ArticleIndex {
     };
   }
 
-  /** Speakers in the order they first speak, each with their claims in text order. */
+  /** Speakers in the order they first speak, each with their claims in text order (not the outlet's own voice). */
   speakers(): Array<{ speaker: ArticleEntity | null; claims: ArticleClaim[] }> {
     const groups = new Map<string | null, ArticleClaim[]>();
-    const ordered = [...this.article.claims].sort((a, b) => (this.quotes.get(a.quote)?.content.start ?? 0) - (this.quotes.get(b.quote)?.content.start ?? 0));
+    const ordered = this.article.claims.filter((c) => c.quote !== null).sort((a, b) => a.proposition.start - b.proposition.start);
     for (const claim of ordered) groups.set(claim.speaker, [...(groups.get(claim.speaker) ?? []), claim]);
     return [...groups].map(([id, claims]) => ({ speaker: this.entity(id), claims }));
   }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createAnalyzer } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
-import { sharedDataPath } from '../../eval/data-path.js';
+import { repositoryPath, sharedDataPath } from '../../eval/data-path.js';
+import { evaluateContradictions, formatContradictionReport } from '../../eval/contradictions.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { evaluateDeps, formatDepsReport, loadDepsSystem } from '../../eval/deps.js';
@@ -16,7 +17,7 @@ interface Evaluator {
   name: string;
   /** What the gold file holds, for the usage text. */
   gold: string;
-  /** The gold file `eval all` scores, relative to the shared data folder. */
+  /** The gold file `eval all` scores, relative to the shared data folder, or `repository:` and a path in the repository. */
   defaultGold: string[];
   evaluate(file: string, options: EvaluateOptions): Promise<{ report: unknown; table: string }>;
   /**
@@ -50,6 +51,15 @@ const EVALUATORS: Evaluator[] = [
     async evaluate(file, options) {
       const report = await evaluateAttribution(file, await createAnalyzer(), options);
       return { report, table: formatAttributionReport(report) };
+    },
+  },
+  {
+    name: 'contradictions',
+    gold: 'gold contradiction JSONL: articles, matters, labelled pairs (docs/eval.md)',
+    defaultGold: ['repository:', 'test', 'fixtures', 'contradictions', 'dev.jsonl'],
+    async evaluate(file, options) {
+      const report = await evaluateContradictions(file, await createAnalyzer(), options);
+      return { report, table: formatContradictionReport(report) };
     },
   },
   {
@@ -89,6 +99,14 @@ const EVALUATORS: Evaluator[] = [
     },
   },
 ];
+
+/** Where an evaluator's default gold file is: in the repository, or in the shared data folder. */
+function defaultGoldPath(gold: readonly string[]): string {
+  return gold[0] === 'repository:' ? repositoryPath(...gold.slice(1)) : sharedDataPath(...gold);
+}
+
+/** The default gold as the usage text names it. */
+const showGold = (gold: readonly string[]): string => (gold[0] === 'repository:' ? `${gold.slice(1).join('/')} (in the repository)` : gold.join('/'));
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -153,7 +171,7 @@ async function evalAll(argv: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError('eval all takes no file: it reads the shared data folder');
   const reports: Record<string, unknown> = {};
   for (const evaluator of EVALUATORS) {
-    const file = sharedDataPath(...evaluator.defaultGold);
+    const file = defaultGoldPath(evaluator.defaultGold);
     if (evaluator.evaluateAll) {
       const result = await evaluator.evaluateAll({ limit });
       if (result === null) {
@@ -161,7 +179,7 @@ async function evalAll(argv: string[]): Promise<number> {
         continue;
       }
       reports[evaluator.name] = result.report;
-      if (!values.json) process.stdout.write(`== ${evaluator.name}: ${sharedDataPath(evaluator.defaultGold[0])}\n${result.table}\n\n`);
+      if (!values.json) process.stdout.write(`== ${evaluator.name}: ${defaultGoldPath(evaluator.defaultGold.slice(0, 1))}\n${result.table}\n\n`);
       continue;
     }
     if (!existsSync(file)) {
@@ -182,15 +200,18 @@ export const evalCommand: Command = {
        claimgraph eval all [--json] [--limit N]
 
 Evaluators:
-${EVALUATORS.map((e) => `  ${e.name.padEnd(14)}${e.gold}`).join('\n')}
-  all           every evaluator on its default gold file in the shared data folder
-                ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => e.defaultGold.join('/')).join(', ')};
-                for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1;
-                for deps, UD EWT dev and GUM dev
+${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
+  all             every evaluator on its default gold file in the shared data folder
+                  ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
+                  for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
+                  for deps, UD EWT dev and GUM dev
 
 Options:
   --json        print the scores as JSON (eval all: one object keyed by evaluator)
   --limit N     score only the first N articles (ner: documents)
+
+eval contradictions ingests the gold articles into a temporary corpus and scores its
+cross-article contradictions as article pairs: precision, recall, share about the same matter.
 
 eval ner runs the shipped POS and NER models on the gold tokens (no re-tokenizing) and scores
 exact typed spans as conlleval does: micro P/R/F1 and per type, in percent.

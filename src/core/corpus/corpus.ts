@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/index.js';
-import { ClaimIndex, articleEdges, canonicalClaims } from './claims.js';
+import { ClaimIndex, articleEdges, canonicalClaims, outletName } from './claims.js';
 import { EntityRegistry } from './entities.js';
 import { LshIndex } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
@@ -59,7 +59,7 @@ export class CorpusEngine {
     this.entities = new EntityRegistry(options.lexicon, snapshot.entities);
     this.stories = new StoryClusterer();
     this.stories.restore(snapshot.stories, articles);
-    this.claims = new ClaimIndex(snapshot.claims, (id) => this.entities.get(id)?.name ?? id);
+    this.claims = new ClaimIndex(snapshot.claims, (id) => this.entities.get(id)?.name ?? outletName(id) ?? id, (article) => this.storyOf.get(article));
   }
 
   /** True when an article with this id is stored or waiting in the batch. */
@@ -95,7 +95,8 @@ export class CorpusEngine {
     this.storyOf.set(id, story.id);
 
     const duplicate = original !== null;
-    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate, canonical });
+    const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
+    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate, canonical, outlet });
     const edges = claims.flatMap((claim) => this.claims.add(claim));
     // A copy's own contradictions are its original's, already recorded.
     if (!duplicate) edges.push(...articleEdges(id, analysis.contradictions));
@@ -141,6 +142,12 @@ export class CorpusEngine {
 
 function emptyBatch(): CorpusBatch {
   return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [] };
+}
+
+/** The host of a URL without "www." ("meridian-wire.example"), or null. */
+function siteOf(url: string | null): string | null {
+  const host = url ? /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(url)?.[1] : undefined;
+  return host ? host.replace(/^www\./i, '') : null;
 }
 
 /** Days since 1970-01-01 UTC of an ISO date or time, or null. */

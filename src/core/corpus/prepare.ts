@@ -1,6 +1,6 @@
 import { toArticleJSON, type ArticleJSON } from '../article.js';
 import type { Doc } from '../doc.js';
-import { side } from '../stages/contradictions.js';
+import { outweighedClaims, side } from '../stages/contradictions.js';
 import { minhash, shingles } from './minhash.js';
 import type { StoryFeatures } from './stories.js';
 import type { ClaimFields } from './types.js';
@@ -57,15 +57,16 @@ function localClaims(doc: Doc): LocalClaim[] {
   for (const entity of doc.entities) if (!byName.has(entity.name.toLowerCase())) byName.set(entity.name.toLowerCase(), entity.id);
   const sideOf = (id: string): string[] => [...side(doc, doc.entityById(id))].flatMap((name) => byName.get(name) ?? []);
   const quotes = new Map(doc.quotes.map((q) => [q.id, q]));
+  const outweighed = outweighedClaims(doc);
   return doc.claims.map((claim): LocalClaim => {
-    const { kind, cue, content } = quotes.get(claim.quote) as (typeof doc.quotes)[number];
-    const { start, end } = content;
+    const quote = claim.quote === null ? null : (quotes.get(claim.quote) as (typeof doc.quotes)[number]);
+    const { start, end } = quote ? quote.content : claim.proposition;
     return {
       id: claim.id,
-      quote: claim.quote,
-      kind,
-      cue: cue ? doc.slice(cue) : null,
-      cueClass: cue?.class ?? null,
+      quote: claim.quote ?? '',
+      kind: quote ? quote.kind : 'outlet',
+      cue: quote?.cue ? doc.slice(quote.cue) : null,
+      cueClass: quote?.cue?.class ?? null,
       speaker: claim.speaker,
       stance: claim.stance,
       start,
@@ -76,6 +77,12 @@ function localClaims(doc: Doc): LocalClaim[] {
       cameo: claim.proposition.cameo,
       side: claim.speaker === null ? [] : sideOf(claim.speaker),
       about: [...new Set(claim.proposition.entities.flatMap(sideOf))],
+      predicates: claim.proposition.predicates,
+      predicate: claim.proposition.predicate,
+      self: claim.proposition.self,
+      agent: claim.proposition.agent === null ? [] : sideOf(claim.proposition.agent),
+      basis: claim.basis,
+      outweighed: outweighed.has(claim.id),
     };
   });
 }

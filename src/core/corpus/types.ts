@@ -76,8 +76,10 @@ export interface EntityLink {
 export interface ClaimFields {
   /** The claim's id in the article ("c7"). */
   id: string;
+  /** The quote's id; '' for a claim in the outlet's own voice (an unattributed headline or lead). */
   quote: string;
-  kind: QuoteKind;
+  /** The quote's kind; 'outlet' for the outlet's own voice. */
+  kind: QuoteKind | 'outlet';
   cue: string | null;
   cueClass: CueClass | null;
   speaker: string | null;
@@ -93,6 +95,20 @@ export interface ClaimFields {
   side: string[];
   /** Who the proposition is about: the sides of the entities it mentions. */
   about: string[];
+  /** Predicate classes, most prominent first (src/core/proposition.ts), and the predicate as written. */
+  predicates: string[];
+  predicate: string;
+  /** The content speaks of its own speaker, whose side then takes part in the proposition. */
+  self: boolean;
+  /** The agent of the proposition and whom it speaks for; empty when unknown. */
+  agent: string[];
+  /** Why the stance: `cue "denied"`, `"not"`, `"hoax"`. */
+  basis: string;
+  /**
+   * The article itself takes the other side on this proposition earlier (its headline or lead
+   * denies what this claim asserts, or the reverse): stored, but not matched across articles.
+   */
+  outweighed: boolean;
 }
 
 /** A claim normalised for the corpus: speaker, stance and proposition in canonical entity ids. */
@@ -118,6 +134,10 @@ export interface ContradictionEdge {
   reason: string;
   /** False for a contradiction the single-article pipeline found. */
   crossArticle: boolean;
+  /** How surely the claims contradict each other, in [0, 1] (docs/corpus.md). */
+  score: number;
+  /** The predicate class (or lemma) the two propositions share: contradictions are grouped on it. */
+  proposition: string;
 }
 
 export interface StoryRecord {
@@ -221,7 +241,11 @@ export interface ClaimEvidenceJSON {
 export interface ContradictionJSON {
   id: string;
   kind: 'contradiction' | 'reversal';
+  /** The predicate class the group's propositions share ("share-information"). */
+  proposition: string;
+  /** The strongest pair's score. */
+  score: number;
   claims: ClaimEvidenceJSON[];
-  /** The pairs found, as indexes into `claims`, each with its reason. */
-  pairs: Array<{ claims: [number, number]; reason: string; crossArticle: boolean }>;
+  /** The pairs found, strongest first, as indexes into `claims`, each with its reason and score. */
+  pairs: Array<{ claims: [number, number]; reason: string; crossArticle: boolean; score: number }>;
 }

@@ -1,50 +1,71 @@
 import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { cameoCodes } from '../cameo.js';
+import { CUE_READINGS } from '../cues.js';
+import { frameOf, type Frame } from '../proposition.js';
 
 /**
- * One claim per attributed statement: who (the resolved speaker), the stance taken (the cue's
- * class; a negated cue — "did not deny" — is no stance of its own), and the proposition with the
- * entities and content terms it mentions.
+ * Claims: one per attributed statement, and one per unattributed sentence of the headline and lead,
+ * which the outlet asserts in its own voice ("Apple will release a smartwatch next month"). Each
+ * has a speaker (null for the outlet), the stance taken and why, and the proposition: entities,
+ * content terms, CAMEO codes and its frame (predicate classes, negation; src/core/proposition.ts).
+ *
+ * Stance: the cue's class; a negated cue ("did not deny") is no stance of its own. An assertion
+ * whose predicate is negated ("I have not resigned") or that calls something untrue ("the story
+ * is fake", "there was no truth in a report that …") is a denial of the un-negated proposition. A
+ * denial that names only a report ("dismissed the claims") denies the article's matter: the first
+ * claim of the headline or lead with a predicate of its own.
  */
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 const LIGHT_LEMMAS = new Set(['be', 'have', 'do', 'say', 'get', 'make', 'go', 'take', 'come', 'will', 'would', 'can', 'that', 'thing']);
+/** A lead paragraph shorter than this is a byline or a dateline, not the lead. */
+const MIN_LEAD_TOKENS = 8;
+/** "SAN FRANCISCO, Aug. 3 — ", "KABUL: ", "OSLO, May 20 (Meridian Wire) - ", "(Meridian Wire) - " before a lead. */
+const DATELINE = /^\s*(?:[A-Z][A-Z .'’-]+(?:,[^—–:\n]{0,40}?)?\s*(?:\([^)\n]{0,40}\))?\s*[—–:-]+\s+|\([^)\n]{0,40}\)\s*[—–-]+\s+)/;
 
 export function buildClaims(doc: Doc): void {
-  // The last quote with a cue of each speaker so far: a floating quote continues its stance.
-  const lastCued = new Map<string | null, Quote>();
   const byStart = mentionsByStart(doc);
+  const lastCued = new Map<string | null, Quote>();
   doc.quotes.forEach((quote, k) => {
-    const claim: Claim = {
-      id: `c${k + 1}`,
-      quote: quote.id,
-      speaker: quote.speaker,
-      stance: stanceOf(quote, lastCued.get(quote.speaker)),
-      proposition: proposition(doc, byStart, quote.content.parts ?? [quote.content]),
-    };
+    const parts = quote.content.parts ?? [quote.content];
+    const frame = frameOf(doc, parts);
+    const { stance, basis } = refine(stanceOf(doc, quote, lastCued.get(quote.speaker)), frame);
     if (quote.cue) lastCued.set(quote.speaker, quote);
-    doc.claims.push(claim);
+    doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, byStart, parts, frame, quote.speaker) });
   });
+  for (const span of outletSentences(doc)) {
+    const frame = frameOf(doc, [span]);
+    if (frame.predicates.length === 0) continue;
+    const verb = denialVerb(doc, span);
+    const { stance, basis } = verb ? { stance: 'deny' as const, basis: `"${verb}"` } : refine({ stance: 'assert', cue: '' }, frame);
+    doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, byStart, [span], frame, null) });
+  }
+  resolveTopics(doc);
 }
 
 /** The cue's class; a floating quote continues the stance of its speaker's previous statement with a cue. */
-function stanceOf(quote: Quote, previous: Quote | undefined): Stance {
-  const cue = quote.cue ?? previous?.cue;
-  if (!cue) return 'assert';
-  return cue.negated ? 'other' : cue.class;
+function stanceOf(doc: Doc, quote: Quote, previous: Quote | undefined): { stance: Stance; cue: string } {
+  const cued = quote.cue ? quote : previous;
+  if (!cued?.cue) return { stance: 'assert', cue: '' };
+  return { stance: cued.cue.negated ? 'other' : cued.cue.class, cue: doc.slice(cued.cue) };
 }
 
-function proposition(doc: Doc, byStart: number[], parts: Span[]): Claim['proposition'] {
+/** An assertion that negates its predicate or calls something untrue is a denial. */
+function refine({ stance, cue }: { stance: Stance; cue: string }, frame: Frame): { stance: Stance; basis: string } {
+  if (stance === 'assert' && frame.denial) return { stance: 'deny', basis: `"${frame.denial}"` };
+  return { stance, basis: cue ? `cue "${cue}"` : '' };
+}
+
+function proposition(doc: Doc, byStart: number[], parts: Span[], frame: Frame, speaker: string | null): Claim['proposition'] {
   const entities = new Set<string>();
   const terms = new Set<string>();
   for (const part of parts) {
-    const inside: number[] = [];
+    // Mentions by start offset, so a long article is not rescanned per claim.
     for (let j = firstFrom(doc, byStart, part.start); j < byStart.length && doc.mentions[byStart[j]].start < part.end; j++) {
-      if (doc.mentions[byStart[j]].end <= part.end) inside.push(byStart[j]);
+      const m = doc.mentions[byStart[j]];
+      if (m.end <= part.end && m.entity >= 0) entities.add(doc.entities[m.entity].id);
     }
-    // In the order of doc.mentions, as entities are listed.
-    for (const k of inside.sort((a, b) => a - b)) entities.add(doc.entities[doc.mentions[k].entity].id);
     for (let i = doc.tokenAt(part.start); i < doc.tokenCount && doc.tokens.end[i] <= part.end; i++) {
       if (!CONTENT_POS.has(doc.upos(i))) continue;
       const lemma = doc.tokens.lemma[i] || doc.tokens.lower[i];
@@ -58,7 +79,67 @@ function proposition(doc: Doc, byStart: number[], parts: Span[]): Claim['proposi
     entities: [...entities],
     terms: sortedTerms,
     cameo: cameoCodes(sortedTerms),
+    predicates: frame.anaphoric ? [] : frame.predicates,
+    predicate: frame.anaphoric ? '' : frame.words,
+    negated: frame.negated,
+    self: frame.self,
+    agent: frame.agent ?? (frame.self ? speaker : null),
+    topic: null,
   };
+}
+
+/**
+ * The headline and the lead's first sentence where no quote covers them: what the outlet says in
+ * its own voice. The lead is the first paragraph after the headline long enough not to be a byline;
+ * a dateline before it is left out.
+ */
+function outletSentences(doc: Doc): Span[] {
+  const covered = (s: Span): boolean => doc.quotes.some((q) => q.content.start < s.end && q.content.end > s.start) || doc.quotes.some((q) => q.cue !== null && q.cue.start < s.end && q.cue.end > s.start);
+  const spans: Span[] = [];
+  const title = doc.meta.title;
+  if (title) spans.push(title);
+  const lead = doc.paragraphs.find((p) => (!title || p.start >= title.end) && p.tokenEnd - p.tokenStart >= MIN_LEAD_TOKENS && !/^(?:by|posted)\b/i.test(doc.slice(p)));
+  if (lead) {
+    const sentence = doc.sentences[doc.sentenceOf(lead.tokenStart)];
+    const text = doc.slice(sentence);
+    const skip = DATELINE.exec(text)?.[0].length ?? 0;
+    spans.push({ start: sentence.start + skip, end: sentence.end });
+  }
+  return spans.filter((s) => s.end > s.start && !covered(s));
+}
+
+/** A denial verb the outlet reports ("Real Castilla refute transfer report"): its sentence denies. */
+function denialVerb(doc: Doc, span: Span): string | null {
+  const { lower, lemma } = doc.tokens;
+  for (let i = doc.tokenAt(span.start); i < doc.tokenCount && doc.tokens.end[i] <= span.end; i++) {
+    // Headlines are often tagged as noun phrases ("Kestrel rejects takeover report"): a verb, or a
+    // word right after a name; "two contests this weekend" is no denial.
+    if (doc.upos(i) !== 'VERB' && !(i > 0 && doc.upos(i - 1) === 'PROPN')) continue;
+    const readings = CUE_READINGS.get(lemma[i] || lower[i]) ?? [];
+    if (readings.some((r) => r.cls === 'deny' && (r.particle === null || lower[i + 1] === r.particle))) return doc.word(i);
+  }
+  return null;
+}
+
+/** A denial of "the claims" or "the report" takes the proposition of the article's matter. */
+function resolveTopics(doc: Doc): void {
+  const lead = leadEnd(doc);
+  const ordered = [...doc.claims].sort((a, b) => a.proposition.start - b.proposition.start);
+  const topic = ordered.find((c) => c.proposition.start < lead && c.proposition.predicates.length > 0 && c.proposition.predicate !== '');
+  if (!topic) return;
+  for (const claim of doc.claims) {
+    const p = claim.proposition;
+    if (claim === topic || claim.stance !== 'deny' || p.predicates.length > 0) continue;
+    const t = topic.proposition;
+    claim.proposition = { ...p, topic: topic.id, entities: [...new Set([...p.entities, ...t.entities])], terms: t.terms, cameo: t.cameo, predicates: t.predicates, predicate: t.predicate, agent: t.agent };
+  }
+}
+
+/** Where the lead ends: the end of the first paragraph after the headline that is not a byline. */
+function leadEnd(doc: Doc): number {
+  const title = doc.meta.title;
+  const lead = doc.paragraphs.find((p) => (!title || p.start >= title.end) && p.tokenEnd - p.tokenStart >= MIN_LEAD_TOKENS);
+  return lead?.end ?? title?.end ?? 0;
 }
 
 /** Mention indices by start offset (the speakers stage appends its descriptions at the end). */
@@ -80,7 +161,7 @@ function firstFrom(doc: Doc, byStart: number[], offset: number): number {
 
 export const claimsStage: Stage = {
   name: 'claims',
-  requires: ['quotes', 'speakers', 'pos'],
+  requires: ['quotes', 'speakers', 'pos', 'meta'],
   assigns: ['claims'],
   apply: buildClaims,
 };

@@ -65,9 +65,14 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
 
   byId('/api/stories/:id', 'story', 'One story and its claims matrix: speaker × proposition × stance', 'StoryDetail', (id) => corpus.story(id));
 
-  app.get('/api/contradictions', {
-    schema: { summary: 'Contradictions and reversals, grouped by matter, with evidence', tags, response: { 200: array(ref('Contradiction')) } },
-    handler: () => corpus.store.contradictions(),
+  app.get<{ Querystring: { all?: boolean } }>('/api/contradictions', {
+    schema: {
+      summary: 'Contradictions and reversals, one group per proposition, strongest first, with evidence; all=true also lists pairs under the score threshold',
+      tags,
+      querystring: { type: 'object', additionalProperties: false, properties: { all: { type: 'boolean' } } },
+      response: { 200: array(ref('Contradiction')), ...ERROR_RESPONSES },
+    },
+    handler: (request) => corpus.store.contradictions({ all: request.query.all === true }),
   });
 
   app.get('/api/network', {

@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
 import type {
   ArticleRecord,
   ClaimRecord,
+  ClaimRef,
   ContradictionEdge,
   CorpusBatch,
   CorpusSnapshot,
@@ -13,8 +14,8 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { CorpusBusyError, StoreError } from '../errors.js';
-import { likePattern, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import { paged, type EntityQuery, type Page, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
 /**
@@ -163,11 +164,10 @@ class PostgresStore implements Store {
         );
       }
       for (const c of batch.claims) {
-        const { entities, terms, cameo, side, about } = c;
         await client.query(
           `INSERT INTO claims (article, id, quote, kind, cue, cue_class, speaker, stance, content_start, content_end, text, proposition, time, article_seq, duplicate)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-          [c.article, c.id, c.quote, c.kind, c.cue, c.cueClass, c.speaker, c.stance, c.start, c.end, c.text, JSON.stringify({ entities, terms, cameo, side, about }), c.time, c.seq, c.duplicate],
+          [c.article, c.id, c.quote, c.kind, c.cue, c.cueClass, c.speaker, c.stance, c.start, c.end, c.text, propositionColumn(c), c.time, c.seq, c.duplicate],
         );
       }
       for (const s of batch.stories) {
@@ -183,8 +183,8 @@ class PostgresStore implements Store {
       }
       for (const e of batch.edges) {
         await client.query(
-          `INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle],
+          `INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score, proposition) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle, e.score, e.proposition],
         );
       }
       await client.query('COMMIT');
@@ -253,7 +253,8 @@ class PostgresStore implements Store {
   }
 
   async quotes(query: QuoteQuery = {}): Promise<QuoteJSON[]> {
-    const where: string[] = [];
+    // Claims in an outlet's own voice (quote '') are no quotes.
+    const where: string[] = [`q.quote <> ''`];
     const params: unknown[] = [];
     if (query.speaker) {
       params.push(likePattern(query.speaker));
@@ -275,15 +276,16 @@ class PostgresStore implements Store {
     return toStories(members, stories);
   }
 
-  async contradictions(page: Page = {}) {
+  async contradictions(query: ContradictionQuery = {}) {
     const edges = await this.edges();
     const rows = await this.rows(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
       WHERE (c.article, c.id) IN (SELECT a_article, a_claim FROM edges UNION SELECT b_article, b_claim FROM edges)`);
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
-    return paged(groupContradictions(edges, (ref) => {
+    const evidence = (ref: ClaimRef) => {
       const row = byKey.get(`${ref.article}#${ref.claim}`);
       return row ? toEvidence(row, ref) : null;
-    }), page);
+    };
+    return paged(groupContradictions(edges, evidence, query.all ? 0 : CONTRADICTION_THRESHOLD), query);
   }
 
   async close(): Promise<void> {

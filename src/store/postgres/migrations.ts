@@ -68,6 +68,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX stories_listing ON stories (size DESC, seq);
   CREATE INDEX entities_listing ON entities (mentions DESC, articles DESC);
   `,
+  // How surely two claims contradict each other, in [0, 1] (older edges count as sure), and the
+  // predicate class they share, which groups them.
+  `ALTER TABLE edges ADD COLUMN score DOUBLE PRECISION NOT NULL DEFAULT 1;
+   ALTER TABLE edges ADD COLUMN proposition TEXT NOT NULL DEFAULT '';`,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
 import type {
   ArticleRecord,
   ClaimRecord,
+  ClaimRef,
   ContradictionEdge,
   CorpusBatch,
   CorpusSnapshot,
@@ -14,8 +15,8 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import { paged, type EntityQuery, type Page, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
 import { claimSqliteWriter } from './writer-lock.js';
 
@@ -71,8 +72,8 @@ class SqliteStore implements Store {
         ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`),
       mergeArticles: db.prepare(`UPDATE articles SET story = ? WHERE story = ?`),
       dropStory: db.prepare(`DELETE FROM stories WHERE id = ?`),
-      edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score, proposition)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
 
@@ -130,8 +131,7 @@ class SqliteStore implements Store {
         });
       }
       for (const c of batch.claims) {
-        const { entities, terms, cameo, side, about } = c;
-        const row = insert.claim.run({ ...c, proposition: JSON.stringify({ entities, terms, cameo, side, about }), duplicate: c.duplicate ? 1 : 0 });
+        const row = insert.claim.run({ ...c, proposition: propositionColumn(c), duplicate: c.duplicate ? 1 : 0 });
         insert.claimFts.run(row.lastInsertRowid, c.text);
       }
       for (const s of batch.stories) insert.story.run(s);
@@ -140,7 +140,7 @@ class SqliteStore implements Store {
         insert.dropStory.run(from);
       }
       for (const e of batch.edges) {
-        insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0);
+        insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0, e.score, e.proposition);
       }
     })();
   }
@@ -199,7 +199,8 @@ class SqliteStore implements Store {
   }
 
   async quotes(query: QuoteQuery = {}): Promise<QuoteJSON[]> {
-    const where: string[] = [];
+    // Claims in an outlet's own voice (quote '') are no quotes.
+    const where: string[] = [`q.quote <> ''`];
     const params: unknown[] = [];
     if (query.speaker) {
       where.push(`q.speaker IN (SELECT id FROM entities WHERE search LIKE ? ESCAPE '\\')`);
@@ -224,17 +225,18 @@ class SqliteStore implements Store {
     return toStories(members, stories);
   }
 
-  async contradictions(page: Page = {}) {
+  async contradictions(query: ContradictionQuery = {}) {
     const edges = await this.edges();
     const rows = this.db
       .prepare(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
         WHERE c.article || '#' || c.id IN (SELECT a_article || '#' || a_claim FROM edges UNION SELECT b_article || '#' || b_claim FROM edges)`)
       .all() as Row[];
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
-    return paged(groupContradictions(edges, (ref) => {
+    const evidence = (ref: ClaimRef) => {
       const row = byKey.get(`${ref.article}#${ref.claim}`);
       return row ? toEvidence(row, ref) : null;
-    }), page);
+    };
+    return paged(groupContradictions(edges, evidence, query.all ? 0 : CONTRADICTION_THRESHOLD), query);
   }
 
   async close(): Promise<void> {

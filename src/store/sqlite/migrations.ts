@@ -68,6 +68,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX stories_listing ON stories (size DESC, seq);
   CREATE INDEX entities_listing ON entities (mentions DESC, articles DESC);
   `,
+  // How surely two claims contradict each other, in [0, 1] (older edges count as sure), and the
+  // predicate class they share, which groups them.
+  `ALTER TABLE edges ADD COLUMN score REAL NOT NULL DEFAULT 1;
+   ALTER TABLE edges ADD COLUMN proposition TEXT NOT NULL DEFAULT '';`,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */

@@ -16,7 +16,11 @@ interface Props {
 /** Speakers with their claims, the article's contradictions, and its contradictions elsewhere. */
 export function SidePanel({ index, colorOf, corpus, entityHref, onJump }: Props) {
   const { article } = index;
-  const speakerName = (claim: string) => index.entity(index.claims.get(claim)?.speaker ?? null)?.name ?? 'unknown speaker';
+  const speakerName = (claim: string) => {
+    const found = index.claims.get(claim);
+    if (found?.quote === null) return 'the outlet';
+    return index.entity(found?.speaker ?? null)?.name ?? 'unknown speaker';
+  };
   const jump = (claim: string, label: string) => (
     <button type="button" className="link" onClick={() => onJump(claim)}>
       {label}
@@ -54,13 +58,15 @@ export function SidePanel({ index, colorOf, corpus, entityHref, onJump }: Props)
         <h3 id="contradictions-heading">Contradictions in this article ({article.contradictions.length})</h3>
         {article.contradictions.length === 0 && <p className="muted">None found.</p>}
         <ul className="contradictions">
-          {article.contradictions.map(({ claims: [a, b], reason }) => (
+          {article.contradictions.map(({ claims: [a, b], reason, score }) => (
             <li key={`${a}-${b}`} className="contradiction">
               <p>
                 {jump(a, speakerName(a))} <StanceBadge stance={index.claims.get(a)?.stance ?? 'other'} /> ↔ {jump(b, speakerName(b))}{' '}
                 <StanceBadge stance={index.claims.get(b)?.stance ?? 'other'} />
               </p>
-              <p className="muted small">{reason}</p>
+              <p className="muted small">
+                {score.toFixed(2)} · {reason}
+              </p>
             </li>
           ))}
         </ul>

@@ -1,31 +1,36 @@
+import { useState } from 'react';
 import type { ArticleSummaryJSON, ContradictionJSON } from '../../../src/server/types.js';
-import { useApi } from '../api.js';
+import { query, useApi } from '../api.js';
 import { StatementList } from '../components/StatementList.js';
 import { Status } from '../components/Status.js';
 
-/** Every contradiction and reversal, grouped by matter, with each claim's evidence. */
+/** Every contradiction and reversal, one group per proposition, strongest first, with each claim's evidence. */
 export function ContradictionsPage() {
-  const loaded = useApi<ContradictionJSON[]>('/api/contradictions');
+  const [all, setAll] = useState(false);
+  const loaded = useApi<ContradictionJSON[]>(`/api/contradictions${query({ all: all ? 'true' : undefined })}`);
   const articles = useApi<ArticleSummaryJSON[]>('/api/articles');
   const titles = new Map(articles.state === 'ready' ? articles.data.map((a) => [a.id, a]) : []);
   return (
     <>
       <h1>Contradictions</h1>
+      <label className="small">
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Also show weak pairs (score under 0.5)
+      </label>
       <Status loaded={loaded}>
         {(groups) => (
           <>
             <p className="muted">
-              {groups.length} matter{groups.length === 1 ? '' : 's'} on which speakers of different sides deny what others assert, or one speaker changes position.
+              {groups.length} proposition{groups.length === 1 ? '' : 's'} on which speakers of different sides deny what others assert, or one speaker changes position, strongest first.
             </p>
             {groups.map((g) => {
               const denials = g.claims.filter((c) => c.stance === 'deny');
               const affirmations = g.claims.filter((c) => c.stance !== 'deny');
-              const reasons = [...new Set(g.pairs.map((p) => p.reason))];
+              const reasons = [...new Map(g.pairs.map((p) => [p.reason, p.score])).entries()];
               const articleCount = new Set(g.claims.map((c) => c.article)).size;
               return (
                 <section key={g.id} className="card board" aria-label={`${g.kind} ${g.id}`}>
                   <h2>
-                    <span className={`badge ${g.kind}`}>{g.kind}</span> {g.claims.length} claims in {articleCount} article{articleCount === 1 ? '' : 's'}
+                    <span className={`badge ${g.kind}`}>{g.kind}</span> {g.proposition}: {g.claims.length} claims in {articleCount} article{articleCount === 1 ? '' : 's'}, score {g.score.toFixed(2)}
                   </h2>
                   <div className="two-columns">
                     <EvidenceColumn label="Denied" claims={denials} titles={titles} />
@@ -34,8 +39,10 @@ export function ContradictionsPage() {
                   <details>
                     <summary>Why ({reasons.length})</summary>
                     <ul className="small">
-                      {reasons.map((r) => (
-                        <li key={r}>{r}</li>
+                      {reasons.map(([reason, score]) => (
+                        <li key={reason}>
+                          {score.toFixed(2)} {reason}
+                        </li>
                       ))}
                     </ul>
                   </details>

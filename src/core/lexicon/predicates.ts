@@ -1,0 +1,94 @@
+/**
+ * Predicate classes: what a proposition says happens, so that paraphrases meet ("shared
+ * intelligence", "exchange information", "channels for exchanging information" are all
+ * `share-information`). Our own small table of the events news rumours and denials are about;
+ * each entry is a lemma or a two-word lemma sequence ("step down"). A word may evoke several
+ * classes ("takeover": a company's or an army's). Classes of one family are near-synonyms
+ * ("contact", "negotiate", "share-information"; "sign-deal", "join"): a weaker match than the same
+ * class. Every other class is a family of its own: dying and being in hospital are not related.
+ */
+const CLASSES: Record<string, { family?: string; words: string[] }> = {
+  'share-information': { family: 'cooperation', words: ['intelligence', 'information', 'data', 'share intelligence', 'share information', 'exchange information', 'pass intelligence', 'pass information'] },
+  contact: { family: 'cooperation', words: ['contact', 'channel', 'communication', 'tie', 'ties', 'link', 'liaison'] },
+  negotiate: { family: 'cooperation', words: ['talk', 'talks', 'negotiate', 'negotiation', 'discussion', 'discuss', 'dialogue', 'dialog', 'mediate'] },
+  meet: { words: ['meet', 'meeting', 'summit', 'visit'] },
+  cooperate: { family: 'cooperation', words: ['cooperate', 'cooperation', 'partner', 'partnership', 'ally', 'alliance', 'collaborate', 'coordinate'] },
+  support: { words: ['aid', 'assist', 'assistance', 'fund', 'finance', 'arm', 'supply'] },
+  resign: { words: ['resign', 'resignation', 'quit', 'step down', 'stand down', 'depart', 'departure', 'leave', 'exit', 'successor', 'way out', 'oust', 'fire', 'sack', 'dismissal'] },
+  appoint: { words: ['appoint', 'appointment', 'name', 'nominate', 'hire', 'elect'] },
+  die: { words: ['die', 'dead', 'death', 'pass away', 'alive', 'obituary'] },
+  hospital: { words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'ambulance'] },
+  launch: { words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'go on sale', 'ship', 'roll out', 'rollout'] },
+  acquire: { words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale'] },
+  'sign-deal': { family: 'deal', words: ['sign', 'agreement', 'deal', 'contract', 'accept', 'treaty', 'accord'] },
+  join: { family: 'deal', words: ['join', 'move', 'transfer'] },
+  'seize-power': { words: ['coup', 'seize', 'seizure', 'takeover', 'take over', 'take power', 'overthrow', 'putsch', 'take control', 'topple'] },
+  detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage'] },
+  attack: { words: ['bomb', 'bombing', 'shoot', 'shooting', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'invade', 'invasion'] },
+  leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
+  'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'job', 'jobs', 'cut job', 'cut jobs', 'sack workers'] },
+  'close-down': { words: ['close', 'closure', 'shut', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
+  ban: { words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
+  hack: { words: ['hack', 'breach', 'cyberattack'] },
+  marry: { words: ['marry', 'marriage', 'wedding', 'engage', 'engagement', 'divorce', 'split', 'pregnant', 'pregnancy'] },
+  plot: { words: ['plot', 'conspire', 'conspiracy', 'scheme'] },
+  interfere: { words: ['interfere', 'interference', 'meddle', 'meddling', 'rig', 'fraud'] },
+};
+
+export interface PredicateClass {
+  name: string;
+  family: string;
+}
+
+/** Lemma (or "lemma lemma") → the classes it evokes. */
+export const PREDICATE_CLASSES: ReadonlyMap<string, readonly PredicateClass[]> = (() => {
+  const map = new Map<string, PredicateClass[]>();
+  for (const [name, { family = name, words }] of Object.entries(CLASSES)) {
+    for (const word of words) map.set(word, [...(map.get(word) ?? []), { name, family }]);
+  }
+  return map;
+})();
+
+/**
+ * Words that evoke their class only as verbs: "signed a contract" but "no signs of", "named a
+ * successor" but "by name", "fired the chief" but "feet to the fire", "will move" but "the move".
+ */
+export const VERB_ONLY = new Set(['sign', 'name', 'fire', 'move', 'ship', 'leave', 'close', 'split', 'block']);
+
+/** The family of a class name (the class itself when it has none), or undefined for a bare lemma used as predicate. */
+export function familyOf(name: string): string | undefined {
+  const entry = CLASSES[name];
+  return entry ? (entry.family ?? name) : undefined;
+}
+
+/** Words that deny the class they stand beside ("alive" denies `die`). */
+export const ANTONYMS: ReadonlyMap<string, string> = new Map([['alive', 'die']]);
+
+/**
+ * Nouns that name a report rather than what it reports: "denied reports that …", "dismissed the
+ * claims". A proposition made only of these (and light words) is about the article's matter.
+ */
+export const REPORT_NOUNS = new Set([
+  'report', 'claim', 'rumour', 'rumor', 'story', 'allegation', 'speculation', 'suggestion', 'news', 'article',
+  'account', 'assertion', 'charge', 'accusation', 'gossip', 'reporting', 'media', 'thing', 'this', 'it',
+]);
+
+/**
+ * Words and phrases that call what they are about untrue: "turned out to be a hoax", "there is no
+ * truth in", "dismissed as baseless". In a claim's content they make the claim a denial.
+ */
+export const DENIAL_MARKERS: readonly string[] = [
+  'fake', 'hoax', 'baseless', 'false', 'untrue', 'unfounded', 'groundless', 'nonsense', 'propaganda', 'fabrication',
+  'fabricated', 'lie', 'lies', 'mischief', 'rubbish', 'misinformation', 'disinformation', 'inaccurate', 'wrong',
+  'no truth', 'not true', 'not accurate', 'without foundation', 'not the case', 'no basis', 'made up', 'does not exist',
+];
+
+/** Negators: a proposition whose predicate one of these governs (or directly precedes) is negated. */
+export const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nothing', 'none', 'neither', 'nor', 'without']);
+
+/** Verbs of saying and light verbs: never the predicate of a proposition. */
+export const NOT_PREDICATES = new Set([
+  'be', 'have', 'do', 'say', 'tell', 'comment', 'report', 'state', 'get', 'make', 'go', 'take', 'come', 'will', 'would',
+  'can', 'could', 'may', 'might', 'should', 'must', 'know', 'think', 'want', 'need', 'turn', 'prove', 'call', 'add',
+  'respond', 'confirm', 'deny', 'expect', 'seem', 'appear', 'continue', 'begin', 'plan', 'intend', 'set',
+]);

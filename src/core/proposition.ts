@@ -1,0 +1,287 @@
+import type { Doc, Span, Stance } from './doc.js';
+import { ANTONYMS, DENIAL_MARKERS, NEGATORS, NOT_PREDICATES, PREDICATE_CLASSES, REPORT_NOUNS, VERB_ONLY, familyOf } from './lexicon/predicates.js';
+
+/**
+ * What a claim's content says happens, in a form that survives paraphrase: the predicate classes it
+ * evokes (src/core/lexicon/predicates.ts), the most prominent first, whether the predicate is
+ * negated, whether the content speaks of the speaker itself, and what else makes it a denial
+ * ("a hoax", "no truth in"). Computed from the content span, on the dependency parse when the
+ * `deps` layer is present (prominence = depth in the tree, negators = the predicate's dependents),
+ * otherwise on word order. Cost: linear in the content's tokens (times sentence length with a parse).
+ */
+export interface Frame {
+  /** Predicate classes ("resign", "share-information"), most prominent first; empty when none. */
+  predicates: string[];
+  /** The predicate as written, lemmatised ("exchange information"), for explanations. */
+  words: string;
+  negated: boolean;
+  /** The content speaks of its own speaker: "I have not resigned", "we exchange information", "it will release". */
+  self: boolean;
+  /** Entity id of the agent: the entity mentioned nearest before the predicate; null when none is. */
+  agent: string | null;
+  /** What makes the content a denial besides the cue: the negator or the marker ("not", "a hoax", "alive"), or null. */
+  denial: string | null;
+  /** Names a report, and no event of a class ("dismissed the claims"): it stands for the article's matter. */
+  anaphoric: boolean;
+}
+
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
+const THIRD_PERSON = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their']);
+const PREDICATE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN']);
+/** What may stand before a subjectless predicate: "any", "officially", quote marks. */
+const LEADING_POS = new Set(['DET', 'ADJ', 'ADV', 'PUNCT']);
+/** "reports that …", "a report of …": what follows the report noun is the proposition. */
+const REPORT_LINKS = new Set(['that', 'of', 'about']);
+/** How far into the content a report noun may stand to head it ("there was no truth in a newspaper report that"). */
+const REPORT_PREFIX_TOKENS = 10;
+/** Without a parse, a negator this many tokens before the predicate negates it ("is not a military takeover"). */
+const NEGATOR_WINDOW = 3;
+
+const MARKERS = DENIAL_MARKERS.map((m) => m.split(' '));
+
+function tokensOf(doc: Doc, parts: readonly Span[]): number[] {
+  const out: number[] = [];
+  for (const part of parts) {
+    for (let i = doc.tokenAt(part.start); i < doc.tokenCount && doc.tokens.end[i] <= part.end; i++) out.push(i);
+  }
+  return out;
+}
+
+const lemmaOf = (doc: Doc, i: number): string => doc.tokens.lemma[i] || doc.tokens.lower[i];
+
+/** Tree depth of token `i` (0 for a root); bounded by sentence length. */
+function depth(doc: Doc, i: number): number {
+  let d = 0;
+  for (let k = doc.tokens.head[i]; k >= 0 && d <= doc.tokenCount; k = doc.tokens.head[k]) d++;
+  return d;
+}
+
+export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
+  // A long quote holds several propositions: the first sentence states the claim.
+  const spanned = tokensOf(doc, parts);
+  const first = spanned.length > 0 ? doc.sentenceOf(spanned[0]) : -1;
+  const all = spanned.filter((i) => doc.sentenceOf(i) === first);
+  const lower = doc.tokens.lower;
+  const aboutReport = all.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i)));
+  let denial: string | null = null;
+  // "The story is fake" denies a report; "stereotypes that are untrue" denies nothing reported.
+  for (let n = 0; n < all.length && denial === null && aboutReport; n++) {
+    for (const marker of MARKERS) {
+      if (marker.every((w, k) => lower[all[n + k]] === w)) {
+        denial = marker.join(' ');
+        break;
+      }
+    }
+  }
+  // "denied reports that it will …": the proposition starts after the report noun.
+  let from = 0;
+  for (let n = 0; n < Math.min(all.length - 1, REPORT_PREFIX_TOKENS); n++) {
+    if (REPORT_NOUNS.has(lemmaOf(doc, all[n])) && REPORT_LINKS.has(lower[all[n + 1]])) {
+      from = n + 2;
+      break;
+    }
+  }
+  const tokens = all.slice(from);
+  const parsed = doc.layers.has('deps');
+  const named = mentionedAt(doc, parts);
+  const hits: Array<{ token: number; classes: string[]; words: string; rank: number }> = [];
+  for (let n = 0; n < tokens.length; n++) {
+    const i = tokens[n];
+    if (!PREDICATE_POS.has(doc.upos(i)) || named.has(i)) continue;
+    const lemma = lemmaOf(doc, i);
+    const pair = n + 1 < tokens.length ? `${lemma} ${lemmaOf(doc, tokens[n + 1])}` : '';
+    const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, VERB_ONLY.has(lemma) && doc.upos(i) !== 'VERB' ? undefined : PREDICATE_CLASSES.get(lemma)];
+    const antonym = ANTONYMS.get(lemma);
+    if (antonym) {
+      hits.push({ token: i, classes: [antonym], words: lemma, rank: parsed ? depth(doc, i) : n });
+      denial ??= lemma;
+    } else if (classes) {
+      hits.push({ token: i, classes: classes.map((c) => c.name), words, rank: parsed ? depth(doc, i) : n });
+    }
+  }
+  hits.sort((a, b) => a.rank - b.rank);
+  const predicates = [...new Set(hits.flatMap((h) => h.classes))];
+  let head = hits[0]?.token ?? -1;
+  let words = hits[0]?.words ?? '';
+  if (head < 0) {
+    head = tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i))) ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
+    // A bare lemma describes the claim but is not matched: "vote", "speak" or "win" without a class are too loose.
+    if (head >= 0) words = lemmaOf(doc, head);
+  }
+  const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
+  if (negator) denial ??= negator;
+  // The agent: the entity mentioned nearest before the predicate ("Nordvik Bank CEO Lars Hemming will step down").
+  let before = -1;
+  for (const i of tokens) if (i < head && named.has(i)) before = i;
+  return {
+    predicates,
+    words,
+    negated: negator !== null,
+    self: speaksOfItself(doc, tokens, head),
+    agent: before < 0 ? null : (named.get(before) as string),
+    denial,
+    anaphoric: hits.length === 0 && (head < 0 || aboutReport),
+  };
+}
+
+/**
+ * The entity id of each token inside a resolved mention in the parts. Words of a name are no
+ * predicate: "Halvorsen Chemicals" names a company, not a leak.
+ */
+function mentionedAt(doc: Doc, parts: readonly Span[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const m of doc.mentions) {
+    if (m.entity < 0 || !parts.some((p) => m.start < p.end && m.end > p.start)) continue;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) out.set(i, doc.entities[m.entity].id);
+  }
+  return out;
+}
+
+/** The negator governing the predicate: a dependent with a parse, else one just before it in the same clause. */
+function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: boolean): string | null {
+  const lower = doc.tokens.lower;
+  if (parsed) {
+    const scope = [head, doc.tokens.head[head]].filter((k) => k >= 0);
+    for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
+    return null;
+  }
+  const at = tokens.indexOf(head);
+  for (let n = at - 1; n >= Math.max(0, at - NEGATOR_WINDOW); n--) {
+    const w = lower[tokens[n]];
+    if (NEGATORS.has(w)) return w;
+    if (w === ',' || w === 'but' || w === ';') break;
+  }
+  return null;
+}
+
+/**
+ * A first-person word anywhere; a third-person pronoun before the predicate with no name before
+ * it; or no subject at all, so that the speaker is the implicit agent: "denied sharing
+ * intelligence", "claims to have a channel", "denied any negotiations".
+ */
+function speaksOfItself(doc: Doc, tokens: readonly number[], head: number): boolean {
+  let leading = true;
+  for (const i of tokens) {
+    const w = doc.tokens.lower[i];
+    const pos = doc.upos(i);
+    if (FIRST_PERSON.has(w)) return true;
+    if (leading) {
+      // A gerund ("sharing", which headlines may tag as a noun) or a bare infinitive.
+      const nonFinite = (pos === 'VERB' && doc.tokens.tag[i] === 'VB') || ((pos === 'VERB' || pos === 'NOUN') && w.endsWith('ing'));
+      if (w === 'to' || nonFinite || i === head) return true;
+      if (LEADING_POS.has(pos)) continue;
+      leading = false;
+    }
+    if (i === head || pos === 'PROPN') return false;
+    if (THIRD_PERSON.has(w)) return true;
+  }
+  return false;
+}
+
+/**
+ * A denial that rests on a negator alone ("doesn't always help", "will not support") opposes an
+ * assertion less surely than a denial verb or a denial word: its score is scaled by this.
+ */
+const NEGATION_WEIGHT = 0.8;
+
+/** The basis of a stance that is a negator alone (`"not"`), not a cue or a denial word. */
+function restsOnNegation(basis: string): boolean {
+  return basis.startsWith('"') && NEGATORS.has(basis.slice(1, -1));
+}
+
+/** The predicate score of two classes of one family ("contact", "negotiate"). */
+const RELATED = 0.6;
+
+/** What a comparison of two propositions found. */
+export interface FrameMatch {
+  /** 1 for the same main predicate, 0.8 for a shared class, 0.6 for one family, else 0. */
+  predicate: number;
+  /** The class or lemma the match rests on. */
+  shared: string;
+  /** Participants both involve. */
+  participants: string[];
+  /** In [0, 1]; 0 when the propositions are not the same. */
+  score: number;
+}
+
+/** A proposition as compared: predicates, participants and the agent's side (entity keys), content terms. */
+export interface ComparableProposition {
+  predicates: readonly string[];
+  participants: readonly string[];
+  /** The agent and whom it speaks for; empty when unknown. */
+  agent: readonly string[];
+  terms: readonly string[];
+  /** Why the claim's stance is what it is (Claim.basis): a denial that rests on a negator alone is weaker evidence. */
+  basis: string;
+}
+
+/**
+ * Whether two propositions are the same: their main predicates match (the same class, one's main
+ * class among the other's, or one family), no different agents, and at least one participant in
+ * common; sharing a participant alone is never enough. The score weighs the predicate (0.5), the
+ * share of all participants both involve (0.3) and the overlap of content terms (0.2, full at half
+ * the union), scaled by 0.8 when a denial rests on a negator alone.
+ */
+export function compareFrames(a: ComparableProposition, b: ComparableProposition): FrameMatch {
+  const none: FrameMatch = { predicate: 0, shared: '', participants: [], score: 0 };
+  if (a.predicates.length === 0 || b.predicates.length === 0) return none;
+  // Different agents ("Ryan will not support Trump", "Grassley supports Trump"): different
+  // propositions, unless one's agent takes part in the other (names the two do not merge).
+  const takesPart = (agent: readonly string[], other: ComparableProposition): boolean => agent.some((k) => other.agent.includes(k) || other.participants.includes(k));
+  if (a.agent.length > 0 && b.agent.length > 0 && !takesPart(a.agent, b) && !takesPart(b.agent, a)) return none;
+  let predicate = 0;
+  let shared = '';
+  const [mainA, mainB] = [a.predicates[0], b.predicates[0]];
+  if (mainA === mainB) [predicate, shared] = [1, mainA];
+  else if (b.predicates.includes(mainA)) [predicate, shared] = [0.8, mainA];
+  else if (a.predicates.includes(mainB)) [predicate, shared] = [0.8, mainB];
+  else if (familyOf(mainA) !== undefined && familyOf(mainA) === familyOf(mainB)) [predicate, shared] = [RELATED, familyOf(mainA) as string];
+  if (predicate === 0) return none;
+  const inB = new Set(b.participants);
+  const participants = [...new Set(a.participants.filter((p) => inB.has(p)))];
+  if (participants.length === 0) return none;
+  const base = new Set([...a.participants, ...b.participants]).size;
+  const termsB = new Set(b.terms);
+  const common = a.terms.filter((t) => termsB.has(t)).length;
+  const union = new Set([...a.terms, ...b.terms]).size;
+  const terms = union === 0 ? 0 : Math.min(1, (2 * common) / union);
+  const weak = restsOnNegation(a.basis) || restsOnNegation(b.basis) ? NEGATION_WEIGHT : 1;
+  const score = weak * (0.5 * predicate + 0.3 * (participants.length / base) + 0.2 * terms);
+  return { predicate, shared, participants, score: Math.round(score * 1000) / 1000 };
+}
+
+/** Index keys of a proposition for finding candidates without comparing all pairs: family (or lemma) × participant. */
+export function propositionKeys(p: Pick<ComparableProposition, 'predicates' | 'participants'>): string[] {
+  const heads = new Set(p.predicates.map((name) => familyOf(name) ?? name));
+  const keys: string[] = [];
+  for (const head of heads) for (const who of new Set(p.participants)) keys.push(`${head}\u0000${who}`);
+  return keys;
+}
+
+export type Polarity = 'affirm' | 'deny';
+
+/** Which way a stance takes a proposition: assertions and accusations affirm it, denials deny it; others neither. */
+export function polarityOf(stance: Stance): Polarity | null {
+  if (stance === 'deny') return 'deny';
+  return stance === 'assert' || stance === 'accuse' ? 'affirm' : null;
+}
+
+/** One side of a contradiction, as the explanation names it. */
+export interface ExplainedClaim {
+  speaker: string;
+  stance: Stance;
+  basis: string;
+  predicate: string;
+}
+
+/**
+ * The evidence in words: the shared proposition, and why the stances oppose. "same proposition
+ * share-information ("exchange information" / "exchanging information") about Russia, Taliban;
+ * Taliban deny (cue "denied") vs Zamir Kabulov assert (cue "said")".
+ */
+export function explainContradiction(denial: ExplainedClaim, assertion: ExplainedClaim, match: FrameMatch, participantNames: readonly string[]): string {
+  const kind = match.predicate === 1 ? 'same proposition' : match.predicate === 0.8 ? 'same event class' : 'related events';
+  const words = [...new Set([denial.predicate, assertion.predicate].filter(Boolean))].map((w) => `"${w}"`).join(' / ');
+  const why = (c: ExplainedClaim): string => `${c.speaker} ${c.stance}${c.basis ? ` (${c.basis})` : ''}`;
+  return `${kind} ${match.shared}${words ? ` (${words})` : ''} about ${participantNames.join(', ')}; ${why(denial)} vs ${why(assertion)}`;
+}

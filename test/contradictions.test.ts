@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../src/analyze.js';
+import { toArticleJSON, type ArticleJSON } from '../src/core/article.js';
+import type { Pipeline } from '../src/core/pipeline.js';
+import { compareFrames } from '../src/core/proposition.js';
+
+/**
+ * Stance beyond the cue, the outlet's own voice and propositions that survive paraphrase, on short
+ * articles written for these tests.
+ */
+
+let analyzer: Pipeline;
+beforeAll(async () => {
+  analyzer = await createAnalyzer();
+});
+
+const analyse = (text: string): ArticleJSON => toArticleJSON(analyzer.run(text));
+/** The claim whose proposition text contains `words`. */
+function claimWith(article: ArticleJSON, words: string) {
+  const found = article.claims.filter((c) => c.proposition.text.includes(words));
+  expect(found, `one claim containing "${words}"`).toHaveLength(1);
+  return found[0];
+}
+
+describe('stance', () => {
+  it('makes an assertion that negates its predicate, or calls a report a hoax, a denial; "did not deny" is none', () => {
+    const article = analyse(`Minister denies quitting
+
+The health minister, Ruth Adeyemi, said on Tuesday: "I have not resigned."
+
+Her spokesman said reports that she had resigned turned out to be a hoax.
+
+The ministry did not deny that she had been on leave.
+`);
+    const negated = claimWith(article, 'I have not resigned');
+    expect(negated).toMatchObject({ stance: 'deny', basis: '"not"' });
+    expect(negated.proposition).toMatchObject({ predicates: ['resign'], negated: true, self: true });
+    const hoax = claimWith(article, 'turned out to be a hoax');
+    expect(hoax).toMatchObject({ stance: 'deny', basis: '"hoax"' });
+    expect(hoax.proposition.predicates[0]).toBe('resign');
+    expect(claimWith(article, 'she had been on leave').stance).toBe('other');
+  });
+
+  it('reads "X denied reports that P" as a denial of P, and a denial of "the claims" as one of the article\'s matter', () => {
+    const article = analyse(`Nordvik Bank dismisses report CEO will quit
+
+OSLO (Meridian Wire) - Nordvik Bank on Wednesday denied reports that chief executive Lars Hemming would step down.
+
+The bank dismissed the claims later in a statement.
+`);
+    const denial = claimWith(article, 'reports that chief executive Lars Hemming would step down');
+    expect(denial).toMatchObject({ stance: 'deny' });
+    expect(denial.proposition.predicates).toEqual(['resign']);
+    const anaphoric = claimWith(article, 'the claims');
+    expect(anaphoric.stance).toBe('deny');
+    expect(anaphoric.proposition.topic).not.toBeNull();
+    expect(anaphoric.proposition.predicates).toEqual(['resign']);
+  });
+});
+
+describe('the outlet\'s own voice', () => {
+  it('makes the unattributed headline and lead claims with no quote and no speaker, and sets a denial of them against them', () => {
+    const article = analyse(`Apple will release a smartwatch next month
+
+SAN FRANCISCO, Aug. 3 — Apple will release a smartwatch next month, ending years of speculation.
+
+Apple spokeswoman Nora Feld later denied that Apple will release a watch next month.
+`);
+    const own = article.claims.filter((c) => c.quote === null);
+    expect(own.map((c) => c.proposition.text)).toEqual(['Apple will release a smartwatch next month', 'Apple will release a smartwatch next month, ending years of speculation.']);
+    expect(own.every((c) => c.speaker === null && c.stance === 'assert' && c.proposition.predicates[0] === 'launch')).toBe(true);
+    const denial = claimWith(article, 'Apple will release a watch next month');
+    expect(denial.stance).toBe('deny');
+    const against = article.contradictions.filter((x) => x.claims.includes(denial.id));
+    expect(against.length).toBeGreaterThan(0);
+    for (const x of against) {
+      expect(x.proposition).toBe('launch');
+      expect(x.score).toBeGreaterThanOrEqual(0.5);
+      expect(x.reason).toContain('vs the outlet assert');
+    }
+  });
+
+  it('makes a headline that reports a denial the outlet\'s denial', () => {
+    const article = analyse(`Real Castilla refute Almeida transfer report
+
+Goal Line had said the striker would join Porto Azul next week, after a medical on Thursday.
+`);
+    const headline = article.claims.find((c) => c.proposition.start === 0);
+    expect(headline).toMatchObject({ stance: 'deny' });
+  });
+});
+
+describe('compareFrames', () => {
+  const base = { participants: ['taliban', 'russia'], agent: [], terms: [], basis: 'cue "said"' };
+
+  it('matches paraphrases on their predicate class, and related classes less', () => {
+    const shared = compareFrames({ ...base, predicates: ['share-information'] }, { ...base, predicates: ['contact', 'share-information'] });
+    const related = compareFrames({ ...base, predicates: ['negotiate'] }, { ...base, predicates: ['contact'] });
+    expect(shared).toMatchObject({ predicate: 0.8, shared: 'share-information' });
+    expect(related).toMatchObject({ predicate: 0.6, shared: 'cooperation' });
+    expect(shared.score).toBeGreaterThan(related.score);
+  });
+
+  it('never matches on a shared participant alone, nor across different agents or unrelated events', () => {
+    expect(compareFrames({ ...base, predicates: ['resign'] }, { ...base, predicates: ['die'] }).score).toBe(0);
+    expect(compareFrames({ ...base, predicates: ['resign'], participants: ['ryan'] }, { ...base, predicates: ['resign'], participants: ['trump'] }).score).toBe(0);
+    expect(compareFrames({ ...base, predicates: ['support'], agent: ['ryan'], participants: ['ryan', 'trump'] }, { ...base, predicates: ['support'], agent: ['grassley'], participants: ['grassley', 'trump'] }).score).toBe(0);
+  });
+
+  it('weighs a denial that rests on a negator alone less than one made with a denial verb', () => {
+    const verb = compareFrames({ ...base, predicates: ['resign'], basis: 'cue "denied"' }, { ...base, predicates: ['resign'] });
+    const negator = compareFrames({ ...base, predicates: ['resign'], basis: '"not"' }, { ...base, predicates: ['resign'] });
+    expect(negator.score).toBeLessThan(verb.score);
+    expect(verb.score).toBeLessThanOrEqual(1);
+  });
+});
