@@ -35,7 +35,7 @@ describe('long articles', () => {
 
   it('sets one denial against at most MAX_CONTRADICTIONS_PER_DENIAL assertions', () => {
     const assertions = Array.from({ length: 40 }, (_, k) => `Russian official Ivan Petrov${k} said the Taliban shared intelligence with Russia.`).join('\n\n');
-    const doc = analyzer.run(`Taliban deny contact\n\n${assertions}\n\nTaliban spokesman Zabihullah Mujahid denied that the Taliban shared intelligence with Russia.`);
+    const doc = analyzer.run(`Kabul notebook\n\n${assertions}\n\nTaliban spokesman Zabihullah Mujahid denied that the Taliban shared intelligence with Russia.`);
     const denials = doc.claims.filter((c) => c.stance === 'deny');
     expect(denials).toHaveLength(1);
     expect(doc.claims.filter((c) => c.stance === 'assert').length).toBeGreaterThan(MAX_CONTRADICTIONS_PER_DENIAL);
