@@ -51,8 +51,8 @@ export interface ArticleJSON {
   }>;
   contradictions: Array<{ claims: [string, string]; reason: string }>;
   /** Only when asked for (`analyze --tokens`, `?tokens=true`): sentences and their parsed tokens. */
-  sentences?: Array<{ start: number; end: number; tokenStart: number; tokenEnd: number }>;
-  tokens?: ArticleToken[];
+  sentences?: ParseJSON['sentences'];
+  tokens?: ParseJSON['tokens'];
 }
 
 /** One token of the parse: `head` is the index of its head token in `tokens`, −1 for a sentence root. */
@@ -62,6 +62,12 @@ export interface ArticleToken extends TextSpan {
   lemma: string;
   head: number;
   deprel: string;
+}
+
+/** The dependency parse of a text: what `tokens: true` adds to the article JSON, and what POST /api/parse answers. */
+export interface ParseJSON {
+  sentences: Array<{ start: number; end: number; tokenStart: number; tokenEnd: number }>;
+  tokens: ArticleToken[];
 }
 
 export interface ArticleJSONOptions {
@@ -111,8 +117,13 @@ export function toArticleJSON(doc: Doc, options: ArticleJSONOptions = {}): Artic
       proposition: { ...span(c.proposition), entities: c.proposition.entities, terms: c.proposition.terms, cameo: c.proposition.cameo },
     })),
     contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason })),
-    ...(options.tokens ? { sentences: doc.sentences.map(({ start, end, tokenStart, tokenEnd }) => ({ start, end, tokenStart, tokenEnd })), tokens: articleTokens(doc) } : {}),
+    ...(options.tokens ? toParseJSON(doc) : {}),
   };
+}
+
+/** The sentences and parsed tokens of a Doc that has been through the `deps` stage. */
+export function toParseJSON(doc: Doc): ParseJSON {
+  return { sentences: doc.sentences.map(({ start, end, tokenStart, tokenEnd }) => ({ start, end, tokenStart, tokenEnd })), tokens: articleTokens(doc) };
 }
 
 function articleTokens(doc: Doc): ArticleToken[] {

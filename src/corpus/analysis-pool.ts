@@ -1,8 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { createAnalyzer } from '../analyze.js';
+import { toParseJSON, type ParseJSON } from '../core/article.js';
 import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js';
-import type { Pipeline } from '../core/pipeline.js';
+import { pipelineThrough, type Pipeline } from '../core/pipeline.js';
 
 /**
  * Analysis for ingest, in worker threads: while the main thread places articles in the corpus
@@ -14,6 +15,8 @@ import type { Pipeline } from '../core/pipeline.js';
 export interface AnalysisPool {
   /** Queues one text; texts may be submitted before earlier ones are done. */
   analyse(text: string): Promise<PreparedArticle>;
+  /** Queues one text for its dependency parse alone (the stages through `deps`). */
+  parse(text: string): Promise<ParseJSON>;
   /** Resolves with `result`, analysing queued texts on the calling thread until it is ready. */
   wait<T>(result: Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -27,12 +30,32 @@ export interface AnalysisPoolOptions {
   analyzer?: Pipeline;
 }
 
+export type AnalysisKind = 'analyse' | 'parse';
+
 export interface AnalysisRequest {
   task: number;
+  kind: AnalysisKind;
   text: string;
 }
 
-export type AnalysisReply = { task: number; prepared: PreparedArticle } | { task: number; error: string };
+type AnalysisResult = PreparedArticle | ParseJSON;
+
+export type AnalysisReply = { task: number; result: AnalysisResult } | { task: number; error: string };
+
+/** The two analysers of a pool's thread: the whole pipeline, and its prefix for parses. */
+export interface Analysers {
+  analyse: Pipeline;
+  parse: Pipeline;
+}
+
+export function analysersOf(analyzer: Pipeline): Analysers {
+  return { analyse: analyzer, parse: pipelineThrough(analyzer, 'deps') };
+}
+
+/** What a worker (or the calling thread) does with one text. */
+export function runAnalysis(analysers: Analysers, kind: AnalysisKind, text: string): AnalysisResult {
+  return kind === 'parse' ? toParseJSON(analysers.parse.run(text)) : prepareArticle(analysers.analyse.run(text));
+}
 
 /** Texts a worker holds at once: enough to outlast a batch write on the main thread. */
 const WORKER_BACKLOG = 12;
@@ -41,16 +64,17 @@ const WORKER = new URL('./analysis-worker.ts', import.meta.url);
 const TSX = import.meta.resolve('tsx/esm/api');
 
 interface Job {
+  kind: AnalysisKind;
   text: string;
-  resolve: (prepared: PreparedArticle) => void;
+  resolve: (result: AnalysisResult) => void;
   reject: (error: Error) => void;
 }
 
 export async function createAnalysisPool(options: AnalysisPoolOptions): Promise<AnalysisPool> {
-  const inline = options.analyzer ?? (await createAnalyzer({ lexiconPath: options.lexiconPath }));
+  const inline = analysersOf(options.analyzer ?? (await createAnalyzer({ lexiconPath: options.lexiconPath })));
   const runInline = (job: Job): void => {
     try {
-      job.resolve(prepareArticle(inline.run(job.text)));
+      job.resolve(runAnalysis(inline, job.kind, job.text));
     } catch (error) {
       job.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -64,15 +88,16 @@ export async function createAnalysisPool(options: AnalysisPoolOptions): Promise<
     // With every worker stopped, the calling thread does the work.
     if (workers.every((w) => w.inFlight() === Infinity)) while (queue.length > 0) runInline(queue.shift() as Job);
   };
+  const submit = <T extends AnalysisResult>(kind: AnalysisKind, text: string): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const job: Job = { kind, text, resolve: (result) => resolve(result as T), reject };
+      if (workers.length === 0) return runInline(job);
+      queue.push(job);
+      pump();
+    });
   return {
-    analyse(text) {
-      return new Promise((resolve, reject) => {
-        const job = { text, resolve, reject };
-        if (workers.length === 0) return runInline(job);
-        queue.push(job);
-        pump();
-      });
-    },
+    analyse: (text) => submit<PreparedArticle>('analyse', text),
+    parse: (text) => submit<ParseJSON>('parse', text),
     async wait(result) {
       let ready = false;
       void result.then(() => (ready = true), () => (ready = true));
@@ -119,7 +144,7 @@ async function startWorker(lexiconPath: string | undefined, onIdle: () => void):
     const waiting = pending.get(reply.task);
     pending.delete(reply.task);
     if ('error' in reply) waiting?.reject(new Error(reply.error));
-    else waiting?.resolve(reply.prepared);
+    else waiting?.resolve(reply.result);
     onIdle();
   });
   thread.on('error', fail);
@@ -132,7 +157,7 @@ async function startWorker(lexiconPath: string | undefined, onIdle: () => void):
       if (stopped) return job.reject(stopped);
       const task = ++tasks;
       pending.set(task, job);
-      thread.postMessage({ task, text: job.text } satisfies AnalysisRequest);
+      thread.postMessage({ task, kind: job.kind, text: job.text } satisfies AnalysisRequest);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { articleText } from '../cli/commands/analyze.js';
+import type { ParseJSON } from '../core/article.js';
 import { CorpusEngine } from '../core/corpus/corpus.js';
 import type { PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon, type Lexicon } from '../core/lexicon/index.js';
@@ -40,6 +41,8 @@ export interface AnalysedArticle {
 
 export interface Analysis {
   analyse(request: AnalyseRequest): Promise<AnalysedArticle>;
+  /** The sentences and dependency parse of a short text, in a worker thread as analyses are. */
+  parse(text: string): Promise<ParseJSON>;
   /** Where the article stands in the corpus: stored already, or what it would join and contradict. */
   context(view: CorpusView, article: AnalysedArticle): Promise<CorpusContextJSON>;
   close(): Promise<void>;
@@ -56,6 +59,7 @@ export async function createAnalysis(options: AnalysisOptions): Promise<Analysis
       const text = articleText(input);
       return { id: contentId(text), input, prepared: await pool.analyse(text) };
     },
+    parse: (text) => pool.parse(text),
     context: (view, article) => corpusContext(view, lexicon, article),
     close: () => pool.close(),
   };
