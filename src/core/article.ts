@@ -50,7 +50,7 @@ export interface ArticleJSON {
     proposition: TextSpan & { entities: string[]; terms: string[]; cameo: string[] };
   }>;
   contradictions: Array<{ claims: [string, string]; reason: string }>;
-  /** Only when asked for (`analyze --tokens`, `?tokens=true`): sentences and their parsed tokens. */
+  /** Only when asked for (`analyze --tokens`): sentences and their parsed tokens. POST /api/parse gives them alone. */
   sentences?: ParseJSON['sentences'];
   tokens?: ParseJSON['tokens'];
 }

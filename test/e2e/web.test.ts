@@ -278,6 +278,8 @@ describe.skipIf(!available)('web app in chromium', () => {
     // A click opens another sentence; the close button closes it.
     await page.locator('.sentence[data-sentence="5"]').click();
     await expect.poll(() => treeWords(page)).toEqual(parseOf(5).words);
+    await page.locator('.dep-tree').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'sentence-tree-click.png') });
     await page.getByRole('button', { name: 'Close the parse' }).click();
     await expect.poll(() => page.locator('.dep-tree').count()).toBe(0);
     expect(errors).toEqual([]);

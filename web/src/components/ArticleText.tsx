@@ -72,7 +72,8 @@ export function ArticleText({ article, index, colorOf, entityHref, parseSentence
           {renderRun(run, false)}
         </mark>
       );
-    return <SentenceText text={article.text} runs={runs} renderRun={renderPiece} />;
+    // Keyed by the text: another article starts with no sentence open.
+    return <SentenceText key={article.text} text={article.text} runs={runs} renderRun={renderPiece} />;
   }
 
   return (

@@ -1,7 +1,8 @@
-import { forwardRef, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ParseJSON } from '../../../src/server/types.js';
-import { api, type ApiError, type Loaded } from '../api.js';
+import { api, useLoad } from '../api.js';
 import { layoutTree, type Measure, type ParsedToken, type TreeLayout } from '../tree-layout.js';
+import { Status } from './Status.js';
 
 /**
  * The dependency tree of one sentence, fetched on demand from POST /api/parse: the words in a row
@@ -14,13 +15,15 @@ interface Props {
   id: string;
   /** The sentence's text, exactly as in the article. */
   text: string;
-  /** "Sentence 4 of 19", for the heading. */
+  /** "sentence 4 of 19", for the heading. */
   label: string;
   onClose: () => void;
 }
 
 /** Parses already asked for, by text: a sentence opened twice is parsed once. */
 const parses = new Map<string, Promise<ParseJSON>>();
+/** Parses kept; the oldest go first. */
+const KEPT_PARSES = 200;
 
 function parseOf(text: string): Promise<ParseJSON> {
   let parse = parses.get(text);
@@ -29,24 +32,14 @@ function parseOf(text: string): Promise<ParseJSON> {
     // A failed request is asked again next time.
     parse.catch(() => parses.delete(text));
     parses.set(text, parse);
+    if (parses.size > KEPT_PARSES) parses.delete(parses.keys().next().value as string);
   }
   return parse;
 }
 
 export const DependencyTree = forwardRef<HTMLElement, Props>(function DependencyTree({ id, text, label, onClose }, ref) {
-  const [loaded, setLoaded] = useState<Loaded<ParseJSON>>({ state: 'loading' });
+  const loaded = useLoad(text, parseOf);
   const title = useId();
-  useEffect(() => {
-    let current = true;
-    setLoaded({ state: 'loading' });
-    parseOf(text).then(
-      (data) => current && setLoaded({ state: 'ready', data }),
-      (error: ApiError) => current && setLoaded({ state: 'error', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [text]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
@@ -64,14 +57,7 @@ export const DependencyTree = forwardRef<HTMLElement, Props>(function Dependency
           ×
         </button>
       </div>
-      {loaded.state === 'loading' && <p className="muted small" role="status">Parsing…</p>}
-      {loaded.state === 'error' && (
-        <p className="error" role="alert">
-          {loaded.error.message}
-          {loaded.error.code ? ` (${loaded.error.code})` : ''}
-        </p>
-      )}
-      {loaded.state === 'ready' && loaded.data.sentences.map((s) => <SentenceTree key={s.start} tokens={relative(loaded.data.tokens.slice(s.tokenStart, s.tokenEnd), s.tokenStart)} />)}
+      <Status loaded={loaded}>{(parse) => parse.sentences.map((s) => <SentenceTree key={s.start} tokens={relative(parse.tokens.slice(s.tokenStart, s.tokenEnd), s.tokenStart)} />)}</Status>
     </section>
   );
 });
@@ -95,6 +81,21 @@ function canvasMeasure(): Measure {
   return { word: width(WORD_FONT, 15), small: width(SMALL_FONT, 11) };
 }
 
+/** Whether the element is wider inside than it shows, kept up to date as it is resized. */
+function useOverflow(box: { current: HTMLElement | null }): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const check = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [box]);
+  return overflows;
+}
+
 /** Height of one arc level, smaller when a sentence nests deep, so the diagram stays short. */
 const levelHeight = (levels: number) => Math.max(14, Math.min(28, 200 / Math.max(1, levels)));
 
@@ -102,6 +103,8 @@ function SentenceTree({ tokens }: { tokens: ParsedToken[] }) {
   // An id fit for url(#…): React's ids hold characters that need escaping there.
   const arrow = `dep-arrow-${useId().replace(/[^\w-]/g, '')}`;
   const layout: TreeLayout = useMemo(() => layoutTree(tokens, canvasMeasure()), [tokens]);
+  const box = useRef<HTMLDivElement>(null);
+  const overflows = useOverflow(box);
   const step = levelHeight(layout.levels);
   const top = 22;
   const base = top + (layout.levels + 0.5) * step;
@@ -109,7 +112,7 @@ function SentenceTree({ tokens }: { tokens: ParsedToken[] }) {
   const root = layout.words.find((w) => w.isRoot);
   return (
     <>
-      <div className="dep-tree-scroll" tabIndex={0} role="group" aria-label="Dependency arcs (scrolls sideways)">
+      <div className="dep-tree-scroll" ref={box} tabIndex={0} role="group" aria-label="Dependency arcs (scrolls sideways)">
         <svg width={layout.width} height={height} viewBox={`0 0 ${layout.width} ${height}`} aria-hidden="true" data-testid="dep-tree-svg">
           <defs>
             <marker id={arrow} viewBox="0 0 8 8" refX="4" refY="8" markerWidth="7" markerHeight="7" orient="0">
@@ -155,6 +158,11 @@ function SentenceTree({ tokens }: { tokens: ParsedToken[] }) {
           ))}
         </svg>
       </div>
+      {overflows && (
+        <p className="dep-tree-more muted small" aria-hidden="true">
+          {tokens.length} words: scroll sideways for the rest →
+        </p>
+      )}
       <ol className="visually-hidden" aria-label="Each word, its head and the relation">
         {tokens.map((t, i) => (
           <li key={i}>{t.head < 0 ? `${t.text} (${t.upos}): root of the sentence` : `${t.text} (${t.upos}) → ${tokens[t.head]?.text ?? '?'} (${t.deprel})`}</li>
