@@ -51,9 +51,9 @@ export interface ArticleJSON {
     proposition: TextSpan & Omit<Proposition, keyof Span>;
   }>;
   contradictions: Array<{ claims: [string, string]; reason: string; score: number; proposition: string }>;
-  /** Only when asked for (`analyze --tokens`, `?tokens=true`): sentences and their parsed tokens. */
-  sentences?: Array<{ start: number; end: number; tokenStart: number; tokenEnd: number }>;
-  tokens?: ArticleToken[];
+  /** Only when asked for (`analyze --tokens`): sentences and their parsed tokens. POST /api/parse gives them alone. */
+  sentences?: ParseJSON['sentences'];
+  tokens?: ParseJSON['tokens'];
 }
 
 /** One token of the parse: `head` is the index of its head token in `tokens`, −1 for a sentence root. */
@@ -63,6 +63,12 @@ export interface ArticleToken extends TextSpan {
   lemma: string;
   head: number;
   deprel: string;
+}
+
+/** The dependency parse of a text: what `tokens: true` adds to the article JSON, and what POST /api/parse answers. */
+export interface ParseJSON {
+  sentences: Array<{ start: number; end: number; tokenStart: number; tokenEnd: number }>;
+  tokens: ArticleToken[];
 }
 
 export interface ArticleJSONOptions {
@@ -113,8 +119,13 @@ export function toArticleJSON(doc: Doc, options: ArticleJSONOptions = {}): Artic
       proposition: { ...c.proposition, ...span(c.proposition) },
     })),
     contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason, score: c.score, proposition: c.proposition })),
-    ...(options.tokens ? { sentences: doc.sentences.map(({ start, end, tokenStart, tokenEnd }) => ({ start, end, tokenStart, tokenEnd })), tokens: articleTokens(doc) } : {}),
+    ...(options.tokens ? toParseJSON(doc) : {}),
   };
+}
+
+/** The sentences and parsed tokens of a Doc that has been through the `deps` stage. */
+export function toParseJSON(doc: Doc): ParseJSON {
+  return { sentences: doc.sentences.map(({ start, end, tokenStart, tokenEnd }) => ({ start, end, tokenStart, tokenEnd })), tokens: articleTokens(doc) };
 }
 
 function articleTokens(doc: Doc): ArticleToken[] {

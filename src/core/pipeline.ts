@@ -38,3 +38,13 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
     },
   };
 }
+
+/**
+ * The leading stages of `pipeline`, through the one that assigns `layer`: what that layer needs
+ * and nothing after it (a dependency parse on demand runs tokens, sentences, tags and deps only).
+ */
+export function pipelineThrough(pipeline: Pipeline, layer: LayerName): Pipeline {
+  const last = pipeline.stages.findIndex((stage) => stage.assigns.includes(layer));
+  if (last < 0) throw new CoreError('CG_E001', `no stage of the pipeline assigns layer "${layer}"`);
+  return createPipeline(pipeline.stages.slice(0, last + 1));
+}

@@ -2,7 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import { articleText } from '../cli/commands/analyze.js';
 import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js';
 import { CoreError, type ErrorCode } from '../core/errors.js';
-import type { Pipeline } from '../core/pipeline.js';
+import { toParseJSON, type ParseJSON } from '../core/article.js';
+import { pipelineThrough, type Pipeline } from '../core/pipeline.js';
 import { readInput, type ArticleInput } from '../ingest/input.js';
 import { readRecord, type ArticleRecordFields } from '../ingest/record.js';
 import { siblingModule, startModuleWorker } from '../worker-thread.js';
@@ -15,15 +16,16 @@ import { siblingModule, startModuleWorker } from '../worker-thread.js';
  * most half the workers at once, so one address cannot hold every worker.
  */
 
-/** What a job reads: a request's record (`text` or `html`), or the bytes of a fetched page. */
+/**
+ * What a job reads: a request's record (`text` or `html`) or the bytes of a fetched page, to
+ * analyse; or a short text to parse (the stages through `deps` alone).
+ */
 export type JobSource =
   | { kind: 'record'; record: Omit<ArticleRecordFields, 'id'>; maxBytes: number }
-  | { kind: 'page'; bytes: Uint8Array; url: string; contentType: string | undefined; maxBytes: number };
+  | { kind: 'page'; bytes: Uint8Array; url: string; contentType: string | undefined; maxBytes: number }
+  | { kind: 'parse'; text: string };
 
-export interface JobResult {
-  input: ArticleInput;
-  prepared: PreparedArticle;
-}
+export type JobResult = { kind: 'article'; input: ArticleInput; prepared: PreparedArticle } | { kind: 'parse'; parse: ParseJSON };
 
 export interface JobOptions {
   /** Who asked (the client's address): queues are per client. */
@@ -78,11 +80,12 @@ export type JobReply = { task: number; result: JobResult } | { task: number; err
 
 /** What a worker (or the calling thread) does with one job. */
 export function runJob(analyzer: Pipeline, source: JobSource): JobResult {
+  if (source.kind === 'parse') return { kind: 'parse', parse: toParseJSON(pipelineThrough(analyzer, 'deps').run(source.text)) };
   const input =
     source.kind === 'record'
       ? readRecord(source.record, source.maxBytes).input
       : readInput(source.bytes, { name: source.url, contentType: source.contentType, maxBytes: source.maxBytes });
-  return { input, prepared: prepareArticle(analyzer.run(articleText(input))) };
+  return { kind: 'article', input, prepared: prepareArticle(analyzer.run(articleText(input))) };
 }
 
 /** A worker's error message, as the catalogue error it was when it has a code. */

@@ -1,3 +1,4 @@
+import type { ParseJSON } from '../core/article.js';
 import { CorpusEngine } from '../core/corpus/corpus.js';
 import type { PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon, type Lexicon } from '../core/lexicon/index.js';
@@ -37,6 +38,8 @@ export interface AnalysedArticle {
 
 export interface Analysis {
   analyse(request: AnalyseRequest, job: JobOptions): Promise<AnalysedArticle>;
+  /** The sentences and dependency parse of a short text, in a worker thread as analyses are. */
+  parse(text: string, job: JobOptions): Promise<ParseJSON>;
   /** Where the article stands in the corpus: stored already, or what it would join and contradict. */
   context(view: CorpusView, article: AnalysedArticle): Promise<CorpusContextJSON>;
   close(): Promise<void>;
@@ -49,11 +52,18 @@ export async function createAnalysis(options: AnalysisOptions): Promise<Analysis
   ]);
   return {
     async analyse(request, job) {
-      const { input, prepared } = await jobs.run(await jobSource(request, options.fetch), job);
+      const result = await jobs.run(await jobSource(request, options.fetch), job);
+      if (result.kind !== 'article') throw new Error('an analysis job returned a parse');
+      const { input, prepared } = result;
       const article = request.url !== undefined && request.text === undefined && request.html === undefined
         ? { ...input, title: request.title ?? input.title, source: request.source ?? input.source, published: request.published ?? input.published }
         : input;
       return { id: contentId(prepared.analysis.text), input: article, prepared };
+    },
+    async parse(text, job) {
+      const result = await jobs.run({ kind: 'parse', text }, job);
+      if (result.kind !== 'parse') throw new Error('a parse job returned an analysis');
+      return result.parse;
     },
     context: (view, article) => corpusContext(view, lexicon, article),
     close: () => jobs.close(),

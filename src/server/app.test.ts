@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze.js';
-import { toArticleJSON, type ArticleJSON } from '../core/article.js';
+import { toArticleJSON, type ArticleJSON, type ParseJSON } from '../core/article.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { contentId } from '../corpus/ids.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
@@ -16,6 +16,7 @@ import { buildApp, type AppOptions } from './app.js';
 import { withFileNames } from './corpus-view.js';
 import { seedDemo } from './demo.js';
 import { compressAssets } from './compress-assets.js';
+import { MAX_PARSE_CHARS } from './routes/parse.js';
 import type { AnalysisInCorpusJSON, ArticleDetailJSON, ArticleSummaryJSON, EntityDetailJSON, IngestResultJSON, NetworkJSON, StoryDetailJSON } from './types.js';
 
 /** The HTTP API over the demo corpus in a real SQLite file, through `app.inject()` (no socket). */
@@ -283,6 +284,71 @@ describe('POST /api/analyze', () => {
   });
 });
 
+describe('POST /api/parse', () => {
+  const parse = (payload: unknown, on: FastifyInstance = app) => on.inject({ method: 'POST', url: '/api/parse', payload: payload as object, remoteAddress: nextIp() });
+
+  it("gives each sentence of the seed the parse the article's own analysis has, in the article JSON's shape", async () => {
+    const article = toArticleJSON(analyzer.run(SEED), { tokens: true });
+    const sentences = article.sentences ?? [];
+    expect(sentences.length).toBeGreaterThan(10);
+    const validate = new Ajv2020({ strict: false }).compile({ ...ARTICLE_SCHEMA, required: ['sentences', 'tokens'] });
+    for (const sentence of sentences) {
+      const text = SEED.slice(sentence.start, sentence.end);
+      const response = await parse({ text });
+      expect(response.statusCode, response.body).toBe(200);
+      const parsed = response.json() as ParseJSON;
+      expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+      expect(parsed.sentences).toEqual([{ start: 0, end: text.length, tokenStart: 0, tokenEnd: sentence.tokenEnd - sentence.tokenStart }]);
+      // The same tokens, tags and tree, with offsets and heads counted from the sentence. Only the
+      // UPOS of names may differ: the entities stage, after the parse, marks them PROPN.
+      const inArticle = (article.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
+      expect(parsed.tokens.map(({ upos: _upos, ...t }) => t), text).toEqual(inArticle.map(({ upos: _upos, ...t }) => ({
+        ...t,
+        start: t.start - sentence.start,
+        end: t.end - sentence.start,
+        head: t.head < 0 ? -1 : t.head - sentence.tokenStart,
+      })));
+      parsed.tokens.forEach((t, i) => t.upos !== inArticle[i].upos && expect(inArticle[i].upos, t.text).toBe('PROPN'));
+      for (const t of parsed.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    }
+  });
+
+  it('parses a paragraph into its sentences, one root each', async () => {
+    const paragraph = 'The Taliban denied any contact with Russia. "We have no contact," spokesman Qari Yusuf Ahmadi said on Sunday.';
+    const parsed = (await parse({ text: paragraph })).json() as ParseJSON;
+    expect(parsed.sentences.map((s) => paragraph.slice(s.start, s.end))).toEqual(['The Taliban denied any contact with Russia.', '"We have no contact," spokesman Qari Yusuf Ahmadi said on Sunday.']);
+    for (const s of parsed.sentences) {
+      const roots = parsed.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => t.head === -1);
+      expect(roots).toHaveLength(1);
+      expect(roots[0].deprel).toBe('root');
+      for (const t of parsed.tokens.slice(s.tokenStart, s.tokenEnd)) if (t.head >= 0) expect(t.head >= s.tokenStart && t.head < s.tokenEnd).toBe(true);
+    }
+    expect((await parse({ text: ' \n ' })).json()).toEqual({ sentences: [], tokens: [] });
+  });
+
+  it('refuses a text over a paragraph with 413 and CG_E004, and malformed requests with 400', async () => {
+    const long = await parse({ text: 'word '.repeat(MAX_PARSE_CHARS / 5 + 1) });
+    expect(long.statusCode).toBe(413);
+    expect(long.json()).toMatchObject({ statusCode: 413, code: 'CG_E004' });
+    expect(long.json().message).toMatch(/at most 5,000/);
+    expect((await parse({ text: 'x'.repeat(MAX_PARSE_CHARS) })).statusCode).toBe(200);
+    for (const payload of [{}, { text: '' }, { text: 1 }, { text: 'a', extra: true }, { html: '<p>a</p>' }]) {
+      const response = await parse(payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'FST_ERR_VALIDATION' });
+    }
+  });
+
+  it('rate-limits parses per IP address, apart from analyses', async () => {
+    const limited = appWith({ parseRateLimit: { max: 1, timeWindowMs: 60_000 } });
+    const post = (url: string) => limited.inject({ method: 'POST', url, payload: { text: DENIAL }, remoteAddress: '10.2.0.1' });
+    expect((await post('/api/parse')).statusCode).toBe(200);
+    expect((await post('/api/parse')).statusCode).toBe(429);
+    expect((await post('/api/analyze')).statusCode).toBe(200);
+    await limited.close();
+  });
+});
+
 describe('limits', () => {
   it('answers 413 to a body over 20 MB, and to an input over the analysis limit', async () => {
     const big = JSON.stringify({ text: 'a'.repeat(20 * 1024 * 1024) });
@@ -356,9 +422,9 @@ describe('the server around the routes', () => {
   it('serves the OpenAPI document with every API route and the shared schemas', async () => {
     const doc = await get<{ openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }>('/api/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
-    const routes = ['/api/health', '/api/analyze', '/api/analyze/corpus', '/api/articles', '/api/articles/{id}', '/api/entities', '/api/entities/{id}', '/api/quotes', '/api/stories', '/api/stories/{id}', '/api/contradictions', '/api/network', '/api/search', '/api/ingest'];
+    const routes = ['/api/health', '/api/analyze', '/api/analyze/corpus', '/api/parse', '/api/articles', '/api/articles/{id}', '/api/entities', '/api/entities/{id}', '/api/quotes', '/api/stories', '/api/stories/{id}', '/api/contradictions', '/api/network', '/api/search', '/api/ingest'];
     expect(Object.keys(doc.paths).sort()).toEqual(routes.sort());
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Article', 'Entity', 'Quote', 'Story', 'Contradiction', 'ArticleDetail']));
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Article', 'Entity', 'Quote', 'Story', 'Contradiction', 'ArticleDetail', 'Parse']));
     expect(doc.paths['/api/ingest'].post).toMatchObject({ security: [{ bearer: [] }] });
   });
 

@@ -20,6 +20,7 @@ import { analyzeRoutes } from './routes/analyze.js';
 import { corpusRoutes } from './routes/corpus.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { metaRoutes } from './routes/meta.js';
+import { parseRoutes } from './routes/parse.js';
 import { SHARED_SCHEMAS } from './schemas.js';
 import type { ErrorJSON } from './types.js';
 
@@ -55,6 +56,8 @@ export interface AppOptions {
   ingestWorkers?: number;
   /** Per IP address, for /api/analyze and /api/analyze/corpus together (default 60 a minute). */
   analyzeRateLimit?: { max: number; timeWindowMs: number };
+  /** Per IP address, for /api/parse (default 300 a minute: a reader opens one sentence after another). */
+  parseRateLimit?: { max: number; timeWindowMs: number };
   /** Largest request body (default 20 MB); larger ones get 413. */
   bodyLimit?: number;
   /** Origins allowed to call the API from their pages; none by default (no CORS headers). */
@@ -73,6 +76,7 @@ export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
 /** Two, so that one client (which may run half of them) never holds them all. */
 export const DEFAULT_ANALYSIS_WORKERS = 2;
 export const DEFAULT_ANALYZE_RATE_LIMIT = { max: 60, timeWindowMs: 60_000 };
+export const DEFAULT_PARSE_RATE_LIMIT = { max: 300, timeWindowMs: 60_000 };
 
 export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
@@ -131,6 +135,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(metaRoutes, { version: options.version ?? '0.0.0' });
   app.register(corpusRoutes);
   app.register(analyzeRoutes, { rateLimit: options.analyzeRateLimit ?? DEFAULT_ANALYZE_RATE_LIMIT });
+  app.register(parseRoutes, { rateLimit: options.parseRateLimit ?? DEFAULT_PARSE_RATE_LIMIT });
   app.register(ingestRoutes, {
     ingest: {
       lexiconPath: options.analysis?.lexiconPath,

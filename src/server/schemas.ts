@@ -137,6 +137,8 @@ const corpusContext = object({
   contradictions: array(ref('LinkedContradiction')),
 });
 
+const parse = object({ sentences: { $ref: 'Article#/properties/sentences' }, tokens: { $ref: 'Article#/properties/tokens' } }, 'The sentences and parsed tokens of a text, as the article JSON gives them with tokens.');
+
 const error = {
   type: 'object',
   required: ['statusCode', 'error', 'message'],
@@ -161,6 +163,7 @@ export const SHARED_SCHEMAS: Array<Record<string, unknown> & { $id: string }> = 
   { $id: 'StoryDetail', ...storyDetail },
   { $id: 'Network', ...network },
   { $id: 'CorpusContext', ...corpusContext },
+  { $id: 'Parse', ...parse },
   { $id: 'Error', ...error },
 ];
 

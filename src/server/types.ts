@@ -1,4 +1,4 @@
-import type { ArticleJSON } from '../core/article.js';
+import type { ArticleJSON, ParseJSON } from '../core/article.js';
 import type {
   ClaimEvidenceJSON,
   ContradictionJSON,
@@ -15,7 +15,7 @@ import type { Stance } from '../core/doc.js';
  * shapes of docs/corpus.md that it returns unchanged. Types only, so that web/ imports them too.
  */
 
-export type { ArticleJSON, ContradictionJSON, EntityJSON, QuoteJSON, SpeakerJSON, StoryJSON };
+export type { ArticleJSON, ParseJSON, ContradictionJSON, EntityJSON, QuoteJSON, SpeakerJSON, StoryJSON };
 
 export interface HealthJSON {
   status: 'ok';

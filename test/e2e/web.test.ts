@@ -52,7 +52,7 @@ describe.skipIf(!available)('web app in chromium', () => {
     // As `npm run build:web` builds it (vitest sets NODE_ENV=test, which would give React's development build).
     await run('npx', ['vite', 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', webRoot, '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
     const analyzer = await createAnalyzer();
-    seed = toArticleJSON(analyzer.run(SEED));
+    seed = toArticleJSON(analyzer.run(SEED), { tokens: true });
     store = openSqliteStore(join(dir, 'corpus.db'));
     await seedDemo(store, { analyzer, workers: 0 });
     const records = join(dir, 'xss.jsonl');
@@ -92,6 +92,8 @@ describe.skipIf(!available)('web app in chromium', () => {
     await page.getByLabel('Article text, headline first').fill(text);
     await page.getByRole('button', { name: 'Analyse' }).click();
     await page.locator('.article-text mark.quote').first().waitFor();
+    // The pointer left on the button would hover whatever text comes to lie under it.
+    await page.mouse.move(0, 0);
   }
 
   const background = (page: Page, selector: string) => page.locator(selector).evaluateAll((marks) => marks.map((m) => getComputedStyle(m).backgroundColor));
@@ -243,6 +245,78 @@ describe.skipIf(!available)('web app in chromium', () => {
     await page.locator('main [role="alert"], main .error').first().waitFor();
     expect(await page.locator('main').textContent()).not.toBe('');
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+
+  /** The words and relations of the seed's sentence `k`, as the server's analysis parses it. */
+  const parseOf = (k: number) => {
+    const sentence = (seed.sentences ?? [])[k];
+    const tokens = (seed.tokens ?? []).slice(sentence.tokenStart, sentence.tokenEnd);
+    return { text: seed.text.slice(sentence.start, sentence.end), words: tokens.map((t) => t.text), relations: tokens.filter((t) => t.head >= 0).map((t) => t.deprel) };
+  };
+  const treeWords = (page: Page) => page.locator('.dep-tree .dep-word').allTextContents();
+  const treeLabels = (page: Page) => page.locator('.dep-tree .dep-label:not(.root-label)').allTextContents();
+  const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-sentence') ?? document.activeElement?.className);
+
+  it("opens a stored article's sentence tree by keyboard: words, relations, root, a list for screen readers; Escape closes it", async () => {
+    const { page, errors } = await open(1280, 800);
+    await page.goto(`${base}/#/articles/${contentId(SEED)}`);
+    await page.locator('.article-text mark.quote').first().waitFor();
+    const toggle = page.getByRole('button', { name: 'Sentence trees' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    // The browser cuts the same sentences as the server's pipeline, and they cost one Tab stop.
+    expect(await page.locator('.sentence').count()).toBe(seed.sentences?.length);
+    expect(await page.locator('.parse-sentences').textContent()).toBe(seed.text);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('0');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toBe('2');
+    await page.keyboard.press('Enter');
+    const expected = parseOf(2);
+    expect(await page.locator('.sentence[data-sentence="2"]').textContent()).toBe(expected.text);
+    await expect.poll(() => treeWords(page)).toEqual(expected.words);
+    expect((await treeLabels(page)).sort()).toEqual([...expected.relations].sort());
+    expect(await page.locator('.dep-tree .dep-word.is-root').count()).toBe(1);
+    expect(await page.locator('.dep-tree .root-label').textContent()).toBe('root');
+    const list = await page.locator('.dep-tree ol li').allTextContents();
+    expect(list).toHaveLength(expected.words.length);
+    expect(list.filter((item) => item.includes(' → '))).toHaveLength(expected.relations.length);
+    expect(list.some((item) => item.endsWith('root of the sentence'))).toBe(true);
+    expect(await page.locator('.sentence[data-sentence="2"]').getAttribute('aria-expanded')).toBe('true');
+    expect(await focused(page)).toBe('dep-tree');
+    await page.screenshot({ path: join(ARTIFACTS, 'sentence-tree.png') });
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.dep-tree').count()).toBe(0);
+    expect(await focused(page)).toBe('2');
+    // A click opens another sentence; the close button closes it.
+    await page.locator('.sentence[data-sentence="5"]').click();
+    await expect.poll(() => treeWords(page)).toEqual(parseOf(5).words);
+    await page.locator('.dep-tree').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'sentence-tree-click.png') });
+    await page.getByRole('button', { name: 'Close the parse' }).click();
+    await expect.poll(() => page.locator('.dep-tree').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a long sentence tree on a phone, scrolling inside its own box and not the page', async () => {
+    const { page, errors } = await open(390, 844);
+    await analyse(page, SEED);
+    await page.getByRole('button', { name: 'Sentence trees' }).click();
+    await page.locator('.sentence[data-sentence="1"]').click();
+    await expect.poll(() => treeWords(page)).toEqual(parseOf(1).words);
+    const scroller = page.locator('.dep-tree-scroll');
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator('.dep-tree').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'sentence-tree-phone.png') });
+    // Keyboard users scroll the diagram from its box.
+    await scroller.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
   });
 
   it('fits a phone: no sideways scrolling, the side panel under the text', async () => {

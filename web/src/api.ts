@@ -41,18 +41,23 @@ export type Loaded<T> = { state: 'loading' } | { state: 'error'; error: ApiError
 
 /** GETs `path` (again whenever it changes); null fetches nothing. */
 export function useApi<T>(path: string | null): Loaded<T> {
+  return useLoad(path, api<T>);
+}
+
+/** What `load(key)` gives (again whenever `key` changes; `load` should not change); null loads nothing. */
+export function useLoad<T>(key: string | null, load: (key: string) => Promise<T>): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
-    if (path === null) return;
+    if (key === null) return;
     let current = true;
     setLoaded({ state: 'loading' });
-    api<T>(path).then(
+    load(key).then(
       (data) => current && setLoaded({ state: 'ready', data }),
       (error: ApiError) => current && setLoaded({ state: 'error', error }),
     );
     return () => {
       current = false;
     };
-  }, [path]);
+  }, [key]);
   return loaded;
 }

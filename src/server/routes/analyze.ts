@@ -42,7 +42,7 @@ export const analyzeRoutes: FastifyPluginAsync<AnalyzeRoutesOptions> = async (ap
 };
 
 /** The job of a request: queued under the client's address, cancelled when the client goes away. */
-function job(request: FastifyRequest, reply: FastifyReply): JobOptions {
+export function job(request: FastifyRequest, reply: FastifyReply): JobOptions {
   const cancel = new AbortController();
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) cancel.abort();

@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ArticleJSON } from '../../../src/server/types.js';
 import type { ArticleIndex } from '../article.js';
 import { colorStyle, quoteStretches, textRuns, type Run, type SpeakerColor } from '../highlight.js';
 import { QuoteCard } from './QuoteCard.js';
+import { SentenceText } from './SentenceText.js';
 
 /**
  * The article text with every quote highlighted in its speaker's colour and every cue and
@@ -16,6 +17,8 @@ interface Props {
   colorOf: (speaker: string | null) => SpeakerColor;
   /** Href of an article entity's page, when it has one. */
   entityHref?: (local: string) => string | null;
+  /** Sentences as buttons that open their dependency tree, in place of the quote cards. */
+  parseSentences?: boolean;
 }
 
 interface Shown {
@@ -28,8 +31,9 @@ interface Shown {
 
 const CARD_WIDTH = 320;
 
-export function ArticleText({ article, index, colorOf, entityHref }: Props) {
-  const stretches = useMemo(() => quoteStretches(textRuns(article)), [article]);
+export function ArticleText({ article, index, colorOf, entityHref, parseSentences = false }: Props) {
+  const runs = useMemo(() => textRuns(article), [article]);
+  const stretches = useMemo(() => quoteStretches(runs), [runs]);
   const [shown, setShown] = useState<Shown | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const firstPart = new Set<string>();
@@ -49,21 +53,33 @@ export function ArticleText({ article, index, colorOf, entityHref }: Props) {
 
   const style = (quote: string | null) => colorStyle(colorOf(quote === null ? null : (index.quotes.get(quote)?.speaker ?? null)));
 
-  const renderRun = (run: Run) => {
+  const renderRun = (run: Run, interactive = true): ReactNode => {
     const content = article.text.slice(run.start, run.end);
     const marker = run.cue ?? run.source;
     if (marker === null) return <span key={run.start}>{content}</span>;
     return (
-      <span key={run.start} className={run.cue ? 'cue' : 'speaker-words'} data-cue-of={run.cue ?? undefined} data-source-of={run.source ?? undefined} style={style(marker)} {...events(marker)}>
+      <span key={run.start} className={run.cue ? 'cue' : 'speaker-words'} data-cue-of={run.cue ?? undefined} data-source-of={run.source ?? undefined} style={style(marker)} {...(interactive ? events(marker) : {})}>
         {content}
       </span>
     );
   };
 
+  if (parseSentences) {
+    // Quotes keep their colours, as plain marks: here the sentences are what a click opens.
+    const renderPiece = (run: Run) =>
+      run.quote === null ? renderRun(run, false) : (
+        <mark key={run.start} className="quote" data-quote={run.quote} style={style(run.quote)}>
+          {renderRun(run, false)}
+        </mark>
+      );
+    // Keyed by the text: another article starts with no sentence open.
+    return <SentenceText key={article.text} text={article.text} runs={runs} renderRun={renderPiece} />;
+  }
+
   return (
     <div className="article-text" ref={box} onKeyDown={(e) => e.key === 'Escape' && setShown(null)}>
       {stretches.map((stretch) => {
-        if (stretch.quote === null) return stretch.runs.map(renderRun);
+        if (stretch.quote === null) return stretch.runs.map((run) => renderRun(run));
         const facts = index.facts(stretch.quote);
         const quote = stretch.quote;
         const first = !firstPart.has(quote);
@@ -91,7 +107,7 @@ export function ArticleText({ article, index, colorOf, entityHref }: Props) {
               toggle(e.currentTarget);
             }}
           >
-            {stretch.runs.map(renderRun)}
+            {stretch.runs.map((run) => renderRun(run))}
           </mark>
         );
       })}

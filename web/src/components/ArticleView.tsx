@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleJSON, CorpusContextJSON, LinkedContradictionJSON } from '../../../src/server/types.js';
 import { ArticleIndex } from '../article.js';
 import { speakerColors } from '../highlight.js';
@@ -21,6 +21,7 @@ export function ArticleView({ article, corpus, canonical, focus }: Props) {
   const index = useMemo(() => new ArticleIndex(article), [article]);
   const colorOf = useMemo(() => speakerColors(article), [article]);
   const textBox = useRef<HTMLDivElement>(null);
+  const [parseSentences, setParseSentences] = useState(false);
   const entityHref = useCallback((local: string) => (canonical?.[local] ? href('entities', canonical[local]) : null), [canonical]);
 
   const jumpToQuote = useCallback((quote: string) => {
@@ -46,10 +47,15 @@ export function ArticleView({ article, corpus, canonical, focus }: Props) {
   return (
     <div className="article-view">
       <article className="article-body" ref={textBox} aria-label="Article text">
-        <p className="article-meta muted">
-          {[article.meta.source, article.meta.dateline, article.meta.published, `${article.quotes.length} quotes, ${article.claims.length} claims`].filter(Boolean).join(' · ')}
-        </p>
-        <ArticleText article={article} index={index} colorOf={colorOf} entityHref={entityHref} />
+        <div className="article-tools">
+          <p className="article-meta muted">
+            {[article.meta.source, article.meta.dateline, article.meta.published, `${article.quotes.length} quotes, ${article.claims.length} claims`].filter(Boolean).join(' · ')}
+          </p>
+          <button type="button" className="toggle" aria-pressed={parseSentences} onClick={() => setParseSentences((on) => !on)}>
+            Sentence trees
+          </button>
+        </div>
+        <ArticleText article={article} index={index} colorOf={colorOf} entityHref={entityHref} parseSentences={parseSentences} />
       </article>
       <SidePanel index={index} colorOf={colorOf} corpus={corpus} entityHref={entityHref} onJump={jumpToClaim} />
     </div>
