@@ -213,8 +213,11 @@ export class NerFeaturizer {
     private readonly lexicon: NerLexicon,
   ) {}
 
-  /** Starts a document: describes its words, collects its word forms and clears the history. */
-  setDocument(doc: Doc): void {
+  /**
+   * Starts a document: describes its words, collects its word forms and clears the history.
+   * `forms` replaces the form of some tokens (truecased headline words, ner-casing.ts).
+   */
+  setDocument(doc: Doc, forms: ReadonlyMap<number, string> | null = null): void {
     this.doc = doc;
     const n = doc.tokenCount;
     this.forms = new Set();
@@ -222,7 +225,7 @@ export class NerFeaturizer {
     for (let i = 0; i < n; i++) {
       const surface = doc.word(i);
       this.forms.add(surface);
-      this.entries[i] = this.entry(surface);
+      this.entries[i] = this.entry(forms?.get(i) ?? surface);
     }
     this.history = new Map();
   }

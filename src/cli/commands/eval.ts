@@ -4,6 +4,8 @@ import { createAnalyzer } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
 import { sharedDataPath } from '../../eval/data-path.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
+import { defaultLexicon } from '../../core/lexicon/index.js';
+import { evaluateGumNer, formatGumNerReport } from '../../eval/gum-ner.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { UsageError, type Command } from '../command.js';
 
@@ -53,6 +55,15 @@ const EVALUATORS: Evaluator[] = [
       const rows: { name: string; key: string; report: NerReport }[] = [];
       for (const set of present) rows.push({ ...set, report: await evaluateNer(sharedDataPath(...set.gold), system, options) });
       return { report: Object.fromEntries(rows.map((r) => [r.key, r.report])), table: formatNerComparison(rows) };
+    },
+  },
+  {
+    name: 'gum',
+    gold: 'GUM folder (dep/*.conllu, splits.md): test split, entities as CoNLL types, per genre',
+    defaultGold: ['gum'],
+    async evaluate(dir, options) {
+      const report = await evaluateGumNer(dir, 'test', await loadNerSystem(), defaultLexicon(), options);
+      return { report, table: formatGumNerReport(report) };
     },
   },
 ];
@@ -108,7 +119,7 @@ async function runEvaluator(evaluator: Evaluator, file: string, limit: number | 
 
 async function evalOne(evaluator: Evaluator, argv: string[]): Promise<number> {
   const { values, positionals, limit } = parseOptions(argv, OPTIONS);
-  if (positionals.length !== 1) throw new UsageError(`eval ${evaluator.name} takes one gold file`);
+  if (positionals.length !== 1) throw new UsageError(`eval ${evaluator.name} takes one gold file or folder`);
   const { report, table } = await runEvaluator(evaluator, positionals[0], limit);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${table}\n`);
   return 0;
@@ -160,7 +171,9 @@ Options:
   --limit N     score only the first N articles (ner: documents)
 
 eval ner runs the shipped POS and NER models on the gold tokens (no re-tokenizing) and scores
-exact typed spans as conlleval does: micro P/R/F1 and per type, in percent.
+exact typed spans as conlleval does: micro P/R/F1 and per type, in percent. eval gum does the
+same on GUM's test documents, whose entity annotation is mapped to PER, ORG, LOC and MISC
+(docs/eval.md), per genre.
 
 Metric definitions and JSON shapes: docs/eval.md.`,
   async run(argv) {

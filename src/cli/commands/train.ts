@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { encodePosModel } from '../../core/stages/pos.js';
@@ -13,11 +14,12 @@ import {
 import { encodeCueModel } from '../../core/cue-model.js';
 import { createLexicon } from '../../core/lexicon/index.js';
 import { encodeNerModel } from '../../core/ner.js';
+import { lowercaseWords } from '../../core/ner-casing.js';
 import { createPosStage } from '../../core/stages/pos.js';
 import { encodeWordClusters } from '../../core/word-clusters.js';
 import { formatNerReport } from '../../eval/ner.js';
 import { clusterWords, DEFAULT_CLUSTER_OPTIONS, loadClusterText } from '../../train/clusters.js';
-import { DEFAULT_NER_TRAIN_OPTIONS, loadNerDocs, trainNer } from '../../train/ner.js';
+import { DEFAULT_NER_TRAIN_OPTIONS, loadGumNerDocs, loadNerDocs, trainNer } from '../../train/ner.js';
 import { trainCues } from '../../train/cues.js';
 import { loadResources } from '../../analyze.js';
 import { accuracySummary, loadPosCorpora, trainPos } from '../../train/pos.js';
@@ -129,6 +131,7 @@ async function trainNerCommand(argv: string[]): Promise<number> {
     seed: { type: 'string' },
     bits: { type: 'string' },
     passes: { type: 'string' },
+    gum: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const defaults = DEFAULT_NER_TRAIN_OPTIONS;
@@ -150,12 +153,23 @@ async function trainNerCommand(argv: string[]): Promise<number> {
   const clusters = await loadWordClusters(values.clusters);
   // The tagger reads POS tags, so the documents are tagged by the shipped POS model, as at run time.
   const stages = [createPosStage(await loadPosModel())];
-  const [train, dev] = await Promise.all([
+  const lexicon = createLexicon();
+  // GUM (train, dev) joins CoNLL unless --gum none; without the folder, CoNLL alone.
+  const gumDir = values.gum === 'none' ? null : values.gum ?? sharedDataPath('gum');
+  const withGum = gumDir !== null && existsSync(gumDir);
+  if (gumDir !== null && !withGum) log(`no GUM folder at ${gumDir}: training on CoNLL alone`);
+  const [conllTrain, conllDev, gumTrain, gumDev] = await Promise.all([
     loadNerDocs((values.train ?? sharedDataPath('conll2003', 'eng.train')).split(','), stages),
     loadNerDocs([values.dev ?? sharedDataPath('conll2003', 'eng.testa')], stages),
+    withGum ? loadGumNerDocs(gumDir, 'train', stages, lexicon) : [],
+    withGum ? loadGumNerDocs(gumDir, 'dev', stages, lexicon) : [],
   ]);
-  const trained = trainNer(train, dev, clusters, createLexicon(), options);
-  log(`kept epoch ${trained.epochs.join(' and ')}; dev:\n${formatNerReport(trained.dev)}`);
+  const dev = [{ name: values.dev ?? 'CoNLL testa', docs: conllDev }, ...(withGum ? [{ name: 'GUM dev', docs: gumDev }] : [])];
+  // The lower-case words come from the same unlabeled text as the clusters.
+  const lowercase = new Set(lowercaseWords(await loadClusterText(sharedDataPath())));
+  const trained = trainNer([...conllTrain, ...gumTrain], dev, { clusters, lowercase }, lexicon, options);
+  log(`kept epoch ${trained.epochs.join(' and ')}`);
+  for (const { name, report } of trained.dev) log(`${name}:\n${formatNerReport(report)}`);
   await writeModel(out, encodeNerModel(trained.model), started);
   return 0;
 }
