@@ -7,8 +7,7 @@ import type { NerLexicon } from './ner-features.js';
  * tagger reads such a line truecased: each word in the case the article's body writes it, else
  * lower case for a word that is mostly written in lower case (a table derived from unlabeled
  * text), else as written. Names found by a gazetteer or starting with a first name keep their
- * capitals. A word that truecasing puts in lower case is never part of a name: "Angela Merkel
- * Warns Britain" cannot become one name.
+ * capitals. A verb is never part of a name: "Angela Merkel Warns Britain" cannot become one name.
  */
 
 /** Words a title-case line may leave in lower case ("Taliban Denies Sharing Intelligence with Russia"). */
@@ -111,9 +110,23 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
   return forms;
 }
 
-/** Whether a truecased headline word is a common word, which no name holds (joiners aside). */
-export function breaksName(form: string): boolean {
-  return !HAS_UPPER.test(form) && !NAME_JOINERS.has(form);
+/** Verbs and auxiliaries that headlines use between names. */
+const HEADLINE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'has', 'have', 'had', 'to', 'says', 'said']);
+
+/**
+ * Whether a truecased headline word reads as a verb, which is never part of a name: an auxiliary,
+ * or a common word whose stem is a common word too ("warns" → "warn", "denies" → "deny",
+ * "killed" → "kill", "sharing" → "share"). Nouns in -s pass too ("claims"); names made of
+ * common words ("Islamic State", "Manchester United") do not break.
+ */
+export function readsAsVerb(form: string, lowercase: ReadonlySet<string>): boolean {
+  if (HAS_UPPER.test(form)) return false;
+  if (HEADLINE_VERBS.has(form)) return true;
+  if (!lowercase.has(form)) return false;
+  const stems = /ies$/.test(form) ? [form.slice(0, -3) + 'y'] : /s$/.test(form) ? [form.slice(0, -1), form.slice(0, -2)]
+    : /ed$/.test(form) ? [form.slice(0, -2), form.slice(0, -1), form.slice(0, -3)]
+    : /ing$/.test(form) ? [form.slice(0, -3), form.slice(0, -3) + 'e', form.slice(0, -4)] : [];
+  return stems.some((stem) => stem.length > 1 && lowercase.has(stem));
 }
 
 /** Words with at least this many lower-case occurrences can enter the table. */

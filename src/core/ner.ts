@@ -1,6 +1,6 @@
 import type { Doc } from './doc.js';
 import { defaultLexicon } from './lexicon/index.js';
-import { breaksName, NAME_JOINERS, truecaseHeadlines } from './ner-casing.js';
+import { NAME_JOINERS, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
 import { MAX_FEATURES, NerFeaturizer, WINDOW_OFFSETS, type NerLexicon, type TypedRange } from './ner-features.js';
 import {
   addLaneRows,
@@ -333,7 +333,7 @@ export class NerTagger {
     const firstTraining = this.second === null ? training : undefined;
     const spans = this.firstPass(doc, firstTraining, training?.firstPass);
     const found = this.second === null ? spans : this.secondPass(doc, this.second, spans, training);
-    return headlineForms === null ? found : splitAtCommonWords(found, headlineForms);
+    return headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase);
   }
 
   /** Features of every token, decoding sentence by sentence so the history sees earlier ones. */
@@ -387,14 +387,14 @@ export class NerTagger {
   }
 }
 
-/** Cuts entities at headline words that truecasing put in lower case: "Angela Merkel Warns Britain" → "Angela Merkel", "Britain". */
-function splitAtCommonWords(spans: readonly NerSpan[], forms: ReadonlyMap<number, string>): NerSpan[] {
+/** Cuts entities at headline words that read as verbs: "Angela Merkel Warns Britain" → "Angela Merkel", "Britain". */
+function splitAtVerbs(spans: readonly NerSpan[], forms: ReadonlyMap<number, string>, lowercase: ReadonlySet<string>): NerSpan[] {
   const out: NerSpan[] = [];
   for (const span of spans) {
     let start = span.start;
     for (let i = span.start; i <= span.end; i++) {
       const form = forms.get(i);
-      if (i < span.end && (form === undefined || !breaksName(form))) continue;
+      if (i < span.end && (form === undefined || !readsAsVerb(form, lowercase))) continue;
       // A name neither starts nor ends with a joiner ("of", "al").
       let from = start;
       let to = i;

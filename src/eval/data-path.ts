@@ -7,3 +7,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export function sharedDataPath(...parts: string[]): string {
   return resolve(process.env.CLAIMGRAPH_DATA || resolve(REPO_ROOT, '../shared/data'), ...parts);
 }
+
+/** A path inside the repository (gold fixtures of our own, such as test/fixtures/headlines.jsonl). */
+export function repoPath(...parts: string[]): string {
+  return resolve(REPO_ROOT, ...parts);
+}

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createAnalyzer } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
-import { sharedDataPath } from '../../eval/data-path.js';
+import { repoPath, sharedDataPath } from '../../eval/data-path.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
 import { defaultLexicon } from '../../core/lexicon/index.js';
 import { evaluateGumNer, formatGumNerReport } from '../../eval/gum-ner.js';
+import { evaluateHeadlines, formatHeadlineReport } from '../../eval/headlines.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { UsageError, type Command } from '../command.js';
 
@@ -55,6 +56,16 @@ const EVALUATORS: Evaluator[] = [
       const rows: { name: string; key: string; report: NerReport }[] = [];
       for (const set of present) rows.push({ ...set, report: await evaluateNer(sharedDataPath(...set.gold), system, options) });
       return { report: Object.fromEntries(rows.map((r) => [r.key, r.report])), table: formatNerComparison(rows) };
+    },
+  },
+  {
+    name: 'headlines',
+    gold: 'headlines JSONL ({"text", "names"}; test/fixtures/headlines.jsonl): names found, glued, spurious',
+    // Our own set, shipped with the tests (an absolute path: sharedDataPath leaves it as it is).
+    defaultGold: [repoPath('test', 'fixtures', 'headlines.jsonl')],
+    async evaluate(file, options) {
+      const report = await evaluateHeadlines(file, await createAnalyzer(), options);
+      return { report, table: formatHeadlineReport(report) };
     },
   },
   {
