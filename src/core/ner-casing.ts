@@ -47,6 +47,15 @@ export function lineCase(doc: Doc, from: number, to: number): LineCase {
   return capitalised === words ? 'title' : null;
 }
 
+/**
+ * Whether a title-case line reads as a headline: it has a verb ("Apple Unveils …"). Lines of
+ * names only (results tables, bylines, "Manchester United 3 Port Vale 1") keep their capitals.
+ */
+function hasVerb(doc: Doc, from: number, to: number, lowercase: ReadonlySet<string>): boolean {
+  for (let i = from + 1; i < to; i++) if (readsAsVerb(doc.tokens.lower[i], lowercase)) return true;
+  return false;
+}
+
 /** Per lower-cased word: how often the body writes it in lower case and capitalised, mid-sentence. */
 interface BodyCase {
   lower: number;
@@ -60,7 +69,10 @@ interface BodyCase {
  * null when the document has none. `lowercase` holds words mostly written in lower case.
  */
 export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexicon: NerLexicon): Map<number, string> | null {
-  const headlines = doc.sentences.filter((s) => lineCase(doc, s.tokenStart, s.tokenEnd) !== null);
+  const headlines = doc.sentences.filter((s) => {
+    const kind = lineCase(doc, s.tokenStart, s.tokenEnd);
+    return kind === 'caps' || (kind === 'title' && hasVerb(doc, s.tokenStart, s.tokenEnd, lowercase));
+  });
   if (headlines.length === 0) return null;
   const { lower } = doc.tokens;
   const inHeadline = new Uint8Array(doc.tokenCount);

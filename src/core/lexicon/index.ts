@@ -1,6 +1,7 @@
 import type { EntityType } from '../doc.js';
 import { ORGANIZATIONS, PEOPLES, REGIONS, type NamedEntry } from './curated.js';
 import type { LexiconEntry, LexiconExtension } from './extension.js';
+import { ACTOR_GROUPS, ACTOR_PEOPLE } from './generated/actors.js';
 import { CITIES } from './generated/cities.js';
 import { COUNTRIES } from './generated/countries.js';
 import { DEMONYMS } from './generated/demonyms.js';
@@ -39,6 +40,24 @@ export interface Lexicon {
   isRoleWord(lower: string): boolean;
   /** "russian" / "russians" → "Russia"; null for unknown words and stateless peoples ("kurds"). */
   demonymCountry(lower: string): string | null;
+  /**
+   * Longest PETRARCH2 actor name (two words or more) starting at token `i`: an individual
+   * ("person") or an organisation or armed group ("group"). A feature of the NER tagger only.
+   */
+  actorAt(lower: readonly string[], i: number): { length: number; kind: ActorKind } | null;
+}
+
+export type ActorKind = 'person' | 'group';
+
+let actors: PhraseTrie<ActorKind> | null = null;
+
+/** Built on first use: 27k phrases are not needed by pipelines without the NER model. */
+function actorTrie(): PhraseTrie<ActorKind> {
+  if (actors) return actors;
+  actors = new PhraseTrie<ActorKind>();
+  for (const name of ACTOR_PEOPLE.split('\n')) actors.add(name, 'person');
+  for (const name of ACTOR_GROUPS.split('\n')) actors.add(name, 'group');
+  return actors;
 }
 
 type Entry = Omit<LexiconMatch, 'length'>;
@@ -93,6 +112,10 @@ export function createLexicon(extra?: LexiconExtension): Lexicon {
     isOrgCue,
     isRoleWord,
     demonymCountry: (lower) => demonyms.get(lower) ?? null,
+    actorAt(lower, i) {
+      const found = actorTrie().longestAt(lower, i);
+      return found && { length: found.length, kind: found.value };
+    },
   };
 }
 
