@@ -49,15 +49,46 @@ export interface Lexicon {
 
 export type ActorKind = 'person' | 'group';
 
-let actors: PhraseTrie<ActorKind> | null = null;
+/** Actor names keyed by their tokens joined by spaces, and the tokens names start with. */
+interface ActorNames {
+  kinds: Map<string, ActorKind>;
+  firstTokens: Set<string>;
+  longest: number;
+}
 
-/** Built on first use: 27k phrases are not needed by pipelines without the NER model. */
-function actorTrie(): PhraseTrie<ActorKind> {
+let actors: ActorNames | null = null;
+
+/** Built on first use, from names stored as tokens (so no tokenizing here). */
+function actorNames(): ActorNames {
   if (actors) return actors;
-  actors = new PhraseTrie<ActorKind>();
-  for (const name of ACTOR_PEOPLE.split('\n')) actors.add(name, 'person');
-  for (const name of ACTOR_GROUPS.split('\n')) actors.add(name, 'group');
-  return actors;
+  const names: ActorNames = { kinds: new Map(), firstTokens: new Set(), longest: 0 };
+  const add = (list: string, kind: ActorKind) => {
+    for (const name of list.split('\n')) {
+      if (names.kinds.has(name)) continue;
+      names.kinds.set(name, kind);
+      const tokens = name.split(' ');
+      names.firstTokens.add(tokens[0]);
+      names.longest = Math.max(names.longest, tokens.length);
+    }
+  };
+  add(ACTOR_PEOPLE, 'person');
+  add(ACTOR_GROUPS, 'group');
+  actors = names;
+  return names;
+}
+
+/** The longest actor name at token `i` of `lower`. */
+function actorAt(lower: readonly string[], i: number): { length: number; kind: ActorKind } | null {
+  const { kinds, firstTokens, longest } = actorNames();
+  if (!firstTokens.has(lower[i])) return null;
+  let key = lower[i];
+  let found: { length: number; kind: ActorKind } | null = null;
+  for (let j = i + 1; j < lower.length && j - i < longest; j++) {
+    key += ` ${lower[j]}`;
+    const kind = kinds.get(key);
+    if (kind !== undefined) found = { length: j - i + 1, kind };
+  }
+  return found;
 }
 
 type Entry = Omit<LexiconMatch, 'length'>;
@@ -112,10 +143,7 @@ export function createLexicon(extra?: LexiconExtension): Lexicon {
     isOrgCue,
     isRoleWord,
     demonymCountry: (lower) => demonyms.get(lower) ?? null,
-    actorAt(lower, i) {
-      const found = actorTrie().longestAt(lower, i);
-      return found && { length: found.length, kind: found.value };
-    },
+    actorAt,
   };
 }
 
