@@ -131,6 +131,7 @@ async function trainNerCommand(argv: string[]): Promise<number> {
     seed: { type: 'string' },
     bits: { type: 'string' },
     passes: { type: 'string' },
+    folds: { type: 'string' },
     gum: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -139,10 +140,12 @@ async function trainNerCommand(argv: string[]): Promise<number> {
   if (bits < 10 || bits > 24) throw new UsageError('--bits must be between 10 and 24');
   const passes = positiveInteger('passes', values.passes, defaults.twoPass ? 2 : 1);
   if (passes > 2) throw new UsageError('--passes must be 1 or 2');
+  if (values.folds !== undefined && positiveInteger('folds', values.folds, defaults.folds) < 2) throw new UsageError('--folds must be 2 or more');
   const options = {
     ...defaults,
     epochs: positiveInteger('epochs', values.epochs, defaults.epochs),
     patience: positiveInteger('patience', values.patience, defaults.patience),
+    folds: positiveInteger('folds', values.folds, defaults.folds),
     seed: positiveInteger('seed', values.seed, defaults.seed),
     bits,
     twoPass: passes === 2,
