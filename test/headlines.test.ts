@@ -21,8 +21,8 @@ describe('names in headlines', () => {
   });
 
   it('finds most names and glues few to the words around them', () => {
-    expect(report.found).toBeGreaterThanOrEqual(MIN_FOUND);
-    expect(report.glued).toBeLessThanOrEqual(MAX_GLUED);
+    expect(report.found).toBeGreaterThanOrEqual(40);
+    expect(report.glued).toBeLessThanOrEqual(3);
   });
 
   it('never glues a name to the verb after it', () => {

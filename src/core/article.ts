@@ -50,9 +50,26 @@ export interface ArticleJSON {
     proposition: TextSpan & { entities: string[]; terms: string[]; cameo: string[] };
   }>;
   contradictions: Array<{ claims: [string, string]; reason: string }>;
+  /** Only when asked for (`analyze --tokens`, `?tokens=true`): sentences and their parsed tokens. */
+  sentences?: Array<{ start: number; end: number; tokenStart: number; tokenEnd: number }>;
+  tokens?: ArticleToken[];
 }
 
-export function toArticleJSON(doc: Doc): ArticleJSON {
+/** One token of the parse: `head` is the index of its head token in `tokens`, −1 for a sentence root. */
+export interface ArticleToken extends TextSpan {
+  tag: string;
+  upos: string;
+  lemma: string;
+  head: number;
+  deprel: string;
+}
+
+export interface ArticleJSONOptions {
+  /** Add `sentences` and `tokens` (offsets, tags, lemmas, heads, relations). */
+  tokens?: boolean;
+}
+
+export function toArticleJSON(doc: Doc, options: ArticleJSONOptions = {}): ArticleJSON {
   const span = (s: Span): TextSpan => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
   const maybe = (s: Span | null): TextSpan | null => (s ? span(s) : null);
   const meta: ArticleMeta = doc.meta;
@@ -94,5 +111,20 @@ export function toArticleJSON(doc: Doc): ArticleJSON {
       proposition: { ...span(c.proposition), entities: c.proposition.entities, terms: c.proposition.terms, cameo: c.proposition.cameo },
     })),
     contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason })),
+    ...(options.tokens ? { sentences: doc.sentences.map(({ start, end, tokenStart, tokenEnd }) => ({ start, end, tokenStart, tokenEnd })), tokens: articleTokens(doc) } : {}),
   };
+}
+
+function articleTokens(doc: Doc): ArticleToken[] {
+  const { start, end, tag, lemma, head, deprel } = doc.tokens;
+  return start.map((s, i) => ({
+    start: s,
+    end: end[i],
+    text: doc.text.slice(s, end[i]),
+    tag: tag[i],
+    upos: doc.upos(i),
+    lemma: lemma[i],
+    head: head[i],
+    deprel: deprel[i],
+  }));
 }

@@ -32,6 +32,13 @@ export interface TokenColumns {
   /** Index into {@link UPOS}, set by the tagger. */
   pos: number[];
   lemma: string[];
+  /**
+   * Index of the token's syntactic head in the whole Doc, −1 for a sentence root; set by the
+   * `deps` stage (−1 before it runs). Heads never cross sentence boundaries.
+   */
+  head: number[];
+  /** Universal Dependencies relation to the head, subtypes included (`nsubj:pass`); '' before `deps`. */
+  deprel: string[];
 }
 
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'MISC';
@@ -135,7 +142,7 @@ export interface ArticleMeta {
 
 /** Names of the layers stages declare they require and assign. */
 export type LayerName =
-  | 'paragraphs' | 'tokens' | 'sentences' | 'pos' | 'meta'
+  | 'paragraphs' | 'tokens' | 'sentences' | 'pos' | 'deps' | 'meta'
   | 'mentions' | 'entities' | 'coref' | 'quotes' | 'speakers' | 'claims' | 'contradictions';
 
 export class Doc {
@@ -143,7 +150,7 @@ export class Doc {
   readonly layers = new Set<LayerName>();
   paragraphs: Segment[] = [];
   sentences: Segment[] = [];
-  tokens: TokenColumns = { start: [], end: [], lower: [], tag: [], pos: [], lemma: [] };
+  tokens: TokenColumns = { start: [], end: [], lower: [], tag: [], pos: [], lemma: [], head: [], deprel: [] };
   meta: ArticleMeta = { title: null, dateline: null, source: null, published: null };
   mentions: Mention[] = [];
   entities: Entity[] = [];
@@ -157,6 +164,19 @@ export class Doc {
 
   get tokenCount(): number {
     return this.tokens.start.length;
+  }
+
+  /** Appends a token over `text[start, end)` with empty annotation columns; `lower` is its feature form. */
+  pushToken(start: number, end: number, lower: string): void {
+    const t = this.tokens;
+    t.start.push(start);
+    t.end.push(end);
+    t.lower.push(lower);
+    t.tag.push('');
+    t.pos.push(0);
+    t.lemma.push('');
+    t.head.push(-1);
+    t.deprel.push('');
   }
 
   slice(span: Span): string {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultLexicon } from '../core/lexicon/index.js';
-import { parseConllu } from '../train/corpora.js';
+import { parseConllu } from '../core/conllu.js';
 import { sharedDataPath } from './data-path.js';
 import { gumMentions, gumNerDocument, readGumNer } from './gum-ner.js';
 import { chunksOf } from './ner.js';

@@ -1,6 +1,7 @@
 import type { Lexicon } from '../core/lexicon/index.js';
 import { NER_TYPES } from '../core/ner.js';
-import type { ConlluSentence, GumSplit } from '../train/corpora.js';
+import type { ConlluSentence } from '../core/conllu.js';
+import type { GumSplit } from '../train/corpora.js';
 import { readGumDocuments } from '../train/corpora.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { scoreNerDocuments, type ConllDocument, type NerReport, type NerSystem } from './ner.js';

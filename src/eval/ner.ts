@@ -5,6 +5,7 @@ import { defaultLexicon } from '../core/lexicon/index.js';
 import { NER_TYPES, tagEntities, type NerSpan, type NerType } from '../core/ner.js';
 import type { Stage } from '../core/pipeline.js';
 import { createPosStage } from '../core/stages/pos.js';
+import { lowerForm } from '../core/stages/tokens.js';
 import { loadNerModel, loadPosModel } from '../models.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { formatTable } from './table.js';
@@ -179,12 +180,7 @@ export function goldDoc(document: ConllDocument, stages: readonly Stage[]): Gold
   for (const { words, tags } of document) {
     const tokenStart = tokens.start.length;
     for (const word of words) {
-      tokens.start.push(offset);
-      tokens.end.push(offset + word.length);
-      tokens.lower.push(word.toLowerCase().replace(/’/g, "'"));
-      tokens.tag.push('');
-      tokens.pos.push(0);
-      tokens.lemma.push('');
+      doc.pushToken(offset, offset + word.length, lowerForm(word));
       offset += word.length + 1;
     }
     const tokenEnd = tokens.start.length;

@@ -1,17 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseConllu, type ConlluSentence } from '../core/conllu.js';
 import { CoreError } from '../core/errors.js';
-
-/** One sentence of a CoNLL-U file: the columns of its word lines (ranges and empty nodes skipped). */
-export interface ConlluSentence {
-  words: string[];
-  lemmas: string[];
-  upos: string[];
-  /** Language-specific tags: Penn Treebank tags in GUM. */
-  xpos: string[];
-  misc: string[];
-}
 
 /** One sentence of CoNLL-2003: `word POS chunk NER` (NER in IOB1). */
 export interface Conll2003Sentence {
@@ -29,31 +20,6 @@ async function readText(path: string): Promise<string> {
   } catch (error) {
     throw new CoreError('CG_E007', `cannot read ${path}: ${(error as Error).message}`);
   }
-}
-
-export function parseConllu(text: string, where: string): ConlluSentence[] {
-  const sentences: ConlluSentence[] = [];
-  let current: ConlluSentence = { words: [], lemmas: [], upos: [], xpos: [], misc: [] };
-  const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n].replace(/\r$/, '');
-    if (line === '') {
-      if (current.words.length > 0) sentences.push(current);
-      current = { words: [], lemmas: [], upos: [], xpos: [], misc: [] };
-      continue;
-    }
-    if (line.startsWith('#')) continue;
-    const columns = line.split('\t');
-    if (columns.length !== 10) throw new CoreError('CG_E007', `${where}:${n + 1}: expected 10 tab-separated columns`);
-    if (!/^\d+$/.test(columns[0])) continue; // "3-4" multiword ranges and "5.1" empty nodes
-    current.words.push(columns[1]);
-    current.lemmas.push(columns[2]);
-    current.upos.push(columns[3]);
-    current.xpos.push(columns[4]);
-    current.misc.push(columns[9]);
-  }
-  if (current.words.length > 0) sentences.push(current);
-  return sentences;
 }
 
 export function parseConll2003(text: string, where: string): Conll2003Sentence[] {
@@ -112,6 +78,11 @@ export async function readGumDocuments(gumDir: string, split: GumSplit): Promise
 /** The sentences of the GUM documents of `split`. */
 export async function readGumSplit(gumDir: string, split: GumSplit): Promise<ConlluSentence[]> {
   return (await readGumDocuments(gumDir, split)).flatMap((d) => d.sentences);
+}
+
+/** The sentences of one CoNLL-U file, e.g. UD English EWT. */
+export async function readConllu(path: string): Promise<ConlluSentence[]> {
+  return parseConllu(await readText(path), path);
 }
 
 export async function readConll2003(path: string): Promise<Conll2003Sentence[]> {

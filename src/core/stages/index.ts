@@ -3,6 +3,8 @@ import type { Lexicon } from '../lexicon/index.js';
 import type { PosModel } from './pos.js';
 import { createPosStage } from './pos.js';
 import { tokensStage } from './tokens.js';
+import { createDepsStage } from './deps.js';
+import type { ParserModel } from '../models/parser.js';
 import { segmentsStage } from './segments.js';
 import { createMetaStage } from './meta.js';
 import { createEntitiesStage } from './entities.js';
@@ -17,6 +19,7 @@ import { contradictionsStage } from './contradictions.js';
 /** Data the stages need, loaded by the caller (the core does no I/O). */
 export interface Resources {
   posModel: PosModel;
+  parserModel: ParserModel;
   lexicon: Lexicon;
   /** The learned cue filter; null keeps to the cue lexicon. */
   cueModel: CueModel | null;
@@ -25,11 +28,12 @@ export interface Resources {
 }
 
 /** The default English pipeline, in order. Every stage is registered here and only here. */
-export function defaultStages({ posModel, lexicon, cueModel, nerModel }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
+export function defaultStages({ posModel, parserModel, lexicon, cueModel, nerModel }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
   return [
     tokensStage,
     segmentsStage,
     createPosStage(posModel),
+    createDepsStage(parserModel),
     createMetaStage(lexicon),
     createEntitiesStage(lexicon, nerModel),
     createCorefStage(lexicon),
