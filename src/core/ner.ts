@@ -328,7 +328,8 @@ export class NerTagger {
       this.counts = new Int32Array(Math.max(n, 2 * this.counts.length));
       this.features = new Uint32Array(this.counts.length * MAX_FEATURES);
     }
-    const headlineForms = truecaseHeadlines(doc, this.lowercase, this.lexicon);
+    // A model without lower-case words (file version 1) was trained on headlines as written.
+    const headlineForms = this.lowercase.size === 0 ? null : truecaseHeadlines(doc, this.lowercase, this.lexicon);
     this.featurizer.setDocument(doc, headlineForms);
     const firstTraining = this.second === null ? training : undefined;
     const spans = this.firstPass(doc, firstTraining, training?.firstPass);
