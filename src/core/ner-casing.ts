@@ -93,6 +93,7 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
   }
   const forms = new Map<number, string>();
   const surface = (j: number): string => doc.word(j);
+  const common = (word: string): boolean => lowercase.has(word) || readsAsVerb(word, lowercase);
   for (const s of headlines) {
     const caps = lineCase(doc, s.tokenStart, s.tokenEnd) === 'caps';
     // Tokens a gazetteer names keep their capitals ("White House", "Boko Haram").
@@ -114,8 +115,8 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
       else if (named[i - s.tokenStart] === 1) form = asName;
       // A first name that is also a common word ("Will", "Bill") needs a name after it.
       else if (lexicon.firstNameGender(lower[i]) !== null && (!lowercase.has(lower[i]) || (i + 1 < s.tokenEnd && !lowercase.has(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
-      else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !lowercase.has(lower[i - 1])) form = asName;
-      else form = lowercase.has(lower[i]) ? lower[i] : asName;
+      else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !lowercase.has(lower[i - 1]) && !common(lower[i])) form = asName;
+      else form = common(lower[i]) ? lower[i] : asName;
       if (form !== word) forms.set(i, form);
     }
   }
@@ -127,14 +128,13 @@ const HEADLINE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'ca
 
 /**
  * Whether a truecased headline word reads as a verb, which is never part of a name: an auxiliary,
- * or a common word whose stem is a common word too ("warns" → "warn", "denies" → "deny",
- * "killed" → "kill", "sharing" → "share"). Nouns in -s pass too ("claims"); names made of
- * common words ("Islamic State", "Manchester United") do not break.
+ * or a word in -s, -ed or -ing whose stem is a common word ("warns" → "warn", "recalls" →
+ * "recall", "killed" → "kill", "sharing" → "share"). Nouns in -s pass too ("claims"); names
+ * without such a word ("Islamic State", "Boko Haram") do not break.
  */
 export function readsAsVerb(form: string, lowercase: ReadonlySet<string>): boolean {
   if (HAS_UPPER.test(form)) return false;
   if (HEADLINE_VERBS.has(form)) return true;
-  if (!lowercase.has(form)) return false;
   const stems = /ies$/.test(form) ? [form.slice(0, -3) + 'y'] : /s$/.test(form) ? [form.slice(0, -1), form.slice(0, -2)]
     : /ed$/.test(form) ? [form.slice(0, -2), form.slice(0, -1), form.slice(0, -3)]
     : /ing$/.test(form) ? [form.slice(0, -3), form.slice(0, -3) + 'e', form.slice(0, -4)] : [];

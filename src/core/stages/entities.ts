@@ -63,6 +63,7 @@ const NAME_PARTICLES = new Set([...NAME_JOINERS].filter((w) => !['of', 'the', 'a
 /** A word opening with a particle joined by a hyphen: "al-Baghdadi", "Al-Assad", "bin-Salman". */
 const PARTICLE_WORD = /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|ben)[-\u2010\u2011]\p{Lu}/iu;
 const TITLES_OF_NAMES = new Set(NAME_TITLES);
+const ADMINISTRATIVE_UNITS = new Set(['province', 'district', 'governorate', 'oblast', 'prefecture', 'county', 'region']);
 const CLOSING_BRACKET = /^[)\]]$/;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'to']);
 
@@ -114,8 +115,12 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     }
     const match = lexicon.matchAt(lower, i, surface);
     const span = spanAt[i] >= 0 ? spans![spanAt[i]] : null;
-    if (span && !(match && match.length === span.end - span.start)) {
-      out.push(typeNerSpan(doc, lexicon, span, out));
+    // "Afghan Taliban": a nationality before a name the lexicon knows is two entities.
+    const rest = span && match?.kind === 'demonym' && match.length === 1 ? lexicon.matchAt(lower, i + 1, surface) : null;
+    if (span && rest && i + 1 + rest.length === span.end) spanAt[i + 1] = -1;
+    else if (span && !(match && match.length === span.end - span.start)) {
+      // "Officials said …": a role word alone is no name.
+      if (!(span.type === 'PER' && lower.slice(span.start, span.end).every((w) => lexicon.isRoleWord(w)))) out.push(typeNerSpan(doc, lexicon, span, out));
       i = span.end - 1;
       continue;
     }
@@ -189,6 +194,13 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
     const typed = typeName(doc, lexicon, start, span.end, earlier);
     return { ...typed, type: 'PERSON' };
   }
+  // "Osama bin Laden", "Mohammed bin Salman": "son of" inside a name makes a person, whatever the model said.
+  if (lower.slice(start + 1, span.end - 1).some((w) => w === 'bin' || w === 'ibn' || w === 'bint')) {
+    return { ...typeName(doc, lexicon, start, span.end, earlier), type: 'PERSON' };
+  }
+  // "Nangarhar (province)", "Helmand province": a name before an administrative unit is a place.
+  const unit = lower[span.end] === '(' ? lower[span.end + 1] : lower[span.end];
+  if (span.type !== 'LOC' && span.end - start === 1 && ADMINISTRATIVE_UNITS.has(unit ?? '')) return { ...candidate, type: 'LOC' };
   if (span.type === 'ORG') candidate.type = 'ORG';
   else if (span.type === 'LOC') candidate.type = place && (place.kind === 'country' || place.kind === 'city') ? 'GPE' : place?.type ?? 'LOC';
   else candidate.type = place?.kind === 'demonym' ? 'NORP' : 'MISC';
