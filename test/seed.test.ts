@@ -101,9 +101,19 @@ describe('seed article', () => {
     expect(byType('PERSON')).toEqual(expect.arrayContaining(['Zamir Kabulov', 'Vladimir Putin', 'Abdul Manan Niazi']));
     expect(byType('ORG')).toEqual(expect.arrayContaining(['Taliban', 'Islamic State', 'Al Jazeera']));
     expect(byType('GPE')).toEqual(expect.arrayContaining(['Russia', 'Afghanistan', 'Pakistan', 'Moscow']));
+    expect(byType('LOC')).toEqual(expect.arrayContaining(['Nangarhar']));
     expect(article.entities.filter((e) => e.name === 'Zamir Kabulov')).toHaveLength(1);
     const is = article.entities.find((e) => e.name === 'Islamic State')!;
     expect(is.aliases).toContain('IS');
+  });
+
+  it('keeps names with particles and titles whole: "(IS leader Abu Bakr) Al-Baghdadi" is one person, so is Mullah Omar', () => {
+    const baghdadi = article.entities.filter((e) => /Baghdadi|Abu Bakr/.test(e.name));
+    expect(baghdadi.map((e) => [e.type, e.name])).toEqual([['PERSON', 'Abu Bakr Al-Baghdadi']]);
+    expect(baghdadi[0].mentions.map((m) => m.text)).toEqual(['Abu Bakr', 'Al-Baghdadi']);
+    const omar = article.entities.filter((e) => e.name.includes('Omar'));
+    expect(omar.map((e) => [e.type, e.name])).toEqual([['PERSON', 'Mullah Omar']]);
+    expect(omar[0].roles).not.toContain('Mullah');
   });
 
   it('flags the Taliban denial against what Kabulov and "Russia claims" assert', () => {

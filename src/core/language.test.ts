@@ -34,6 +34,29 @@ describe('looksEnglish', () => {
     expect(score).toBeLessThan(ENGLISH_MIN_SCORE / 2);
   });
 
+  // Two sentences each, too short for the share of English words alone (issue 17).
+  it.each([
+    ['German', 'Angela Merkel hat am Montag in Berlin gesprochen. Sie will mit Macron über die Zukunft der Union reden.'],
+    ['Spanish', 'El presidente dijo que no habrá acuerdo. Estaba en Madrid con los ministros.'],
+    ['French', 'Le président a déclaré mardi que le gouvernement ne partagerait rien. Il est à Paris.'],
+    ['Dutch', 'De minister zei dinsdag dat er geen akkoord is. Hij is nu in Brussel.'],
+  ])('refuses two sentences of %s', (language, text) => {
+    expect(looksEnglish(text)).toMatchObject({ english: false, likely: language });
+  });
+
+  it('accepts short English texts, headlines and names from other languages', () => {
+    for (const text of [
+      'Angela Merkel Warns Britain Against Quick Brexit Deal',
+      'Marine Le Pen met Robert De Niro in Paris. I said so.',
+      'Apple unveiled a cheaper iPhone on Tuesday. The company said it would ship in March.',
+      'On Twitter follow Ken Thomas https://twitter.com/KThomasDC and Lisa Lerer https://twitter.com/llerer.',
+    ]) expect(looksEnglish(text), text).toMatchObject({ english: true, likely: null });
+  });
+
+  it('refuses a text that is mostly another language even with some English in it', () => {
+    expect(looksEnglish(`${FOREIGN.Spanish} ${FOREIGN.Spanish} Read more. Share this story.`)).toMatchObject({ english: false, likely: 'Spanish' });
+  });
+
   it('lets texts too short to judge pass', () => {
     expect(looksEnglish('Angela Merkel in Berlin').english).toBe(true);
     expect(looksEnglish('').english).toBe(true);

@@ -7,14 +7,15 @@ import { clusterPath, type WordClusters } from './word-clusters.js';
  * Features of the NER tagger (ner.ts), hashed without building strings per token: each word form
  * is described once (cached), and per-token features mix cached hashes with a template id.
  *   local:     word, lower case, shape, affixes, cluster-path prefixes in a ±2 window, POS tags,
- *              gazetteer matches from the lexicon, first names, organisation cues, role words;
+ *              gazetteer matches from the lexicon, PETRARCH2 actor names, first names,
+ *              organisation cues, role words;
  *   history:   the types this document has already given the same word (Ratinov & Roth 2009);
  *   document:  whether the word also appears in lower or title case elsewhere in the document;
  *   aggregate: in the second pass, the types the first pass gave the word anywhere in the document.
  */
 
 /** What the features read from the lexicon. */
-export type NerLexicon = Pick<Lexicon, 'matchAt' | 'firstNameGender' | 'isOrgCue' | 'isRoleWord'>;
+export type NerLexicon = Pick<Lexicon, 'matchAt' | 'firstNameGender' | 'isOrgCue' | 'isRoleWord' | 'actorAt'>;
 
 /** Entity types in the order of the BILOU classes. */
 const TYPE_COUNT = 4;
@@ -122,7 +123,7 @@ const enum T {
   Cluster, ClusterPrev, ClusterNext, ClusterPrev2, ClusterNext2, Tag, TagPrev, TagNext, TagPair, TagShape,
   Gazetteer, GazetteerCase, GazetteerPrev, GazetteerNext, Lexical, LexicalPrev, LexicalNext, LexicalNext2,
   History, HistoryCase, HistoryTypes, DocumentCase, SentenceStart, CaseWindow,
-  Aggregate, AggregateCase, AggregateTypes, AggregateLonger,
+  Aggregate, AggregateCase, AggregateTypes, AggregateLonger, Actor, ActorCase,
 }
 
 /** Per document: what the second pass reads of the first pass's output. */
@@ -202,6 +203,7 @@ export class NerFeaturizer {
   private from = 0;
   private to = 0;
   private gazetteer = new Uint32Array(0);
+  private actors = new Uint32Array(0);
   private tags = new Uint32Array(0);
   private doc: Doc | null = null;
   private forms = new Set<string>();
@@ -213,8 +215,11 @@ export class NerFeaturizer {
     private readonly lexicon: NerLexicon,
   ) {}
 
-  /** Starts a document: describes its words, collects its word forms and clears the history. */
-  setDocument(doc: Doc): void {
+  /**
+   * Starts a document: describes its words, collects its word forms and clears the history.
+   * `forms` replaces the form of some tokens (truecased headline words, ner-casing.ts).
+   */
+  setDocument(doc: Doc, forms: ReadonlyMap<number, string> | null = null): void {
     this.doc = doc;
     const n = doc.tokenCount;
     this.forms = new Set();
@@ -222,7 +227,7 @@ export class NerFeaturizer {
     for (let i = 0; i < n; i++) {
       const surface = doc.word(i);
       this.forms.add(surface);
-      this.entries[i] = this.entry(surface);
+      this.entries[i] = this.entry(forms?.get(i) ?? surface);
     }
     this.history = new Map();
   }
@@ -277,6 +282,7 @@ export class NerFeaturizer {
     if (this.tags.length < n + 4) {
       this.tags = new Uint32Array(2 * n + 4);
       this.gazetteer = new Uint32Array(2 * n + 4);
+      this.actors = new Uint32Array(2 * n + 4);
     }
     const { tags } = this;
     tags[0] = tags[1] = tags[n + 2] = tags[n + 3] = PAD_TAG;
@@ -305,6 +311,20 @@ export class NerFeaturizer {
         gazetteer[i - from + j + 2] = this.gazetteerCode(`${kind}|${type}|${place}`);
       }
       i += length;
+    }
+    const { actors } = this;
+    actors.fill(NO_GAZETTEER, 0, to - from + 4);
+    for (let i = from; i < to; ) {
+      const match = this.lexicon.actorAt(lower, i);
+      if (match === null || i + match.length > to) {
+        i++;
+        continue;
+      }
+      for (let j = 0; j < match.length; j++) {
+        const place = j === 0 ? 'B' : j === match.length - 1 ? 'L' : 'I';
+        actors[i - from + j + 2] = this.gazetteerCode(`actor|${match.kind}|${place}`);
+      }
+      i += match.length;
     }
   }
 
@@ -337,6 +357,8 @@ export class NerFeaturizer {
     out[n++] = hashFeature(T.GazetteerCase, gazetteer[k + 2], letterCase);
     out[n++] = hashFeature(T.GazetteerPrev, gazetteer[k + 1]);
     out[n++] = hashFeature(T.GazetteerNext, gazetteer[k + 3]);
+    out[n++] = hashFeature(T.Actor, this.actors[k + 2]);
+    out[n++] = hashFeature(T.ActorCase, this.actors[k + 2], letterCase);
     out[n++] = hashFeature(T.Lexical, here[LEXICAL], letterCase);
     out[n++] = hashFeature(T.LexicalPrev, before[LEXICAL], letterCase);
     out[n++] = hashFeature(T.LexicalNext, after[LEXICAL], letterCase);

@@ -17,7 +17,7 @@ import { segment } from './stages/segments.js';
 import { tokenize } from './stages/tokens.js';
 
 const lexicon = createLexicon();
-const clusters = { paths: new Map([['Anna', '0110'], ['Boris', '0111'], ['Acme', '1000'], ['Paris', '1100']]) };
+const words = { clusters: { paths: new Map([['Anna', '0110'], ['Boris', '0111'], ['Acme', '1000'], ['Paris', '1100']]) }, lowercase: new Set<string>() };
 
 /** A Doc of `text` with tokens and sentences; "said" is tagged VBD and capitalised words NNP. */
 function docOf(text: string): Doc {
@@ -56,11 +56,11 @@ const TRAINING = [
 /** A first-pass model trained on {@link TRAINING} for a few epochs. */
 function trainedModel(): NerModel {
   const trainer = new PerceptronTrainer(NER_CLASSES, 14);
-  const tagger = new NerTagger(clusters, lexicon, trainer);
+  const tagger = new NerTagger(words, lexicon, trainer);
   for (let epoch = 0; epoch < 8; epoch++) {
     for (const { doc, spans } of TRAINING) tagger.tag(doc, { gold: bilouClasses(spans, doc.tokenCount), trainer });
   }
-  return { clusters, first: trainer.toModel({ weightBytes: 1 }), second: null };
+  return { ...words, first: trainer.toModel({ weightBytes: 1 }), second: null };
 }
 
 describe('BILOU classes', () => {
@@ -86,7 +86,7 @@ describe('NerTagger', () => {
   const model = trainedModel();
 
   it('learns the training documents', () => {
-    const tagger = new NerTagger(clusters, lexicon, model.first);
+    const tagger = new NerTagger(words, lexicon, model.first);
     for (const { doc, spans } of TRAINING) expect(tagger.tag(doc)).toEqual(spans);
   });
 
@@ -98,7 +98,7 @@ describe('NerTagger', () => {
     skewed.tick(); // averaging counts the weight from the next step on
     const { doc } = TRAINING[1];
     for (const classifier of [skewed.toModel({ weightBytes: 1 }), model.first]) {
-      const spans = new NerTagger(clusters, lexicon, classifier).tag(doc);
+      const spans = new NerTagger(words, lexicon, classifier).tag(doc);
       expect(spans.length).toBeGreaterThan(0);
       for (const span of spans) {
         expect(span.end).toBeGreaterThan(span.start);
@@ -115,7 +115,7 @@ describe('NerTagger', () => {
       predict: (features, n) => model.first.predict(features, n),
     };
     const doc = docOf('Boris Smith said Acme Corp will open in Berlin. Anna Jones said no.');
-    expect(new NerTagger(clusters, lexicon, plain).tag(doc)).toEqual(new NerTagger(clusters, lexicon, model.first).tag(doc));
+    expect(new NerTagger(words, lexicon, plain).tag(doc)).toEqual(new NerTagger(words, lexicon, model.first).tag(doc));
   });
 });
 
@@ -128,7 +128,7 @@ describe('NER model file', () => {
       const bytes = encodeNerModel(original);
       const decoded = decodeNerModel(bytes);
       expect(encodeNerModel(decoded)).toEqual(bytes);
-      expect(decoded.clusters.paths).toEqual(clusters.paths);
+      expect(decoded.clusters.paths).toEqual(words.clusters.paths);
       expect(decoded.second === null).toBe(original.second === null);
       for (const { doc } of TRAINING) expect(tagEntities(doc, decoded, lexicon)).toEqual(tagEntities(doc, original, lexicon));
     }

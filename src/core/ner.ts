@@ -1,5 +1,6 @@
 import type { Doc } from './doc.js';
 import { defaultLexicon } from './lexicon/index.js';
+import { NAME_JOINERS, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
 import { MAX_FEATURES, NerFeaturizer, WINDOW_OFFSETS, type NerLexicon, type TypedRange } from './ner-features.js';
 import {
   addLaneRows,
@@ -92,10 +93,15 @@ const rangeOf = (span: NerSpan): TypedRange => ({ start: span.start, end: span.e
 export interface NerModel {
   /** The clusters the model was trained with: their paths are part of its features. */
   readonly clusters: WordClusters;
+  /** Words mostly written in lower case, for reading headlines truecased (ner-casing.ts). */
+  readonly lowercase: ReadonlySet<string>;
   readonly first: PerceptronModel;
   /** The second pass; null for a one-pass model. */
   readonly second: PerceptronModel | null;
 }
+
+/** The word lists a model is trained with and carries: clusters and lower-case words. */
+export type NerWords = Pick<NerModel, 'clusters' | 'lowercase'>;
 
 /**
  * What a training pass needs: the gold class of every token of the Doc and the trainer of the
@@ -302,8 +308,11 @@ export class NerTagger {
   /** Whether the feature buffers leave out the window words' own features (see {@link Decoder}). */
   private readonly cached: boolean;
 
-  constructor(clusters: WordClusters, lexicon: NerLexicon, first: Classifier, second: Classifier | null = null) {
-    this.featurizer = new NerFeaturizer(clusters, lexicon);
+  private readonly lowercase: ReadonlySet<string>;
+
+  constructor(words: NerWords, private readonly lexicon: NerLexicon, first: Classifier, second: Classifier | null = null) {
+    this.featurizer = new NerFeaturizer(words.clusters, lexicon);
+    this.lowercase = words.lowercase;
     const packedFirst = packedModel(first);
     const packedSecond = second && packedModel(second);
     // Both passes read the same feature buffers, so both cache word lanes or neither does.
@@ -319,10 +328,13 @@ export class NerTagger {
       this.counts = new Int32Array(Math.max(n, 2 * this.counts.length));
       this.features = new Uint32Array(this.counts.length * MAX_FEATURES);
     }
-    this.featurizer.setDocument(doc);
+    // A model without lower-case words (file version 1) was trained on headlines as written.
+    const headlineForms = this.lowercase.size === 0 ? null : truecaseHeadlines(doc, this.lowercase, this.lexicon);
+    this.featurizer.setDocument(doc, headlineForms);
     const firstTraining = this.second === null ? training : undefined;
     const spans = this.firstPass(doc, firstTraining, training?.firstPass);
-    return this.second === null ? spans : this.secondPass(doc, this.second, spans, training);
+    const found = this.second === null ? spans : this.secondPass(doc, this.second, spans, training);
+    return headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase);
   }
 
   /** Features of every token, decoding sentence by sentence so the history sees earlier ones. */
@@ -376,6 +388,26 @@ export class NerTagger {
   }
 }
 
+/** Cuts entities at headline words that read as verbs: "Angela Merkel Warns Britain" → "Angela Merkel", "Britain". */
+function splitAtVerbs(spans: readonly NerSpan[], forms: ReadonlyMap<number, string>, lowercase: ReadonlySet<string>): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    for (let i = span.start; i <= span.end; i++) {
+      const form = forms.get(i);
+      if (i < span.end && (form === undefined || !readsAsVerb(form, lowercase))) continue;
+      // A name neither starts nor ends with a joiner ("of", "al").
+      let from = start;
+      let to = i;
+      while (from < to && forms.has(from) && NAME_JOINERS.has(forms.get(from)!)) from++;
+      while (to > from && forms.has(to - 1) && NAME_JOINERS.has(forms.get(to - 1)!)) to--;
+      if (to > from) out.push({ start: from, end: to, type: span.type });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 const taggers = new WeakMap<NerModel, WeakMap<NerLexicon, NerTagger>>();
 
 /**
@@ -386,22 +418,25 @@ export function tagEntities(doc: Doc, model: NerModel, lexicon: NerLexicon = def
   let byLexicon = taggers.get(model);
   if (byLexicon === undefined) taggers.set(model, (byLexicon = new WeakMap()));
   let tagger = byLexicon.get(lexicon);
-  if (tagger === undefined) byLexicon.set(lexicon, (tagger = new NerTagger(model.clusters, lexicon, model.first, model.second)));
+  if (tagger === undefined) byLexicon.set(lexicon, (tagger = new NerTagger(model, lexicon, model.first, model.second)));
   return tagger.tag(doc);
 }
 
 // ---- Model file ----------------------------------------------------------------------------------
-//   "CGNE" u8 version, u8 passes (1 or 2), the word clusters (word-clusters.ts), then one
-//   perceptron (perceptron.ts) per pass.
+//   "CGNE" u8 version, u8 passes (1 or 2), the word clusters (word-clusters.ts), since version 2
+//   the lower-case words (varint count, strings), then one perceptron (perceptron.ts) per pass.
 
 const MAGIC = 'CGNE';
-const VERSION = 1;
+const VERSION = 2;
 
 export function encodeNerModel(model: NerModel): Uint8Array {
   return encodeBinary((out) => {
     out.header(MAGIC, VERSION);
     out.u8(model.second === null ? 1 : 2);
     writeWordClusters(model.clusters, out);
+    const lowercase = [...model.lowercase].sort();
+    out.varint(lowercase.length);
+    for (const word of lowercase) out.string(word);
     writePerceptron(model.first, out);
     if (model.second !== null) writePerceptron(model.second, out);
   });
@@ -411,15 +446,17 @@ export function encodeNerModel(model: NerModel): Uint8Array {
 export function decodeNerModel(bytes: Uint8Array): NerModel {
   return decodeBinary(bytes, 'NER model', (input) => {
     const version = input.header(MAGIC);
-    if (version !== VERSION) input.fail(`unsupported version ${version}`);
+    if (version !== 1 && version !== VERSION) input.fail(`unsupported version ${version}`);
     const passes = input.u8();
     if (passes !== 1 && passes !== 2) input.fail(`bad pass count ${passes}`);
     const clusters = readWordClusters(input);
+    const lowercase = new Set<string>();
+    for (let k = version === 1 ? 0 : input.varint(); k > 0; k--) lowercase.add(input.string());
     const first = readPerceptron(input);
     const second = passes === 2 ? readPerceptron(input) : null;
     for (const model of second ? [first, second] : [first]) {
       if (model.classes.join(' ') !== NER_CLASSES.join(' ')) input.fail('the classes are not the BILOU classes of PER, ORG, LOC, MISC');
     }
-    return { clusters, first, second };
+    return { clusters, lowercase, first, second };
   });
 }

@@ -210,9 +210,13 @@ export interface NerSystem {
 
 /** Tags every document of a CoNLL file with `system` and scores it. */
 export async function evaluateNer(path: string, system: NerSystem, options: EvaluateOptions = {}): Promise<NerReport> {
+  return scoreNerDocuments(await readConllNer(path), system, options);
+}
+
+/** Tags `documents` with `system` and scores them. */
+export function scoreNerDocuments(documents: readonly ConllDocument[], system: NerSystem, options: EvaluateOptions = {}): NerReport {
   const counts: NerCounts = new Map();
-  const documents = (await readConllNer(path)).slice(0, options.limit ?? Infinity);
-  documents.forEach((document, k) => {
+  documents.slice(0, options.limit ?? Infinity).forEach((document, k) => {
     const { doc, gold } = goldDoc(document, system.stages);
     tallyChunks(counts, gold, system.tag(doc));
     options.onArticle?.(k + 1, `document ${k + 1}`);

@@ -94,4 +94,21 @@ describe('extractArticle', () => {
     const page = `<html><body>${'<span>'.repeat(MAX_HTML_ELEMENTS)}Obama said hello.</body></html>`;
     expect(() => extractArticle(page)).toThrow(/^CG_E011: HTML page too complex \(50,002 elements; limit 50,000\)$/);
   });
+
+  it('keeps photo captions, credits and ads out of the article text (issue 15)', () => {
+    const page = `<html><body><article><h1>Council approves new budget</h1>
+      <figure><img src="a.jpg"><figcaption><span>The council chamber.</span><span><span>Credit</span><span>Kevin Frayer/Getty Images</span></span></figcaption></figure>
+      <p>The city council on Monday approved a budget of $4.2 million after a debate of six hours, the mayor's office said.</p>
+      <div class="ad-slot"><p>Buy Acme Widgets today from Acme Corp</p></div>
+      <p>Advertisement</p>
+      <p>CreditJane Roe/Reuters</p>
+      <p>Credit Suisse said on Monday that it would not comment on the plan for the city.</p>
+      </article></body></html>`;
+    const paragraphs = extractArticle(page).text.split('\n\n');
+    expect(paragraphs).toEqual([
+      'Council approves new budget',
+      "The city council on Monday approved a budget of $4.2 million after a debate of six hours, the mayor's office said.",
+      'Credit Suisse said on Monday that it would not comment on the plan for the city.',
+    ]);
+  });
 });

@@ -26,6 +26,19 @@ const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'i
 /** Page furniture, removed before looking for the article. */
 const BOILERPLATE =
   'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
+/**
+ * Photo captions and credits, advertisements and promotions: text on the page that is not the
+ * article's, and that gave names and quotes of its own ("CreditKevin Frayer/Getty Images").
+ */
+const NOT_ARTICLE_TEXT = 'figcaption, [class]';
+const NOT_ARTICLE_CLASS = /(?:^|[\s_-])(?:caption|credits?|ad|ads|advert|advertisement|promo|sponsored|newsletter|related)(?:$|[\s_-])/i;
+/**
+ * Lines that are page furniture wherever they stand: ad labels, and photo credits, which name an
+ * agency after a slash or a publication after "for" ("CreditKevin Frayer/Getty Images",
+ * "Photo: Jane Roe for The Times"), so "Credit Suisse said …" stays.
+ */
+const FURNITURE =
+  /^(?:advertisement|skip advertisement|continue reading the main story|story continues below(?: advertisement)?|supported by|sponsored(?: content)?|(?:credit|photo|image|photograph|video)(?: credit)?(?::|\.{3}|…)?\s?\p{Lu}[^.!?"“”]{0,60}(?:\/[^!?"“”]{0,40}| for [^.!?"“”]{0,40}))$/iu;
 
 /**
  * Readability's time grows faster than the square of the nesting depth (0.2 s at 200 levels, 2 s
@@ -94,7 +107,7 @@ function nestingDepth(root: Node): number {
 }
 
 /**
- * The page as a DOM without its navigation, banners, footers and asides. linkedom does not build the
+ * The page as a DOM without its navigation, banners, footers, asides, captions and ads. linkedom does not build the
  * implied `<html>` and `<body>` of HTML5, so a page without them gets them.
  */
 function parsePage(html: string): Document {
@@ -108,6 +121,9 @@ function parsePage(html: string): Document {
   for (const element of [...document.querySelectorAll(BOILERPLATE)]) {
     // An article's own <header> holds its headline and byline; the page's holds the site banner.
     if (element.localName !== 'header' || !element.closest('article, main')) element.remove();
+  }
+  for (const element of [...document.querySelectorAll(NOT_ARTICLE_TEXT)]) {
+    if (element.localName === 'figcaption' || NOT_ARTICLE_CLASS.test(element.getAttribute('class') ?? '')) element.remove();
   }
   return document;
 }
@@ -148,7 +164,7 @@ function blockText(root: Node): string {
   const endBlock = (): void => {
     for (const part of current.split(/\n[ \t\r\n\f\u00a0]*\n/)) {
       const lines = part.split('\n').map((line) => line.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim());
-      const paragraph = lines.filter((line) => line !== '').join('\n');
+      const paragraph = lines.filter((line) => line !== '' && !FURNITURE.test(line)).join('\n');
       if (paragraph !== '') paragraphs.push(paragraph);
     }
     current = '';

@@ -97,7 +97,16 @@ describe('readInput', () => {
       'Der Außenminister sagte am Dienstag, die Regierung werde keine Informationen mit den Nachbarländern ' +
       'teilen. Nach Angaben eines Sprechers sollen die Verhandlungen in der kommenden Woche fortgesetzt werden.';
     expect(() => readInput(bytesOf(german))).toThrow(
-      'CG_E008: text does not look like English (0% English function words); claimgraph analyses English news',
+      'CG_E008: text does not look like English (0% English function words; more like German); claimgraph analyses English news',
     );
+  });
+
+  it('decides on the article body: a Spanish page under an English headline is refused', () => {
+    const page = `<html><head><title>Breaking news from the region</title></head><body><article>
+      <h1>Breaking news from the region</h1>
+      <p>El presidente dijo el martes que el gobierno no compartirá información con los países vecinos.</p>
+      <p>Según un portavoz, las negociaciones se reanudarán la próxima semana en Ginebra, pero la oposición denuncia un acuerdo.</p>
+      </article></body></html>`;
+    expect(() => readInput(bytesOf(page), { name: 'page.html' })).toThrow(/CG_E008: .*more like Spanish/);
   });
 });

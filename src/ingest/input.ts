@@ -61,10 +61,13 @@ export function readInput(bytes: Uint8Array, options: ReadInputOptions = {}): Ar
   if (!VISIBLE.test(text)) {
     throw new InputError('CG_E002', article ? 'no article text found in the HTML page' : 'no text: the input holds only whitespace or invisible characters');
   }
-  const { english, score } = looksEnglish(text);
+  // Decided on the article's body: an English headline over a foreign text does not make it English.
+  const body = article?.title && text.startsWith(article.title) ? text.slice(article.title.length) : text;
+  const { english, score, likely } = looksEnglish(body);
   if (!english) {
     const percent = Math.round(score * 100);
-    throw new InputError('CG_E008', `text does not look like English (${percent}% English function words); claimgraph analyses English news`);
+    const guess = likely ? `; more like ${likely}` : '';
+    throw new InputError('CG_E008', `text does not look like English (${percent}% English function words${guess}); claimgraph analyses English news`);
   }
   return {
     text,

@@ -62,17 +62,22 @@ export function parseGumSplits(markdown: string): Map<GumSplit, string[]> {
   return splits;
 }
 
-/** The GUM documents of `split` present under `gumDir/dep` (the corpus here holds the free genres only). */
-export async function readGumSplit(gumDir: string, split: GumSplit): Promise<ConlluSentence[]> {
+/** The GUM documents of `split` present under `gumDir/dep` (the corpus here holds the free genres only), one by one. */
+export async function readGumDocuments(gumDir: string, split: GumSplit): Promise<{ name: string; sentences: ConlluSentence[] }[]> {
   const splits = parseGumSplits(await readText(join(gumDir, 'splits.md')));
-  const sentences: ConlluSentence[] = [];
+  const documents: { name: string; sentences: ConlluSentence[] }[] = [];
   for (const name of splits.get(split) ?? []) {
     const path = join(gumDir, 'dep', `${name}.conllu`);
     if (!existsSync(path)) continue;
-    sentences.push(...parseConllu(await readText(path), path));
+    documents.push({ name, sentences: parseConllu(await readText(path), path) });
   }
-  if (sentences.length === 0) throw new CoreError('CG_E007', `no GUM ${split} documents found under ${gumDir}/dep`);
-  return sentences;
+  if (documents.length === 0) throw new CoreError('CG_E007', `no GUM ${split} documents found under ${gumDir}/dep`);
+  return documents;
+}
+
+/** The sentences of the GUM documents of `split`. */
+export async function readGumSplit(gumDir: string, split: GumSplit): Promise<ConlluSentence[]> {
+  return (await readGumDocuments(gumDir, split)).flatMap((d) => d.sentences);
 }
 
 /** The sentences of one CoNLL-U file, e.g. UD English EWT. */

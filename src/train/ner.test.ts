@@ -53,30 +53,31 @@ function conllCorpus(names: Record<string, string[]>, documents: number, seed: n
 }
 
 const lexicon = createLexicon();
-const clusters = { paths: new Map<string, string>() };
+const words = { clusters: { paths: new Map<string, string>() }, lowercase: new Set<string>() };
 const options: NerTrainOptions = { ...DEFAULT_NER_TRAIN_OPTIONS, epochs: 6, patience: 3, bits: 16, folds: 2, log: () => {} };
 
 describe('trainNer on a synthetic corpus', () => {
   const train = conllCorpus(NAMES.train, 30, 1);
-  const dev = conllCorpus(NAMES.dev, 8, 2);
+  const devDocs = conllCorpus(NAMES.dev, 8, 2);
+  const dev = [{ name: 'dev', docs: devDocs }];
 
   it('learns: high F1 on documents with unseen names, far above an untrained model', () => {
-    const untrained = new NerTagger(clusters, lexicon, new PerceptronTrainer(NER_CLASSES, options.bits).toModel({ weightBytes: 1 }));
-    expect(scoreNer(untrained, dev).f1).toBe(0);
+    const untrained = new NerTagger(words, lexicon, new PerceptronTrainer(NER_CLASSES, options.bits).toModel({ weightBytes: 1 }));
+    expect(scoreNer(untrained, devDocs).f1).toBe(0);
     const log: string[] = [];
-    const trained = trainNer(train, dev, clusters, lexicon, { ...options, log: (line) => log.push(line) });
+    const trained = trainNer(train, dev, words, lexicon, { ...options, log: (line) => log.push(line) });
     expect(trained.model.second).not.toBeNull();
     expect(trained.epochs).toHaveLength(2);
-    expect(trained.dev.f1).toBeGreaterThan(90);
-    expect(log.some((line) => /^epoch 1\/6 {2}dev F1 \d+\.\d\d/.test(line))).toBe(true);
+    expect(trained.dev[0].report.f1).toBeGreaterThan(90);
+    expect(log.some((line) => /^epoch 1\/6 {2}dev mean F1 \d+\.\d\d; dev F1 \d+\.\d\d/.test(line))).toBe(true);
     // The reported dev score is the kept model's.
-    expect(scoreNer(new NerTagger(clusters, lexicon, trained.model.first, trained.model.second), dev).f1).toBe(trained.dev.f1);
-    const onePass = trainNer(train, dev, clusters, lexicon, { ...options, epochs: 1, twoPass: false });
+    expect(scoreNer(new NerTagger(words, lexicon, trained.model.first, trained.model.second), devDocs).f1).toBe(trained.dev[0].report.f1);
+    const onePass = trainNer(train, dev, words, lexicon, { ...options, epochs: 1, twoPass: false });
     expect(onePass.model.second).toBeNull();
   });
 
   it('is deterministic given the seed', () => {
-    const bytes = (seed: number) => encodeNerModel(trainNer(train, dev, clusters, lexicon, { ...options, epochs: 2, seed }).model);
+    const bytes = (seed: number) => encodeNerModel(trainNer(train, dev, words, lexicon, { ...options, epochs: 2, seed }).model);
     expect(bytes(7)).toEqual(bytes(7));
     expect(bytes(7)).not.toEqual(bytes(8));
   });

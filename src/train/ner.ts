@@ -1,8 +1,10 @@
-import { bilouClasses, NER_CLASSES, NerTagger, type NerLexicon, type NerModel, type NerSpan } from '../core/ner.js';
+import { bilouClasses, NER_CLASSES, NerTagger, type NerLexicon, type NerModel, type NerSpan, type NerWords } from '../core/ner.js';
 import { PerceptronTrainer, type PerceptronModel } from '../core/perceptron.js';
+import type { Lexicon } from '../core/lexicon/index.js';
 import type { Stage } from '../core/pipeline.js';
-import type { WordClusters } from '../core/word-clusters.js';
 import { conllSpans, goldDoc, nerReport, readConllNer, tallyChunks, type GoldDoc, type NerCounts, type NerReport } from '../eval/ner.js';
+import { readGumNer } from '../eval/gum-ner.js';
+import type { GumSplit } from './corpora.js';
 import { runEpochs, seededRandom, shuffle } from './epochs.js';
 
 /**
@@ -36,13 +38,25 @@ export interface TrainedNer {
   model: NerModel;
   /** Chosen epoch of each pass. */
   epochs: number[];
-  dev: NerReport;
+  /** The chosen model's report on each dev set. */
+  dev: { name: string; report: NerReport }[];
+}
+
+/** A named set of gold documents; training picks epochs by the mean F1 over its dev sets. */
+export interface NerDevSet {
+  name: string;
+  docs: readonly GoldDoc[];
 }
 
 /** Reads CoNLL files (IOB1 or IOB2) into Docs of their gold tokens, prepared by `stages` (POS). */
 export async function loadNerDocs(paths: readonly string[], stages: readonly Stage[]): Promise<GoldDoc[]> {
   const files = await Promise.all(paths.map(readConllNer));
   return files.flat().map((document) => goldDoc(document, stages));
+}
+
+/** GUM documents of `split` with their entities mapped to the CoNLL types (eval/gum-ner.ts), prepared by `stages`. */
+export async function loadGumNerDocs(gumDir: string, split: GumSplit, stages: readonly Stage[], lexicon: Lexicon): Promise<GoldDoc[]> {
+  return (await readGumNer(gumDir, split, lexicon)).map(({ document }) => goldDoc(document, stages));
 }
 
 /** Scores a tagger on gold documents. */
@@ -54,7 +68,7 @@ export function scoreNer(tagger: NerTagger, docs: readonly GoldDoc[]): NerReport
 
 function summary(report: NerReport): string {
   const types = Object.entries(report.types).map(([type, s]) => `${type} ${s.f1.toFixed(2)}`).join(' ');
-  return `dev F1 ${report.f1.toFixed(2)} (P ${report.precision.toFixed(2)} R ${report.recall.toFixed(2)}; ${types})`;
+  return `F1 ${report.f1.toFixed(2)} (P ${report.precision.toFixed(2)} R ${report.recall.toFixed(2)}; ${types})`;
 }
 
 interface Example {
@@ -65,9 +79,9 @@ interface Example {
 }
 
 /** `epochs` shuffled passes of the first-pass trainer over `examples`, without dev scoring. */
-function trainFirstPass(examples: readonly Example[], clusters: WordClusters, lexicon: NerLexicon, epochs: number, options: NerTrainOptions): PerceptronModel {
+function trainFirstPass(examples: readonly Example[], words: NerWords, lexicon: NerLexicon, epochs: number, options: NerTrainOptions): PerceptronModel {
   const trainer = new PerceptronTrainer(NER_CLASSES, options.bits);
-  const tagger = new NerTagger(clusters, lexicon, trainer);
+  const tagger = new NerTagger(words, lexicon, trainer);
   const random = seededRandom(options.seed);
   const order = [...examples];
   for (let epoch = 0; epoch < epochs; epoch++) {
@@ -78,53 +92,55 @@ function trainFirstPass(examples: readonly Example[], clusters: WordClusters, le
 
 export function trainNer(
   train: readonly GoldDoc[],
-  dev: readonly GoldDoc[],
-  clusters: WordClusters,
+  dev: readonly NerDevSet[],
+  words: NerWords,
   lexicon: NerLexicon,
   options: NerTrainOptions,
 ): TrainedNer {
   const examples: Example[] = train.map(({ doc, gold }) => ({ doc, gold: bilouClasses(conllSpans(gold), doc.tokenCount) }));
   const tokens = examples.reduce((sum, { doc }) => sum + doc.tokenCount, 0);
-  options.log(`training on ${examples.length} documents (${tokens} tokens), ${clusters.paths.size} clustered words, 2^${options.bits} buckets`);
-  const reports = new WeakMap<NerModel, NerReport>();
+  options.log(`training on ${examples.length} documents (${tokens} tokens), ${words.clusters.paths.size} clustered words, ${words.lowercase.size} lower-case words, 2^${options.bits} buckets`);
+  const reports = new WeakMap<NerModel, TrainedNer['dev']>();
   const evaluate = (model: NerModel) => {
-    const report = scoreNer(new NerTagger(clusters, lexicon, model.first, model.second), dev);
-    reports.set(model, report);
-    return { score: report.f1, summary: summary(report) };
+    const tagger = new NerTagger(words, lexicon, model.first, model.second);
+    const scored = dev.map(({ name, docs }) => ({ name, report: scoreNer(tagger, docs) }));
+    reports.set(model, scored);
+    const mean = scored.reduce((sum, { report }) => sum + report.f1, 0) / scored.length;
+    return { score: mean, summary: `dev mean F1 ${mean.toFixed(2)}; ${scored.map(({ name, report }) => `${name} ${summary(report)}`).join('; ')}` };
   };
   const loop = { epochs: options.epochs, patience: options.patience, seed: options.seed, evaluate, log: options.log };
 
   options.log('first pass');
   const firstTrainer = new PerceptronTrainer(NER_CLASSES, options.bits);
-  const firstTagger = new NerTagger(clusters, lexicon, firstTrainer);
+  const firstTagger = new NerTagger(words, lexicon, firstTrainer);
   const first = runEpochs({
     ...loop,
     examples,
     trainPass(ordered) {
       for (const { doc, gold } of ordered) firstTagger.tag(doc, { gold, trainer: firstTrainer });
     },
-    snapshot: (): NerModel => ({ clusters, first: firstTrainer.toModel({ weightBytes: options.weightBytes }), second: null }),
+    snapshot: (): NerModel => ({ ...words, first: firstTrainer.toModel({ weightBytes: options.weightBytes }), second: null }),
   });
-  if (!options.twoPass) return { model: first.model, epochs: [first.epoch], dev: reports.get(first.model) as NerReport };
+  if (!options.twoPass) return { model: first.model, epochs: [first.epoch], dev: reports.get(first.model)! };
 
   options.log(`first-pass output on the training documents from ${options.folds} folds of ${first.epoch} epochs`);
   for (let fold = 0; fold < options.folds; fold++) {
     const held = examples.filter((_, k) => k % options.folds === fold);
-    const model = trainFirstPass(examples.filter((_, k) => k % options.folds !== fold), clusters, lexicon, first.epoch, options);
-    const tagger = new NerTagger(clusters, lexicon, model);
+    const model = trainFirstPass(examples.filter((_, k) => k % options.folds !== fold), words, lexicon, first.epoch, options);
+    const tagger = new NerTagger(words, lexicon, model);
     for (const example of held) example.firstPass = tagger.tag(example.doc);
   }
 
   options.log('second pass');
   const secondTrainer = new PerceptronTrainer(NER_CLASSES, options.bits);
-  const secondTagger = new NerTagger(clusters, lexicon, first.model.first, secondTrainer);
+  const secondTagger = new NerTagger(words, lexicon, first.model.first, secondTrainer);
   const second = runEpochs({
     ...loop,
     examples,
     trainPass(ordered) {
       for (const { doc, gold, firstPass } of ordered) secondTagger.tag(doc, { gold, trainer: secondTrainer, firstPass });
     },
-    snapshot: (): NerModel => ({ clusters, first: first.model.first, second: secondTrainer.toModel({ weightBytes: options.weightBytes }) }),
+    snapshot: (): NerModel => ({ ...words, first: first.model.first, second: secondTrainer.toModel({ weightBytes: options.weightBytes }) }),
   });
-  return { model: second.model, epochs: [first.epoch, second.epoch], dev: reports.get(second.model) as NerReport };
+  return { model: second.model, epochs: [first.epoch, second.epoch], dev: reports.get(second.model)! };
 }

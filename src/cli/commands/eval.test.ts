@@ -110,6 +110,11 @@ describe('claimgraph eval all', () => {
   it('skips with a message and exit 0 when the data is absent', () => {
     const { code, stdout, stderr } = claimgraph(['eval', 'all'], { CLAIMGRAPH_DATA: join(dir, 'nowhere') });
     expect(code).toBe(0);
+    // Only our own gold sets, shipped with the repository, are scored.
+    expect(stdout.split('\n').filter((line) => line.startsWith('=='))).toEqual([
+      expect.stringMatching(/^== contradictions: .*contradictions\/dev\.jsonl$/),
+      expect.stringMatching(/^== headlines: .*headlines\.jsonl$/),
+    ]);
     expect(stderr).toContain(`skipping attribution: ${join(dir, 'nowhere', 'polnear', 'dev.jsonl')} not found`);
     // The contradiction gold is the repository's own, so it is scored even without the data folder.
     expect(stdout).toMatch(/^== contradictions: .*test\/fixtures\/contradictions\/dev\.jsonl\n46 articles/);

@@ -6,6 +6,9 @@ import { CoreError } from '../../core/errors.js';
 import { repositoryPath, sharedDataPath } from '../../eval/data-path.js';
 import { evaluateContradictions, formatContradictionReport } from '../../eval/contradictions.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
+import { defaultLexicon } from '../../core/lexicon/index.js';
+import { evaluateGumNer, formatGumNerReport } from '../../eval/gum-ner.js';
+import { evaluateHeadlines, formatHeadlineReport } from '../../eval/headlines.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { evaluateDeps, formatDepsReport, loadDepsSystem } from '../../eval/deps.js';
 import type { ConlluSentence } from '../../core/conllu.js';
@@ -77,6 +80,25 @@ const EVALUATORS: Evaluator[] = [
       const rows: { name: string; key: string; report: NerReport }[] = [];
       for (const set of present) rows.push({ ...set, report: await evaluateNer(sharedDataPath(...set.gold), system, options) });
       return { report: Object.fromEntries(rows.map((r) => [r.key, r.report])), table: formatNerComparison(rows) };
+    },
+  },
+  {
+    name: 'headlines',
+    gold: 'headlines JSONL ({"text", "names"}; test/fixtures/headlines.jsonl): names found, glued, spurious',
+    // Our own set, shipped with the tests (an absolute path: sharedDataPath leaves it as it is).
+    defaultGold: ['repository:', 'test', 'fixtures', 'headlines.jsonl'],
+    async evaluate(file, options) {
+      const report = await evaluateHeadlines(file, await createAnalyzer(), options);
+      return { report, table: formatHeadlineReport(report) };
+    },
+  },
+  {
+    name: 'gum',
+    gold: 'GUM folder (dep/*.conllu, splits.md): test split, entities as CoNLL types, per genre',
+    defaultGold: ['gum'],
+    async evaluate(dir, options) {
+      const report = await evaluateGumNer(dir, 'test', await loadNerSystem(), defaultLexicon(), options);
+      return { report, table: formatGumNerReport(report) };
     },
   },
   {
@@ -159,7 +181,7 @@ async function runEvaluator(evaluator: Evaluator, file: string, limit: number | 
 
 async function evalOne(evaluator: Evaluator, argv: string[]): Promise<number> {
   const { values, positionals, limit } = parseOptions(argv, OPTIONS);
-  if (positionals.length !== 1) throw new UsageError(`eval ${evaluator.name} takes one gold file`);
+  if (positionals.length !== 1) throw new UsageError(`eval ${evaluator.name} takes one gold file or folder`);
   const { report, table } = await runEvaluator(evaluator, positionals[0], limit);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${table}\n`);
   return 0;
@@ -214,7 +236,9 @@ eval contradictions ingests the gold articles into a temporary corpus and scores
 cross-article contradictions as article pairs: precision, recall, share about the same matter.
 
 eval ner runs the shipped POS and NER models on the gold tokens (no re-tokenizing) and scores
-exact typed spans as conlleval does: micro P/R/F1 and per type, in percent.
+exact typed spans as conlleval does: micro P/R/F1 and per type, in percent. eval gum does the
+same on GUM's test documents, whose entity annotation is mapped to PER, ORG, LOC and MISC
+(docs/eval.md), per genre.
 
 eval deps tags and parses the gold words of a CoNLL-U file (multiword-token ranges and empty
 nodes skipped) and prints UAS, LAS (universal relation, as CoNLL 2018; also with subtypes),

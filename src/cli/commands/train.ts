@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { encodePosModel } from '../../core/stages/pos.js';
@@ -14,11 +15,12 @@ import {
 import { encodeCueModel } from '../../core/cue-model.js';
 import { createLexicon } from '../../core/lexicon/index.js';
 import { encodeNerModel } from '../../core/ner.js';
+import { lowercaseWords } from '../../core/ner-casing.js';
 import { createPosStage } from '../../core/stages/pos.js';
 import { encodeWordClusters } from '../../core/word-clusters.js';
 import { formatNerReport } from '../../eval/ner.js';
 import { clusterWords, DEFAULT_CLUSTER_OPTIONS, loadClusterText } from '../../train/clusters.js';
-import { DEFAULT_NER_TRAIN_OPTIONS, loadNerDocs, trainNer } from '../../train/ner.js';
+import { DEFAULT_NER_TRAIN_OPTIONS, loadGumNerDocs, loadNerDocs, trainNer } from '../../train/ner.js';
 import { trainCues } from '../../train/cues.js';
 import { loadResources } from '../../analyze.js';
 import { accuracySummary, fromConll2003, loadPosCorpora, trainPos, type TaggedSentence } from '../../train/pos.js';
@@ -135,6 +137,8 @@ async function trainNerCommand(argv: string[]): Promise<number> {
     seed: { type: 'string' },
     bits: { type: 'string' },
     passes: { type: 'string' },
+    folds: { type: 'string' },
+    gum: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const defaults = DEFAULT_NER_TRAIN_OPTIONS;
@@ -142,10 +146,12 @@ async function trainNerCommand(argv: string[]): Promise<number> {
   if (bits < 10 || bits > 24) throw new UsageError('--bits must be between 10 and 24');
   const passes = positiveInteger('passes', values.passes, defaults.twoPass ? 2 : 1);
   if (passes > 2) throw new UsageError('--passes must be 1 or 2');
+  if (values.folds !== undefined && positiveInteger('folds', values.folds, defaults.folds) < 2) throw new UsageError('--folds must be 2 or more');
   const options = {
     ...defaults,
     epochs: positiveInteger('epochs', values.epochs, defaults.epochs),
     patience: positiveInteger('patience', values.patience, defaults.patience),
+    folds: positiveInteger('folds', values.folds, defaults.folds),
     seed: positiveInteger('seed', values.seed, defaults.seed),
     bits,
     twoPass: passes === 2,
@@ -156,12 +162,23 @@ async function trainNerCommand(argv: string[]): Promise<number> {
   const clusters = await loadWordClusters(values.clusters);
   // The tagger reads POS tags, so the documents are tagged by the shipped POS model, as at run time.
   const stages = [createPosStage(await loadPosModel())];
-  const [train, dev] = await Promise.all([
+  const lexicon = createLexicon();
+  // GUM (train, dev) joins CoNLL unless --gum none; without the folder, CoNLL alone.
+  const gumDir = values.gum === 'none' ? null : values.gum ?? sharedDataPath('gum');
+  const withGum = gumDir !== null && existsSync(gumDir);
+  if (gumDir !== null && !withGum) log(`no GUM folder at ${gumDir}: training on CoNLL alone`);
+  const [conllTrain, conllDev, gumTrain, gumDev] = await Promise.all([
     loadNerDocs((values.train ?? sharedDataPath('conll2003', 'eng.train')).split(','), stages),
     loadNerDocs([values.dev ?? sharedDataPath('conll2003', 'eng.testa')], stages),
+    withGum ? loadGumNerDocs(gumDir, 'train', stages, lexicon) : [],
+    withGum ? loadGumNerDocs(gumDir, 'dev', stages, lexicon) : [],
   ]);
-  const trained = trainNer(train, dev, clusters, createLexicon(), options);
-  log(`kept epoch ${trained.epochs.join(' and ')}; dev:\n${formatNerReport(trained.dev)}`);
+  const dev = [{ name: values.dev ?? 'CoNLL testa', docs: conllDev }, ...(withGum ? [{ name: 'GUM dev', docs: gumDev }] : [])];
+  // The lower-case words come from the same unlabeled text as the clusters.
+  const lowercase = new Set(lowercaseWords(await loadClusterText(sharedDataPath())));
+  const trained = trainNer([...conllTrain, ...gumTrain], dev, { clusters, lowercase }, lexicon, options);
+  log(`kept epoch ${trained.epochs.join(' and ')}`);
+  for (const { name, report } of trained.dev) log(`${name}:\n${formatNerReport(report)}`);
   await writeModel(out, encodeNerModel(trained.model), started);
   return 0;
 }
@@ -266,13 +283,16 @@ claimgraph train clusters [--data DIR] [--text FILE[,FILE]] [--out FILE] [--dept
   with a "text" per line, or plain text), and writes models/clusters-en.bin. Words seen fewer
   than --min-count times (default 3) get no cluster; --depth (default 12) bits per path.
 
-claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--clusters FILE] [--out FILE]
-                     [--epochs N] [--patience N] [--seed N] [--bits N] [--passes 1|2]
+claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--gum DIR|none] [--clusters FILE] [--out FILE]
+                     [--epochs N] [--patience N] [--seed N] [--bits N] [--passes 1|2] [--folds N]
   Trains the NER tagger on CoNLL-format files (token first, IOB1 or IOB2 tag last; default
-  conll2003/eng.train), prints dev F1 per epoch (default conll2003/eng.testa), stops after
-  --patience epochs (default 5) without a better dev F1, keeps the best epoch of each pass and
-  writes models/ner-en.bin. The clusters (default models/clusters-en.bin) are stored in the model.
-  --passes 2 (default) adds the second pass over the first pass's document-wide output.
+  conll2003/eng.train) plus GUM train (--gum, default gum/ in the data folder; its entities
+  mapped to CoNLL types), prints dev F1 per epoch on --dev (default conll2003/eng.testa) and GUM
+  dev, stops after --patience epochs (default 5) without a better mean dev F1, keeps the best
+  epoch of each pass and writes models/ner-en.bin. The clusters (default models/clusters-en.bin)
+  and the words the unlabeled text writes mostly in lower case are stored in the model.
+  --passes 2 (default) adds the second pass over the first pass's document-wide output, trained
+  on --folds (default 5) jackknifed first-pass outputs. The shipped model: --passes 1 --epochs 9.
 
 Options (pos):
   --data DIR    shared data folder holding ud-ewt/, gum/ and conll2003/ (default: $CLAIMGRAPH_DATA, else ../shared/data)

@@ -31,6 +31,15 @@ export const ORG_CUE_WORDS: readonly string[] = [
   'senate', 'service', 'society', 'television', 'times', 'tribunal', 'trust', 'tv', 'union', 'university', 'wing',
 ];
 
+/**
+ * Titles that are part of a person's common name ("Mullah Omar", "Ayatollah Khamenei", "Pope
+ * Francis", "King Salman"): the name keeps them, unlike roles ("President Putin" → Putin).
+ */
+export const NAME_TITLES: readonly string[] = [
+  'mullah', 'ayatollah', 'pope', 'sheikh', 'sheik', 'shaikh', 'imam', 'emir', 'sultan', 'king', 'queen', 'prince',
+  'princess', 'maulana', 'mufti', 'emperor', 'empress', 'tsar', 'czar', 'dalai', 'mahatma', 'grand',
+];
+
 /** Roles and titles that describe a person ("spokesperson for the group", "Gen."). */
 export const ROLE_WORDS: readonly string[] = [
   'activist', 'adm.', 'admiral', 'adviser', 'advisor', 'aide', 'ambassador', 'analyst', 'attorney', 'ayatollah',

@@ -1,6 +1,7 @@
 import type { EntityType } from '../doc.js';
 import { ORGANIZATIONS, PEOPLES, REGIONS, type NamedEntry } from './curated.js';
 import type { LexiconEntry, LexiconExtension } from './extension.js';
+import { ACTOR_GROUPS, ACTOR_PEOPLE } from './generated/actors.js';
 import { CITIES } from './generated/cities.js';
 import { COUNTRIES } from './generated/countries.js';
 import { DEMONYMS } from './generated/demonyms.js';
@@ -39,6 +40,55 @@ export interface Lexicon {
   isRoleWord(lower: string): boolean;
   /** "russian" / "russians" → "Russia"; null for unknown words and stateless peoples ("kurds"). */
   demonymCountry(lower: string): string | null;
+  /**
+   * Longest PETRARCH2 actor name (two words or more) starting at token `i`: an individual
+   * ("person") or an organisation or armed group ("group"). A feature of the NER tagger only.
+   */
+  actorAt(lower: readonly string[], i: number): { length: number; kind: ActorKind } | null;
+}
+
+export type ActorKind = 'person' | 'group';
+
+/** Actor names keyed by their tokens joined by spaces, and the tokens names start with. */
+interface ActorNames {
+  kinds: Map<string, ActorKind>;
+  firstTokens: Set<string>;
+  longest: number;
+}
+
+let actors: ActorNames | null = null;
+
+/** Built on first use, from names stored as tokens (so no tokenizing here). */
+function actorNames(): ActorNames {
+  if (actors) return actors;
+  const names: ActorNames = { kinds: new Map(), firstTokens: new Set(), longest: 0 };
+  const add = (list: string, kind: ActorKind) => {
+    for (const name of list.split('\n')) {
+      if (names.kinds.has(name)) continue;
+      names.kinds.set(name, kind);
+      const tokens = name.split(' ');
+      names.firstTokens.add(tokens[0]);
+      names.longest = Math.max(names.longest, tokens.length);
+    }
+  };
+  add(ACTOR_PEOPLE, 'person');
+  add(ACTOR_GROUPS, 'group');
+  actors = names;
+  return names;
+}
+
+/** The longest actor name at token `i` of `lower`. */
+function actorAt(lower: readonly string[], i: number): { length: number; kind: ActorKind } | null {
+  const { kinds, firstTokens, longest } = actorNames();
+  if (!firstTokens.has(lower[i])) return null;
+  let key = lower[i];
+  let found: { length: number; kind: ActorKind } | null = null;
+  for (let j = i + 1; j < lower.length && j - i < longest; j++) {
+    key += ` ${lower[j]}`;
+    const kind = kinds.get(key);
+    if (kind !== undefined) found = { length: j - i + 1, kind };
+  }
+  return found;
 }
 
 type Entry = Omit<LexiconMatch, 'length'>;
@@ -93,6 +143,7 @@ export function createLexicon(extra?: LexiconExtension): Lexicon {
     isOrgCue,
     isRoleWord,
     demonymCountry: (lower) => demonyms.get(lower) ?? null,
+    actorAt,
   };
 }
 

@@ -3,6 +3,8 @@ import { UPOS } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { tagEntities, type NerModel, type NerSpan } from '../ner.js';
 import type { Lexicon } from '../lexicon/index.js';
+import { NAME_TITLES } from '../lexicon/curated.js';
+import { NAME_JOINERS } from '../ner-casing.js';
 
 /**
  * Entity mentions and document entities (v0: gazetteers plus rules; a statistical tagger can
@@ -56,7 +58,13 @@ const HONORIFICS = new Map<string, Gender>([
   ['sir', 'male'], ['lady', 'female'], ['dr.', null], ['prof.', null], ['gen.', null], ['lt.', null],
   ['col.', null], ['sen.', null], ['rep.', null], ['gov.', null], ['sgt.', null], ['capt.', null],
 ]);
-const NAME_JOINERS = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'di', 'abu']);
+/** Particles inside personal names ("Osama bin Laden", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set([...NAME_JOINERS].filter((w) => !['of', 'the', 'and', '&', 'y'].includes(w)));
+/** A word opening with a particle joined by a hyphen: "al-Baghdadi", "Al-Assad", "bin-Salman". */
+const PARTICLE_WORD = /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|ben)[-\u2010\u2011]\p{Lu}/iu;
+const TITLES_OF_NAMES = new Set(NAME_TITLES);
+const ADMINISTRATIVE_UNITS = new Set(['province', 'district', 'governorate', 'oblast', 'prefecture', 'county', 'region']);
+const CLOSING_BRACKET = /^[)\]]$/;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into', 'outside', 'inside', 'to']);
 
 /**
@@ -69,7 +77,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     requires: ['tokens', 'sentences', 'pos'],
     assigns: ['mentions', 'entities'],
     apply(doc) {
-      const candidates = findNames(doc, lexicon, nerModel ? tagEntities(doc, nerModel, lexicon) : null);
+      const candidates = joinNameParts(doc, findNames(doc, lexicon, nerModel ? tagEntities(doc, nerModel, lexicon) : null));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.sort((a, b) => a.start - b.start);
       for (const c of candidates) {
@@ -107,8 +115,12 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     }
     const match = lexicon.matchAt(lower, i, surface);
     const span = spanAt[i] >= 0 ? spans![spanAt[i]] : null;
-    if (span && !(match && match.length === span.end - span.start)) {
-      out.push(typeNerSpan(doc, lexicon, span, out));
+    // "Afghan Taliban": a nationality before a name the lexicon knows is two entities.
+    const rest = span && match?.kind === 'demonym' && match.length === 1 ? lexicon.matchAt(lower, i + 1, surface) : null;
+    if (span && rest && i + 1 + rest.length === span.end) spanAt[i + 1] = -1;
+    else if (span && !(match && match.length === span.end - span.start)) {
+      // "Officials said …": a role word alone is no name.
+      if (!(span.type === 'PER' && lower.slice(span.start, span.end).every((w) => lexicon.isRoleWord(w)))) out.push(typeNerSpan(doc, lexicon, span, out));
       i = span.end - 1;
       continue;
     }
@@ -126,9 +138,44 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     if (lexicon.isRoleWord(lower[i]) && i + 1 < n && isCapitalised(doc, i + 1)) continue; // a title: "President Putin"
     let end = i + 1;
     while (end < n && !lexicon.matchAt(lower, end, surface) && !NOT_NAMES.has(lower[end]) &&
-      (isCapitalised(doc, end) || (NAME_JOINERS.has(lower[end]) && end + 1 < n && isCapitalised(doc, end + 1)))) end++;
+      (isCapitalised(doc, end) || (NAME_PARTICLES.has(lower[end]) && end + 1 < n && isCapitalised(doc, end + 1)))) end++;
     out.push(typeName(doc, lexicon, i, end, out));
     i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * A person's name continues over particles: "Osama" + "bin Laden", "Abu Bakr" + "al-Baghdadi"
+ * (whatever the model made of the rest). Across a closing bracket, as in "(IS leader Abu Bakr)
+ * Al-Baghdadi", the two parts stay separate mentions of one person named by both.
+ */
+function joinNameParts(doc: Doc, candidates: Candidate[]): Candidate[] {
+  const { lower } = doc.tokens;
+  const n = doc.tokenCount;
+  const out: Candidate[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    out.push(c);
+    if (c.type !== 'PERSON' || c.kind !== 'name' || c.chars) continue;
+    let end = c.end;
+    for (;;) {
+      if (end < n && PARTICLE_WORD.test(doc.word(end))) end++;
+      else if (end + 1 < n && NAME_PARTICLES.has(lower[end]) && !isCapitalised(doc, end) && isCapitalised(doc, end + 1)) end += 2;
+      else break;
+    }
+    if (end > c.end) {
+      c.end = end;
+      while (k + 1 < candidates.length && candidates[k + 1].start < end) k++;
+      continue;
+    }
+    const next = candidates[k + 1];
+    if (next && c.end + 1 < n && CLOSING_BRACKET.test(doc.word(c.end)) && next.start === c.end + 1 && PARTICLE_WORD.test(doc.word(next.start))) {
+      const full = `${c.canonical ?? doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1])} ${doc.text.slice(doc.tokens.start[next.start], doc.tokens.end[next.end - 1])}`;
+      c.canonical = full;
+      out.push({ ...next, type: 'PERSON', canonical: full, gender: c.gender, country: null });
+      k++;
+    }
   }
   return out;
 }
@@ -137,14 +184,23 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
 function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: Candidate[]): Candidate {
   const { lower } = doc.tokens;
   let { start } = span;
-  // "President Vladimir Putin": the title is a role, not part of the name.
-  while (span.type === 'PER' && start + 1 < span.end && (lexicon.isRoleWord(lower[start]) || HONORIFICS.has(lower[start]))) start++;
+  // "President Vladimir Putin": the title is a role, not part of the name; "Mullah Omar" keeps his.
+  const roleTitle = (i: number): boolean => !TITLES_OF_NAMES.has(lower[i]) && (lexicon.isRoleWord(lower[i]) || HONORIFICS.has(lower[i]));
+  while (span.type === 'PER' && start + 1 < span.end && roleTitle(start)) start++;
+  while (span.type === 'PER' && start > 0 && TITLES_OF_NAMES.has(lower[start - 1]) && isCapitalised(doc, start - 1)) start--;
   const candidate: Candidate = { start, end: span.end, type: 'MISC', canonical: null, kind: 'name', gender: null, title: null, unnamed: false };
   const place = lexicon.matchAt(lower, start, (t) => doc.word(t));
   if (span.type === 'PER') {
     const typed = typeName(doc, lexicon, start, span.end, earlier);
     return { ...typed, type: 'PERSON' };
   }
+  // "Osama bin Laden", "Mohammed bin Salman": "son of" inside a name makes a person, whatever the model said.
+  if (lower.slice(start + 1, span.end - 1).some((w) => w === 'bin' || w === 'ibn' || w === 'bint')) {
+    return { ...typeName(doc, lexicon, start, span.end, earlier), type: 'PERSON' };
+  }
+  // "Nangarhar (province)", "Helmand province": a name before an administrative unit is a place.
+  const unit = lower[span.end] === '(' ? lower[span.end + 1] : lower[span.end];
+  if (span.type !== 'LOC' && span.end - start === 1 && ADMINISTRATIVE_UNITS.has(unit ?? '')) return { ...candidate, type: 'LOC' };
   if (span.type === 'ORG') candidate.type = 'ORG';
   else if (span.type === 'LOC') candidate.type = place && (place.kind === 'country' || place.kind === 'city') ? 'GPE' : place?.type ?? 'LOC';
   else candidate.type = place?.kind === 'demonym' ? 'NORP' : 'MISC';
@@ -180,7 +236,9 @@ function typeName(doc: Doc, lexicon: EntityLexicon, start: number, end: number, 
   const honorific = HONORIFICS.get(before);
   const gender = lexicon.firstNameGender(lower[start]);
   const surface = doc.text.slice(doc.tokens.start[start], doc.tokens.end[end - 1]);
-  if (honorific !== undefined || (start > 0 && lexicon.isRoleWord(before) && isCapitalised(doc, start - 1))) {
+  if (TITLES_OF_NAMES.has(lower[start]) && end - start >= 2) {
+    candidate.type = 'PERSON';
+  } else if (honorific !== undefined || (start > 0 && lexicon.isRoleWord(before) && isCapitalised(doc, start - 1))) {
     candidate.type = 'PERSON';
     candidate.gender = honorific ?? (gender === 'male' || gender === 'female' ? gender : null);
     candidate.title = doc.word(start - 1);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { Doc } from './doc.js';
+import { createLexicon } from './lexicon/index.js';
+import { lineCase, lowercaseWords, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
+import { segment } from './stages/segments.js';
+import { tokenize } from './stages/tokens.js';
+
+const lexicon = createLexicon();
+
+function docOf(text: string): Doc {
+  const doc = new Doc(text);
+  tokenize(doc);
+  segment(doc);
+  return doc;
+}
+
+/** Words mostly written in lower case, as lowercaseWords derives them from text (here by hand). */
+const LOWERCASE = new Set([
+  'army', 'warn', 'warns', 'deny', 'denies', 'share', 'sharing', 'intelligence', 'cheap', 'cheaper', 'unveil', 'unveils',
+  'say', 'says', 'phone', 'apple', 'with',
+]);
+
+const forms = (text: string): string => {
+  const doc = docOf(text);
+  const truecased = truecaseHeadlines(doc, LOWERCASE, lexicon);
+  return Array.from({ length: doc.tokenCount }, (_, i) => truecased?.get(i) ?? doc.word(i)).join(' ');
+};
+
+describe('headline truecasing', () => {
+  it('tells title-case and capitals lines from sentences', () => {
+    const doc = docOf('Taliban Denies Sharing Intelligence With Russia\n\nGERMANY WARNS RUSSIA OVER GAS\n\nThe Taliban denied it on Saturday.');
+    const cases = doc.sentences.map((s) => lineCase(doc, s.tokenStart, s.tokenEnd));
+    expect(cases).toEqual(['title', 'caps', null]);
+  });
+
+  it('writes common words of a headline in lower case and keeps names', () => {
+    expect(forms('Taliban Denies Sharing Intelligence With Russia')).toBe('Taliban denies sharing intelligence with Russia');
+    expect(forms('Angela Merkel Warns Britain')).toBe('Angela Merkel warns Britain');
+  });
+
+  it('takes the case the body writes a word in', () => {
+    expect(forms('Apple Unveils Cheaper Phone\n\nThe phone from Apple costs less.')).toBe('Apple unveils cheaper phone The phone from Apple costs less .');
+  });
+
+  it('leaves sentences and lines of names alone', () => {
+    expect(truecaseHeadlines(docOf('The Taliban denied it on Saturday.'), LOWERCASE, lexicon)).toBeNull();
+    expect(truecaseHeadlines(docOf('Barnsley 3 Port Vale 1'), LOWERCASE, lexicon)).toBeNull();
+  });
+
+  it('reads verbs: auxiliaries and common words whose stem is common', () => {
+    expect(['says', 'warns', 'denies', 'is', 'will'].filter((w) => readsAsVerb(w, LOWERCASE))).toEqual(['says', 'warns', 'denies', 'is', 'will']);
+    expect(['Russia', 'intelligence', 'merkel'].some((w) => readsAsVerb(w, LOWERCASE))).toBe(false);
+  });
+
+  it('derives the lower-case words from text: mostly lower case mid-sentence, seen twice', () => {
+    expect(lowercaseWords([['The', 'army', 'and', 'Apple'], ['An', 'army', 'of', 'Apple'], ['apple', 'Apple', 'apple', 'and']])).toEqual(['and', 'army']);
+  });
+});

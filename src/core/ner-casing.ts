@@ -1,0 +1,164 @@
+import type { Doc } from './doc.js';
+import type { NerLexicon } from './ner-features.js';
+
+/**
+ * Headlines, subheads and bylines in title case ("Apple Unveils Cheaper iPhone") or capitals
+ * ("JAPAN GET LUCKY WIN"): capitalisation, the tagger's strongest clue, says nothing there. So the
+ * tagger reads such a line truecased: each word in the case the article's body writes it, else
+ * lower case for a word that is mostly written in lower case (a table derived from unlabeled
+ * text), else as written. Names found by a gazetteer or starting with a first name keep their
+ * capitals. A verb is never part of a name: "Angela Merkel Warns Britain" cannot become one name.
+ */
+
+/** Words a title-case line may leave in lower case ("Taliban Denies Sharing Intelligence with Russia"). */
+const MINOR = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as',
+  'into', 'over', 'vs', 'vs.', 'via', 'per', 'up', 'off', 'out', 'about', 'after', 'amid', 'than', 'is', 'are',
+]);
+/** Words that join the parts of a name ("Bank of England", "Osama bin Laden"): lower case inside a name. */
+export const NAME_JOINERS = new Set(['of', 'the', 'and', '&', 'de', 'da', 'du', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'abu', 'y']);
+
+const HAS_LETTER = /\p{L}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const HAS_UPPER = /\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+/** Headlines have at least this many words besides minor ones. */
+const MIN_HEADLINE_WORDS = 3;
+
+export type LineCase = 'title' | 'caps' | null;
+
+/** Whether the tokens `[from, to)` are a title-case or an all-capitals line. */
+export function lineCase(doc: Doc, from: number, to: number): LineCase {
+  let words = 0;
+  let capitalised = 0;
+  let capitals = 0;
+  for (let i = from; i < to; i++) {
+    const word = doc.word(i);
+    if (!HAS_LETTER.test(word)) continue;
+    const minor = MINOR.has(doc.tokens.lower[i]);
+    if (!HAS_LOWER.test(word) && word.length > 1) capitals++;
+    else if (minor && i > from) continue;
+    words++;
+    // "iPhone" and "eBay" count as capitalised.
+    if (STARTS_UPPER.test(word) || HAS_UPPER.test(word)) capitalised++;
+  }
+  if (words < MIN_HEADLINE_WORDS) return null;
+  if (capitals >= words) return 'caps';
+  return capitalised === words ? 'title' : null;
+}
+
+/**
+ * Whether a title-case line reads as a headline: it has a verb ("Apple Unveils …"). Lines of
+ * names only (results tables, bylines, "Manchester United 3 Port Vale 1") keep their capitals.
+ */
+function hasVerb(doc: Doc, from: number, to: number, lowercase: ReadonlySet<string>): boolean {
+  for (let i = from + 1; i < to; i++) if (readsAsVerb(doc.tokens.lower[i], lowercase)) return true;
+  return false;
+}
+
+/** Per lower-cased word: how often the body writes it in lower case and capitalised, mid-sentence. */
+interface BodyCase {
+  lower: number;
+  capitalised: number;
+  /** The capitalised form as the body writes it ("iPhone", "IS", "Taliban"). */
+  form: string;
+}
+
+/**
+ * Feature forms of the words of a document's title-case and capitals lines, by token index, or
+ * null when the document has none. `lowercase` holds words mostly written in lower case.
+ */
+export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexicon: NerLexicon): Map<number, string> | null {
+  const headlines = doc.sentences.filter((s) => {
+    const kind = lineCase(doc, s.tokenStart, s.tokenEnd);
+    return kind === 'caps' || (kind === 'title' && hasVerb(doc, s.tokenStart, s.tokenEnd, lowercase));
+  });
+  if (headlines.length === 0) return null;
+  const { lower } = doc.tokens;
+  const inHeadline = new Uint8Array(doc.tokenCount);
+  for (const s of headlines) inHeadline.fill(1, s.tokenStart, s.tokenEnd);
+  const body = new Map<string, BodyCase>();
+  for (const s of doc.sentences) {
+    if (inHeadline[s.tokenStart] === 1) continue;
+    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      const word = doc.word(i);
+      if (!HAS_LETTER.test(word)) continue;
+      let seen = body.get(lower[i]);
+      if (seen === undefined) body.set(lower[i], (seen = { lower: 0, capitalised: 0, form: word }));
+      if (HAS_UPPER.test(word)) {
+        seen.capitalised++;
+        seen.form = word;
+      } else seen.lower++;
+    }
+  }
+  const forms = new Map<number, string>();
+  const surface = (j: number): string => doc.word(j);
+  const common = (word: string): boolean => lowercase.has(word) || readsAsVerb(word, lowercase);
+  for (const s of headlines) {
+    const caps = lineCase(doc, s.tokenStart, s.tokenEnd) === 'caps';
+    // Tokens a gazetteer names keep their capitals ("White House", "Boko Haram").
+    const named = new Uint8Array(s.tokenEnd - s.tokenStart);
+    for (let i = s.tokenStart; i < s.tokenEnd; ) {
+      const match = lexicon.matchAt(lower, i, surface);
+      const length = match === null ? 1 : Math.min(match.length, s.tokenEnd - i);
+      if (match !== null) named.fill(1, i - s.tokenStart, i - s.tokenStart + length);
+      i += length;
+    }
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const word = doc.word(i);
+      if (!HAS_LETTER.test(word)) continue;
+      const seen = body.get(lower[i]);
+      const asName = caps ? (word.length <= 3 ? word : word.charAt(0) + word.slice(1).toLowerCase()) : word;
+      let form: string;
+      if (seen !== undefined && seen.lower !== seen.capitalised) form = seen.lower > seen.capitalised ? lower[i] : seen.form;
+      else if (MINOR.has(lower[i]) || (NAME_JOINERS.has(lower[i]) && named[i - s.tokenStart] === 0)) form = lower[i];
+      else if (named[i - s.tokenStart] === 1) form = asName;
+      // A first name that is also a common word ("Will", "Bill") needs a name after it.
+      else if (lexicon.firstNameGender(lower[i]) !== null && (!lowercase.has(lower[i]) || (i + 1 < s.tokenEnd && !lowercase.has(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
+      else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !lowercase.has(lower[i - 1]) && !common(lower[i])) form = asName;
+      else form = common(lower[i]) ? lower[i] : asName;
+      if (form !== word) forms.set(i, form);
+    }
+  }
+  return forms;
+}
+
+/** Verbs and auxiliaries that headlines use between names. */
+const HEADLINE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'has', 'have', 'had', 'to', 'says', 'said']);
+
+/**
+ * Whether a truecased headline word reads as a verb, which is never part of a name: an auxiliary,
+ * or a word in -s, -ed or -ing whose stem is a common word ("warns" → "warn", "recalls" →
+ * "recall", "killed" → "kill", "sharing" → "share"). Nouns in -s pass too ("claims"); names
+ * without such a word ("Islamic State", "Boko Haram") do not break.
+ */
+export function readsAsVerb(form: string, lowercase: ReadonlySet<string>): boolean {
+  if (HAS_UPPER.test(form)) return false;
+  if (HEADLINE_VERBS.has(form)) return true;
+  const stems = /ies$/.test(form) ? [form.slice(0, -3) + 'y'] : /s$/.test(form) ? [form.slice(0, -1), form.slice(0, -2)]
+    : /ed$/.test(form) ? [form.slice(0, -2), form.slice(0, -1), form.slice(0, -3)]
+    : /ing$/.test(form) ? [form.slice(0, -3), form.slice(0, -3) + 'e', form.slice(0, -4)] : [];
+  return stems.some((stem) => stem.length > 1 && lowercase.has(stem));
+}
+
+/** Words with at least this many lower-case occurrences can enter the table. */
+const MIN_LOWER_COUNT = 2;
+
+/**
+ * The words that `sentences` write mostly in lower case mid-sentence: at least twice as often as
+ * capitalised, and at least {@link MIN_LOWER_COUNT} times. Sorted, for a reproducible model file.
+ */
+export function lowercaseWords(sentences: Iterable<readonly string[]>): string[] {
+  const counts = new Map<string, [number, number]>();
+  for (const words of sentences) {
+    for (let k = 1; k < words.length; k++) {
+      const word = words[k];
+      if (!HAS_LETTER.test(word)) continue;
+      const key = word.toLowerCase();
+      let count = counts.get(key);
+      if (count === undefined) counts.set(key, (count = [0, 0]));
+      count[HAS_UPPER.test(word) ? 1 : 0]++;
+    }
+  }
+  return [...counts].filter(([, [lower, upper]]) => lower >= MIN_LOWER_COUNT && lower >= 2 * upper).map(([word]) => word).sort();
+}

@@ -1,0 +1,33 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../src/analyze.js';
+import { evaluateHeadlines, type HeadlineReport } from '../src/eval/headlines.js';
+
+/**
+ * Names in title-case and capitals headlines (issue 15), on our own set
+ * test/fixtures/headlines.jsonl (`claimgraph eval headlines`). Before headline truecasing the
+ * shipped model found 20 of the 47 names and glued 19 mentions to words around them; with it,
+ * 40 found, 3 glued, 1 spurious.
+ */
+
+const FIXTURE = new URL('fixtures/headlines.jsonl', import.meta.url).pathname;
+let report: HeadlineReport;
+beforeAll(async () => {
+  report = await evaluateHeadlines(FIXTURE, await createAnalyzer());
+}, 60_000);
+
+describe('names in headlines', () => {
+  it('scores every headline of the set', () => {
+    expect(report.headlines).toBe(20);
+    expect(report.names).toBe(47);
+  });
+
+  it('finds most names and glues few to the words around them', () => {
+    expect(report.found).toBeGreaterThanOrEqual(39);
+    expect(report.glued).toBeLessThanOrEqual(3);
+  });
+
+  it('never glues a name to the verb after it', () => {
+    const glued = report.errors.flatMap((e) => e.wrong).filter((m) => / (?:Denies|Unveils|Warns|Says|Meets|Rejects|Visits|Recalls|Praises|Buys|Threatens|Calls|Urges|Sends|WARNS)\b/.test(m));
+    expect(glued).toEqual([]);
+  });
+});
