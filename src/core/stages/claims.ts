@@ -1,6 +1,5 @@
 import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { cameoCodes } from '../cameo.js';
 
 /**
  * One claim per attributed statement: who (the resolved speaker), the stance taken (the cue's
@@ -19,6 +18,7 @@ export function buildClaims(doc: Doc): void {
       speaker: quote.speaker,
       stance: stanceOf(doc, quote, k),
       proposition: proposition(doc, quote.content.parts ?? [quote.content]),
+      events: [],
     };
     doc.claims.push(claim);
   });
@@ -47,13 +47,13 @@ function proposition(doc: Doc, parts: Span[]): Claim['proposition'] {
       if (!LIGHT_LEMMAS.has(lemma) && /\p{L}/u.test(lemma)) terms.add(lemma);
     }
   }
-  const sortedTerms = [...terms].sort();
   return {
     start: parts[0].start,
     end: parts[parts.length - 1].end,
     entities: [...entities],
-    terms: sortedTerms,
-    cameo: cameoCodes(sortedTerms),
+    terms: [...terms].sort(),
+    // The CAMEO codes of the events the content holds, set by the events stage.
+    cameo: [],
   };
 }
 

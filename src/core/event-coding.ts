@@ -1,0 +1,516 @@
+import type { Doc, Modality } from './doc.js';
+import { actorCodesOn, type EventDictionaries, type PatternElement, type VerbEntry, type VerbPattern } from './lexicon/petrarch.js';
+import { baseRelation } from './syntax.js';
+
+/**
+ * CAMEO event coding read off the dependency parse, PETRARCH-style: each verb (and each
+ * nominalised action governed by an uncoded verb: "denied any exchange of information") is
+ * looked up in the verb dictionary, its block's patterns are matched against the words the
+ * verb governs (those before it: subject, auxiliaries, adverbs; those after it: objects,
+ * particles, prepositional phrases), and the actors come from the tree: subject → source,
+ * object / prepositional object → target, passive agent → source, conjuncts expanded.
+ * Everything here works within one sentence, so the cost is bounded by sentence length.
+ */
+
+/** One argument of an event: the head token of its noun phrase and the phrase's tokens. */
+export interface EventArgument {
+  head: number;
+  /** Sorted token indexes of the noun phrase (clauses, appositions and conjuncts left out). */
+  tokens: number[];
+  /** The dictionary code of the phrase (actor + agents, "RUSGOV"), or null; several for compound actors. */
+  codes: string[];
+}
+
+export interface RawEvent {
+  predicate: number;
+  code: string;
+  source: EventArgument | null;
+  target: EventArgument | null;
+  negated: boolean;
+  modality: Modality;
+}
+
+/** Verbs that negate the action they govern ("refused to share", "denied any exchange"). */
+const NEGATING = new Set(['refuse', 'deny', 'reject', 'decline', 'fail', 'dismiss']);
+/** Verbs whose complement is demanded rather than done. */
+const DEMANDING = new Set(['demand', 'urge', 'call', 'ask', 'insist', 'order', 'press', 'appeal', 'request', 'want']);
+const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
+const POSSIBLE_AUX = new Set(['may', 'might', 'could', 'can', 'ca', 'should', 'would', "'d", 'must']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+
+/** Subtrees that are not part of a verb's own phrase: other clauses, conjuncts, punctuation. */
+const OUTSIDE_PHRASE = new Set(['ccomp', 'parataxis', 'advcl', 'conj', 'cc', 'punct', 'acl', 'csubj', 'discourse', 'vocative', 'list', 'reparandum', 'dep']);
+/** Subtrees left out of an actor's noun phrase. */
+const OUTSIDE_NOUN_PHRASE = new Set(['acl', 'appos', 'conj', 'cc', 'punct', 'advcl', 'parataxis', 'ccomp', 'dep', 'case']);
+
+interface Tree {
+  kids: number[][];
+  upper: string[];
+  upperLemma: string[];
+}
+
+function buildTree(doc: Doc, start: number, end: number): Tree {
+  const { head, lower, lemma } = doc.tokens;
+  const kids: number[][] = [];
+  const upper: string[] = [];
+  const upperLemma: string[] = [];
+  for (let i = start; i < end; i++) {
+    kids[i] = [];
+    upper[i] = lower[i].toUpperCase();
+    upperLemma[i] = (lemma[i] || lower[i]).toUpperCase();
+  }
+  for (let i = start; i < end; i++) if (head[i] >= start && head[i] < end) kids[head[i]].push(i);
+  return { kids, upper, upperLemma };
+}
+
+/** "2016-01-09" → 20160109; 0 when unknown. */
+export function dateNumberOf(iso: string | null): number {
+  return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? Number(iso.slice(0, 10).replaceAll('-', '')) : 0;
+}
+
+/** The coder for one article: dictionaries, the article's date (YYYYMMDD, 0 unknown). */
+export class EventCoder {
+  constructor(private readonly dicts: EventDictionaries, private readonly date: number) {}
+
+  /** The dictionary codes of a run of tokens (an entity's name): actor + agents. */
+  codeTokens(doc: Doc, tokens: readonly number[]): string[] {
+    const surface = (j: number): string => doc.word(j);
+    const inside = new Set(tokens);
+    let actor: string[] | null = null;
+    const before: string[] = [];
+    const after: string[] = [];
+    const lower = doc.tokens.lower;
+    for (let n = 0; n < tokens.length; n++) {
+      const i = tokens[n];
+      if (actor === null) {
+        const found = this.dicts.actors.longestAt(lower, i, surface);
+        if (found && covers(inside, i, found.length)) {
+          const codes = actorCodesOn(found.value, this.date);
+          if (codes.length > 0) {
+            actor = codes;
+            n += found.length - 1;
+            continue;
+          }
+        }
+      }
+      const agent = this.dicts.agents.longestAt(lower, i, surface) ?? this.agentByLemma(doc, i);
+      if (agent && covers(inside, i, agent.length)) {
+        (agent.value.prefix ? before : after).push(agent.value.code);
+        n += agent.length - 1;
+      }
+    }
+    if (actor === null && before.length === 0 && after.length === 0) return [];
+    return (actor ?? ['---']).map((code) => combine(code, before, after));
+  }
+
+  /** An agent spelled in the plural or inflected form the dictionary lacks ("polices" → police). */
+  private agentByLemma(doc: Doc, i: number): { value: { code: string; prefix: boolean }; length: number } | null {
+    const lemma = doc.tokens.lemma[i];
+    if (!lemma || lemma === doc.tokens.lower[i]) return null;
+    return this.dicts.agents.longestAt([lemma], 0);
+  }
+
+  /** The events of sentence `s`, in predicate order. */
+  codeSentence(doc: Doc, s: number): RawEvent[] {
+    const { tokenStart, tokenEnd } = doc.sentences[s];
+    if (this.discarded(doc, tokenStart, tokenEnd)) return [];
+    const tree = buildTree(doc, tokenStart, tokenEnd);
+    const frames = new Map<number, Frame>();
+    for (let i = tokenStart; i < tokenEnd; i++) {
+      const frame = this.frameOf(doc, tree, i, frames);
+      if (frame) frames.set(i, frame);
+    }
+    const events: RawEvent[] = [];
+    for (const frame of frames.values()) {
+      if (frame.code === null || this.suppressed(doc, frame, frames)) continue;
+      events.push(...this.emit(doc, tree, frame));
+    }
+    return events;
+  }
+
+  private discarded(doc: Doc, start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.dicts.discards.longestAt(doc.tokens.lower, i, (j) => doc.word(j))) return true;
+    return false;
+  }
+
+  /** True when the whole text should be skipped (a story-level discard phrase occurs). */
+  discardsStory(doc: Doc): boolean {
+    for (let i = 0; i < doc.tokenCount; i++) if (this.dicts.discards.longestAt(doc.tokens.lower, i, (j) => doc.word(j))?.value === 'story') return true;
+    return false;
+  }
+
+  /** The predicate frame of token `i` when it is a dictionary verb or a governed action noun. */
+  private frameOf(doc: Doc, tree: Tree, i: number, frames: Map<number, Frame>): Frame | null {
+    const upos = doc.upos(i);
+    let nominal = false;
+    let entries: VerbEntry[] | undefined;
+    if (upos === 'VERB') {
+      entries = this.dicts.verbs.get(doc.tokens.lemma[i]) ?? this.dicts.verbs.get(doc.tokens.lower[i]);
+    } else if (upos === 'NOUN' && this.governedAction(doc, tree, i, frames)) {
+      nominal = true;
+      entries = this.nounEntries(doc.tokens.lemma[i] || doc.tokens.lower[i]);
+    }
+    if (!entries || entries.length === 0) return null;
+    const entry = this.pickEntry(doc, tree, i, entries);
+    if (!entry) return null;
+    const before = this.sequence(doc, tree, phraseRoot(doc, i), i, true);
+    const after = this.sequence(doc, tree, i, i, false);
+    let best: { pattern: VerbPattern; slots: Slots } | null = null;
+    for (const pattern of this.dicts.blocks[entry.block].patterns) {
+      if (best && pattern.weight <= best.pattern.weight) continue;
+      const slots = matchPattern(tree, pattern, before, after);
+      if (slots) best = { pattern, slots };
+    }
+    return {
+      token: i,
+      nominal,
+      code: best ? best.pattern.code : entry.code,
+      slots: best?.slots ?? null,
+      after,
+    };
+  }
+
+  /** A noun is an action when an uncoded verb governs it as object and it has an argument of its own. */
+  private governedAction(doc: Doc, tree: Tree, i: number, frames: Map<number, Frame>): boolean {
+    let k = i;
+    while (baseRelation(doc.tokens.deprel[k]) === 'conj' && doc.upos(doc.tokens.head[k]) === 'NOUN') k = doc.tokens.head[k];
+    if (baseRelation(doc.tokens.deprel[k]) !== 'obj') return false;
+    const governor = doc.tokens.head[k];
+    if (governor < 0 || frames.get(governor)?.code) return false;
+    const own = (n: number): boolean => tree.kids[n].some((c) => baseRelation(doc.tokens.deprel[c]) === 'nmod');
+    return own(i) || (k !== i && own(k)) || tree.kids[i].some((c) => baseRelation(doc.tokens.deprel[c]) === 'conj' && own(c));
+  }
+
+  /** "exchange" → EXCHANGE; "negotiation(s)" → NEGOTIATE; "cooperation" → COOPERATE. */
+  private nounEntries(lemma: string): VerbEntry[] | undefined {
+    return this.dicts.verbs.get(lemma) ?? (lemma.endsWith('ation') ? this.dicts.verbs.get(`${lemma.slice(0, -5)}ate`) : undefined);
+  }
+
+  /** The longest multi-word entry whose other words stand around the verb (particles, `WIRE_+TAP`). */
+  private pickEntry(doc: Doc, tree: Tree, i: number, entries: VerbEntry[]): VerbEntry | null {
+    let best: VerbEntry | null = null;
+    for (const entry of entries) {
+      const fits =
+        entry.before.every((w, n) => tree.upper[i - entry.before.length + n] === w) &&
+        entry.after.every((w, n) => tree.upper[i + 1 + n] === w || tree.kids[i].some((c) => doc.tokens.deprel[c] === 'compound:prt' && tree.upper[c] === w));
+      if (fits && (!best || entry.before.length + entry.after.length > best.before.length + best.after.length)) best = entry;
+    }
+    return best;
+  }
+
+  /** The tokens of `root`'s phrase before (or after) `verb`, in text order, other clauses left out. */
+  private sequence(doc: Doc, tree: Tree, root: number, verb: number, before: boolean): number[] {
+    const out: number[] = [];
+    const visit = (k: number, top: boolean): void => {
+      for (const c of tree.kids[k]) {
+        const rel = baseRelation(doc.tokens.deprel[c]);
+        if (OUTSIDE_PHRASE.has(rel) && !(before && rel === 'cc')) continue;
+        if (c === verb) continue;
+        if (!before && top && (rel === 'nsubj' || rel === 'csubj')) continue;
+        if (before ? c < verb : c > verb) out.push(c);
+        visit(c, false);
+      }
+    };
+    visit(root, true);
+    if (before && root !== verb) {
+      // The governing verbs themselves ("failed to *", "was seen to *").
+      for (let k = verb; k !== root; k = doc.tokens.head[k]) if (doc.tokens.head[k] < verb) out.push(doc.tokens.head[k]);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  /** An xcomp whose governing verb is coded is part of that verb's event ("urged Bree to help" is one 102). */
+  private suppressed(doc: Doc, frame: Frame, frames: Map<number, Frame>): boolean {
+    const rel = baseRelation(doc.tokens.deprel[frame.token]);
+    if (rel !== 'xcomp') return false;
+    return Boolean(frames.get(doc.tokens.head[frame.token])?.code);
+  }
+
+  private emit(doc: Doc, tree: Tree, frame: Frame): RawEvent[] {
+    const { sources, targets } = this.actorsOf(doc, tree, frame);
+    const negated = this.negated(doc, tree, frame.token);
+    const modality = modalityOf(doc, tree, frame.token);
+    const [primary, reverse] = (frame.code as string).split(':');
+    const out: RawEvent[] = [];
+    const push = (code: string, source: EventArgument | null, target: EventArgument | null): void => {
+      if (code) out.push({ predicate: frame.token, code, source, target, negated, modality });
+    };
+    if (targets.length === 0 && sources.length > 1) {
+      // "Gondor and Osgiliath renewed ties": each conjunct is the other's partner.
+      for (const a of sources) for (const b of sources) if (a !== b) push(primary, a, b);
+      return out;
+    }
+    if (sources.length === 0 && targets.length === 0) return [];
+    for (const source of sources.length > 0 ? sources : [null]) {
+      for (const target of targets.length > 0 ? targets : [null]) {
+        push(primary, source, target);
+        if (reverse && source && target) push(reverse, target, source);
+      }
+    }
+    return out;
+  }
+
+  /** Source and target phrases: pattern slots first, then the tree (voice, objects, conjuncts). */
+  private actorsOf(doc: Doc, tree: Tree, frame: Frame): { sources: EventArgument[]; targets: EventArgument[] } {
+    const i = frame.token;
+    const passive = tree.kids[i].some((c) => doc.tokens.deprel[c] === 'nsubj:pass' || doc.tokens.deprel[c] === 'aux:pass');
+    const subjects = frame.nominal ? this.nominalSubjects(doc, tree, i) : subjectsOf(doc, tree, i);
+    let sourceHeads: number[];
+    let targetHeads: number[];
+    if (passive) {
+      sourceHeads = tree.kids[i].filter((c) => doc.tokens.deprel[c] === 'obl:agent' || (baseRelation(doc.tokens.deprel[c]) === 'obl' && hasCase(doc, tree, c, 'by')));
+      targetHeads = subjects;
+    } else {
+      sourceHeads = subjects;
+      targetHeads = this.firstCodedObject(doc, tree, i);
+    }
+    const slot = (at: number | undefined): number[] | null => {
+      if (at === undefined) return null;
+      for (let n = at; n < frame.after.length; n++) {
+        const k = frame.after[n];
+        if (this.dicts.actors.longestAt(doc.tokens.lower, k, (j) => doc.word(j))) return [nounPhraseHead(doc, k)];
+      }
+      return null;
+    };
+    if (frame.slots) {
+      const source = slot(frame.slots.source);
+      const target = slot(frame.slots.target);
+      if (frame.slots.targetIsSubject) {
+        targetHeads = subjects;
+        sourceHeads = source ?? [];
+      } else {
+        if (source) {
+          targetHeads = sourceHeads;
+          sourceHeads = source;
+        }
+        if (target) targetHeads = target;
+      }
+    }
+    const argumentsOf = (heads: number[]): EventArgument[] =>
+      withConjuncts(doc, tree, heads).map((h) => this.argument(doc, tree, h));
+    return { sources: argumentsOf(sourceHeads), targets: argumentsOf(targetHeads) };
+  }
+
+  /** The subject of the verb that governs a nominal action, or the noun's possessor ("Russia's support"). */
+  private nominalSubjects(doc: Doc, tree: Tree, i: number): number[] {
+    const possessor = tree.kids[i].filter((c) => doc.tokens.deprel[c] === 'nmod:poss');
+    if (possessor.length > 0) return possessor;
+    let k = i;
+    while (baseRelation(doc.tokens.deprel[k]) === 'conj' && doc.upos(doc.tokens.head[k]) === 'NOUN') k = doc.tokens.head[k];
+    const governor = doc.tokens.head[k];
+    return governor >= 0 ? subjectsOf(doc, tree, governor) : [];
+  }
+
+  /** Objects, then prepositional objects, then arguments inside the object: the first that holds an actor. */
+  private firstCodedObject(doc: Doc, tree: Tree, i: number): number[] {
+    const rel = (c: number): string => doc.tokens.deprel[c];
+    const kids = tree.kids[i];
+    const ordered = [
+      ...kids.filter((c) => rel(c) === 'iobj'),
+      ...kids.filter((c) => baseRelation(rel(c)) === 'obj'),
+      ...kids.filter((c) => (baseRelation(rel(c)) === 'obl' && rel(c) !== 'obl:agent' && rel(c) !== 'obl:tmod' && !hasCase(doc, tree, c, 'by')) || baseRelation(rel(c)) === 'nmod'),
+    ];
+    for (const o of kids.filter((c) => baseRelation(rel(c)) === 'obj' || baseRelation(rel(c)) === 'xcomp')) {
+      for (const c of tree.kids[o]) if (baseRelation(rel(c)) === 'nmod' || baseRelation(rel(c)) === 'obl') ordered.push(c);
+    }
+    // A named actor ("the Taliban") before a bare agent ("intelligence" → ---SPY).
+    const coded = ordered.map((head) => ({ head, codes: this.argument(doc, tree, head).codes }));
+    const named = coded.find((c) => c.codes.some((code) => !code.startsWith('---')));
+    const any = named ?? coded.find((c) => c.codes.length > 0);
+    return any ? [any.head] : [];
+  }
+
+  /** Codes a phrase; when the phrase itself holds no actor, its apposition may ("Kabulov, official at the foreign ministry"). */
+  argument(doc: Doc, tree: Tree, head: number): EventArgument {
+    const tokens = nounPhrase(doc, tree, head);
+    let codes = this.codeTokens(doc, tokens);
+    if (codes.length === 0) {
+      for (const c of tree.kids[head]) {
+        if (doc.tokens.deprel[c] !== 'appos') continue;
+        codes = this.codeTokens(doc, nounPhrase(doc, tree, c));
+        if (codes.length > 0) break;
+      }
+    }
+    return { head, tokens, codes };
+  }
+
+  /** Negated by "not"/"never", or governed by a negating verb that is not itself negated. */
+  private negated(doc: Doc, tree: Tree, i: number): boolean {
+    let negated = hasNegator(doc, tree, i);
+    let k = i;
+    while (baseRelation(doc.tokens.deprel[k]) === 'conj') k = doc.tokens.head[k];
+    const rel = baseRelation(doc.tokens.deprel[k]);
+    const governor = doc.tokens.head[k];
+    if (governor >= 0 && (rel === 'xcomp' || rel === 'obj' || rel === 'ccomp') && NEGATING.has(doc.tokens.lemma[governor])) {
+      if (!hasNegator(doc, tree, governor)) negated = !negated;
+    }
+    return negated;
+  }
+}
+
+/** Positions in the `after` sequence where `$` and `+` stood; `+` before the verb makes the subject the target. */
+interface Slots {
+  source?: number;
+  target?: number;
+  targetIsSubject: boolean;
+}
+
+interface Frame {
+  token: number;
+  nominal: boolean;
+  code: string | null;
+  slots: Slots | null;
+  /** The tokens after the verb its patterns were matched against. */
+  after: number[];
+}
+
+/** Matches a pattern's elements in order (gaps allowed) before and after the verb. */
+function matchPattern(tree: Tree, pattern: VerbPattern, before: number[], after: number[]): Slots | null {
+  const slots: Slots = { targetIsSubject: false };
+  if (!matchSide(tree, pattern.before, before, null)) return null;
+  if (pattern.before.some((e) => e.kind === 'target')) slots.targetIsSubject = true;
+  return matchSide(tree, pattern.after, after, slots) ? slots : null;
+}
+
+function matchSide(tree: Tree, elements: PatternElement[], tokens: number[], slots: Slots | null): boolean {
+  let at = 0;
+  for (const element of elements) {
+    if (element.kind !== 'words') {
+      if (slots) slots[element.kind] = at;
+      continue;
+    }
+    let found = -1;
+    for (let n = at; n < tokens.length && found < 0; n++) {
+      for (const words of element.alternatives) {
+        if (words.every((w, m) => n + m < tokens.length && wordMatches(tree, tokens[n + m], w))) {
+          found = n + words.length;
+          break;
+        }
+      }
+    }
+    if (found < 0) return false;
+    at = found;
+  }
+  return true;
+}
+
+function wordMatches(tree: Tree, token: number, word: string): boolean {
+  return tree.upper[token] === word || tree.upperLemma[token] === word;
+}
+
+function covers(inside: Set<number>, start: number, length: number): boolean {
+  for (let k = start; k < start + length; k++) if (!inside.has(k)) return false;
+  return true;
+}
+
+/** PETRARCH's combination of an actor code with agent codes: "NGO" + "ARN" + "GOV". */
+function combine(actor: string, before: string[], after: string[]): string {
+  let code = actor;
+  for (const agent of after) if (!chunks(code).includes(agent)) code += agent;
+  for (const agent of before.slice().reverse()) if (!chunks(code).includes(agent)) code = agent + code;
+  return code;
+}
+
+function chunks(code: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < code.length; k += 3) out.push(code.slice(k, k + 3));
+  return out;
+}
+
+function hasCase(doc: Doc, tree: Tree, i: number, word: string): boolean {
+  return tree.kids[i].some((c) => doc.tokens.deprel[c] === 'case' && doc.tokens.lower[c] === word);
+}
+
+function hasNegator(doc: Doc, tree: Tree, i: number): boolean {
+  return tree.kids[i].some((c) => {
+    const rel = baseRelation(doc.tokens.deprel[c]);
+    return (rel === 'advmod' || rel === 'neg' || rel === 'det') && NEGATORS.has(doc.tokens.lower[c]);
+  });
+}
+
+/** The verb whose phrase a verb's pattern may reach back into: up through xcomp chains ("is about to restore"). */
+function phraseRoot(doc: Doc, i: number): number {
+  let k = i;
+  while (baseRelation(doc.tokens.deprel[k]) === 'xcomp' && doc.tokens.head[k] >= 0) k = doc.tokens.head[k];
+  return k;
+}
+
+/** Subject heads of verb `i`: its own, else those of the verb it is conjoined to or complements. */
+function subjectsOf(doc: Doc, tree: Tree, i: number, depth = 0): number[] {
+  const { deprel, head } = doc.tokens;
+  const own = tree.kids[i].filter((c) => baseRelation(deprel[c]) === 'nsubj');
+  if (own.length > 0) {
+    // A relative pronoun stands for the noun the relative clause modifies.
+    return own.map((s) => (RELATIVE_PRONOUNS.has(doc.tokens.lower[s]) && deprel[i] === 'acl:relcl' && head[i] >= 0 ? head[i] : s));
+  }
+  const rel = baseRelation(deprel[i]);
+  const governor = head[i];
+  if (governor < 0 || depth > 8) return [];
+  if (deprel[i] === 'acl:relcl') return [governor];
+  if (rel === 'xcomp') {
+    // Object control: "urged Bree to help" → Bree helps.
+    const object = tree.kids[governor].filter((c) => baseRelation(deprel[c]) === 'obj');
+    return object.length > 0 && DEMANDING.has(doc.tokens.lemma[governor]) ? object : subjectsOf(doc, tree, governor, depth + 1);
+  }
+  if (rel === 'conj' || rel === 'advcl' || rel === 'acl') {
+    // "channels for exchanging information": the clause's subject acts.
+    let k = governor;
+    while (k >= 0 && doc.upos(k) !== 'VERB' && doc.upos(k) !== 'AUX' && tree.kids[k].every((c) => baseRelation(deprel[c]) !== 'nsubj')) k = head[k];
+    return k >= 0 ? subjectsOf(doc, tree, k, depth + 1) : [];
+  }
+  return [];
+}
+
+/** Heads plus their conjuncts ("Russia and the Taliban"), in text order, unique. */
+function withConjuncts(doc: Doc, tree: Tree, heads: number[]): number[] {
+  const out = new Set<number>();
+  const add = (h: number): void => {
+    if (out.has(h)) return;
+    out.add(h);
+    for (const c of tree.kids[h]) if (baseRelation(doc.tokens.deprel[c]) === 'conj' && doc.upos(c) !== 'VERB') add(c);
+  };
+  for (const h of heads) add(h);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** The head of the noun phrase a token belongs to ("Gondor" in "Gondor's government" → government). */
+function nounPhraseHead(doc: Doc, i: number): number {
+  let k = i;
+  const inner = new Set(['compound', 'flat', 'amod', 'nmod:poss', 'det', 'nummod']);
+  while (inner.has(doc.tokens.deprel[k]) && doc.tokens.head[k] >= 0) k = doc.tokens.head[k];
+  return k;
+}
+
+/** The tokens of the noun phrase headed by `head`, without clauses, appositions, conjuncts. */
+function nounPhrase(doc: Doc, tree: Tree, head: number): number[] {
+  const out = [head];
+  const visit = (k: number): void => {
+    for (const c of tree.kids[k]) {
+      if (OUTSIDE_NOUN_PHRASE.has(baseRelation(doc.tokens.deprel[c]))) continue;
+      out.push(c);
+      visit(c);
+    }
+  };
+  visit(head);
+  return out.sort((a, b) => a - b);
+}
+
+/** Future or possible from the auxiliaries (the verb's, or those of the verbs it complements); demanded under "urge". */
+function modalityOf(doc: Doc, tree: Tree, i: number): Modality {
+  let k = i;
+  for (let depth = 0; k >= 0 && depth < 8; depth++) {
+    for (const c of tree.kids[k] ?? []) {
+      if (baseRelation(doc.tokens.deprel[c]) !== 'aux') continue;
+      const word = doc.tokens.lower[c];
+      if (FUTURE_AUX.has(word)) return 'future';
+      if (POSSIBLE_AUX.has(word)) return 'possible';
+    }
+    const rel = baseRelation(doc.tokens.deprel[k]);
+    const governor = doc.tokens.head[k];
+    if (governor >= 0 && (rel === 'xcomp' || rel === 'ccomp') && DEMANDING.has(doc.tokens.lemma[governor])) return 'demanded';
+    if (rel !== 'xcomp' && rel !== 'conj') break;
+    k = governor;
+  }
+  return 'asserted';
+}

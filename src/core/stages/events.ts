@@ -1,0 +1,141 @@
+import { ploverOf } from '../cameo.js';
+import type { Claim, CodedEvent, Doc, Entity, EventActor, Modality, Span } from '../doc.js';
+import { dateNumberOf, EventCoder, type EventArgument, type RawEvent } from '../event-coding.js';
+import type { EventDictionaries } from '../lexicon/petrarch.js';
+import type { Stage } from '../pipeline.js';
+
+/**
+ * Who did what to whom. Codes every clause of the article (its own voice and the contents of
+ * quotes) with CAMEO events (event-coding.ts), links each actor phrase to its entity, puts each
+ * event under the claim whose content holds it, and gives PERSON/ORG/GPE/NORP entities their
+ * dictionary actor code for the article's date. Entities, speakers and claims are used when an
+ * earlier stage made them; the parse alone is enough (as in `eval events`).
+ */
+
+const CODED_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+const WE = new Set(['we', 'us', 'our']);
+const I = new Set(['i', 'me', 'my']);
+
+export function createEventsStage(dictionaries: () => EventDictionaries): Stage {
+  return {
+    name: 'events',
+    requires: ['tokens', 'sentences', 'pos', 'deps'],
+    assigns: ['events'],
+    apply(doc) {
+      codeEvents(doc, dictionaries());
+    },
+  };
+}
+
+export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
+  const coder = new EventCoder(dictionaries, dateNumberOf(doc.meta.published));
+  codeEntities(doc, coder);
+  doc.events = [];
+  if (coder.discardsStory(doc)) return;
+  const contents = claimContents(doc);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    for (const raw of coder.codeSentence(doc, s)) {
+      const claim = claimOf(contents, doc.tokens.start[raw.predicate]);
+      doc.events.push(toEvent(doc, raw, `v${doc.events.length + 1}`, s, claim));
+    }
+  }
+  for (const claim of doc.claims) {
+    const own = doc.events.filter((e) => e.claim === claim.id);
+    claim.events = own.map((e) => e.id);
+    // The claim's CAMEO codes are those of the events it holds: what contradictions compare.
+    claim.proposition.cameo = [...new Set(own.map((e) => e.code))].sort();
+  }
+}
+
+/** Actor codes of entities: their longest name's dictionary code, else their affiliation's. */
+function codeEntities(doc: Doc, coder: EventCoder): void {
+  for (const entity of doc.entities) {
+    if (!CODED_TYPES.has(entity.type)) continue;
+    let best: { length: number; code: string } | null = null;
+    for (const k of entity.mentions) {
+      const m = doc.mentions[k];
+      if (m.kind !== 'name' && !(entity.unnamed && m.kind === 'nominal')) continue;
+      const tokens: number[] = [];
+      for (let i = m.tokenStart; i < m.tokenEnd; i++) tokens.push(i);
+      const [code] = coder.codeTokens(doc, tokens);
+      if (code && !code.startsWith('---') && (!best || m.end - m.start > best.length)) best = { length: m.end - m.start, code };
+    }
+    entity.code = best?.code ?? null;
+  }
+  for (const entity of doc.entities) {
+    if (!CODED_TYPES.has(entity.type) || entity.code) continue;
+    const affiliation = doc.entityById(entity.affiliation);
+    entity.code = affiliation?.code ?? null;
+  }
+}
+
+interface ClaimContent extends Span {
+  claim: Claim;
+}
+
+function claimContents(doc: Doc): ClaimContent[] {
+  const out: ClaimContent[] = [];
+  for (const claim of doc.claims) {
+    const quote = doc.quotes.find((q) => q.id === claim.quote);
+    if (!quote) continue;
+    for (const part of quote.content.parts ?? [quote.content]) out.push({ start: part.start, end: part.end, claim });
+  }
+  return out;
+}
+
+/** The claim whose content holds `offset`, the innermost when contents nest. */
+function claimOf(contents: ClaimContent[], offset: number): Claim | null {
+  let best: ClaimContent | null = null;
+  for (const c of contents) {
+    if (offset >= c.start && offset < c.end && (!best || c.end - c.start < best.end - best.start)) best = c;
+  }
+  return best?.claim ?? null;
+}
+
+function toEvent(doc: Doc, raw: RawEvent, id: string, s: number, claim: Claim | null): CodedEvent {
+  const i = raw.predicate;
+  const sentence = doc.sentences[s];
+  // A denial negates what it denies: the events in a denied content did not happen, says the speaker.
+  const negated = raw.negated || claim?.stance === 'deny';
+  const modality: Modality = raw.modality === 'asserted' && claim ? 'reported' : raw.modality;
+  return {
+    id,
+    code: raw.code,
+    plover: ploverOf(raw.code),
+    predicate: { start: doc.tokens.start[i], end: doc.tokens.end[i], lemma: doc.tokens.lemma[i] || doc.tokens.lower[i] },
+    negated,
+    modality,
+    source: actor(doc, raw.source, claim),
+    target: actor(doc, raw.target, claim),
+    claim: claim?.id ?? null,
+    sentence: { start: sentence.start, end: sentence.end },
+  };
+}
+
+/** The phrase's span, its entity (a mention of the head, else the first mention inside) and its code. */
+function actor(doc: Doc, argument: EventArgument | null, claim: Claim | null): EventActor | null {
+  if (!argument) return null;
+  const { tokens } = argument;
+  const start = doc.tokens.start[tokens[0]];
+  const end = doc.tokens.end[tokens[tokens.length - 1]];
+  const entity = entityOf(doc, argument, start, end, claim);
+  const code = argument.codes[0] ?? entity?.code ?? null;
+  return { start, end, entity: entity?.id ?? null, code };
+}
+
+function entityOf(doc: Doc, argument: EventArgument, start: number, end: number, claim: Claim | null): Entity | null {
+  const headStart = doc.tokens.start[argument.head];
+  let inside: Entity | null = null;
+  for (const m of doc.mentions) {
+    if (m.entity < 0 || m.end <= start || m.start >= end) continue;
+    if (m.start <= headStart && headStart < m.end) return doc.entities[m.entity];
+    inside ??= doc.entities[m.entity];
+  }
+  if (inside) return inside;
+  // "we" and "I" in a speaker's own words are the speaker's side and the speaker.
+  const word = doc.tokens.lower[argument.head];
+  const speaker = claim ? doc.entityById(claim.speaker) ?? null : null;
+  if (speaker && WE.has(word)) return doc.entityById(speaker.affiliation) ?? speaker;
+  if (speaker && I.has(word)) return speaker;
+  return null;
+}
