@@ -1,4 +1,4 @@
-import type { ArticleMeta, Claim, CueClass, Doc, EntityType, QuoteKind, Span, Stance } from './doc.js';
+import type { ArticleMeta, Claim, CodedEvent, CueClass, Doc, EntityType, EventActor, Modality, QuoteKind, Span, Stance } from './doc.js';
 
 /**
  * The public JSON of an analysed article (docs/schema/article.schema.json describes the same
@@ -32,6 +32,8 @@ export interface ArticleJSON {
     affiliation: string | null;
     related: string | null;
     unnamed: boolean;
+    /** CAMEO actor code ("AFGREB"), null when the dictionaries do not know the entity. */
+    code: string | null;
   }>;
   quotes: Array<{
     id: string;
@@ -48,9 +50,27 @@ export interface ArticleJSON {
     speaker: string | null;
     stance: Stance;
     proposition: TextSpan & { entities: string[]; terms: string[]; cameo: string[] };
+    events: string[];
   }>;
+  events: EventJSON[];
   contradictions: Array<{ claims: [string, string]; reason: string }>;
 }
+
+/** An event as the article JSON gives it (CodedEvent in doc.ts explains the fields). */
+export interface EventJSON {
+  id: string;
+  code: string;
+  plover: { type: string; mode: string } | null;
+  predicate: TextSpan & { lemma: string };
+  negated: boolean;
+  modality: Modality;
+  source: EventActorJSON | null;
+  target: EventActorJSON | null;
+  claim: string | null;
+  sentence: Span;
+}
+
+export type EventActorJSON = TextSpan & { entity: string | null; code: string | null };
 
 export function toArticleJSON(doc: Doc): ArticleJSON {
   const span = (s: Span): TextSpan => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
@@ -76,6 +96,7 @@ export function toArticleJSON(doc: Doc): ArticleJSON {
       affiliation: e.affiliation,
       related: e.related,
       unnamed: e.unnamed,
+      code: e.code ?? null,
     })),
     quotes: doc.quotes.map((q) => ({
       id: q.id,
@@ -92,7 +113,23 @@ export function toArticleJSON(doc: Doc): ArticleJSON {
       speaker: c.speaker,
       stance: c.stance,
       proposition: { ...span(c.proposition), entities: c.proposition.entities, terms: c.proposition.terms, cameo: c.proposition.cameo },
+      events: c.events,
     })),
+    events: doc.events.map((e: CodedEvent) => {
+      const actor = (a: EventActor | null): EventActorJSON | null => (a ? { entity: a.entity, code: a.code, ...span(a) } : null);
+      return {
+        id: e.id,
+        code: e.code,
+        plover: e.plover,
+        predicate: { ...span(e.predicate), lemma: e.predicate.lemma },
+        negated: e.negated,
+        modality: e.modality,
+        source: actor(e.source),
+        target: actor(e.target),
+        claim: e.claim,
+        sentence: { start: e.sentence.start, end: e.sentence.end },
+      };
+    }),
     contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason })),
   };
 }

@@ -182,9 +182,13 @@ export class EventCoder {
     return own(i) || (k !== i && own(k)) || tree.kids[i].some((c) => baseRelation(doc.tokens.deprel[c]) === 'conj' && own(c));
   }
 
-  /** "exchange" → EXCHANGE; "negotiation(s)" → NEGOTIATE; "cooperation" → COOPERATE. */
+  /** "exchange" → EXCHANGE; "negotiation(s)" → NEGOTIATE; "sharing" → SHARE. */
   private nounEntries(lemma: string): VerbEntry[] | undefined {
-    return this.dicts.verbs.get(lemma) ?? (lemma.endsWith('ation') ? this.dicts.verbs.get(`${lemma.slice(0, -5)}ate`) : undefined);
+    const verbs = this.dicts.verbs;
+    if (verbs.has(lemma)) return verbs.get(lemma);
+    if (lemma.endsWith('ation')) return verbs.get(`${lemma.slice(0, -5)}ate`);
+    if (lemma.endsWith('ing')) return verbs.get(lemma.slice(0, -3)) ?? verbs.get(`${lemma.slice(0, -3)}e`);
+    return undefined;
   }
 
   /** The longest multi-word entry whose other words stand around the verb (particles, `WIRE_+TAP`). */
