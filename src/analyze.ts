@@ -2,7 +2,7 @@ import { createPipeline, type Pipeline } from './core/pipeline.js';
 import { createLexicon } from './core/lexicon/index.js';
 import { defaultStages, type Resources } from './core/stages/index.js';
 import { loadLexiconExtension } from './lexicon-file.js';
-import { loadCueModel, loadNerModel, loadPosModel } from './models.js';
+import { loadCueModel, loadNerModel, loadParserModel, loadPosModel } from './models.js';
 
 export interface AnalyzerOptions {
   /** A JSON file of extra organisations and aliases; defaults to $CLAIMGRAPH_LEXICON when set. */
@@ -14,13 +14,14 @@ export interface AnalyzerOptions {
 /** Loads the shipped models and lexicons (Node side) for the pure core. */
 export async function loadResources(options: AnalyzerOptions = {}): Promise<Resources> {
   const extensionPath = options.lexiconPath ?? process.env.CLAIMGRAPH_LEXICON;
-  const [posModel, cueModel, nerModel, extension] = await Promise.all([
+  const [posModel, parserModel, cueModel, nerModel, extension] = await Promise.all([
     loadPosModel(),
+    loadParserModel(),
     options.withoutCueModel ? Promise.resolve(null) : loadCueModel(),
     loadNerModel(),
     extensionPath ? loadLexiconExtension(extensionPath) : Promise.resolve(undefined),
   ]);
-  return { posModel, cueModel, nerModel, lexicon: createLexicon(extension) };
+  return { posModel, parserModel, cueModel, nerModel, lexicon: createLexicon(extension) };
 }
 
 /** The default pipeline with the shipped models: `(await createAnalyzer()).run(text)` gives a Doc. */

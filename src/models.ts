@@ -5,6 +5,7 @@ import { decodePosModel, type PosModel } from './core/stages/pos.js';
 import { decodeCueModel, type CueModel } from './core/cue-model.js';
 import { decodeNerModel, type NerModel } from './core/ner.js';
 import { decodeWordClusters, type WordClusters } from './core/word-clusters.js';
+import { decodeParserModel, type ParserModel } from './core/models/parser.js';
 
 /** The shipped English POS model (see MODELS.md); `claimgraph train pos` rebuilds it. */
 export const DEFAULT_POS_MODEL_PATH = fileURLToPath(new URL('../models/pos-en.bin', import.meta.url));
@@ -42,6 +43,13 @@ export async function loadNerModel(path: string = DEFAULT_NER_MODEL_PATH): Promi
 
 export async function loadWordClusters(path: string = DEFAULT_CLUSTERS_PATH): Promise<WordClusters> {
   return decodeModelFile(path, 'rebuild it with "claimgraph train clusters"', decodeWordClusters);
+}
+
+/** The Universal Dependencies parser (see MODELS.md); `claimgraph train deps` rebuilds it. */
+export const DEFAULT_PARSER_MODEL_PATH = fileURLToPath(new URL('../models/deps-en.bin', import.meta.url));
+
+export async function loadParserModel(path: string = DEFAULT_PARSER_MODEL_PATH): Promise<ParserModel> {
+  return decodeModelFile(path, 'rebuild it with "claimgraph train deps"', decodeParserModel);
 }
 
 async function decodeModelFile<T>(path: string, retrain: string, decode: (bytes: Uint8Array) => T): Promise<T> {

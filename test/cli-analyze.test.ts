@@ -44,6 +44,30 @@ describe('claimgraph analyze', () => {
     for (const q of article.quotes) expect(article.text.slice(q.content.start, q.content.end)).toBe(q.content.text);
   });
 
+  it('adds sentences and parsed tokens with --tokens, valid against the schema, heads inside their sentence', async () => {
+    const { code, stdout } = await analyze([file('short.txt', SHORT), '--format', 'json', '--tokens']);
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout) as ArticleJSON;
+    const schema = JSON.parse(readFileSync(new URL('../docs/schema/article.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(article), JSON.stringify(validate.errors)).toBe(true);
+    const tokens = article.tokens ?? [];
+    const sentences = article.sentences ?? [];
+    expect(tokens.map((t) => t.text).slice(0, 4)).toEqual(['Russia', 'says', 'it', 'shares']);
+    for (const t of tokens) expect(article.text.slice(t.start, t.end)).toBe(t.text);
+    for (const s of sentences) {
+      const roots = tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => t.head === -1);
+      expect(roots).toHaveLength(1);
+      expect(roots[0].deprel).toBe('root');
+      for (const t of tokens.slice(s.tokenStart, s.tokenEnd)) if (t.head >= 0) expect(t.head >= s.tokenStart && t.head < s.tokenEnd).toBe(true);
+    }
+    // "Russia says it shares intelligence …": the reporting verb is the root, Russia its subject.
+    expect(tokens[1]).toMatchObject({ deprel: 'root', head: -1 });
+    expect(tokens[0]).toMatchObject({ deprel: 'nsubj', head: 1 });
+    const plain = JSON.parse((await analyze([file('short-plain.txt', SHORT), '--format', 'json'])).stdout) as ArticleJSON;
+    expect(plain.tokens).toBeUndefined();
+  });
+
   it('prints the readable view by default, quotes grouped by speaker', async () => {
     const { code, stdout } = await analyze([file('seed-view.txt', SEED)]);
     expect(code).toBe(0);

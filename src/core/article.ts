@@ -54,6 +54,9 @@ export interface ArticleJSON {
   }>;
   events: EventJSON[];
   contradictions: Array<{ claims: [string, string]; reason: string }>;
+  /** Only when asked for (`analyze --tokens`, `?tokens=true`): sentences and their parsed tokens. */
+  sentences?: Array<{ start: number; end: number; tokenStart: number; tokenEnd: number }>;
+  tokens?: ArticleToken[];
 }
 
 /** An event as the article JSON gives it (CodedEvent in doc.ts explains the fields). */
@@ -72,7 +75,21 @@ export interface EventJSON {
 
 export type EventActorJSON = TextSpan & { entity: string | null; code: string | null };
 
-export function toArticleJSON(doc: Doc): ArticleJSON {
+/** One token of the parse: `head` is the index of its head token in `tokens`, −1 for a sentence root. */
+export interface ArticleToken extends TextSpan {
+  tag: string;
+  upos: string;
+  lemma: string;
+  head: number;
+  deprel: string;
+}
+
+export interface ArticleJSONOptions {
+  /** Add `sentences` and `tokens` (offsets, tags, lemmas, heads, relations). */
+  tokens?: boolean;
+}
+
+export function toArticleJSON(doc: Doc, options: ArticleJSONOptions = {}): ArticleJSON {
   const span = (s: Span): TextSpan => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) });
   const maybe = (s: Span | null): TextSpan | null => (s ? span(s) : null);
   const meta: ArticleMeta = doc.meta;
@@ -131,5 +148,20 @@ export function toArticleJSON(doc: Doc): ArticleJSON {
       };
     }),
     contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason })),
+    ...(options.tokens ? { sentences: doc.sentences.map(({ start, end, tokenStart, tokenEnd }) => ({ start, end, tokenStart, tokenEnd })), tokens: articleTokens(doc) } : {}),
   };
+}
+
+function articleTokens(doc: Doc): ArticleToken[] {
+  const { start, end, tag, lemma, head, deprel } = doc.tokens;
+  return start.map((s, i) => ({
+    start: s,
+    end: end[i],
+    text: doc.text.slice(s, end[i]),
+    tag: tag[i],
+    upos: doc.upos(i),
+    lemma: lemma[i],
+    head: head[i],
+    deprel: deprel[i],
+  }));
 }

@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { PerceptronTrainer } from '../core/perceptron.js';
 import { featureForm, PosTagger, type PosModel } from '../core/stages/pos.js';
 import type { ConlluSentence } from '../core/conllu.js';
-import { readConll2003, readGumSplit, type Conll2003Sentence } from './corpora.js';
+import { readConll2003, readConllu, readGumSplit, type Conll2003Sentence } from './corpora.js';
 import { runEpochs } from './epochs.js';
 
 /**
- * Trains the POS model on GUM (gold PTB tags in the XPOS column) and CoNLL-2003 (PTB tags in
- * column 2), selecting the epoch by dev accuracy on GUM dev and CoNLL testa.
+ * Trains the POS model on UD English EWT and GUM (gold PTB tags in the XPOS column) and CoNLL-2003
+ * (PTB tags in column 2), selecting the epoch by mean dev accuracy on EWT dev, GUM dev and CoNLL testa.
  */
 
 export interface TaggedSentence {
@@ -45,7 +45,7 @@ export interface TrainedPos {
 
 const BRACKETS: Record<string, string> = { '(': '-LRB-', ')': '-RRB-' };
 
-function fromGum(sentence: ConlluSentence): TaggedSentence {
+function fromConllu(sentence: ConlluSentence): TaggedSentence {
   return { words: sentence.words, tags: sentence.xpos };
 }
 
@@ -68,8 +68,11 @@ export function fromConll2003(sentence: Conll2003Sentence): TaggedSentence {
 
 export async function loadPosCorpora(dataDir: string): Promise<PosCorpora> {
   const gum = join(dataDir, 'gum');
+  const ewt = (file: string) => readConllu(join(dataDir, 'ud-ewt', file));
   const conll = (file: string) => readConll2003(join(dataDir, 'conll2003', file));
-  const [gumTrain, gumDev, gumTest, conllTrain, conllDev, conllTest] = await Promise.all([
+  const [ewtTrain, ewtDev, gumTrain, gumDev, gumTest, conllTrain, conllDev, conllTest] = await Promise.all([
+    ewt('en_ewt-ud-train.conllu'),
+    ewt('en_ewt-ud-dev.conllu'),
     readGumSplit(gum, 'train'),
     readGumSplit(gum, 'dev'),
     readGumSplit(gum, 'test'),
@@ -78,13 +81,14 @@ export async function loadPosCorpora(dataDir: string): Promise<PosCorpora> {
     conll('eng.testb'),
   ]);
   return {
-    train: [...gumTrain.map(fromGum), ...conllTrain.map(fromConll2003)],
+    train: [...ewtTrain.map(fromConllu), ...gumTrain.map(fromConllu), ...conllTrain.map(fromConll2003)],
     dev: [
-      { name: 'GUM dev', sentences: gumDev.map(fromGum) },
+      { name: 'EWT dev', sentences: ewtDev.map(fromConllu) },
+      { name: 'GUM dev', sentences: gumDev.map(fromConllu) },
       { name: 'CoNLL testa', sentences: conllDev.map(fromConll2003) },
     ],
     test: [
-      { name: 'GUM test', sentences: gumTest.map(fromGum) },
+      { name: 'GUM test', sentences: gumTest.map(fromConllu) },
       { name: 'CoNLL testb', sentences: conllTest.map(fromConll2003) },
     ],
   };

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createAnalyzer } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
 import { sharedDataPath } from '../../eval/data-path.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
+import { evaluateDeps, formatDepsReport, loadDepsSystem } from '../../eval/deps.js';
+import type { ConlluSentence } from '../../core/conllu.js';
+import { readConllu, readGumSplit } from '../../train/corpora.js';
 import { UsageError, type Command } from '../command.js';
 
 /** One gold format the pipeline can be scored on: `claimgraph eval <name> FILE`. */
@@ -27,6 +31,16 @@ const CONLL_SETS = [
   { name: 'CoNLL-2003 testa (dev)', key: 'testa', gold: ['conll2003', 'eng.testa'] },
   { name: 'CoNLL-2003 testb (test)', key: 'testb', gold: ['conll2003', 'eng.testb'] },
 ];
+
+/** Treebanks `eval all` parses: UD EWT dev (a file) and GUM dev (the documents of its split). */
+async function depsSets(): Promise<{ name: string; key: string; sentences: ConlluSentence[] }[]> {
+  const sets: { name: string; key: string; sentences: ConlluSentence[] }[] = [];
+  const ewtDev = sharedDataPath('ud-ewt', 'en_ewt-ud-dev.conllu');
+  if (existsSync(ewtDev)) sets.push({ name: 'UD EWT dev', key: 'ewtDev', sentences: await readConllu(ewtDev) });
+  const gum = sharedDataPath('gum');
+  if (existsSync(join(gum, 'splits.md'))) sets.push({ name: 'GUM dev', key: 'gumDev', sentences: await readGumSplit(gum, 'dev') });
+  return sets;
+}
 
 const EVALUATORS: Evaluator[] = [
   {
@@ -53,6 +67,25 @@ const EVALUATORS: Evaluator[] = [
       const rows: { name: string; key: string; report: NerReport }[] = [];
       for (const set of present) rows.push({ ...set, report: await evaluateNer(sharedDataPath(...set.gold), system, options) });
       return { report: Object.fromEntries(rows.map((r) => [r.key, r.report])), table: formatNerComparison(rows) };
+    },
+  },
+  {
+    name: 'deps',
+    gold: 'CoNLL-U treebank (UD): our tags and parse on its gold words',
+    defaultGold: ['ud-ewt', 'en_ewt-ud-dev.conllu'],
+    async evaluate(file) {
+      const report = evaluateDeps(await readConllu(file), await loadDepsSystem());
+      return { report, table: formatDepsReport(file, report) };
+    },
+    async evaluateAll() {
+      const sets = await depsSets();
+      if (sets.length === 0) return null;
+      const system = await loadDepsSystem();
+      const reports = sets.map((set) => ({ ...set, report: evaluateDeps(set.sentences, system) }));
+      return {
+        report: Object.fromEntries(reports.map((r) => [r.key, r.report])),
+        table: reports.map((r) => formatDepsReport(r.name, r.report)).join('\n\n'),
+      };
     },
   },
 ];
@@ -145,7 +178,7 @@ async function evalAll(argv: string[]): Promise<number> {
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score the pipeline against gold data (attribution JSONL, CoNLL NER)',
+  summary: 'score the pipeline against gold data (attribution JSONL, CoNLL NER, UD treebanks)',
   usage: `Usage: claimgraph eval <evaluator> GOLD [--json] [--limit N]
        claimgraph eval all [--json] [--limit N]
 
@@ -153,7 +186,8 @@ Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(14)}${e.gold}`).join('\n')}
   all           every evaluator on its default gold file in the shared data folder
                 ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => e.defaultGold.join('/')).join(', ')};
-                for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
+                for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1;
+                for deps, UD EWT dev and GUM dev
 
 Options:
   --json        print the scores as JSON (eval all: one object keyed by evaluator)
@@ -161,6 +195,10 @@ Options:
 
 eval ner runs the shipped POS and NER models on the gold tokens (no re-tokenizing) and scores
 exact typed spans as conlleval does: micro P/R/F1 and per type, in percent.
+
+eval deps tags and parses the gold words of a CoNLL-U file (multiword-token ranges and empty
+nodes skipped) and prints UAS, LAS (universal relation, as CoNLL 2018; also with subtypes),
+UPOS accuracy and the parser's tokens/s; punctuation counts. eval all parses UD EWT dev and GUM dev.
 
 Metric definitions and JSON shapes: docs/eval.md.`,
   async run(argv) {

@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { encodePosModel } from '../../core/stages/pos.js';
 import { sharedDataPath } from '../../eval/data-path.js';
 import {
   DEFAULT_CLUSTERS_PATH,
   DEFAULT_CUE_MODEL_PATH,
   DEFAULT_NER_MODEL_PATH,
+  DEFAULT_PARSER_MODEL_PATH,
   DEFAULT_POS_MODEL_PATH,
   loadPosModel,
   loadWordClusters,
@@ -20,7 +21,12 @@ import { clusterWords, DEFAULT_CLUSTER_OPTIONS, loadClusterText } from '../../tr
 import { DEFAULT_NER_TRAIN_OPTIONS, loadNerDocs, trainNer } from '../../train/ner.js';
 import { trainCues } from '../../train/cues.js';
 import { loadResources } from '../../analyze.js';
-import { accuracySummary, loadPosCorpora, trainPos } from '../../train/pos.js';
+import { accuracySummary, fromConll2003, loadPosCorpora, trainPos, type TaggedSentence } from '../../train/pos.js';
+import { DEFAULT_DEPS_TRAIN_OPTIONS, jackknifeTags, loadDepsCorpora, predictedTags, trainDeps } from '../../train/deps.js';
+import { readConll2003 } from '../../train/corpora.js';
+import { encodeParserModel } from '../../core/models/parser.js';
+import type { ConlluSentence } from '../../core/conllu.js';
+import { formatDepsReport } from '../../eval/deps.js';
 import { UsageError, type Command } from '../command.js';
 import { parseOptions, withInputErrors } from './eval.js';
 
@@ -160,8 +166,61 @@ async function trainNerCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** Epochs of each jackknife tagger: the shipped tagger's dev accuracy levels off by then. */
+const JACKKNIFE_POS_EPOCHS = 5;
+
+function taggedSentence(sentence: ConlluSentence): TaggedSentence {
+  return { words: sentence.words, tags: sentence.xpos };
+}
+
+async function trainDepsCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, {
+    data: { type: 'string' },
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    bits: { type: 'string' },
+    folds: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const defaults = DEFAULT_DEPS_TRAIN_OPTIONS;
+  const bits = positiveInteger('bits', values.bits, defaults.bits);
+  if (bits < 10 || bits > 22) throw new UsageError('--bits must be between 10 and 22');
+  const folds = positiveInteger('folds', values.folds, defaults.folds);
+  const seed = positiveInteger('seed', values.seed, defaults.seed);
+  const dataDir = values.data ?? sharedDataPath();
+  const out = values.out === undefined ? DEFAULT_PARSER_MODEL_PATH : resolve(values.out);
+  const started = performance.now();
+  const [corpora, posModel, conllTrain] = await Promise.all([
+    loadDepsCorpora(dataDir),
+    loadPosModel(),
+    readConll2003(join(dataDir, 'conll2003', 'eng.train')),
+  ]);
+  // Training tags by jackknifing; --folds 1 tags with the shipped tagger (optimistic on its own training data).
+  const trainTags =
+    folds === 1
+      ? predictedTags(corpora.train, posModel)
+      : jackknifeTags(corpora.train, conllTrain.map(fromConll2003), [{ name: 'EWT dev', sentences: corpora.dev[0].sentences.map(taggedSentence) }], folds, {
+          epochs: JACKKNIFE_POS_EPOCHS,
+          seed,
+          bits: 18,
+          log,
+        });
+  const trained = trainDeps(corpora, trainTags, posModel, {
+    epochs: positiveInteger('epochs', values.epochs, defaults.epochs),
+    seed,
+    bits,
+    explore: defaults.explore,
+    log,
+  });
+  log(`kept epoch ${trained.epoch}:\n${corpora.dev.map((set, k) => formatDepsReport(set.name, trained.dev[k])).join('\n\n')}`);
+  await writeModel(out, encodeParserModel(trained.model), started);
+  return 0;
+}
+
 const TRAINERS: Trainer[] = [
-  { name: 'pos', summary: 'part-of-speech tagger (GUM + CoNLL-2003) → models/pos-en.bin', run: trainPosCommand },
+  { name: 'pos', summary: 'part-of-speech tagger (UD EWT + GUM + CoNLL-2003) → models/pos-en.bin', run: trainPosCommand },
+  { name: 'deps', summary: 'dependency parser (UD EWT + GUM, dev EWT/GUM dev) → models/deps-en.bin', run: trainDepsCommand },
   { name: 'cues', summary: 'attribution-cue filter (PolNeAR train, tuned on dev) → models/cues-en.bin', run: trainCuesCommand },
   { name: 'clusters', summary: 'word clusters from unlabeled text (CoNLL, GUM, PolNeAR train) → models/clusters-en.bin', run: trainClustersCommand },
   { name: 'ner', summary: 'named-entity tagger (CoNLL-2003 train, dev testa) → models/ner-en.bin', run: trainNerCommand },
@@ -179,16 +238,23 @@ async function train(argv: string[]): Promise<number> {
 
 export const trainCommand: Command = {
   name: 'train',
-  summary: 'train a shipped model (pos, cues, clusters, ner) from the corpora',
+  summary: 'train a shipped model (pos, deps, cues, clusters, ner) from the corpora',
   usage: `Usage: claimgraph train <model> [options]
 
 Models:
 ${TRAINERS.map((t) => `  ${t.name.padEnd(10)}${t.summary}`).join('\n')}
 
 claimgraph train pos [--data DIR] [--out FILE] [--epochs N] [--seed N] [--bits N]
-  Trains the averaged-perceptron POS tagger on GUM dep/*.conllu (train split, XPOS) and
-  CoNLL-2003 eng.train (column 2), prints dev accuracy per epoch (GUM dev, CoNLL testa), keeps
-  the best epoch, prints its test accuracy (GUM test, CoNLL testb) and writes the model.
+  Trains the averaged-perceptron POS tagger on UD EWT train and GUM dep/*.conllu (train split,
+  XPOS) and CoNLL-2003 eng.train (column 2), prints dev accuracy per epoch (EWT dev, GUM dev,
+  CoNLL testa), keeps the best epoch, prints its test accuracy (GUM test, CoNLL testb) and
+  writes the model.
+
+claimgraph train deps [--data DIR] [--out FILE] [--epochs N] [--seed N] [--bits N] [--folds N]
+  Trains the arc-hybrid dependency parser with a dynamic oracle on UD EWT train plus GUM train,
+  tagged by --folds taggers trained without the fold (jackknifing, default 4; 1 uses the shipped
+  tagger), prints UAS/LAS on EWT dev and GUM dev per epoch (--epochs, default 15), keeps the best
+  epoch and writes models/deps-en.bin. Needs the shipped POS model (train pos first).
 
 claimgraph train cues [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--seed N]
   Trains the cue filter on attribution gold in the JSONL format of docs/eval.md (default:
@@ -210,7 +276,7 @@ claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--clusters FILE] [--out
   --passes 2 (default) adds the second pass over the first pass's document-wide output.
 
 Options (pos):
-  --data DIR    shared data folder holding gum/ and conll2003/ (default: $CLAIMGRAPH_DATA, else ../shared/data)
+  --data DIR    shared data folder holding ud-ewt/, gum/ and conll2003/ (default: $CLAIMGRAPH_DATA, else ../shared/data)
   --out FILE    model file to write (default: models/pos-en.bin in the package)
   --epochs N    training passes (default 10)
   --seed N      shuffling seed (default 1); the same seed and data give the same model

@@ -3,6 +3,8 @@ import type { Lexicon } from '../lexicon/index.js';
 import type { PosModel } from './pos.js';
 import { createPosStage } from './pos.js';
 import { tokensStage } from './tokens.js';
+import { createDepsStage } from './deps.js';
+import type { ParserModel } from '../models/parser.js';
 import { segmentsStage } from './segments.js';
 import { createMetaStage } from './meta.js';
 import { createEntitiesStage } from './entities.js';
@@ -12,30 +14,38 @@ import type { CueModel } from '../cue-model.js';
 import type { NerModel } from '../ner.js';
 import { createSpeakersStage } from './speakers.js';
 import { claimsStage } from './claims.js';
+import { createEventsStage } from './events.js';
+import type { EventDictionaries } from '../lexicon/petrarch.js';
+import { phoenixDictionaries } from '../lexicon/phoenix.js';
 import { contradictionsStage } from './contradictions.js';
 
 /** Data the stages need, loaded by the caller (the core does no I/O). */
 export interface Resources {
   posModel: PosModel;
+  parserModel: ParserModel;
   lexicon: Lexicon;
   /** The learned cue filter; null keeps to the cue lexicon. */
   cueModel: CueModel | null;
   /** The statistical name tagger; null falls back to capitalisation rules. */
   nerModel: NerModel | null;
+  /** CAMEO verb patterns, actors, agents and discards; defaults to the shipped CAMEO.2.0/Phoenix tables. */
+  eventDictionaries?: () => EventDictionaries;
 }
 
 /** The default English pipeline, in order. Every stage is registered here and only here. */
-export function defaultStages({ posModel, lexicon, cueModel, nerModel }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
+export function defaultStages({ posModel, parserModel, lexicon, cueModel, nerModel, eventDictionaries = phoenixDictionaries }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
   return [
     tokensStage,
     segmentsStage,
     createPosStage(posModel),
+    createDepsStage(parserModel),
     createMetaStage(lexicon),
     createEntitiesStage(lexicon, nerModel),
     createCorefStage(lexicon),
     createQuotesStage(quotes),
     createSpeakersStage(lexicon),
     claimsStage,
+    createEventsStage(eventDictionaries),
     contradictionsStage,
   ];
 }

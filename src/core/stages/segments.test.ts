@@ -23,6 +23,19 @@ describe('tokens', () => {
     );
   });
 
+  it('follows UD where it writes words apart or together: "cannot", "gonna", domains, files, runs of marks, emoticons, phone numbers, scores', () => {
+    expect(words('I cannot say, gonna see. Amazon.com sent report.pdf!!! Wow :-) Call 303-832-8160; they won 2-1?!')).toEqual([
+      'I', 'can', 'not', 'say', ',', 'gon', 'na', 'see', '.', 'Amazon.com', 'sent', 'report.pdf', '!!!', 'Wow', ':-)',
+      'Call', '303-832-8160', ';', 'they', 'won', '2-1', '?!',
+    ]);
+  });
+
+  it('keeps what UD splits but names and amounts need whole: hyphen compounds, currency amounts, a sentence-final period', () => {
+    expect(words('The Russian-Taliban talks on al-Baghdadi cost $10 each. Canon sells.')).toEqual(
+      ['The', 'Russian-Taliban', 'talks', 'on', 'al-Baghdadi', 'cost', '$10', 'each', '.', 'Canon', 'sells', '.'],
+    );
+  });
+
   it('is deterministic: the same text gives the same tokens whatever came before', () => {
     const text = 'Donald Trump’s best ideas';
     const first = words(text);

@@ -12,12 +12,15 @@ const TOKEN = new RegExp(
   [
     String.raw`(?:https?://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?'’)\]]`, // URL
     String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`, // e-mail
+    String.raw`[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|info|io|co|uk|ru|de|fr|cn|in|pdf|docx?|xlsx?|pptx?|html?|txt|csv|jpe?g|png|gif|zip)(?![\p{L}\p{N}])`, // domain, file name
     String.raw`[@#][\p{L}\p{N}_]+`, // handle, hashtag
+    String.raw`\d{3}-\d{3}-\d{4}|\d+(?:-\d+)+(?![\p{L}.,])`, // phone number, score, range: one token, as in UD
     String.raw`\p{Sc}?\d+(?:[.,:/]\d+)*(?:\p{L}{1,3}\b)?%?`, // number, money, time, 5.5m, 1990s
     String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // U.S., p.m.
     String.raw`\p{Lu}-(?:(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{1,4}\.(?=\)))`, // party-state: (D-N.C.), (D-Ore.)
     String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-–&]\p{L}[\p{L}\p{M}\p{N}]*)*(?:n['’]t)?`, // word, O'Neil, e-mail
-    String.raw`\.{2,}|…|-{2,}|—|–`, // ellipsis, dashes
+    String.raw`[:;]-?[()](?![\p{L}\p{N}])`, // emoticon
+    String.raw`\.{2,}|…|-{2,}|—|–|[!?]{2,}|([*=_~+<>])\1+`, // ellipsis, dashes, runs of one mark (UD keeps "!!!" whole)
     "''|``", // typewriter double quotes
     String.raw`\S`, // anything else, one character
   ].join('|'),
@@ -25,6 +28,9 @@ const TOKEN = new RegExp(
 );
 
 const CLITIC = /(?:n['’]t|['’](?:s|re|ve|ll|d|m))$/i;
+
+/** Words UD and the Penn Treebank write as two: "cannot" → "can" + "not", "gonna" → "gon" + "na". */
+const FUSED = /^(?:can(?=not$)|gon(?=na$)|wan(?=na$)|got(?=ta$))/i;
 
 /** Abbreviations that keep their final period as part of the token. */
 export const ABBREVIATIONS = new Set([
@@ -49,9 +55,10 @@ export function tokenize(doc: Doc): void {
     const first = text.charCodeAt(start);
     if (isLetter(first)) {
       const clitic = CLITIC.exec(match[0]);
-      if (clitic && clitic.index > 0) {
-        push(doc, start, start + clitic.index);
-        push(doc, start + clitic.index, end);
+      const split = clitic && clitic.index > 0 ? clitic.index : (FUSED.exec(match[0])?.[0].length ?? 0);
+      if (split > 0) {
+        push(doc, start, start + split);
+        push(doc, start + split, end);
         continue;
       }
       // "Dept." and "J." keep their period; a sentence-final period stays a token of its own.
