@@ -38,11 +38,12 @@ const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
 const POSSIBLE_AUX = new Set(['may', 'might', 'could', 'can', 'ca', 'should', 'would', "'d", 'must']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they']);
 
 /** Subtrees that are not part of a verb's own phrase: other clauses, conjuncts, punctuation. */
 const OUTSIDE_PHRASE = new Set(['ccomp', 'parataxis', 'advcl', 'conj', 'cc', 'punct', 'acl', 'csubj', 'discourse', 'vocative', 'list', 'reparandum', 'dep']);
 /** Subtrees left out of an actor's noun phrase. */
-const OUTSIDE_NOUN_PHRASE = new Set(['acl', 'appos', 'conj', 'cc', 'punct', 'advcl', 'parataxis', 'ccomp', 'dep', 'case']);
+const OUTSIDE_NOUN_PHRASE = new Set(['acl', 'appos', 'conj', 'cc', 'punct', 'advcl', 'parataxis', 'ccomp', 'dep']);
 
 interface Tree {
   kids: number[][];
@@ -94,7 +95,7 @@ export class EventCoder {
           }
         }
       }
-      const agent = this.dicts.agents.longestAt(lower, i, surface) ?? this.agentByLemma(doc, i);
+      const agent = this.dicts.agents.longestAt(lower, i, surface);
       if (agent && covers(inside, i, agent.length)) {
         (agent.value.prefix ? before : after).push(agent.value.code);
         n += agent.length - 1;
@@ -102,13 +103,6 @@ export class EventCoder {
     }
     if (actor === null && before.length === 0 && after.length === 0) return [];
     return (actor ?? ['---']).map((code) => combine(code, before, after));
-  }
-
-  /** An agent spelled in the plural or inflected form the dictionary lacks ("polices" → police). */
-  private agentByLemma(doc: Doc, i: number): { value: { code: string; prefix: boolean }; length: number } | null {
-    const lemma = doc.tokens.lemma[i];
-    if (!lemma || lemma === doc.tokens.lower[i]) return null;
-    return this.dicts.agents.longestAt([lemma], 0);
   }
 
   /** The events of sentence `s`, in predicate order. */
@@ -146,7 +140,7 @@ export class EventCoder {
     let nominal = false;
     let entries: VerbEntry[] | undefined;
     if (upos === 'VERB') {
-      entries = this.dicts.verbs.get(doc.tokens.lemma[i]) ?? this.dicts.verbs.get(doc.tokens.lower[i]);
+      entries = this.verbEntries(doc.tokens.lower[i], doc.tokens.lemma[i]);
     } else if (upos === 'NOUN' && this.governedAction(doc, tree, i, frames)) {
       nominal = true;
       entries = this.nounEntries(doc.tokens.lemma[i] || doc.tokens.lower[i]);
@@ -182,6 +176,18 @@ export class EventCoder {
     return own(i) || (k !== i && own(k)) || tree.kids[i].some((c) => baseRelation(doc.tokens.deprel[c]) === 'conj' && own(c));
   }
 
+  /**
+   * The written form first (dictionaries list some forms apart: "MET" is not "MEET"), then the
+   * lemma, then the form without a regular ending ("boycotted" → BOYCOTT).
+   */
+  private verbEntries(lower: string, lemma: string): VerbEntry[] | undefined {
+    const verbs = this.dicts.verbs;
+    const found = verbs.get(lower) ?? verbs.get(lemma);
+    if (found) return found;
+    for (const ending of ['ed', 'ing', 's']) if (lower.endsWith(ending) && verbs.has(lower.slice(0, -ending.length))) return verbs.get(lower.slice(0, -ending.length));
+    return undefined;
+  }
+
   /** "exchange" → EXCHANGE; "negotiation(s)" → NEGOTIATE; "sharing" → SHARE. */
   private nounEntries(lemma: string): VerbEntry[] | undefined {
     const verbs = this.dicts.verbs;
@@ -209,7 +215,8 @@ export class EventCoder {
     const visit = (k: number, top: boolean): void => {
       for (const c of tree.kids[k]) {
         const rel = baseRelation(doc.tokens.deprel[c]);
-        if (OUTSIDE_PHRASE.has(rel) && !(before && rel === 'cc')) continue;
+        // Before the verb, the whole subject counts ("death and injury toll *").
+        if (OUTSIDE_PHRASE.has(rel) && !(before && (rel === 'cc' || rel === 'conj'))) continue;
         if (c === verb) continue;
         if (!before && top && (rel === 'nsubj' || rel === 'csubj')) continue;
         if (before ? c < verb : c > verb) out.push(c);
@@ -306,23 +313,42 @@ export class EventCoder {
     return governor >= 0 ? subjectsOf(doc, tree, governor) : [];
   }
 
-  /** Objects, then prepositional objects, then arguments inside the object: the first that holds an actor. */
+  /**
+   * Objects, then prepositional objects, then the arguments inside those ("ties with Gondor",
+   * "the roads leading into Mordor"), then the subject of a complement clause ("Arnor believes
+   * Dagolath can cope"): the first that holds an actor.
+   */
   private firstCodedObject(doc: Doc, tree: Tree, i: number): number[] {
-    const rel = (c: number): string => doc.tokens.deprel[c];
+    const rel = (c: number): string => baseRelation(doc.tokens.deprel[c]);
+    const isObject = (c: number): boolean =>
+      rel(c) === 'obj' || rel(c) === 'nmod' || (rel(c) === 'obl' && doc.tokens.deprel[c] !== 'obl:agent' && doc.tokens.deprel[c] !== 'obl:tmod' && !hasCase(doc, tree, c, 'by'));
     const kids = tree.kids[i];
-    const ordered = [
-      ...kids.filter((c) => rel(c) === 'iobj'),
-      ...kids.filter((c) => baseRelation(rel(c)) === 'obj'),
-      ...kids.filter((c) => (baseRelation(rel(c)) === 'obl' && rel(c) !== 'obl:agent' && rel(c) !== 'obl:tmod' && !hasCase(doc, tree, c, 'by')) || baseRelation(rel(c)) === 'nmod'),
-    ];
-    for (const o of kids.filter((c) => baseRelation(rel(c)) === 'obj' || baseRelation(rel(c)) === 'xcomp')) {
-      for (const c of tree.kids[o]) if (baseRelation(rel(c)) === 'nmod' || baseRelation(rel(c)) === 'obl') ordered.push(c);
+    const direct = [...kids.filter((c) => rel(c) === 'iobj'), ...kids.filter((c) => rel(c) === 'obj'), ...kids.filter((c) => rel(c) !== 'obj' && isObject(c))];
+    const ordered = [...direct];
+    for (const o of [...direct, ...kids.filter((c) => rel(c) === 'xcomp')]) {
+      for (const c of tree.kids[o]) {
+        if (isObject(c)) ordered.push(c);
+        else if (rel(c) === 'acl') ordered.push(...tree.kids[c].filter(isObject));
+      }
     }
+    for (const clause of kids.filter((c) => rel(c) === 'ccomp' && c > i)) ordered.push(...tree.kids[clause].filter((c) => rel(c) === 'nsubj'));
     // A named actor ("the Taliban") before a bare agent ("intelligence" → ---SPY).
     const coded = ordered.map((head) => ({ head, codes: this.argument(doc, tree, head).codes }));
     const named = coded.find((c) => c.codes.some((code) => !code.startsWith('---')));
     const any = named ?? coded.find((c) => c.codes.length > 0);
-    return any ? [any.head] : [];
+    return any ? [this.actorHeadWithin(doc, tree, any.head)] : [];
+  }
+
+  /**
+   * The head of the actor phrase inside an object ("ties between Gondor and Osgiliath" → Gondor),
+   * so that its conjuncts count too; the object itself when it is the actor's phrase ("Gondor's government").
+   */
+  private actorHeadWithin(doc: Doc, tree: Tree, head: number): number {
+    for (const k of nounPhrase(doc, tree, head)) {
+      if (!this.dicts.actors.longestAt(doc.tokens.lower, k, (j) => doc.word(j))) continue;
+      return nounPhraseHead(doc, k);
+    }
+    return head;
   }
 
   /** Codes a phrase; when the phrase itself holds no actor, its apposition may ("Kabulov, official at the foreign ministry"). */
@@ -411,15 +437,15 @@ function covers(inside: Set<number>, start: number, length: number): boolean {
 /** PETRARCH's combination of an actor code with agent codes: "NGO" + "ARN" + "GOV". */
 function combine(actor: string, before: string[], after: string[]): string {
   let code = actor;
-  for (const agent of after) if (!chunks(code).includes(agent)) code += agent;
-  for (const agent of before.slice().reverse()) if (!chunks(code).includes(agent)) code = agent + code;
+  for (const agent of after) if (!holds(code, agent)) code += agent;
+  for (const agent of before.slice().reverse()) if (!holds(code, agent)) code = agent + code;
   return code;
 }
 
-function chunks(code: string): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < code.length; k += 3) out.push(code.slice(k, k + 3));
-  return out;
+/** True when `code` already has `agent` at a three-letter boundary ("HGWGOVMED" holds "GOVMED"). */
+function holds(code: string, agent: string): boolean {
+  for (let k = 0; k + agent.length <= code.length; k += 3) if (code.startsWith(agent, k)) return true;
+  return false;
 }
 
 function hasCase(doc: Doc, tree: Tree, i: number, word: string): boolean {
@@ -444,6 +470,11 @@ function phraseRoot(doc: Doc, i: number): number {
 function subjectsOf(doc: Doc, tree: Tree, i: number, depth = 0): number[] {
   const { deprel, head } = doc.tokens;
   const own = tree.kids[i].filter((c) => baseRelation(deprel[c]) === 'nsubj');
+  // "Ethiopia indicated it would act": the pronoun is the reporting clause's subject.
+  if (own.length === 1 && PERSONAL_PRONOUNS.has(doc.tokens.lower[own[0]]) && baseRelation(deprel[i]) === 'ccomp' && head[i] >= 0 && depth < 8) {
+    const outer = subjectsOf(doc, tree, head[i], depth + 1);
+    if (outer.length > 0) return outer;
+  }
   if (own.length > 0) {
     // A relative pronoun stands for the noun the relative clause modifies.
     return own.map((s) => (RELATIVE_PRONOUNS.has(doc.tokens.lower[s]) && deprel[i] === 'acl:relcl' && head[i] >= 0 ? head[i] : s));
@@ -491,7 +522,9 @@ function nounPhrase(doc: Doc, tree: Tree, head: number): number[] {
   const out = [head];
   const visit = (k: number): void => {
     for (const c of tree.kids[k]) {
-      if (OUTSIDE_NOUN_PHRASE.has(baseRelation(doc.tokens.deprel[c]))) continue;
+      const rel = baseRelation(doc.tokens.deprel[c]);
+      // The phrase's own preposition ("with Gondor") is not part of it; inner ones are ("Ministry of Silly Walks").
+      if (OUTSIDE_NOUN_PHRASE.has(rel) || (k === head && rel === 'case')) continue;
       out.push(c);
       visit(c);
     }

@@ -1,12 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createAnalyzer } from '../../analyze.js';
+import { createAnalyzer, loadResources } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
 import { sharedDataPath } from '../../eval/data-path.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { evaluateDeps, formatDepsReport, loadDepsSystem } from '../../eval/deps.js';
+import { evaluateEvents, formatEventReport } from '../../eval/events.js';
+import type { Stage } from '../../core/pipeline.js';
+import { defaultStages } from '../../core/stages/index.js';
 import type { ConlluSentence } from '../../core/conllu.js';
 import { readConllu, readGumSplit } from '../../train/corpora.js';
 import { UsageError, type Command } from '../command.js';
@@ -88,7 +91,22 @@ const EVALUATORS: Evaluator[] = [
       };
     },
   },
+  {
+    name: 'events',
+    gold: 'PETRARCH validation XML (<Sentence> with <Text> and <EventCoding>)',
+    defaultGold: ['petrarch2', 'PETR.UnitTest.records.xml'],
+    async evaluate(file, options) {
+      const report = await evaluateEvents(file, await parseStages(), options);
+      return { report, table: formatEventReport(report) };
+    },
+  },
 ];
+
+/** Our pipeline up to the dependency parse: what `eval events` codes from. */
+async function parseStages(): Promise<Stage[]> {
+  const stages = defaultStages(await loadResources());
+  return stages.slice(0, stages.findIndex((s) => s.name === 'deps') + 1);
+}
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -199,6 +217,11 @@ exact typed spans as conlleval does: micro P/R/F1 and per type, in percent.
 eval deps tags and parses the gold words of a CoNLL-U file (multiword-token ranges and empty
 nodes skipped) and prints UAS, LAS (universal relation, as CoNLL 2018; also with subtypes),
 UPOS accuracy and the parser's tokens/s; punctuation counts. eval all parses UD EWT dev and GUM dev.
+
+eval events codes the <Text> of every record of a PETRARCH validation file with our tokenizer,
+tagger, parser and event coder (the file's own parse trees are not read), using the dictionaries
+its <Environment> names (beside the file), and scores exact (source, target, event code) triples:
+{records, expected, predicted, correct, recall, precision, byCategory}, in percent.
 
 Metric definitions and JSON shapes: docs/eval.md.`,
   async run(argv) {

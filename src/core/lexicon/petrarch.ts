@@ -230,7 +230,8 @@ function verbShape(form: string): { verb: string; before: string[]; after: strin
 
 function readPattern(line: string, synsets: Map<string, string[]>, expanded: Map<string, string[][]>): VerbPattern | null {
   const codeMatch = /\[([^\]]*)\]\s*$/.exec(line) ?? /\[([^\]]*)\]/.exec(line);
-  if (!codeMatch) return null;
+  // `+++` marks a pattern PETRARCH leaves unused.
+  if (!codeMatch || codeMatch[1].trim() === '+++') return null;
   const body = line.slice(0, codeMatch.index).replace(/[{}()]/g, ' ');
   const items = body.split(/[\s_]+/).filter(Boolean);
   const star = items.indexOf('*');
