@@ -1,5 +1,6 @@
 import type { Doc, Modality } from './doc.js';
 import { actorCodesOn, type EventDictionaries, type PatternElement, type VerbEntry, type VerbPattern } from './lexicon/petrarch.js';
+import { cameoRoot } from './cameo.js';
 import { baseRelation } from './syntax.js';
 
 /**
@@ -74,22 +75,28 @@ export function dateNumberOf(iso: string | null): number {
 export class EventCoder {
   constructor(private readonly dicts: EventDictionaries, private readonly date: number) {}
 
-  /** The dictionary codes of a run of tokens (an entity's name): actor + agents. */
-  codeTokens(doc: Doc, tokens: readonly number[]): string[] {
+  /**
+   * The dictionary codes of a run of tokens (a noun phrase, an entity's name): the actor (the
+   * one that covers `head` when several do: "the Afghan Taliban" is the Taliban) and the agents.
+   */
+  codeTokens(doc: Doc, tokens: readonly number[], head = -1): string[] {
     const surface = (j: number): string => doc.word(j);
     const inside = new Set(tokens);
     let actor: string[] | null = null;
+    let actorCoversHead = false;
     const before: string[] = [];
     const after: string[] = [];
     const lower = doc.tokens.lower;
     for (let n = 0; n < tokens.length; n++) {
       const i = tokens[n];
-      if (actor === null) {
+      if (!actorCoversHead) {
         const found = this.dicts.actors.longestAt(lower, i, surface);
         if (found && covers(inside, i, found.length)) {
           const codes = actorCodesOn(found.value, this.date);
-          if (codes.length > 0) {
+          const coversHead = head >= i && head < i + found.length;
+          if (codes.length > 0 && (actor === null || coversHead)) {
             actor = codes;
+            actorCoversHead = coversHead;
             n += found.length - 1;
             continue;
           }
@@ -165,13 +172,14 @@ export class EventCoder {
     };
   }
 
-  /** A noun is an action when an uncoded verb governs it as object and it has an argument of its own. */
+  /** A noun is an action when an uncoded or negating verb governs it as object and it has an argument of its own. */
   private governedAction(doc: Doc, tree: Tree, i: number, frames: Map<number, Frame>): boolean {
     let k = i;
     while (baseRelation(doc.tokens.deprel[k]) === 'conj' && doc.upos(doc.tokens.head[k]) === 'NOUN') k = doc.tokens.head[k];
     if (baseRelation(doc.tokens.deprel[k]) !== 'obj') return false;
     const governor = doc.tokens.head[k];
-    if (governor < 0 || frames.get(governor)?.code) return false;
+    // A denial's object is the event denied ("denied any exchange of information"), whatever the denial's own code.
+    if (governor < 0 || (frames.get(governor)?.code && !NEGATING.has(doc.tokens.lemma[governor]))) return false;
     const own = (n: number): boolean => tree.kids[n].some((c) => baseRelation(doc.tokens.deprel[c]) === 'nmod');
     return own(i) || (k !== i && own(k)) || tree.kids[i].some((c) => baseRelation(doc.tokens.deprel[c]) === 'conj' && own(c));
   }
@@ -247,8 +255,8 @@ export class EventCoder {
     const push = (code: string, source: EventArgument | null, target: EventArgument | null): void => {
       if (code) out.push({ predicate: frame.token, code, source, target, negated, modality });
     };
-    if (targets.length === 0 && sources.length > 1) {
-      // "Gondor and Osgiliath renewed ties": each conjunct is the other's partner.
+    if (targets.length === 0 && sources.length > 1 && cameoRoot(primary) !== '01') {
+      // "Gondor and Osgiliath renewed ties": each conjunct is the other's partner (not so for statements).
       for (const a of sources) for (const b of sources) if (a !== b) push(primary, a, b);
       return out;
     }
@@ -354,7 +362,7 @@ export class EventCoder {
   /** Codes a phrase; when the phrase itself holds no actor, its apposition may ("Kabulov, official at the foreign ministry"). */
   argument(doc: Doc, tree: Tree, head: number): EventArgument {
     const tokens = nounPhrase(doc, tree, head);
-    let codes = this.codeTokens(doc, tokens);
+    let codes = this.codeTokens(doc, tokens, head);
     if (codes.length === 0) {
       for (const c of tree.kids[head]) {
         if (doc.tokens.deprel[c] !== 'appos') continue;

@@ -57,7 +57,7 @@ function codeEntities(doc: Doc, coder: EventCoder): void {
       if (m.kind !== 'name' && !(entity.unnamed && m.kind === 'nominal')) continue;
       const tokens: number[] = [];
       for (let i = m.tokenStart; i < m.tokenEnd; i++) tokens.push(i);
-      const [code] = coder.codeTokens(doc, tokens);
+      const [code] = coder.codeTokens(doc, tokens, m.tokenEnd - 1);
       if (code && !code.startsWith('---') && (!best || m.end - m.start > best.length)) best = { length: m.end - m.start, code };
     }
     entity.code = best?.code ?? null;
@@ -119,7 +119,9 @@ function actor(doc: Doc, argument: EventArgument | null, claim: Claim | null): E
   const start = doc.tokens.start[tokens[0]];
   const end = doc.tokens.end[tokens[tokens.length - 1]];
   const entity = entityOf(doc, argument, start, end, claim);
-  const code = argument.codes[0] ?? entity?.code ?? null;
+  const [phrase] = argument.codes;
+  // An agent of no known country ("---MED", a spokesperson) takes its entity's country: AFGREB + MED.
+  const code = phrase?.startsWith('---') && entity?.code ? withAgent(entity.code, phrase.slice(3)) : (phrase ?? entity?.code ?? null);
   return { start, end, entity: entity?.id ?? null, code };
 }
 
@@ -132,10 +134,18 @@ function entityOf(doc: Doc, argument: EventArgument, start: number, end: number,
     inside ??= doc.entities[m.entity];
   }
   if (inside) return inside;
+  // The speaker phrase of a quote ("he said") is its resolved speaker.
+  for (const quote of doc.quotes) {
+    if (quote.source && quote.speaker && quote.source.start <= headStart && headStart < quote.source.end) return doc.entityById(quote.speaker) ?? null;
+  }
   // "we" and "I" in a speaker's own words are the speaker's side and the speaker.
   const word = doc.tokens.lower[argument.head];
   const speaker = claim ? doc.entityById(claim.speaker) ?? null : null;
   if (speaker && WE.has(word)) return doc.entityById(speaker.affiliation) ?? speaker;
   if (speaker && I.has(word)) return speaker;
   return null;
+}
+
+function withAgent(code: string, agent: string): string {
+  return code.endsWith(agent) ? code : code + agent;
 }
