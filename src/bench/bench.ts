@@ -2,6 +2,7 @@ import { createAnalyzer } from '../analyze.js';
 import { CoreError } from '../core/errors.js';
 import { readJsonLines } from '../eval/jsonl.js';
 import { formatTable } from '../eval/table.js';
+import { runEventsBenchmark, type EventsBenchReport } from './events.js';
 import { runNerBenchmark, type NerBenchReport } from './ner.js';
 
 /** The `bench --json` shape. `seconds` is the wall time of one pass of our pipeline over the corpus. */
@@ -18,9 +19,11 @@ export interface BenchReport {
   speedup: number;
   /** The NER tagger alone, and NER on CoNLL-2003 test beside compromise (src/bench/ner.ts). */
   ner: NerBenchReport;
+  /** The events stage alone and its share of the pipeline's time (goal: at most 10 %). */
+  events: EventsBenchReport;
 }
 
-export const TARGETS = { tokensPerSecond: 100_000, peakRssMB: 400, speedup: 4, nerTokensPerSecond: 300_000, conllF1: 88 };
+export const TARGETS = { tokensPerSecond: 100_000, peakRssMB: 400, speedup: 4, nerTokensPerSecond: 300_000, conllF1: 88, eventsShare: 10 };
 
 /** Texts run untimed first, so JIT compilation and lazy loading are not timed. */
 const WARMUP_ARTICLES = 20;
@@ -71,6 +74,8 @@ export async function runBenchmark(texts: readonly string[], onPhase?: (phase: s
   const ours = measure((text) => pipeline.run(text).tokenCount, texts);
   // maxRSS is the process peak (KB): reading it before compromise loads keeps it ours.
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  onPhase?.('events stage');
+  const events = runEventsBenchmark(texts, pipeline.stages, ours.seconds);
   const ner = await runNerBenchmark(texts, onPhase);
 
   onPhase?.('compromise');
@@ -94,6 +99,7 @@ export async function runBenchmark(texts: readonly string[], onPhase?: (phase: s
     peer: { name: 'compromise', tokensPerSecond: Math.round(ours.total / peer.seconds) },
     speedup: round(peer.seconds / ours.seconds, 2),
     ner,
+    events,
   };
 }
 
@@ -112,6 +118,7 @@ export function formatBenchReport(r: BenchReport): string {
     ['peak RSS', `${r.peakRssMB.toFixed(1)} MB`, `≤ ${TARGETS.peakRssMB} MB`, verdict(r.peakRssMB <= TARGETS.peakRssMB)],
     [`tokens/s, ${r.peer.name}`, count(r.peer.tokensPerSecond), '', ''],
     [`speedup over ${r.peer.name}`, `${r.speedup.toFixed(2)}×`, `≥ ${TARGETS.speedup}×`, verdict(r.speedup >= TARGETS.speedup)],
+    ['events stage, % of pipeline time', r.events.share.toFixed(1), `≤ ${TARGETS.eventsShare}`, verdict(r.events.share <= TARGETS.eventsShare)],
     ['tokens/s, NER alone', count(r.ner.tokensPerSecond), `≥ ${count(TARGETS.nerTokensPerSecond)}`, verdict(r.ner.tokensPerSecond >= TARGETS.nerTokensPerSecond)],
     ...conllRows(r.ner),
   ]);

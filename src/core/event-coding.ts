@@ -46,7 +46,9 @@ const OUTSIDE_PHRASE = new Set(['ccomp', 'parataxis', 'advcl', 'conj', 'cc', 'pu
 /** Subtrees left out of an actor's noun phrase. */
 const OUTSIDE_NOUN_PHRASE = new Set(['acl', 'appos', 'conj', 'cc', 'punct', 'advcl', 'parataxis', 'ccomp', 'dep']);
 
+/** One sentence's tree: dependents and upper-cased forms, in arrays indexed from the sentence's first token `base`. */
 interface Tree {
+  base: number;
   kids: number[][];
   upper: string[];
   upperLemma: string[];
@@ -58,12 +60,12 @@ function buildTree(doc: Doc, start: number, end: number): Tree {
   const upper: string[] = [];
   const upperLemma: string[] = [];
   for (let i = start; i < end; i++) {
-    kids[i] = [];
-    upper[i] = lower[i].toUpperCase();
-    upperLemma[i] = (lemma[i] || lower[i]).toUpperCase();
+    kids.push([]);
+    upper.push(lower[i].toUpperCase());
+    upperLemma.push((lemma[i] || lower[i]).toUpperCase());
   }
-  for (let i = start; i < end; i++) if (head[i] >= start && head[i] < end) kids[head[i]].push(i);
-  return { kids, upper, upperLemma };
+  for (let i = start; i < end; i++) if (head[i] >= start && head[i] < end) kids[head[i] - start].push(i);
+  return { base: start, kids, upper, upperLemma };
 }
 
 /** "2016-01-09" → 20160109; 0 when unknown. */
@@ -112,10 +114,10 @@ export class EventCoder {
     return (actor ?? ['---']).map((code) => combine(code, before, after));
   }
 
-  /** The events of sentence `s`, in predicate order. */
+  /** The events of sentence `s`, in predicate order (none when a discard phrase occurs in it). */
   codeSentence(doc: Doc, s: number): RawEvent[] {
     const { tokenStart, tokenEnd } = doc.sentences[s];
-    if (this.discarded(doc, tokenStart, tokenEnd)) return [];
+    if (this.discards(doc, tokenStart, tokenEnd) !== null) return [];
     const tree = buildTree(doc, tokenStart, tokenEnd);
     const frames = new Map<number, Frame>();
     for (let i = tokenStart; i < tokenEnd; i++) {
@@ -130,15 +132,17 @@ export class EventCoder {
     return events;
   }
 
-  private discarded(doc: Doc, start: number, end: number): boolean {
-    for (let i = start; i < end; i++) if (this.dicts.discards.longestAt(doc.tokens.lower, i, (j) => doc.word(j))) return true;
-    return false;
+  /** The strongest discard phrase in tokens `[start, end)`: 'story', 'sentence' or null. */
+  private discards(doc: Doc, start: number, end: number): 'story' | 'sentence' | null {
+    let found: 'story' | 'sentence' | null = null;
+    const surface = (j: number): string => doc.word(j);
+    for (let i = start; i < end && found !== 'story'; i++) found = this.dicts.discards.longestAt(doc.tokens.lower, i, surface)?.value ?? found;
+    return found;
   }
 
   /** True when the whole text should be skipped (a story-level discard phrase occurs). */
   discardsStory(doc: Doc): boolean {
-    for (let i = 0; i < doc.tokenCount; i++) if (this.dicts.discards.longestAt(doc.tokens.lower, i, (j) => doc.word(j))?.value === 'story') return true;
-    return false;
+    return this.discards(doc, 0, doc.tokenCount) === 'story';
   }
 
   /** The predicate frame of token `i` when it is a dictionary verb or a governed action noun. */
@@ -158,8 +162,13 @@ export class EventCoder {
     const before = this.sequence(doc, tree, phraseRoot(doc, i), i, true);
     const after = this.sequence(doc, tree, i, i, false);
     let best: { pattern: VerbPattern; slots: Slots } | null = null;
+    const present = new Set<string>();
+    for (const k of before) present.add(tree.upper[k - tree.base]).add(tree.upperLemma[k - tree.base]);
+    for (const k of after) present.add(tree.upper[k - tree.base]).add(tree.upperLemma[k - tree.base]);
     for (const pattern of this.dicts.blocks[entry.block].patterns) {
       if (best && pattern.weight <= best.pattern.weight) continue;
+      // Most patterns name a word the clause lacks: a set lookup rules them out.
+      if (!pattern.anchors.every((words) => words.some((w) => present.has(w)))) continue;
       const slots = matchPattern(tree, pattern, before, after);
       if (slots) best = { pattern, slots };
     }
@@ -180,8 +189,8 @@ export class EventCoder {
     const governor = doc.tokens.head[k];
     // A denial's object is the event denied ("denied any exchange of information"), whatever the denial's own code.
     if (governor < 0 || (frames.get(governor)?.code && !NEGATING.has(doc.tokens.lemma[governor]))) return false;
-    const own = (n: number): boolean => tree.kids[n].some((c) => baseRelation(doc.tokens.deprel[c]) === 'nmod');
-    return own(i) || (k !== i && own(k)) || tree.kids[i].some((c) => baseRelation(doc.tokens.deprel[c]) === 'conj' && own(c));
+    const own = (n: number): boolean => tree.kids[n - tree.base].some((c) => baseRelation(doc.tokens.deprel[c]) === 'nmod');
+    return own(i) || (k !== i && own(k)) || tree.kids[i - tree.base].some((c) => baseRelation(doc.tokens.deprel[c]) === 'conj' && own(c));
   }
 
   /**
@@ -210,8 +219,8 @@ export class EventCoder {
     let best: VerbEntry | null = null;
     for (const entry of entries) {
       const fits =
-        entry.before.every((w, n) => tree.upper[i - entry.before.length + n] === w) &&
-        entry.after.every((w, n) => tree.upper[i + 1 + n] === w || tree.kids[i].some((c) => doc.tokens.deprel[c] === 'compound:prt' && tree.upper[c] === w));
+        entry.before.every((w, n) => tree.upper[i - entry.before.length + n - tree.base] === w) &&
+        entry.after.every((w, n) => tree.upper[i + 1 + n - tree.base] === w || tree.kids[i - tree.base].some((c) => doc.tokens.deprel[c] === 'compound:prt' && tree.upper[c - tree.base] === w));
       if (fits && (!best || entry.before.length + entry.after.length > best.before.length + best.after.length)) best = entry;
     }
     return best;
@@ -221,7 +230,7 @@ export class EventCoder {
   private sequence(doc: Doc, tree: Tree, root: number, verb: number, before: boolean): number[] {
     const out: number[] = [];
     const visit = (k: number, top: boolean): void => {
-      for (const c of tree.kids[k]) {
+      for (const c of tree.kids[k - tree.base]) {
         const rel = baseRelation(doc.tokens.deprel[c]);
         // Before the verb, the whole subject counts ("death and injury toll *").
         if (OUTSIDE_PHRASE.has(rel) && !(before && (rel === 'cc' || rel === 'conj'))) continue;
@@ -273,12 +282,12 @@ export class EventCoder {
   /** Source and target phrases: pattern slots first, then the tree (voice, objects, conjuncts). */
   private actorsOf(doc: Doc, tree: Tree, frame: Frame): { sources: EventArgument[]; targets: EventArgument[] } {
     const i = frame.token;
-    const passive = tree.kids[i].some((c) => doc.tokens.deprel[c] === 'nsubj:pass' || doc.tokens.deprel[c] === 'aux:pass');
+    const passive = tree.kids[i - tree.base].some((c) => doc.tokens.deprel[c] === 'nsubj:pass' || doc.tokens.deprel[c] === 'aux:pass');
     const subjects = frame.nominal ? this.nominalSubjects(doc, tree, i) : subjectsOf(doc, tree, i);
     let sourceHeads: number[];
     let targetHeads: number[];
     if (passive) {
-      sourceHeads = tree.kids[i].filter((c) => doc.tokens.deprel[c] === 'obl:agent' || (baseRelation(doc.tokens.deprel[c]) === 'obl' && hasCase(doc, tree, c, 'by')));
+      sourceHeads = tree.kids[i - tree.base].filter((c) => doc.tokens.deprel[c] === 'obl:agent' || (baseRelation(doc.tokens.deprel[c]) === 'obl' && hasCase(doc, tree, c, 'by')));
       targetHeads = subjects;
     } else {
       sourceHeads = subjects;
@@ -313,7 +322,7 @@ export class EventCoder {
 
   /** The subject of the verb that governs a nominal action, or the noun's possessor ("Russia's support"). */
   private nominalSubjects(doc: Doc, tree: Tree, i: number): number[] {
-    const possessor = tree.kids[i].filter((c) => doc.tokens.deprel[c] === 'nmod:poss');
+    const possessor = tree.kids[i - tree.base].filter((c) => doc.tokens.deprel[c] === 'nmod:poss');
     if (possessor.length > 0) return possessor;
     let k = i;
     while (baseRelation(doc.tokens.deprel[k]) === 'conj' && doc.upos(doc.tokens.head[k]) === 'NOUN') k = doc.tokens.head[k];
@@ -330,16 +339,16 @@ export class EventCoder {
     const rel = (c: number): string => baseRelation(doc.tokens.deprel[c]);
     const isObject = (c: number): boolean =>
       rel(c) === 'obj' || rel(c) === 'nmod' || (rel(c) === 'obl' && doc.tokens.deprel[c] !== 'obl:agent' && doc.tokens.deprel[c] !== 'obl:tmod' && !hasCase(doc, tree, c, 'by'));
-    const kids = tree.kids[i];
+    const kids = tree.kids[i - tree.base];
     const direct = [...kids.filter((c) => rel(c) === 'iobj'), ...kids.filter((c) => rel(c) === 'obj'), ...kids.filter((c) => rel(c) !== 'obj' && isObject(c))];
     const ordered = [...direct];
     for (const o of [...direct, ...kids.filter((c) => rel(c) === 'xcomp')]) {
-      for (const c of tree.kids[o]) {
+      for (const c of tree.kids[o - tree.base]) {
         if (isObject(c)) ordered.push(c);
-        else if (rel(c) === 'acl') ordered.push(...tree.kids[c].filter(isObject));
+        else if (rel(c) === 'acl') ordered.push(...tree.kids[c - tree.base].filter(isObject));
       }
     }
-    for (const clause of kids.filter((c) => rel(c) === 'ccomp' && c > i)) ordered.push(...tree.kids[clause].filter((c) => rel(c) === 'nsubj'));
+    for (const clause of kids.filter((c) => rel(c) === 'ccomp' && c > i)) ordered.push(...tree.kids[clause - tree.base].filter((c) => rel(c) === 'nsubj'));
     // A named actor ("the Taliban") before a bare agent ("intelligence" → ---SPY).
     const coded = ordered.map((head) => ({ head, codes: this.argument(doc, tree, head).codes }));
     const named = coded.find((c) => c.codes.some((code) => !code.startsWith('---')));
@@ -364,7 +373,7 @@ export class EventCoder {
     const tokens = nounPhrase(doc, tree, head);
     let codes = this.codeTokens(doc, tokens, head);
     if (codes.length === 0) {
-      for (const c of tree.kids[head]) {
+      for (const c of tree.kids[head - tree.base]) {
         if (doc.tokens.deprel[c] !== 'appos') continue;
         codes = this.codeTokens(doc, nounPhrase(doc, tree, c));
         if (codes.length > 0) break;
@@ -434,7 +443,7 @@ function matchSide(tree: Tree, elements: PatternElement[], tokens: number[], slo
 }
 
 function wordMatches(tree: Tree, token: number, word: string): boolean {
-  return tree.upper[token] === word || tree.upperLemma[token] === word;
+  return tree.upper[token - tree.base] === word || tree.upperLemma[token - tree.base] === word;
 }
 
 function covers(inside: Set<number>, start: number, length: number): boolean {
@@ -457,11 +466,11 @@ function holds(code: string, agent: string): boolean {
 }
 
 function hasCase(doc: Doc, tree: Tree, i: number, word: string): boolean {
-  return tree.kids[i].some((c) => doc.tokens.deprel[c] === 'case' && doc.tokens.lower[c] === word);
+  return tree.kids[i - tree.base].some((c) => doc.tokens.deprel[c] === 'case' && doc.tokens.lower[c] === word);
 }
 
 function hasNegator(doc: Doc, tree: Tree, i: number): boolean {
-  return tree.kids[i].some((c) => {
+  return tree.kids[i - tree.base].some((c) => {
     const rel = baseRelation(doc.tokens.deprel[c]);
     return (rel === 'advmod' || rel === 'neg' || rel === 'det') && NEGATORS.has(doc.tokens.lower[c]);
   });
@@ -477,7 +486,7 @@ function phraseRoot(doc: Doc, i: number): number {
 /** Subject heads of verb `i`: its own, else those of the verb it is conjoined to or complements. */
 function subjectsOf(doc: Doc, tree: Tree, i: number, depth = 0): number[] {
   const { deprel, head } = doc.tokens;
-  const own = tree.kids[i].filter((c) => baseRelation(deprel[c]) === 'nsubj');
+  const own = tree.kids[i - tree.base].filter((c) => baseRelation(deprel[c]) === 'nsubj');
   // "Ethiopia indicated it would act": the pronoun is the reporting clause's subject.
   if (own.length === 1 && PERSONAL_PRONOUNS.has(doc.tokens.lower[own[0]]) && baseRelation(deprel[i]) === 'ccomp' && head[i] >= 0 && depth < 8) {
     const outer = subjectsOf(doc, tree, head[i], depth + 1);
@@ -493,13 +502,13 @@ function subjectsOf(doc: Doc, tree: Tree, i: number, depth = 0): number[] {
   if (deprel[i] === 'acl:relcl') return [governor];
   if (rel === 'xcomp') {
     // Object control: "urged Bree to help" → Bree helps.
-    const object = tree.kids[governor].filter((c) => baseRelation(deprel[c]) === 'obj');
+    const object = tree.kids[governor - tree.base].filter((c) => baseRelation(deprel[c]) === 'obj');
     return object.length > 0 && DEMANDING.has(doc.tokens.lemma[governor]) ? object : subjectsOf(doc, tree, governor, depth + 1);
   }
   if (rel === 'conj' || rel === 'advcl' || rel === 'acl') {
     // "channels for exchanging information": the clause's subject acts.
     let k = governor;
-    while (k >= 0 && doc.upos(k) !== 'VERB' && doc.upos(k) !== 'AUX' && tree.kids[k].every((c) => baseRelation(deprel[c]) !== 'nsubj')) k = head[k];
+    while (k >= 0 && doc.upos(k) !== 'VERB' && doc.upos(k) !== 'AUX' && tree.kids[k - tree.base].every((c) => baseRelation(deprel[c]) !== 'nsubj')) k = head[k];
     return k >= 0 ? subjectsOf(doc, tree, k, depth + 1) : [];
   }
   return [];
@@ -511,7 +520,7 @@ function withConjuncts(doc: Doc, tree: Tree, heads: number[]): number[] {
   const add = (h: number): void => {
     if (out.has(h)) return;
     out.add(h);
-    for (const c of tree.kids[h]) if (baseRelation(doc.tokens.deprel[c]) === 'conj' && doc.upos(c) !== 'VERB') add(c);
+    for (const c of tree.kids[h - tree.base]) if (baseRelation(doc.tokens.deprel[c]) === 'conj' && doc.upos(c) !== 'VERB') add(c);
   };
   for (const h of heads) add(h);
   return [...out].sort((a, b) => a - b);
@@ -529,7 +538,7 @@ function nounPhraseHead(doc: Doc, i: number): number {
 function nounPhrase(doc: Doc, tree: Tree, head: number): number[] {
   const out = [head];
   const visit = (k: number): void => {
-    for (const c of tree.kids[k]) {
+    for (const c of tree.kids[k - tree.base]) {
       const rel = baseRelation(doc.tokens.deprel[c]);
       // The phrase's own preposition ("with Gondor") is not part of it; inner ones are ("Ministry of Silly Walks").
       if (OUTSIDE_NOUN_PHRASE.has(rel) || (k === head && rel === 'case')) continue;
@@ -545,7 +554,7 @@ function nounPhrase(doc: Doc, tree: Tree, head: number): number[] {
 function modalityOf(doc: Doc, tree: Tree, i: number): Modality {
   let k = i;
   for (let depth = 0; k >= 0 && depth < 8; depth++) {
-    for (const c of tree.kids[k] ?? []) {
+    for (const c of tree.kids[k - tree.base] ?? []) {
       if (baseRelation(doc.tokens.deprel[c]) !== 'aux') continue;
       const word = doc.tokens.lower[c];
       if (FUTURE_AUX.has(word)) return 'future';

@@ -21,6 +21,8 @@ export interface VerbPattern {
   code: string | null;
   /** Literal words the pattern names: longer patterns win. */
   weight: number;
+  /** For each word element, the words one of its alternatives starts with: a quick test before matching. */
+  anchors: string[][];
 }
 
 export interface VerbBlock {
@@ -249,8 +251,8 @@ function readPattern(line: string, synsets: Map<string, string[]>, expanded: Map
   };
   const before = items.slice(0, star).map(element).filter((e): e is PatternElement => e !== null);
   const after = items.slice(star + 1).map(element).filter((e): e is PatternElement => e !== null);
-  const weight = [...before, ...after].filter((e) => e.kind === 'words').length;
-  return { before, after, code: code(codeMatch[1]), weight };
+  const words = [...before, ...after].flatMap((e) => (e.kind === 'words' ? [e.alternatives.map((a) => a[0])] : []));
+  return { before, after, code: code(codeMatch[1]), weight: words.length, anchors: words };
 }
 
 /** A synset's members as word runs; members may name other synsets. */

@@ -33,10 +33,11 @@ export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
   doc.events = [];
   if (coder.discardsStory(doc)) return;
   const contents = claimContents(doc);
+  const entities = tokenEntities(doc);
   for (let s = 0; s < doc.sentences.length; s++) {
     for (const raw of coder.codeSentence(doc, s)) {
       const claim = claimOf(contents, doc.tokens.start[raw.predicate]);
-      doc.events.push(toEvent(doc, raw, `v${doc.events.length + 1}`, s, claim));
+      doc.events.push(toEvent(doc, entities, raw, `v${doc.events.length + 1}`, s, claim));
     }
   }
   for (const claim of doc.claims) {
@@ -92,7 +93,25 @@ function claimOf(contents: ClaimContent[], offset: number): Claim | null {
   return best?.claim ?? null;
 }
 
-function toEvent(doc: Doc, raw: RawEvent, id: string, s: number, claim: Claim | null): CodedEvent {
+/**
+ * The entity each token names or stands for: mentions ("Russia", "the group", "he"), then the
+ * speaker phrases of quotes ("he said" → the resolved speaker). Built once per article.
+ */
+function tokenEntities(doc: Doc): Map<number, Entity> {
+  const out = new Map<number, Entity>();
+  for (const m of doc.mentions) {
+    if (m.entity < 0) continue;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) if (!out.has(i)) out.set(i, doc.entities[m.entity]);
+  }
+  for (const quote of doc.quotes) {
+    const speaker = doc.entityById(quote.speaker);
+    if (!quote.source || !speaker) continue;
+    for (let i = doc.tokenAt(quote.source.start); i < doc.tokenCount && doc.tokens.start[i] < quote.source.end; i++) if (!out.has(i)) out.set(i, speaker);
+  }
+  return out;
+}
+
+function toEvent(doc: Doc, entities: Map<number, Entity>, raw: RawEvent, id: string, s: number, claim: Claim | null): CodedEvent {
   const i = raw.predicate;
   const sentence = doc.sentences[s];
   // A denial negates what it denies: the events in a denied content did not happen, says the speaker.
@@ -105,38 +124,32 @@ function toEvent(doc: Doc, raw: RawEvent, id: string, s: number, claim: Claim | 
     predicate: { start: doc.tokens.start[i], end: doc.tokens.end[i], lemma: doc.tokens.lemma[i] || doc.tokens.lower[i] },
     negated,
     modality,
-    source: actor(doc, raw.source, claim),
-    target: actor(doc, raw.target, claim),
+    source: actor(doc, entities, raw.source, claim),
+    target: actor(doc, entities, raw.target, claim),
     claim: claim?.id ?? null,
     sentence: { start: sentence.start, end: sentence.end },
   };
 }
 
-/** The phrase's span, its entity (a mention of the head, else the first mention inside) and its code. */
-function actor(doc: Doc, argument: EventArgument | null, claim: Claim | null): EventActor | null {
+/** The phrase's span, its entity (the head's, else the first named inside) and its code. */
+function actor(doc: Doc, entities: Map<number, Entity>, argument: EventArgument | null, claim: Claim | null): EventActor | null {
   if (!argument) return null;
   const { tokens } = argument;
   const start = doc.tokens.start[tokens[0]];
   const end = doc.tokens.end[tokens[tokens.length - 1]];
-  const entity = entityOf(doc, argument, start, end, claim);
+  const entity = entityOf(doc, entities, argument, claim);
   const [phrase] = argument.codes;
   // An agent of no known country ("---MED", a spokesperson) takes its entity's country: AFGREB + MED.
   const code = phrase?.startsWith('---') && entity?.code ? withAgent(entity.code, phrase.slice(3)) : (phrase ?? entity?.code ?? null);
   return { start, end, entity: entity?.id ?? null, code };
 }
 
-function entityOf(doc: Doc, argument: EventArgument, start: number, end: number, claim: Claim | null): Entity | null {
-  const headStart = doc.tokens.start[argument.head];
-  let inside: Entity | null = null;
-  for (const m of doc.mentions) {
-    if (m.entity < 0 || m.end <= start || m.start >= end) continue;
-    if (m.start <= headStart && headStart < m.end) return doc.entities[m.entity];
-    inside ??= doc.entities[m.entity];
-  }
-  if (inside) return inside;
-  // The speaker phrase of a quote ("he said") is its resolved speaker.
-  for (const quote of doc.quotes) {
-    if (quote.source && quote.speaker && quote.source.start <= headStart && headStart < quote.source.end) return doc.entityById(quote.speaker) ?? null;
+function entityOf(doc: Doc, entities: Map<number, Entity>, argument: EventArgument, claim: Claim | null): Entity | null {
+  const own = entities.get(argument.head);
+  if (own) return own;
+  for (const i of argument.tokens) {
+    const inside = entities.get(i);
+    if (inside) return inside;
   }
   // "we" and "I" in a speaker's own words are the speaker's side and the speaker.
   const word = doc.tokens.lower[argument.head];
