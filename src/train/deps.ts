@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { docFromConllu, type ConlluSentence } from '../core/conllu.js';
-import { Configuration, LEFT, SHIFT, labelOf, moveOf, projectivize } from '../core/models/arc-hybrid.js';
-import { actionNames, bestLegal, DependencyParser, type ParserModel } from '../core/models/parser.js';
+import { LEFT, RIGHT, ROOT_LABEL, SHIFT, actionOf, projectivize } from '../core/models/arc-hybrid.js';
+import { bestLabel, bestMove, DependencyParser, MOVE_NAMES, type ParserModel } from '../core/models/parser.js';
 import { PerceptronTrainer } from '../core/perceptron.js';
 import { createDepsStage } from '../core/stages/deps.js';
 import { createPosStage, type PosModel } from '../core/stages/pos.js';
@@ -108,18 +108,6 @@ function toExample(sentence: ConlluSentence, tags: readonly string[], labelIndex
   };
 }
 
-/**
- * Cost of labelled action `a` given the move costs: a gold arc with the wrong label costs one more.
- */
-function actionCost(c: Configuration, a: number, moveCosts: Float64Array, example: Example): number {
-  const move = moveOf(a);
-  const cost = moveCosts[move];
-  if (move === SHIFT || cost === Infinity) return cost;
-  const s0 = c.s(0);
-  const head = move === LEFT ? c.b : c.s(1);
-  return example.heads[s0] === head && example.labels[s0] !== labelOf(a) ? cost + 1 : cost;
-}
-
 export interface TrainedDeps {
   model: ParserModel;
   epoch: number;
@@ -131,11 +119,12 @@ export function trainDeps(corpora: DepsCorpora, trainTags: readonly string[][], 
   const labels = labelInventory(corpora.train);
   const labelIndex = new Map(labels.map((label, k) => [label, k]));
   const examples = corpora.train.map((sentence, k) => toExample(sentence, trainTags[k], labelIndex));
-  const classes = actionNames(labels);
-  const trainer = new PerceptronTrainer(classes, options.bits);
-  const parser = new DependencyParser(trainer, labels);
+  const moves = new PerceptronTrainer(MOVE_NAMES, options.bits);
+  const labeller = new PerceptronTrainer(labels, options.bits);
+  const parser = new DependencyParser(moves, labeller);
   const { config, features } = parser;
-  const scores = new Float32Array(classes.length);
+  const moveScores = new Float32Array(3);
+  const labelScores = new Float32Array(labels.length);
   const moveCosts = new Float64Array(3);
   const random = seededRandom(options.seed + 1);
   const pos = createPosStage(posModel);
@@ -143,8 +132,35 @@ export function trainDeps(corpora: DepsCorpora, trainTags: readonly string[][], 
   const scoreDev = (model: ParserModel): DepsScore[] =>
     corpora.dev.map((set) => evaluateDeps(set.sentences, { pos, deps: createDepsStage(model) }));
   options.log(
-    `training on ${examples.length} sentences (${examples.reduce((n, e) => n + e.words.length, 0)} words), ${labels.length} labels, ${classes.length} actions, 2^${options.bits} buckets`,
+    `training on ${examples.length} sentences (${examples.reduce((n, e) => n + e.words.length, 0)} words), ${labels.length} labels, 2^${options.bits} buckets`,
   );
+
+  /** One dynamic-oracle step: updates both models where they err, returns the action to follow. */
+  function step(example: Example, n: number): number {
+    moves.scores(features.buffer, n, moveScores);
+    config.moveCosts(example.heads, moveCosts);
+    const predicted = bestMove(config, moveScores);
+    let oracle = -1;
+    for (const move of [SHIFT, LEFT, RIGHT]) {
+      if (moveCosts[move] === Infinity) continue;
+      if (oracle < 0 || moveCosts[move] < moveCosts[oracle] || (moveCosts[move] === moveCosts[oracle] && moveScores[move] > moveScores[oracle])) oracle = move;
+    }
+    if (moveCosts[predicted] > moveCosts[oracle]) moves.update(oracle, predicted, features.buffer, n);
+    moves.tick();
+    const move = epoch > 1 && random() < options.explore ? predicted : oracle;
+    if (move === SHIFT) return actionOf(SHIFT, 0);
+    const dependent = config.s(0);
+    const head = move === LEFT ? config.b : config.s(1);
+    if (head === config.n) return actionOf(LEFT, ROOT_LABEL);
+    features.direct(move, n);
+    labeller.scores(features.directed, n, labelScores);
+    const guess = bestLabel(labelScores, labels.length);
+    // The labeller learns from gold arcs only: a wrong arc has no right label.
+    if (example.heads[dependent] !== head) return actionOf(move, guess);
+    labeller.update(example.labels[dependent], guess, features.directed, n);
+    labeller.tick();
+    return actionOf(move, example.labels[dependent]);
+  }
 
   const best = runEpochs({
     examples,
@@ -155,30 +171,10 @@ export function trainDeps(corpora: DepsCorpora, trainTags: readonly string[][], 
       for (const example of ordered) {
         features.load(example);
         config.reset(example.words.length);
-        while (!config.terminal) {
-          const n = features.extract(config);
-          trainer.scores(features.buffer, n, scores);
-          config.moveCosts(example.heads, moveCosts);
-          const predicted = bestLegal(config, scores, classes.length);
-          let oracle = -1;
-          let oracleCost = Infinity;
-          for (let a = 0; a < classes.length; a++) {
-            if (!config.legal(a)) continue;
-            const cost = actionCost(config, a, moveCosts, example);
-            if (cost < oracleCost || (cost === oracleCost && scores[a] > scores[oracle])) {
-              oracle = a;
-              oracleCost = cost;
-            }
-          }
-          if (actionCost(config, predicted, moveCosts, example) > oracleCost) trainer.update(oracle, predicted, features.buffer, n);
-          trainer.tick();
-          config.apply(epoch > 1 && random() < options.explore ? predicted : oracle);
-        }
+        while (!config.terminal) config.apply(step(example, features.extract(config)));
       }
     },
-    // int16 weights: parser rows are sparse (a few of ~100 actions per feature), so the sparse
-    // entries score faster than packed lanes, and the finer weights keep accuracy.
-    snapshot: (): ParserModel => ({ classifier: trainer.toModel({ weightBytes: 2 }), labels }),
+    snapshot: (): ParserModel => ({ moves: moves.toModel({ weightBytes: 1 }), labeller: labeller.toModel({ weightBytes: 1 }) }),
     evaluate(model) {
       const devScores = scoreDev(model);
       const mean = devScores.reduce((sum, s) => sum + s.las, 0) / devScores.length;

@@ -29,9 +29,10 @@ describe('claimgraph bench', () => {
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(Object.keys(r)).toEqual([
-      'articles', 'tokens', 'seconds', 'tokensPerSecond', 'articlesPerSecond', 'peakRssMB', 'peer', 'speedup', 'ner',
+      'articles', 'tokens', 'seconds', 'tokensPerSecond', 'articlesPerSecond', 'peakRssMB', 'peer', 'speedup', 'ner', 'parserTokensPerSecond',
     ]);
     expect(r.ner.tokensPerSecond).toBeGreaterThan(0);
+    expect(r.parserTokensPerSecond).toBeGreaterThan(0);
     expect(r.ner.conll).toBeNull(); // no CoNLL data in the empty data folder
     const pipeline = await createAnalyzer();
     expect(r.articles).toBe(2);

@@ -8,20 +8,24 @@ import {
   type Classifier,
   type PerceptronModel,
 } from '../perceptron.js';
-import { Configuration, LEFT, NONE, RIGHT, ROOT_LABEL, actionOf, labelOf, moveOf } from './arc-hybrid.js';
+import { Configuration, LEFT, NONE, RIGHT, ROOT_LABEL, SHIFT, actionOf } from './arc-hybrid.js';
 
 /**
- * A greedy transition-based dependency parser: arc-hybrid transitions scored by an averaged
- * perceptron over hashed features of the configuration, in the style of Zhang & Nivre (2011):
- * words and tags of the stack and buffer fronts, their pairs and triples, distance, valency,
- * the leftmost/rightmost dependents with their labels, and the label sets of the dependents.
- * Trained with a dynamic oracle (src/train/deps.ts); labels are part of the action.
+ * A greedy transition-based dependency parser: arc-hybrid moves scored by an averaged perceptron
+ * over hashed features of the configuration, in the style of Zhang & Nivre (2011): words and
+ * tags of the stack and buffer fronts, their pairs and triples, distance, valency, the
+ * leftmost/rightmost dependents with their labels, and the label sets of the dependents. A
+ * second perceptron labels each arc from the same features joined with the arc's direction.
+ * Splitting move and label keeps the move model at three classes: a decision reads three lanes
+ * per feature instead of a hundred (one per labelled action), which made parsing several times
+ * faster (docs/architecture.md). Trained with a dynamic oracle (src/train/deps.ts).
  */
 
 export interface ParserModel {
-  readonly classifier: PerceptronModel;
-  /** Universal Dependencies relations; label `k` is `labels[k]`. */
-  readonly labels: readonly string[];
+  /** Classes SHIFT, LEFT, RIGHT (see arc-hybrid.ts). */
+  readonly moves: PerceptronModel;
+  /** Classes are Universal Dependencies relations; class 0 is `root`. */
+  readonly labeller: PerceptronModel;
 }
 
 /** One sentence to parse: lower-cased words and Penn Treebank tags. */
@@ -31,6 +35,7 @@ export interface ParserInput {
 }
 
 export const MAX_PARSER_FEATURES = 96;
+export const MOVE_NAMES = ['SHIFT', 'LEFT', 'RIGHT'] as const;
 const ABSENT = hashString('<none>');
 const ROOT_WORD = hashString('<root>');
 const ROOT_TAG = hashString('<ROOT>', 1);
@@ -38,6 +43,15 @@ const ROOT_TAG = hashString('<ROOT>', 1);
 function distanceBucket(a: number, b: number): number {
   const d = Math.abs(a - b);
   return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
+}
+
+/** `column[i]`, or `absent` for a missing token (NONE). */
+function at(column: Int32Array, i: number, absent = ABSENT): number {
+  return i === NONE ? absent : column[i];
+}
+
+function labelAt(labels: Int32Array, i: number): number {
+  return i === NONE ? -1 : labels[i];
 }
 
 /** Hashes of three values under one template. */
@@ -51,6 +65,8 @@ export class ParserFeatures {
   private tagHash = new Int32Array(64);
   private readonly wordCache = new Map<string, number>();
   readonly buffer = new Int32Array(MAX_PARSER_FEATURES);
+  /** The features of {@link buffer} joined with an arc's direction, for the labeller. */
+  readonly directed = new Int32Array(MAX_PARSER_FEATURES);
 
   /** Hashes the words and tags of a sentence; index `n` is the root. */
   load(input: ParserInput): void {
@@ -83,10 +99,7 @@ export class ParserFeatures {
     const W = this.wordHash;
     const T = this.tagHash;
     const f = this.buffer;
-    const w = (i: number): number => (i === NONE ? ABSENT : W[i]);
-    const t = (i: number): number => (i === NONE ? ABSENT : T[i]);
-    const l = (i: number): number => (i === NONE ? -1 : c.labels[i]);
-    const child = (column: Int32Array, i: number): number => (i === NONE ? NONE : column[i]);
+    const L = c.labels;
 
     const s0 = c.s(0);
     const s1 = c.s(1);
@@ -94,14 +107,14 @@ export class ParserFeatures {
     const b0 = c.buffer(0);
     const b1 = c.buffer(1);
     const b2 = c.buffer(2);
-    const s0w = w(s0), s0t = t(s0), s1w = w(s1), s1t = t(s1), b0w = w(b0), b0t = t(b0);
-    const b1t = t(b1), s2t = t(s2);
+    const s0w = at(W, s0), s0t = at(T, s0), s1w = at(W, s1), s1t = at(T, s1), b0w = at(W, b0), b0t = at(T, b0);
+    const b1t = at(T, b1), s2t = at(T, s2);
     const s0wt = hashFeature(1, s0w, s0t);
     const s1wt = hashFeature(1, s1w, s1t);
     const b0wt = hashFeature(1, b0w, b0t);
-    const s0L1 = child(c.left1, s0), s0L2 = child(c.left2, s0), s0R1 = child(c.right1, s0), s0R2 = child(c.right2, s0);
-    const s1L1 = child(c.left1, s1), s1R1 = child(c.right1, s1), s1R2 = child(c.right2, s1);
-    const b0L1 = child(c.left1, b0), b0L2 = child(c.left2, b0);
+    const s0L1 = at(c.left1, s0, NONE), s0L2 = at(c.left2, s0, NONE), s0R1 = at(c.right1, s0, NONE), s0R2 = at(c.right2, s0, NONE);
+    const s1L1 = at(c.left1, s1, NONE), s1R1 = at(c.right1, s1, NONE), s1R2 = at(c.right2, s1, NONE);
+    const b0L1 = at(c.left1, b0, NONE), b0L2 = at(c.left2, b0, NONE);
     const d0 = s0 === NONE ? 0 : distanceBucket(s0, b0);
     const d1 = s1 === NONE ? 0 : distanceBucket(s1, s0);
     const s0vl = s0 === NONE ? 0 : c.leftCount[s0];
@@ -126,13 +139,13 @@ export class ParserFeatures {
     f[k++] = hashFeature(8, b0w);
     f[k++] = hashFeature(9, b0t);
     f[k++] = hashFeature(10, b0wt);
-    f[k++] = hashFeature(11, w(b1));
+    f[k++] = hashFeature(11, at(W, b1));
     f[k++] = hashFeature(12, b1t);
-    f[k++] = hashFeature(13, w(b1), b1t);
-    f[k++] = hashFeature(14, w(b2));
-    f[k++] = hashFeature(15, t(b2));
+    f[k++] = hashFeature(13, at(W, b1), b1t);
+    f[k++] = hashFeature(14, at(W, b2));
+    f[k++] = hashFeature(15, at(T, b2));
     f[k++] = hashFeature(16, s2t);
-    f[k++] = hashFeature(17, w(s2), s2t);
+    f[k++] = hashFeature(17, at(W, s2), s2t);
     // Pairs: s0 with b0 (a LEFT arc) and s1 with s0 (a RIGHT arc).
     f[k++] = hashFeature(18, s0wt, b0wt);
     f[k++] = hashFeature(19, s0wt, b0w);
@@ -152,17 +165,17 @@ export class ParserFeatures {
     f[k++] = hashFeature(33, s1t, b0t);
     f[k++] = hashFeature(34, s1wt, b0wt);
     // Triples of tags.
-    f[k++] = triple(35, b0t, b1t, t(b2));
+    f[k++] = triple(35, b0t, b1t, at(T, b2));
     f[k++] = triple(36, s0t, b0t, b1t);
     f[k++] = triple(37, s1t, s0t, b0t);
     f[k++] = triple(38, s2t, s1t, s0t);
-    f[k++] = triple(39, s0t, t(s0L1), b0t);
-    f[k++] = triple(40, s0t, t(s0R1), b0t);
-    f[k++] = triple(41, s1t, t(s1R1), s0t);
-    f[k++] = triple(42, s0t, b0t, t(b0L1));
-    f[k++] = triple(43, s1t, s0t, t(s0L1));
-    f[k++] = triple(44, s1t, s0t, t(s0R1));
-    f[k++] = triple(45, s1t, t(s1L1), s0t);
+    f[k++] = triple(39, s0t, at(T, s0L1), b0t);
+    f[k++] = triple(40, s0t, at(T, s0R1), b0t);
+    f[k++] = triple(41, s1t, at(T, s1R1), s0t);
+    f[k++] = triple(42, s0t, b0t, at(T, b0L1));
+    f[k++] = triple(43, s1t, s0t, at(T, s0L1));
+    f[k++] = triple(44, s1t, s0t, at(T, s0R1));
+    f[k++] = triple(45, s1t, at(T, s1L1), s0t);
     // Distance.
     f[k++] = hashFeature(46, s0w, d0);
     f[k++] = hashFeature(47, s0t, d0);
@@ -185,29 +198,29 @@ export class ParserFeatures {
     f[k++] = hashFeature(63, b0w, b0vl);
     f[k++] = hashFeature(64, b0t, b0vl);
     // Dependents: words, tags and labels.
-    f[k++] = hashFeature(65, w(s0L1));
-    f[k++] = hashFeature(66, t(s0L1));
-    f[k++] = hashFeature(67, l(s0L1));
-    f[k++] = hashFeature(68, w(s0R1));
-    f[k++] = hashFeature(69, t(s0R1));
-    f[k++] = hashFeature(70, l(s0R1));
-    f[k++] = hashFeature(71, w(s1R1));
-    f[k++] = hashFeature(72, t(s1R1));
-    f[k++] = hashFeature(73, l(s1R1));
-    f[k++] = hashFeature(74, w(b0L1));
-    f[k++] = hashFeature(75, t(b0L1));
-    f[k++] = hashFeature(76, l(b0L1));
-    f[k++] = hashFeature(77, t(s1L1), l(s1L1));
-    f[k++] = hashFeature(78, w(s0L2));
-    f[k++] = hashFeature(79, t(s0L2), l(s0L2));
-    f[k++] = hashFeature(80, w(s0R2));
-    f[k++] = hashFeature(81, t(s0R2), l(s0R2));
-    f[k++] = hashFeature(82, t(b0L2), l(b0L2));
-    f[k++] = hashFeature(83, t(s1R2), l(s1R2));
-    f[k++] = triple(84, s0t, t(s0L1), t(s0L2));
-    f[k++] = triple(85, s0t, t(s0R1), t(s0R2));
-    f[k++] = triple(86, b0t, t(b0L1), t(b0L2));
-    f[k++] = triple(87, s0t, l(s0L1), l(s0R1));
+    f[k++] = hashFeature(65, at(W, s0L1));
+    f[k++] = hashFeature(66, at(T, s0L1));
+    f[k++] = hashFeature(67, labelAt(L, s0L1));
+    f[k++] = hashFeature(68, at(W, s0R1));
+    f[k++] = hashFeature(69, at(T, s0R1));
+    f[k++] = hashFeature(70, labelAt(L, s0R1));
+    f[k++] = hashFeature(71, at(W, s1R1));
+    f[k++] = hashFeature(72, at(T, s1R1));
+    f[k++] = hashFeature(73, labelAt(L, s1R1));
+    f[k++] = hashFeature(74, at(W, b0L1));
+    f[k++] = hashFeature(75, at(T, b0L1));
+    f[k++] = hashFeature(76, labelAt(L, b0L1));
+    f[k++] = hashFeature(77, at(T, s1L1), labelAt(L, s1L1));
+    f[k++] = hashFeature(78, at(W, s0L2));
+    f[k++] = hashFeature(79, at(T, s0L2), labelAt(L, s0L2));
+    f[k++] = hashFeature(80, at(W, s0R2));
+    f[k++] = hashFeature(81, at(T, s0R2), labelAt(L, s0R2));
+    f[k++] = hashFeature(82, at(T, b0L2), labelAt(L, b0L2));
+    f[k++] = hashFeature(83, at(T, s1R2), labelAt(L, s1R2));
+    f[k++] = triple(84, s0t, at(T, s0L1), at(T, s0L2));
+    f[k++] = triple(85, s0t, at(T, s0R1), at(T, s0R2));
+    f[k++] = triple(86, b0t, at(T, b0L1), at(T, b0L2));
+    f[k++] = triple(87, s0t, labelAt(L, s0L1), labelAt(L, s0R1));
     // Label sets of the dependents so far.
     f[k++] = hashFeature(88, s0w, s0ll);
     f[k++] = hashFeature(89, s0t, s0ll);
@@ -219,43 +232,56 @@ export class ParserFeatures {
     f[k++] = hashFeature(95, b0t, b0ll);
     return k;
   }
+
+  /** Fills {@link directed} with the first `n` features joined with `move` (LEFT or RIGHT). */
+  direct(move: number, n: number): void {
+    for (let k = 0; k < n; k++) this.directed[k] = hashFeature(move, this.buffer[k]);
+  }
 }
 
-/** The best-scoring legal action of configuration `c` under `scores`. */
-export function bestLegal(c: Configuration, scores: Float32Array, nActions: number): number {
+/** The best-scoring legal move of configuration `c`; with b0 the root, the stack empties by RIGHT then LEFT arcs. */
+export function bestMove(c: Configuration, scores: Float32Array): number {
+  if (c.b === c.n) return c.depth === 1 ? LEFT : RIGHT;
   let best = -1;
-  let bestScore = -Infinity;
-  // Action 0 is SHIFT, 1 and 2 are LEFT/RIGHT to the root, then LEFT/RIGHT with the other labels.
-  // With b0 the root, the last stack item attaches to it; the others first take RIGHT arcs.
-  const atRoot = c.b === c.n;
-  if (atRoot && c.depth === 1) return 1;
-  if (c.canShift()) {
-    best = 0;
-    bestScore = scores[0];
-  }
-  const left = !atRoot && c.canLeft();
-  const right = c.canRight();
-  for (let a = 3; a < nActions; a++) {
-    if ((a & 1) === 1 ? !left : !right) continue;
-    if (scores[a] > bestScore) {
-      best = a;
-      bestScore = scores[a];
-    }
-  }
+  if (c.canShift()) best = SHIFT;
+  if (c.canLeft() && (best < 0 || scores[LEFT] > scores[best])) best = LEFT;
+  if (c.canRight() && (best < 0 || scores[RIGHT] > scores[best])) best = RIGHT;
   return best;
 }
 
-/** Parses sentences with a classifier (the shipped model, or a trainer while it learns). */
+/** The best label other than `root` (class 0), which only the arc to the root takes. */
+export function bestLabel(scores: Float32Array, nLabels: number): number {
+  let best = 1;
+  for (let k = 2; k < nLabels; k++) if (scores[k] > scores[best]) best = k;
+  return best;
+}
+
+/** Parses sentences with two classifiers (the shipped models, or trainers while they learn). */
 export class DependencyParser {
   readonly config = new Configuration();
   readonly features = new ParserFeatures();
-  private readonly scores: Float32Array;
+  readonly labels: readonly string[];
+  private readonly moveScores = new Float32Array(3);
+  private readonly labelScores: Float32Array;
 
   constructor(
-    readonly classifier: Classifier,
-    readonly labels: readonly string[],
+    readonly moves: Classifier,
+    readonly labeller: Classifier,
   ) {
-    this.scores = new Float32Array(classifier.classes.length);
+    this.labels = labeller.classes;
+    this.labelScores = new Float32Array(this.labels.length);
+  }
+
+  /** The action the parser takes in its current configuration, given `n` extracted features. */
+  decide(n: number): number {
+    const { config, features, moveScores, labelScores } = this;
+    this.moves.scores(features.buffer, n, moveScores);
+    const move = bestMove(config, moveScores);
+    if (move === SHIFT) return actionOf(SHIFT, 0);
+    if (config.b === config.n && move === LEFT) return actionOf(LEFT, ROOT_LABEL);
+    features.direct(move, n);
+    this.labeller.scores(features.directed, n, labelScores);
+    return actionOf(move, bestLabel(labelScores, this.labels.length));
   }
 
   /**
@@ -263,15 +289,11 @@ export class DependencyParser {
    * takes 2n transitions, each scoring a fixed number of features: linear in its length.
    */
   parse(input: ParserInput, heads: number[], relations: string[]): void {
-    const { config, features, scores, classifier } = this;
+    const { config, features } = this;
     const n = input.words.length;
     features.load(input);
     config.reset(n);
-    const nActions = classifier.classes.length;
-    while (!config.terminal) {
-      classifier.scores(features.buffer, features.extract(config), scores);
-      config.apply(bestLegal(config, scores, nActions));
-    }
+    while (!config.terminal) config.apply(this.decide(features.extract(config)));
     for (let i = 0; i < n; i++) {
       heads[i] = config.heads[i] === n ? -1 : config.heads[i];
       relations[i] = this.labels[config.labels[i]];
@@ -279,34 +301,16 @@ export class DependencyParser {
   }
 }
 
-/** Action class names for a label list: `SHIFT`, then `L:label` and `R:label` per label. */
-export function actionNames(labels: readonly string[]): string[] {
-  const names = ['SHIFT'];
-  labels.forEach((label, k) => {
-    names[actionOf(LEFT, k)] = `L:${label}`;
-    names[actionOf(RIGHT, k)] = `R:${label}`;
-  });
-  return names;
-}
-
-/** The label list of a classifier trained with {@link actionNames}. */
-export function labelsOfActions(classes: readonly string[]): string[] {
-  const labels: string[] = [];
-  classes.forEach((name, a) => {
-    if (a > 0 && moveOf(a) === LEFT) labels[labelOf(a)] = name.slice(2);
-  });
-  return labels;
-}
-
-// ---- Binary format: "CGDP" u8 version, then the perceptron (whose classes name the actions). --
+// ---- Binary format: "CGDP" u8 version, the move perceptron, then the labeller perceptron. ----
 
 const MAGIC = 'CGDP';
-const VERSION = 1;
+const VERSION = 2;
 
 export function encodeParserModel(model: ParserModel): Uint8Array {
   return encodeBinary((out) => {
     out.header(MAGIC, VERSION);
-    writePerceptron(model.classifier, out);
+    writePerceptron(model.moves, out);
+    writePerceptron(model.labeller, out);
   });
 }
 
@@ -314,11 +318,9 @@ export function decodeParserModel(bytes: Uint8Array): ParserModel {
   return decodeBinary(bytes, 'dependency parser model', (input) => {
     const version = input.header(MAGIC);
     if (version !== VERSION) input.fail(`unsupported parser version ${version}`);
-    const classifier = readPerceptron(input);
-    const labels = labelsOfActions(classifier.classes);
-    if (classifier.classes.length !== 1 + 2 * labels.length || classifier.classes[0] !== 'SHIFT' || labels[ROOT_LABEL] !== 'root') {
-      input.fail('bad action classes');
-    }
-    return { classifier, labels };
+    const moves = readPerceptron(input);
+    const labeller = readPerceptron(input);
+    if (moves.classes.join() !== MOVE_NAMES.join() || labeller.classes[ROOT_LABEL] !== 'root') input.fail('bad classes');
+    return { moves, labeller };
   });
 }

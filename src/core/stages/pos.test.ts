@@ -103,7 +103,7 @@ describe('POS stage details', () => {
 
   it('handles an empty text and a sentence of punctuation', () => {
     expect(pipeline.run('').tokenCount).toBe(0);
-    expect(tagsOf('...')).toBe('.../:');
+    expect(tagsOf('...')).toBe('.../NFP'); // UD EWT's tag for a lone ellipsis
   });
 
   it('uses the tag dictionary for frequent unambiguous words', () => {
