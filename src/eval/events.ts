@@ -183,3 +183,67 @@ export function formatEventReport(r: EventReport): string {
     row('all', r),
   ]);
 }
+
+/**
+ * PLOVER_GSR_CAMEO (PLOVER 0.5 gold event records, JSON): one sentence each with the event type
+ * and the actors' codes. The file names no CAMEO codes, so what can be compared is the PLOVER
+ * type of our events (CAMEO2PLOVER-2021) and the country of their source. Three type names
+ * changed between PLOVER 0.5 and the 2021 table: DEMAND is REQUEST, DISAPPROVE is ACCUSE,
+ * FIGHT is ASSAULT.
+ */
+export interface PloverReport {
+  records: number;
+  /** Records where we coded at least one event with a PLOVER type. */
+  coded: number;
+  /** Percent of records whose gold type is among our events' types. */
+  recall: number;
+  /** Percent of coded records whose gold type is among our events' types. */
+  precision: number;
+  /** Percent of type-matched records where such an event's source code starts with a gold source code. */
+  source: number;
+}
+
+const PLOVER_RENAMED: Record<string, string> = { DEMAND: 'REQUEST', DISAPPROVE: 'ACCUSE', FIGHT: 'ASSAULT' };
+
+interface GsrRecord {
+  event?: string;
+  text?: string;
+  date?: string;
+  source?: { code?: string }[];
+}
+
+export async function evaluatePlover(file: string, run: (text: string, date: string | null) => Doc, options: EvaluateOptions = {}): Promise<PloverReport> {
+  let records: GsrRecord[];
+  try {
+    records = JSON.parse(await readFile(file, 'utf8')) as GsrRecord[];
+  } catch (error) {
+    throw new CoreError('CG_E007', `${file}: not a JSON array of PLOVER records (${(error as Error).message})`);
+  }
+  let total = 0;
+  let coded = 0;
+  let matched = 0;
+  let sourced = 0;
+  for (const record of records) {
+    if (typeof record.text !== 'string' || typeof record.event !== 'string') continue;
+    if (total >= (options.limit ?? Infinity)) break;
+    total++;
+    const gold = PLOVER_RENAMED[record.event] ?? record.event;
+    const doc = run(record.text, record.date ?? null);
+    const typed = doc.events.filter((e) => e.plover);
+    if (typed.length > 0) coded++;
+    const same = typed.filter((e) => e.plover?.type === gold);
+    if (same.length > 0) matched++;
+    const sources = (record.source ?? []).map((s) => s.code ?? '').filter(Boolean);
+    if (same.some((e) => sources.some((code) => e.source?.code?.startsWith(code)))) sourced++;
+    options.onArticle?.(total, String(total));
+  }
+  const percent = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
+  return { records: total, coded, recall: percent(matched, total), precision: percent(matched, coded), source: percent(sourced, matched) };
+}
+
+export function formatPloverReport(r: PloverReport): string {
+  return formatTable([
+    ['records', 'coded', 'type recall %', 'type precision %', 'source code %'],
+    [String(r.records), String(r.coded), r.recall.toFixed(1), r.precision.toFixed(1), r.source.toFixed(1)],
+  ]);
+}

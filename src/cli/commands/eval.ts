@@ -7,7 +7,8 @@ import { sharedDataPath } from '../../eval/data-path.js';
 import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { evaluateDeps, formatDepsReport, loadDepsSystem } from '../../eval/deps.js';
-import { evaluateEvents, formatEventReport } from '../../eval/events.js';
+import { evaluateEvents, evaluatePlover, formatEventReport, formatPloverReport } from '../../eval/events.js';
+import { Doc } from '../../core/doc.js';
 import type { Stage } from '../../core/pipeline.js';
 import { defaultStages } from '../../core/stages/index.js';
 import type { ConlluSentence } from '../../core/conllu.js';
@@ -98,6 +99,27 @@ const EVALUATORS: Evaluator[] = [
     async evaluate(file, options) {
       const report = await evaluateEvents(file, await parseStages(), options);
       return { report, table: formatEventReport(report) };
+    },
+  },
+  {
+    name: 'plover',
+    gold: 'PLOVER gold event records (JSON array with text, event type, actor codes)',
+    defaultGold: ['plover', 'PLOVER_GSR_CAMEO.txt'],
+    async evaluate(file, options) {
+      const analyzer = await createAnalyzer();
+      const stages = analyzer.stages;
+      // Each record is analysed whole, with its date for date-ranged actor codes.
+      const run = (text: string, date: string | null): Doc => {
+        const doc = new Doc(text);
+        for (const stage of stages) {
+          stage.apply(doc);
+          for (const layer of stage.assigns) doc.layers.add(layer);
+          if (stage.name === 'meta' && date) doc.meta.published = date;
+        }
+        return doc;
+      };
+      const report = await evaluatePlover(file, run, options);
+      return { report, table: formatPloverReport(report) };
     },
   },
 ];
@@ -222,6 +244,10 @@ eval events codes the <Text> of every record of a PETRARCH validation file with 
 tagger, parser and event coder (the file's own parse trees are not read), using the dictionaries
 its <Environment> names (beside the file), and scores exact (source, target, event code) triples:
 {records, expected, predicted, correct, recall, precision, byCategory}, in percent.
+
+eval plover runs the whole pipeline on the records of a PLOVER gold file (PLOVER_GSR_CAMEO) and
+compares the PLOVER types of our events with each record's event type, and their source codes
+with its source actors' codes: {records, coded, recall, precision, source}, in percent.
 
 Metric definitions and JSON shapes: docs/eval.md.`,
   async run(argv) {
