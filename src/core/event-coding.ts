@@ -73,9 +73,16 @@ export function dateNumberOf(iso: string | null): number {
   return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? Number(iso.slice(0, 10).replaceAll('-', '')) : 0;
 }
 
-/** The coder for one article: dictionaries, the article's date (YYYYMMDD, 0 unknown). */
+/**
+ * The coder for one article: dictionaries, the article's date (YYYYMMDD, 0 unknown), and the
+ * tokens that are never actors (a dateline the parser may have hung on the first clause).
+ */
 export class EventCoder {
-  constructor(private readonly dicts: EventDictionaries, private readonly date: number) {}
+  constructor(
+    private readonly dicts: EventDictionaries,
+    private readonly date: number,
+    private readonly notActor: (token: number) => boolean = () => false,
+  ) {}
 
   /**
    * The dictionary codes of a run of tokens (a noun phrase, an entity's name): the actor (the
@@ -149,18 +156,26 @@ export class EventCoder {
   private frameOf(doc: Doc, tree: Tree, i: number, frames: Map<number, Frame>): Frame | null {
     const upos = doc.upos(i);
     let nominal = false;
+    let phrase = i;
     let entries: VerbEntry[] | undefined;
     if (upos === 'VERB') {
       entries = this.verbEntries(doc.tokens.lower[i], doc.tokens.lemma[i]);
-    } else if (upos === 'NOUN' && this.governedAction(doc, tree, i, frames)) {
-      nominal = true;
-      entries = this.nounEntries(doc.tokens.lemma[i] || doc.tokens.lower[i]);
+    } else if (upos === 'NOUN') {
+      // "a communication channel with the Taliban": the action noun may modify the phrase's head.
+      phrase = doc.tokens.deprel[i] === 'compound' && doc.upos(doc.tokens.head[i]) === 'NOUN' ? doc.tokens.head[i] : i;
+      if (this.governedAction(doc, tree, phrase, frames)) {
+        nominal = true;
+        entries = this.nounEntries(doc.tokens.lemma[i] || doc.tokens.lower[i]);
+      }
     }
     if (!entries || entries.length === 0) return null;
     const entry = this.pickEntry(doc, tree, i, entries);
     if (!entry) return null;
     const before = this.sequence(doc, tree, phraseRoot(doc, i), i, true);
-    const after = this.sequence(doc, tree, i, i, false);
+    const shared = nominal ? sharedArguments(doc, tree, phrase) : [];
+    const after = this.sequence(doc, tree, phrase, i, false);
+    for (const k of shared) after.push(k, ...this.sequence(doc, tree, k, k, false));
+    after.sort((a, b) => a - b);
     let best: { pattern: VerbPattern; slots: Slots } | null = null;
     const present = new Set<string>();
     for (const k of before) present.add(tree.upper[k - tree.base]).add(tree.upperLemma[k - tree.base]);
@@ -174,6 +189,8 @@ export class EventCoder {
     }
     return {
       token: i,
+      phrase,
+      shared,
       nominal,
       code: best ? best.pattern.code : entry.code,
       slots: best?.slots ?? null,
@@ -283,7 +300,7 @@ export class EventCoder {
   private actorsOf(doc: Doc, tree: Tree, frame: Frame): { sources: EventArgument[]; targets: EventArgument[] } {
     const i = frame.token;
     const passive = tree.kids[i - tree.base].some((c) => doc.tokens.deprel[c] === 'nsubj:pass' || doc.tokens.deprel[c] === 'aux:pass');
-    const subjects = frame.nominal ? this.nominalSubjects(doc, tree, i) : subjectsOf(doc, tree, i);
+    const subjects = frame.nominal ? this.nominalSubjects(doc, tree, frame.phrase) : subjectsOf(doc, tree, i);
     let sourceHeads: number[];
     let targetHeads: number[];
     if (passive) {
@@ -291,7 +308,7 @@ export class EventCoder {
       targetHeads = subjects;
     } else {
       sourceHeads = subjects;
-      targetHeads = this.firstCodedObject(doc, tree, i);
+      targetHeads = this.firstCodedObject(doc, tree, frame.phrase, frame.shared);
     }
     const slot = (at: number | undefined): number[] | null => {
       if (at === undefined) return null;
@@ -316,7 +333,7 @@ export class EventCoder {
       }
     }
     const argumentsOf = (heads: number[]): EventArgument[] =>
-      withConjuncts(doc, tree, heads).map((h) => this.argument(doc, tree, h));
+      withConjuncts(doc, tree, heads).filter((h) => !this.notActor(h)).map((h) => this.argument(doc, tree, h));
     return { sources: argumentsOf(sourceHeads), targets: argumentsOf(targetHeads) };
   }
 
@@ -335,12 +352,12 @@ export class EventCoder {
    * "the roads leading into Mordor"), then the subject of a complement clause ("Arnor believes
    * Dagolath can cope"): the first that holds an actor.
    */
-  private firstCodedObject(doc: Doc, tree: Tree, i: number): number[] {
+  private firstCodedObject(doc: Doc, tree: Tree, i: number, shared: readonly number[] = []): number[] {
     const rel = (c: number): string => baseRelation(doc.tokens.deprel[c]);
     const isObject = (c: number): boolean =>
       rel(c) === 'obj' || rel(c) === 'nmod' || (rel(c) === 'obl' && doc.tokens.deprel[c] !== 'obl:agent' && doc.tokens.deprel[c] !== 'obl:tmod' && !hasCase(doc, tree, c, 'by'));
     const kids = tree.kids[i - tree.base];
-    const direct = [...kids.filter((c) => rel(c) === 'iobj'), ...kids.filter((c) => rel(c) === 'obj'), ...kids.filter((c) => rel(c) !== 'obj' && isObject(c))];
+    const direct = [...kids.filter((c) => rel(c) === 'iobj'), ...kids.filter((c) => rel(c) === 'obj'), ...kids.filter((c) => rel(c) !== 'obj' && isObject(c)), ...shared];
     const ordered = [...direct];
     for (const o of [...direct, ...kids.filter((c) => rel(c) === 'xcomp')]) {
       for (const c of tree.kids[o - tree.base]) {
@@ -405,6 +422,10 @@ interface Slots {
 
 interface Frame {
   token: number;
+  /** The phrase the predicate heads or modifies: the token itself, or the head noun of a compound ("communication channel"). */
+  phrase: number;
+  /** Arguments a conjoined action noun shares with the first conjunct ("negotiations or exchange of information with Russia"). */
+  shared: number[];
   nominal: boolean;
   code: string | null;
   slots: Slots | null;
@@ -512,6 +533,14 @@ function subjectsOf(doc: Doc, tree: Tree, i: number, depth = 0): number[] {
     return k >= 0 ? subjectsOf(doc, tree, k, depth + 1) : [];
   }
   return [];
+}
+
+/** The first conjunct's prepositional arguments after a conjoined noun: UD hangs shared dependents on the first conjunct. */
+function sharedArguments(doc: Doc, tree: Tree, i: number): number[] {
+  if (baseRelation(doc.tokens.deprel[i]) !== 'conj') return [];
+  const first = doc.tokens.head[i];
+  if (first < 0 || doc.upos(first) !== 'NOUN') return [];
+  return tree.kids[first - tree.base].filter((c) => c > i && baseRelation(doc.tokens.deprel[c]) === 'nmod');
 }
 
 /** Heads plus their conjuncts ("Russia and the Taliban"), in text order, unique. */

@@ -11,6 +11,9 @@ const ADDED_PATTERNS: Record<string, string[]> = {
   '--- SHARE [---] ---': ['- * &INFORMATION [064:064]'],
 };
 
+/** Verb lines given their codebook code: CAMEO 046 is "engage in negotiation", which CAMEO.2.0 files under yield (080). */
+const RECODED_VERBS: Record<string, string> = { NEGOTIATE: '046' };
+
 let cached: EventDictionaries | null = null;
 
 /** The shipped dictionaries (CAMEO.2.0 verbs, Phoenix actors, agents, discards), read once on first use. */
@@ -18,6 +21,7 @@ export function phoenixDictionaries(): EventDictionaries {
   if (cached) return cached;
   let verbs = CAMEO_VERBS;
   for (const [header, patterns] of Object.entries(ADDED_PATTERNS)) verbs = verbs.replace(header, `${header}\n${patterns.join('\n')}`);
+  for (const [verb, code] of Object.entries(RECODED_VERBS)) verbs = verbs.replace(new RegExp(`^${verb}$`, 'm'), `${verb} [${code}]`);
   cached = readDictionaries({ verbs, actors: [...PHOENIX_ACTORS], agents: PHOENIX_AGENTS, discards: PHOENIX_DISCARDS });
   return cached;
 }

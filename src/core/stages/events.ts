@@ -28,7 +28,9 @@ export function createEventsStage(dictionaries: () => EventDictionaries): Stage 
 }
 
 export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
-  const coder = new EventCoder(dictionaries, dateNumberOf(doc.meta.published));
+  const { dateline } = doc.meta;
+  const inDateline = (i: number): boolean => dateline !== null && doc.tokens.start[i] >= dateline.start && doc.tokens.end[i] <= dateline.end;
+  const coder = new EventCoder(dictionaries, dateNumberOf(doc.meta.published), inDateline);
   codeEntities(doc, coder);
   doc.events = [];
   if (coder.discardsStory(doc)) return;
