@@ -1,3 +1,5 @@
+import { PhraseTrie } from './phrase-trie.js';
+
 
 /**
  * Readers for the PETRARCH dictionary formats (Open Event Data Alliance, MIT): verb patterns
@@ -66,10 +68,10 @@ export interface EventDictionaries {
   blocks: VerbBlock[];
   /** Verb forms (lower case: base form, listed irregular forms) → entries. */
   verbs: Map<string, VerbEntry[]>;
-  actors: WordTrie<ActorCodes>;
-  agents: WordTrie<AgentCode>;
+  actors: PhraseTrie<ActorCodes>;
+  agents: PhraseTrie<AgentCode>;
   /** Phrases that discard the sentence ("sentence") or the whole story ("story"). */
-  discards: WordTrie<'sentence' | 'story'>;
+  discards: PhraseTrie<'sentence' | 'story'>;
 }
 
 /** The texts of the four dictionaries (PETRARCH's Verbfile, Actorfile(s), Agentfile, Discardfile). */
@@ -82,7 +84,7 @@ export interface DictionaryTexts {
 
 export function readDictionaries(texts: DictionaryTexts): EventDictionaries {
   const { blocks, verbs } = readVerbs(texts.verbs);
-  const actors = new WordTrie<ActorCodes>();
+  const actors = new PhraseTrie<ActorCodes>();
   for (const text of texts.actors) readActors(text, actors);
   return { blocks, verbs, actors, agents: readAgents(texts.agents), discards: readDiscards(texts.discards) };
 }
@@ -109,55 +111,15 @@ function code(text: string | undefined): string | null {
 }
 
 /**
- * A longest-match trie over lower-cased words. Dictionary phrases are split at spaces, which is
- * how the tokenizer splits names ("U.S.", "AL-QAEDA" stay whole); building it for the ~100,000
- * Phoenix names must be fast, so no tokenizer runs. Two- and three-letter all-capital entries
- * ("IS", "UN") match only that spelling; the first value added for a phrase wins.
+ * Adds a dictionary phrase to a trie. Phrases split at spaces, which is how the tokenizer splits
+ * names ("U.S.", "AL-QAEDA" stay whole): building the tries for the ~100,000 Phoenix names must be
+ * fast, so no tokenizer runs. Two- and three-letter all-capital entries ("IS", "UN") match only
+ * that spelling.
  */
-export class WordTrie<V> {
-  private readonly root: TrieNode<V> = { next: null, value: null, cased: null };
-
-  add(phrase: string, value: V): void {
-    const words = phrase.split(' ').filter(Boolean);
-    if (words.length === 0) return;
-    let node = this.root;
-    for (const word of words) {
-      const key = word.toLowerCase();
-      node.next ??= new Map();
-      let child = node.next.get(key);
-      if (!child) {
-        child = { next: null, value: null, cased: null };
-        node.next.set(key, child);
-      }
-      node = child;
-    }
-    if (node.value !== null) return;
-    node.value = value;
-    node.cased = words.length === 1 && /^[A-Z]{2,3}$/.test(words[0]) ? words[0] : null;
-  }
-
-  /** The longest phrase starting at token `i` of `lower`; cased entries need `surface` to show their spelling. */
-  longestAt(lower: readonly string[], i: number, surface?: (token: number) => string): { value: V; length: number } | null {
-    let node = this.root;
-    let best: V | null = null;
-    let length = 0;
-    for (let j = i; j < lower.length && node.next; j++) {
-      const child = node.next.get(lower[j]);
-      if (!child) break;
-      node = child;
-      if (node.value !== null && (node.cased === null || surface?.(j) === node.cased)) {
-        best = node.value;
-        length = j - i + 1;
-      }
-    }
-    return best === null ? null : { value: best, length };
-  }
-}
-
-interface TrieNode<V> {
-  next: Map<string, TrieNode<V>> | null;
-  value: V | null;
-  cased: string | null;
+function addPhrase<V>(trie: PhraseTrie<V>, phrase: string, value: V): void {
+  const words = phrase.split(' ').filter(Boolean);
+  const cased = words.length === 1 && /^[A-Z]{2,3}$/.test(words[0]) ? words[0] : null;
+  trie.addWords(words.map((w) => w.toLowerCase()), value, cased);
 }
 
 // ---- verbs ---------------------------------------------------------------------------------
@@ -289,11 +251,11 @@ function readCode(text: string): DatedCode | null {
   return to === undefined ? null : { codes, from: dateNumber(from), to: dateNumber(to) };
 }
 
-export function readActors(text: string, into: WordTrie<ActorCodes>): void {
+export function readActors(text: string, into: PhraseTrie<ActorCodes>): void {
   let names: string[] = [];
   let codes: ActorCodes = { dated: [], codes: [] };
   const flush = (): void => {
-    for (const name of names) into.add(name, codes);
+    for (const name of names) addPhrase(into, name, codes);
     names = [];
     codes = { dated: [], codes: [] };
   };
@@ -340,8 +302,8 @@ function plural(words: string): string {
   return `${words}S`;
 }
 
-export function readAgents(text: string): WordTrie<AgentCode> {
-  const agents = new WordTrie<AgentCode>();
+export function readAgents(text: string): PhraseTrie<AgentCode> {
+  const agents = new PhraseTrie<AgentCode>();
   const substitutions = new Map<string, string[]>();
   for (const line of lines(text)) {
     const trimmed = line.trim();
@@ -359,11 +321,11 @@ export function readAgents(text: string): WordTrie<AgentCode> {
     const base = trimmed.slice(0, Math.min(...[trimmed.indexOf('['), trimmed.indexOf('{')].filter((i) => i >= 0))).trim();
     for (const name of substitute(base, substitutions)) {
       const words = phrase(name);
-      agents.add(words, agent);
+      addPhrase(agents, words, agent);
       if (!forms) {
-        if (!name.endsWith('_')) agents.add(plural(words), agent);
+        if (!name.endsWith('_')) addPhrase(agents, plural(words), agent);
       } else {
-        for (const form of substitute(forms[1].trim(), substitutions).flatMap((f) => f.split(/\s+/)).filter(Boolean)) agents.add(phrase(form), agent);
+        for (const form of substitute(forms[1].trim(), substitutions).flatMap((f) => f.split(/\s+/)).filter(Boolean)) addPhrase(agents, phrase(form), agent);
       }
     }
   }
@@ -380,13 +342,13 @@ function substitute(text: string, substitutions: Map<string, string[]>): string[
 
 // ---- discards ------------------------------------------------------------------------------
 
-export function readDiscards(text: string): WordTrie<'sentence' | 'story'> {
-  const discards = new WordTrie<'sentence' | 'story'>();
+export function readDiscards(text: string): PhraseTrie<'sentence' | 'story'> {
+  const discards = new PhraseTrie<'sentence' | 'story'>();
   for (const line of lines(text)) {
     const trimmed = line.trim();
     if (trimmed === '') continue;
     const story = trimmed.startsWith('+');
-    discards.add(phrase(story ? trimmed.slice(1) : trimmed), story ? 'story' : 'sentence');
+    addPhrase(discards, phrase(story ? trimmed.slice(1) : trimmed), story ? 'story' : 'sentence');
   }
   return discards;
 }
