@@ -41,8 +41,11 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they']);
 
-/** Subtrees that are not part of a verb's own phrase: other clauses, conjuncts, punctuation. */
-const OUTSIDE_PHRASE = new Set(['ccomp', 'parataxis', 'advcl', 'conj', 'cc', 'punct', 'acl', 'csubj', 'discourse', 'vocative', 'list', 'reparandum', 'dep']);
+/**
+ * Subtrees that are not part of a verb's own phrase: other clauses, conjuncts, punctuation. A
+ * complement clause is, as in PETRARCH's verb phrase ("allowed that Mordor isn't a really pleasant place").
+ */
+const OUTSIDE_PHRASE = new Set(['parataxis', 'advcl', 'conj', 'cc', 'punct', 'acl', 'csubj', 'discourse', 'vocative', 'list', 'reparandum', 'dep']);
 /** Subtrees left out of an actor's noun phrase. */
 const OUTSIDE_NOUN_PHRASE = new Set(['acl', 'appos', 'conj', 'cc', 'punct', 'advcl', 'parataxis', 'ccomp', 'dep']);
 
@@ -303,10 +306,13 @@ export class EventCoder {
     const subjects = frame.nominal ? this.nominalSubjects(doc, tree, frame.phrase) : subjectsOf(doc, tree, i);
     let sourceHeads: number[];
     let targetHeads: number[];
-    if (passive) {
-      sourceHeads = tree.kids[i - tree.base].filter((c) => doc.tokens.deprel[c] === 'obl:agent' || (baseRelation(doc.tokens.deprel[c]) === 'obl' && hasCase(doc, tree, c, 'by')));
+    const agents = passive ? tree.kids[i - tree.base].filter((c) => doc.tokens.deprel[c] === 'obl:agent' || (baseRelation(doc.tokens.deprel[c]) === 'obl' && hasCase(doc, tree, c, 'by'))) : [];
+    if (agents.length > 0) {
+      sourceHeads = agents;
       targetHeads = subjects;
     } else {
+      // A passive without its agent keeps its subject as the source, as PETRARCH does
+      // ("The Philippines was criticized over its dispute with Eriador").
       sourceHeads = subjects;
       targetHeads = this.firstCodedObject(doc, tree, frame.phrase, frame.shared);
     }

@@ -21,7 +21,7 @@ export interface VerbPattern {
   after: PatternElement[];
   /** CAMEO code as written: "064", "042:043" (reverse event after the colon), ":173", or null for `---`. */
   code: string | null;
-  /** Literal words the pattern names: longer patterns win. */
+  /** Words the pattern names (a run of joined words counts each): longer patterns win. */
   weight: number;
   /** For each word element, the words one of its alternatives starts with: a quick test before matching. */
   anchors: string[][];
@@ -196,25 +196,37 @@ function readPattern(line: string, synsets: Map<string, string[]>, expanded: Map
   const codeMatch = /\[([^\]]*)\]\s*$/.exec(line) ?? /\[([^\]]*)\]/.exec(line);
   // `+++` marks a pattern PETRARCH leaves unused.
   if (!codeMatch || codeMatch[1].trim() === '+++') return null;
-  const body = line.slice(0, codeMatch.index).replace(/[{}()]/g, ' ');
-  const items = body.split(/[\s_]+/).filter(Boolean);
-  const star = items.indexOf('*');
+  // Words joined by `_` must stand next to each other ("NEW_&TIETYPES_RELATIONS"); `*` is the verb.
+  const groups = line.slice(0, codeMatch.index).replace(/[{}()]/g, ' ').replace(/\*/g, ' * ').split(/\s+/).filter(Boolean).map((g) => g.split('_').filter(Boolean));
+  const star = groups.findIndex((g) => g[0] === '*');
   if (star < 0) return null;
-  const element = (item: string): PatternElement | null => {
-    if (item === '$') return { kind: 'source' };
-    if (item === '+') return { kind: 'target' };
-    if (item === '%' || item === '^') return null;
-    if (item.startsWith('&')) {
-      let alternatives = expanded.get(item);
-      if (!alternatives) expanded.set(item, (alternatives = expandSynset(item, synsets, 0)));
-      return { kind: 'words', alternatives };
-    }
-    return { kind: 'words', alternatives: [[item.toUpperCase()]] };
+  const alternativesOf = (item: string): string[][] => {
+    if (!item.startsWith('&')) return [[item.toUpperCase()]];
+    let alternatives = expanded.get(item);
+    if (!alternatives) expanded.set(item, (alternatives = expandSynset(item, synsets, 0)));
+    return alternatives;
   };
-  const before = items.slice(0, star).map(element).filter((e): e is PatternElement => e !== null);
-  const after = items.slice(star + 1).map(element).filter((e): e is PatternElement => e !== null);
-  const words = [...before, ...after].flatMap((e) => (e.kind === 'words' ? [e.alternatives.map((a) => a[0])] : []));
-  return { before, after, code: code(codeMatch[1]), weight: words.length, anchors: words };
+  const element = (group: string[]): PatternElement | null => {
+    if (group.length === 1 && group[0] === '$') return { kind: 'source' };
+    if (group.length === 1 && group[0] === '+') return { kind: 'target' };
+    const items = group.filter((item) => !'$+%^'.includes(item));
+    if (items.length === 0) return null;
+    // A run of consecutive words: every combination of its members' alternatives.
+    let alternatives: string[][] = [[]];
+    for (const item of items) alternatives = alternatives.flatMap((prefix) => alternativesOf(item).map((words) => [...prefix, ...words]));
+    return { kind: 'words', alternatives };
+  };
+  const present = (e: PatternElement | null): e is PatternElement => e !== null;
+  const before = groups.slice(0, star).map(element).filter(present);
+  const after = groups.slice(star + 1).map(element).filter(present);
+  const words = [...before, ...after].flatMap((e) => (e.kind === 'words' ? [e] : []));
+  return {
+    before,
+    after,
+    code: code(codeMatch[1]),
+    weight: words.reduce((sum, e) => sum + Math.min(...e.alternatives.map((a) => a.length)), 0),
+    anchors: words.map((e) => e.alternatives.map((a) => a[0])),
+  };
 }
 
 /** A synset's members as word runs; members may name other synsets. */
