@@ -368,7 +368,8 @@ export class EventCoder {
     for (const o of [...direct, ...kids.filter((c) => rel(c) === 'xcomp')]) {
       for (const c of tree.kids[o - tree.base]) {
         if (isObject(c)) ordered.push(c);
-        else if (rel(c) === 'acl') ordered.push(...tree.kids[c - tree.base].filter(isObject));
+        // "the roads leading into Mordor", "memos sent by Bree".
+        else if (rel(c) === 'acl') ordered.push(...tree.kids[c - tree.base].filter((k) => isObject(k) || rel(k) === 'obl'));
       }
     }
     for (const clause of kids.filter((c) => rel(c) === 'ccomp' && c > i)) ordered.push(...tree.kids[clause - tree.base].filter((c) => rel(c) === 'nsubj'));

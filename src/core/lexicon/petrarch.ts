@@ -103,6 +103,7 @@ function phrase(word: string): string {
 }
 
 const NO_CODE = new Set(['---', '+++', '']);
+const MALFORMED_CODE = /[^0-9A-Za-z:-]/;
 
 function code(text: string | undefined): string | null {
   if (text === undefined) return null;
@@ -194,8 +195,8 @@ function verbShape(form: string): { verb: string; before: string[]; after: strin
 
 function readPattern(line: string, synsets: Map<string, string[]>, expanded: Map<string, string[][]>): VerbPattern | null {
   const codeMatch = /\[([^\]]*)\]\s*$/.exec(line) ?? /\[([^\]]*)\]/.exec(line);
-  // `+++` marks a pattern PETRARCH leaves unused.
-  if (!codeMatch || codeMatch[1].trim() === '+++') return null;
+  // `+++` marks a pattern PETRARCH leaves unused, as are codes that are no codes ("025?", "###").
+  if (!codeMatch || codeMatch[1].trim() === '+++' || MALFORMED_CODE.test(codeMatch[1].trim())) return null;
   // Words joined by `_` must stand next to each other ("NEW_&TIETYPES_RELATIONS"); `*` is the verb.
   const groups = line.slice(0, codeMatch.index).replace(/[{}()]/g, ' ').replace(/\*/g, ' * ').split(/\s+/).filter(Boolean).map((g) => g.split('_').filter(Boolean));
   const star = groups.findIndex((g) => g[0] === '*');
