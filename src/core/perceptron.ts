@@ -133,6 +133,8 @@ export class PerceptronModel implements Classifier {
     rowStart: Uint32Array,
     entryClass: Uint8Array,
     entryWeight: Int8Array | Int16Array,
+    /** Pack int8 weights into lanes; off for models whose rows are too sparse to gain from it. */
+    pack = true,
   ) {
     this.classes = classes;
     this.bits = bits;
@@ -143,7 +145,7 @@ export class PerceptronModel implements Classifier {
     this.entryWeight = entryWeight;
     this.mask = (1 << bits) - 1;
     this.buffer = new Float32Array(classes.length);
-    this.packed = entryWeight instanceof Int8Array ? packRows(rowStart, entryClass, entryWeight, classes.length) : null;
+    this.packed = pack && entryWeight instanceof Int8Array ? packRows(rowStart, entryClass, entryWeight, classes.length) : null;
     this.laneWidth = this.packed?.width ?? 0;
     this.laneSums = new Int32Array(this.laneWidth);
   }
@@ -213,6 +215,10 @@ export function packedModel(classifier: Classifier): PerceptronModel | null {
 export interface QuantiseOptions {
   /** 1 = int8 (smaller), 2 = int16 (finer). */
   weightBytes: 1 | 2;
+  /** Drop quantised weights smaller than this in magnitude (default 1: only zeros are dropped). */
+  minWeight?: number;
+  /** See {@link PerceptronModel}'s `pack` (default true). */
+  pack?: boolean;
 }
 
 /**
@@ -281,7 +287,7 @@ export class PerceptronTrainer implements Classifier {
   }
 
   /** The averaged weights, quantised and without zero entries: the model that gets shipped. */
-  toModel({ weightBytes }: QuantiseOptions): PerceptronModel {
+  toModel({ weightBytes, minWeight = 1, pack = true }: QuantiseOptions): PerceptronModel {
     const { weights, steps, step } = this;
     const nClasses = this.classes.length;
     const averaged = new Float32Array(weights.length);
@@ -302,14 +308,14 @@ export class PerceptronTrainer implements Classifier {
       rowStart[row] = classes.length;
       for (let c = 0; c < nClasses; c++) {
         const q = Math.round(averaged[row * nClasses + c] / scale);
-        if (q === 0) continue;
+        if (Math.abs(q) < minWeight || q === 0) continue;
         classes.push(c);
         quantised.push(q);
       }
     }
     rowStart[rows] = classes.length;
     const entryWeight = weightBytes === 1 ? Int8Array.from(quantised) : Int16Array.from(quantised);
-    return new PerceptronModel(this.classes, this.bits, scale, rowStart, Uint8Array.from(classes), entryWeight);
+    return new PerceptronModel(this.classes, this.bits, scale, rowStart, Uint8Array.from(classes), entryWeight, pack);
   }
 }
 
@@ -509,7 +515,7 @@ export function writePerceptron(model: PerceptronModel, out: ByteWriter): void {
   }
 }
 
-export function readPerceptron(input: ByteReader): PerceptronModel {
+export function readPerceptron(input: ByteReader, pack = true): PerceptronModel {
   const version = input.header(MAGIC);
   if (version !== VERSION) input.fail(`unsupported perceptron version ${version}`);
   const bits = input.u8();
@@ -551,7 +557,7 @@ export function readPerceptron(input: ByteReader): PerceptronModel {
   }
   if (e !== entries) input.fail('entry count mismatch');
   rowStart.fill(e, filledTo);
-  return new PerceptronModel(classes, bits, scale, rowStart, entryClass, entryWeight);
+  return new PerceptronModel(classes, bits, scale, rowStart, entryClass, entryWeight, pack);
 }
 
 /** The bytes `write` produces: the encoder half of every binary model format. */

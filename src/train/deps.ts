@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { docFromConllu, type ConlluSentence } from '../core/conllu.js';
 import { LEFT, RIGHT, ROOT_LABEL, SHIFT, actionOf, projectivize } from '../core/models/arc-hybrid.js';
-import { bestLabel, bestMove, DependencyParser, MOVE_NAMES, type ParserModel } from '../core/models/parser.js';
+import { bestLabel, bestMove, DependencyParser, LABELLER_PACKED, MOVE_NAMES, PARSER_MIN_WEIGHT, type ParserModel } from '../core/models/parser.js';
 import { PerceptronTrainer } from '../core/perceptron.js';
 import { createDepsStage } from '../core/stages/deps.js';
 import { createPosStage, type PosModel } from '../core/stages/pos.js';
@@ -174,7 +174,10 @@ export function trainDeps(corpora: DepsCorpora, trainTags: readonly string[][], 
         while (!config.terminal) config.apply(step(example, features.extract(config)));
       }
     },
-    snapshot: (): ParserModel => ({ moves: moves.toModel({ weightBytes: 1 }), labeller: labeller.toModel({ weightBytes: 1 }) }),
+    snapshot: (): ParserModel => ({
+      moves: moves.toModel({ weightBytes: 1, minWeight: PARSER_MIN_WEIGHT }),
+      labeller: labeller.toModel({ weightBytes: 1, minWeight: PARSER_MIN_WEIGHT, pack: LABELLER_PACKED }),
+    }),
     evaluate(model) {
       const devScores = scoreDev(model);
       const mean = devScores.reduce((sum, s) => sum + s.las, 0) / devScores.length;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPosModel } from '../../models.js';
+import { loadParserModel, loadPosModel } from '../../models.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/claimgraph.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-train-cli-'));
@@ -15,11 +15,13 @@ function claimgraph(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A tiny stand-in for the shared data folder: GUM's layout and CoNLL-2003's, with made-up sentences. */
+/** A tiny stand-in for the shared data folder: UD EWT's, GUM's and CoNLL-2003's layout, with made-up sentences. */
 function writeData(root: string): void {
-  const conllu = (rows: [string, string][]) =>
-    `${rows.map(([word, tag], k) => `${k + 1}\t${word}\t${word.toLowerCase()}\tX\t${tag}\t_\t0\tdep\t_\t_`).join('\n')}\n\n`;
-  const sentence = conllu([['The', 'DT'], ['minister', 'NN'], ['said', 'VBD'], ['no', 'UH'], ['.', '.']]);
+  const conllu = (rows: [string, string, number, string][]) =>
+    `${rows.map(([word, tag, head, deprel], k) => `${k + 1}\t${word}\t${word.toLowerCase()}\tX\t${tag}\t_\t${head}\t${deprel}\t_\t_`).join('\n')}\n\n`;
+  const sentence = conllu([['The', 'DT', 2, 'det'], ['minister', 'NN', 3, 'nsubj'], ['said', 'VBD', 0, 'root'], ['no', 'UH', 3, 'obj'], ['.', '.', 3, 'punct']]);
+  mkdirSync(join(root, 'ud-ewt'), { recursive: true });
+  for (const split of ['train', 'dev']) writeFileSync(join(root, 'ud-ewt', `en_ewt-ud-${split}.conllu`), sentence.repeat(8));
   mkdirSync(join(root, 'gum', 'dep'), { recursive: true });
   writeFileSync(join(root, 'gum', 'splits.md'), '## dev\n\n  * GUM_dev\n\n## test\n\n  * GUM_test\n\n## train\n\n  * GUM_train\n');
   for (const name of ['GUM_dev', 'GUM_test', 'GUM_train']) writeFileSync(join(root, 'gum', 'dep', `${name}.conllu`), sentence.repeat(5));
@@ -34,12 +36,25 @@ describe('claimgraph train', () => {
     writeData(data);
     const out = join(dir, 'out', 'pos.bin');
     const result = claimgraph(['train', 'pos', '--data', data, '--out', out, '--epochs', '2', '--seed', '3', '--bits', '12']);
-    expect(result.stderr).toMatch(/epoch 1\/2 {2}GUM dev \d+\.\d\d% {2}CoNLL testa \d+\.\d\d%/);
+    expect(result.stderr).toMatch(/epoch 1\/2 {2}EWT dev \d+\.\d\d% {2}GUM dev \d+\.\d\d% {2}CoNLL testa \d+\.\d\d%/);
     expect(result.stderr).toMatch(/kept epoch \d; test: GUM test \d+\.\d\d% {2}CoNLL testb/);
     expect(result.code).toBe(0);
     const model = await loadPosModel(out);
     expect(model.classifier.bits).toBe(12);
     expect(model.classifier.classes).toEqual(expect.arrayContaining(['DT', 'NN', 'VBD', 'NNP', '``', "''"]));
+  });
+
+  it('trains a dependency parser with jackknifed tags and writes a model that parses', async () => {
+    const data = join(dir, 'data-deps');
+    writeData(data);
+    const out = join(dir, 'out', 'deps.bin');
+    const result = claimgraph(['train', 'deps', '--data', data, '--out', out, '--epochs', '2', '--folds', '2', '--bits', '12']);
+    expect(result.stderr).toMatch(/jackknife fold 2\/2/);
+    expect(result.stderr).toMatch(/epoch 2\/2 {2}EWT dev UAS \d+\.\d\d LAS \d+\.\d\d {2}GUM dev UAS/);
+    expect(result.code).toBe(0);
+    const model = await loadParserModel(out);
+    expect(model.labeller.classes).toEqual(['root', 'det', 'nsubj', 'obj', 'punct']);
+    expect(model.moves.bits).toBe(12);
   });
 
   it('is a usage error (exit 2) for a missing or unknown model and bad numbers', () => {

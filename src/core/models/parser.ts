@@ -303,6 +303,14 @@ export class DependencyParser {
 
 // ---- Binary format: "CGDP" u8 version, the move perceptron, then the labeller perceptron. ----
 
+/**
+ * The labeller's rows hold one or two of its 51 labels each: reading those entries beats adding
+ * 27 packed lane words per feature, and its packed rows would take about a hundred megabytes.
+ */
+export const LABELLER_PACKED = false;
+/** Quantised weights below this are dropped: a 2.7× smaller model, and dev LAS rose 0.1 (MODELS.md). */
+export const PARSER_MIN_WEIGHT = 3;
+
 const MAGIC = 'CGDP';
 const VERSION = 2;
 
@@ -319,7 +327,7 @@ export function decodeParserModel(bytes: Uint8Array): ParserModel {
     const version = input.header(MAGIC);
     if (version !== VERSION) input.fail(`unsupported parser version ${version}`);
     const moves = readPerceptron(input);
-    const labeller = readPerceptron(input);
+    const labeller = readPerceptron(input, LABELLER_PACKED);
     if (moves.classes.join() !== MOVE_NAMES.join() || labeller.classes[ROOT_LABEL] !== 'root') input.fail('bad classes');
     return { moves, labeller };
   });
