@@ -339,7 +339,9 @@ export class EventCoder {
       }
     }
     const argumentsOf = (heads: number[]): EventArgument[] =>
-      withConjuncts(doc, tree, heads).filter((h) => !this.notActor(h)).map((h) => this.argument(doc, tree, h));
+      withConjuncts(doc, tree, heads)
+        .filter((h) => !this.notActor(h))
+        .flatMap((h) => [this.argument(doc, tree, h), ...this.sharedHeadArguments(doc, tree, h)]);
     return { sources: argumentsOf(sourceHeads), targets: argumentsOf(targetHeads) };
   }
 
@@ -390,6 +392,26 @@ export class EventCoder {
       return nounPhraseHead(doc, k);
     }
     return head;
+  }
+
+  /**
+   * "Eriadori and Calenardhon leaders", "the ambassadors of Arnor, Osgiliath and Gondor": the
+   * conjuncts of a modifier share the head noun, so each names an actor of its own (the first is
+   * the phrase itself).
+   */
+  private sharedHeadArguments(doc: Doc, tree: Tree, head: number): EventArgument[] {
+    const out: EventArgument[] = [];
+    for (const modifier of tree.kids[head - tree.base]) {
+      const rel = doc.tokens.deprel[modifier];
+      if (rel !== 'compound' && rel !== 'nmod') continue;
+      for (const other of tree.kids[modifier - tree.base]) {
+        if (baseRelation(doc.tokens.deprel[other]) !== 'conj') continue;
+        const tokens = [...nounPhrase(doc, tree, other), head];
+        const codes = this.codeTokens(doc, tokens, other);
+        if (codes.length > 0) out.push({ head: other, tokens: tokens.sort((a, b) => a - b), codes });
+      }
+    }
+    return out;
   }
 
   /** Codes a phrase; when the phrase itself holds no actor, its apposition may ("Kabulov, official at the foreign ministry"). */

@@ -108,7 +108,7 @@ const MALFORMED_CODE = /[^0-9A-Za-z:-]/;
 function code(text: string | undefined): string | null {
   if (text === undefined) return null;
   const trimmed = text.trim();
-  return NO_CODE.has(trimmed) ? null : trimmed;
+  return NO_CODE.has(trimmed) || MALFORMED_CODE.test(trimmed) ? null : trimmed;
 }
 
 /**
