@@ -45,8 +45,9 @@ export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
   for (const claim of doc.claims) {
     const own = doc.events.filter((e) => e.claim === claim.id);
     claim.events = own.map((e) => e.id);
-    // The claim's CAMEO codes are those of the events it holds: what contradictions compare.
-    claim.proposition.cameo = [...new Set(own.map((e) => e.code))].sort();
+    // The claim's CAMEO codes are those of the events between two actors it holds: what
+    // contradictions compare ("IS vowed to step up operations" names no counterpart).
+    claim.proposition.cameo = [...new Set(own.filter((e) => e.source && e.target).map((e) => e.code))].sort();
   }
 }
 
