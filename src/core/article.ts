@@ -70,7 +70,7 @@ export interface EventJSON {
   source: EventActorJSON | null;
   target: EventActorJSON | null;
   claim: string | null;
-  sentence: Span;
+  sentence: TextSpan;
 }
 
 export type EventActorJSON = TextSpan & { entity: string | null; code: string | null };
@@ -144,7 +144,7 @@ export function toArticleJSON(doc: Doc, options: ArticleJSONOptions = {}): Artic
         source: actor(e.source),
         target: actor(e.target),
         claim: e.claim,
-        sentence: { start: e.sentence.start, end: e.sentence.end },
+        sentence: span(e.sentence),
       };
     }),
     contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason })),
