@@ -430,7 +430,8 @@ export class EventCoder {
 
   /** Negated by "not"/"never", or governed by a negating verb that is not itself negated. */
   private negated(doc: Doc, tree: Tree, i: number): boolean {
-    let negated = hasNegator(doc, tree, i);
+    // "not share", and "share no information": a negative determiner on the object negates too.
+    let negated = hasNegator(doc, tree, i) || tree.kids[i - tree.base].some((c) => baseRelation(doc.tokens.deprel[c]) === 'obj' && tree.kids[c - tree.base].some((d) => doc.tokens.lower[d] === 'no'));
     let k = i;
     while (baseRelation(doc.tokens.deprel[k]) === 'conj') k = doc.tokens.head[k];
     const rel = baseRelation(doc.tokens.deprel[k]);
