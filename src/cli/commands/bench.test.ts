@@ -33,7 +33,7 @@ describe('claimgraph bench', () => {
     ]);
     expect(r.ner.tokensPerSecond).toBeGreaterThan(0);
     expect(r.parserTokensPerSecond).toBeGreaterThan(0);
-    expect(r.events.share).toBeGreaterThan(0);
+    expect(r.events.seconds).toBeGreaterThan(0);
     expect(r.ner.conll).toBeNull(); // no CoNLL data in the empty data folder
     const pipeline = await createAnalyzer();
     expect(r.articles).toBe(2);
