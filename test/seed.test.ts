@@ -131,6 +131,63 @@ describe('seed article', () => {
     }
   });
 
+  describe('events', () => {
+    const events = () => article.events;
+    const claimOf = (words: string) => article.claims.find((c) => c.quote === quoteWith(words).id)!;
+    const codes = (e: ArticleJSON['events'][number]) => [e.source?.code ?? '', e.target?.code ?? ''].sort();
+
+    it("holds a 064 between Russia and the Taliban in Kabulov's claim, attributed to him and not to the article", () => {
+      const kabulov = claimOf('we and the Taliban have channels for exchanging information');
+      const shared = events().filter((e) => e.claim === kabulov.id && e.code.startsWith('064'));
+      expect(shared.length).toBeGreaterThan(0);
+      for (const e of shared) {
+        expect(codes(e)[0]).toBe('AFGREB');
+        expect(codes(e)[1]).toMatch(/^RUS/);
+        expect(e.negated).toBe(false);
+        expect(e.modality).toBe('reported');
+      }
+      expect(kabulov.events).toEqual(expect.arrayContaining(shared.map((e) => e.id)));
+      // Kabulov's own statement is the article's report: no claim holds it.
+      const said = events().find((e) => e.predicate.text === 'said' && entity(e.source?.entity ?? null)?.name === 'Zamir Kabulov' && e.claim === null);
+      expect(said?.code).toMatch(/^01/);
+    });
+
+    it('negates the same event in the Taliban denial', () => {
+      const denial = claimOf('any negotiations or exchange of information with Russia');
+      const denied = events().filter((e) => e.claim === denial.id && e.code === '064');
+      expect(denied.length).toBeGreaterThan(0);
+      for (const e of denied) {
+        expect(e.negated).toBe(true);
+        expect(codes(e)).toEqual(['AFGREB', 'RUS']);
+      }
+    });
+
+    it("codes the faction's condemnation as 111 with the faction as source", () => {
+      const condemnation = events().find((e) => e.predicate.text === 'condemned')!;
+      expect(condemnation.code).toMatch(/^111/);
+      expect(entity(condemnation.source!.entity)?.name).toBe('Taliban breakaway faction');
+      expect(condemnation.source!.code).toBe('AFGREB');
+      expect(condemnation.plover?.type).toBe('ACCUSE');
+    });
+
+    it('gives entities their CAMEO actor codes', () => {
+      const code = (name: string) => article.entities.find((e) => e.name === name)?.code;
+      expect(code('Taliban')).toBe('AFGREB');
+      expect(code('Russia')).toBe('RUS');
+      expect(code('Russian foreign ministry')).toBe('RUSGOV');
+      expect(code('Zamir Kabulov')).toBe('RUSGOV');
+    });
+
+    it('gives event offsets that index the original text', () => {
+      for (const e of events()) {
+        expect(SEED.slice(e.predicate.start, e.predicate.end)).toBe(e.predicate.text);
+        for (const a of [e.source, e.target]) if (a) expect(SEED.slice(a.start, a.end)).toBe(a.text);
+        expect(e.sentence.start).toBeLessThanOrEqual(e.predicate.start);
+        expect(e.sentence.end).toBeGreaterThanOrEqual(e.predicate.end);
+      }
+    });
+  });
+
   it('gives offsets that index the original text', () => {
     for (const q of article.quotes) {
       expect(SEED.slice(q.content.start, q.content.end)).toBe(q.content.text);

@@ -54,12 +54,14 @@ describe('formatBenchReport', () => {
         tokensPerSecond: 299_999,
         conll: { tokens: 46_435, ours: { f1: 88.1, tokensPerSecond: 400_000 }, compromise: { f1: 44.6, tokensPerSecond: 25_000 } },
       },
+      events: { seconds: 0.0011, share: 11 },
     };
     const rows = formatBenchReport(report).split('\n');
     expect(rows.find((r) => r.startsWith('tokens/s, full pipeline'))).toMatch(/100,000\s+≥ 100,000\s+ok$/);
     expect(rows.find((r) => r.startsWith('peak RSS'))).toMatch(/401\.0 MB\s+≤ 400 MB\s+MISSED$/);
     expect(rows.find((r) => r.startsWith('speedup over compromise'))).toMatch(/3\.33×\s+≥ 3\.5×\s+MISSED$/);
     expect(rows.find((r) => r.startsWith('tokens/s, parser alone'))).toMatch(/150,000\s+≥ 150,000\s+ok$/);
+    expect(rows.find((r) => r.startsWith('events stage'))).toMatch(/11\.0\s+≤ 10\s+MISSED$/);
     expect(rows.find((r) => r.startsWith('tokens/s, NER alone'))).toMatch(/299,999\s+≥ 300,000\s+MISSED$/);
     expect(rows.find((r) => r.startsWith('CoNLL testb F1, claimgraph'))).toMatch(/88\.10\s+≥ 88\s+ok$/);
     expect(rows.find((r) => r.startsWith('CoNLL testb F1, compromise'))).toMatch(/44\.60$/);

@@ -2,6 +2,7 @@ import { createAnalyzer } from '../analyze.js';
 import { CoreError } from '../core/errors.js';
 import { readJsonLines } from '../eval/jsonl.js';
 import { formatTable } from '../eval/table.js';
+import { runEventsBenchmark, type EventsBenchReport } from './events.js';
 import { runParserBenchmark } from './deps.js';
 import { runNerBenchmark, type NerBenchReport } from './ner.js';
 
@@ -21,9 +22,11 @@ export interface BenchReport {
   ner: NerBenchReport;
   /** The dependency parser alone (src/bench/deps.ts). */
   parserTokensPerSecond: number;
+  /** The events stage alone and its share of the pipeline's time (goal: at most 10 %). */
+  events: EventsBenchReport;
 }
 
-export const TARGETS = { tokensPerSecond: 100_000, peakRssMB: 400, speedup: 3.5, nerTokensPerSecond: 300_000, parserTokensPerSecond: 150_000, conllF1: 88 };
+export const TARGETS = { tokensPerSecond: 100_000, peakRssMB: 400, speedup: 3.5, nerTokensPerSecond: 300_000, parserTokensPerSecond: 150_000, conllF1: 88, eventsShare: 10 };
 
 /** Texts run untimed first, so JIT compilation and lazy loading are not timed. */
 const WARMUP_ARTICLES = 20;
@@ -74,6 +77,8 @@ export async function runBenchmark(texts: readonly string[], onPhase?: (phase: s
   const ours = measure((text) => pipeline.run(text).tokenCount, texts);
   // maxRSS is the process peak (KB): reading it before compromise loads keeps it ours.
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  onPhase?.('events stage');
+  const events = runEventsBenchmark(texts, pipeline.stages, ours.seconds);
   const ner = await runNerBenchmark(texts, onPhase);
   onPhase?.('parser alone');
   const parserTokensPerSecond = await runParserBenchmark(texts);
@@ -100,6 +105,7 @@ export async function runBenchmark(texts: readonly string[], onPhase?: (phase: s
     speedup: round(peer.seconds / ours.seconds, 2),
     ner,
     parserTokensPerSecond,
+    events,
   };
 }
 
@@ -118,6 +124,7 @@ export function formatBenchReport(r: BenchReport): string {
     ['peak RSS', `${r.peakRssMB.toFixed(1)} MB`, `≤ ${TARGETS.peakRssMB} MB`, verdict(r.peakRssMB <= TARGETS.peakRssMB)],
     [`tokens/s, ${r.peer.name}`, count(r.peer.tokensPerSecond), '', ''],
     [`speedup over ${r.peer.name}`, `${r.speedup.toFixed(2)}×`, `≥ ${TARGETS.speedup}×`, verdict(r.speedup >= TARGETS.speedup)],
+    ['events stage, % of pipeline time', r.events.share.toFixed(1), `≤ ${TARGETS.eventsShare}`, verdict(r.events.share <= TARGETS.eventsShare)],
     ['tokens/s, NER alone', count(r.ner.tokensPerSecond), `≥ ${count(TARGETS.nerTokensPerSecond)}`, verdict(r.ner.tokensPerSecond >= TARGETS.nerTokensPerSecond)],
     ['tokens/s, parser alone', count(r.parserTokensPerSecond), `≥ ${count(TARGETS.parserTokensPerSecond)}`, verdict(r.parserTokensPerSecond >= TARGETS.parserTokensPerSecond)],
     ...conllRows(r.ner),

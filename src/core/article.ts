@@ -1,4 +1,4 @@
-import type { ArticleMeta, Claim, CueClass, Doc, EntityType, Proposition, QuoteKind, Span, Stance } from './doc.js';
+import type { ArticleMeta, Claim, CodedEvent, CueClass, Doc, EntityType, EventActor, Modality, Proposition, QuoteKind, Span, Stance } from './doc.js';
 
 /**
  * The public JSON of an analysed article (docs/schema/article.schema.json describes the same
@@ -32,6 +32,8 @@ export interface ArticleJSON {
     affiliation: string | null;
     related: string | null;
     unnamed: boolean;
+    /** CAMEO actor code ("AFGREB"), null when the dictionaries do not know the entity. */
+    code: string | null;
   }>;
   quotes: Array<{
     id: string;
@@ -49,12 +51,30 @@ export interface ArticleJSON {
     stance: Stance;
     basis: string;
     proposition: TextSpan & Omit<Proposition, keyof Span>;
+    events: string[];
   }>;
+  events: EventJSON[];
   contradictions: Array<{ claims: [string, string]; reason: string; score: number; proposition: string }>;
   /** Only when asked for (`analyze --tokens`): sentences and their parsed tokens. POST /api/parse gives them alone. */
   sentences?: ParseJSON['sentences'];
   tokens?: ParseJSON['tokens'];
 }
+
+/** An event as the article JSON gives it (CodedEvent in doc.ts explains the fields). */
+export interface EventJSON {
+  id: string;
+  code: string;
+  plover: { type: string; mode: string } | null;
+  predicate: TextSpan & { lemma: string };
+  negated: boolean;
+  modality: Modality;
+  source: EventActorJSON | null;
+  target: EventActorJSON | null;
+  claim: string | null;
+  sentence: TextSpan;
+}
+
+export type EventActorJSON = TextSpan & { entity: string | null; code: string | null };
 
 /** One token of the parse: `head` is the index of its head token in `tokens`, −1 for a sentence root. */
 export interface ArticleToken extends TextSpan {
@@ -100,6 +120,7 @@ export function toArticleJSON(doc: Doc, options: ArticleJSONOptions = {}): Artic
       affiliation: e.affiliation,
       related: e.related,
       unnamed: e.unnamed,
+      code: e.code ?? null,
     })),
     quotes: doc.quotes.map((q) => ({
       id: q.id,
@@ -117,7 +138,23 @@ export function toArticleJSON(doc: Doc, options: ArticleJSONOptions = {}): Artic
       stance: c.stance,
       basis: c.basis,
       proposition: { ...c.proposition, ...span(c.proposition) },
+      events: c.events,
     })),
+    events: doc.events.map((e: CodedEvent) => {
+      const actor = (a: EventActor | null): EventActorJSON | null => (a ? { entity: a.entity, code: a.code, ...span(a) } : null);
+      return {
+        id: e.id,
+        code: e.code,
+        plover: e.plover,
+        predicate: { ...span(e.predicate), lemma: e.predicate.lemma },
+        negated: e.negated,
+        modality: e.modality,
+        source: actor(e.source),
+        target: actor(e.target),
+        claim: e.claim,
+        sentence: span(e.sentence),
+      };
+    }),
     contradictions: doc.contradictions.map((c) => ({ claims: c.claims, reason: c.reason, score: c.score, proposition: c.proposition })),
     ...(options.tokens ? toParseJSON(doc) : {}),
   };

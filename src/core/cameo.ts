@@ -1,43 +1,56 @@
+import { CAMEO_PLOVER } from './lexicon/generated/plover.js';
+
 /**
- * A compact map from content lemmas to CAMEO event codes (CAMEO codebook categories; our own
- * selection of words). Claims carry the codes their proposition evokes, and contradiction
- * detection compares claims on them: "exchange of information" and "channels for exchanging
- * information" both evoke 064 (share intelligence or information).
+ * CAMEO event codes: their root, GDELT quad class, PLOVER type and mode, and codebook
+ * description. The codes themselves come from the event coder (event-coding.ts).
  */
-const CODES: Record<string, string[]> = {
-  '040': ['talk', 'talks', 'discuss', 'discussion', 'consult', 'consultation', 'contact', 'communication', 'channel', 'dialogue', 'dialog'],
-  '036': ['meet', 'meeting', 'summit'],
-  '046': ['negotiate', 'negotiation', 'negotiations', 'mediate', 'mediation'],
-  '050': ['cooperate', 'cooperation', 'partner', 'partnership', 'ally', 'alliance', 'collaborate', 'collaboration', 'coordinate', 'coordination'],
-  '057': ['treaty', 'agreement', 'deal', 'accord', 'sign'],
-  '064': ['intelligence', 'information', 'exchange', 'share', 'sharing'],
-  '070': ['aid', 'assistance', 'support', 'help', 'assist', 'fund', 'funding', 'arm', 'weapon', 'weapons'],
-  '100': ['demand', 'ultimatum'],
-  '111': ['criticize', 'criticise', 'condemn', 'denounce', 'criticism'],
-  '112': ['accuse', 'accusation', 'blame', 'allegation'],
-  '120': ['reject', 'refuse', 'rejection', 'veto'],
-  '130': ['threaten', 'threat', 'warn', 'warning', 'ultimatum'],
-  '140': ['protest', 'demonstration', 'rally', 'strike', 'boycott'],
-  '160': ['ban', 'sanction', 'sanctions', 'expel', 'suspend', 'embargo'],
-  '173': ['arrest', 'detain', 'detention', 'imprison'],
-  '180': ['attack', 'bomb', 'bombing', 'kill', 'killing', 'assassinate', 'kidnap', 'hostage'],
-  '190': ['fight', 'fighting', 'battle', 'combat', 'war', 'clash', 'offensive', 'airstrike', 'airstrikes', 'invade', 'invasion'],
-  '200': ['massacre', 'genocide', 'ethnic cleansing'],
-};
-
-const BY_LEMMA = new Map<string, string[]>();
-for (const [code, lemmas] of Object.entries(CODES)) {
-  for (const lemma of lemmas) BY_LEMMA.set(lemma, [...(BY_LEMMA.get(lemma) ?? []), code]);
-}
-
-/** CAMEO codes evoked by a set of lower-cased lemmas, sorted and unique. */
-export function cameoCodes(lemmas: Iterable<string>): string[] {
-  const codes = new Set<string>();
-  for (const lemma of lemmas) for (const code of BY_LEMMA.get(lemma) ?? []) codes.add(code);
-  return [...codes].sort();
-}
 
 /** The two-digit CAMEO root of a code: "064" → "06". */
 export function cameoRoot(code: string): string {
   return code.slice(0, 2);
+}
+
+/** The three-digit base code: "0641" → "064". */
+export function cameoBase(code: string): string {
+  return code.slice(0, 3);
+}
+
+/**
+ * GDELT's QuadClass: 1 verbal cooperation (roots 01–04), 2 material cooperation (05–08),
+ * 3 verbal conflict (09–13), 4 material conflict (14–20).
+ */
+export function quadClass(code: string): 1 | 2 | 3 | 4 {
+  const root = Number(cameoRoot(code));
+  return root <= 4 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+}
+
+const PLOVER = new Map(CAMEO_PLOVER.map(([code, type, mode, description]) => [code, { type, mode, description }]));
+
+/** The CAMEO2PLOVER row of a code, or of its nearest listed parent ("0641" → "064"); statements (01) and appeals (02) have none. */
+function ploverRow(code: string): { type: string; mode: string; description: string } | null {
+  for (let length = code.length; length >= 3; length--) {
+    const row = PLOVER.get(code.slice(0, length));
+    if (row) return row;
+  }
+  return null;
+}
+
+/** PLOVER event type and mode of a CAMEO code (CAMEO2PLOVER-2021), or null. */
+export function ploverOf(code: string): { type: string; mode: string } | null {
+  const row = ploverRow(code);
+  return row ? { type: row.type, mode: row.mode } : null;
+}
+
+/** Root names of the CAMEO codebook, for codes CAMEO2PLOVER does not describe. */
+const ROOTS: Record<string, string> = {
+  '01': 'Make public statement', '02': 'Appeal', '03': 'Express intent to cooperate', '04': 'Consult',
+  '05': 'Engage in diplomatic cooperation', '06': 'Engage in material cooperation', '07': 'Provide aid',
+  '08': 'Yield', '09': 'Investigate', '10': 'Demand', '11': 'Disapprove', '12': 'Reject', '13': 'Threaten',
+  '14': 'Protest', '15': 'Exhibit force posture', '16': 'Reduce relations', '17': 'Coerce', '18': 'Assault',
+  '19': 'Fight', '20': 'Use unconventional mass violence',
+};
+
+/** The codebook description of a code ("064" → "Share intelligence or information"). */
+export function cameoLabel(code: string): string {
+  return ploverRow(code)?.description || ROOTS[cameoRoot(code)] || code;
 }

@@ -73,6 +73,11 @@ export interface Entity {
   gender: Gender;
   /** True for an unnamed entity introduced by description ("a Taliban spokesperson"). */
   unnamed: boolean;
+  /**
+   * CAMEO actor code from the PETRARCH dictionaries ("AFGREB", "RUSGOV"), for the article's date;
+   * set by the `events` stage for PERSON/ORG/GPE/NORP entities, null when the dictionaries do not know it.
+   */
+  code?: string | null;
 }
 
 export type QuoteKind = 'direct' | 'indirect' | 'mixed';
@@ -142,6 +147,48 @@ export interface Claim {
   /** Why the stance is what it is: the cue (`cue "denied"`), a negator (`"not"`) or a denial word (`"hoax"`). */
   basis: string;
   proposition: Proposition;
+  /** Ids of the events whose predicate lies in the claim's content (set by the `events` stage). */
+  events: string[];
+}
+
+/**
+ * How an event is put: done (asserted by whoever voices it), only reported inside someone's
+ * claim, possible ("could share"), future ("will share") or demanded ("urged Russia to share").
+ */
+export type Modality = 'asserted' | 'reported' | 'possible' | 'future' | 'demanded';
+export const MODALITIES: readonly Modality[] = ['asserted', 'reported', 'possible', 'future', 'demanded'];
+
+/** One participant of an event: the phrase in the text, its entity when known, its actor code. */
+export interface EventActor extends Span {
+  /** Entity id, or null when the phrase names no entity (an agent only: "police"). */
+  entity: string | null;
+  /** CAMEO actor code ("RUSGOV", "---COP" for an agent of unknown country), or null. */
+  code: string | null;
+}
+
+/**
+ * A coded event: who did what to whom, read off the dependency parse and coded with the
+ * PETRARCH CAMEO dictionaries (src/core/event-coding.ts, stages/events.ts).
+ * "Kabulov said Russia and the Taliban exchange information" gives two: a statement (01x) by
+ * Kabulov with `claim: null` (the article says he said it) and a 064 between Russia and the
+ * Taliban with `claim` set to Kabulov's claim (only he asserts it).
+ */
+export interface CodedEvent {
+  id: string;
+  /** CAMEO event code ("064"). */
+  code: string;
+  /** PLOVER event type and mode for the code, null when CAMEO2PLOVER has no row. */
+  plover: { type: string; mode: string } | null;
+  /** The verb (or action noun: "exchange of information") and its lemma. */
+  predicate: Span & { lemma: string };
+  /** Negated ("did not share"), refused ("refused to share") or denied ("denied any exchange"). */
+  negated: boolean;
+  modality: Modality;
+  source: EventActor | null;
+  target: EventActor | null;
+  /** Id of the claim whose content holds the predicate, or null for the article's own voice. */
+  claim: string | null;
+  sentence: Span;
 }
 
 export interface Contradiction {
@@ -165,7 +212,7 @@ export interface ArticleMeta {
 /** Names of the layers stages declare they require and assign. */
 export type LayerName =
   | 'paragraphs' | 'tokens' | 'sentences' | 'pos' | 'deps' | 'meta'
-  | 'mentions' | 'entities' | 'coref' | 'quotes' | 'speakers' | 'claims' | 'contradictions';
+  | 'mentions' | 'entities' | 'coref' | 'quotes' | 'speakers' | 'claims' | 'events' | 'contradictions';
 
 export class Doc {
   readonly text: string;
@@ -178,6 +225,7 @@ export class Doc {
   entities: Entity[] = [];
   quotes: Quote[] = [];
   claims: Claim[] = [];
+  events: CodedEvent[] = [];
   contradictions: Contradiction[] = [];
 
   constructor(text: string) {

@@ -82,18 +82,21 @@ describe('exportCorpus', () => {
     expect(edges.every((e) => e.from && e.to)).toBe(true);
   });
 
-  it('writes GDELT-style events with the CAMEO code of the statement and of the proposition', async () => {
+  it('writes GDELT-style event rows with CAMEO actor codes, event code, root, quad class and PLOVER type', async () => {
     const [header, ...rows] = (await exported('gdelt')).replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
-    expect(header).toHaveLength(16);
-    expect(rows.every((r) => r.length === 16)).toBe(true);
+    expect(header).toHaveLength(20);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.length === 20)).toBe(true);
     const column = (name: string) => header.indexOf(name);
-    const denial = rows.find((r) => r[column('Actor1Name')] === 'Taliban' && r[column('Stance')] === 'deny' && r[column('Actor2Name')] === 'Russia');
-    expect(denial?.[column('EventCode')]).toBe('016');
-    expect(denial?.[column('QuadClass')]).toBe('1');
-    // The statement's denial is dated; the seed's is not (it gives no date): its day is left empty.
-    const denialDays = rows.filter((r) => r[column('Actor1Name')] === 'Taliban' && r[column('Stance')] === 'deny').map((r) => r[column('SQLDATE')]);
-    expect(denialDays).toContain('20151226');
-    expect(denialDays.every((day) => /^(2015122\d)?$/.test(day))).toBe(true);
-    expect(denial?.[column('PropositionCodes')]).toContain('064');
+    // The Taliban deny exchanging information with Russia: a negated 064 between AFGREB and RUS.
+    const denied = rows.find((r) => r[column('EventCode')] === '064' && r[column('IsNegated')] === '1' && [r[column('Actor1Code')], r[column('Actor2Code')]].sort().join(' ') === 'AFGREB RUS');
+    expect(denied).toBeDefined();
+    expect(denied![column('EventRootCode')]).toBe('06');
+    expect(denied![column('QuadClass')]).toBe('2');
+    expect(denied![column('PloverType')]).toBe('COOPERATE');
+    expect(denied![column('SQLDATE')]).toMatch(/^2015122\d$/);
+    const condemned = rows.find((r) => r[column('EventCode')] === '111');
+    expect(condemned?.[column('Actor1Code')]).toBe('AFGREB');
+    expect(condemned?.[column('QuadClass')]).toBe('3');
   });
 });

@@ -1,7 +1,9 @@
+import type { EventActorJSON } from '../core/article.js';
+import { cameoBase, cameoRoot, quadClass } from '../core/cameo.js';
 import { dateOf } from '../core/corpus/corpus.js';
-import { hashId } from '../core/hash.js';
-import type { ClaimRecord, EntityJSON, StoryArticleJSON } from '../core/corpus/types.js';
+import type { EntityJSON, StoryArticleJSON } from '../core/corpus/types.js';
 import type { Stance } from '../core/doc.js';
+import { hashId } from '../core/hash.js';
 import type { Store } from '../store/types.js';
 
 /**
@@ -90,56 +92,49 @@ async function exportGraphml(store: Store, write: Write): Promise<void> {
   await write('  </graph>\n</graphml>\n');
 }
 
-/** The CAMEO code of the speech act itself: GDELT codes statements too ("016 deny", "112 accuse"). */
-const STANCE_CAMEO: Record<Stance, string> = {
-  assert: '010', deny: '016', accuse: '112', condemn: '111', threaten: '130', question: '010', other: '010',
-};
-
 const GDELT_COLUMNS = [
-  'GLOBALEVENTID', 'SQLDATE', 'Actor1Name', 'Actor1Type', 'Actor2Name', 'Actor2Type', 'EventCode', 'EventBaseCode',
-  'EventRootCode', 'QuadClass', 'NumMentions', 'NumSources', 'NumArticles', 'SOURCEURL', 'Stance', 'PropositionCodes',
+  'GLOBALEVENTID', 'SQLDATE', 'Actor1Code', 'Actor1Name', 'Actor1Type', 'Actor2Code', 'Actor2Name', 'Actor2Type',
+  'IsNegated', 'Modality', 'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'PloverType', 'PloverMode',
+  'NumMentions', 'NumSources', 'NumArticles', 'SOURCEURL',
 ];
 
 /**
- * GDELT-style events: speaker (Actor1) makes a statement of some stance about an entity (Actor2)
- * on a day; claims with the same day, actors and code are one event, counted as GDELT counts
- * mentions, sources and articles. Fields we do not have (CAMEO actor codes, geography, Goldstein,
- * tone) are left out rather than faked.
+ * GDELT-style events: the coded events of every article that is not a near-copy, one row per
+ * day, actors (CAMEO actor codes and canonical entities), event code, negation and modality;
+ * events alike in all of these are one row, counted as GDELT counts mentions, sources and
+ * articles. Fields we do not have (geography, Goldstein scale, tone) are left out, not faked.
  */
 async function exportGdelt(store: Store, write: Write): Promise<void> {
-  const { articles, names } = await lookups(store);
-  const events = new Map<string, { row: string[]; claims: ClaimRecord[] }>();
-  for await (const c of store.claims()) {
-    if (!c.speaker) continue;
-    const target = c.entities.find((id) => id !== c.speaker) ?? null;
-    const code = STANCE_CAMEO[c.stance];
-    const day = dateOf(c.time)?.replaceAll('-', '') ?? '';
-    const key = [day, c.speaker, target ?? '', code, c.stance].join('\u0000');
-    const event = events.get(key) ?? {
-      row: [
-        `g${hashId(key)}`, day, names.get(c.speaker)?.name ?? '', names.get(c.speaker)?.type ?? '',
-        target ? (names.get(target)?.name ?? '') : '', target ? (names.get(target)?.type ?? '') : '',
-        code, code.slice(0, 3), code.slice(0, 2), String(quadClass(code)),
-      ],
-      claims: [],
-    };
-    event.claims.push(c);
-    events.set(key, event);
+  const { names } = await lookups(store);
+  const rows = new Map<string, { row: string[]; mentions: number; sources: Set<string>; articles: Set<string>; url: string }>();
+  for await (const a of store.articles()) {
+    if (a.duplicateOf) continue;
+    const day = dateOf(a.time)?.replaceAll('-', '') ?? '';
+    for (const e of a.analysis.events ?? []) {
+      const actor = (x: EventActorJSON | null): string[] => {
+        const entity = x?.entity ? names.get(a.entities[x.entity] ?? '') : undefined;
+        return [x?.code ?? '', entity?.name ?? x?.text ?? '', entity?.type ?? ''];
+      };
+      const fields = [...actor(e.source), ...actor(e.target), e.negated ? '1' : '0', e.modality, e.code];
+      const key = [day, ...fields].join('\u0000');
+      const entry = rows.get(key) ?? {
+        row: [
+          `g${hashId(key)}`, day, ...fields, cameoBase(e.code), cameoRoot(e.code), String(quadClass(e.code)),
+          e.plover?.type ?? '', e.plover?.mode ?? '',
+        ],
+        mentions: 0, sources: new Set<string>(), articles: new Set<string>(), url: '',
+      };
+      entry.mentions++;
+      entry.sources.add(a.source ?? a.id);
+      entry.articles.add(a.id);
+      entry.url ||= a.url ?? '';
+      rows.set(key, entry);
+    }
   }
   await write(`${GDELT_COLUMNS.join('\t')}\n`);
-  for (const { row, claims } of events.values()) {
-    const sources = new Set(claims.map((c) => articles.get(c.article)?.source ?? c.article));
-    const url = claims.map((c) => articles.get(c.article)?.url).find(Boolean) ?? '';
-    const codes = [...new Set(claims.flatMap((c) => c.cameo))].sort().join(' ');
-    const counts = [claims.length, sources.size, new Set(claims.map((c) => c.article)).size].map(String);
-    await write(`${[...row, ...counts, url, claims[0].stance, codes].map(tsvField).join('\t')}\n`);
+  for (const { row, mentions, sources, articles, url } of rows.values()) {
+    await write(`${[...row, String(mentions), String(sources.size), String(articles.size), url].map(tsvField).join('\t')}\n`);
   }
-}
-
-/** GDELT's QuadClass: verbal cooperation 1 (01–05), material cooperation 2 (06–08), verbal conflict 3 (09–13), material conflict 4. */
-function quadClass(code: string): number {
-  const root = Number(code.slice(0, 2));
-  return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
 }
 
 /** Article metadata (with its story) and canonical entities, by id. */

@@ -171,7 +171,7 @@ describe('read routes', () => {
     expect(stances('Zamir Kabulov')).toContain('assert');
   });
 
-  it('GET /api/network has an edge per speaker, entity and stance, for the four stances only', async () => {
+  it('GET /api/network has an edge per speaker, entity, stance and PLOVER type, for the four stances only', async () => {
     const { nodes, edges } = await get<NetworkJSON>('/api/network');
     const ids = new Set(nodes.map((n) => n.id));
     expect(edges.length).toBeGreaterThan(0);
@@ -181,7 +181,7 @@ describe('read routes', () => {
     }
     const name = new Map(nodes.map((n) => [n.id, n.name]));
     expect(edges.some((e) => name.get(e.source) === 'Taliban' && e.stance === 'deny' && name.get(e.target) === 'Russia')).toBe(true);
-    expect(new Set(edges.map((e) => `${e.source} ${e.target} ${e.stance}`)).size).toBe(edges.length);
+    expect(new Set(edges.map((e) => `${e.source} ${e.target} ${e.stance} ${e.plover}`)).size).toBe(edges.length);
   });
 
   it('GET /api/search searches entities, quotes and stories, and needs q', async () => {

@@ -1,3 +1,4 @@
+import { cameoLabel } from '../core/cameo.js';
 import type { ClaimRecord } from '../core/corpus/types.js';
 import type { ClaimsMatrixJSON, MatrixCellJSON } from './types.js';
 
@@ -7,31 +8,11 @@ import type { ClaimsMatrixJSON, MatrixCellJSON } from './types.js';
  * both, and claims evoking none share one column so that none is hidden.
  */
 
-/** CAMEO codebook names of the codes src/core/cameo.ts assigns. */
-const CAMEO_LABELS: Record<string, string> = {
-  '036': 'meet',
-  '040': 'consult, keep contact',
-  '046': 'negotiate',
-  '050': 'cooperate',
-  '057': 'sign an agreement',
-  '064': 'share intelligence or information',
-  '070': 'provide aid or support',
-  '100': 'demand',
-  '111': 'criticise or denounce',
-  '112': 'accuse',
-  '120': 'reject',
-  '130': 'threaten',
-  '140': 'protest',
-  '160': 'sanction, ban',
-  '173': 'arrest, detain',
-  '180': 'attack',
-  '190': 'fight',
-  '200': 'mass violence',
-};
 const NO_EVENT = 'other matters';
 
-export function cameoLabel(code: string): string {
-  return CAMEO_LABELS[code] ? `${code} ${CAMEO_LABELS[code]}` : code;
+/** "064 share intelligence or information": the code and its CAMEO codebook description. */
+function columnLabel(code: string): string {
+  return `${code} ${cameoLabel(code).toLowerCase()}`;
 }
 
 export function claimsMatrix(claims: readonly ClaimRecord[], nameOf: (entity: string) => string): ClaimsMatrixJSON {
@@ -56,7 +37,7 @@ export function claimsMatrix(claims: readonly ClaimRecord[], nameOf: (entity: st
     speakers: [...speakers.keys()]
       .sort((a, b) => (speakers.get(b) as number) - (speakers.get(a) as number) || nameOf(a).localeCompare(nameOf(b)))
       .map((id) => ({ id, name: nameOf(id) })),
-    propositions: columns.map((code) => ({ code, label: code === null ? NO_EVENT : cameoLabel(code) })),
+    propositions: columns.map((code) => ({ code, label: code === null ? NO_EVENT : columnLabel(code) })),
     cells: [...cells.values()].map(({ code, cell }) => ({ ...cell, proposition: column.get(code) as number })),
   };
 }

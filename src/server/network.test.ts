@@ -11,12 +11,13 @@ function claim(speaker: string | null, stance: Stance, entities: string[], optio
 }
 
 describe('actorNetwork', () => {
-  it('links speakers to the entities their claims name, per stance, without copies or other stances', () => {
+  it('links speakers to the entities their claims name, per stance and PLOVER type, without copies or other stances', () => {
     const entities = new Map(Object.entries(names).map(([id, name]) => [id, { id, name, type: 'ORG' as const, aliases: [], articles: 1, mentions: 3, unnamed: false }]));
     const { nodes, edges } = actorNetwork(
       [
-        claim('t', 'deny', ['r', 't']),
-        claim('t', 'deny', ['r'], { article: 'a2' }),
+        claim('t', 'deny', ['r', 't'], { cameo: ['064'] }),
+        claim('t', 'deny', ['r'], { article: 'a2', cameo: ['064', '111'] }),
+        claim('t', 'deny', ['r'], { article: 'a3', cameo: ['111'] }),
         claim('k', 'assert', ['t']),
         claim('k', 'assert', ['t'], { duplicate: true }),
         claim('k', 'threaten', ['r']),
@@ -25,8 +26,9 @@ describe('actorNetwork', () => {
       entities,
     );
     expect(edges).toEqual([
-      { source: 't', target: 'r', stance: 'deny', claims: 2, articles: 2 },
-      { source: 'k', target: 't', stance: 'assert', claims: 1, articles: 1 },
+      { source: 't', target: 'r', stance: 'deny', plover: 'COOPERATE', claims: 2, articles: 2 },
+      { source: 't', target: 'r', stance: 'deny', plover: 'ACCUSE', claims: 1, articles: 1 },
+      { source: 'k', target: 't', stance: 'assert', plover: null, claims: 1, articles: 1 },
     ]);
     expect(nodes.map((node) => node.name)).toEqual(['Kabulov', 'Russia', 'Taliban']);
   });

@@ -126,7 +126,7 @@ const storyDetail = object({
 
 const network = object({
   nodes: array(object({ id: string, name: string, type: string, mentions: integer })),
-  edges: array(object({ source: string, target: string, stance: { enum: ['assert', 'deny', 'condemn', 'accuse'] }, claims: integer, articles: integer })),
+  edges: array(object({ source: string, target: string, stance: { enum: ['assert', 'deny', 'condemn', 'accuse'] }, plover: nullableString, claims: integer, articles: integer })),
 });
 
 const corpusContext = object({

@@ -109,8 +109,8 @@ export type NetworkStance = 'assert' | 'deny' | 'condemn' | 'accuse';
 
 export interface NetworkJSON {
   nodes: Array<{ id: string; name: string; type: string; mentions: number }>;
-  /** Speaker → entity the claims are about, one edge per stance, weighted by claims. */
-  edges: Array<{ source: string; target: string; stance: NetworkStance; claims: number; articles: number }>;
+  /** Speaker → entity the claims are about, one edge per stance and PLOVER type (null: no coded event), weighted by claims. */
+  edges: Array<{ source: string; target: string; stance: NetworkStance; plover: string | null; claims: number; articles: number }>;
 }
 
 export interface SearchJSON {

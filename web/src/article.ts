@@ -5,6 +5,7 @@ import type { ArticleJSON } from '../../src/server/types.js';
 export type ArticleEntity = ArticleJSON['entities'][number];
 export type ArticleQuote = ArticleJSON['quotes'][number];
 export type ArticleClaim = ArticleJSON['claims'][number];
+export type ArticleEvent = ArticleJSON['events'][number];
 
 export interface QuoteFacts {
   quote: ArticleQuote;

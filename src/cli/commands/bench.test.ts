@@ -30,10 +30,11 @@ describe('claimgraph bench', () => {
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(Object.keys(r)).toEqual([
-      'articles', 'tokens', 'seconds', 'tokensPerSecond', 'articlesPerSecond', 'peakRssMB', 'peer', 'speedup', 'ner', 'parserTokensPerSecond',
+      'articles', 'tokens', 'seconds', 'tokensPerSecond', 'articlesPerSecond', 'peakRssMB', 'peer', 'speedup', 'ner', 'parserTokensPerSecond', 'events',
     ]);
     expect(r.ner.tokensPerSecond).toBeGreaterThan(0);
     expect(r.parserTokensPerSecond).toBeGreaterThan(0);
+    expect(r.events.seconds).toBeGreaterThan(0);
     expect(r.ner.conll).toBeNull(); // no CoNLL data in the empty data folder
     const pipeline = await createAnalyzer();
     expect(r.articles).toBe(2);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createAnalyzer } from '../../analyze.js';
+import { createAnalyzer, loadResources } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
 import { repositoryPath, sharedDataPath } from '../../eval/data-path.js';
 import { evaluateContradictions, formatContradictionReport } from '../../eval/contradictions.js';
@@ -11,6 +11,10 @@ import { evaluateGumNer, formatGumNerReport } from '../../eval/gum-ner.js';
 import { evaluateHeadlines, formatHeadlineReport } from '../../eval/headlines.js';
 import { evaluateNer, formatNerComparison, formatNerReport, loadNerSystem, type NerReport } from '../../eval/ner.js';
 import { evaluateDeps, formatDepsReport, loadDepsSystem } from '../../eval/deps.js';
+import { evaluateEvents, evaluatePlover, formatEventReport, formatPloverReport } from '../../eval/events.js';
+import { Doc } from '../../core/doc.js';
+import type { Stage } from '../../core/pipeline.js';
+import { defaultStages } from '../../core/stages/index.js';
 import type { ConlluSentence } from '../../core/conllu.js';
 import { readConllu, readGumSplit } from '../../train/corpora.js';
 import { UsageError, type Command } from '../command.js';
@@ -120,6 +124,36 @@ const EVALUATORS: Evaluator[] = [
       };
     },
   },
+  {
+    name: 'events',
+    gold: 'PETRARCH validation XML (<Sentence> with <Text> and <EventCoding>)',
+    defaultGold: ['petrarch2', 'PETR.UnitTest.records.xml'],
+    async evaluate(file, options) {
+      const report = await evaluateEvents(file, await parseStages(), options);
+      return { report, table: formatEventReport(report) };
+    },
+  },
+  {
+    name: 'plover',
+    gold: 'PLOVER gold event records (JSON array with text, event type, actor codes)',
+    defaultGold: ['plover', 'PLOVER_GSR_CAMEO.txt'],
+    async evaluate(file, options) {
+      const analyzer = await createAnalyzer();
+      const stages = analyzer.stages;
+      // Each record is analysed whole, with its date for date-ranged actor codes.
+      const run = (text: string, date: string | null): Doc => {
+        const doc = new Doc(text);
+        for (const stage of stages) {
+          stage.apply(doc);
+          for (const layer of stage.assigns) doc.layers.add(layer);
+          if (stage.name === 'meta' && date) doc.meta.published = date;
+        }
+        return doc;
+      };
+      const report = await evaluatePlover(file, run, options);
+      return { report, table: formatPloverReport(report) };
+    },
+  },
 ];
 
 /** Where an evaluator's default gold file is: in the repository, or in the shared data folder. */
@@ -129,6 +163,12 @@ function defaultGoldPath(gold: readonly string[]): string {
 
 /** The default gold as the usage text names it. */
 const showGold = (gold: readonly string[]): string => (gold[0] === 'repository:' ? `${gold.slice(1).join('/')} (in the repository)` : gold.join('/'));
+
+/** Our pipeline up to the dependency parse: what `eval events` codes from. */
+async function parseStages(): Promise<Stage[]> {
+  const stages = defaultStages(await loadResources());
+  return stages.slice(0, stages.findIndex((s) => s.name === 'deps') + 1);
+}
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -243,6 +283,15 @@ same on GUM's test documents, whose entity annotation is mapped to PER, ORG, LOC
 eval deps tags and parses the gold words of a CoNLL-U file (multiword-token ranges and empty
 nodes skipped) and prints UAS, LAS (universal relation, as CoNLL 2018; also with subtypes),
 UPOS accuracy and the parser's tokens/s; punctuation counts. eval all parses UD EWT dev and GUM dev.
+
+eval events codes the <Text> of every record of a PETRARCH validation file with our tokenizer,
+tagger, parser and event coder (the file's own parse trees are not read), using the dictionaries
+its <Environment> names (beside the file), and scores exact (source, target, event code) triples:
+{records, expected, predicted, correct, recall, precision, byCategory}, in percent.
+
+eval plover runs the whole pipeline on the records of a PLOVER gold file (PLOVER_GSR_CAMEO) and
+compares the PLOVER types of our events with each record's event type, and their source codes
+with its source actors' codes: {records, coded, recall, precision, source}, in percent.
 
 Metric definitions and JSON shapes: docs/eval.md.`,
   async run(argv) {

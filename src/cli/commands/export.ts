@@ -13,7 +13,7 @@ Writes the corpus (docs/corpus.md):
            story, copy mark, canonical entity ids and full analysis
   csv      one claim a row: article, date, source, speaker, stance, CAMEO codes, quote text, offsets
   graphml  the actor network: who asserts, denies, accuses or condemns what about whom
-  gdelt    GDELT-style event rows (tab-separated) with the event fields claimgraph has
+  gdelt    GDELT-style event rows (tab-separated): CAMEO actor and event codes, root, quad class, PLOVER type
 
 Options:
   --format F    one of ${EXPORT_FORMATS.join(', ')}

@@ -12,7 +12,7 @@ type Local = ArticleJSON['entities'][number];
 function local(id: string, type: EntityType, name: string, options: Partial<Local> & { count?: number } = {}): Local {
   const { count = 1, ...rest } = options;
   const mention = { start: 0, end: name.length, text: name, kind: 'name' as const };
-  return { id, type, name, aliases: [], mentions: Array(count).fill(mention), roles: [], affiliation: null, related: null, unnamed: false, ...rest };
+  return { id, type, name, aliases: [], mentions: Array(count).fill(mention), roles: [], affiliation: null, related: null, unnamed: false, code: null, ...rest };
 }
 
 describe('names', () => {

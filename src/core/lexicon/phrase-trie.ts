@@ -22,9 +22,17 @@ export class PhraseTrie<V> {
   add(phrase: string, value: V): void {
     const doc = new Doc(phrase);
     tokenize(doc);
-    if (doc.tokenCount === 0) return;
+    this.addWords(doc.tokens.lower, value, CASED_ACRONYM.test(phrase) ? phrase : null);
+  }
+
+  /**
+   * Adds a phrase already split into lower-cased tokens; `cased` is the exact spelling a
+   * one-token entry must have, or null. For large dictionaries whose phrases split at spaces.
+   */
+  addWords(words: readonly string[], value: V, cased: string | null): void {
+    if (words.length === 0) return;
     let node = this.root;
-    for (const token of doc.tokens.lower) {
+    for (const token of words) {
       node.next ??= new Map();
       let child = node.next.get(token);
       if (!child) {
@@ -35,7 +43,7 @@ export class PhraseTrie<V> {
     }
     if (node.value !== null) return;
     node.value = value;
-    node.cased = CASED_ACRONYM.test(phrase) ? phrase : null;
+    node.cased = cased;
   }
 
   /**

@@ -1,6 +1,5 @@
 import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { cameoCodes } from '../cameo.js';
 import { CUE_READINGS } from '../cues.js';
 import { frameOf, type Frame } from '../proposition.js';
 
@@ -32,14 +31,14 @@ export function buildClaims(doc: Doc): void {
     const frame = frameOf(doc, parts);
     const { stance, basis } = refine(stanceOf(doc, quote, lastCued.get(quote.speaker)), frame);
     if (quote.cue) lastCued.set(quote.speaker, quote);
-    doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, byStart, parts, frame, quote.speaker) });
+    doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, byStart, parts, frame, quote.speaker), events: [] });
   });
   for (const span of outletSentences(doc)) {
     const frame = frameOf(doc, [span]);
     if (frame.predicates.length === 0) continue;
     const verb = denialVerb(doc, span);
     const { stance, basis } = verb ? { stance: 'deny' as const, basis: `"${verb}"` } : refine({ stance: 'assert', cue: '' }, frame);
-    doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, byStart, [span], frame, null) });
+    doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, byStart, [span], frame, null), events: [] });
   }
   resolveTopics(doc);
 }
@@ -72,13 +71,13 @@ function proposition(doc: Doc, byStart: number[], parts: Span[], frame: Frame, s
       if (!LIGHT_LEMMAS.has(lemma) && /\p{L}/u.test(lemma)) terms.add(lemma);
     }
   }
-  const sortedTerms = [...terms].sort();
   return {
     start: parts[0].start,
     end: parts[parts.length - 1].end,
     entities: [...entities],
-    terms: sortedTerms,
-    cameo: cameoCodes(sortedTerms),
+    terms: [...terms].sort(),
+    // The CAMEO codes of the events the content holds, set by the events stage.
+    cameo: [],
     predicates: frame.anaphoric ? [] : frame.predicates,
     predicate: frame.anaphoric ? '' : frame.words,
     negated: frame.negated,

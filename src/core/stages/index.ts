@@ -14,6 +14,9 @@ import type { CueModel } from '../cue-model.js';
 import type { NerModel } from '../ner.js';
 import { createSpeakersStage } from './speakers.js';
 import { claimsStage } from './claims.js';
+import { createEventsStage } from './events.js';
+import type { EventDictionaries } from '../lexicon/petrarch.js';
+import { phoenixDictionaries } from '../lexicon/phoenix.js';
 import { contradictionsStage } from './contradictions.js';
 
 /** Data the stages need, loaded by the caller (the core does no I/O). */
@@ -25,10 +28,12 @@ export interface Resources {
   cueModel: CueModel | null;
   /** The statistical name tagger; null falls back to capitalisation rules. */
   nerModel: NerModel | null;
+  /** CAMEO verb patterns, actors, agents and discards; defaults to the shipped CAMEO.2.0/Phoenix tables. */
+  eventDictionaries?: () => EventDictionaries;
 }
 
 /** The default English pipeline, in order. Every stage is registered here and only here. */
-export function defaultStages({ posModel, parserModel, lexicon, cueModel, nerModel }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
+export function defaultStages({ posModel, parserModel, lexicon, cueModel, nerModel, eventDictionaries = phoenixDictionaries }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
   return [
     tokensStage,
     segmentsStage,
@@ -40,6 +45,7 @@ export function defaultStages({ posModel, parserModel, lexicon, cueModel, nerMod
     createQuotesStage(quotes),
     createSpeakersStage(lexicon),
     claimsStage,
+    createEventsStage(eventDictionaries),
     contradictionsStage,
   ];
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CorpusContextJSON, LinkedContradictionJSON } from '../../../src/server/types.js';
-import { clip, quoted, type ArticleEntity, type ArticleIndex } from '../article.js';
+import { clip, quoted, type ArticleEntity, type ArticleEvent, type ArticleIndex } from '../article.js';
 import { colorStyle, type SpeakerColor } from '../highlight.js';
 import { href } from '../router.js';
 import { StanceBadge } from './Stance.js';
@@ -37,9 +37,10 @@ export function SidePanel({ index, colorOf, corpus, entityHref, onJump }: Props)
                 <span className="swatch" aria-hidden="true" />
                 <SpeakerName entity={speaker} entityHref={entityHref} />
               </div>
-              {speaker && (speaker.roles.length > 0 || speaker.affiliation) && (
+              {speaker && (speaker.roles.length > 0 || speaker.affiliation || speaker.code) && (
                 <span className="speaker-role muted">
                   {[speaker.roles[0], index.entity(speaker.affiliation)?.name].filter(Boolean).join(' · ')}
+                  {speaker.code && <code className="actor-code" title="CAMEO actor code">{speaker.code}</code>}
                 </span>
               )}
               <ul className="claims">
@@ -72,8 +73,43 @@ export function SidePanel({ index, colorOf, corpus, entityHref, onJump }: Props)
         </ul>
       </section>
 
+      <EventsSection events={article.events} index={index} jump={jump} />
+
       {corpus && <CorpusSection corpus={corpus} speakerName={speakerName} jump={jump} />}
     </aside>
+  );
+}
+
+/** Who did what to whom: source → CAMEO code → target, negation and modality, and whose claim holds it. */
+function EventsSection({ events, index, jump }: { events: ArticleEvent[]; index: ArticleIndex; jump: (claim: string, label: string) => ReactNode }) {
+  const actor = (a: ArticleEvent['source']) =>
+    a ? (
+      <span className="event-actor">
+        {index.entity(a.entity)?.name ?? clip(a.text, 40)}
+        {a.code && <code className="actor-code">{a.code}</code>}
+      </span>
+    ) : (
+      <span className="muted">—</span>
+    );
+  return (
+    <section aria-labelledby="events-heading">
+      <h3 id="events-heading">Events ({events.length})</h3>
+      {events.length === 0 && <p className="muted">None coded.</p>}
+      <ul className="events">
+        {events.map((e) => (
+          <li key={e.id} className="event" data-plover={e.plover?.type ?? 'none'}>
+            {actor(e.source)} → <code className="event-code" title={e.plover ? `PLOVER ${e.plover.type}` : undefined}>{e.code}</code>{' '}
+            <span className="event-predicate">{e.negated ? 'not ' : ''}{e.predicate.text}</span> → {actor(e.target)}
+            <span className="muted small">
+              {' '}
+              {e.plover?.type ?? ''}
+              {e.modality !== 'asserted' ? ` · ${e.modality}` : ''}
+            </span>
+            {e.claim && <span className="small"> · in {jump(e.claim, index.entity(index.claims.get(e.claim)?.speaker ?? null)?.name ?? 'a claim')}’s claim</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

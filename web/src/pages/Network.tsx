@@ -7,9 +7,15 @@ import { Table } from '../components/Table.js';
 import { href } from '../router.js';
 
 const STANCES: NetworkStance[] = ['assert', 'deny', 'condemn', 'accuse'];
-/** The stance colours of styles.css, for the canvas (which cannot read CSS classes). */
-const STANCE_COLORS: Record<NetworkStance, string> = { assert: '#2f6db5', deny: '#c0392b', condemn: '#b8620b', accuse: '#7b3fa0' };
 const TYPE_COLORS: Record<string, string> = { PERSON: '#1f3a5f', ORG: '#3d7a5a', GPE: '#8a5a1f', LOC: '#8a5a1f', NORP: '#6b4f8a', MISC: '#666' };
+/** Edge colours by the PLOVER type of the events the claims hold: cooperation greens and blues, conflict reds; grey for none. */
+const PLOVER_COLORS: Record<string, string> = {
+  AGREE: '#2e8b57', CONSULT: '#3a7bd5', SUPPORT: '#1f9e89', COOPERATE: '#228b22', AID: '#6aa84f', CONCEDE: '#8fbc8f', RETREAT: '#9aa',
+  INVESTIGATE: '#b39b2d', REQUEST: '#7f8fa6', ACCUSE: '#d35400', REJECT: '#c0392b', THREATEN: '#a93226', PROTEST: '#e67e22',
+  MOBILIZE: '#8e44ad', SANCTION: '#922b21', COERCE: '#7b241c', ASSAULT: '#4a0f0f',
+};
+const NO_EVENT_COLOR = '#9e9e9e';
+const ploverColor = (type: string | null): string => (type ? (PLOVER_COLORS[type] ?? NO_EVENT_COLOR) : NO_EVENT_COLOR);
 
 /** The actor network: who asserts, denies, condemns or accuses whom; the table below says it in words. */
 export function NetworkPage() {
@@ -37,6 +43,14 @@ export function NetworkPage() {
           <li key={type}>
             <span className="dot" style={{ '--dot': color } as CSSProperties} />
             {type}
+          </li>
+        ))}
+      </ul>
+      <ul className="legend small" aria-label="Edge colours: PLOVER event type of the claims (denials dashed)">
+        {[...new Set((loaded.state === 'ready' ? loaded.data.edges : []).map((e) => e.plover))].map((type) => (
+          <li key={type ?? 'none'}>
+            <span className="dot" style={{ '--dot': ploverColor(type) } as CSSProperties} />
+            {type ?? 'no event'}
           </li>
         ))}
       </ul>
@@ -68,7 +82,7 @@ function Graph({ network }: { network: NetworkJSON }) {
         container: box.current,
         elements: [
           ...network.nodes.filter((n) => linked.has(n.id)).map((n) => ({ data: { id: n.id, label: n.name, type: n.type, size: 18 + Math.min(42, Math.sqrt(n.mentions) * 6) } })),
-          ...network.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, stance: e.stance, width: 1 + Math.min(8, e.claims) } })),
+          ...network.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, stance: e.stance, color: ploverColor(e.plover), width: 1 + Math.min(8, e.claims) } })),
         ],
         style: [
           {
@@ -93,8 +107,10 @@ function Graph({ network }: { network: NetworkJSON }) {
               width: 'data(width)',
               'curve-style': 'bezier',
               'target-arrow-shape': 'triangle',
-              'line-color': (e: { data(key: string): NetworkStance }) => STANCE_COLORS[e.data('stance')],
-              'target-arrow-color': (e: { data(key: string): NetworkStance }) => STANCE_COLORS[e.data('stance')],
+              'line-color': 'data(color)',
+              'target-arrow-color': 'data(color)',
+              // The stance shows in the line: dashed for denials.
+              'line-style': (e: { data(key: string): NetworkStance }) => (e.data('stance') === 'deny' ? 'dashed' : 'solid'),
               opacity: 0.8,
             },
           },
@@ -118,14 +134,17 @@ function EdgeTable({ network }: { network: NetworkJSON }) {
   const names = new Map(network.nodes.map((n) => [n.id, n.name]));
   const edges = [...network.edges].sort((a, b) => b.claims - a.claims);
   return (
-    <Table columns={['Speaker', 'Stance', 'About', 'Claims', 'Articles']} caption={`${edges.length} relations, most claims first`}>
+    <Table columns={['Speaker', 'Stance', 'Event type', 'About', 'Claims', 'Articles']} caption={`${edges.length} relations, most claims first`}>
       {edges.map((e) => (
-        <tr key={`${e.source}-${e.target}-${e.stance}`}>
+        <tr key={`${e.source}-${e.target}-${e.stance}-${e.plover}`}>
           <td>
             <a href={href('entities', e.source)}>{names.get(e.source)}</a>
           </td>
           <td>
             <StanceBadge stance={e.stance} />
+          </td>
+          <td>
+            <span className="dot" style={{ '--dot': ploverColor(e.plover) } as CSSProperties} /> {e.plover ?? 'none coded'}
           </td>
           <td>
             <a href={href('entities', e.target)}>{names.get(e.target)}</a>
