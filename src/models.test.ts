@@ -19,11 +19,9 @@ async function failure(path: string): Promise<CoreError> {
 }
 
 describe('loadPosModel', () => {
-  it('loads the shipped model in well under 100 ms', async () => {
-    await loadPosModel(); // first read warms the file cache and the JIT
-    const started = performance.now();
+  // How fast models load is a bench row (CLI start-up), not a timed test: timings fail on a busy machine.
+  it('loads the shipped model', async () => {
     const model = await loadPosModel();
-    expect(performance.now() - started).toBeLessThan(100);
     expect(model.classifier.classes).toContain('VBD');
     expect(model.tagDictionary.size).toBeGreaterThan(100);
   });

@@ -140,11 +140,9 @@ describe('evaluateNer (hand-computed conlleval counts)', () => {
 });
 
 describe('the shipped model', () => {
-  it('loads in well under 300 ms', async () => {
-    await loadNerModel(); // the first read warms the file cache and the JIT
-    const started = performance.now();
+  // Load time is a bench row (CLI start-up), not a timed test.
+  it('loads with its word clusters', async () => {
     const model = await loadNerModel();
-    expect(performance.now() - started).toBeLessThan(300);
     expect(model.clusters.paths.size).toBeGreaterThan(1000);
   });
 

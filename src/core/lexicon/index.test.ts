@@ -125,10 +125,12 @@ describe('lexicon extensions', () => {
 });
 
 describe('generated lexicon data', () => {
-  it('stays under 2 MB in total', () => {
+  // 2.5 MB since the PETRARCH dictionaries (events) and the actor names (NER features) joined;
+  // both come from the Phoenix actor files, and reading the names from one table is to do.
+  it('stays under 2.5 MB in total', () => {
     const dir = new URL('./generated/', import.meta.url);
     const bytes = readdirSync(dir).reduce((sum, file) => sum + statSync(new URL(file, dir)).size, 0);
     expect(bytes).toBeGreaterThan(0);
-    expect(bytes).toBeLessThan(2 * 1024 * 1024);
+    expect(bytes).toBeLessThan(2.5 * 1024 * 1024);
   });
 });
