@@ -45,6 +45,13 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   return Number(value);
 }
 
+/** `--bits`: log2 of a perceptron's feature buckets, from 10 to `max`. */
+function bucketBits(value: string | undefined, fallback: number, max: number): number {
+  const bits = positiveInteger('bits', value, fallback);
+  if (bits < 10 || bits > max) throw new UsageError(`--bits must be between 10 and ${max}`);
+  return bits;
+}
+
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
@@ -67,8 +74,7 @@ async function trainPosCommand(argv: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const epochs = positiveInteger('epochs', values.epochs, 10);
   const seed = positiveInteger('seed', values.seed, 1);
-  const bits = positiveInteger('bits', values.bits, 18);
-  if (bits < 10 || bits > 22) throw new UsageError('--bits must be between 10 and 22');
+  const bits = bucketBits(values.bits, 18, 22);
   const dataDir = values.data ?? sharedDataPath();
   const out = values.out === undefined ? DEFAULT_POS_MODEL_PATH : resolve(values.out);
 
@@ -142,8 +148,7 @@ async function trainNerCommand(argv: string[]): Promise<number> {
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const defaults = DEFAULT_NER_TRAIN_OPTIONS;
-  const bits = positiveInteger('bits', values.bits, defaults.bits);
-  if (bits < 10 || bits > 24) throw new UsageError('--bits must be between 10 and 24');
+  const bits = bucketBits(values.bits, defaults.bits, 24);
   const passes = positiveInteger('passes', values.passes, defaults.twoPass ? 2 : 1);
   if (passes > 2) throw new UsageError('--passes must be 1 or 2');
   if (values.folds !== undefined && positiveInteger('folds', values.folds, defaults.folds) < 2) throw new UsageError('--folds must be 2 or more');
@@ -201,8 +206,7 @@ async function trainDepsCommand(argv: string[]): Promise<number> {
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const defaults = DEFAULT_DEPS_TRAIN_OPTIONS;
-  const bits = positiveInteger('bits', values.bits, defaults.bits);
-  if (bits < 10 || bits > 22) throw new UsageError('--bits must be between 10 and 22');
+  const bits = bucketBits(values.bits, defaults.bits, 22);
   const folds = positiveInteger('folds', values.folds, defaults.folds);
   const seed = positiveInteger('seed', values.seed, defaults.seed);
   const dataDir = values.data ?? sharedDataPath();
