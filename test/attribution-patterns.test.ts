@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../src/analyze.js';
 import { toArticleJSON, type ArticleJSON } from '../src/core/article.js';
 import type { Pipeline } from '../src/core/pipeline.js';
+import { extractArticle } from '../src/ingest/html.js';
 
 /** One pattern per test, in texts written for the purpose. */
 
@@ -110,5 +111,100 @@ describe('roles', () => {
     expect(mujahid.roles).toContain('spokesman');
     expect(a.entities.find((e) => e.id === mujahid.affiliation)?.name).toBe('Taliban');
     expect(a.entities.find((e) => e.name === 'Yelena Markova')!.roles).toContain('foreign ministry spokeswoman');
+  });
+});
+
+/** Shapes from real news that the surface rules read as speech (issue 12's error kinds). */
+describe('not speech', () => {
+  it.each([
+    ['an infinitive after a non-speech verb', 'The striker appeared to trip over the defender\'s leg in the second half.'],
+    ['a passive with the patient as subject', 'Officials are expected to meet Tuesday to discuss the budget.'],
+    ['a ruling', 'The judge ordered the firm to pay $2 million in damages.'],
+    ['a plea', 'He pleaded guilty to two counts of fraud on Monday.'],
+    ['sports scoring', 'The Sharks replied 17 seconds later when Couture scored on a rebound.'],
+    ['a passive description', 'The decision was described as heartbreaking by the department.'],
+    ['colon labels', 'Analysis: Jane Doe, Washington\n\nCampaign ID: 1234'],
+  ])('%s', (_kind, text) => {
+    expect(analyse(text).quotes.map((q) => q.content.text)).toEqual([]);
+  });
+
+  it('a physical attack is no condemnation; an attack on a decision is', () => {
+    const a = analyse('Police attacked bars in the district overnight, witnesses said.\n\nThe opposition attacked the decision as reckless.');
+    expect(a.quotes.filter((q) => q.cue?.lemma === 'attack').map((q) => q.content.text)).toEqual(['the decision as reckless']);
+  });
+
+  it('a wish or an offer is no threat', () => {
+    const a = analyse('The rebels said they want a ceasefire.\n\nThe rebels want a ceasefire.');
+    expect(a.claims.filter((c) => c.stance === 'threaten')).toEqual([]);
+  });
+});
+
+describe('speech the rules missed or misread', () => {
+  it('"was quoted as saying by" and a closing "late Thursday"', () => {
+    const a = analyse('The talks will resume next month, the ministry was quoted as saying by Interfax.\n\nThe strike was planned for weeks, administration officials said late Thursday.');
+    expect(a.quote('The talks will resume').cue?.text).toBe('was quoted as saying');
+    expect(a.quote('The talks will resume').source?.text).toBe('the ministry');
+    expect(a.quote('The strike was planned').source?.text).toBe('administration officials');
+  });
+
+  it('an inverted directive: "“Stay calm,” instructed the officer"', () => {
+    expect(analyse('"Stay calm," instructed the officer.').quote('Stay calm').source?.text).toBe('the officer');
+  });
+
+  it('"said according to a transcript" is one quote, with the transcript as medium', () => {
+    const a = analyse('The deal is off, he said according to a transcript released by the court.');
+    expect(a.quotes.map((q) => [q.cue?.text, q.content.text])).toEqual([['said', 'The deal is off']]);
+  });
+
+  it('a possessive day opens the object: "condemned Wednesday\'s attack"', () => {
+    expect(analyse('The government condemned Wednesday\'s attack on the embassy.').quote('attack').content.text).toBe('Wednesday\'s attack on the embassy');
+  });
+
+  it('a name the parser splits into two subjects stays one speaker', () => {
+    expect(analyse('"We are ready," Emmanuel Macron said.').quote('We are ready').source?.text).toBe('Emmanuel Macron');
+  });
+});
+
+describe('speakers the parse resolves', () => {
+  it('"who added" speaks for the noun its clause hangs on', () => {
+    const a = analyse('"We are done here," said the officials, who added that the matter was closed.');
+    expect(a.speakerOf('the matter was closed')).toBe('officials');
+  });
+
+  it('"a number of analysts" are analysts', () => {
+    expect(analyse('A number of analysts said the merger would fail.').speakerOf('the merger would fail')).toBe('number of analysts');
+  });
+
+  it('"the prime minister" is the named holder introduced earlier', () => {
+    const a = analyse('Prime Minister Keir Starmer visited Kyiv on Friday.\n\nThe prime minister said Britain would keep supporting Ukraine.');
+    expect(a.speakerOf('Britain would keep')).toBe('Keir Starmer');
+  });
+
+  it('the reporter\'s "I" is the byline\'s, not the interviewee\'s', () => {
+    const a = analyse('By Jane Roe\n\nPrime Minister Keir Starmer visited Kyiv on Friday. I asked whether he would stay.');
+    expect(a.speakerOf('whether he would stay')).toBe('Jane Roe');
+  });
+});
+
+describe('quotations set as blocks', () => {
+  const page = (body: string) => `<html><head><title>Minister sets out plan</title></head><body><article><h1>Minister sets out plan</h1>
+<p>The finance minister, Rachel Green, set out her plans on Monday in a long post that drew criticism from the opposition and from business groups across the country.</p>
+${body}
+<p>Critics said the plan was unfunded and would not survive the budget talks later this year.</p></article></body></html>`;
+
+  it('a blockquote after "X wrote in a blog post:" is X\'s quote, in quote marks in the text', () => {
+    const { text } = extractArticle(page('<p>Rachel Green wrote in a blog post:</p><blockquote><p>We will cut taxes for families.</p><p>We will build more homes.</p></blockquote>'));
+    expect(text).toContain('“We will cut taxes for families.”\n\n“We will build more homes.”');
+    const a = analyse(text);
+    expect(a.speakerOf('We will cut taxes')).toBe('Rachel Green');
+    expect(a.quote('We will cut taxes').kind).toBe('direct');
+    expect(a.speakerOf('We will build more homes')).toBe('Rachel Green');
+  });
+
+  it('a paragraph or a list of points after "X said:" is what X said', () => {
+    const a = analyse('The minister said:\n\nWe will cut taxes for families.\n\nCritics were unimpressed.\n\nThe party promised:\n\n- lower taxes for families\n\n- more homes\n\nThe vote is next week.');
+    expect(a.quote('We will cut taxes').content.text).toBe('We will cut taxes for families.');
+    expect(a.quote('lower taxes').content.text).toBe('- lower taxes for families\n\n- more homes');
+    expect(a.quotes.some((q) => q.content.text.includes('Critics') || q.content.text.includes('The vote'))).toBe(false);
   });
 });

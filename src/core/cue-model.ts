@@ -2,6 +2,8 @@ import type { Doc } from './doc.js';
 import { decodeBinary, encodeBinary, hashString, readPerceptron, writePerceptron, type PerceptronModel } from './perceptron.js';
 import type { TokenRange } from './phrases.js';
 import { QUOTE_MARKS } from './phrases.js';
+import { reportRelation, subjectRelation } from './speech-structure.js';
+import { baseRelation } from './syntax.js';
 
 /**
  * The learned cue filter: a binary perceptron that decides whether a verb with a speaker and a
@@ -45,6 +47,9 @@ export function cueFeatures(doc: Doc, c: CueCandidate, out: Uint32Array): number
   const clause = c.content.some((r) => hasVerb(doc, r));
   const firstPos = direction === 'after' ? pos(first.start) : '-';
   const beforeSource = c.source ? word(c.source.start - 1) : '-';
+  const report = reportRelation(doc, c.cue.start, first);
+  const subject = subjectRelation(doc, c.cue.start);
+  const cueRelation = baseRelation(doc.tokens.deprel[c.cue.start]);
   const strings = [
     'bias',
     `lemma=${c.lemma}`,
@@ -83,6 +88,13 @@ export function cueFeatures(doc: Doc, c: CueCandidate, out: Uint32Array): number
     `lemma|srcHead=${c.lemma}|${c.source ? word(c.source.end - 1) : '-'}`,
     `class|quoted|dir=${lexicon}|${quoted}|${direction}`,
     `srcType|dir|quoted=${sourceType}|${direction}|${quoted}`,
+    `report=${report}`,
+    `lemma|report=${c.lemma}|${report}`,
+    `class|report|quoted=${lexicon}|${report}|${quoted}`,
+    `subject=${subject}`,
+    `lemma|subject=${c.lemma}|${subject}`,
+    `cueRel=${cueRelation}`,
+    `lemma|cueRel=${c.lemma}|${cueRelation}`,
   ];
   for (let k = 0; k < strings.length; k++) out[k] = hashString(strings[k]);
   return strings.length;
@@ -97,7 +109,7 @@ function sourceKindOf(doc: Doc, source: TokenRange | null): string {
 }
 
 /** The entity type of the mention covering token `i`, or the token's POS when none does. */
-function mentionTypeAt(doc: Doc, i: number): string {
+export function mentionTypeAt(doc: Doc, i: number): string {
   const offset = doc.tokens.start[i];
   // Mentions are in text order here (coref sorts them) and do not nest deeply: the covering one
   // is among the last few that start at or before the token.
@@ -145,7 +157,7 @@ export class CueModel {
 
 // File: "CGCM" u8 version, f32 threshold, then the perceptron.
 const MAGIC = 'CGCM';
-const VERSION = 1;
+const VERSION = 2;
 
 export function encodeCueModel(model: CueModel): Uint8Array {
   return encodeBinary((out) => {

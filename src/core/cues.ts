@@ -36,14 +36,17 @@ const LEXICON: Record<CueClass, string[]> = {
     'lambaste', 'castigate', 'censure', 'rebuke', 'attack', 'assail', 'excoriate', 'chide', 'scold',
     'berate', 'bash', 'knock', 'pan', 'ridicule', 'mock', 'deride', 'rail against', 'lash out',
   ],
-  threaten: [
-    'threaten', 'warn', 'vow', 'pledge', 'promise', 'intend', 'plan', 'swear', 'commit',
-    'resolve', 'aim', 'seek', 'propose', 'demand', 'urge', 'call for', 'call on', 'appeal', 'ask for',
-    'push for', 'press for', 'want', 'wish', 'insist on', 'order', 'instruct', 'recommend', 'encourage',
+  // Threats and commitments only: a wish, plan, offer or request is no threat ("the rebels want a
+  // ceasefire and offer talks"); those are `other` below. "Order" is left out: "the judge ordered
+  // the firm to pay" is a ruling, not a report.
+  threaten: ['threaten', 'warn', 'vow', 'pledge', 'promise', 'swear', 'commit', 'resolve'],
+  question: ['ask', 'question', 'wonder', 'query', 'doubt', 'inquire', 'enquire'],
+  other: [
+    'support', 'oppose', 'back', 'endorse', 'favor', 'favour', 'consider', 'regard', 'view', 'see', 'deem',
+    'intend', 'plan', 'aim', 'seek', 'propose', 'demand', 'urge', 'call for', 'call on', 'appeal', 'ask for',
+    'push for', 'press for', 'want', 'wish', 'insist on', 'instruct', 'recommend', 'encourage',
     'advocate', 'request', 'beg', 'implore', 'invite', 'offer', 'decline', 'refuse',
   ],
-  question: ['ask', 'question', 'wonder', 'query', 'doubt', 'inquire', 'enquire'],
-  other: ['support', 'oppose', 'back', 'endorse', 'favor', 'favour', 'consider', 'regard', 'view', 'see', 'deem'],
 };
 
 export interface CueReading {
@@ -79,6 +82,8 @@ export const INVERTIBLE = new Set([
   'say', 'add', 'tell', 'write', 'note', 'explain', 'continue', 'ask', 'reply', 'respond', 'insist',
   'argue', 'warn', 'claim', 'declare', 'announce', 'report', 'recall', 'conclude', 'observe', 'quip',
   'counter', 'retort', 'state', 'confirm', 'suggest', 'acknowledge', 'concede', 'stress', 'answer',
+  'instruct', 'urge', 'demand', 'shout', 'yell', 'scream', 'whisper', 'exclaim', 'admit', 'recount', 'predict',
+  'promise', 'joke', 'muse', 'reiterate', 'remark', 'emphasize', 'emphasise', 'point out', 'caution',
 ]);
 
 /** Verbs that take their content as a noun-phrase object: "denied any negotiations", "condemned X". */

@@ -44,14 +44,15 @@ export function dominates(doc: Doc, ancestor: number, i: number): boolean {
 
 /** The tokens `[tokenStart, tokenEnd)` that `i` and its descendants span (gaps included). */
 export function subtreeSpan(doc: Doc, i: number): { tokenStart: number; tokenEnd: number } {
-  const { tokenStart, tokenEnd } = sentenceOfToken(doc, i);
   let first = i;
   let last = i;
-  for (let k = tokenStart; k < tokenEnd; k++) {
-    if ((k < first || k > last) && dominates(doc, i, k)) {
-      if (k < first) first = k;
-      if (k > last) last = k;
-    }
+  const stack = [i];
+  // A well-formed tree has no cycle; the visit bound keeps a malformed one from looping.
+  for (let visits = 0; stack.length > 0 && visits <= doc.tokenCount; visits++) {
+    const k = stack.pop() as number;
+    if (k < first) first = k;
+    if (k > last) last = k;
+    for (const child of children(doc, k)) stack.push(child);
   }
   return { tokenStart: first, tokenEnd: last + 1 };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Doc, type Entity, type Quote, type Span } from '../core/doc.js';
-import { emptyCounts, fromDoc, fromGold, report, tallyDocument, type Attribution, type AttributionReport } from './attribution.js';
+import { attributionErrors, emptyCounts, fromDoc, fromGold, report, tallyDocument, type Attribution, type AttributionReport } from './attribution.js';
 import { charSet, type CharSet } from './charset.js';
 import type { GoldArticle, GoldAttribution } from './gold.js';
 
@@ -214,3 +214,27 @@ function person(id: string, name: string): Entity {
     unnamed: false,
   };
 }
+
+describe('attributionErrors (eval attribution --errors)', () => {
+  const text = 'Kim said the plan works. The striker appeared to trip. Lee told Reuters the vote was rigged. "Fine."';
+  const at = (part: string): CharSet => charSet([span(text, part)]);
+  it('sorts false, missed and misattributed quotes by whether the cue was right', () => {
+    const gold = [
+      att({ cue: at('said'), source: at('Kim'), content: at('the plan works') }),
+      att({ cue: at('told'), source: at('Lee'), content: at('the vote was rigged') }),
+    ];
+    const predicted = [
+      att({ cue: at('said'), source: at('plan'), content: at('the plan works') }),
+      att({ cue: at('appeared'), source: at('The striker'), content: at('to trip') }),
+      att({ content: at('"Fine."') }),
+    ];
+    const errors = attributionErrors('a1', text, gold, predicted);
+    expect(errors.map((e) => [e.kind, e.cue, e.content])).toEqual([
+      ['falseCue', 'appeared', 'to trip'],
+      ['falseUncued', null, '"Fine."'],
+      ['wrongSpeaker', 'said', 'the plan works'],
+      ['missedCue', 'told', 'the vote was rigged'],
+    ]);
+    expect(errors.find((e) => e.kind === 'wrongSpeaker')).toMatchObject({ source: 'plan', goldSource: 'Kim', article: 'a1' });
+  });
+});

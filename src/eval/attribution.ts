@@ -273,3 +273,68 @@ export function report(counts: AttributionCounts): AttributionReport {
     overlap: roleScores(counts.overlap),
   };
 }
+
+/** Why a quote counts against us, for `eval attribution --errors`. */
+export const ERROR_KINDS = {
+  falseCue: 'false: a verb read as a cue where the gold has none',
+  falseSpan: 'false: a gold cue, but content the gold does not hold',
+  falseUncued: 'false: a quote without cue (floating or continued)',
+  missedCue: 'missed: cue not found',
+  missedSpan: 'missed: cue found, content too short or elsewhere',
+  missedUncued: 'missed: a gold quote without cue',
+  wrongSpeaker: 'matched, but the speaker words differ',
+} as const;
+export type ErrorKind = keyof typeof ERROR_KINDS;
+
+/** One false, missed or misattributed quote with its words; roles absent on that side are null. */
+export interface AttributionError {
+  kind: ErrorKind;
+  article: string;
+  cue: string | null;
+  source: string | null;
+  content: string | null;
+  /** For a wrong speaker: the gold's speaker words. */
+  goldSource?: string | null;
+}
+
+/** Characters shown of a content in an error listing. */
+const SHOWN_CONTENT = 200;
+
+function words(text: string, set: CharSet | null, limit = Infinity): string | null {
+  if (!set) return null;
+  const joined = set.map((s) => text.slice(s.start, s.end)).join(' … ').replace(/\s+/g, ' ');
+  return joined.length > limit ? `${joined.slice(0, limit)}…` : joined;
+}
+
+/**
+ * The errors of one document, with the quote match of the @0.3 score: predicted quotes left
+ * unmatched are false, gold quotes left unmatched are missed, and matched pairs whose speaker
+ * words share no character have the wrong speaker. Each is told apart by whether the cue was right.
+ */
+export function attributionErrors(article: string, text: string, gold: readonly Attribution[], predicted: readonly Attribution[]): AttributionError[] {
+  const pairs = tallyQuotes(tally(), gold, predicted, QUOTE_THRESHOLDS[0]);
+  const matchedGold = new Map(pairs.map((pair) => [pair.gold, pair.predicted]));
+  const matchedPredicted = new Set(pairs.map((pair) => pair.predicted));
+  const overlapsCue = (cue: CharSet | null, others: readonly Attribution[]): boolean =>
+    cue !== null && others.some((o) => o.cue !== null && intersection(cue, o.cue) > 0);
+  const entry = (kind: ErrorKind, a: Attribution): AttributionError => ({
+    kind, article, cue: words(text, a.cue), source: words(text, a.source), content: words(text, a.content, SHOWN_CONTENT),
+  });
+  const errors: AttributionError[] = [];
+  predicted.forEach((p, i) => {
+    if (matchedPredicted.has(i) || !p.content) return;
+    errors.push(entry(!p.cue ? 'falseUncued' : overlapsCue(p.cue, gold) ? 'falseSpan' : 'falseCue', p));
+  });
+  gold.forEach((g, i) => {
+    const partner = matchedGold.get(i);
+    if (partner === undefined) {
+      if (g.content) errors.push(entry(!g.cue ? 'missedUncued' : overlapsCue(g.cue, predicted) ? 'missedSpan' : 'missedCue', g));
+      return;
+    }
+    const p = predicted[partner];
+    if (g.source && !(p.source && intersection(g.source, p.source) > 0)) {
+      errors.push({ ...entry('wrongSpeaker', p), goldSource: words(text, g.source) });
+    }
+  });
+  return errors;
+}

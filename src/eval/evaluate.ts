@@ -1,26 +1,50 @@
 import type { Pipeline } from '../core/pipeline.js';
-import { emptyCounts, fromDoc, fromGold, report, tallyDocument, type AttributionReport, type PRF } from './attribution.js';
+import {
+  ERROR_KINDS, attributionErrors, emptyCounts, fromDoc, fromGold, report, tallyDocument, type AttributionError, type AttributionReport, type PRF,
+} from './attribution.js';
 import { readGold } from './gold.js';
 import { formatTable } from './table.js';
 
 export interface EvaluateOptions {
   /** Score only the first `limit` articles. */
   limit?: number;
+  /** Attribution: also list the false, missed and misattributed quotes (`--errors`). */
+  errors?: boolean;
   /** Called after each article, e.g. to show progress. */
   onArticle?: (done: number, id: string) => void;
 }
 
 /** Runs `pipeline` on every article of a gold JSONL file and scores its quotes against the gold attributions. */
-export async function evaluateAttribution(goldPath: string, pipeline: Pipeline, options: EvaluateOptions = {}): Promise<AttributionReport> {
+export async function evaluateAttribution(
+  goldPath: string, pipeline: Pipeline, options: EvaluateOptions = {},
+): Promise<AttributionReport & { errors?: AttributionError[] }> {
   const counts = emptyCounts();
+  const errors: AttributionError[] = [];
   const limit = options.limit ?? Infinity;
-  if (limit <= 0) return report(counts);
-  for await (const article of readGold(goldPath)) {
-    tallyDocument(counts, fromGold(article), fromDoc(pipeline.run(article.text)));
-    options.onArticle?.(counts.articles, article.id);
-    if (counts.articles >= limit) break;
+  if (limit > 0) {
+    for await (const article of readGold(goldPath)) {
+      const gold = fromGold(article);
+      const predicted = fromDoc(pipeline.run(article.text));
+      tallyDocument(counts, gold, predicted);
+      if (options.errors) errors.push(...attributionErrors(article.id, article.text, gold, predicted));
+      options.onArticle?.(counts.articles, article.id);
+      if (counts.articles >= limit) break;
+    }
   }
-  return report(counts);
+  return options.errors ? { ...report(counts), errors } : report(counts);
+}
+
+/** The errors grouped by kind, most frequent kind first, one line per quote. */
+export function formatAttributionErrors(errors: readonly AttributionError[]): string {
+  const quoted = (words: string | null): string => (words === null ? '—' : JSON.stringify(words));
+  const groups = Object.keys(ERROR_KINDS)
+    .map((kind) => errors.filter((e) => e.kind === kind))
+    .filter((group) => group.length > 0)
+    .sort((a, b) => b.length - a.length);
+  return groups.map((group) => [
+    `== ${ERROR_KINDS[group[0].kind]} (${group.length})`,
+    ...group.map((e) => `[${e.article}] cue ${quoted(e.cue)} · source ${quoted(e.source)}${e.goldSource !== undefined ? ` (gold ${quoted(e.goldSource)})` : ''} · ${quoted(e.content)}`),
+  ].join('\n')).join('\n\n');
 }
 
 /** Published scores (DATA.md). They come from other test sets and setups: orientation, not a like-for-like comparison. */

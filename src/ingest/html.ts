@@ -156,25 +156,29 @@ function pageMetadata(document: Document, url: string | undefined): Omit<Extract
 /**
  * The text under `root`, one paragraph per block element, paragraphs separated by a blank line.
  * Whitespace inside a paragraph collapses to single spaces; `<br>` is a line break, and two or
- * more in a row separate paragraphs, as pages that use them instead of `<p>` intend.
+ * more in a row separate paragraphs, as pages that use them instead of `<p>` intend. Paragraphs
+ * of a `<blockquote>` are set in quote marks (see {@link quoted}).
  */
 function blockText(root: Node): string {
   const paragraphs: string[] = [];
   let current = '';
+  let blockquotes = 0;
   const endBlock = (): void => {
     for (const part of current.split(/\n[ \t\r\n\f\u00a0]*\n/)) {
       const lines = part.split('\n').map((line) => line.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim());
       const paragraph = lines.filter((line) => line !== '' && !FURNITURE.test(line)).join('\n');
-      if (paragraph !== '') paragraphs.push(paragraph);
+      if (paragraph !== '') paragraphs.push(blockquotes > 0 ? quoted(paragraph) : paragraph);
     }
     current = '';
   };
   // An explicit stack, not recursion: pages can nest deeper than the call stack allows. The
-  // markers 'block' and 'cell' stand for the end of a block or table cell.
-  const stack: (Node | 'block' | 'cell')[] = Array.from(root.childNodes).reverse();
+  // markers 'block', 'blockquote' and 'cell' stand for the end of a block, blockquote or table cell.
+  const stack: (Node | 'block' | 'blockquote' | 'cell')[] = Array.from(root.childNodes).reverse();
   for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     if (step === 'block') {
       endBlock();
+    } else if (step === 'blockquote') {
+      blockquotes--;
     } else if (step === 'cell') {
       current += ' ';
     } else if (step.nodeType === 3 /* text */) {
@@ -186,7 +190,11 @@ function blockText(root: Node): string {
         current += '\n';
         continue;
       }
-      if (BLOCKS.has(tag)) {
+      if (tag === 'blockquote') {
+        endBlock();
+        blockquotes++;
+        stack.push('blockquote', 'block');
+      } else if (BLOCKS.has(tag)) {
         endBlock();
         stack.push('block');
       } else if (tag === 'td' || tag === 'th') {
@@ -199,6 +207,14 @@ function blockText(root: Node): string {
   }
   endBlock();
   return paragraphs.join('\n\n');
+}
+
+/**
+ * A blockquote's paragraph in quote marks, so that the quotes stage reads it as the quotation it
+ * is (after "The minister wrote:", or on its own); one already in marks stays as it is.
+ */
+function quoted(paragraph: string): string {
+  return /^["“«‘']/.test(paragraph) ? paragraph : `“${paragraph}”`;
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -5,7 +5,7 @@ import { createAnalyzer, loadResources } from '../../analyze.js';
 import { CoreError } from '../../core/errors.js';
 import { repositoryPath, sharedDataPath } from '../../eval/data-path.js';
 import { evaluateContradictions, formatContradictionReport } from '../../eval/contradictions.js';
-import { evaluateAttribution, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
+import { evaluateAttribution, formatAttributionErrors, formatAttributionReport, type EvaluateOptions } from '../../eval/evaluate.js';
 import { defaultLexicon } from '../../core/lexicon/index.js';
 import { evaluateGumNer, formatGumNerReport } from '../../eval/gum-ner.js';
 import { evaluateHeadlines, formatHeadlineReport } from '../../eval/headlines.js';
@@ -57,7 +57,8 @@ const EVALUATORS: Evaluator[] = [
     defaultGold: ['polnear', 'dev.jsonl'],
     async evaluate(file, options) {
       const report = await evaluateAttribution(file, await createAnalyzer(), options);
-      return { report, table: formatAttributionReport(report) };
+      const table = formatAttributionReport(report);
+      return { report, table: report.errors ? `${table}\n\n${formatAttributionErrors(report.errors)}` : table };
     },
   },
   {
@@ -173,6 +174,7 @@ async function parseStages(): Promise<Stage[]> {
 const OPTIONS = {
   json: { type: 'boolean' },
   limit: { type: 'string' },
+  errors: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 /** `node:util` parseArgs with usage errors for the CLI and a checked `--limit`. */
@@ -211,9 +213,9 @@ export async function withInputErrors(command: string, run: () => Promise<number
   }
 }
 
-async function runEvaluator(evaluator: Evaluator, file: string, limit: number | undefined) {
+async function runEvaluator(evaluator: Evaluator, file: string, limit: number | undefined, errors = false) {
   try {
-    return await evaluator.evaluate(file, { limit, onArticle: progressReporter() });
+    return await evaluator.evaluate(file, { limit, errors, onArticle: progressReporter() });
   } finally {
     clearProgress();
   }
@@ -222,7 +224,8 @@ async function runEvaluator(evaluator: Evaluator, file: string, limit: number | 
 async function evalOne(evaluator: Evaluator, argv: string[]): Promise<number> {
   const { values, positionals, limit } = parseOptions(argv, OPTIONS);
   if (positionals.length !== 1) throw new UsageError(`eval ${evaluator.name} takes one gold file or folder`);
-  const { report, table } = await runEvaluator(evaluator, positionals[0], limit);
+  if (values.errors && evaluator.name !== 'attribution') throw new UsageError('--errors is for eval attribution');
+  const { report, table } = await runEvaluator(evaluator, positionals[0], limit, values.errors);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${table}\n`);
   return 0;
 }
@@ -231,6 +234,7 @@ async function evalOne(evaluator: Evaluator, argv: string[]): Promise<number> {
 async function evalAll(argv: string[]): Promise<number> {
   const { values, positionals, limit } = parseOptions(argv, OPTIONS);
   if (positionals.length > 0) throw new UsageError('eval all takes no file: it reads the shared data folder');
+  if (values.errors) throw new UsageError('--errors is for eval attribution');
   const reports: Record<string, unknown> = {};
   for (const evaluator of EVALUATORS) {
     const file = defaultGoldPath(evaluator.defaultGold);
@@ -259,6 +263,7 @@ async function evalAll(argv: string[]): Promise<number> {
 export const evalCommand: Command = {
   name: 'eval',
   usage: `Usage: claimgraph eval <evaluator> GOLD [--json] [--limit N]
+       claimgraph eval attribution GOLD --errors [--json] [--limit N]
        claimgraph eval all [--json] [--limit N]
 
 Evaluators:
@@ -271,6 +276,8 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
 Options:
   --json        print the scores as JSON (eval all: one object keyed by evaluator)
   --limit N     score only the first N articles (ner: documents)
+  --errors      attribution: after the scores, list every false, missed and misattributed quote
+                with its cue, source and content words, grouped by kind (JSON: an "errors" array)
 
 eval contradictions ingests the gold articles into a temporary corpus and scores its
 cross-article contradictions as article pairs: precision, recall, share about the same matter.

@@ -1,7 +1,10 @@
 import type { Content, Cue, CueClass, Doc, QuoteKind, Span } from '../doc.js';
 import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
-import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT } from '../cues.js';
+import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
+import { parsedSource, reportRelation } from '../speech-structure.js';
+import { baseRelation, children, childrenWith, subtreeSpan } from '../syntax.js';
+import { mentionTypeAt } from '../cue-model.js';
 import {
   QUOTE_MARKS, isVerbModifier, nounPhraseEndingAt, nounPhraseStartingAt, speakerPhraseEndingAt, type TokenRange,
 } from '../phrases.js';
@@ -174,13 +177,13 @@ function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | nul
   if (lower === 'according' && i + 1 < end && doc.tokens.lower[i + 1] === 'to') {
     return makeCue(doc, { start: i, end: i + 2 }, 'according to', 'assert', false);
   }
-  const readings = CUE_READINGS.get(doc.tokens.lemma[i] || lower);
+  const readings = CUE_READINGS.get(doc.tokens.lemma[i] || lower) ?? headlineCueReadings(doc, i);
   if (!readings) {
     if (!anyVerb || doc.upos(i) !== 'VERB') return null;
     const hit = makeCue(doc, { start: i, end: i + 1 }, doc.tokens.lemma[i] || lower, 'other', isNegated(doc, i));
     return { ...hit, lexiconClass: null };
   }
-  if (!(doc.upos(i) === 'VERB' || isMistaggedVerb(doc, i, end))) return null;
+  if (!(doc.upos(i) === 'VERB' || isMistaggedVerb(doc, i, end) || headlineCueReadings(doc, i))) return null;
   for (const reading of readings) {
     if (reading.particle !== null) {
       if (i + 1 < end && doc.tokens.lower[i + 1] === reading.particle) {
@@ -191,6 +194,24 @@ function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | nul
     return makeCue(doc, { start: i, end: i + 1 }, reading.lemma, reading.cls, isNegated(doc, i));
   }
   return null;
+}
+
+/** Third-person cue forms a title-case headline capitalises, with their lemma. */
+const HEADLINE_CUE_FORMS: Record<string, string> = {
+  says: 'say', said: 'say', tells: 'tell', warns: 'warn', denies: 'deny', claims: 'claim', urges: 'urge', vows: 'vow',
+  accuses: 'accuse', rejects: 'reject', threatens: 'threaten', admits: 'admit', slams: 'slam', blasts: 'blast',
+  condemns: 'condemn', insists: 'insist', confirms: 'confirm', predicts: 'predict',
+};
+
+/**
+ * "Lindsey Graham Says Trump Could …": in a title-case headline the tagger reads "Says" as part of
+ * a name. A capitalised cue form after a name or noun is the verb.
+ */
+function headlineCueReadings(doc: Doc, i: number): readonly CueReading[] | undefined {
+  const lemma = HEADLINE_CUE_FORMS[doc.tokens.lower[i]];
+  if (!lemma || i === 0 || !/^[A-Z]/.test(doc.word(i)) || doc.upos(i) === 'VERB') return undefined;
+  const before = doc.upos(i - 1);
+  return before === 'PROPN' || before === 'NOUN' ? CUE_READINGS.get(lemma) : undefined;
 }
 
 /** "Russia claims to have …": a cue form tagged as a noun but used as a verb between a name and "to"/"that". */
@@ -233,8 +254,11 @@ function attribute(
   doc: Doc, hit: CueHit, sentStart: number, sentEnd: number,
   regions: QuoteRegion[], regionOf: Int32Array, previousSource: TokenRange | null,
 ): Found | null {
-  const { tokens: cueTokens, cue } = hit;
-  if (cue.lemma === 'according to') return accordingTo(doc, hit, sentStart, sentEnd, regions, regionOf);
+  if (hit.cue.lemma === 'according to') return accordingTo(doc, hit, sentStart, sentEnd, regions, regionOf);
+  // "the ministry was quoted as saying": the cue is the whole phrase, its subject the speaker.
+  const quotedAs = quotedAsSaying(doc, hit.tokens.start, sentStart);
+  const { tokens: cueTokens, cue } = quotedAs < 0 ? hit
+    : makeCue(doc, { start: quotedAs, end: hit.tokens.end }, 'say', 'assert', isNegated(doc, quotedAs));
 
   // Subject before the cue, skipping auxiliaries and adverbs ("has officially denied") and a
   // parenthesis ("Rep. Gwen Moore (D-Wis.) said").
@@ -262,8 +286,9 @@ function attribute(
     source = extendAppositive(doc, np, sentEnd);
     afterCue = source.end;
   }
-  if (!source) return null;
+  if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
   source = antecedentOfRelative(doc, source, sentStart);
+  source = sharpenedSource(doc, cueTokens.start, source);
   const rest = restAfterCue(doc, afterCue, sentEnd, cue.lemma, regionOf);
   const boundary = Math.min(source.start, cueTokens.start) - 1;
   // "“Who would have believed …?” Trump said" — the splitter ended a sentence at "?”", so the
@@ -291,13 +316,96 @@ function attribute(
     if (resume) parts.push(resume);
     return { cue, cueTokens, source, content: parts, addressee: rest.addressee, sentenceEnd: sentEnd };
   }
-  if (rest.next >= sentEnd) return null;
+  if (rest.next >= sentEnd) {
+    const block = paragraphsAfterColon(doc, sentEnd);
+    return block ? { cue, cueTokens, source, content: [block], addressee: rest.addressee, sentenceEnd: sentEnd } : null;
+  }
   if (afterCue !== cueTokens.end) return null;
   // "Even though Russia claims X, …": a subordinate clause's content ends at its comma.
   const subordinate = source.start > sentStart && SUBORDINATORS.has(doc.tokens.lower[source.start - 1]);
   const content = contentAfter(doc, rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate);
-  if (!content) return null;
+  if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, content, regionOf)) return null;
   return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
+}
+
+/**
+ * Infinitives that make a report only after these verbs: "vowed to fight", "urged them to stop",
+ * "denied having"; not "appeared to trip", "is expected to meet", "ordered the firm to pay".
+ */
+const SPEECH_INFINITIVES = new Set([
+  'promise', 'vow', 'threaten', 'pledge', 'swear', 'refuse', 'decline', 'claim', 'deny', 'demand', 'offer', 'agree',
+  'propose', 'urge', 'ask', 'warn', 'tell', 'advise', 'remind', 'call on', 'appeal', 'beg', 'implore', 'encourage',
+  'instruct', 'request', 'invite', 'profess', 'pretend',
+]);
+const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
+/** Condemning verbs with a physical sense: "attacked the plan" is a report, "attacked bars" is not. */
+const PHYSICAL_SENSE = new Set(['attack', 'blast', 'bash', 'knock', 'slam', 'hammer', 'assail', 'hit', 'pan']);
+/** Objects a physical-sense verb reports on: what someone said, did or decided, or who did it. */
+const REPORTED_OBJECTS = /^(?:decision|plan|policy|policies|move|proposal|remarks?|comments?|statements?|claims?|law|bill|ruling|report|idea|approach|handling|record|response|strategy|deal|budget|leadership|government|administration|rhetoric|stance|position|tactics|actions?|failure|refusal|attempts?)$/;
+
+/**
+ * Whether the parse lets cue verb `v` report the content after it: the content must hang off the
+ * verb as a clause or object, not as its time or manner ("the Sharks replied 17 seconds later");
+ * an infinitive reports only after a speech verb; a physical-sense verb's object must be a
+ * statement, decision or actor. Content in quote marks always qualifies.
+ */
+function reportsContent(doc: Doc, v: number, lemma: string, content: Span, regionOf: Int32Array): boolean {
+  const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
+  if (regionOf[range.start] >= 0) return true;
+  const relation = reportRelation(doc, v, range);
+  if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) return SPEECH_INFINITIVES.has(lemma);
+  // Time and manner ("replied 17 seconds later", "spoke Friday after Trump tweeted") report nothing;
+  // a topic ("complained about his mic", "seized on Trump's claim") is left to the cue model.
+  if (FRAMING_ONLY.has(relation) || baseRelation(relation) === 'advmod' || baseRelation(relation) === 'advcl') return false;
+  if (relation === 'obj' && PHYSICAL_SENSE.has(lemma)) return objectIsReported(doc, v);
+  return true;
+}
+
+/** "ordered the firm to pay": the parser hangs the infinitive on the object, not on the verb. */
+function objectTakesInfinitive(doc: Doc, v: number): boolean {
+  const object = childrenWith(doc, v, 'obj')[0];
+  return object !== undefined && childrenWith(doc, object, 'acl').some((k) => childrenWith(doc, k, 'mark').some((m) => doc.tokens.lower[m] === 'to'));
+}
+
+function objectIsReported(doc: Doc, v: number): boolean {
+  const object = childrenWith(doc, v, 'obj')[0];
+  if (object === undefined) return true;
+  if (REPORTED_OBJECTS.test(doc.tokens.lower[object]) || mentionTypeAt(doc, object) !== doc.upos(object)) return true;
+  // "attacked the bill as unconstitutional", "slammed them for …"
+  return children(doc, v).some((k) => k > object && children(doc, k).some((c) => /^(?:as|for|over)$/.test(doc.tokens.lower[c])));
+}
+
+/** The "quoted" of "quoted as saying" / "cited as saying" before token `saying`, or −1. */
+function quotedAsSaying(doc: Doc, saying: number, sentStart: number): number {
+  const quoted = saying - 2;
+  if (quoted < sentStart || doc.tokens.lower[saying] !== 'saying' || doc.tokens.lower[saying - 1] !== 'as') return -1;
+  return /^(?:quoted|cited)$/.test(doc.tokens.lower[quoted]) ? quoted : -1;
+}
+
+/**
+ * A passive cue ("was described as", "is expected to", "was told"): its subject is not the
+ * speaker. The passive auxiliary must stand between the rule's speaker and the verb, so a
+ * misparse elsewhere in the sentence does not count.
+ */
+function isPassive(doc: Doc, v: number, source: TokenRange): boolean {
+  return children(doc, v).some((k) => doc.tokens.deprel[k] === 'aux:pass' && k >= source.end && k < v);
+}
+
+/**
+ * The rule's speaker phrase with the parse's edges: the subject's whole subtree ("A reporter for
+ * USA Today", "Rep. Jim Clyburn (D-S.C.), the assistant leader …"), with the comma that closes
+ * an appositive before the cue, as annotators mark it.
+ */
+function sharpenedSource(doc: Doc, verb: number, source: TokenRange): TokenRange {
+  const parsed = parsedSource(doc, verb, source);
+  if (!parsed) return source;
+  if (parsed.end < verb && doc.word(parsed.end) === ',' && hasComma(doc, parsed)) return { start: parsed.start, end: parsed.end + 1 };
+  return parsed;
+}
+
+function hasComma(doc: Doc, range: TokenRange): boolean {
+  for (let k = range.start; k < range.end; k++) if (doc.word(k) === ',') return true;
+  return false;
 }
 
 /**
@@ -373,7 +481,13 @@ function timeAdverbialLength(doc: Doc, i: number, end: number): number {
   if (DAYS.has(w(i))) {
     let n = 1;
     while (PERIODS.has(w(i + n)) || (RELATIVE.has(w(i + n)) && PERIODS.has(w(i + n + 1)))) n++;
-    return n;
+    // "condemned Wednesday's attack": a possessive day opens the object.
+    return w(i + n) === "'s" || w(i + n) === '’s' ? 0 : n;
+  }
+  // "said late Thursday", "said early this week"
+  if ((w(i) === 'late' || w(i) === 'early') && (DAYS.has(w(i + 1)) || RELATIVE.has(w(i + 1)) || PERIODS.has(w(i + 1)))) {
+    const rest = timeAdverbialLength(doc, i + 1, end);
+    return rest > 0 ? rest + 1 : PERIODS.has(w(i + 1)) ? 2 : 0;
   }
   if (RELATIVE.has(w(i)) && PERIODS.has(w(i + 1))) return 2;
   if (w(i) === 'on' && (DAYS.has(w(i + 1)) || /^\d/.test(w(i + 1)))) {
@@ -397,10 +511,19 @@ function mediumAt(doc: Doc, i: number, end: number): { np: TokenRange; end: numb
   if (statement > 0 && STATEMENT_NOUNS.test(w(k + statement - 1))) k += statement;
   let lead = -1;
   if (MEDIUM_LEAD.test(w(k)) && w(k + 1) === 'by') lead = k + 2;
+  // "he said according to a transcript": the record the words come from, not a second source.
+  else if (w(k) === 'according' && w(k + 1) === 'to') lead = k + 2;
+  // "was quoted as saying by Interfax"
+  else if (w(k) === 'by' && k === i && doc.tokens.lower[i - 1] === 'saying' && doc.tokens.lower[i - 2] === 'as') lead = k + 1;
   else if (k > i && (w(k) === 'with' || w(k) === 'to' || w(k) === 'on')) lead = k + 1;
   if (lead < 0) return null;
   const np = nounPhraseStartingAt(doc, lead, end);
-  return np ? { np, end: np.end } : null;
+  if (!np) return null;
+  // "according to a transcript released by the court": the medium's own modifiers end with it.
+  // A clause after it ("said in a statement that …") is the content, however the parse hangs it.
+  if (np.end >= end || doc.tokens.lower[np.end] === 'that' || doc.word(np.end) === ',') return { np, end: np.end };
+  const { tokenEnd } = subtreeSpan(doc, np.end - 1);
+  return { np, end: Math.min(end, Math.max(np.end, tokenEnd)) };
 }
 
 /** Content after the cue: to the end of the sentence, or of the quote it opens. */
@@ -478,6 +601,9 @@ function extendAppositive(doc: Doc, np: TokenRange, sentEnd: number): TokenRange
 function accordingTo(
   doc: Doc, hit: CueHit, sentStart: number, sentEnd: number, regions: QuoteRegion[], regionOf: Int32Array,
 ): Found | null {
+  const before = hit.tokens.start - 1;
+  // "he said according to a transcript": the medium of the cue before it (see mediumAt).
+  if (before >= sentStart && doc.upos(before) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[before])) return null;
   const np = nounPhraseStartingAt(doc, hit.tokens.end, sentEnd);
   if (!np) return null;
   const source = extendAppositive(doc, np, sentEnd);
@@ -496,7 +622,8 @@ function accordingTo(
 }
 
 /** Nouns that can speak through a colon headline: "Poll: Clinton and Trump in dead heat". */
-const COLON_SPEAKERS = new Set(['poll', 'survey', 'study', 'report', 'analysis', 'watch']);
+// Not "analysis": "Analysis: Jane Doe, Washington" labels a column.
+const COLON_SPEAKERS = new Set(['poll', 'survey', 'study', 'report', 'watch']);
 
 /** "Sanders: Clinton needs to …", "Poll: …" — a short name or poll, a colon, then what they said. */
 function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Found[] {
@@ -516,6 +643,10 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     if (cueStarts.some(tokenStart, tokenEnd)) continue;
     let end = tokenEnd;
     while (end > colon + 2 && isTrailingPunctuation(doc, end - 1)) end--;
+    // "Analysis: Jane Doe, Washington", "Campaign ID: 1234": a label, not a statement. A title-case
+    // headline hides its verb from the tagger ("Poll: Wealthy Voters Abandon Republican Party"),
+    // so a longer content passes without one.
+    if (!hasVerb(doc, colon + 1, end) && end - colon - 1 < 5) continue;
     const cue = makeCue(doc, { start: colon, end: colon + 1 }, ':', 'assert', false);
     out.push({
       cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: tokenEnd,
@@ -523,6 +654,27 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     });
   }
   return out;
+}
+
+/** A list item's mark: "•", "-", "1.", "(a)". */
+const LIST_ITEM = /^(?:[•·▪‣◦*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/;
+
+/**
+ * "The minister said:" closing its paragraph introduces the next one (a quotation set as a block,
+ * or the first of a list of points, which then runs to the list's end). Null unless the sentence
+ * ends its paragraph with a colon.
+ */
+function paragraphsAfterColon(doc: Doc, sentEnd: number): Span | null {
+  if (sentEnd >= doc.tokenCount || doc.word(sentEnd - 1) !== ':') return null;
+  const paragraph = doc.paragraphOf(sentEnd - 1);
+  if (doc.paragraphOf(sentEnd) === paragraph) return null;
+  const next = doc.paragraphs[paragraph + 1];
+  let last = next;
+  const isListItem = (k: number): boolean => LIST_ITEM.test(doc.text.slice(doc.paragraphs[k].start, doc.paragraphs[k].start + 5));
+  if (isListItem(paragraph + 1)) {
+    for (let k = paragraph + 2; k < doc.paragraphs.length && isListItem(k); k++) last = doc.paragraphs[k];
+  }
+  return { start: next.start, end: last.end };
 }
 
 /** "“…” ― Sonya Herridge": a quote signed with a dash and a name. */

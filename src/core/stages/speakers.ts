@@ -1,6 +1,8 @@
 import type { Doc, Entity, Gender, Quote, Span } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
+import { antecedentOf } from '../speech-structure.js';
+import { subtreeSpan } from '../syntax.js';
 
 /**
  * Resolves each quote's source words to an entity: a name ("Zamir Kabulov, official …"), a
@@ -14,6 +16,10 @@ const PRONOUN_GENDER: Record<string, Gender | 'plural' | 'neuter'> = {
 };
 /** Nouns that make a description a person or group of people ("a source", "officials"). */
 const PERSON_HEADS = /^(?:source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|poll|polls|survey|report|study|data|statement)$/;
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+/** Nouns that count what follows "of": "a number of analysts", "a group of lawmakers". */
+const QUANTITY_HEADS = /^(?:number|group|couple|lot|lots|majority|minority|handful|dozen|dozens|hundreds|thousands|millions|series|team|panel|coalition|bunch|few|many|some|most|all|none|one|two|three|several)$/;
 
 export function createSpeakersStage(lexicon: Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue'>): Stage {
   return {
@@ -40,8 +46,17 @@ export function createSpeakersStage(lexicon: Pick<EntityLexicon, 'isRoleWord' | 
 
 function resolveSource(doc: Doc, source: Span, lexicon: Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue'>): string | null {
   const words = doc.text.slice(source.start, source.end).toLowerCase();
+  // The reporter's own "I asked him" is the byline's, never the interviewee's.
+  if (words === 'i') return bylineEntity(doc);
   const gender = PRONOUN_GENDER[words];
   if (gender !== undefined) return resolvePronoun(doc, source.start, gender);
+  if (RELATIVE_PRONOUNS.has(words)) {
+    // "the officials, who added …" speak for the noun the clause hangs on.
+    const antecedent = antecedentOf(doc, doc.tokenAt(source.start));
+    if (antecedent < 0) return null;
+    const { tokenStart } = subtreeSpan(doc, antecedent);
+    return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
+  }
   const head = headToken(doc, source);
   const named = entityIn(doc, source, head);
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
@@ -77,12 +92,16 @@ function isPersonalHead(doc: Doc, head: number, lexicon: Pick<EntityLexicon, 'is
   return head >= 0 && (lexicon.isRoleWord(doc.tokens.lower[head]) || PERSON_HEADS.test(doc.tokens.lower[head]));
 }
 
-/** Last noun before the first comma or preposition: the head of "a Taliban spokesperson for …". */
+/**
+ * Last noun before the first comma or preposition: the head of "a Taliban spokesperson for …";
+ * after a quantity, the counted noun ("a number of analysts").
+ */
 function headToken(doc: Doc, span: Span): number {
   const first = doc.tokenAt(span.start);
   let head = -1;
   for (let i = first; i < doc.tokenCount && doc.tokens.end[i] <= span.end; i++) {
     const pos = doc.upos(i);
+    if (doc.tokens.lower[i] === 'of' && head >= 0 && QUANTITY_HEADS.test(doc.tokens.lower[head])) continue;
     if (pos === 'ADP' || doc.word(i) === ',') break;
     if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') head = i;
   }
@@ -102,6 +121,11 @@ function describedEntity(
   const existing = index.unnamed.get(name);
   if (existing) return existing.id;
   const isPerson = lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord);
+  // "The prime minister said" after "Prime Minister Keir Starmer": the named holder of the title.
+  if (lexicon.isRoleWord(headWord) && doc.tokens.lower[first] === 'the') {
+    const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
+    if (holder) return holder.id;
+  }
   const entity: Entity = {
     id: `e${doc.entities.length + 1}`,
     type: isPerson ? 'PERSON' : lexicon.isOrgCue(headWord) ? 'ORG' : 'MISC',
@@ -122,6 +146,35 @@ function describedEntity(
   doc.entities.push(entity);
   index.unnamed.set(name, entity);
   return entity.id;
+}
+
+/**
+ * The most recent named person introduced with the title `title` ("prime minister"): written
+ * right before one of their mentions ("Prime Minister Keir Starmer") or recorded as their role.
+ */
+function titleHolder(doc: Doc, offset: number, title: string, index: MentionIndex): Entity | undefined {
+  const before = index.firstFrom(offset);
+  for (let j = before - 1; j >= 0 && j >= before - MAX_LOOKED_BACK; j--) {
+    const m = doc.mentions[index.byStart[j]];
+    const entity = doc.entities[m.entity];
+    if (entity.type !== 'PERSON' || entity.unnamed || m.end > offset) continue;
+    const lead = doc.text.slice(Math.max(0, m.start - title.length - 1), m.start).toLowerCase().trim();
+    if (lead === title || entity.roles.some((r) => r.toLowerCase() === title)) return entity;
+  }
+  return undefined;
+}
+
+/** The person in the byline, if the article has one. */
+function bylineEntity(doc: Doc): string | null {
+  const byline = doc.meta.source;
+  if (!byline) return null;
+  const index = indexes.get(doc) ?? mentionIndex(doc);
+  for (let j = index.firstFrom(byline.start); j < index.byStart.length; j++) {
+    const m = doc.mentions[index.byStart[j]];
+    if (m.start >= byline.end) break;
+    if (m.end <= byline.end && doc.entities[m.entity].type === 'PERSON') return doc.entities[m.entity].id;
+  }
+  return null;
 }
 
 /** Quotes and mentions a pronoun looks back through at most for its antecedent. */

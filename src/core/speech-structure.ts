@@ -1,0 +1,112 @@
+import type { Doc } from './doc.js';
+import type { TokenRange } from './phrases.js';
+import { QUOTE_MARKS } from './phrases.js';
+import { baseRelation, children, subtreeSpan } from './syntax.js';
+
+/**
+ * Attribution structure read off the dependency parse: who is the subject of a cue verb, and
+ * which dependent clause is its content. The quotes stage finds cues and quote marks; these
+ * give the spans exact edges where the surface rules overshoot ("said during a rally in
+ * Michigan that …", "Rep. Jim Clyburn (D-S.C.), the assistant leader of the caucus").
+ */
+
+/** Relations that attach a speaker to its verb: active subject, passive agent ("by Interfax"). */
+const SUBJECT_RELATIONS = new Set(['nsubj', 'nsubj:pass', 'csubj']);
+/** Relations a clause uses to inherit its subject from the verb above ("…, saying", "and added"). */
+const SUBJECT_SHARING = new Set(['conj', 'advcl', 'xcomp']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+/** Heads a speaker can have; a determiner or auxiliary as subject is a misparse. */
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/** Drops punctuation at either edge, keeping quote marks and brackets that pair with one inside. */
+export function trimPunctuation(doc: Doc, range: TokenRange): TokenRange {
+  let { start, end } = range;
+  const isEdgePunctuation = (i: number): boolean => doc.upos(i) === 'PUNCT' && !QUOTE_MARKS.has(doc.word(i)) && doc.word(i) !== ')';
+  while (start < end && (isEdgePunctuation(start) || doc.word(start) === ')')) start++;
+  while (end > start && isEdgePunctuation(end - 1)) end--;
+  if (end > start && doc.word(end - 1) === ')' && !hasWord(doc, start, end - 1, '(')) end--;
+  return { start, end };
+}
+
+function hasWord(doc: Doc, from: number, to: number, word: string): boolean {
+  for (let k = from; k < to; k++) if (doc.word(k) === word) return true;
+  return false;
+}
+
+/**
+ * The token heading the speaker of verb `v`: its subject, or for a verb that shares its subject
+ * ("…, saying", "and added", "vowed to say") the subject of the verb it depends on. A relative
+ * pronoun subject ("officials, who said") is kept: the speakers stage resolves it through the
+ * clause's head noun. −1 when the parse gives none.
+ */
+export function subjectHead(doc: Doc, v: number): number {
+  const { head, deprel } = doc.tokens;
+  for (let k = v, steps = 0; k >= 0 && steps < 4; steps++) {
+    for (const child of children(doc, k)) if (SUBJECT_RELATIONS.has(deprel[child])) return child;
+    if (!SUBJECT_SHARING.has(baseRelation(deprel[k]))) return -1;
+    k = head[k];
+  }
+  return -1;
+}
+
+/** The noun a relative clause's pronoun stands for: "officials, who said" → officials. −1 otherwise. */
+export function antecedentOf(doc: Doc, pronoun: number): number {
+  if (!RELATIVE_PRONOUNS.has(doc.tokens.lower[pronoun])) return -1;
+  const { head, deprel } = doc.tokens;
+  for (let k = head[pronoun], steps = 0; k >= 0 && steps < 4; k = head[k], steps++) {
+    if (deprel[k] === 'acl:relcl') return head[k];
+  }
+  return -1;
+}
+
+/**
+ * The speaker phrase of verb `v` from the parse: the subject's subtree without edge punctuation.
+ * Null when the subject is not where the rules looked for it (`near` is the rule's phrase), so
+ * the parse only sharpens edges and never moves the speaker to another part of the sentence.
+ */
+export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange | null {
+  const subject = subjectHead(doc, v);
+  if (subject < 0 || subject < near.start || subject >= near.end + 8 || !NOMINAL.has(doc.upos(subject))) return null;
+  // A name the parser split into two subjects ("Emmanuel/nsubj Macron/nsubj said") is one speaker.
+  let { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
+  for (const k of children(doc, doc.tokens.head[subject])) {
+    if (k === subject || !SUBJECT_RELATIONS.has(doc.tokens.deprel[k])) continue;
+    const sibling = subtreeSpan(doc, k);
+    tokenStart = Math.min(tokenStart, sibling.tokenStart);
+    tokenEnd = Math.max(tokenEnd, sibling.tokenEnd);
+  }
+  const range = trimPunctuation(doc, { start: tokenStart, end: tokenEnd });
+  // A subject subtree that swallowed the cue is a misparse.
+  if (range.start <= v && v < range.end) return null;
+  return range.end > range.start ? range : null;
+}
+
+/** Relations by which a verb holds what it reports, strongest first: "ordered the firm to pay" is an `xcomp`. */
+const REPORT_RELATIONS = ['ccomp', 'parataxis', 'xcomp', 'obj', 'csubj'];
+
+/**
+ * How cue verb `v` holds content `content` in the parse: the relation (subtype included) of its
+ * dependent inside a content after it (`ccomp`, `obj`, `xcomp`, or a framing `obl:tmod`/`advmod`
+ * that is no report at all: "replied 17 seconds later"); for content before it, `^rel` when the verb hangs off the
+ * content ("…, he said" as `parataxis`). `none` when the parse links them no way.
+ */
+export function reportRelation(doc: Doc, v: number, content: TokenRange): string {
+  const { head, deprel } = doc.tokens;
+  const inside = (k: number): boolean => k >= content.start && k < content.end;
+  if (content.start < v && inside(head[v])) return `^${baseRelation(deprel[v])}`;
+  let report = '';
+  let other = '';
+  for (const k of children(doc, v)) {
+    if (!inside(k) || doc.upos(k) === 'PUNCT') continue;
+    const rank = REPORT_RELATIONS.indexOf(baseRelation(deprel[k]));
+    if (rank >= 0 && (report === '' || rank < REPORT_RELATIONS.indexOf(baseRelation(report)))) report = deprel[k];
+    else if (rank < 0 && other === '') other = deprel[k];
+  }
+  return report || other || 'none';
+}
+
+/** The relation of verb `v`'s speaker (`nsubj`, `nsubj:pass` …), or `none`. */
+export function subjectRelation(doc: Doc, v: number): string {
+  const subject = subjectHead(doc, v);
+  return subject < 0 ? 'none' : doc.tokens.deprel[subject];
+}
