@@ -124,6 +124,8 @@ describe('not speech', () => {
     ['sports scoring', 'The Sharks replied 17 seconds later when Couture scored on a rebound.'],
     ['a passive description', 'The decision was described as heartbreaking by the department.'],
     ['colon labels', 'Analysis: Jane Doe, Washington\n\nCampaign ID: 1234'],
+    ['an act outside the cue lexicon', 'The U.S. Senate on Tuesday passed a bill to avert a government shutdown.'],
+    ['no comment', 'The landlord declined to comment.'],
   ])('%s', (_kind, text) => {
     expect(analyse(text).quotes.map((q) => q.content.text)).toEqual([]);
   });
@@ -158,6 +160,17 @@ describe('speech the rules missed or misread', () => {
 
   it('a possessive day opens the object: "condemned Wednesday\'s attack"', () => {
     expect(analyse('The government condemned Wednesday\'s attack on the embassy.').quote('attack').content.text).toBe('Wednesday\'s attack on the embassy');
+  });
+
+  it('"As X has argued, Y": the speaker without "As", the main clause as content', () => {
+    const q = analyse('As the economist John Kay has argued, targets without means are wishes.').quote('targets');
+    expect([q.source?.text, q.content.text]).toEqual(['the economist John Kay', 'targets without means are wishes']);
+  });
+
+  it('"alive" denies only about someone: "bipartisanship is alive" asserts', () => {
+    const a = analyse('Chuck Schumer said the vote showed that bipartisanship is alive.\n\nA spokesman said the president is alive and well.');
+    expect(a.claims.find((c) => c.quote === a.quote('bipartisanship').id)?.stance).toBe('assert');
+    expect(a.claims.find((c) => c.quote === a.quote('the president is alive').id)?.stance).toBe('deny');
   });
 
   it('a name the parser splits into two subjects stays one speaker', () => {

@@ -1,4 +1,5 @@
 import type { Doc, Span, Stance } from './doc.js';
+import { childrenWith } from './syntax.js';
 import { ANTONYMS, DENIAL_MARKERS, NEGATORS, NOT_PREDICATES, PREDICATE_CLASSES, REPORT_NOUNS, VERB_ONLY, familyOf } from './lexicon/predicates.js';
 
 /**
@@ -56,6 +57,15 @@ function depth(doc: Doc, i: number): number {
   return d;
 }
 
+/** Whether predicate `i`'s subject is someone: a name, a pronoun, "the president" (read from the parse). */
+function aboutSomeone(doc: Doc, i: number, named: ReadonlyMap<number, string>): boolean {
+  // "alive" heads its clause as a copula predicate; "died" as a verb: the subject hangs off either.
+  const subject = childrenWith(doc, i, 'nsubj')[0];
+  if (subject === undefined) return false;
+  const pos = doc.upos(subject);
+  return named.has(subject) || pos === 'PRON' || pos === 'PROPN' || (pos === 'NOUN' && childrenWith(doc, subject, 'det').length > 0);
+}
+
 export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   // A long quote holds several propositions: the first sentence states the claim.
   const spanned = tokensOf(doc, parts);
@@ -94,7 +104,8 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     const antonym = ANTONYMS.get(lemma);
     if (antonym) {
       hits.push({ token: i, classes: [antonym], words: lemma, rank: parsed ? depth(doc, i) : n });
-      denial ??= lemma;
+      // "The president is alive" denies a rumour about him; "bipartisanship is alive" denies nothing.
+      if (!parsed || aboutSomeone(doc, i, named)) denial ??= lemma;
     } else if (classes) {
       hits.push({ token: i, classes: classes.map((c) => c.name), words, rank: parsed ? depth(doc, i) : n });
     }

@@ -323,8 +323,11 @@ function attribute(
   if (afterCue !== cueTokens.end) return null;
   // "Even though Russia claims X, …": a subordinate clause's content ends at its comma.
   const subordinate = source.start > sentStart && SUBORDINATORS.has(doc.tokens.lower[source.start - 1]);
-  const content = contentAfter(doc, rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate);
-  if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, content, regionOf)) return null;
+  // "As the economist John Kay has argued, targets …": the cue's clause is the frame, the main
+  // clause after its comma the content.
+  const framing = subordinate && doc.word(rest.next) === ',';
+  const content = contentAfter(doc, framing ? rest.next + 1 : rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate && !framing);
+  if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, hit.lexiconClass !== null, content, regionOf)) return null;
   return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
 }
 
@@ -337,6 +340,8 @@ const SPEECH_INFINITIVES = new Set([
   'propose', 'urge', 'ask', 'warn', 'tell', 'advise', 'remind', 'call on', 'appeal', 'beg', 'implore', 'encourage',
   'instruct', 'request', 'invite', 'profess', 'pretend',
 ]);
+const CLAUSAL_REPORTS = new Set(['ccomp', 'parataxis']);
+const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'confirm', 'provide', 'give']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
 /** Condemning verbs with a physical sense: "attacked the plan" is a report, "attacked bars" is not. */
 const PHYSICAL_SENSE = new Set(['attack', 'blast', 'bash', 'knock', 'slam', 'hammer', 'assail', 'hit', 'pan']);
@@ -347,12 +352,17 @@ const REPORTED_OBJECTS = /^(?:decision|plan|policy|policies|move|proposal|remark
  * Whether the parse lets cue verb `v` report the content after it: the content must hang off the
  * verb as a clause or object, not as its time or manner ("the Sharks replied 17 seconds later");
  * an infinitive reports only after a speech verb; a physical-sense verb's object must be a
- * statement, decision or actor. Content in quote marks always qualifies.
+ * statement, decision or actor; a verb outside the cue lexicon needs a clause. Content in quote
+ * marks always qualifies.
  */
-function reportsContent(doc: Doc, v: number, lemma: string, content: Span, regionOf: Int32Array): boolean {
+function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, content: Span, regionOf: Int32Array): boolean {
   const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
   if (regionOf[range.start] >= 0) return true;
   const relation = reportRelation(doc, v, range);
+  // A verb outside the cue lexicon reports only a clause: "the Senate passed a bill" is an act.
+  if (!inLexicon && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
+  // "declined to comment", "refused to say": no statement at all.
+  if (relation === 'xcomp' && NO_COMMENT.has(doc.tokens.lemma[childrenWith(doc, v, 'xcomp')[0] ?? v])) return false;
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) return SPEECH_INFINITIVES.has(lemma);
   // Time and manner ("replied 17 seconds later", "spoke Friday after Trump tweeted") report nothing;
   // a topic ("complained about his mic", "seized on Trump's claim") is left to the cue model.
@@ -396,9 +406,12 @@ function isPassive(doc: Doc, v: number, source: TokenRange): boolean {
  * USA Today", "Rep. Jim Clyburn (D-S.C.), the assistant leader …"), with the comma that closes
  * an appositive before the cue, as annotators mark it.
  */
-function sharpenedSource(doc: Doc, verb: number, source: TokenRange): TokenRange {
-  const parsed = parsedSource(doc, verb, source);
+function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
+  // "As the economist John Kay has argued, …": the subordinator is no part of the speaker.
+  const source = SUBORDINATORS.has(doc.tokens.lower[rule.start]) && rule.end - rule.start > 1 ? { start: rule.start + 1, end: rule.end } : rule;
+  let parsed = parsedSource(doc, verb, source);
   if (!parsed) return source;
+  while (parsed.start < source.start && /^(?:case|mark)$/.test(doc.tokens.deprel[parsed.start])) parsed = { start: parsed.start + 1, end: parsed.end };
   if (parsed.end < verb && doc.word(parsed.end) === ',' && hasComma(doc, parsed)) return { start: parsed.start, end: parsed.end + 1 };
   return parsed;
 }
