@@ -173,6 +173,14 @@ describe('speech the rules missed or misread', () => {
     expect(a.claims.find((c) => c.quote === a.quote('the president is alive').id)?.stance).toBe('deny');
   });
 
+  it('a report nested in a report is a second attribution', () => {
+    const a = analyse('Police said the suspect claimed that he acted alone.');
+    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+      ['Police', 'the suspect claimed that he acted alone'],
+      ['the suspect', 'that he acted alone'],
+    ]);
+  });
+
   it('a name the parser splits into two subjects stays one speaker', () => {
     expect(analyse('"We are ready," Emmanuel Macron said.').quote('We are ready').source?.text).toBe('Emmanuel Macron');
   });

@@ -76,7 +76,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       if (options.onCandidate || options.cueModel) {
         const candidate = candidateOf(doc, hit, result);
         options.onCandidate?.(doc, candidate);
-        const keep = options.cueModel ? options.cueModel.accepts(doc, candidate) : hit.lexiconClass !== null;
+        const keep = options.cueModel ? options.cueModel.accepts(doc, candidate) || isNestedReport(doc, hit, result, found) : hit.lexiconClass !== null;
         if (!keep) continue;
       }
       found.push(result);
@@ -103,6 +103,22 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       addresseeSource: f.addressee ? charSpan(doc, f.addressee) : null,
     });
   });
+}
+
+/**
+ * "Police said the suspect claimed that he acted alone": a lexicon cue with a that-clause of its own,
+ * inside the content of the report just found, is a second attribution, nested in the first.
+ * Annotators mark nested reports unevenly, so the cue model tends to drop them.
+ */
+function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Found[]): boolean {
+  const outer = found[found.length - 1];
+  if (!outer || hit.lexiconClass === null || outer.sentenceEnd !== result.sentenceEnd) return false;
+  const at = doc.tokens.start[hit.tokens.start];
+  if (!outer.content.some((c) => c.start <= at && at < c.end)) return false;
+  const content = result.content[0];
+  const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
+  // Only with its "that": a bare clause inside a report is more often the outer speaker's words.
+  return content.start > at && doc.tokens.lower[range.start] === 'that' && baseRelation(reportRelation(doc, hit.tokens.start, range)) === 'ccomp';
 }
 
 function charSpan(doc: Doc, range: TokenRange): Span {
