@@ -181,6 +181,17 @@ describe('speech the rules missed or misread', () => {
     ]);
   });
 
+  it('wire copy: the dateline and agency are no part of the content', () => {
+    const a = analyse('LONDON (AP) — British police arrested three men on Wednesday, the Metropolitan Police said.');
+    expect(a.quote('British police').content.text).toBe('British police arrested three men on Wednesday');
+  });
+
+  it('"wrote on X that …": the platform is the medium; ", while …" ends an accusation', () => {
+    const a = analyse('Chief executive Elon Musk wrote on X that the company would recover.\n\nAna Silva accused the government of covering up the talks, while the president\'s office declined to comment.');
+    expect(a.quote('would recover').content.text).toBe('that the company would recover');
+    expect(a.quote('covering up').content.text).toBe('the government of covering up the talks');
+  });
+
   it('a name the parser splits into two subjects stays one speaker', () => {
     expect(analyse('"We are ready," Emmanuel Macron said.').quote('We are ready').source?.text).toBe('Emmanuel Macron');
   });
@@ -190,6 +201,12 @@ describe('speakers the parse resolves', () => {
   it('"who added" speaks for the noun its clause hangs on', () => {
     const a = analyse('"We are done here," said the officials, who added that the matter was closed.');
     expect(a.speakerOf('the matter was closed')).toBe('officials');
+  });
+
+  it('the parse finds the head of a long description: voters, a woman', () => {
+    const a = analyse('Voters I spoke to in Ohio told me they felt ignored.\n\nOne woman, a nurse in Dayton, said she would stay home.');
+    expect(a.speakerOf('they felt ignored')).toBe('Voters');
+    expect(a.speakerOf('she would stay home')).toBe('woman');
   });
 
   it('"a number of analysts" are analysts', () => {

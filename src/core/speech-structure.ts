@@ -61,14 +61,17 @@ export function antecedentOf(doc: Doc, pronoun: number): number {
 
 /**
  * The speaker phrase of verb `v` from the parse: the subject's subtree without edge punctuation.
- * Null when the subject is not where the rules looked for it (`near` is the rule's phrase), so
- * the parse only sharpens edges and never moves the speaker to another part of the sentence.
+ * Null when the subject is not where the rules looked for it (`near` is the rule's phrase, which
+ * the subject must lie in or hold), so the parse only sharpens edges and never moves the speaker
+ * to another part of the sentence.
  */
 export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange | null {
   const subject = subjectHead(doc, v);
-  if (subject < 0 || subject < near.start || subject >= near.end + 8 || !NOMINAL.has(doc.upos(subject))) return null;
-  // A name the parser split into two subjects ("Emmanuel/nsubj Macron/nsubj said") is one speaker.
+  if (subject < 0 || subject >= near.end + 8 || !NOMINAL.has(doc.upos(subject))) return null;
   let { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
+  // A subject before the rule's phrase must hold it: "Voters I spoke to in Ohio told me".
+  if (subject < near.start && tokenEnd < near.end) return null;
+  // A name the parser split into two subjects ("Emmanuel/nsubj Macron/nsubj said") is one speaker.
   for (const k of children(doc, doc.tokens.head[subject])) {
     if (k === subject || !SUBJECT_RELATIONS.has(doc.tokens.deprel[k])) continue;
     const sibling = subtreeSpan(doc, k);

@@ -502,6 +502,7 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
   'also', 'once', 'then', 'now', 'too', 'instead', 'ago']);
 const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'day', 'time']);
 const RELATIVE = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
+const PLATFORMS = new Set(['x', 'twitter', 'facebook', 'instagram', 'telegram', 'tiktok', 'linkedin', 'youtube', 'threads', 'bluesky', 'weibo', 'truth', 'social', 'mastodon', 'substack']);
 const STATEMENT_NOUNS = /^(?:statement|interview|speech|letter|post|tweet|email|e-mail|call|remarks|comments|briefing|conference|address|video|op-ed|memo|report|filing|release|message|appearance)$/;
 
 /** Length in tokens of a time adverbial or "in a statement" phrase at `i` (0 when none). */
@@ -545,6 +546,8 @@ function mediumAt(doc: Doc, i: number, end: number): { np: TokenRange; end: numb
   // "was quoted as saying by Interfax"
   else if (w(k) === 'by' && k === i && doc.tokens.lower[i - 1] === 'saying' && doc.tokens.lower[i - 2] === 'as') lead = k + 1;
   else if (k > i && (w(k) === 'with' || w(k) === 'to' || w(k) === 'on')) lead = k + 1;
+  // "wrote on X that …", "said on Twitter"
+  else if (w(k) === 'on' && PLATFORMS.has(w(k + 1))) lead = k + 1;
   if (lead < 0) return null;
   const np = nounPhraseStartingAt(doc, lead, end);
   if (!np) return null;
@@ -563,10 +566,12 @@ function contentAfter(
   if (regionOf[i] >= 0) {
     end = regions[regionOf[i]].last + 1;
   } else {
-    // Stop before a following participial cue ("…, saying …"), or at the comma closing a subordinate clause.
+    // Stop before a following participial cue ("…, saying …"), a contrast (", while the office
+    // declined …"), or at the comma closing a subordinate clause.
     for (let k = i + 1; k < sentEnd - 1; k++) {
       const next = doc.tokens.lower[k + 1];
-      if (doc.word(k) === ',' && regionOf[k] < 0 && (toComma || (next.endsWith('ing') && doc.upos(k + 1) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[k + 1])))) {
+      const contrast = next === 'while' || next === 'whereas';
+      if (doc.word(k) === ',' && regionOf[k] < 0 && (toComma || contrast || (next.endsWith('ing') && doc.upos(k + 1) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[k + 1])))) {
         end = k;
         break;
       }
@@ -590,6 +595,19 @@ function hasVerb(doc: Doc, from: number, to: number): boolean {
 }
 
 /** Content before the cue's clause: from the sentence start, or the opening mark of the quote that ends there. */
+/** "LONDON (AP) — British police …": the dateline and its dash open the paragraph, not the content. */
+function afterDateline(doc: Doc, first: number, last: number): number {
+  const dateline = doc.meta.dateline;
+  if (!dateline || doc.tokens.start[first] > dateline.start || doc.tokens.end[first] <= dateline.start) return first;
+  // The agency in parentheses goes with it: "LONDON (AP) —".
+  const agency = doc.meta.source;
+  const end = agency && agency.start <= dateline.end + 3 ? agency.end : dateline.end;
+  let k = first;
+  while (k <= last && doc.tokens.start[k] < end) k++;
+  while (k <= last && (DASHES.has(doc.word(k)) || /^[:,)]$/.test(doc.word(k)))) k++;
+  return k;
+}
+
 function contentBefore(doc: Doc, boundary: number, sentStart: number, regions: QuoteRegion[], regionOf: Int32Array): Span | null {
   if (boundary < sentStart) {
     const region = regions[regionOf[boundary]];
@@ -604,6 +622,7 @@ function contentBefore(doc: Doc, boundary: number, sentStart: number, regions: Q
     last = boundary - 1;
   }
   if (regionOf[first] >= 0) first = regions[regionOf[first]].open;
+  first = afterDateline(doc, first, last);
   if (last < first) return null;
   return { start: doc.tokens.start[first], end: doc.tokens.end[last] };
 }

@@ -2,7 +2,7 @@ import type { Doc, Entity, Gender, Quote, Span } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
 import { antecedentOf } from '../speech-structure.js';
-import { subtreeSpan } from '../syntax.js';
+import { childrenWith, subtreeSpan } from '../syntax.js';
 
 /**
  * Resolves each quote's source words to an entity: a name ("Zamir Kabulov, official …"), a
@@ -15,7 +15,7 @@ const PRONOUN_GENDER: Record<string, Gender | 'plural' | 'neuter'> = {
   he: 'male', him: 'male', she: 'female', her: 'female', they: 'plural', it: 'neuter', we: 'plural', i: null,
 };
 /** Nouns that make a description a person or group of people ("a source", "officials"). */
-const PERSON_HEADS = /^(?:source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|poll|polls|survey|report|study|data|statement)$/;
+const PERSON_HEADS = /^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|poll|polls|survey|report|study|data|statement)$/;
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 /** Nouns that count what follows "of": "a number of analysts", "a group of lawmakers". */
@@ -98,6 +98,8 @@ function isPersonalHead(doc: Doc, head: number, lexicon: Pick<EntityLexicon, 'is
  */
 function headToken(doc: Doc, span: Span): number {
   const first = doc.tokenAt(span.start);
+  const parsed = parsedHead(doc, first, doc.tokenAt(span.end - 1));
+  if (parsed >= 0) return parsed;
   let head = -1;
   for (let i = first; i < doc.tokenCount && doc.tokens.end[i] <= span.end; i++) {
     const pos = doc.upos(i);
@@ -106,6 +108,23 @@ function headToken(doc: Doc, span: Span): number {
     if (pos === 'NOUN' || pos === 'PROPN' || pos === 'PRON') head = i;
   }
   return head;
+}
+
+/**
+ * The phrase's head from the parse: its one nominal token attached outside it ("Voters I spoke
+ * to in Ohio" → Voters), or after a quantity the counted noun. −1 without a parse or such a token.
+ */
+function parsedHead(doc: Doc, first: number, last: number): number {
+  if (!doc.layers.has('deps')) return -1;
+  const { head } = doc.tokens;
+  for (let i = first; i <= last; i++) {
+    if (head[i] >= first && head[i] <= last) continue;
+    if (!/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(i))) return -1;
+    if (!QUANTITY_HEADS.test(doc.tokens.lower[i])) return i;
+    const counted = childrenWith(doc, i, 'nmod')[0];
+    return counted !== undefined && counted <= last ? counted : i;
+  }
+  return -1;
 }
 
 /** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
