@@ -127,6 +127,10 @@ describe('read routes', () => {
     expect(kabulov).toEqual(await store.entities({ q: 'kabulov', type: 'PERSON' }));
     expect(kabulov.map((e) => e.name)).toEqual(['Zamir Kabulov']);
     expect(await get('/api/entities?limit=3')).toEqual(await store.entities({ limit: 3 }));
+    // Actor codes go out with the entities, as the store chose them.
+    const coded = (await store.entities()).filter((e) => e.code !== null);
+    expect(coded.length).toBeGreaterThan(0);
+    expect(await get('/api/entities')).toEqual(expect.arrayContaining(coded));
     expect((await app.inject({ url: '/api/entities?type=ALIEN' })).statusCode).toBe(400);
   });
 
@@ -143,6 +147,8 @@ describe('read routes', () => {
 
     const [taliban] = await store.entities({ q: 'taliban', type: 'ORG', limit: 1 });
     const aboutTaliban = await get<EntityDetailJSON>(`/api/entities/${taliban.id}`);
+    expect(aboutTaliban.entity.code).toBe(taliban.code);
+    expect(taliban.code).not.toBeNull();
     expect(aboutTaliban.about.some((s) => s.speaker?.id === kabulov.id && s.stance === 'assert')).toBe(true);
     expect(aboutTaliban.said.some((s) => s.stance === 'deny')).toBe(true);
   });

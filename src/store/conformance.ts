@@ -157,6 +157,24 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
+    it("gives each entity the actor code its articles' entities carry most often, with the counts it was chosen from", async () => {
+      const { store } = await filled();
+      const counts = new Map<string, Record<string, number>>();
+      for (const { article, local, entity } of await store.links()) {
+        const code = (await store.article(article))?.analysis.entities.find((e) => e.id === local)?.code;
+        const tally = counts.get(entity) ?? {};
+        if (code) tally[code] = (tally[code] ?? 0) + 1;
+        counts.set(entity, tally);
+      }
+      const chosen = (tally: Record<string, number>) => Object.entries(tally).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0] ?? null;
+      const entities = await store.entities();
+      expect(entities.filter((e) => e.code !== null).length).toBeGreaterThan(2);
+      for (const e of entities) expect(e.code).toBe(chosen(counts.get(e.id) ?? {}));
+      for (const e of (await store.snapshot()).entities) expect(e.codes).toEqual(counts.get(e.id));
+      expect(entities.find((e) => e.name === 'Taliban')?.code).toBe('AFGREB');
+      await store.close();
+    });
+
     it('finds quotes by speaker and by words or phrases', async () => {
       const { store } = await filled();
       const kabulov = await store.quotes({ speaker: 'KABULOV' });
