@@ -1,8 +1,8 @@
-import type { ArticleJSON } from '../core/article.js';
+import type { ArticleJSON, EventJSON } from '../core/article.js';
 
 /**
  * The readable view of an analysed article: metadata, entities, quotes grouped by speaker with
- * their stance, then contradictions. Colours only when writing to a terminal.
+ * their stance, events (source → CAMEO code → target), then contradictions. Colours only when writing to a terminal.
  */
 
 type Paint = (code: string, s: string) => string;
@@ -59,6 +59,16 @@ export function renderArticle(article: ArticleJSON, colour: boolean): string {
       lines.push(`    ${paint(STANCE_COLOUR[stance], stance.padEnd(8))} ${dim(`${q.kind}, ${cue}${to}`)} ${dim(`[${q.content.start}–${q.content.end}]`)}`);
       lines.push(`      ${truncate(q.content.text.replace(/\s+/g, ' '), 160)}`);
     }
+  }
+  lines.push('');
+
+  lines.push(bold(`Events (${article.events.length})`));
+  const actor = (a: EventJSON['source']): string =>
+    a ? `${a.entity ? name(a.entity) : truncate(a.text.replace(/\s+/g, ' '), 40)}${a.code ? dim(` ${a.code}`) : ''}` : dim('—');
+  for (const e of article.events) {
+    const claim = e.claim === null ? null : article.claims.find((c) => c.id === e.claim);
+    const facts = [e.plover?.type, e.negated && 'negated', e.modality !== 'asserted' && e.modality, claim && `in ${name(claim.speaker)}'s claim`].filter(Boolean);
+    lines.push(`  ${actor(e.source)} → ${bold(e.code)} ${e.predicate.text} → ${actor(e.target)}${facts.length ? dim(` (${facts.join('; ')})`) : ''}`);
   }
   lines.push('');
 
