@@ -1,4 +1,6 @@
 import type { ArticleJSON, EventJSON } from '../core/article.js';
+import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
+import type { StoreCounts } from '../store/types.js';
 
 /**
  * The readable view of an analysed article: metadata, entities, quotes grouped by speaker with
@@ -72,14 +74,30 @@ export function renderArticle(article: ArticleJSON, colour: boolean): string {
   }
   lines.push('');
 
-  lines.push(bold(`Contradictions (${article.contradictions.length})`));
-  for (const c of article.contradictions) {
+  // Counted and listed as everywhere: the pairs scoring at least the threshold (docs/corpus.md).
+  const shown = article.contradictions.filter((c) => c.score >= CONTRADICTION_THRESHOLD);
+  lines.push(bold(`Contradictions (${shown.length})`));
+  for (const c of shown) {
     const [a, b] = c.claims.map((id) => article.claims.find((claim) => claim.id === id)!);
     lines.push(`  ${paint('31', '✗')} ${name(a.speaker)} ${STANCE_VERB[a.stance]} ↔ ${name(b.speaker)} ${STANCE_VERB[b.stance]}`);
     lines.push(`      ${dim(`${a.stance}:`)} ${truncate(a.proposition.text, 110)}`);
     lines.push(`      ${dim(`${b.stance}:`)} ${truncate(b.proposition.text, 110)}`);
-    lines.push(`      ${dim(c.reason)}`);
+    lines.push(`      ${dim(`${c.score.toFixed(2)} ${c.reason}`)}`);
   }
+  const weaker = article.contradictions.length - shown.length;
+  if (weaker > 0) lines.push(dim(`  and ${weaker} weaker pair${weaker === 1 ? '' : 's'} (score under ${CONTRADICTION_THRESHOLD}; the JSON lists them)`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** What a corpus holds, in the units the API and the web app count in. */
+export function renderCorpusCounts(title: string, counts: StoreCounts, propositions: number, colour: boolean): string {
+  const bold = (s: string): string => (colour ? `\x1b[1m${s}\x1b[0m` : s);
+  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  const lines = [
+    bold(title),
+    `  ${n(counts.articles, 'article', 'articles')} in ${n(counts.stories, 'story', 'stories')}, ${n(counts.entities, 'entity', 'entities')}`,
+    `  ${n(counts.contradictions, 'contradiction', 'contradictions')} (claim pairs scoring ≥ ${CONTRADICTION_THRESHOLD}) on ${n(propositions, 'proposition', 'propositions')}`,
+  ];
   return `${lines.join('\n')}\n`;
 }
 

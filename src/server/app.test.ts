@@ -14,7 +14,7 @@ import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
 import { buildApp, type AppOptions } from './app.js';
 import { withFileNames } from './corpus-view.js';
-import { seedDemo } from './demo.js';
+import { seedDemo } from '../corpus/demo.js';
 import { compressAssets } from './compress-assets.js';
 import { MAX_PARSE_CHARS } from './routes/parse.js';
 import type { AnalysisInCorpusJSON, ArticleDetailJSON, ArticleSummaryJSON, EntityDetailJSON, IngestResultJSON, NetworkJSON, StoryDetailJSON } from './types.js';
@@ -79,7 +79,7 @@ afterAll(async () => {
 describe('read routes', () => {
   it('GET /api/health counts what the store holds', async () => {
     const counts = await store.count();
-    expect(await get('/api/health')).toMatchObject({ status: 'ok', articles: counts.articles, claims: counts.claims, contradictions: counts.edges });
+    expect(await get('/api/health')).toMatchObject({ status: 'ok', articles: counts.articles, claims: counts.claims, contradictions: counts.contradictions });
     expect(counts.articles).toBe(5);
   });
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze.js';
+import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
 import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import type { CorpusBatch } from '../core/corpus/types.js';
@@ -86,7 +87,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
     it('starts empty', async () => {
       const { store } = await makeStore();
       expect(await store.snapshot()).toEqual({ articles: [], entities: [], stories: [], claims: [] });
-      expect(await store.count()).toEqual({ articles: 0, entities: 0, claims: 0, stories: 0, edges: 0 });
+      expect(await store.count()).toEqual({ articles: 0, entities: 0, claims: 0, stories: 0, edges: 0, contradictions: 0 });
       expect(await store.stories()).toEqual([]);
       expect(await store.contradictions()).toEqual([]);
       await store.close();
@@ -141,6 +142,18 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       }
       expect(cross?.claims.map((c) => c.stance)).toContain('deny');
       expect(cross?.claims.map((c) => c.speaker?.name)).toContain('Zamir Kabulov');
+      await store.close();
+    });
+
+    it('counts as contradictions the pairs the contradiction groups list: those scoring at least the threshold', async () => {
+      const { store } = await filled();
+      const edges = await store.edges();
+      const { contradictions, edges: all } = await store.count();
+      expect(all).toBe(edges.length);
+      expect(contradictions).toBe(edges.filter((e) => e.score >= CONTRADICTION_THRESHOLD).length);
+      expect(contradictions).toBe((await store.contradictions()).reduce((n, group) => n + group.pairs.length, 0));
+      expect(all).toBe((await store.contradictions({ all: true })).reduce((n, group) => n + group.pairs.length, 0));
+      expect(contradictions).toBeGreaterThan(0);
       await store.close();
     });
 

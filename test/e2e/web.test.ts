@@ -12,7 +12,7 @@ import { toArticleJSON, type ArticleJSON } from '../../src/core/article.js';
 import { contentId } from '../../src/corpus/ids.js';
 import { ingest } from '../../src/corpus/ingest.js';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemo } from '../../src/server/demo.js';
+import { seedDemo } from '../../src/corpus/demo.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/types.js';
 

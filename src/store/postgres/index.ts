@@ -15,7 +15,7 @@ import type {
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { CorpusBusyError, StoreError } from '../errors.js';
 import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
+import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
 /**
@@ -198,10 +198,11 @@ class PostgresStore implements Store {
     }
   }
 
-  async count() {
+  async count(): Promise<StoreCounts> {
     const [row] = await this.rows(`SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM entities)::int AS entities,
-      (SELECT count(*) FROM claims)::int AS claims, (SELECT count(*) FROM stories)::int AS stories, (SELECT count(*) FROM edges)::int AS edges`);
-    return row as { articles: number; entities: number; claims: number; stories: number; edges: number };
+      (SELECT count(*) FROM claims)::int AS claims, (SELECT count(*) FROM stories)::int AS stories, (SELECT count(*) FROM edges)::int AS edges,
+      (SELECT count(*) FROM edges WHERE score >= $1)::int AS contradictions`, [CONTRADICTION_THRESHOLD]);
+    return row as unknown as StoreCounts;
   }
 
   async article(id: string): Promise<ArticleRecord | null> {

@@ -16,7 +16,7 @@ import type {
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
 import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
+import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
 import { claimSqliteWriter } from './writer-lock.js';
 
@@ -147,7 +147,7 @@ class SqliteStore implements Store {
     })();
   }
 
-  async count() {
+  async count(): Promise<StoreCounts> {
     const n = (table: string): number => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
       articles: n('articles'),
@@ -155,6 +155,7 @@ class SqliteStore implements Store {
       claims: n('claims'),
       stories: n('stories'),
       edges: n('edges'),
+      contradictions: this.db.prepare(`SELECT count(*) FROM edges WHERE score >= ?`).pluck().get(CONTRADICTION_THRESHOLD) as number,
     };
   }
 
