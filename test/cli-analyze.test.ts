@@ -76,6 +76,26 @@ describe('claimgraph analyze', () => {
     expect(stdout).not.toContain('\x1b['); // no colours when not on a terminal
   });
 
+  it('lists the events in the readable view, one line each: source → code → target, as the JSON has them', async () => {
+    const article = JSON.parse((await analyze([file('seed-events.txt', SEED), '--format', 'json'])).stdout) as ArticleJSON;
+    const { stdout } = await analyze([file('seed-events.txt', SEED)]);
+    expect(article.events.length).toBeGreaterThan(0);
+    const section = stdout.split('\n\n').find((block) => block.startsWith('Events ('));
+    const [heading, ...lines] = (section ?? '').split('\n');
+    expect(heading).toBe(`Events (${article.events.length})`);
+    expect(lines).toHaveLength(article.events.length);
+    const nameOf = (id: string | null) => article.entities.find((e) => e.id === id)?.name;
+    article.events.forEach((e, i) => {
+      const [source, middle, target] = lines[i].split(' → ');
+      expect(middle).toBe(`${e.code} ${e.predicate.text}`);
+      for (const [shown, actor] of [[source, e.source], [target, e.target]] as const) {
+        if (actor?.entity) expect(shown.trim().startsWith(nameOf(actor.entity) as string)).toBe(true);
+        if (actor?.code) expect(shown).toContain(actor.code);
+        if (!actor) expect(shown.trim().startsWith('—')).toBe(true);
+      }
+    });
+  });
+
   it('reads standard input with "-"', async () => {
     const child = run('node', [BIN, 'analyze', '-', '--format', 'json']);
     child.child.stdin!.end(SHORT);

@@ -1,8 +1,10 @@
-import type { ArticleJSON } from '../core/article.js';
+import type { ArticleJSON, EventJSON } from '../core/article.js';
+import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
+import type { StoreCounts } from '../store/types.js';
 
 /**
  * The readable view of an analysed article: metadata, entities, quotes grouped by speaker with
- * their stance, then contradictions. Colours only when writing to a terminal.
+ * their stance, events (source → CAMEO code → target), then contradictions. Colours only when writing to a terminal.
  */
 
 type Paint = (code: string, s: string) => string;
@@ -62,14 +64,40 @@ export function renderArticle(article: ArticleJSON, colour: boolean): string {
   }
   lines.push('');
 
-  lines.push(bold(`Contradictions (${article.contradictions.length})`));
-  for (const c of article.contradictions) {
+  lines.push(bold(`Events (${article.events.length})`));
+  const actor = (a: EventJSON['source']): string =>
+    a ? `${a.entity ? name(a.entity) : truncate(a.text.replace(/\s+/g, ' '), 40)}${a.code ? dim(` ${a.code}`) : ''}` : dim('—');
+  for (const e of article.events) {
+    const claim = e.claim === null ? null : article.claims.find((c) => c.id === e.claim);
+    const facts = [e.plover?.type, e.negated && 'negated', e.modality !== 'asserted' && e.modality, claim && `in ${name(claim.speaker)}'s claim`].filter(Boolean);
+    lines.push(`  ${actor(e.source)} → ${bold(e.code)} ${e.predicate.text} → ${actor(e.target)}${facts.length ? dim(` (${facts.join('; ')})`) : ''}`);
+  }
+  lines.push('');
+
+  // Counted and listed as everywhere: the pairs scoring at least the threshold (docs/corpus.md).
+  const shown = article.contradictions.filter((c) => c.score >= CONTRADICTION_THRESHOLD);
+  lines.push(bold(`Contradictions (${shown.length})`));
+  for (const c of shown) {
     const [a, b] = c.claims.map((id) => article.claims.find((claim) => claim.id === id)!);
     lines.push(`  ${paint('31', '✗')} ${name(a.speaker)} ${STANCE_VERB[a.stance]} ↔ ${name(b.speaker)} ${STANCE_VERB[b.stance]}`);
     lines.push(`      ${dim(`${a.stance}:`)} ${truncate(a.proposition.text, 110)}`);
     lines.push(`      ${dim(`${b.stance}:`)} ${truncate(b.proposition.text, 110)}`);
-    lines.push(`      ${dim(c.reason)}`);
+    lines.push(`      ${dim(`${c.score.toFixed(2)} ${c.reason}`)}`);
   }
+  const weaker = article.contradictions.length - shown.length;
+  if (weaker > 0) lines.push(dim(`  and ${weaker} weaker pair${weaker === 1 ? '' : 's'} (score under ${CONTRADICTION_THRESHOLD}; the JSON lists them)`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** What a corpus holds, in the units the API and the web app count in. */
+export function renderCorpusCounts(title: string, counts: StoreCounts, propositions: number, colour: boolean): string {
+  const bold = (s: string): string => (colour ? `\x1b[1m${s}\x1b[0m` : s);
+  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  const lines = [
+    bold(title),
+    `  ${n(counts.articles, 'article', 'articles')} in ${n(counts.stories, 'story', 'stories')}, ${n(counts.entities, 'entity', 'entities')}`,
+    `  ${n(counts.contradictions, 'contradiction', 'contradictions')} (claim pairs scoring ≥ ${CONTRADICTION_THRESHOLD}) on ${n(propositions, 'proposition', 'propositions')}`,
+  ];
   return `${lines.join('\n')}\n`;
 }
 

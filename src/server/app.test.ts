@@ -14,7 +14,7 @@ import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
 import { buildApp, type AppOptions } from './app.js';
 import { withFileNames } from './corpus-view.js';
-import { seedDemo } from './demo.js';
+import { seedDemo } from '../corpus/demo.js';
 import { compressAssets } from './compress-assets.js';
 import { MAX_PARSE_CHARS } from './routes/parse.js';
 import type { AnalysisInCorpusJSON, ArticleDetailJSON, ArticleSummaryJSON, EntityDetailJSON, IngestResultJSON, NetworkJSON, StoryDetailJSON } from './types.js';
@@ -79,7 +79,7 @@ afterAll(async () => {
 describe('read routes', () => {
   it('GET /api/health counts what the store holds', async () => {
     const counts = await store.count();
-    expect(await get('/api/health')).toMatchObject({ status: 'ok', articles: counts.articles, claims: counts.claims, contradictions: counts.edges });
+    expect(await get('/api/health')).toMatchObject({ status: 'ok', articles: counts.articles, claims: counts.claims, contradictions: counts.contradictions });
     expect(counts.articles).toBe(5);
   });
 
@@ -127,6 +127,10 @@ describe('read routes', () => {
     expect(kabulov).toEqual(await store.entities({ q: 'kabulov', type: 'PERSON' }));
     expect(kabulov.map((e) => e.name)).toEqual(['Zamir Kabulov']);
     expect(await get('/api/entities?limit=3')).toEqual(await store.entities({ limit: 3 }));
+    // Actor codes go out with the entities, as the store chose them.
+    const coded = (await store.entities()).filter((e) => e.code !== null);
+    expect(coded.length).toBeGreaterThan(0);
+    expect(await get('/api/entities')).toEqual(expect.arrayContaining(coded));
     expect((await app.inject({ url: '/api/entities?type=ALIEN' })).statusCode).toBe(400);
   });
 
@@ -143,6 +147,8 @@ describe('read routes', () => {
 
     const [taliban] = await store.entities({ q: 'taliban', type: 'ORG', limit: 1 });
     const aboutTaliban = await get<EntityDetailJSON>(`/api/entities/${taliban.id}`);
+    expect(aboutTaliban.entity.code).toBe(taliban.code);
+    expect(taliban.code).not.toBeNull();
     expect(aboutTaliban.about.some((s) => s.speaker?.id === kabulov.id && s.stance === 'assert')).toBe(true);
     expect(aboutTaliban.said.some((s) => s.stance === 'deny')).toBe(true);
   });

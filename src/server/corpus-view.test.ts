@@ -7,7 +7,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { ingest } from '../corpus/ingest.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import { CorpusView } from './corpus-view.js';
-import { seedDemo } from './demo.js';
+import { seedDemo } from '../corpus/demo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-view-'));
 const path = join(dir, 'corpus.db');

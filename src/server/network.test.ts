@@ -12,7 +12,7 @@ function claim(speaker: string | null, stance: Stance, entities: string[], optio
 
 describe('actorNetwork', () => {
   it('links speakers to the entities their claims name, per stance and PLOVER type, without copies or other stances', () => {
-    const entities = new Map(Object.entries(names).map(([id, name]) => [id, { id, name, type: 'ORG' as const, aliases: [], articles: 1, mentions: 3, unnamed: false }]));
+    const entities = new Map(Object.entries(names).map(([id, name]) => [id, { id, name, type: 'ORG' as const, aliases: [], articles: 1, mentions: 3, unnamed: false, code: null }]));
     const { nodes, edges } = actorNetwork(
       [
         claim('t', 'deny', ['r', 't'], { cameo: ['064'] }),

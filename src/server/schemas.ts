@@ -33,6 +33,7 @@ const entity = object({
   articles: integer,
   mentions: integer,
   unnamed: { type: 'boolean' },
+  code: { ...nullableString, description: 'CAMEO actor code ("AFGREB", "RUSGOV"): the one its article entities carry most often; null when none has one.' },
 }, 'A canonical entity: every article entity that names the same thing.');
 
 const quote = object({

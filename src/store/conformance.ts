@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze.js';
+import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
 import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import type { CorpusBatch } from '../core/corpus/types.js';
@@ -86,7 +87,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
     it('starts empty', async () => {
       const { store } = await makeStore();
       expect(await store.snapshot()).toEqual({ articles: [], entities: [], stories: [], claims: [] });
-      expect(await store.count()).toEqual({ articles: 0, entities: 0, claims: 0, stories: 0, edges: 0 });
+      expect(await store.count()).toEqual({ articles: 0, entities: 0, claims: 0, stories: 0, edges: 0, contradictions: 0 });
       expect(await store.stories()).toEqual([]);
       expect(await store.contradictions()).toEqual([]);
       await store.close();
@@ -144,6 +145,18 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
+    it('counts as contradictions the pairs the contradiction groups list: those scoring at least the threshold', async () => {
+      const { store } = await filled();
+      const edges = await store.edges();
+      const { contradictions, edges: all } = await store.count();
+      expect(all).toBe(edges.length);
+      expect(contradictions).toBe(edges.filter((e) => e.score >= CONTRADICTION_THRESHOLD).length);
+      expect(contradictions).toBe((await store.contradictions()).reduce((n, group) => n + group.pairs.length, 0));
+      expect(all).toBe((await store.contradictions({ all: true })).reduce((n, group) => n + group.pairs.length, 0));
+      expect(contradictions).toBeGreaterThan(0);
+      await store.close();
+    });
+
     it('filters entities by type and by name or alias, any case, with LIKE characters taken literally', async () => {
       const { store } = await filled();
       const people = await store.entities({ type: 'PERSON' });
@@ -154,6 +167,24 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(await store.entities({ limit: 2 })).toHaveLength(2);
       const all = await store.entities();
       expect(all.map((e) => e.mentions)).toEqual([...all.map((e) => e.mentions)].sort((a, b) => b - a));
+      await store.close();
+    });
+
+    it("gives each entity the actor code its articles' entities carry most often, with the counts it was chosen from", async () => {
+      const { store } = await filled();
+      const counts = new Map<string, Record<string, number>>();
+      for (const { article, local, entity } of await store.links()) {
+        const code = (await store.article(article))?.analysis.entities.find((e) => e.id === local)?.code;
+        const tally = counts.get(entity) ?? {};
+        if (code) tally[code] = (tally[code] ?? 0) + 1;
+        counts.set(entity, tally);
+      }
+      const chosen = (tally: Record<string, number>) => Object.entries(tally).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0] ?? null;
+      const entities = await store.entities();
+      expect(entities.filter((e) => e.code !== null).length).toBeGreaterThan(2);
+      for (const e of entities) expect(e.code).toBe(chosen(counts.get(e.id) ?? {}));
+      for (const e of (await store.snapshot()).entities) expect(e.codes).toEqual(counts.get(e.id));
+      expect(entities.find((e) => e.name === 'Taliban')?.code).toBe('AFGREB');
       await store.close();
     });
 

@@ -1,6 +1,6 @@
 import { outletName } from '../core/corpus/claims.js';
 import { dateOf } from '../core/corpus/corpus.js';
-import type { ArticleRecord, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, QuoteJSON, StoryJSON, StoryRecord } from '../core/corpus/types.js';
+import type { ArticleRecord, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoryJSON, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
 import { unpackAnalysis, unpackSignature } from './codec.js';
 
@@ -47,7 +47,15 @@ export function toEntity(row: Row): CorpusEntity {
     articles: row.articles as number,
     mentions: row.mentions as number,
     unnamed: flag(row.unnamed),
+    code: row.code as string | null,
+    codes: JSON.parse(row.codes as string),
   };
+}
+
+/** An entity row as the entity lists give it: without the lookup keys and code counts. */
+export function toEntityJSON(row: Row): EntityJSON {
+  const { keys: _keys, codes: _codes, ...entity } = toEntity(row);
+  return entity;
 }
 
 export function toStory(row: Row): StoryRecord {

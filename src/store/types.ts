@@ -27,8 +27,12 @@ export interface Store {
   claimWriter(): Promise<WriterClaim>;
   /** Writes one batch in one transaction: all of it or, on error, none of it. */
   write(batch: CorpusBatch): Promise<void>;
-  /** Rows of each kind; every claim is one quote. */
-  count(): Promise<{ articles: number; entities: number; claims: number; stories: number; edges: number }>;
+  /**
+   * Rows of each kind (every claim is one quote; `edges` are all contradiction and reversal pairs),
+   * and `contradictions`: the pairs scoring at least CONTRADICTION_THRESHOLD, the unit every count
+   * of contradictions shows (docs/corpus.md).
+   */
+  count(): Promise<StoreCounts>;
 
   /** One article in full, or null. */
   article(id: string): Promise<ArticleRecord | null>;
@@ -61,6 +65,15 @@ export interface Store {
   contradictions(query?: ContradictionQuery): Promise<ContradictionJSON[]>;
 
   close(): Promise<void>;
+}
+
+export interface StoreCounts {
+  articles: number;
+  entities: number;
+  claims: number;
+  stories: number;
+  edges: number;
+  contradictions: number;
 }
 
 export interface WriterClaim {

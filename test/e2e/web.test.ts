@@ -9,10 +9,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analyze.js';
 import { toArticleJSON, type ArticleJSON } from '../../src/core/article.js';
+import type { EntityJSON } from '../../src/core/corpus/types.js';
 import { contentId } from '../../src/corpus/ids.js';
 import { ingest } from '../../src/corpus/ingest.js';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemo } from '../../src/server/demo.js';
+import { seedDemo } from '../../src/corpus/demo.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/types.js';
 
@@ -44,14 +45,16 @@ describe.skipIf(!available)('web app in chromium', () => {
   let browser: Browser;
   let base: string;
   let seed: ArticleJSON;
+  let webRoot: string;
+  let analyzer: Awaited<ReturnType<typeof createAnalyzer>>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'claimgraph-e2e-'));
     mkdirSync(ARTIFACTS, { recursive: true });
-    const webRoot = join(dir, 'web');
+    webRoot = join(dir, 'web');
     // As `npm run build:web` builds it (vitest sets NODE_ENV=test, which would give React's development build).
     await run('npx', ['vite', 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', webRoot, '--logLevel', 'warn'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
-    const analyzer = await createAnalyzer();
+    analyzer = await createAnalyzer();
     seed = toArticleJSON(analyzer.run(SEED), { tokens: true });
     store = openSqliteStore(join(dir, 'corpus.db'));
     await seedDemo(store, { analyzer, workers: 0 });
@@ -245,6 +248,170 @@ describe.skipIf(!available)('web app in chromium', () => {
     await page.locator('main [role="alert"], main .error').first().waitFor();
     expect(await page.locator('main').textContent()).not.toBe('');
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+
+  it("shows each entity's actor code in the list and on its page, as the API gives it", async () => {
+    const { page, errors } = await open();
+    const entities = (await (await fetch(`${base}/api/entities`)).json()) as EntityJSON[];
+    const taliban = entities.find((e) => e.name === 'Taliban' && e.type === 'ORG');
+    expect(taliban?.code).toBeTruthy();
+    await page.goto(`${base}/#/entities`);
+    await page.locator('table tbody tr').first().waitFor();
+    const headers = await page.locator('table thead th').allTextContents();
+    const column = headers.indexOf('Actor code');
+    expect(column).toBeGreaterThan(0);
+    const row = page.locator('table tbody tr', { has: page.getByRole('link', { name: 'Taliban', exact: true }) }).first();
+    expect(await row.locator('td').nth(column).textContent()).toBe(taliban?.code);
+    const shown = await page.locator('table tbody tr').evaluateAll((rows, i) => rows.map((r) => r.querySelectorAll('td')[i].textContent), column);
+    expect(shown).toEqual(entities.slice(0, shown.length).map((e) => e.code ?? '—'));
+    await row.getByRole('link', { name: 'Taliban', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Taliban' }).waitFor();
+    expect(await page.locator('main p.muted .actor-code').first().textContent()).toBe(taliban?.code);
+    expect(errors).toEqual([]);
+  });
+
+  it("lists an article's events, source → code → target, and colours the network's edges by PLOVER type", async () => {
+    const { page, errors } = await open();
+    await page.goto(`${base}/#/articles/${contentId(SEED)}`);
+    await page.locator('.article-text mark.quote').first().waitFor();
+    const events = page.locator('.side-panel li.event');
+    expect(await page.locator('#events-heading').textContent()).toBe(`Events (${seed.events.length})`);
+    expect(await events.count()).toBe(seed.events.length);
+    const nameOf = (id: string | null) => seed.entities.find((e) => e.id === id)?.name;
+    for (const [i, e] of seed.events.entries()) {
+      const [source, code, target] = (await events.nth(i).textContent())?.split(' → ') ?? [];
+      if (e.source?.entity) expect(source.startsWith(nameOf(e.source.entity) as string)).toBe(true);
+      expect(code.startsWith(`${e.code} `)).toBe(true);
+      if (e.target?.entity) expect(target.startsWith(nameOf(e.target.entity) as string)).toBe(true);
+      expect(await events.nth(i).getAttribute('data-plover')).toBe(e.plover?.type ?? 'none');
+    }
+
+    await page.goto(`${base}/#/network`);
+    await page.locator('.graph canvas').first().waitFor();
+    const colours = await page.locator('.graph').evaluate(async (box) => {
+      const cy = (box as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+      return cy.edges().map((e) => [e.data('plover') ?? 'none', e.style('line-color')] as [string, string]);
+    });
+    const byType = new Map<string, Set<string>>();
+    for (const [type, colour] of colours) byType.set(type, (byType.get(type) ?? new Set()).add(colour));
+    expect(byType.size).toBeGreaterThan(2);
+    // One colour per PLOVER type, a different one for each type.
+    for (const set of byType.values()) expect(set.size).toBe(1);
+    expect(new Set([...byType.values()].map((set) => [...set][0])).size).toBe(byType.size);
+    expect(errors).toEqual([]);
+  });
+
+  it('works on a phone: articles as cards, a scroll hint on the story matrix, readable labels apart, distinct type colours, whole badges', async () => {
+    const { page, errors } = await open(390, 844);
+    await page.goto(`${base}/#/articles`);
+    const rows = page.locator('table tbody tr');
+    await rows.first().waitFor();
+    // Each article is a card as wide as the list, its story shown whole, nothing to scroll sideways.
+    const wrap = page.locator('.table-wrap');
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const list = await wrap.boundingBox();
+    for (const row of await rows.all()) {
+      const card = await row.boundingBox();
+      expect(card && list && card.width).toBeGreaterThan((list?.width ?? 0) - 4);
+      const story = await row.locator('td[data-label="Story"] a').boundingBox();
+      expect(story && story.x + story.width).toBeLessThanOrEqual(390);
+      expect((await row.locator('td.headline').boundingBox())?.width).toBeGreaterThan(300);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(ARTIFACTS, 'articles-phone.png') });
+
+    await page.goto(`${base}/#/stories/s${contentId(SEED)}`);
+    const matrix = page.locator('.table-wrap:has(table.matrix)');
+    await matrix.waitFor();
+    expect(await matrix.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expect.poll(() => page.locator('.scroll-hint').isVisible()).toBe(true);
+    expect(await matrix.getAttribute('tabindex')).toBe('0');
+    await page.screenshot({ path: join(ARTIFACTS, 'story-phone.png') });
+
+    await page.goto(`${base}/#/contradictions`);
+    const badge = page.locator('.board h2 .badge').first();
+    await badge.waitFor();
+    // The badge's word sits inside its pill with as much room on either side.
+    const room = await badge.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      const pill = el.getBoundingClientRect();
+      return { left: text.left - pill.left, right: pill.right - text.right };
+    });
+    expect(room.left).toBeGreaterThan(0);
+    expect(room.right).toBeGreaterThan(0);
+    expect(Math.abs(room.left - room.right)).toBeLessThan(1.5);
+
+    await page.goto(`${base}/#/network`);
+    await page.locator('.graph canvas').first().waitFor();
+    const labels = () =>
+      page.locator('.graph').evaluate((box) => {
+        const cy = (box as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+        const shown = cy.nodes().filter((n) => n.data('shown') !== '');
+        const boxes = shown.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false }));
+        const view = cy.extent();
+        const meet = (a: { x1: number; x2: number; y1: number; y2: number }, b: typeof a) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+        let overlaps = 0;
+        boxes.forEach((a, i) => boxes.forEach((b, j) => void (i < j && meet(a, b) && overlaps++)));
+        // No label covers another node (its own it keeps a gap from).
+        shown.forEach((n, i) => {
+          cy.nodes().forEach((other) => void (other !== n && meet(boxes[i], other.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false })) && overlaps++));
+        });
+        const outside = boxes.filter((b) => b.x1 < view.x1 || b.x2 > view.x2 || b.y1 < view.y1 || b.y2 > view.y2).length;
+        const fonts = shown.map((n) => parseFloat(n.renderedStyle('font-size')));
+        return { nodes: cy.nodes().length, shown: shown.length, overlaps, outside, smallest: Math.min(...fonts) };
+      });
+    // Once the layout has settled (labels are placed again after the view moves).
+    const settled = async () => {
+      const { overlaps, outside } = await labels();
+      return { overlaps, outside };
+    };
+    await expect.poll(settled).toEqual({ overlaps: 0, outside: 0 });
+    const placed = await labels();
+    expect(placed.smallest).toBeGreaterThan(11.99);
+    expect(placed.shown).toBeGreaterThanOrEqual(Math.min(8, placed.nodes));
+    // Zooming in makes room: more labels, still apart.
+    await page.locator('.graph').evaluate((box) => {
+      const cy = (box as HTMLElement & { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy;
+      cy.zoom({ level: cy.zoom() * 2.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    });
+    await expect.poll(async () => (await labels()).smallest).toBeGreaterThan(11.99);
+    await expect.poll(settled).toEqual({ overlaps: 0, outside: 0 });
+    await page.screenshot({ path: join(ARTIFACTS, 'network-phone.png') });
+
+    // Node colours: every type its own, GPE and LOC far apart.
+    const dots = await page.locator('ul[aria-label="Node colours"] li').evaluateAll((items) =>
+      items.map((li) => [li.textContent, getComputedStyle(li.querySelector('.dot') as Element).backgroundColor] as [string, string]),
+    );
+    const rgb = new Map(dots.map(([type, colour]) => [type, (colour.match(/\d+/g) ?? []).slice(0, 3).map(Number)]));
+    const distance = (a: string, b: string) => Math.hypot(...(rgb.get(a) ?? []).map((v, i) => v - (rgb.get(b) ?? [])[i]));
+    const types = [...rgb.keys()];
+    expect(types).toEqual(expect.arrayContaining(['GPE', 'LOC', 'PERSON', 'ORG']));
+    for (const a of types) for (const b of types) if (a < b) expect(distance(a, b), `${a} vs ${b}`).toBeGreaterThan(60);
+    expect(distance('GPE', 'LOC')).toBeGreaterThan(100);
+    expect(errors).toEqual([]);
+  });
+
+  it('says how to ingest on the Articles and Network pages of an empty corpus', async () => {
+    const emptyStore = openSqliteStore(join(dir, 'empty.db'));
+    const emptyApp = buildApp({ store: emptyStore, webRoot, analysis: { workers: 0, analyzer }, allowedHosts: ['127.0.0.1'] });
+    try {
+      const emptyBase = await emptyApp.listen({ host: '127.0.0.1', port: 0 });
+      const { page, errors } = await open(390, 844);
+      for (const section of ['articles', 'network']) {
+        await page.goto(`${emptyBase}/#/${section}`);
+        const hint = page.locator('.empty-corpus');
+        await hint.waitFor();
+        expect(await hint.textContent()).toContain('claimgraph ingest');
+        expect(await page.locator('main table, main .graph').count()).toBe(0);
+        await page.screenshot({ path: join(ARTIFACTS, `empty-${section}.png`) });
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await emptyApp.close();
+      await emptyStore.close();
+    }
   });
 
   /** The words and relations of the seed's sentence `k`, as the server's analysis parses it. */

@@ -7,7 +7,8 @@ const USAGE = `Usage: claimgraph entities [--type TYPE] [--q TEXT] [--limit N] [
 
 Lists the corpus's canonical entities, most mentioned first: each merges the article entities
 that share a name or alias (IS, ISIL, Daesh → Islamic State), a person's surname, or a
-nationality's country.
+nationality's country. Each has the CAMEO actor code (AFGREB, RUSGOV) its articles give it most
+often, if any.
 
 Options:
   --type TYPE   only ${ENTITY_TYPES.join(', ')}
@@ -26,7 +27,7 @@ export const entitiesCommand = queryCommand({
   },
   render: (rows) =>
     formatTable([
-      ['id', 'type', 'name', 'articles', 'mentions', 'aliases'],
-      ...rows.map((e) => [e.id, e.type, e.name, String(e.articles), String(e.mentions), e.aliases.join(', ')]),
+      ['id', 'type', 'name', 'code', 'articles', 'mentions', 'aliases'],
+      ...rows.map((e) => [e.id, e.type, e.name, e.code ?? '', String(e.articles), String(e.mentions), e.aliases.join(', ')]),
     ]),
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_DEADLINE_MS } from '../../server/analysis-jobs.js';
 import { buildApp } from '../../server/app.js';
 import { checkToken } from '../../server/plugins/auth.js';
-import { seedDemo } from '../../server/demo.js';
+import { seedDemo } from '../../corpus/demo.js';
 import { UsageError, type Command } from '../command.js';
 import { DEFAULT_DB, withStore } from './corpus-store.js';
 import { parseOptions } from './eval.js';

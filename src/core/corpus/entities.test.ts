@@ -89,6 +89,23 @@ describe('EntityRegistry', () => {
     expect(new EntityRegistry(defaultLexicon()).resolveArticle('b', [local('e1', 'PERSON', 'Islamic Emirate')]).get('e1')).not.toBe(taliban);
   });
 
+  it('gives an entity the actor code its article entities carry most often, ties to the smaller code, in any order', () => {
+    const putin = (code: string | null) => [local('e1', 'PERSON', 'Vladimir Putin', { code })];
+    const articles = [putin('RUSGOV'), putin('RUSELI'), putin(null), putin('RUSELI'), putin('RUSGOV'), putin('RUSGOV')];
+    const codeAfter = (order: number[]) => {
+      const registry = new EntityRegistry(defaultLexicon());
+      let id = '';
+      for (const i of order) id = registry.resolveArticle(`a${i}`, articles[i]).get('e1') as string;
+      return { code: registry.get(id)?.code, codes: registry.get(id)?.codes };
+    };
+    expect(codeAfter([0, 1, 2, 3, 4, 5])).toEqual({ code: 'RUSGOV', codes: { RUSELI: 2, RUSGOV: 3 } });
+    expect(codeAfter([5, 4, 3, 2, 1, 0])).toEqual(codeAfter([0, 1, 2, 3, 4, 5]));
+    // Two each: the smaller code, whichever came first.
+    expect(codeAfter([0, 1, 3, 4])).toEqual({ code: 'RUSELI', codes: { RUSELI: 2, RUSGOV: 2 } });
+    expect(codeAfter([4, 3, 1, 0]).code).toBe('RUSELI');
+    expect(codeAfter([2]).code).toBeNull();
+  });
+
   it('resumes from its own entities', () => {
     const registry = new EntityRegistry(defaultLexicon());
     const ids = registry.resolveArticle('a', [local('e1', 'PERSON', 'Zamir Kabulov'), local('e2', 'ORG', 'ISIS')]);

@@ -11,7 +11,9 @@ import type { CorpusEntity } from './types.js';
  * State; Russian → Russia), else a person whose surname it is ("Kabulov" → "Zamir Kabulov") or who
  * bears a compatible full name, else it starts a new one. MISC is the tagger's "unsure" type, so a
  * MISC name also joins an entity of another type with that name or surname. An unnamed entity ("a
- * Taliban spokesperson") joins only the same description with the same affiliation.
+ * Taliban spokesperson") joins only the same description with the same affiliation. A canonical
+ * entity's actor code is the one its article entities carry most often (an article codes its
+ * entities with the dictionary entry valid on its date).
  */
 
 type ArticleEntity = ArticleJSON['entities'][number];
@@ -36,7 +38,7 @@ export class EntityRegistry {
     entities: readonly CorpusEntity[] = [],
   ) {
     for (const entity of entities) {
-      const copy = { ...entity, aliases: [...entity.aliases], keys: [...entity.keys] };
+      const copy = { ...entity, aliases: [...entity.aliases], keys: [...entity.keys], codes: { ...entity.codes } };
       this.byId.set(copy.id, copy);
       for (const key of copy.keys) this.index(key, copy.id);
     }
@@ -50,7 +52,7 @@ export class EntityRegistry {
   takeChanged(): CorpusEntity[] {
     const changed = [...this.changed].map((id) => {
       const entity = this.byId.get(id) as CorpusEntity;
-      return { ...entity, aliases: [...entity.aliases], keys: [...entity.keys] };
+      return { ...entity, aliases: [...entity.aliases], keys: [...entity.keys], codes: { ...entity.codes } };
     });
     this.changed.clear();
     return changed;
@@ -68,6 +70,7 @@ export class EntityRegistry {
       entity.mentions += local.mentions.length;
       if (!counted.has(entity.id)) entity.articles += 1;
       counted.add(entity.id);
+      if (local.code) countCode(entity, local.code);
       this.changed.add(entity.id);
     };
     for (const local of entities) if (!local.unnamed) record(local, this.resolveNamed(local));
@@ -152,6 +155,8 @@ export class EntityRegistry {
       articles: 0,
       mentions: 0,
       unnamed,
+      code: null,
+      codes: {},
     };
     this.byId.set(entity.id, entity);
     for (const key of keys) this.addKey(entity, key);
@@ -203,6 +208,17 @@ export class EntityRegistry {
     if (ids) ids.add(id);
     else this.byKey.set(key, new Set([id]));
   }
+}
+
+/**
+ * Counts one more article entity with actor code `code` and takes the most counted code. Counts
+ * add up the same in any order, and the codes are kept sorted, so the code and the stored counts do
+ * not depend on how the ingest was split or resumed.
+ */
+function countCode(entity: CorpusEntity, code: string): void {
+  const counts = Object.entries({ ...entity.codes, [code]: (entity.codes[code] ?? 0) + 1 }).sort(([a], [b]) => (a < b ? -1 : 1));
+  entity.codes = Object.fromEntries(counts);
+  entity.code = counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
 /** Which of two entities sharing a key wins: the more mentioned, then the smaller id. */

@@ -59,6 +59,10 @@ export interface CorpusEntity {
   articles: number;
   mentions: number;
   unnamed: boolean;
+  /** CAMEO actor code ("AFGREB"): the one its article entities carry most often, ties to the smaller code; null when none has one. */
+  code: string | null;
+  /** How many article entities carried each actor code, by code. */
+  codes: Record<string, number>;
 }
 
 /** Article entity `local` ("e3") is canonical entity `entity`. */
@@ -189,6 +193,8 @@ export interface EntityJSON {
   articles: number;
   mentions: number;
   unnamed: boolean;
+  /** CAMEO actor code ("AFGREB", "RUSGOV"), null when the dictionaries know none of its names. */
+  code: string | null;
 }
 
 export interface SpeakerJSON {

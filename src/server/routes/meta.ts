@@ -13,12 +13,13 @@ export const metaRoutes: FastifyPluginAsync<MetaRoutesOptions> = async (app, { v
       summary: 'Liveness, the version and the corpus size',
       tags: ['meta'],
       response: {
-        200: object({ status: { const: 'ok' }, version: { type: 'string' }, articles: integer, entities: integer, claims: integer, stories: integer, contradictions: integer }),
+        200: object({ status: { const: 'ok' }, version: { type: 'string' }, articles: integer, entities: integer, claims: integer, stories: integer,
+          contradictions: { ...integer, description: 'Contradiction and reversal pairs scoring at least 0.5, as the Contradictions page counts them (docs/corpus.md)' } }),
       },
     },
     handler: async () => {
       const counts = await app.corpus.store.count();
-      return { status: 'ok', version, articles: counts.articles, entities: counts.entities, claims: counts.claims, stories: counts.stories, contradictions: counts.edges };
+      return { status: 'ok', version, articles: counts.articles, entities: counts.entities, claims: counts.claims, stories: counts.stories, contradictions: counts.contradictions };
     },
   });
 

@@ -14,8 +14,8 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { CorpusBusyError, StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
 /**
@@ -157,10 +157,12 @@ class PostgresStore implements Store {
       }
       for (const e of batch.entities) {
         await client.query(
-          `INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+          `INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search, code, codes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases, keys = excluded.keys,
-             articles = excluded.articles, mentions = excluded.mentions, unnamed = excluded.unnamed, search = excluded.search`,
-          [e.id, e.type, e.name, JSON.stringify(e.aliases), JSON.stringify(e.keys), e.articles, e.mentions, e.unnamed, [e.name, ...e.aliases].join('\n').toLowerCase()],
+             articles = excluded.articles, mentions = excluded.mentions, unnamed = excluded.unnamed, search = excluded.search,
+             code = excluded.code, codes = excluded.codes`,
+          [e.id, e.type, e.name, JSON.stringify(e.aliases), JSON.stringify(e.keys), e.articles, e.mentions, e.unnamed, [e.name, ...e.aliases].join('\n').toLowerCase(),
+            e.code, JSON.stringify(e.codes)],
         );
       }
       for (const c of batch.claims) {
@@ -196,10 +198,11 @@ class PostgresStore implements Store {
     }
   }
 
-  async count() {
+  async count(): Promise<StoreCounts> {
     const [row] = await this.rows(`SELECT (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM entities)::int AS entities,
-      (SELECT count(*) FROM claims)::int AS claims, (SELECT count(*) FROM stories)::int AS stories, (SELECT count(*) FROM edges)::int AS edges`);
-    return row as { articles: number; entities: number; claims: number; stories: number; edges: number };
+      (SELECT count(*) FROM claims)::int AS claims, (SELECT count(*) FROM stories)::int AS stories, (SELECT count(*) FROM edges)::int AS edges,
+      (SELECT count(*) FROM edges WHERE score >= $1)::int AS contradictions`, [CONTRADICTION_THRESHOLD]);
+    return row as unknown as StoreCounts;
   }
 
   async article(id: string): Promise<ArticleRecord | null> {
@@ -246,10 +249,7 @@ class PostgresStore implements Store {
     params.push(query.limit ?? null, query.offset ?? 0);
     const sql = `SELECT * FROM entities ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY mentions DESC, articles DESC, name COLLATE "C", type COLLATE "C", id COLLATE "C" LIMIT $${params.length - 1} OFFSET $${params.length}`;
-    return (await this.rows(sql, params)).map((row) => {
-      const { keys: _keys, ...entity } = toEntity(row);
-      return entity;
-    });
+    return (await this.rows(sql, params)).map(toEntityJSON);
   }
 
   async quotes(query: QuoteQuery = {}): Promise<QuoteJSON[]> {

@@ -72,6 +72,10 @@ export const MIGRATIONS: readonly string[] = [
   // predicate class they share, which groups them.
   `ALTER TABLE edges ADD COLUMN score DOUBLE PRECISION NOT NULL DEFAULT 1;
    ALTER TABLE edges ADD COLUMN proposition TEXT NOT NULL DEFAULT '';`,
+  // Entities' CAMEO actor codes: the chosen one and the count of each (JSON), from which the choice
+  // is made again as articles arrive. Entities stored before have none until an article codes them.
+  `ALTER TABLE entities ADD COLUMN code TEXT;
+   ALTER TABLE entities ADD COLUMN codes TEXT NOT NULL DEFAULT '{}';`,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

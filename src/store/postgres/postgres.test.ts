@@ -54,6 +54,18 @@ describe.skipIf(!database)('postgres store', () => {
       await expect(openPostgresStore('postgres://nobody:pw@127.0.0.1:1/none')).rejects.toThrow(/cannot open postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
     });
 
+    it('migrates a database from before actor codes: its entities have none yet', async () => {
+      await client.query(`CREATE SCHEMA before_codes; SET search_path = before_codes`);
+      for (const migration of MIGRATIONS.slice(0, -1)) await client.query(migration);
+      await client.query(`CREATE TABLE claimgraph_schema (version INTEGER NOT NULL); INSERT INTO claimgraph_schema VALUES (${MIGRATIONS.length - 1})`);
+      await client.query(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ('n1', 'ORG', 'Taliban', '[]', '[]', 1, 2, false, 'taliban')`);
+      await client.query(`RESET search_path`);
+      const store = await openPostgresStore(url, { schema: 'before_codes' });
+      expect((await store.entities()).map((e) => [e.name, e.code])).toEqual([['Taliban', null]]);
+      expect((await store.snapshot()).entities[0].codes).toEqual({});
+      await store.close();
+    });
+
     it('lets two processes migrate the same database at once', async () => {
       const stores = await Promise.all([openPostgresStore(url, { schema: 'racing' }), openPostgresStore(url, { schema: 'racing' })]);
       expect(await stores[0].count()).toEqual(await stores[1].count());

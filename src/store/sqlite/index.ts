@@ -15,8 +15,8 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
-import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoryQuery, type WriterClaim } from '../types.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
 import { claimSqliteWriter } from './writer-lock.js';
 
@@ -61,10 +61,11 @@ class SqliteStore implements Store {
       article: db.prepare(`INSERT INTO articles (seq, id, title, source, url, path, published, time, ingested_at, text, analysis, entities, signature, vector, story, duplicate_of, similarity)
         VALUES (@seq, @id, @title, @source, @url, @path, @published, @time, @ingestedAt, @text, @analysis, @entities, @signature, @vector, @story, @duplicateOf, @similarity)`),
       articleFts: db.prepare(`INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`),
-      entity: db.prepare(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search)
-        VALUES (@id, @type, @name, @aliases, @keys, @articles, @mentions, @unnamed, @search)
+      entity: db.prepare(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search, code, codes)
+        VALUES (@id, @type, @name, @aliases, @keys, @articles, @mentions, @unnamed, @search, @code, @codes)
         ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases, keys = excluded.keys,
-          articles = excluded.articles, mentions = excluded.mentions, unnamed = excluded.unnamed, search = excluded.search`),
+          articles = excluded.articles, mentions = excluded.mentions, unnamed = excluded.unnamed, search = excluded.search,
+          code = excluded.code, codes = excluded.codes`),
       claim: db.prepare(`INSERT INTO claims (article, id, quote, kind, cue, cue_class, speaker, stance, content_start, content_end, text, proposition, time, article_seq, duplicate)
         VALUES (@article, @id, @quote, @kind, @cue, @cueClass, @speaker, @stance, @start, @end, @text, @proposition, @time, @seq, @duplicate)`),
       claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
@@ -126,6 +127,7 @@ class SqliteStore implements Store {
           ...e,
           aliases: JSON.stringify(e.aliases),
           keys: JSON.stringify(e.keys),
+          codes: JSON.stringify(e.codes),
           unnamed: e.unnamed ? 1 : 0,
           search: [e.name, ...e.aliases].join('\n').toLowerCase(),
         });
@@ -145,7 +147,7 @@ class SqliteStore implements Store {
     })();
   }
 
-  async count() {
+  async count(): Promise<StoreCounts> {
     const n = (table: string): number => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
       articles: n('articles'),
@@ -153,6 +155,7 @@ class SqliteStore implements Store {
       claims: n('claims'),
       stories: n('stories'),
       edges: n('edges'),
+      contradictions: this.db.prepare(`SELECT count(*) FROM edges WHERE score >= ?`).pluck().get(CONTRADICTION_THRESHOLD) as number,
     };
   }
 
@@ -192,10 +195,7 @@ class SqliteStore implements Store {
     return this.db
       .prepare(sql)
       .all(...params, query.limit ?? -1, query.offset ?? 0)
-      .map((r) => {
-        const { keys: _keys, ...entity } = toEntity(r as Row);
-        return entity;
-      });
+      .map((r) => toEntityJSON(r as Row));
   }
 
   async quotes(query: QuoteQuery = {}): Promise<QuoteJSON[]> {

@@ -72,6 +72,10 @@ export const MIGRATIONS: readonly string[] = [
   // predicate class they share, which groups them.
   `ALTER TABLE edges ADD COLUMN score REAL NOT NULL DEFAULT 1;
    ALTER TABLE edges ADD COLUMN proposition TEXT NOT NULL DEFAULT '';`,
+  // Entities' CAMEO actor codes: the chosen one and the count of each (JSON), from which the choice
+  // is made again as articles arrive. Entities stored before have none until an article codes them.
+  `ALTER TABLE entities ADD COLUMN code TEXT;
+   ALTER TABLE entities ADD COLUMN codes TEXT NOT NULL DEFAULT '{}';`,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */

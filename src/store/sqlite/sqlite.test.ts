@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runStoreSuite } from '../conformance.js';
 import { StoreError } from '../errors.js';
 import { openSqliteStore } from './index.js';
-import { MIGRATIONS } from './migrations.js';
+import { APPLICATION_ID, MIGRATIONS } from './migrations.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,6 +25,20 @@ describe('openSqliteStore', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
+  });
+
+  it('migrates a database from before actor codes: its entities have none yet', async () => {
+    const path = join(dir, 'before-codes.db');
+    const db = new Database(path);
+    for (const migration of MIGRATIONS.slice(0, -1)) db.exec(migration);
+    db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.prepare(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ('n1', 'ORG', 'Taliban', '[]', '[]', 1, 2, 0, 'taliban')`).run();
+    db.close();
+    const store = openSqliteStore(path);
+    expect((await store.entities()).map((e) => [e.name, e.code])).toEqual([['Taliban', null]]);
+    expect((await store.snapshot()).entities[0].codes).toEqual({});
+    await store.close();
   });
 
   it('refuses a missing file for queries, a foreign database and a newer schema', () => {

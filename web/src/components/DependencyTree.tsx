@@ -1,6 +1,7 @@
-import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ParseJSON } from '../../../src/server/types.js';
 import { api, useLoad } from '../api.js';
+import { useOverflow } from '../overflow.js';
 import { layoutTree, type Measure, type ParsedToken, type TreeLayout } from '../tree-layout.js';
 import { Status } from './Status.js';
 
@@ -81,21 +82,6 @@ function canvasMeasure(): Measure {
   return { word: width(WORD_FONT, 15), small: width(SMALL_FONT, 11) };
 }
 
-/** Whether the element is wider inside than it shows, kept up to date as it is resized. */
-function useOverflow(box: { current: HTMLElement | null }): boolean {
-  const [overflows, setOverflows] = useState(false);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const check = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
-    check();
-    const observer = new ResizeObserver(check);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [box]);
-  return overflows;
-}
-
 /** Height of one arc level, smaller when a sentence nests deep, so the diagram stays short. */
 const levelHeight = (levels: number) => Math.max(14, Math.min(28, 200 / Math.max(1, levels)));
 
@@ -112,7 +98,7 @@ function SentenceTree({ tokens }: { tokens: ParsedToken[] }) {
   const root = layout.words.find((w) => w.isRoot);
   return (
     <>
-      <div className="dep-tree-scroll" ref={box} tabIndex={0} role="group" aria-label="Dependency arcs (scrolls sideways)">
+      <div className="dep-tree-scroll scroll-shadows" ref={box} tabIndex={0} role="group" aria-label="Dependency arcs (scrolls sideways)">
         <svg width={layout.width} height={height} viewBox={`0 0 ${layout.width} ${height}`} aria-hidden="true" data-testid="dep-tree-svg">
           <defs>
             <marker id={arrow} viewBox="0 0 8 8" refX="4" refY="8" markerWidth="7" markerHeight="7" orient="0">

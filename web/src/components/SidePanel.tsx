@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CONTRADICTION_THRESHOLD } from '../../../src/core/corpus/claims.js';
 import type { CorpusContextJSON, LinkedContradictionJSON } from '../../../src/server/types.js';
 import { clip, quoted, type ArticleEntity, type ArticleEvent, type ArticleIndex } from '../article.js';
 import { colorStyle, type SpeakerColor } from '../highlight.js';
@@ -56,10 +57,11 @@ export function SidePanel({ index, colorOf, corpus, entityHref, onJump }: Props)
       </section>
 
       <section aria-labelledby="contradictions-heading">
-        <h3 id="contradictions-heading">Contradictions in this article ({article.contradictions.length})</h3>
-        {article.contradictions.length === 0 && <p className="muted">None found.</p>}
-        <ul className="contradictions">
-          {article.contradictions.map(({ claims: [a, b], reason, score }) => (
+        <PairLists
+          heading={(count) => <h3 id="contradictions-heading">Contradictions in this article ({count})</h3>}
+          pairs={article.contradictions}
+          none={<p className="muted">None found.</p>}
+          render={({ claims: [a, b], reason, score }) => (
             <li key={`${a}-${b}`} className="contradiction">
               <p>
                 {jump(a, speakerName(a))} <StanceBadge stance={index.claims.get(a)?.stance ?? 'other'} /> ↔ {jump(b, speakerName(b))}{' '}
@@ -69,8 +71,8 @@ export function SidePanel({ index, colorOf, corpus, entityHref, onJump }: Props)
                 {score.toFixed(2)} · {reason}
               </p>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       </section>
 
       <EventsSection events={article.events} index={index} jump={jump} />
@@ -126,7 +128,7 @@ function CorpusSection({ corpus, speakerName, jump }: {
 }) {
   return (
     <section aria-labelledby="corpus-heading" className="in-corpus">
-      <h3 id="corpus-heading">Across the corpus ({corpus.contradictions.length})</h3>
+      <h3 id="corpus-heading">Across the corpus ({corpus.contradictions.filter(isContradiction).length})</h3>
       <p className="small">
         {corpus.stored ? 'Stored in the corpus.' : 'Not stored (analysed only).'}{' '}
         {corpus.story ? (
@@ -142,9 +144,10 @@ function CorpusSection({ corpus, speakerName, jump }: {
           </>
         )}
       </p>
-      {corpus.contradictions.length === 0 && <p className="muted">No contradiction with other articles.</p>}
-      <ul className="contradictions">
-        {corpus.contradictions.map((c) => (
+      <PairLists
+        pairs={corpus.contradictions}
+        none={<p className="muted">No contradiction with other articles.</p>}
+        render={(c) => (
           <li key={`${c.id}-${c.claim}`} className="contradiction cross" data-kind={c.kind}>
             <p>
               {jump(c.claim, speakerName(c.claim))} ↔ <strong>{c.other.speaker?.name ?? 'unknown speaker'}</strong>{' '}
@@ -159,10 +162,43 @@ function CorpusSection({ corpus, speakerName, jump }: {
               {c.other.date && <span className="muted">, {c.other.date}</span>}
               {c.kind === 'reversal' && <span className="badge">reversal</span>}
             </p>
-            <p className="muted small">{c.reason}</p>
+            <p className="muted small">
+              {c.score.toFixed(2)} · {c.reason}
+            </p>
           </li>
-        ))}
-      </ul>
+        )}
+      />
     </section>
+  );
+}
+
+const isContradiction = (pair: { score: number }) => pair.score >= CONTRADICTION_THRESHOLD;
+
+/**
+ * Contradiction pairs as everywhere else counts them, scoring at least the threshold (docs/corpus.md),
+ * then the weaker pairs, folded away.
+ */
+function PairLists<T extends { score: number }>({ heading, pairs, none, render }: {
+  heading?: (count: number) => ReactNode;
+  pairs: T[];
+  none: ReactNode;
+  render: (pair: T) => ReactNode;
+}) {
+  const strong = pairs.filter(isContradiction);
+  const weak = pairs.filter((p) => !isContradiction(p));
+  return (
+    <>
+      {heading?.(strong.length)}
+      {strong.length === 0 && none}
+      <ul className="contradictions">{strong.map(render)}</ul>
+      {weak.length > 0 && (
+        <details className="weaker-pairs">
+          <summary className="small">
+            Weaker pairs ({weak.length}, score under {CONTRADICTION_THRESHOLD})
+          </summary>
+          <ul className="contradictions">{weak.map(render)}</ul>
+        </details>
+      )}
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 
 /** A table that scrolls sideways on a narrow screen; `children` are its body rows. */
-export function Table({ columns, caption, children }: { columns: string[]; caption?: ReactNode; children: ReactNode }) {
+export function Table({ columns, caption, className, children }: { columns: string[]; caption?: ReactNode; className?: string; children: ReactNode }) {
   return (
     <div className="table-wrap">
-      <table>
+      <table className={className}>
         {caption && <caption className="muted small">{caption}</caption>}
         <thead>
           <tr>

@@ -1,6 +1,7 @@
 import type { ArticleDetailJSON, ArticleSummaryJSON } from '../../../src/server/types.js';
 import { useApi } from '../api.js';
 import { ArticleView } from '../components/ArticleView.js';
+import { EmptyCorpus } from '../components/EmptyCorpus.js';
 import { Status } from '../components/Status.js';
 import { Table } from '../components/Table.js';
 import { href, useTitle } from '../router.js';
@@ -11,23 +12,28 @@ export function ArticlesPage() {
     <>
       <h1>Articles</h1>
       <Status loaded={loaded}>
-        {(articles) => (
-          <Table columns={['Headline', 'Source', 'Published', 'Story']}>
-            {articles.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a href={href('articles', a.id)}>{a.title ?? 'Untitled'}</a>
-                  {a.duplicateOf && <span className="badge copy">copy</span>}
-                </td>
-                <td>{a.source ?? '—'}</td>
-                <td>{a.published?.slice(0, 10) ?? '—'}</td>
-                <td>
-                  <a href={href('stories', a.story)}>{a.storyLabel}</a>
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        {(articles) =>
+          articles.length === 0 ? (
+            <EmptyCorpus>The corpus has no articles yet.</EmptyCorpus>
+          ) : (
+            // On a phone each row is a card: headline first, then the other columns, each named.
+            <Table columns={['Headline', 'Source', 'Published', 'Story']} className="cards-on-phone">
+              {articles.map((a) => (
+                <tr key={a.id}>
+                  <td className="headline">
+                    <a href={href('articles', a.id)}>{a.title ?? 'Untitled'}</a>
+                    {a.duplicateOf && <span className="badge copy">copy</span>}
+                  </td>
+                  <td data-label="Source">{a.source ?? '—'}</td>
+                  <td data-label="Published">{a.published?.slice(0, 10) ?? '—'}</td>
+                  <td data-label="Story">
+                    <a href={href('stories', a.story)}>{a.storyLabel}</a>
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          )
+        }
       </Status>
     </>
   );

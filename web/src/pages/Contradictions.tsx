@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CONTRADICTION_THRESHOLD } from '../../../src/core/corpus/claims.js';
 import type { ArticleSummaryJSON, ContradictionJSON } from '../../../src/server/types.js';
 import { query, useApi } from '../api.js';
 import { StatementList } from '../components/StatementList.js';
@@ -14,14 +15,12 @@ export function ContradictionsPage() {
     <>
       <h1>Contradictions</h1>
       <label className="small">
-        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Also show weak pairs (score under 0.5)
+        <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Also show weak pairs (score under {CONTRADICTION_THRESHOLD})
       </label>
       <Status loaded={loaded}>
         {(groups) => (
           <>
-            <p className="muted">
-              {groups.length} proposition{groups.length === 1 ? '' : 's'} on which speakers of different sides deny what others assert, or one speaker changes position, strongest first.
-            </p>
+            <ContradictionCount groups={groups} />
             {groups.map((g) => {
               const denials = g.claims.filter((c) => c.stance === 'deny');
               const affirmations = g.claims.filter((c) => c.stance !== 'deny');
@@ -53,6 +52,24 @@ export function ContradictionsPage() {
         )}
       </Status>
     </>
+  );
+}
+
+/**
+ * How many contradictions, in the unit /api/health and `claimgraph demo` count: claim pairs scoring
+ * at least the threshold (docs/corpus.md); weaker pairs shown on request are counted apart.
+ */
+function ContradictionCount({ groups }: { groups: ContradictionJSON[] }) {
+  const pairs = groups.flatMap((g) => g.pairs);
+  const strong = pairs.filter((p) => p.score >= CONTRADICTION_THRESHOLD).length;
+  const weak = pairs.length - strong;
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return (
+    <p className="muted contradiction-count">
+      <strong>{n(strong, 'contradiction', 'contradictions')}</strong> (claim pairs scoring ≥ {CONTRADICTION_THRESHOLD})
+      {weak > 0 && ` and ${n(weak, 'weaker pair', 'weaker pairs')}`} on {n(groups.length, 'proposition', 'propositions')}: speakers of different sides deny
+      what others assert, or one speaker changes position. Strongest first.
+    </p>
   );
 }
 

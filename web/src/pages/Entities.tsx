@@ -32,13 +32,14 @@ export function EntitiesPage() {
       <Status loaded={loaded}>
         {(entities) => (
           <>
-            <Table columns={['Name', 'Type', 'Articles', 'Mentions', 'Also called']}>
+            <Table columns={['Name', 'Type', 'Actor code', 'Articles', 'Mentions', 'Also called']}>
               {entities.map((e) => (
                 <tr key={e.id}>
                   <td>
                     <a href={href('entities', e.id)}>{e.name}</a>
                   </td>
                   <td>{e.type}</td>
+                  <td>{e.code ? <code className="actor-code">{e.code}</code> : <span className="muted">—</span>}</td>
                   <td className="num">{e.articles}</td>
                   <td className="num">{e.mentions}</td>
                   <td>{e.aliases.join(', ')}</td>
@@ -64,7 +65,16 @@ export function EntityPage({ id }: { id: string }) {
           <>
             <h1>{entity.name}</h1>
             <p className="muted">
-              {entity.type} · {entity.articles} articles · {entity.mentions} mentions
+              {entity.type}
+              {entity.code && (
+                <>
+                  {' · actor code '}
+                  <code className="actor-code" title="CAMEO actor code">
+                    {entity.code}
+                  </code>
+                </>
+              )}{' '}
+              · {entity.articles} articles · {entity.mentions} mentions
               {entity.aliases.length > 0 && ` · also ${entity.aliases.join(', ')}`}
             </p>
             <section aria-labelledby="timeline-heading" className="card">

@@ -1,13 +1,20 @@
+import type { NodeSingular } from 'cytoscape';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { NetworkJSON, NetworkStance } from '../../../src/server/types.js';
 import { useApi } from '../api.js';
+import { EmptyCorpus } from '../components/EmptyCorpus.js';
 import { StanceBadge } from '../components/Stance.js';
 import { Status } from '../components/Status.js';
 import { Table } from '../components/Table.js';
+import { placeLabels, type LabelSide } from '../label-layout.js';
 import { href } from '../router.js';
 
 const STANCES: NetworkStance[] = ['assert', 'deny', 'condemn', 'accuse'];
-const TYPE_COLORS: Record<string, string> = { PERSON: '#1f3a5f', ORG: '#3d7a5a', GPE: '#8a5a1f', LOC: '#8a5a1f', NORP: '#6b4f8a', MISC: '#666' };
+/** Node colours by entity type, each far from the others (GPE brown, LOC sky blue, MISC light grey). */
+const TYPE_COLORS: Record<string, string> = { PERSON: '#1f3a5f', ORG: '#3d7a5a', GPE: '#8a5a1f', LOC: '#3fa7d6', NORP: '#6b4f8a', MISC: '#999' };
+/** Labels keep this size on screen at any zoom (px), and this gap from their node. */
+const LABEL_PX = 12;
+const LABEL_GAP_PX = 4;
 /** Edge colours by the PLOVER type of the events the claims hold: cooperation greens and blues, conflict reds; grey for none. */
 const PLOVER_COLORS: Record<string, string> = {
   AGREE: '#2e8b57', CONSULT: '#3a7bd5', SUPPORT: '#1f9e89', COOPERATE: '#228b22', AID: '#6aa84f', CONCEDE: '#8fbc8f', RETREAT: '#9aa',
@@ -56,6 +63,7 @@ export function NetworkPage() {
       </ul>
       <Status loaded={loaded}>
         {(network) => {
+          if (network.edges.length === 0) return <EmptyCorpus>No actor has made a claim about another yet: the corpus is empty, or its articles quote no one on anyone.</EmptyCorpus>;
           const edges = network.edges.filter((e) => shown.has(e.stance));
           return (
             <>
@@ -74,6 +82,7 @@ function Graph({ network }: { network: NetworkJSON }) {
   useEffect(() => {
     let destroyed = false;
     let graph: { destroy(): void } | null = null;
+    let relabelTimer: ReturnType<typeof setTimeout> | undefined;
     // cytoscape is loaded only on this page.
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (destroyed || !box.current) return;
@@ -81,20 +90,25 @@ function Graph({ network }: { network: NetworkJSON }) {
       const cy = cytoscape({
         container: box.current,
         elements: [
-          ...network.nodes.filter((n) => linked.has(n.id)).map((n) => ({ data: { id: n.id, label: n.name, type: n.type, size: 18 + Math.min(42, Math.sqrt(n.mentions) * 6) } })),
-          ...network.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, stance: e.stance, color: ploverColor(e.plover), width: 1 + Math.min(8, e.claims) } })),
+          ...network.nodes
+            .filter((n) => linked.has(n.id))
+            // `shown` is the label drawn: the name, or '' when it has no room.
+            .map((n) => ({ data: { id: n.id, name: n.name, shown: n.name, type: n.type, mentions: n.mentions, size: 18 + Math.min(42, Math.sqrt(n.mentions) * 6) } })),
+          ...network.edges.map((e, i) => ({
+            data: { id: `e${i}`, source: e.source, target: e.target, stance: e.stance, plover: e.plover, color: ploverColor(e.plover), width: 1 + Math.min(8, e.claims) },
+          })),
         ],
         style: [
           {
             selector: 'node',
             style: {
-              label: 'data(label)',
+              label: 'data(shown)',
               width: 'data(size)',
               height: 'data(size)',
-              'font-size': 11,
+              'font-size': LABEL_PX,
               'text-valign': 'bottom',
-              'text-margin-y': 4,
-              'background-color': (n: { data(key: string): string }) => TYPE_COLORS[n.data('type')] ?? '#666',
+              'text-halign': 'center',
+              'background-color': (n: { data(key: string): string }) => TYPE_COLORS[n.data('type')] ?? TYPE_COLORS.MISC,
               color: '#222',
               'text-background-color': '#fff',
               'text-background-opacity': 0.8,
@@ -115,7 +129,56 @@ function Graph({ network }: { network: NetworkJSON }) {
             },
           },
         ],
-        layout: { name: 'cose', animate: false, padding: 20 },
+        layout: { name: 'preset' },
+      });
+      const hidden = new Set<string>();
+      // Labels as large on screen at any zoom, placed in view where they overlap nothing (label-layout.ts);
+      // zooming in or panning places them again, and shows more.
+      const relabel = () => {
+        const zoom = cy.zoom();
+        const gap = LABEL_GAP_PX / zoom;
+        const nodes = cy.nodes();
+        cy.batch(() => nodes.forEach((n) => void n.data('shown', n.data('name')).style('font-size', LABEL_PX / zoom)));
+        const atSide = (n: NodeSingular, side: LabelSide) => {
+          const vertical = side === 'top' || side === 'bottom';
+          n.style({
+            'text-valign': vertical ? side : 'center',
+            'text-halign': vertical ? 'center' : side,
+            'text-margin-x': side === 'right' ? gap : side === 'left' ? -gap : 0,
+            'text-margin-y': side === 'bottom' ? gap : side === 'top' ? -gap : 0,
+          });
+        };
+        const labelBox = (n: NodeSingular, side: LabelSide) => {
+          atSide(n, side);
+          return n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+        };
+        const bodies = new Map(nodes.map((n) => [n, n.boundingBox({ includeNodes: true, includeEdges: false, includeLabels: false, includeOverlays: false })]));
+        const ranked = nodes.toArray().sort((a, b) => b.data('mentions') - a.data('mentions') || (a.id() < b.id() ? -1 : 1));
+        const sides = placeLabels(ranked, labelBox, bodies, cy.extent());
+        hidden.clear();
+        cy.batch(() => {
+          for (const [node, side] of sides) {
+            if (side) atSide(node, side);
+            else {
+              hidden.add(node.id());
+              node.data('shown', '');
+            }
+          }
+        });
+      };
+      const layout = cy.layout({ name: 'cose', animate: false, padding: 20 });
+      layout.one('layoutstop', relabel);
+      layout.run();
+      cy.on('viewport', () => {
+        clearTimeout(relabelTimer);
+        relabelTimer = setTimeout(relabel, 120);
+      });
+      // A node whose label had no room shows it while the pointer is on it.
+      cy.on('mouseover', 'node', (event) => {
+        if (hidden.has(event.target.id())) event.target.data('shown', event.target.data('name'));
+      });
+      cy.on('mouseout', 'node', (event) => {
+        if (hidden.has(event.target.id())) event.target.data('shown', '');
       });
       cy.on('tap', 'node', (event) => {
         window.location.hash = href('entities', event.target.id());
@@ -124,6 +187,7 @@ function Graph({ network }: { network: NetworkJSON }) {
     });
     return () => {
       destroyed = true;
+      clearTimeout(relabelTimer);
       graph?.destroy();
     };
   }, [network]);

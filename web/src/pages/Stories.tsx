@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ArticleDetailJSON, StoryDetailJSON, StoryJSON } from '../../../src/server/types.js';
 import { useApi } from '../api.js';
 import { ArticleIndex, quoted } from '../article.js';
@@ -6,6 +6,7 @@ import { ArticleText } from '../components/ArticleText.js';
 import { StanceBadge } from '../components/Stance.js';
 import { Status } from '../components/Status.js';
 import { colorScale, colorStyle, type SpeakerColor } from '../highlight.js';
+import { useOverflow } from '../overflow.js';
 import { href, useTitle } from '../router.js';
 
 export function StoriesPage() {
@@ -108,12 +109,20 @@ function ColumnText({ detail, colorOf }: { detail: ArticleDetailJSON; colorOf: (
 
 function ClaimsMatrix({ matrix, colorOf }: { matrix: StoryDetailJSON['matrix']; colorOf: (speaker: string | null) => SpeakerColor }) {
   const [open, setOpen] = useState<number | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const overflows = useOverflow(wrap);
   if (matrix.cells.length === 0) return <p className="muted">No attributed claims.</p>;
   const cellsAt = (speaker: string, proposition: number) => matrix.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.speaker === speaker && c.proposition === proposition);
   const chosen = open === null ? null : matrix.cells[open];
   return (
     <>
-      <div className="table-wrap">
+      {overflows && (
+        <p className="scroll-hint muted small" aria-hidden="true">
+          {matrix.propositions.length} matters: scroll sideways for the rest →
+        </p>
+      )}
+      {/* Scrollable from the keyboard too, when it has to scroll. */}
+      <div className="table-wrap scroll-shadows" ref={wrap} tabIndex={overflows ? 0 : undefined} role="group" aria-label="Claims matrix">
         <table className="matrix">
           <caption className="muted small">Speakers × matters (CAMEO events the claims evoke) × stance; copies left out. Choose a stance to read the claims.</caption>
           <thead>

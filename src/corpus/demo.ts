@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { SEED_ARTICLE } from '../cli/commands/demo.js';
-import { ingest, type IngestOptions, type IngestSummary } from '../corpus/ingest.js';
+import { ingest, type IngestOptions, type IngestSummary } from './ingest.js';
 import type { Store } from '../store/types.js';
 
+/** The article the project started with (IANS wire copy, unchanged). */
+export const SEED_ARTICLE = new URL('../../demo/taliban-denies-sharing-is-intelligence-with-russia.txt', import.meta.url);
+
 /**
- * The demo corpus `npm start` serves: the seed article and the project's own multi-source fixture
- * about its story (a syndicated copy, a confirming briefing, a denial, an unrelated article).
+ * The demo corpus `npm start` serves and `claimgraph demo` sums up: the seed article and the
+ * project's own multi-source fixture about its story (a syndicated copy, a confirming briefing, a
+ * denial, an unrelated article).
  */
 export const DEMO_SOURCES = [fileURLToPath(SEED_ARTICLE), fileURLToPath(new URL('../../test/fixtures/corpus', import.meta.url))];
 
