@@ -192,6 +192,11 @@ describe('speech the rules missed or misread', () => {
     expect(a.quote('covering up').content.text).toBe('the government of covering up the talks');
   });
 
+  it('a title-case headline: "X Says …"', () => {
+    const a = analyse('Obama Says African-American Museum Will Tell of Suffering and Delight\n\nThe museum opened on Saturday.');
+    expect(a.quote('Museum Will Tell').source?.text).toBe('Obama');
+  });
+
   it('a name the parser splits into two subjects stays one speaker', () => {
     expect(analyse('"We are ready," Emmanuel Macron said.').quote('We are ready').source?.text).toBe('Emmanuel Macron');
   });

@@ -581,8 +581,23 @@ function contentAfter(
     while (end > i + 1 && isTrailingPunctuation(doc, end - 1) && regionOf[end - 1] < 0) end--;
   }
   const lower = doc.tokens.lower[i];
-  if (!TAKES_OBJECT.has(lemma) && lower !== 'that' && lower !== 'to' && regionOf[i] < 0 && !hasVerb(doc, i, end)) return null;
+  if (!TAKES_OBJECT.has(lemma) && lower !== 'that' && lower !== 'to' && regionOf[i] < 0 && !hasVerb(doc, i, end) && !isTitleCase(doc, i, end)) return null;
   return { start: doc.tokens.start[i], end: doc.tokens.end[end - 1] };
+}
+
+/**
+ * "Obama Says African-American Museum Will Tell of …": in a title-case headline the tagger reads
+ * the verbs as names, so a clause is taken on trust. Most words capitalised, at least three.
+ */
+function isTitleCase(doc: Doc, from: number, to: number): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (let k = from; k < to; k++) {
+    if (!/^\p{L}/u.test(doc.word(k))) continue;
+    words++;
+    if (/^\p{Lu}/u.test(doc.word(k))) capitalised++;
+  }
+  return words >= 3 && capitalised >= 0.75 * words;
 }
 
 function isTrailingPunctuation(doc: Doc, i: number): boolean {
