@@ -197,6 +197,22 @@ describe('speech the rules missed or misread', () => {
     expect(a.quote('Museum Will Tell').source?.text).toBe('Obama');
   });
 
+  it('two coordinated reports: each its own content', () => {
+    const a = analyse('Smith said Jones was lying, and Jones said Smith was the liar.');
+    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([['Smith', 'Jones was lying'], ['Jones', 'Smith was the liar']]);
+  });
+
+  it('"…,” X told reporters, adding that …": the participle reports what follows it', () => {
+    const a = analyse('"We will not back down," the union\'s leader, Maria Costa, told reporters, adding that a strike was inevitable.');
+    expect(a.quote('a strike').content.text).toBe('that a strike was inevitable');
+  });
+
+  it('a report in a relative clause ends with it; "According to X, Y" takes no appositive from Y', () => {
+    const a = analyse('The company, which said last week it would cut 500 jobs, declined to give details.\n\nAccording to the police report, the driver was drunk.');
+    expect(a.quote('500 jobs').content.text).toBe('it would cut 500 jobs');
+    expect([a.quote('was drunk').source?.text, a.quote('was drunk').content.text]).toEqual(['the police report', 'the driver was drunk']);
+  });
+
   it('a name the parser splits into two subjects stays one speaker', () => {
     expect(analyse('"We are ready," Emmanuel Macron said.').quote('We are ready').source?.text).toBe('Emmanuel Macron');
   });

@@ -321,7 +321,9 @@ function attribute(
     regions[regionOf[quoteEnd]].open <= sentStart + 1;
   // "… Hollande said Friday as he entered the talks": a temporal clause after the cue is no content.
   const closes = (rest.closes && !rest.resumes) || (rest.next < sentEnd && SUBORDINATORS.has(doc.tokens.lower[rest.next]) && !TAKES_OBJECT.has(cue.lemma));
-  if (hasLeadingContent && (afterQuote || closes)) {
+  // "…,” Costa told reporters, adding that …": a participle reports what follows it.
+  const participleWithContent = participle && !closes && rest.next < sentEnd;
+  if (hasLeadingContent && (afterQuote || closes) && !participleWithContent) {
     // The cue closes its clause: the content came before it.
     const content = contentBefore(doc, boundary, sentStart, regions, regionOf);
     if (!content) return null;
@@ -338,13 +340,16 @@ function attribute(
   }
   if (afterCue !== cueTokens.end) return null;
   // "Even though Russia claims X, …": a subordinate clause's content ends at its comma.
-  const subordinate = source.start > sentStart && SUBORDINATORS.has(doc.tokens.lower[source.start - 1]);
+  // "Even though Russia claims X, …", "The company, which said X, declined …": the content ends
+  // with the subordinate or relative clause.
+  const subordinate = (source.start > sentStart && SUBORDINATORS.has(doc.tokens.lower[source.start - 1])) ||
+    RELATIVE_PRONOUNS.has(doc.tokens.lower[source.end - 1]);
   // "As the economist John Kay has argued, targets …": the cue's clause is the frame, the main
   // clause after its comma the content.
   const framing = subordinate && doc.word(rest.next) === ',';
   const content = contentAfter(doc, framing ? rest.next + 1 : rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate && !framing);
   if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, hit.lexiconClass !== null, content, regionOf)) return null;
-  return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
+  return { cue, cueTokens, source, content: [beforeCoordinatedReport(doc, cueTokens.start, content)], addressee: rest.addressee, sentenceEnd: sentEnd };
 }
 
 /**
@@ -655,7 +660,10 @@ function resumedQuote(doc: Doc, from: number, sentEnd: number, regions: QuoteReg
 function extendAppositive(doc: Doc, np: TokenRange, sentEnd: number): TokenRange {
   if (np.end < sentEnd && doc.word(np.end) === ',') {
     const appositive = nounPhraseStartingAt(doc, np.end + 1, sentEnd);
-    if (appositive) return { start: np.start, end: appositive.end };
+    // "According to the police report, the driver was drunk": a noun phrase followed by its verb
+    // is the next clause's subject, not an appositive.
+    const next = appositive && appositive.end < sentEnd ? doc.upos(appositive.end) : '';
+    if (appositive && next !== 'VERB' && next !== 'AUX') return { start: np.start, end: appositive.end };
   }
   return np;
 }
@@ -717,6 +725,21 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     });
   }
   return out;
+}
+
+/**
+ * "Smith said Jones was lying, and Jones said Smith was": a second report coordinated with the
+ * cue (a `conj` cue verb in the parse) ends the first one's content, with its "and" and comma.
+ */
+function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
+  for (const k of childrenWith(doc, v, 'conj')) {
+    if (doc.tokens.start[k] <= content.start || doc.tokens.start[k] >= content.end) continue;
+    if (doc.upos(k) !== 'VERB' || !CUE_READINGS.has(doc.tokens.lemma[k])) continue;
+    let last = subtreeSpan(doc, k).tokenStart - 1;
+    while (last >= 0 && doc.tokens.start[last] > content.start && (doc.upos(last) === 'PUNCT' || doc.upos(last) === 'CCONJ')) last--;
+    if (last >= 0 && doc.tokens.end[last] > content.start) return { start: content.start, end: doc.tokens.end[last] };
+  }
+  return content;
 }
 
 /** A list item's mark: "•", "-", "1.", "(a)". */
