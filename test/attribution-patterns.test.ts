@@ -213,6 +213,10 @@ describe('speech the rules missed or misread', () => {
     expect([a.quote('was drunk').source?.text, a.quote('was drunk').content.text]).toEqual(['the police report', 'the driver was drunk']);
   });
 
+  it('"told the court he was innocent": the pronoun opens the content, not the addressee', () => {
+    expect(analyse('The defendant told the court he was innocent.').quote('innocent').content.text).toBe('he was innocent');
+  });
+
   it('a name the parser splits into two subjects stays one speaker', () => {
     expect(analyse('"We are ready," Emmanuel Macron said.').quote('We are ready').source?.text).toBe('Emmanuel Macron');
   });

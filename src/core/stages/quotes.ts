@@ -471,6 +471,7 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
   if (TELL_LIKE.has(lemma) || (doc.tokens.lower[i] === 'to' && SPOKE_TO.has(lemma))) {
     // "told Al Jazeera", "said to the Republican nominee"
     addressee = nounPhraseStartingAt(doc, doc.tokens.lower[i] === 'to' ? i + 1 : i, sentEnd);
+    if (addressee) addressee = parsedAddressee(doc, from - 1, addressee);
     if (addressee) i = addressee.end;
   }
   for (;;) {
@@ -502,6 +503,20 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
   return { next: i, addressee, resumes: false, closes };
 }
 
+/**
+ * The rule's addressee cut to the parse's object of the cue: "told the court he was innocent"
+ * keeps "he" for the content. The rule's phrase stands when the parse has no such object.
+ */
+function parsedAddressee(doc: Doc, cue: number, rule: TokenRange): TokenRange {
+  // A subject pronoun never ends an addressee, however the parser reads it.
+  for (let k = rule.start + 1; k < rule.end; k++) if (doc.upos(k) === 'PRON' && SUBJECT_PRONOUNS.has(doc.tokens.lower[k])) return { start: rule.start, end: k };
+  const object = children(doc, cue).find((k) => k >= rule.start && k < rule.end && /^(?:iobj|obj|obl)$/.test(baseRelation(doc.tokens.deprel[k])));
+  if (object === undefined) return rule;
+  const { tokenStart, tokenEnd } = subtreeSpan(doc, object);
+  return tokenStart >= rule.start && tokenEnd < rule.end ? { start: rule.start, end: tokenEnd } : rule;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
   'yesterday', 'tonight', 'earlier', 'later', 'recently', 'again', 'repeatedly', 'publicly', 'privately', 'previously',
   'also', 'once', 'then', 'now', 'too', 'instead', 'ago']);
