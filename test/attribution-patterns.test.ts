@@ -126,6 +126,7 @@ describe('not speech', () => {
     ['colon labels', 'Analysis: Jane Doe, Washington\n\nCampaign ID: 1234'],
     ['an act outside the cue lexicon', 'The U.S. Senate on Tuesday passed a bill to avert a government shutdown.'],
     ['no comment', 'The landlord declined to comment.'],
+    ['perception and performance', 'The officers saw the tweet and removed the aide.\n\nMary J. Blige sings to Hillary Clinton in a new clip.\n\nTrump offered no proof.'],
   ])('%s', (_kind, text) => {
     expect(analyse(text).quotes.map((q) => q.content.text)).toEqual([]);
   });

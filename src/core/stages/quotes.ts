@@ -362,6 +362,7 @@ const SPEECH_INFINITIVES = new Set([
   'instruct', 'request', 'invite', 'profess', 'pretend',
 ]);
 const CLAUSAL_REPORTS = new Set(['ccomp', 'parataxis']);
+const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer']);
 const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'confirm', 'provide', 'give']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
 /** Condemning verbs with a physical sense: "attacked the plan" is a report, "attacked bars" is not. */
@@ -380,8 +381,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
   if (regionOf[range.start] >= 0) return true;
   const relation = reportRelation(doc, v, range);
-  // A verb outside the cue lexicon reports only a clause: "the Senate passed a bill" is an act.
-  if (!inLexicon && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
+  // A verb outside the cue lexicon reports only a clause: "the Senate passed a bill" is an act;
+  // so does a perception or performance verb ("saw the tweet", "sings to Clinton", "offered no proof").
+  if ((!inLexicon || CLAUSE_ONLY.has(lemma)) && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
   // "declined to comment", "refused to say": no statement at all.
   if (relation === 'xcomp' && NO_COMMENT.has(doc.tokens.lemma[childrenWith(doc, v, 'xcomp')[0] ?? v])) return false;
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) return SPEECH_INFINITIVES.has(lemma);
