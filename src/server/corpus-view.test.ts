@@ -43,4 +43,25 @@ describe('CorpusView', () => {
     await writer.close();
     await served.close();
   });
+
+  it('keeps an article as JSON text only while the corpus stays as it was', async () => {
+    const served = openSqliteStore(path);
+    const writer = openSqliteStore(path);
+    const view = new CorpusView(served, { refreshMs: 0 });
+    const seed = (await view.articles()).find((a) => a.title?.startsWith('Taliban denies'));
+    if (!seed) throw new Error('the demo corpus has no seed article');
+    const before = await view.articleText(seed.id);
+    expect(JSON.parse(before ?? 'null')).toEqual(await view.article(seed.id));
+    expect(await view.articleText('nope')).toBeNull();
+
+    const file = join(dir, 'contradicting.jsonl');
+    writeFileSync(file, JSON.stringify({ title: 'Taliban confirm Russian help', published: '2015-12-30', text: 'Taliban confirm Russian help\n\nA Taliban commander said the group shares intelligence with Russia about Islamic State.' }));
+    expect(await ingest(writer, [file], { analyzer, workers: 0 })).toMatchObject({ ingested: 1 });
+
+    const after = await view.articleText(seed.id);
+    expect(JSON.parse(after ?? 'null')).toEqual(await view.article(seed.id));
+    expect(after).not.toBe(before);
+    await writer.close();
+    await served.close();
+  });
 });

@@ -60,6 +60,10 @@ export function withFileNames(stories: StoryJSON[]): StoryJSON[] {
   return stories.map((story) => ({ ...story, articles: story.articles.map((a) => ({ ...a, path: a.path === null ? null : a.path.slice(a.path.lastIndexOf('/') + 1) })) }));
 }
 
+/** Article details kept as JSON text per index (see {@link CorpusView.articleText}). */
+const CACHED_ARTICLES = 256;
+const articleTexts = new WeakMap<Index, Map<string, string>>();
+
 export class CorpusView {
   private index: Promise<Index> | null = null;
   private version = '';
@@ -94,6 +98,31 @@ export class CorpusView {
       entities: index.links.get(id) ?? {},
       contradictions: this.linked(index, id, index.edgesByArticle.get(id) ?? []),
     };
+  }
+
+  /**
+   * The article detail as JSON text. Serialising a whole analysis was most of a request's cost,
+   * and readers open the same articles again and again, so the text is kept for the index's
+   * lifetime, for the {@link CACHED_ARTICLES} most recently read.
+   */
+  async articleText(id: string): Promise<string | null> {
+    const index = await this.current();
+    let cache = articleTexts.get(index);
+    if (!cache) articleTexts.set(index, (cache = new Map()));
+    const kept = cache.get(id);
+    if (kept !== undefined) {
+      // Most recently read last: the first entry is the one to drop.
+      cache.delete(id);
+      cache.set(id, kept);
+      return kept;
+    }
+    const detail = await this.article(id);
+    if (!detail) return null;
+    const text = JSON.stringify(detail);
+    // The index may have been rebuilt meanwhile: keep the text only with the one it came from.
+    if (cache.size >= CACHED_ARTICLES) cache.delete(cache.keys().next().value as string);
+    cache.set(id, text);
+    return text;
   }
 
   /** Contradictions between claims of `article` and claims elsewhere, with the other side's evidence. */

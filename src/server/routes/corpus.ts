@@ -29,7 +29,17 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     handler: () => corpus.articles(),
   });
 
-  byId('/api/articles/:id', 'article', 'One stored article: its analysis, canonical entity ids and contradictions with other articles', 'ArticleDetail', (id) => corpus.article(id));
+  app.get<{ Params: { id: string } }>('/api/articles/:id', {
+    schema: {
+      summary: 'One stored article: its analysis, canonical entity ids and contradictions with other articles',
+      tags, params: idParams, response: { 200: ref('ArticleDetail'), ...ERROR_RESPONSES },
+    },
+    // The view keeps the detail as JSON text (it is sent as is, without the schema's serializer).
+    handler: async (request, reply) => {
+      const text = await corpus.articleText(request.params.id);
+      return text === null ? notFound(reply, 'article', request.params.id) : reply.type('application/json; charset=utf-8').send(text);
+    },
+  });
 
   app.get<{ Querystring: { q?: string; type?: EntityType; limit?: number } }>('/api/entities', {
     schema: {
