@@ -1,5 +1,21 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
+
+const load = createRequire(import.meta.url);
+let libraries: { Readability: typeof ReadabilityClass; parseHTML: typeof ParseHTML } | null = null;
+
+/**
+ * linkedom and Readability, loaded with the first page: they cost about 140 ms of start-up that
+ * plain-text runs (`claimgraph analyze story.txt`) never need.
+ */
+function htmlLibraries(): { Readability: typeof ReadabilityClass; parseHTML: typeof ParseHTML } {
+  libraries ??= {
+    Readability: (load('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+    parseHTML: (load('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML,
+  };
+  return libraries;
+}
 import { InputError } from './errors.js';
 
 /** The article in an HTML page: text with one paragraph per block, and the page's metadata. */
@@ -92,6 +108,7 @@ function ensureFewElements(html: string): void {
 /** Readability, unless the page nests too deep for it (then the caller falls back to the body). */
 function readArticle(document: Document) {
   if (nestingDepth(document.body) > MAX_READABILITY_DEPTH) return null;
+  const { Readability } = htmlLibraries();
   return new Readability<Node>(document, { serializer: (node) => node }).parse();
 }
 
@@ -117,7 +134,7 @@ function parsePage(html: string): Document {
     const content = html.replace(head, '').replace(/<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi, '');
     page = `<!doctype html><html>${head}<body>${content}</body></html>`;
   }
-  const document = parseHTML(page).document as unknown as Document;
+  const document = htmlLibraries().parseHTML(page).document as unknown as Document;
   for (const element of [...document.querySelectorAll(BOILERPLATE)]) {
     // An article's own <header> holds its headline and byline; the page's holds the site banner.
     if (element.localName !== 'header' || !element.closest('article, main')) element.remove();
