@@ -218,6 +218,22 @@ describe('speech the rules missed or misread', () => {
     expect(analyse('The defendant told the court he was innocent.').quote('innocent').content.text).toBe('he was innocent');
   });
 
+  it('"denied having any contact": a bare gerund is the content; the time is not the speaker\'s', () => {
+    const q = analyse('The Taliban on Saturday denied having any contact with Russia.').quote('any contact');
+    expect([q.source?.text, q.content.text]).toEqual(['The Taliban', 'having any contact with Russia']);
+  });
+
+  it('an aside between speaker and cue, and a family name that comes first ("Xi" of "Xi Jinping")', () => {
+    const a = analyse('President Joe Biden and Chinese leader Xi Jinping met in Bali.\n\nXi, for his part, warned that Taiwan was a red line. "Anyone who seeks to separate Taiwan from China will be crushed," he said.');
+    expect(a.speakerOf('Taiwan was a red line')).toBe('Xi Jinping');
+    expect(a.speakerOf('will be crushed')).toBe('Xi Jinping');
+  });
+
+  it('a speaker after a quotation does not take its closing mark', () => {
+    const a = analyse('"We have no contact with Russia," Qari Yusuf Ahmadi, a spokesman for the Taliban, said in a statement.');
+    expect(a.quote('no contact').source?.text).toBe('Qari Yusuf Ahmadi, a spokesman for the Taliban,');
+  });
+
   it('a name the parser splits into two subjects stays one speaker', () => {
     expect(analyse('"We are ready," Emmanuel Macron said.').quote('We are ready').source?.text).toBe('Emmanuel Macron');
   });

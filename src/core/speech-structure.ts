@@ -24,6 +24,11 @@ export function trimPunctuation(doc: Doc, range: TokenRange): TokenRange {
   const isEdgePunctuation = (i: number): boolean => doc.upos(i) === 'PUNCT' && !QUOTE_MARKS.has(doc.word(i)) && doc.word(i) !== ')';
   while (start < end && (isEdgePunctuation(start) || doc.word(start) === ')')) start++;
   while (end > start && isEdgePunctuation(end - 1)) end--;
+  // A quote mark at an edge without its pair inside belongs to a quotation next to the phrase.
+  let marks = 0;
+  for (let k = start; k < end; k++) if (QUOTE_MARKS.has(doc.word(k))) marks++;
+  if (marks % 2 === 1 && QUOTE_MARKS.has(doc.word(start))) start++;
+  else if (marks % 2 === 1 && end > start && QUOTE_MARKS.has(doc.word(end - 1))) end--;
   if (end > start && doc.word(end - 1) === ')' && !hasWord(doc, start, end - 1, '(')) end--;
   return { start, end };
 }

@@ -133,7 +133,15 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
       i += match.length - 1;
       continue;
     }
-    if (spans || !isCapitalised(doc, i) || NOT_NAMES.has(lower[i]) || !/\p{L}/u.test(lower[i])) continue;
+    if (!isCapitalised(doc, i) || NOT_NAMES.has(lower[i]) || !/\p{L}/u.test(lower[i])) continue;
+    if (spans) {
+      // A family name of someone named before, wherever the model missed it ("Xi, for his part,"
+      // after "Xi Jinping", tagged as an interjection; "Biden" after "Joe Biden").
+      if ((hasEarlierPerson(doc, out, lower[i]) || isFamilyNameFirst(doc, out, i)) && !(i + 1 < n && isCapitalised(doc, i + 1))) {
+        out.push({ ...typeName(doc, lexicon, i, i + 1, out), type: 'PERSON' });
+      }
+      continue;
+    }
     if (sentenceStart[i] && doc.tokens.pos[i] !== PROPN) continue;
     if (lexicon.isRoleWord(lower[i]) && i + 1 < n && isCapitalised(doc, i + 1)) continue; // a title: "President Putin"
     let end = i + 1;
@@ -290,6 +298,20 @@ function findDescriptions(doc: Doc, lexicon: EntityLexicon, names: Candidate[]):
 /** Last words of the PERSON candidates found so far, indexed as the list of candidates grows. */
 const personLastWords = new WeakMap<Candidate[], { seen: number; words: Set<string> }>();
 
+/**
+ * Whether token `i` is the first of an earlier two-word person's name that is not a known first
+ * name: "Xi" of "Xi Jinping", where the family name comes first. Looks back a bounded way.
+ */
+function isFamilyNameFirst(doc: Doc, earlier: Candidate[], i: number): boolean {
+  const word = doc.tokens.lower[i];
+  for (let k = earlier.length - 1; k >= 0 && k >= earlier.length - FAMILY_NAME_LOOKBACK; k--) {
+    const c = earlier[k];
+    if (c.type === 'PERSON' && c.end - c.start === 2 && doc.tokens.lower[c.start] === word && c.gender === null) return true;
+  }
+  return false;
+}
+const FAMILY_NAME_LOOKBACK = 50;
+
 /** Whether an earlier candidate is a person whose name ends with `word` (a surname seen before). */
 function hasEarlierPerson(doc: Doc, earlier: Candidate[], word: string): boolean {
   let index = personLastWords.get(earlier);
@@ -352,7 +374,9 @@ function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
     if (e.type !== 'PERSON' || e.unnamed) continue;
     people += 1;
     const full = e.name.toLowerCase();
-    if (full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`)) {
+    // "Kabulov" of "Zamir Kabulov"; "Xi" of "Xi Jinping" (two words, no known first name).
+    const familyFirst = c.end - c.start === 1 && e.gender === null && full.startsWith(`${lower} `) && full.indexOf(' ') === full.lastIndexOf(' ');
+    if (full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`) || familyFirst) {
       c.type = 'PERSON';
       return k;
     }

@@ -289,6 +289,8 @@ function attribute(
   const participle = lastWord === ',' && doc.tokens.lower[cueTokens.start].endsWith('ing');
   let source = last >= sentStart && !participle ? speakerPhraseEndingAt(doc, last, sentStart) : null;
   if (source && parenthesisEnd >= 0) source = { start: source.start, end: parenthesisEnd + 1 };
+  // "Xi, for his part, warned …": an aside between speaker and cue; the parse knows the subject.
+  if (!source && lastWord === ',' && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
   let afterCue = cueTokens.end;
   if (!source && (participle || lastWord === 'and' || lastWord === 'but')) {
     // A participle or a coordinated verb shares the main clause's subject: "…, saying they …",
@@ -389,12 +391,20 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) return SPEECH_INFINITIVES.has(lemma);
   // Time and manner ("replied 17 seconds later", "spoke Friday after Trump tweeted") report nothing;
   // a topic ("complained about his mic", "seized on Trump's claim") is left to the cue model.
-  if (FRAMING_ONLY.has(relation) || baseRelation(relation) === 'advmod' || baseRelation(relation) === 'advcl') return false;
+  if (FRAMING_ONLY.has(relation) || baseRelation(relation) === 'advmod') return false;
+  // "spoke Friday after Trump tweeted" frames; "denied having any contact" (a bare gerund) reports.
+  if (baseRelation(relation) === 'advcl' && !isBareGerund(doc, childrenWith(doc, v, 'advcl').find((k) => k >= range.start && k < range.end) ?? -1)) return false;
   if (relation === 'obj' && PHYSICAL_SENSE.has(lemma)) return objectIsReported(doc, v);
   return true;
 }
 
 /** "ordered the firm to pay": the parser hangs the infinitive on the object, not on the verb. */
+/** A gerund clause with no subordinator or subject of its own: "having any contact". */
+function isBareGerund(doc: Doc, k: number): boolean {
+  if (k < 0 || !doc.tokens.lower[k].endsWith('ing') || doc.upos(k) !== 'VERB') return false;
+  return !children(doc, k).some((c) => /^(?:mark|nsubj|advmod)$/.test(baseRelation(doc.tokens.deprel[c])) && c < k);
+}
+
 function objectTakesInfinitive(doc: Doc, v: number): boolean {
   const object = childrenWith(doc, v, 'obj')[0];
   return object !== undefined && childrenWith(doc, object, 'acl').some((k) => childrenWith(doc, k, 'mark').some((m) => doc.tokens.lower[m] === 'to'));
@@ -416,6 +426,34 @@ function quotedAsSaying(doc: Doc, saying: number, sentStart: number): number {
 }
 
 /**
+ * The cue's own subject when it stands before it, outside quote marks, as a phrase; failing the
+ * parse (a name it mistags: "Xi/INTJ , for his part ,"), a name that opens the sentence and is
+ * closed by a comma. Else null.
+ */
+function subjectBefore(doc: Doc, v: number, sentStart: number, regionOf: Int32Array): TokenRange | null {
+  const subject = childrenWith(doc, v, 'nsubj').find((k) => k >= sentStart && k < v && regionOf[k] < 0);
+  if (subject !== undefined && /^(?:NOUN|PROPN|PRON)$/.test(doc.upos(subject))) {
+    const { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
+    return tokenStart >= sentStart && tokenEnd < v ? { start: tokenStart, end: tokenEnd } : null;
+  }
+  const name = mentionStartingAt(doc, sentStart);
+  return name && name.end < v && doc.word(name.end) === ',' ? name : null;
+}
+
+/** The tokens of the mention that starts at token `i`, if any (mentions are sorted by start). */
+function mentionStartingAt(doc: Doc, i: number): TokenRange | null {
+  const offset = doc.tokens.start[i];
+  let low = 0;
+  for (let high = doc.mentions.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if (doc.mentions[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  const m = doc.mentions[low];
+  return m && m.start === offset ? { start: m.tokenStart, end: m.tokenEnd } : null;
+}
+
+/**
  * A passive cue ("was described as", "is expected to", "was told"): its subject is not the
  * speaker. The passive auxiliary must stand between the rule's speaker and the verb, so a
  * misparse elsewhere in the sentence does not count.
@@ -433,10 +471,18 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
   // "As the economist John Kay has argued, …": the subordinator is no part of the speaker.
   const source = SUBORDINATORS.has(doc.tokens.lower[rule.start]) && rule.end - rule.start > 1 ? { start: rule.start + 1, end: rule.end } : rule;
   let parsed = parsedSource(doc, verb, source);
-  if (!parsed) return source;
+  if (!parsed) return withoutTime(doc, source);
   while (parsed.start < source.start && /^(?:case|mark)$/.test(doc.tokens.deprel[parsed.start])) parsed = { start: parsed.start + 1, end: parsed.end };
+  parsed = withoutTime(doc, parsed);
   if (parsed.end < verb && doc.word(parsed.end) === ',' && hasComma(doc, parsed)) return { start: parsed.start, end: parsed.end + 1 };
   return parsed;
+}
+
+/** "The Taliban on Saturday denied": the time is the verb's, not the speaker's. */
+function withoutTime(doc: Doc, source: TokenRange): TokenRange {
+  const last = source.end - 1;
+  if (last - 1 > source.start && doc.tokens.lower[last - 1] === 'on' && DAYS.has(doc.tokens.lower[last])) return { start: source.start, end: last - 1 };
+  return source;
 }
 
 function hasComma(doc: Doc, range: TokenRange): boolean {
@@ -521,7 +567,7 @@ function parsedAddressee(doc: Doc, cue: number, rule: TokenRange): TokenRange {
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
   'yesterday', 'tonight', 'earlier', 'later', 'recently', 'again', 'repeatedly', 'publicly', 'privately', 'previously',
-  'also', 'once', 'then', 'now', 'too', 'instead', 'ago']);
+  'also', 'once', 'then', 'now', 'too', 'instead', 'ago', 'afterwards', 'afterward']);
 const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'day', 'time']);
 const RELATIVE = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
 const PLATFORMS = new Set(['x', 'twitter', 'facebook', 'instagram', 'telegram', 'tiktok', 'linkedin', 'youtube', 'threads', 'bluesky', 'weibo', 'truth', 'social', 'mastodon', 'substack']);
