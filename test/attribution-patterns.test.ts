@@ -234,6 +234,15 @@ describe('speech the rules missed or misread', () => {
     expect(a.quote('no contact').source?.text).toBe('Qari Yusuf Ahmadi, a spokesman for the Taliban,');
   });
 
+  it('"…, people familiar with the matter said, asking not to be identified": one quote, whole speaker', () => {
+    const a = analyse('Apple is in talks to buy the startup, people familiar with the matter said, asking not to be identified because the talks are private.');
+    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([['people familiar with the matter', 'Apple is in talks to buy the startup']]);
+  });
+
+  it('"warned it could climb": the pronoun is the content\'s subject, not an addressee', () => {
+    expect(analyse('Officials warned it could climb further.').quote('climb').content.text).toBe('it could climb further');
+  });
+
   it('a name the parser splits into two subjects stays one speaker', () => {
     expect(analyse('"We are ready," Emmanuel Macron said.').quote('We are ready').source?.text).toBe('Emmanuel Macron');
   });

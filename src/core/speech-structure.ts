@@ -83,6 +83,8 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
     tokenStart = Math.min(tokenStart, sibling.tokenStart);
     tokenEnd = Math.max(tokenEnd, sibling.tokenEnd);
   }
+  // A parse that ends the speaker mid-phrase ("people | familiar with the matter") misread it.
+  if (tokenEnd < near.end && tokenEnd > near.start && doc.upos(tokenEnd) !== 'PUNCT') tokenEnd = near.end;
   const range = trimPunctuation(doc, { start: tokenStart, end: tokenEnd });
   // A subject subtree that swallowed the cue is a misparse.
   if (range.start <= v && v < range.end) return null;

@@ -332,7 +332,8 @@ function attribute(
     const parts = [content];
     const resume = rest.resumes ? resumedQuote(doc, rest.next, sentEnd, regions, regionOf)
       // "During his years in office, Mr. Obama said, a majority of Americans have …"
-      : rest.next < sentEnd && !afterQuote ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
+      // but not "…, people familiar with the matter said, asking not to be identified".
+      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, doc.word(rest.next) === ',' ? rest.next + 1 : rest.next) ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     return { cue, cueTokens, source, content: parts, addressee: rest.addressee, sentenceEnd: sentEnd };
   }
@@ -365,7 +366,7 @@ const SPEECH_INFINITIVES = new Set([
 ]);
 const CLAUSAL_REPORTS = new Set(['ccomp', 'parataxis']);
 const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer']);
-const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'confirm', 'provide', 'give']);
+const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'confirm', 'provide', 'give', 'identify', 'name']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
 /** Condemning verbs with a physical sense: "attacked the plan" is a report, "attacked bars" is not. */
 const PHYSICAL_SENSE = new Set(['attack', 'blast', 'bash', 'knock', 'slam', 'hammer', 'assail', 'hit', 'pan']);
@@ -399,6 +400,11 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
 }
 
 /** "ordered the firm to pay": the parser hangs the infinitive on the object, not on the verb. */
+/** "…, saying", "…, asking": a participle of a cue verb at token `i`. */
+function isParticipleCue(doc: Doc, i: number): boolean {
+  return doc.tokens.lower[i].endsWith('ing') && doc.upos(i) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[i]);
+}
+
 /** A gerund clause with no subordinator or subject of its own: "having any contact". */
 function isBareGerund(doc: Doc, k: number): boolean {
   if (k < 0 || !doc.tokens.lower[k].endsWith('ing') || doc.upos(k) !== 'VERB') return false;
@@ -520,6 +526,9 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
     // "told Al Jazeera", "said to the Republican nominee"
     addressee = nounPhraseStartingAt(doc, doc.tokens.lower[i] === 'to' ? i + 1 : i, sentEnd);
     if (addressee) addressee = parsedAddressee(doc, from - 1, addressee);
+    // "warned it could climb": a subject pronoun before its verb opens the content.
+    if (addressee && addressee.end - addressee.start === 1 && SUBJECT_PRONOUNS.has(doc.tokens.lower[addressee.start]) &&
+      addressee.end < sentEnd && /^(?:AUX|VERB)$/.test(doc.upos(addressee.end))) addressee = null;
     if (addressee) i = addressee.end;
   }
   for (;;) {
