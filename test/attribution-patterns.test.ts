@@ -248,6 +248,20 @@ describe('speech the rules missed or misread', () => {
   });
 });
 
+describe('a sports report', () => {
+  const report = [
+    'LOS ANGELES (AP) — Anze Kopitar scored 2:14 into overtime and the Los Angeles Kings rallied to beat the San Jose Sharks 4-3 on Saturday night.',
+    'Logan Couture had given San Jose a 3-1 lead, but the Kings replied 17 seconds later when Trevor Lewis deflected a point shot past Martin Jones.',
+    '"We just stuck with it," Kopitar said. "Nobody panicked."',
+    'Sharks coach Peter DeBoer was less happy. "We gave that one away," he said.',
+  ].join('\n\n');
+
+  it('scoring is no speech, and "he" after a new subject is that subject', () => {
+    const a = analyse(report);
+    expect(a.quotes.map((q) => a.entities.find((e) => e.id === q.speaker)?.name)).toEqual(['Anze Kopitar', 'Peter DeBoer']);
+  });
+});
+
 describe('speakers the parse resolves', () => {
   it('"who added" speaks for the noun its clause hangs on', () => {
     const a = analyse('"We are done here," said the officials, who added that the matter was closed.');

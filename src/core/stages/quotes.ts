@@ -577,6 +577,8 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
   'yesterday', 'tonight', 'earlier', 'later', 'recently', 'again', 'repeatedly', 'publicly', 'privately', 'previously',
   'also', 'once', 'then', 'now', 'too', 'instead', 'ago', 'afterwards', 'afterward']);
+const NUMBER_WORDS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'several']);
+const UNITS_OF_TIME = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'day', 'time']);
 const RELATIVE = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
 const PLATFORMS = new Set(['x', 'twitter', 'facebook', 'instagram', 'telegram', 'tiktok', 'linkedin', 'youtube', 'threads', 'bluesky', 'weibo', 'truth', 'social', 'mastodon', 'substack']);
@@ -597,6 +599,8 @@ function timeAdverbialLength(doc: Doc, i: number, end: number): number {
     return rest > 0 ? rest + 1 : PERIODS.has(w(i + 1)) ? 2 : 0;
   }
   if (RELATIVE.has(w(i)) && PERIODS.has(w(i + 1))) return 2;
+  // "replied 17 seconds later", "said two days ago"
+  if ((/^\d+$/.test(w(i)) || NUMBER_WORDS.has(w(i))) && UNITS_OF_TIME.has(w(i + 1)) && /^(?:later|earlier|ago)$/.test(w(i + 2))) return 3;
   if (w(i) === 'on' && (DAYS.has(w(i + 1)) || /^\d/.test(w(i + 1)))) {
     let n = 2;
     while (PERIODS.has(w(i + n))) n++;

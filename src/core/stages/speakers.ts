@@ -196,6 +196,48 @@ function bylineEntity(doc: Doc): string | null {
   return null;
 }
 
+/**
+ * The most recent compatible entity, other than `speaker`, whose mention between `from` and
+ * `to` is the subject of its clause in the narration (not inside a quote); null when none.
+ */
+function newerSubject(doc: Doc, from: number, to: number, compatible: (e: Entity) => boolean, speaker: Entity): string | null {
+  if (!doc.layers.has('deps')) return null;
+  const index = indexes.get(doc) ?? mentionIndex(doc);
+  const before = index.firstFrom(to);
+  for (let j = before - 1; j >= 0 && j >= before - MAX_LOOKED_BACK; j--) {
+    const m = doc.mentions[index.byStart[j]];
+    if (m.start < from) break;
+    const entity = doc.entities[m.entity];
+    if (m.end > to || entity === speaker || entity.unnamed || !compatible(entity) || insideQuote(doc, m.start)) continue;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) {
+      const head = doc.tokens.head[i];
+      if ((head < m.tokenStart || head >= m.tokenEnd) && isSubject(doc, i)) return entity.id;
+    }
+  }
+  return null;
+}
+
+/** A subject, or the name in apposition to one ("Sharks coach/nsubj Peter DeBoer/appos"). */
+function isSubject(doc: Doc, i: number): boolean {
+  const { head, deprel } = doc.tokens;
+  for (let k = i, steps = 0; k >= 0 && steps < 3; k = head[k], steps++) {
+    if (deprel[k].startsWith('nsubj')) return true;
+    if (!/^(?:appos|flat|compound)/.test(deprel[k])) return false;
+  }
+  return false;
+}
+
+/** Whether `offset` lies in the content of a quote (quotes are sorted by content start). */
+function insideQuote(doc: Doc, offset: number): boolean {
+  let low = 0;
+  for (let high = doc.quotes.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if (doc.quotes[middle].content.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && offset < doc.quotes[low - 1].content.end;
+}
+
 /** Quotes and mentions a pronoun looks back through at most for its antecedent. */
 const MAX_LOOKED_BACK = 500;
 /** Quotes past the pronoun checked too: their source may come before it. */
@@ -260,7 +302,11 @@ function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'n
     const q = quotes[k];
     if (q.content.start >= offset && (q.source?.start ?? q.content.start) >= offset) continue;
     const e = doc.entityById(q.speaker);
-    if (e && compatible(e)) return e.id;
+    if (!e || !compatible(e)) continue;
+    // "Coach Peter DeBoer was less happy. “…,” he said": someone made the subject of the story
+    // since that quote is the more salient.
+    const since = Math.max(q.content.end, q.source?.end ?? 0);
+    return newerSubject(doc, since, offset, compatible, e) ?? e.id;
   }
   // Mentions added by this stage (the newest first), then the others back from the offset.
   const index = indexes.get(doc) ?? mentionIndex(doc);
