@@ -393,6 +393,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // Time and manner ("replied 17 seconds later", "spoke Friday after Trump tweeted") report nothing;
   // a topic ("complained about his mic", "seized on Trump's claim") is left to the cue model.
   if (FRAMING_ONLY.has(relation) || baseRelation(relation) === 'advmod') return false;
+  // "replied 17 seconds later when Couture scored": a temporal clause the parser hung elsewhere;
+  // a question's "when" or "if" is its content ("asked when the talks would resume").
+  if (relation === 'none' && SUBORDINATORS.has(doc.tokens.lower[range.start]) && !CUE_READINGS.get(lemma)?.some((r) => r.cls === 'question')) return false;
   // "spoke Friday after Trump tweeted" frames; "denied having any contact" (a bare gerund) reports.
   if (baseRelation(relation) === 'advcl' && !isBareGerund(doc, childrenWith(doc, v, 'advcl').find((k) => k >= range.start && k < range.end) ?? -1)) return false;
   if (relation === 'obj' && PHYSICAL_SENSE.has(lemma)) return objectIsReported(doc, v);
