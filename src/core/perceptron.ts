@@ -1,5 +1,5 @@
 import { CoreError } from './errors.js';
-import { fnv1a, mix32 } from './hash.js';
+import { fnv1a, mix32, mix32Signed } from './hash.js';
 
 /**
  * A generic averaged perceptron over hashed features, for the POS tagger and later the NER tagger.
@@ -25,15 +25,27 @@ export function hashString(text: string, seed = 0): number {
 
 /** Hash of a feature template id and up to two values (word hashes, tag ids): no string is built. */
 export function hashFeature(template: number, a: number, b = 0): number {
-  return mix32(mixIn(mixIn(template, a), b));
+  return hashSpread(template, spreadValue(a), spreadValue(b)) >>> 0;
 }
 
-// One MurmurHash3 round (the finaliser is mix32).
-function mixIn(h: number, k: number): number {
+/**
+ * {@link hashFeature} as a signed int32, from values already passed through {@link spreadValue}:
+ * a caller that uses a value in many features (the parser's word and tag hashes) spreads it once.
+ */
+export function hashSpread(template: number, a: number, b: number): number {
+  return mix32Signed(mixIn(mixIn(template, a), b));
+}
+
+/** The value half of a MurmurHash3 round; 0 stays 0. */
+export function spreadValue(k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
+  return Math.imul(k, 0x1b873593);
+}
+
+// The rest of one MurmurHash3 round, over a spread value (the finaliser is mix32).
+function mixIn(h: number, spread: number): number {
+  h ^= spread;
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
