@@ -1,0 +1,193 @@
+import { hashSpread, spreadValue, type PerceptronModel } from '../perceptron.js';
+import type { ParserModel } from './parser.js';
+
+/** Feature `feature` joined with an arc's direction (LEFT or RIGHT): what the labeller reads. */
+export function directedFeature(move: number, feature: number): number {
+  return hashSpread(move, spreadValue(feature), 0);
+}
+
+/**
+ * Lane rows of the labeller: one float64 per three labels, each label a 17-bit lane holding its
+ * weight + 128. Adding rows adds three labels per double, exactly, since every value stays an
+ * integer below 2^53; a lane stays below 2^17 while at most {@link MAX_LANE_ROWS} rows are added.
+ * Adding a row of 18 doubles beats adding its labels one by one from three labels up (on PolNeAR
+ * text, 60 % of the label rows a parse reads hold more than two labels, 11.8 on average).
+ */
+const LANE_BIAS = 128;
+const LANE_BITS = 17;
+const MAX_LANE_ROWS = 514;
+/** Doubles added per pass over the rows, kept in locals; a row's width is a multiple of it. */
+const LANE_UNROLL = 6;
+const TWO_32 = 2 ** 32;
+
+/**
+ * The shipped parser model unpacked once into one 32-bit cell per bucket, so scoring a feature
+ * reads one cell where the perceptron's sparse rows read a row start and then the entries.
+ * Scores are the integer sums of the quantised weights: the class ranking of a model is the
+ * ranking of these sums (its float scores are the sums times one positive scale), so decisions
+ * come out exactly as from {@link PerceptronModel.scores}.
+ *
+ * - A move cell holds the three moves' int8 weights in its low three bytes (0 for an empty bucket).
+ * - A label cell holds a row of up to two labels inline: bit 0 set, the labels in bits 1–6 and
+ *   7–12, their int8 weights in the top byte and the byte below it. A longer row (or one with a
+ *   label past 63) is a lane row in {@link labelLanes}; its cell is its start there shifted left
+ *   by one, a positive even number (start 0 is never a row). An empty bucket's cell is 0.
+ */
+export class PackedParserScorer {
+  private readonly moveCells: Int32Array;
+  private readonly moveMask: number;
+  private readonly labelCells: Int32Array;
+  private readonly labelLanes: Float64Array;
+  /** Doubles per lane row. */
+  private readonly laneWidth: number;
+  private readonly labelMask: number;
+  private readonly nLabels: number;
+  private readonly laneSums: Float64Array;
+  private laneStarts = new Int32Array(128);
+  /** Real score = integer score × scale. */
+  readonly moveScale: number;
+  readonly labelScale: number;
+
+  constructor({ moves, labeller }: ParserModel) {
+    this.moveCells = moveCells(moves);
+    this.moveMask = (1 << moves.bits) - 1;
+    this.moveScale = moves.scale;
+    this.nLabels = labeller.classes.length;
+    this.laneWidth = Math.ceil(Math.ceil(this.nLabels / 3) / LANE_UNROLL) * LANE_UNROLL;
+    [this.labelCells, this.labelLanes] = labelCells(labeller, this.laneWidth);
+    this.laneSums = new Float64Array(this.laneWidth);
+    this.labelMask = (1 << labeller.bits) - 1;
+    this.labelScale = labeller.scale;
+  }
+
+  /** The integer scores of SHIFT, LEFT and RIGHT for the first `n` features into `out`. */
+  moveScores(features: Int32Array, n: number, out: Int32Array): void {
+    const { moveCells, moveMask } = this;
+    let shift = 0;
+    let left = 0;
+    let right = 0;
+    for (let k = 0; k < n; k++) {
+      const cell = moveCells[features[k] & moveMask];
+      shift += (cell << 24) >> 24;
+      left += (cell << 16) >> 24;
+      right += (cell << 8) >> 24;
+    }
+    out[0] = shift;
+    out[1] = left;
+    out[2] = right;
+  }
+
+  /**
+   * The integer score of every label of an arc built by `move` into `out`, for the first `n`
+   * (undirected) features. Branch-free over the cells: an inline cell adds its two labels (a
+   * cell that is not inline adds 0 to label 0), and a lane cell appends its row to the rows to add.
+   */
+  labelScores(features: Int32Array, n: number, move: number, out: Int32Array): void {
+    if (n > MAX_LANE_ROWS) throw new RangeError(`at most ${MAX_LANE_ROWS} features per label decision`);
+    if (n > this.laneStarts.length) this.laneStarts = new Int32Array(n);
+    const { labelCells, labelMask, laneStarts } = this;
+    out.fill(0);
+    let rows = 0;
+    for (let k = 0; k < n; k++) {
+      const cell = labelCells[directedFeature(move, features[k]) & labelMask];
+      const inline = cell & -(cell & 1);
+      out[(inline >>> 1) & 63] += inline >> 24;
+      out[(inline >>> 7) & 63] += (inline << 8) >> 24;
+      laneStarts[rows] = cell >>> 1;
+      // 1 for a positive even cell (a lane row), 0 for an empty or inline one.
+      rows += (-cell >>> 31) & ~cell & 1;
+    }
+    this.addLaneRows(rows);
+    this.unpackLanes(rows, out);
+  }
+
+  /** Sums the first `rows` lane rows of {@link laneStarts} into {@link laneSums}, six doubles at a time in locals. */
+  private addLaneRows(rows: number): void {
+    const { labelLanes, laneStarts, laneSums } = this;
+    for (let w = 0; w < this.laneWidth; w += LANE_UNROLL) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      for (let r = 0; r < rows; r++) {
+        const at = laneStarts[r] + w;
+        s0 += labelLanes[at];
+        s1 += labelLanes[at + 1];
+        s2 += labelLanes[at + 2];
+        s3 += labelLanes[at + 3];
+        s4 += labelLanes[at + 4];
+        s5 += labelLanes[at + 5];
+      }
+      laneSums[w] = s0;
+      laneSums[w + 1] = s1;
+      laneSums[w + 2] = s2;
+      laneSums[w + 3] = s3;
+      laneSums[w + 4] = s4;
+      laneSums[w + 5] = s5;
+    }
+  }
+
+  /** Adds the label sums of {@link laneSums} (holding `rows` rows) to `out`. */
+  private unpackLanes(rows: number, out: Int32Array): void {
+    const { laneSums, nLabels } = this;
+    const bias = LANE_BIAS * rows;
+    const mask = (1 << LANE_BITS) - 1;
+    for (let d = 0, c = 0; c < nLabels; d++, c += 3) {
+      // Lanes at bits 0, 17 and 34 of an integer below 2^51: split into 32-bit halves first.
+      const sum = laneSums[d];
+      const high = Math.floor(sum / TWO_32);
+      const low = sum - high * TWO_32;
+      out[c] += (low & mask) - bias;
+      if (c + 1 < nLabels) out[c + 1] += (((low >>> LANE_BITS) | (high << (32 - LANE_BITS))) & mask) - bias;
+      if (c + 2 < nLabels) out[c + 2] += (high >>> (2 * LANE_BITS - 32)) - bias;
+    }
+  }
+}
+
+function int8Weights(model: PerceptronModel): Int8Array {
+  if (!(model.entryWeight instanceof Int8Array)) throw new RangeError('the packed parser scorer needs int8 weights');
+  return model.entryWeight;
+}
+
+function moveCells(moves: PerceptronModel): Int32Array {
+  const { rowStart, entryClass } = moves;
+  const weights = int8Weights(moves);
+  if (moves.classes.length !== 3) throw new RangeError('a move model has three classes');
+  const cells = new Int32Array(rowStart.length - 1);
+  for (let bucket = 0; bucket < cells.length; bucket++) {
+    for (let e = rowStart[bucket]; e < rowStart[bucket + 1]; e++) cells[bucket] |= (weights[e] & 0xff) << (8 * entryClass[e]);
+  }
+  return cells;
+}
+
+/** The label cells, and the lane rows of `width` doubles that the long rows point to. */
+function labelCells(labeller: PerceptronModel, width: number): [Int32Array, Float64Array] {
+  const { rowStart, entryClass } = labeller;
+  const weights = int8Weights(labeller);
+  const cells = new Int32Array(rowStart.length - 1);
+  let laneRows = 1;
+  for (let bucket = 0; bucket < cells.length; bucket++) {
+    const start = rowStart[bucket];
+    const count = rowStart[bucket + 1] - start;
+    if (count === 0) continue;
+    if (count <= 2 && entryClass[start] < 64 && (count === 1 || entryClass[start + 1] < 64)) {
+      cells[bucket] = 1 | (entryClass[start] << 1) | (weights[start] << 24);
+      if (count === 2) cells[bucket] |= (entryClass[start + 1] << 7) | ((weights[start + 1] & 0xff) << 16);
+    } else {
+      cells[bucket] = (laneRows++ * width) << 1;
+    }
+  }
+  const lanes = new Float64Array(laneRows * width);
+  for (let bucket = 0; bucket < cells.length; bucket++) {
+    const cell = cells[bucket];
+    if (cell === 0 || (cell & 1) === 1) continue;
+    const row = cell >>> 1;
+    for (let d = 0; d < width; d++) lanes[row + d] = LANE_BIAS * (1 + 2 ** LANE_BITS + 2 ** (2 * LANE_BITS));
+    for (let e = rowStart[bucket]; e < rowStart[bucket + 1]; e++) {
+      lanes[row + Math.floor(entryClass[e] / 3)] += weights[e] * 2 ** (LANE_BITS * (entryClass[e] % 3));
+    }
+  }
+  return [cells, lanes];
+}
