@@ -37,28 +37,163 @@ export interface ParserInput {
   tags: readonly string[];
 }
 
-/** Features per decision: a bias and 94 templates. */
-export const PARSER_FEATURES = 95;
 export const MOVE_NAMES = ['SHIFT', 'LEFT', 'RIGHT'] as const;
 const ABSENT = hashString('<none>');
 const ROOT_WORD = hashString('<root>');
 const ROOT_TAG = hashString('<ROOT>', 1);
-const BIAS = hashSpread(0, 0, 0);
 
 function distanceBucket(a: number, b: number): number {
   const d = Math.abs(a - b);
   return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
 }
 
+// The values templates read, each spread (see spreadValue), gathered per decision into one array
+// by ParserFeatures.extract. Slot 0 holds 0, the second value of one-value templates.
+const NO = 0;
+const [S0W, S0T, S0WT, S1W, S1T, S1WT, B0W, B0T, B0WT, B1W, B1T, B2W, B2T, S2W, S2T] = slots(1, 15);
+// Dependents: leftmost/rightmost (1) and second (2) of s0, s1 and b0: word, tag, label.
+const [S0L1W, S0L1T, S0L1L, S0R1W, S0R1T, S0R1L, S1R1W, S1R1T, S1R1L, B0L1W, B0L1T, B0L1L] = slots(16, 12);
+const [S1L1T, S1L1L, S0L2W, S0L2T, S0L2L, S0R2W, S0R2T, S0R2L, B0L2T, B0L2L, S1R2T, S1R2L] = slots(28, 12);
+// Distances, valencies (dependent counts) and the label sets of the dependents.
+const [D0, D1, S0VL, S0VR, S1VL, S1VR, B0VL, S0LL, S0RL, S1RL, B0LL] = slots(40, 11);
+const GATHERED = 51;
+
 /** The spread label of token `i`, −1 for a missing token. */
 function labelValue(labels: Int32Array, i: number): number {
   return spreadValue(i === NONE ? -1 : labels[i]);
 }
 
-/** Three spread values under one template: the last two hashed first, under template 255. */
-function triple(template: number, a: number, b: number, c: number): number {
-  return hashSpread(template, a, spreadValue(hashSpread(255, b, c)));
+function slots(first: number, count: number): number[] {
+  return Array.from({ length: count }, (_, k) => first + k);
 }
+
+/** Inner pairs of the three-value templates: slot `GATHERED + j` holds the spread hash of pair j. */
+const innerPairs: number[] = [];
+
+/** The slot of the pair (b, c) hashed under template 255: a triple (t, a, b, c) is the pair (a, inner(b, c)). */
+function inner(b: number, c: number): number {
+  let j = 0;
+  while (j < innerPairs.length && (innerPairs[j] !== b || innerPairs[j + 1] !== c)) j += 2;
+  if (j === innerPairs.length) innerPairs.push(b, c);
+  return GATHERED + j / 2;
+}
+
+/**
+ * The feature templates, as [template id, first value, second value]: a bias, then words and
+ * tags of the stack and buffer fronts, their pairs and triples, distance, valency, dependents
+ * with their labels, and the label sets of the dependents. The order is the feature order.
+ */
+const TEMPLATES: readonly (readonly [number, number, number])[] = [
+  [0, NO, NO],
+  // Single positions.
+  [2, S0W, NO],
+  [3, S0T, NO],
+  [4, S0WT, NO],
+  [5, S1W, NO],
+  [6, S1T, NO],
+  [7, S1WT, NO],
+  [8, B0W, NO],
+  [9, B0T, NO],
+  [10, B0WT, NO],
+  [11, B1W, NO],
+  [12, B1T, NO],
+  [13, B1W, B1T],
+  [14, B2W, NO],
+  [15, B2T, NO],
+  [16, S2T, NO],
+  [17, S2W, S2T],
+  // Pairs: s0 with b0 (a LEFT arc) and s1 with s0 (a RIGHT arc).
+  [18, S0WT, B0WT],
+  [19, S0WT, B0W],
+  [20, S0W, B0WT],
+  [21, S0WT, B0T],
+  [22, S0T, B0WT],
+  [23, S0W, B0W],
+  [24, S0T, B0T],
+  [25, B0T, B1T],
+  [26, S1WT, S0WT],
+  [27, S1WT, S0W],
+  [28, S1W, S0WT],
+  [29, S1WT, S0T],
+  [30, S1T, S0WT],
+  [31, S1W, S0W],
+  [32, S1T, S0T],
+  [33, S1T, B0T],
+  [34, S1WT, B0WT],
+  // Triples of tags.
+  [35, B0T, inner(B1T, B2T)],
+  [36, S0T, inner(B0T, B1T)],
+  [37, S1T, inner(S0T, B0T)],
+  [38, S2T, inner(S1T, S0T)],
+  [39, S0T, inner(S0L1T, B0T)],
+  [40, S0T, inner(S0R1T, B0T)],
+  [41, S1T, inner(S1R1T, S0T)],
+  [42, S0T, inner(B0T, B0L1T)],
+  [43, S1T, inner(S0T, S0L1T)],
+  [44, S1T, inner(S0T, S0R1T)],
+  [45, S1T, inner(S1L1T, S0T)],
+  // Distance.
+  [46, S0W, D0],
+  [47, S0T, D0],
+  [48, B0W, D0],
+  [49, B0T, D0],
+  [50, S0T, inner(B0T, D0)],
+  [51, S0W, inner(B0W, D0)],
+  [52, S1W, D1],
+  [53, S1T, inner(S0T, D1)],
+  [54, S1W, inner(S0W, D1)],
+  [55, S0W, D1],
+  // Valency.
+  [56, S0W, S0VL],
+  [57, S0T, S0VL],
+  [58, S0W, S0VR],
+  [59, S0T, S0VR],
+  [60, S1W, S1VR],
+  [61, S1T, S1VR],
+  [62, S1T, S1VL],
+  [63, B0W, B0VL],
+  [64, B0T, B0VL],
+  // Dependents: words, tags and labels.
+  [65, S0L1W, NO],
+  [66, S0L1T, NO],
+  [67, S0L1L, NO],
+  [68, S0R1W, NO],
+  [69, S0R1T, NO],
+  [70, S0R1L, NO],
+  [71, S1R1W, NO],
+  [72, S1R1T, NO],
+  [73, S1R1L, NO],
+  [74, B0L1W, NO],
+  [75, B0L1T, NO],
+  [76, B0L1L, NO],
+  [77, S1L1T, S1L1L],
+  [78, S0L2W, NO],
+  [79, S0L2T, S0L2L],
+  [80, S0R2W, NO],
+  [81, S0R2T, S0R2L],
+  [82, B0L2T, B0L2L],
+  [83, S1R2T, S1R2L],
+  [84, S0T, inner(S0L1T, S0L2T)],
+  [85, S0T, inner(S0R1T, S0R2T)],
+  [86, B0T, inner(B0L1T, B0L2T)],
+  [87, S0T, inner(S0L1L, S0R1L)],
+  // Label sets of the dependents so far.
+  [88, S0W, S0LL],
+  [89, S0T, S0LL],
+  [90, S0W, S0RL],
+  [91, S0T, S0RL],
+  [92, S1T, S1RL],
+  [93, S1W, S1RL],
+  [94, B0W, B0LL],
+  [95, B0T, B0LL],
+];
+
+/** Features per decision. */
+export const PARSER_FEATURES = TEMPLATES.length;
+const TEMPLATE_ID = Int32Array.from(TEMPLATES, ([id]) => id);
+const FIRST = Int32Array.from(TEMPLATES, ([, a]) => a);
+const SECOND = Int32Array.from(TEMPLATES, ([, , b]) => b);
+const INNER = Int32Array.from(innerPairs);
 
 /**
  * Per-sentence word and tag hashes, plus the feature extractor over a configuration. Every value
@@ -72,6 +207,8 @@ export class ParserFeatures {
   private wordTags = new Int32Array(64);
   private readonly wordCache = new Map<string, number>();
   private readonly tagCache = new Map<string, number>();
+  /** The spread values of the current decision, by slot. */
+  private readonly values = new Int32Array(GATHERED + INNER.length / 2);
   readonly buffer = new Int32Array(PARSER_FEATURES);
   /** The features of {@link buffer} joined with an arc's direction, for the labeller. */
   readonly directed = new Int32Array(PARSER_FEATURES);
@@ -119,16 +256,12 @@ export class ParserFeatures {
 
   /** Fills {@link buffer} with the features of `c` and returns how many there are. */
   extract(c: Configuration): number {
-    const W = this.words;
-    const T = this.tags;
-    const f = this.buffer;
+    const { words: W, tags: T, wordTags: WT, values: v } = this;
     const { depth, stack, b, n, labels, left1, left2, right1, right2, leftCount, rightCount, leftLabels, rightLabels } = c;
-
-    // Token indexes, NONE (−1) when missing; +1 indexes W and T.
+    // Token indexes, NONE (−1) when missing; W, T and WT hold token i at i + 1.
     const s0 = depth > 0 ? stack[depth - 1] : NONE;
     const s1 = depth > 1 ? stack[depth - 2] : NONE;
     const s2 = depth > 2 ? stack[depth - 3] : NONE;
-    const b0 = b;
     const b1 = b + 1 <= n ? b + 1 : NONE;
     const b2 = b + 2 <= n ? b + 2 : NONE;
     const s0L1 = s0 === NONE ? NONE : left1[s0];
@@ -138,133 +271,63 @@ export class ParserFeatures {
     const s1L1 = s1 === NONE ? NONE : left1[s1];
     const s1R1 = s1 === NONE ? NONE : right1[s1];
     const s1R2 = s1 === NONE ? NONE : right2[s1];
-    const b0L1 = left1[b0];
-    const b0L2 = left2[b0];
+    const b0L1 = left1[b];
+    const b0L2 = left2[b];
 
-    const s0w = W[s0 + 1], s0t = T[s0 + 1], s0wt = this.wordTags[s0 + 1];
-    const s1w = W[s1 + 1], s1t = T[s1 + 1], s1wt = this.wordTags[s1 + 1];
-    const b0w = W[b0 + 1], b0t = T[b0 + 1], b0wt = this.wordTags[b0 + 1];
-    const b1w = W[b1 + 1], b1t = T[b1 + 1];
-    const b2w = W[b2 + 1], b2t = T[b2 + 1];
-    const s2w = W[s2 + 1], s2t = T[s2 + 1];
-    const s0L1t = T[s0L1 + 1], s0L2t = T[s0L2 + 1], s0R1t = T[s0R1 + 1], s0R2t = T[s0R2 + 1];
-    const s1L1t = T[s1L1 + 1], s1R1t = T[s1R1 + 1], s1R2t = T[s1R2 + 1];
-    const b0L1t = T[b0L1 + 1], b0L2t = T[b0L2 + 1];
-    const s0L1l = labelValue(labels, s0L1), s0R1l = labelValue(labels, s0R1);
-    const d0 = spreadValue(s0 === NONE ? 0 : distanceBucket(s0, b0));
-    const d1 = spreadValue(s1 === NONE ? 0 : distanceBucket(s1, s0));
-    const s0vl = spreadValue(s0 === NONE ? 0 : leftCount[s0]);
-    const s0vr = spreadValue(s0 === NONE ? 0 : rightCount[s0]);
-    const s1vl = spreadValue(s1 === NONE ? 0 : leftCount[s1]);
-    const s1vr = spreadValue(s1 === NONE ? 0 : rightCount[s1]);
-    const b0vl = spreadValue(leftCount[b0]);
-    const s0ll = spreadValue(s0 === NONE ? 0 : leftLabels[s0]);
-    const s0rl = spreadValue(s0 === NONE ? 0 : rightLabels[s0]);
-    const s1rl = spreadValue(s1 === NONE ? 0 : rightLabels[s1]);
-    const b0ll = spreadValue(leftLabels[b0]);
+    v[S0W] = W[s0 + 1];
+    v[S0T] = T[s0 + 1];
+    v[S0WT] = WT[s0 + 1];
+    v[S1W] = W[s1 + 1];
+    v[S1T] = T[s1 + 1];
+    v[S1WT] = WT[s1 + 1];
+    v[B0W] = W[b + 1];
+    v[B0T] = T[b + 1];
+    v[B0WT] = WT[b + 1];
+    v[B1W] = W[b1 + 1];
+    v[B1T] = T[b1 + 1];
+    v[B2W] = W[b2 + 1];
+    v[B2T] = T[b2 + 1];
+    v[S2W] = W[s2 + 1];
+    v[S2T] = T[s2 + 1];
+    v[S0L1W] = W[s0L1 + 1];
+    v[S0L1T] = T[s0L1 + 1];
+    v[S0L1L] = labelValue(labels, s0L1);
+    v[S0R1W] = W[s0R1 + 1];
+    v[S0R1T] = T[s0R1 + 1];
+    v[S0R1L] = labelValue(labels, s0R1);
+    v[S1R1W] = W[s1R1 + 1];
+    v[S1R1T] = T[s1R1 + 1];
+    v[S1R1L] = labelValue(labels, s1R1);
+    v[B0L1W] = W[b0L1 + 1];
+    v[B0L1T] = T[b0L1 + 1];
+    v[B0L1L] = labelValue(labels, b0L1);
+    v[S1L1T] = T[s1L1 + 1];
+    v[S1L1L] = labelValue(labels, s1L1);
+    v[S0L2W] = W[s0L2 + 1];
+    v[S0L2T] = T[s0L2 + 1];
+    v[S0L2L] = labelValue(labels, s0L2);
+    v[S0R2W] = W[s0R2 + 1];
+    v[S0R2T] = T[s0R2 + 1];
+    v[S0R2L] = labelValue(labels, s0R2);
+    v[B0L2T] = T[b0L2 + 1];
+    v[B0L2L] = labelValue(labels, b0L2);
+    v[S1R2T] = T[s1R2 + 1];
+    v[S1R2L] = labelValue(labels, s1R2);
+    v[D0] = spreadValue(s0 === NONE ? 0 : distanceBucket(s0, b));
+    v[D1] = spreadValue(s1 === NONE ? 0 : distanceBucket(s1, s0));
+    v[S0VL] = spreadValue(s0 === NONE ? 0 : leftCount[s0]);
+    v[S0VR] = spreadValue(s0 === NONE ? 0 : rightCount[s0]);
+    v[S1VL] = spreadValue(s1 === NONE ? 0 : leftCount[s1]);
+    v[S1VR] = spreadValue(s1 === NONE ? 0 : rightCount[s1]);
+    v[B0VL] = spreadValue(leftCount[b]);
+    v[S0LL] = spreadValue(s0 === NONE ? 0 : leftLabels[s0]);
+    v[S0RL] = spreadValue(s0 === NONE ? 0 : rightLabels[s0]);
+    v[S1RL] = spreadValue(s1 === NONE ? 0 : rightLabels[s1]);
+    v[B0LL] = spreadValue(leftLabels[b]);
 
-    f[0] = BIAS;
-    // Single positions.
-    f[1] = hashSpread(2, s0w, 0);
-    f[2] = hashSpread(3, s0t, 0);
-    f[3] = hashSpread(4, s0wt, 0);
-    f[4] = hashSpread(5, s1w, 0);
-    f[5] = hashSpread(6, s1t, 0);
-    f[6] = hashSpread(7, s1wt, 0);
-    f[7] = hashSpread(8, b0w, 0);
-    f[8] = hashSpread(9, b0t, 0);
-    f[9] = hashSpread(10, b0wt, 0);
-    f[10] = hashSpread(11, b1w, 0);
-    f[11] = hashSpread(12, b1t, 0);
-    f[12] = hashSpread(13, b1w, b1t);
-    f[13] = hashSpread(14, b2w, 0);
-    f[14] = hashSpread(15, b2t, 0);
-    f[15] = hashSpread(16, s2t, 0);
-    f[16] = hashSpread(17, s2w, s2t);
-    // Pairs: s0 with b0 (a LEFT arc) and s1 with s0 (a RIGHT arc).
-    f[17] = hashSpread(18, s0wt, b0wt);
-    f[18] = hashSpread(19, s0wt, b0w);
-    f[19] = hashSpread(20, s0w, b0wt);
-    f[20] = hashSpread(21, s0wt, b0t);
-    f[21] = hashSpread(22, s0t, b0wt);
-    f[22] = hashSpread(23, s0w, b0w);
-    f[23] = hashSpread(24, s0t, b0t);
-    f[24] = hashSpread(25, b0t, b1t);
-    f[25] = hashSpread(26, s1wt, s0wt);
-    f[26] = hashSpread(27, s1wt, s0w);
-    f[27] = hashSpread(28, s1w, s0wt);
-    f[28] = hashSpread(29, s1wt, s0t);
-    f[29] = hashSpread(30, s1t, s0wt);
-    f[30] = hashSpread(31, s1w, s0w);
-    f[31] = hashSpread(32, s1t, s0t);
-    f[32] = hashSpread(33, s1t, b0t);
-    f[33] = hashSpread(34, s1wt, b0wt);
-    // Triples of tags.
-    f[34] = triple(35, b0t, b1t, b2t);
-    f[35] = triple(36, s0t, b0t, b1t);
-    f[36] = triple(37, s1t, s0t, b0t);
-    f[37] = triple(38, s2t, s1t, s0t);
-    f[38] = triple(39, s0t, s0L1t, b0t);
-    f[39] = triple(40, s0t, s0R1t, b0t);
-    f[40] = triple(41, s1t, s1R1t, s0t);
-    f[41] = triple(42, s0t, b0t, b0L1t);
-    f[42] = triple(43, s1t, s0t, s0L1t);
-    f[43] = triple(44, s1t, s0t, s0R1t);
-    f[44] = triple(45, s1t, s1L1t, s0t);
-    // Distance.
-    f[45] = hashSpread(46, s0w, d0);
-    f[46] = hashSpread(47, s0t, d0);
-    f[47] = hashSpread(48, b0w, d0);
-    f[48] = hashSpread(49, b0t, d0);
-    f[49] = triple(50, s0t, b0t, d0);
-    f[50] = triple(51, s0w, b0w, d0);
-    f[51] = hashSpread(52, s1w, d1);
-    f[52] = triple(53, s1t, s0t, d1);
-    f[53] = triple(54, s1w, s0w, d1);
-    f[54] = hashSpread(55, s0w, d1);
-    // Valency.
-    f[55] = hashSpread(56, s0w, s0vl);
-    f[56] = hashSpread(57, s0t, s0vl);
-    f[57] = hashSpread(58, s0w, s0vr);
-    f[58] = hashSpread(59, s0t, s0vr);
-    f[59] = hashSpread(60, s1w, s1vr);
-    f[60] = hashSpread(61, s1t, s1vr);
-    f[61] = hashSpread(62, s1t, s1vl);
-    f[62] = hashSpread(63, b0w, b0vl);
-    f[63] = hashSpread(64, b0t, b0vl);
-    // Dependents: words, tags and labels.
-    f[64] = hashSpread(65, W[s0L1 + 1], 0);
-    f[65] = hashSpread(66, s0L1t, 0);
-    f[66] = hashSpread(67, s0L1l, 0);
-    f[67] = hashSpread(68, W[s0R1 + 1], 0);
-    f[68] = hashSpread(69, s0R1t, 0);
-    f[69] = hashSpread(70, s0R1l, 0);
-    f[70] = hashSpread(71, W[s1R1 + 1], 0);
-    f[71] = hashSpread(72, s1R1t, 0);
-    f[72] = hashSpread(73, labelValue(labels, s1R1), 0);
-    f[73] = hashSpread(74, W[b0L1 + 1], 0);
-    f[74] = hashSpread(75, b0L1t, 0);
-    f[75] = hashSpread(76, labelValue(labels, b0L1), 0);
-    f[76] = hashSpread(77, s1L1t, labelValue(labels, s1L1));
-    f[77] = hashSpread(78, W[s0L2 + 1], 0);
-    f[78] = hashSpread(79, s0L2t, labelValue(labels, s0L2));
-    f[79] = hashSpread(80, W[s0R2 + 1], 0);
-    f[80] = hashSpread(81, s0R2t, labelValue(labels, s0R2));
-    f[81] = hashSpread(82, b0L2t, labelValue(labels, b0L2));
-    f[82] = hashSpread(83, s1R2t, labelValue(labels, s1R2));
-    f[83] = triple(84, s0t, s0L1t, s0L2t);
-    f[84] = triple(85, s0t, s0R1t, s0R2t);
-    f[85] = triple(86, b0t, b0L1t, b0L2t);
-    f[86] = triple(87, s0t, s0L1l, s0R1l);
-    // Label sets of the dependents so far.
-    f[87] = hashSpread(88, s0w, s0ll);
-    f[88] = hashSpread(89, s0t, s0ll);
-    f[89] = hashSpread(90, s0w, s0rl);
-    f[90] = hashSpread(91, s0t, s0rl);
-    f[91] = hashSpread(92, s1t, s1rl);
-    f[92] = hashSpread(93, s1w, s1rl);
-    f[93] = hashSpread(94, b0w, b0ll);
-    f[94] = hashSpread(95, b0t, b0ll);
+    for (let j = 0, at = GATHERED; j < INNER.length; j += 2, at++) v[at] = spreadValue(hashSpread(255, v[INNER[j]], v[INNER[j + 1]]));
+    const f = this.buffer;
+    for (let k = 0; k < PARSER_FEATURES; k++) f[k] = hashSpread(TEMPLATE_ID[k], v[FIRST[k]], v[SECOND[k]]);
     return PARSER_FEATURES;
   }
 
