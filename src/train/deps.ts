@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { docFromConllu, type ConlluSentence } from '../core/conllu.js';
 import { Configuration, LEFT, RIGHT, ROOT_LABEL, SHIFT, actionOf, projectivize } from '../core/models/arc-hybrid.js';
-import { bestLabel, bestMove, MOVE_NAMES, PARSER_MIN_WEIGHT, ParserFeatures, type ParserModel } from '../core/models/parser.js';
+import { ParserFeatures } from '../core/models/parser-features.js';
+import { bestLabel, bestMove, MOVE_NAMES, PARSER_MIN_WEIGHT, type ParserModel } from '../core/models/parser.js';
 import { PerceptronTrainer } from '../core/perceptron.js';
 import { createDepsStage } from '../core/stages/deps.js';
 import { createPosStage, type PosModel } from '../core/stages/pos.js';

@@ -7,7 +7,8 @@ import { createPosStage } from '../stages/pos.js';
 import { segmentsStage } from '../stages/segments.js';
 import { tokensStage } from '../stages/tokens.js';
 import { actionOf, Configuration, LEFT, RIGHT, ROOT_LABEL, SHIFT } from './arc-hybrid.js';
-import { bestLabel, bestMove, DependencyParser, ParserFeatures, type ParserInput, type ParserModel } from './parser.js';
+import { bestLabel, bestMove, DependencyParser, type ParserModel } from './parser.js';
+import { DEPENDENT_GROUPS, ParserFeatures, type ParserInput } from './parser-features.js';
 import { PackedParserScorer } from './parser-scoring.js';
 
 const SEED = readFileSync(new URL('../../../demo/taliban-denies-sharing-is-intelligence-with-russia.txt', import.meta.url), 'utf8');
@@ -40,6 +41,7 @@ describe('the packed parser scorer', () => {
     const packedMoves = new Int32Array(3);
     const packedLabels = new Int32Array(nLabels);
     let decisions = 0;
+    let missingSeen = 0;
     expect(sentences.length).toBeGreaterThan(10);
     for (const sentence of sentences) {
       const n = sentence.words.length;
@@ -54,9 +56,13 @@ describe('the packed parser scorer', () => {
         for (const move of [LEFT, RIGHT]) {
           features.direct(move, count);
           model.labeller.scores(features.directed, count, labelScores);
-          scorer.labelScores(features.buffer, count, move, packedLabels);
-          expect(asFloat(packedLabels, scorer.labelScale, nLabels)).toEqual(Array.from(labelScores));
+          // Reading every feature, and with the missing dependents' weights precomputed.
+          for (const missing of [0, features.missing]) {
+            scorer.labelScores(features.buffer, missing, move, packedLabels);
+            expect(asFloat(packedLabels, scorer.labelScale, nLabels)).toEqual(Array.from(labelScores));
+          }
         }
+        missingSeen |= features.missing;
         decisions++;
         const move = bestMove(config, moveScores);
         if (move === SHIFT) config.apply(actionOf(SHIFT, 0));
@@ -74,5 +80,6 @@ describe('the packed parser scorer', () => {
       expect(relations).toEqual(Array.from(config.labels.subarray(0, n), (label) => model.labeller.classes[label]));
     }
     expect(decisions).toBeGreaterThan(500);
+    expect(missingSeen).toBe((1 << DEPENDENT_GROUPS.count) - 1);
   });
 });

@@ -1,21 +1,20 @@
-import { hashSpread, spreadValue, type PerceptronModel } from '../perceptron.js';
+import type { PerceptronModel } from '../perceptron.js';
+import { LEFT, RIGHT } from './arc-hybrid.js';
+import { DEPENDENT_GROUPS, directedFeature, PARSER_FEATURES } from './parser-features.js';
 import type { ParserModel } from './parser.js';
 
-/** Feature `feature` joined with an arc's direction (LEFT or RIGHT): what the labeller reads. */
-export function directedFeature(move: number, feature: number): number {
-  return hashSpread(move, spreadValue(feature), 0);
-}
 
 /**
  * Lane rows of the labeller: one float64 per three labels, each label a 17-bit lane holding its
  * weight + 128. Adding rows adds three labels per double, exactly, since every value stays an
- * integer below 2^53; a lane stays below 2^17 while at most {@link MAX_LANE_ROWS} rows are added.
+ * integer below 2^53; a lane stays below 2^17 while at most 514 rows are added (a decision adds
+ * at most one per feature, {@link PARSER_FEATURES}).
  * Adding a row of 18 doubles beats adding its labels one by one from three labels up (on PolNeAR
  * text, 60 % of the label rows a parse reads hold more than two labels, 11.8 on average).
  */
 const LANE_BIAS = 128;
 const LANE_BITS = 17;
-const MAX_LANE_ROWS = 514;
+
 /** Doubles added per pass over the rows, kept in locals; a row's width is a multiple of it. */
 const LANE_UNROLL = 6;
 const TWO_32 = 2 ** 32;
@@ -43,10 +42,12 @@ export class PackedParserScorer {
   private readonly labelMask: number;
   private readonly nLabels: number;
   private readonly laneSums: Float64Array;
+  /** Label scores of the features of missing dependents (see {@link missingDependentScores}). */
+  private readonly missingLabelScores: Int32Array;
   // Per-decision scratch of labelScores, one entry per feature.
-  private buckets = new Int32Array(128);
-  private laneStarts = new Int32Array(128);
-  private inlineCells = new Int32Array(128);
+  private readonly buckets = new Int32Array(PARSER_FEATURES);
+  private readonly laneStarts = new Int32Array(PARSER_FEATURES);
+  private readonly inlineCells = new Int32Array(PARSER_FEATURES);
   /** Real score = integer score × scale. */
   readonly moveScale: number;
   readonly labelScale: number;
@@ -61,6 +62,7 @@ export class PackedParserScorer {
     this.laneSums = new Float64Array(this.laneWidth);
     this.labelMask = (1 << labeller.bits) - 1;
     this.labelScale = labeller.scale;
+    this.missingLabelScores = this.missingDependentScores();
   }
 
   /** The integer scores of SHIFT, LEFT and RIGHT for the first `n` features into `out`. */
@@ -81,20 +83,30 @@ export class PackedParserScorer {
   }
 
   /**
-   * The integer score of every label of an arc built by `move` into `out`, for the first `n`
-   * (undirected) features. Three passes, the first two without branches: the cells' buckets,
+   * The integer score of every label of an arc built by `move` into `out`, for a decision's
+   * {@link PARSER_FEATURES} (undirected) features. The features of the dependents in `missing`
+   * (bits as ParserFeatures.missing; 0 scores every feature) are not read: their constant
+   * weights come precomputed. Three passes, the first two without branches: the cells' buckets,
    * then the cells sorted into lane rows and inline rows, then the inline labels added. Loading
    * every cell before adding any lets the loads overlap (20–30 % faster than one pass).
    */
-  labelScores(features: Int32Array, n: number, move: number, out: Int32Array): void {
-    if (n > MAX_LANE_ROWS) throw new RangeError(`at most ${MAX_LANE_ROWS} features per label decision`);
-    if (n > this.buckets.length) {
-      this.buckets = new Int32Array(n);
-      this.laneStarts = new Int32Array(n);
-      this.inlineCells = new Int32Array(n);
+  labelScores(features: Int32Array, missing: number, move: number, out: Int32Array): void {
+    const { buckets, labelMask, nLabels } = this;
+    const { others, offsets, positions, count } = DEPENDENT_GROUPS;
+    let n = 0;
+    for (let k = 0; k < others.length; k++) buckets[n++] = directedFeature(move, features[others[k]]) & labelMask;
+    for (let g = 0; g < count; g++) {
+      if (((missing >>> g) & 1) === 1) continue;
+      for (let k = offsets[g]; k < offsets[g + 1]; k++) buckets[n++] = directedFeature(move, features[positions[k]]) & labelMask;
     }
-    const { labelCells, labelMask, buckets, laneStarts, inlineCells } = this;
-    for (let k = 0; k < n; k++) buckets[k] = directedFeature(move, features[k]) & labelMask;
+    const constants = this.missingLabelScores;
+    for (let c = 0, at = ((move << count) + missing) * nLabels; c < nLabels; c++, at++) out[c] = constants[at];
+    this.addLabelRows(n, out);
+  }
+
+  /** Adds the label weights of the first `n` {@link buckets} to `out`. */
+  private addLabelRows(n: number, out: Int32Array): void {
+    const { labelCells, buckets, laneStarts, inlineCells } = this;
     let rows = 0;
     let inlines = 0;
     for (let k = 0; k < n; k++) {
@@ -105,7 +117,6 @@ export class PackedParserScorer {
       inlineCells[inlines] = cell;
       inlines += cell & 1;
     }
-    out.fill(0);
     for (let k = 0; k < inlines; k++) {
       const cell = inlineCells[k];
       out[(cell >>> 1) & 63] += cell >> 24;
@@ -113,6 +124,32 @@ export class PackedParserScorer {
     }
     this.addLaneRows(rows);
     this.unpackLanes(rows, out);
+  }
+
+  /**
+   * The label scores of every set of missing dependents, for LEFT and RIGHT arcs: at
+   * `((move << groups) + missing) * labels`, the sum of the constant features' weights.
+   */
+  private missingDependentScores(): Int32Array {
+    const { nLabels, buckets, labelMask } = this;
+    const { offsets, missing, positions, count } = DEPENDENT_GROUPS;
+    const sets = 1 << count;
+    const table = new Int32Array((RIGHT + 1) * sets * nLabels);
+    const group = new Int32Array(nLabels);
+    for (const move of [LEFT, RIGHT]) {
+      const base = (move << count) * nLabels;
+      for (let set = 1; set < sets; set++) {
+        // The set without its lowest group, plus that group.
+        const lowest = 31 - Math.clz32(set & -set);
+        let n = 0;
+        for (let k = offsets[lowest]; k < offsets[lowest + 1]; k++) buckets[n++] = directedFeature(move, missing[positions[k]]) & labelMask;
+        group.fill(0);
+        this.addLabelRows(n, group);
+        const rest = base + (set & (set - 1)) * nLabels;
+        for (let c = 0; c < nLabels; c++) table[base + set * nLabels + c] = table[rest + c] + group[c];
+      }
+    }
+    return table;
   }
 
   /** Sums the first `rows` lane rows of {@link laneStarts} into {@link laneSums}, six doubles at a time in locals. */
