@@ -233,7 +233,6 @@ export class ParserFeatures {
   private words = new Int32Array(64);
   private tags = new Int32Array(64);
   private wordTags = new Int32Array(64);
-  private readonly wordCache = new Map<string, number>();
   private readonly tagCache = new Map<string, number>();
   /** The dependents of the current decision (see DEPENDENTS), NONE when missing. */
   private readonly dependents = new Int32Array(DEPENDENTS);
@@ -255,7 +254,7 @@ export class ParserFeatures {
       this.wordTags = new Int32Array(size);
     }
     this.setToken(0, ABSENT, ABSENT);
-    for (let i = 0; i < n; i++) this.setToken(i + 1, this.hashWord(input.words[i]), this.hashTag(input.tags[i]));
+    for (let i = 0; i < n; i++) this.setToken(i + 1, hashString(input.words[i]), this.hashTag(input.tags[i]));
     this.setToken(n + 1, ROOT_WORD, ROOT_TAG);
   }
 
@@ -263,17 +262,6 @@ export class ParserFeatures {
     this.words[at] = spreadValue(word);
     this.tags[at] = spreadValue(tag);
     this.wordTags[at] = spreadValue(hashFeature(1, word, tag));
-  }
-
-  private hashWord(word: string): number {
-    let hash = this.wordCache.get(word);
-    if (hash === undefined) {
-      hash = hashString(word);
-      // A bounded cache: long runs over a corpus must not grow memory without limit.
-      if (this.wordCache.size > 200_000) this.wordCache.clear();
-      this.wordCache.set(word, hash);
-    }
-    return hash;
   }
 
   /** A tag hashes as the word `\u0001` + tag: no word starts so, and the tag set is small. */
