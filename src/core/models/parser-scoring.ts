@@ -230,15 +230,16 @@ function labelCells(labeller: PerceptronModel, width: number): [Int32Array, Floa
       cells[bucket] = (laneRows++ * width) << 1;
     }
   }
-  const lanes = new Float64Array(laneRows * width);
+  // Every lane starts at the bias; label c adds its weight at double c / 3, lane c % 3.
+  const lanes = new Float64Array(laneRows * width).fill(LANE_BIAS * (1 + 2 ** LANE_BITS + 2 ** (2 * LANE_BITS)));
+  const nLabels = labeller.classes.length;
+  const doubleOf = Int32Array.from({ length: nLabels }, (_, c) => Math.floor(c / 3));
+  const laneUnit = Float64Array.from({ length: nLabels }, (_, c) => 2 ** (LANE_BITS * (c % 3)));
   for (let bucket = 0; bucket < cells.length; bucket++) {
     const cell = cells[bucket];
     if (cell === 0 || (cell & 1) === 1) continue;
     const row = cell >>> 1;
-    for (let d = 0; d < width; d++) lanes[row + d] = LANE_BIAS * (1 + 2 ** LANE_BITS + 2 ** (2 * LANE_BITS));
-    for (let e = rowStart[bucket]; e < rowStart[bucket + 1]; e++) {
-      lanes[row + Math.floor(entryClass[e] / 3)] += weights[e] * 2 ** (LANE_BITS * (entryClass[e] % 3));
-    }
+    for (let e = rowStart[bucket]; e < rowStart[bucket + 1]; e++) lanes[row + doubleOf[entryClass[e]]] += weights[e] * laneUnit[entryClass[e]];
   }
   return [cells, lanes];
 }
