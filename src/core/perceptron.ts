@@ -553,19 +553,25 @@ export function readPerceptron(input: ByteReader, pack = true): PerceptronModel 
   let row = 0;
   let e = 0;
   let filledTo = 0;
+  // Entries are read from the bytes directly, one bounds check per row: models hold millions.
+  const { bytes } = input;
+  const entrySize = 1 + weightBytes;
   for (let r = 0; r < nonEmpty; r++) {
     row += input.varint();
     const count = input.varint();
     if (row >= rows || (r > 0 && row < filledTo) || e + count > entries) input.fail('bad row');
+    if (input.offset + count * entrySize > bytes.length) input.fail('truncated');
     // Empty buckets between the previous row and this one start (and end) here.
-    rowStart.fill(e, filledTo, row + 1);
+    for (let bucket = filledTo; bucket <= row; bucket++) rowStart[bucket] = e;
     filledTo = row + 1;
-    for (let k = 0; k < count; k++, e++) {
-      const c = input.u8();
+    let at = input.offset;
+    for (let k = 0; k < count; k++, e++, at += entrySize) {
+      const c = bytes[at];
       if (c >= nClasses) input.fail('bad class index');
       entryClass[e] = c;
-      entryWeight[e] = weightBytes === 1 ? input.i8() : input.i16();
+      entryWeight[e] = weightBytes === 1 ? (bytes[at + 1] << 24) >> 24 : ((bytes[at + 1] | (bytes[at + 2] << 8)) << 16) >> 16;
     }
+    input.offset = at;
   }
   if (e !== entries) input.fail('entry count mismatch');
   rowStart.fill(e, filledTo);
