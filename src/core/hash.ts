@@ -15,13 +15,17 @@ export function fnv1a(text: string, seed = 0): number {
 
 /** MurmurHash3's finaliser: spreads every input bit over the whole 32-bit output. */
 export function mix32(value: number): number {
-  let h = value >>> 0;
+  return mix32Signed(value) >>> 0;
+}
+
+/** {@link mix32} as a signed int32: the same bits, kept in a small integer by hot loops. */
+export function mix32Signed(value: number): number {
+  let h = value | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** A 53-bit hash (cyrb53) as 14 hex digits: ids derived from content stay the same across runs. */

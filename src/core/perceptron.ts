@@ -1,5 +1,5 @@
 import { CoreError } from './errors.js';
-import { fnv1a, mix32 } from './hash.js';
+import { fnv1a, mix32, mix32Signed } from './hash.js';
 
 /**
  * A generic averaged perceptron over hashed features, for the POS tagger and later the NER tagger.
@@ -25,15 +25,27 @@ export function hashString(text: string, seed = 0): number {
 
 /** Hash of a feature template id and up to two values (word hashes, tag ids): no string is built. */
 export function hashFeature(template: number, a: number, b = 0): number {
-  return mix32(mixIn(mixIn(template, a), b));
+  return hashSpread(template, spreadValue(a), spreadValue(b)) >>> 0;
 }
 
-// One MurmurHash3 round (the finaliser is mix32).
-function mixIn(h: number, k: number): number {
+/**
+ * {@link hashFeature} as a signed int32, from values already passed through {@link spreadValue}:
+ * a caller that uses a value in many features (the parser's word and tag hashes) spreads it once.
+ */
+export function hashSpread(template: number, a: number, b: number): number {
+  return mix32Signed(mixIn(mixIn(template, a), b));
+}
+
+/** The value half of a MurmurHash3 round; 0 stays 0. */
+export function spreadValue(k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
+  return Math.imul(k, 0x1b873593);
+}
+
+// The rest of one MurmurHash3 round, over a spread value (the finaliser is mix32).
+function mixIn(h: number, spread: number): number {
+  h ^= spread;
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
@@ -541,19 +553,25 @@ export function readPerceptron(input: ByteReader, pack = true): PerceptronModel 
   let row = 0;
   let e = 0;
   let filledTo = 0;
+  // Entries are read from the bytes directly, one bounds check per row: models hold millions.
+  const { bytes } = input;
+  const entrySize = 1 + weightBytes;
   for (let r = 0; r < nonEmpty; r++) {
     row += input.varint();
     const count = input.varint();
     if (row >= rows || (r > 0 && row < filledTo) || e + count > entries) input.fail('bad row');
+    if (input.offset + count * entrySize > bytes.length) input.fail('truncated');
     // Empty buckets between the previous row and this one start (and end) here.
-    rowStart.fill(e, filledTo, row + 1);
+    for (let bucket = filledTo; bucket <= row; bucket++) rowStart[bucket] = e;
     filledTo = row + 1;
-    for (let k = 0; k < count; k++, e++) {
-      const c = input.u8();
+    let at = input.offset;
+    for (let k = 0; k < count; k++, e++, at += entrySize) {
+      const c = bytes[at];
       if (c >= nClasses) input.fail('bad class index');
       entryClass[e] = c;
-      entryWeight[e] = weightBytes === 1 ? input.i8() : input.i16();
+      entryWeight[e] = weightBytes === 1 ? (bytes[at + 1] << 24) >> 24 : ((bytes[at + 1] | (bytes[at + 2] << 8)) << 16) >> 16;
     }
+    input.offset = at;
   }
   if (e !== entries) input.fail('entry count mismatch');
   rowStart.fill(e, filledTo);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { docFromConllu, type ConlluSentence } from '../core/conllu.js';
-import { LEFT, RIGHT, ROOT_LABEL, SHIFT, actionOf, projectivize } from '../core/models/arc-hybrid.js';
-import { bestLabel, bestMove, DependencyParser, LABELLER_PACKED, MOVE_NAMES, PARSER_MIN_WEIGHT, type ParserModel } from '../core/models/parser.js';
+import { Configuration, LEFT, RIGHT, ROOT_LABEL, SHIFT, actionOf, projectivize } from '../core/models/arc-hybrid.js';
+import { ParserFeatures } from '../core/models/parser-features.js';
+import { bestLabel, bestMove, MOVE_NAMES, PARSER_MIN_WEIGHT, type ParserModel } from '../core/models/parser.js';
 import { PerceptronTrainer } from '../core/perceptron.js';
 import { createDepsStage } from '../core/stages/deps.js';
 import { createPosStage, type PosModel } from '../core/stages/pos.js';
@@ -121,8 +122,8 @@ export function trainDeps(corpora: DepsCorpora, trainTags: readonly string[][], 
   const examples = corpora.train.map((sentence, k) => toExample(sentence, trainTags[k], labelIndex));
   const moves = new PerceptronTrainer(MOVE_NAMES, options.bits);
   const labeller = new PerceptronTrainer(labels, options.bits);
-  const parser = new DependencyParser(moves, labeller);
-  const { config, features } = parser;
+  const config = new Configuration();
+  const features = new ParserFeatures();
   const moveScores = new Float32Array(3);
   const labelScores = new Float32Array(labels.length);
   const moveCosts = new Float64Array(3);
@@ -175,8 +176,8 @@ export function trainDeps(corpora: DepsCorpora, trainTags: readonly string[][], 
       }
     },
     snapshot: (): ParserModel => ({
-      moves: moves.toModel({ weightBytes: 1, minWeight: PARSER_MIN_WEIGHT }),
-      labeller: labeller.toModel({ weightBytes: 1, minWeight: PARSER_MIN_WEIGHT, pack: LABELLER_PACKED }),
+      moves: moves.toModel({ weightBytes: 1, minWeight: PARSER_MIN_WEIGHT, pack: false }),
+      labeller: labeller.toModel({ weightBytes: 1, minWeight: PARSER_MIN_WEIGHT, pack: false }),
     }),
     evaluate(model) {
       const devScores = scoreDev(model);

@@ -134,3 +134,24 @@ describe('generated lexicon data', () => {
     expect(bytes).toBeLessThan(2.5 * 1024 * 1024);
   });
 });
+
+describe('PETRARCH2 actor names', () => {
+  const lexicon = defaultLexicon();
+  const actorsIn = (text: string): string[] => {
+    const doc = new Doc(text);
+    tokenize(doc);
+    const found: string[] = [];
+    for (let i = 0; i < doc.tokenCount; i++) {
+      const match = lexicon.actorAt(doc.tokens.lower, i);
+      if (match) found.push(`${doc.tokens.lower.slice(i, i + match.length).join(' ')}/${match.kind}`);
+    }
+    return found;
+  };
+
+  it('finds the longest name at a token, of two tokens or more, with its kind', () => {
+    // "abu bakar" is a group, "abu bakar bin apong" a person: the longer name wins.
+    expect(actorsIn('Abu Bakar Bin Apong met Vladimir Putin.')).toEqual(['abu bakar bin apong/person', 'vladimir putin/person']);
+    expect(actorsIn('Abu Bakar said so.')).toEqual(['abu bakar/group']);
+    expect(actorsIn('Putin spoke.')).toEqual([]);
+  });
+});

@@ -49,46 +49,22 @@ export interface Lexicon {
 
 export type ActorKind = 'person' | 'group';
 
-/** Actor names keyed by their tokens joined by spaces, and the tokens names start with. */
-interface ActorNames {
-  kinds: Map<string, ActorKind>;
-  firstTokens: Set<string>;
-  longest: number;
-}
+let actors: PhraseTrie<ActorKind> | null = null;
 
-let actors: ActorNames | null = null;
-
-/** Built on first use, from names stored as tokens (so no tokenizing here). */
-function actorNames(): ActorNames {
+/** Built on first use, from names stored as tokens (so no tokenizing here); the first kind listed wins. */
+function actorNames(): PhraseTrie<ActorKind> {
   if (actors) return actors;
-  const names: ActorNames = { kinds: new Map(), firstTokens: new Set(), longest: 0 };
-  const add = (list: string, kind: ActorKind) => {
-    for (const name of list.split('\n')) {
-      if (names.kinds.has(name)) continue;
-      names.kinds.set(name, kind);
-      const tokens = name.split(' ');
-      names.firstTokens.add(tokens[0]);
-      names.longest = Math.max(names.longest, tokens.length);
-    }
-  };
-  add(ACTOR_PEOPLE, 'person');
-  add(ACTOR_GROUPS, 'group');
+  const names = new PhraseTrie<ActorKind>();
+  for (const name of ACTOR_PEOPLE.split('\n')) names.addWords(name.split(' '), 'person', null);
+  for (const name of ACTOR_GROUPS.split('\n')) names.addWords(name.split(' '), 'group', null);
   actors = names;
   return names;
 }
 
-/** The longest actor name at token `i` of `lower`. */
+/** The longest actor name at token `i` of `lower`; the names are two tokens or more. */
 function actorAt(lower: readonly string[], i: number): { length: number; kind: ActorKind } | null {
-  const { kinds, firstTokens, longest } = actorNames();
-  if (!firstTokens.has(lower[i])) return null;
-  let key = lower[i];
-  let found: { length: number; kind: ActorKind } | null = null;
-  for (let j = i + 1; j < lower.length && j - i < longest; j++) {
-    key += ` ${lower[j]}`;
-    const kind = kinds.get(key);
-    if (kind !== undefined) found = { length: j - i + 1, kind };
-  }
-  return found;
+  const found = actorNames().longestAt(lower, i);
+  return found && found.length >= 2 ? { length: found.length, kind: found.value } : null;
 }
 
 type Entry = Omit<LexiconMatch, 'length'>;

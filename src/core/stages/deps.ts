@@ -7,7 +7,7 @@ import type { Stage } from '../pipeline.js';
  * a sentence root) and `doc.tokens.deprel`. Reads the tagger's Penn Treebank tags.
  */
 export function createDepsStage(model: ParserModel): Stage {
-  const parser = new DependencyParser(model.moves, model.labeller);
+  const parser = new DependencyParser(model);
   const words: string[] = [];
   const tags: string[] = [];
   const heads: number[] = [];
