@@ -32,3 +32,69 @@ describe('names of people', () => {
     expect(putin?.roles).toContain('President');
   });
 });
+
+/** Names of one actor side by side in one article (issue 14); sentences written for this test. */
+describe('one actor, several names, in one article', () => {
+  const entities = (text: string): ArticleJSON['entities'] => toArticleJSON(analyzer.run(text)).entities;
+  const mentionsOf = (text: string, entity: ArticleJSON['entities'][number] | undefined): string[] =>
+    (entity?.mentions ?? []).map((m) => text.slice(m.start, m.end));
+
+  it('keeps "Mrs Mugabe" apart from Robert Mugabe, and with Grace Mugabe when she is named', () => {
+    const alone = 'Mrs Mugabe, 52, was not seen on Wednesday. Robert Mugabe was held at his home. Mrs Mugabe left for Namibia.';
+    const robert = entities(alone).find((e) => e.name === 'Robert Mugabe');
+    expect(mentionsOf(alone, robert)).toEqual(['Robert Mugabe']);
+    const wife = entities(alone).find((e) => e.name === 'Mugabe');
+    expect(wife).toMatchObject({ type: 'PERSON', roles: ['Mrs'] });
+    expect(mentionsOf(alone, wife)).toHaveLength(2);
+    const named = 'Grace Mugabe married Robert Mugabe in 1996. Mrs Mugabe built a base in the party. The army confined Mr Mugabe to his home.';
+    const people = entities(named);
+    expect(mentionsOf(named, people.find((e) => e.name === 'Grace Mugabe'))).toEqual(['Grace Mugabe', 'Mugabe']);
+    expect(mentionsOf(named, people.find((e) => e.name === 'Robert Mugabe'))).toEqual(['Robert Mugabe', 'Mugabe']);
+  });
+
+  it('makes "Mrs X" a person even when the tagger took it for a place', () => {
+    const text = 'The move follows the sacking of Vice President Emmerson Mnangagwa, who had been seen as the main rival of Mrs Mugabe.';
+    expect(entities(text).find((e) => e.name.endsWith('Mugabe'))).toMatchObject({ type: 'PERSON', roles: ['Mrs'] });
+  });
+
+  it('reads a quoted epithet inside a name as part of one person, named without it', () => {
+    const text = 'Supporters of Emmerson "the Crocodile" Mnangagwa celebrated in Harare.';
+    const people = entities(text).filter((e) => e.type === 'PERSON');
+    expect(people.map((e) => [e.name, e.aliases])).toEqual([['Emmerson Mnangagwa', ['Emmerson "the Crocodile" Mnangagwa']]]);
+    expect(entities(text).some((e) => e.name === 'Crocodile')).toBe(false);
+  });
+
+  it('knows a headline’s lone surname as the person the article names in full', () => {
+    const text = 'Zimbabwe army takes control, says Mugabe is safe\n\nThe army said President Robert Mugabe and his family were safe.';
+    expect(mentionsOf(text, entities(text).find((e) => e.name === 'Robert Mugabe'))).toEqual(['Mugabe', 'Robert Mugabe']);
+  });
+
+  it('joins an acronym in brackets, and its later uses, to the name it abbreviates', () => {
+    const text = '"This is not a military takeover," the Zimbabwe Defence Forces (ZDF) said. The ZDF said Mugabe was safe.';
+    const forces = entities(text).filter((e) => e.type === 'ORG');
+    expect(forces.map((e) => [e.name, mentionsOf(text, e)])).toEqual([['Zimbabwe Defence Forces', ['Zimbabwe Defence Forces', 'ZDF', 'ZDF']]]);
+  });
+
+  it('joins a description right before an organisation’s name to it: "Russia’s space agency Roscosmos"', () => {
+    const text = 'The cargo ship burned up, Russia\'s space agency Roscosmos said. Roscosmos head Igor Komarov blamed the rocket.';
+    const all = entities(text);
+    const roscosmos = all.find((e) => e.name === 'Roscosmos');
+    expect(roscosmos).toMatchObject({ type: 'ORG', unnamed: false, aliases: ["Russia's space agency"] });
+    expect(all.find((e) => e.id === roscosmos?.related)?.name).toBe('Russia');
+    expect(all.filter((e) => e.type === 'ORG')).toHaveLength(1);
+  });
+
+  it('resolves "the army" only to a body named or described as armed forces', () => {
+    const text = 'The Movement for Democratic Change (MDC) said the army\'s move was welcome.';
+    expect(mentionsOf(text, entities(text).find((e) => e.name === 'Movement for Democratic Change'))).toEqual(['Movement for Democratic Change', 'MDC']);
+    const army = "Zimbabwe's army seized power. The army said Mugabe was safe and the military would go home.";
+    expect(mentionsOf(army, entities(army).find((e) => e.type === 'ORG'))).toEqual(["Zimbabwe's army", 'The army', 'the military']);
+  });
+
+  it('gives a person no actor code from a place inside the name: "Constantine Chiwenga" is not Algerian', () => {
+    const text = 'General Constantine Chiwenga returned from China on Monday.';
+    const chiwenga = entities(text).find((e) => e.name === 'Constantine Chiwenga');
+    expect(chiwenga?.type).toBe('PERSON');
+    expect(chiwenga?.code ?? '').not.toMatch(/^DZA/);
+  });
+});

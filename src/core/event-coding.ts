@@ -89,9 +89,10 @@ export class EventCoder {
 
   /**
    * The dictionary codes of a run of tokens (a noun phrase, an entity's name): the actor (the
-   * one that covers `head` when several do: "the Afghan Taliban" is the Taliban) and the agents.
+   * one that covers `head` when several do: "the Afghan Taliban" is the Taliban; with
+   * `actorAtHead`, only one that covers it) and the agents.
    */
-  codeTokens(doc: Doc, tokens: readonly number[], head = -1): string[] {
+  codeTokens(doc: Doc, tokens: readonly number[], head = -1, actorAtHead = false): string[] {
     const surface = (j: number): string => doc.word(j);
     const inside = new Set(tokens);
     let actor: string[] | null = null;
@@ -106,7 +107,7 @@ export class EventCoder {
         if (found && covers(inside, i, found.length)) {
           const codes = actorCodesOn(found.value, this.date);
           const coversHead = head >= i && head < i + found.length;
-          if (codes.length > 0 && (actor === null || coversHead)) {
+          if (codes.length > 0 && (actor === null || coversHead) && (coversHead || !actorAtHead)) {
             actor = codes;
             actorCoversHead = coversHead;
             n += found.length - 1;

@@ -93,6 +93,8 @@ export class CorpusEngine {
     const story = this.stories.assign(vector, time, seq, label, `s${id}`, into);
     this.changedStories.set(story.id, story);
     this.storyOf.set(id, story.id);
+    // The vector keeps the ids the article had before: an entity merged away is then a key no other article has.
+    this.entities.settleInStory(analysis.entities, canonical, this.stories.entitiesOf(story.id));
 
     const duplicate = original !== null;
     const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;

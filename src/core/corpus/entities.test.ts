@@ -3,7 +3,7 @@ import type { ArticleJSON } from '../article.js';
 import type { EntityType } from '../doc.js';
 import { createLexicon, defaultLexicon } from '../lexicon/index.js';
 import { EntityRegistry } from './entities.js';
-import { canonicalName, normalizeName } from './names.js';
+import { bodyOf, canonicalName, describedBody, normalizeName, spellingVariants } from './names.js';
 import type { CorpusEntity } from './types.js';
 
 type Local = ArticleJSON['entities'][number];
@@ -20,6 +20,29 @@ describe('names', () => {
     expect(normalizeName('Al-Qaeda')).toBe(normalizeName('al Qaeda'));
     expect(normalizeName('The Kremlin’s')).toBe('kremlin');
     expect(normalizeName('Zamir  Kábulov')).toBe('zamir kabulov');
+  });
+
+  it('tells what kind of body a description names, and in which country', () => {
+    const lexicon = defaultLexicon();
+    const military = { kind: 'military', country: 'Zimbabwe' };
+    for (const name of ["Zimbabwe's army", 'the Zimbabwean military', 'Zimbabwe Defence Forces', 'Zimbabwe National Army']) {
+      expect(describedBody(lexicon, name)).toEqual(military);
+    }
+    expect(describedBody(lexicon, "Russia's space agency")).toEqual({ kind: 'space agency', country: 'Russia' });
+    expect(describedBody(lexicon, "Russia's air force")).toEqual({ kind: 'air force', country: 'Russia' });
+    expect(describedBody(lexicon, 'Bank of Russia')).toBeNull();
+    expect(describedBody(lexicon, 'Russian Roscosmos')).toBeNull();
+    expect(bodyOf(lexicon, 'the Federal Space Agency')).toEqual({ kind: 'space agency', country: null });
+    expect(bodyOf(lexicon, 'European Space Agency')).toBeNull();
+    expect(bodyOf(lexicon, 'Roscosmos')).toBeNull();
+  });
+
+  it('tells spelling variants of one name from other names', () => {
+    expect(spellingVariants('constantino chiwenga', 'constantine chiwenga')).toBe(true);
+    expect(spellingVariants('emmerson mnangagwa', 'emmerson munangagwa')).toBe(true);
+    expect(spellingVariants('robert mugabe', 'grace mugabe')).toBe(false);
+    expect(spellingVariants('jon smith', 'jan smith')).toBe(false);
+    expect(spellingVariants('sibusiso moyo', 'tinashe moyo')).toBe(false);
   });
 
   it('takes the lexicon’s canonical name and type, and a nationality’s country', () => {
@@ -69,6 +92,87 @@ describe('EntityRegistry', () => {
     expect(bare).not.toBe(jeb);
     const initial = registry.resolveArticle('d', [local('e1', 'PERSON', 'G. Bush')]).get('e1');
     expect(initial).toBe(george);
+  });
+
+  it('merges descriptions of a country’s body with its name, when the actor codes agree', () => {
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1]]) {
+      const registry = new EntityRegistry(defaultLexicon());
+      const zimbabwe = local('e1', 'GPE', 'Zimbabwe', { code: 'ZWE' });
+      const articles = [
+        [zimbabwe, local('e2', 'ORG', "Zimbabwe's army", { unnamed: true, related: 'e1', code: 'ZWEMIL', count: 3 })],
+        [zimbabwe, local('e2', 'ORG', "Zimbabwe's military", { unnamed: true, related: 'e1', code: 'ZWEMIL' })],
+        [zimbabwe, local('e2', 'ORG', 'Zimbabwe Defence Forces', { aliases: ['ZDF'], code: 'ZWE', count: 2 })],
+        [local('e2', 'ORG', 'ZDF')],
+      ];
+      const ids = order.map((i) => registry.resolveArticle(`a${i}`, articles[i]).get('e2'));
+      expect(new Set(ids).size).toBe(1);
+      expect(registry.get(ids[0] as string)).toMatchObject({ name: 'Zimbabwe Defence Forces', type: 'ORG', unnamed: false, articles: 4 });
+    }
+    const registry = new EntityRegistry(defaultLexicon());
+    const army = registry.resolveArticle('a', [local('e1', 'ORG', "Russia's army", { unnamed: true, code: 'RUSMIL' })]).get('e1');
+    expect(registry.resolveArticle('b', [local('e1', 'ORG', 'the Russian military', { unnamed: true, code: 'RUSMIL' })]).get('e1')).toBe(army);
+    expect(registry.resolveArticle('c', [local('e1', 'ORG', "Zimbabwe's army", { unnamed: true, code: 'ZWEMIL' })]).get('e1')).not.toBe(army);
+    // The codes say government, not military: another body.
+    expect(registry.resolveArticle('d', [local('e1', 'ORG', "Russia's army", { unnamed: true, code: 'RUSGOV' })]).get('e1')).not.toBe(army);
+  });
+
+  it('keeps "Mrs Mugabe" apart from Robert Mugabe, and finds her among the Mugabes by her title', () => {
+    const registry = new EntityRegistry(defaultLexicon());
+    const robert = registry.resolveArticle('a', [local('e1', 'PERSON', 'Robert Mugabe', { aliases: ['Mugabe'], count: 5 })]).get('e1');
+    const mrs = registry.resolveArticle('b', [local('e1', 'PERSON', 'Mugabe', { roles: ['Mrs'] })]).get('e1');
+    expect(mrs).not.toBe(robert);
+    expect(registry.get(mrs as string)?.name).toBe('Mrs Mugabe');
+    // She is Grace Mugabe, whose article also calls her "Mugabe": the surname is not Robert's name.
+    const grace = registry.resolveArticle('c', [local('e1', 'PERSON', 'Grace Mugabe', { aliases: ['Mugabe'] })]).get('e1');
+    expect(grace).toBe(mrs);
+    expect(registry.get(grace as string)?.name).toBe('Grace Mugabe');
+    expect(registry.resolveArticle('d', [local('e1', 'PERSON', 'Mugabe', { roles: ['Mr'] })]).get('e1')).toBe(robert);
+    expect(registry.resolveArticle('e', [local('e1', 'PERSON', 'Mugabe', { roles: ['Mrs.'] })]).get('e1')).toBe(grace);
+  });
+
+  it('names a person by the full name, not a nickname, a quoted epithet or a title', () => {
+    for (const [first, second] of [['Robert "Bob" Mugabe', 'Robert Mugabe'], ['Robert Mugabe', 'Robert "Bob" Mugabe'], ['Mugabe', 'Robert Mugabe']]) {
+      for (const order of [[first, second], [second, first]]) {
+        const registry = new EntityRegistry(defaultLexicon());
+        const roles = (name: string) => (name === 'Mugabe' ? ['Mr'] : []);
+        const ids = order.map((name, i) => registry.resolveArticle(`a${i}`, [local('e1', 'PERSON', name, { roles: roles(name) })]).get('e1'));
+        expect(ids[1]).toBe(ids[0]);
+        expect(registry.get(ids[0] as string)?.name).toBe('Robert Mugabe');
+      }
+    }
+  });
+
+  it('joins a spelling variant or a description to an entity of the same story only', () => {
+    const registry = new EntityRegistry(defaultLexicon());
+    const first = registry.resolveArticle('a', [
+      local('e1', 'PERSON', 'Constantino Chiwenga', { code: 'ZWEMIL' }),
+      local('e2', 'ORG', 'Roscosmos', { aliases: ["Russia's space agency"], count: 2 }),
+    ]);
+    const [chiwenga, roscosmos] = [first.get('e1') as string, first.get('e2') as string];
+    const story = [chiwenga, roscosmos];
+    const settle = (article: string, entities: Local[], members: string[]) => {
+      const ids = registry.resolveArticle(article, entities);
+      registry.settleInStory(entities, ids, members);
+      return ids;
+    };
+    // Outside the story, a name spelled otherwise is someone else.
+    const apart = settle('b', [local('e1', 'PERSON', 'Constantine Chiwenga')], []).get('e1');
+    expect(apart).not.toBe(chiwenga);
+    const within = settle('c', [local('e1', 'PERSON', 'Constantine Chiwenga'), local('e2', 'ORG', 'space agency', { unnamed: true })], story);
+    expect(within.get('e1')).toBe(apart);
+    const again = settle('d', [local('e1', 'PERSON', 'Constantine  Chiwenga '), local('e2', 'ORG', 'Federal Space Agency'), local('e3', 'ORG', 'European Space Agency')], [roscosmos]);
+    expect(again.get('e2')).toBe(roscosmos);
+    expect(again.get('e3')).not.toBe(roscosmos);
+    expect(within.get('e2')).toBe(roscosmos);
+    const merged = settle('e', [local('e1', 'PERSON', 'Constantine Chiwenga', { code: 'ZWEMIL' })], story);
+    expect(merged.get('e1')).toBe(apart);
+    const fresh = settle('f', [local('e1', 'PERSON', 'Constantinos Chiwenga', { code: 'ZWEMIL' })], story);
+    expect(fresh.get('e1')).toBe(chiwenga);
+    expect(registry.get(chiwenga)).toMatchObject({ name: 'Constantino Chiwenga', articles: 2, mentions: 2, codes: { ZWEMIL: 2 } });
+    expect(registry.get(chiwenga)?.aliases).toContain('Constantinos Chiwenga');
+    // The variant's own entity is gone, and a later article finds Chiwenga by the variant.
+    expect(registry.takeChanged().map((e) => e.name)).not.toContain('Constantinos Chiwenga');
+    expect(registry.resolveArticle('g', [local('e1', 'PERSON', 'Constantinos Chiwenga')]).get('e1')).toBe(chiwenga);
   });
 
   it('merges an unnamed entity only with the same description and affiliation', () => {

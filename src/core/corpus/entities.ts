@@ -2,7 +2,10 @@ import type { ArticleJSON } from '../article.js';
 import type { EntityType } from '../doc.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { hashId } from '../hash.js';
-import { canonicalName, compatibleGivenNames, normalizeName, surname, type CanonicalName } from './names.js';
+import {
+  bodyKey, bodyOf, canonicalName, compatibleGivenNames, describedBody, HONORIFIC_GENDERS, initials, normalizeName, parseBody, spellingVariants, surname,
+  type Body, type CanonicalName,
+} from './names.js';
 import type { CorpusEntity } from './types.js';
 
 /**
@@ -21,6 +24,8 @@ type ArticleEntity = ArticleJSON['entities'][number];
 const NAME = 'name:';
 const SURNAME = 'surname:';
 const UNNAMED = 'unnamed:';
+/** A description of a country's body ("military@Zimbabwe", names.ts). */
+const DESCRIPTION = 'description:';
 /** Aliases kept per entity; the rest add nothing for a reader. */
 const MAX_ALIASES = 24;
 
@@ -32,6 +37,8 @@ export class EntityRegistry {
   /** Each entity's name and aliases, lower-cased. */
   private readonly known = new Map<string, Set<string>>();
   private readonly changed = new Set<string>();
+  /** Entities the article being resolved created: only these may still join one of its story's. */
+  private readonly created = new Set<string>();
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -63,6 +70,7 @@ export class EntityRegistry {
    * first, so an unnamed one can key on its affiliation's canonical id.
    */
   resolveArticle(articleId: string, entities: ArticleJSON['entities']): Map<string, string> {
+    this.created.clear();
     const ids = new Map<string, string>();
     const counted = new Set<string>();
     const record = (local: ArticleEntity, entity: CorpusEntity): void => {
@@ -76,24 +84,40 @@ export class EntityRegistry {
     for (const local of entities) if (!local.unnamed) record(local, this.resolveNamed(local));
     for (const local of entities) {
       if (!local.unnamed) continue;
+      const description = local.type === 'ORG' ? describedBody(this.lexicon, local.name) : null;
       const anchor = ids.get(local.affiliation ?? '') ?? ids.get(local.related ?? '');
-      const key = anchor ? `${UNNAMED}${local.type}:${normalizeName(local.name)}@${anchor}` : `${UNNAMED}${articleId}/${local.id}`;
-      const [found] = this.owners(key);
+      const key = description
+        ? DESCRIPTION + bodyKey(description)
+        : anchor ? `${UNNAMED}${local.type}:${normalizeName(local.name)}@${anchor}` : `${UNNAMED}${articleId}/${local.id}`;
+      const found = this.owners(key).find((e) => compatibleCodes(e.code, local.code));
       record(local, found ?? this.create(local.type, local.name, [key], true));
     }
     return ids;
   }
 
   private resolveNamed(local: ArticleEntity): CorpusEntity {
-    const names = [local.name, ...local.aliases].map((n) => ({ surface: n, ...this.canonicalName(n, local.type) }));
+    const names = personNames(local).map((n) => ({ surface: n, ...this.canonicalName(n, local.type) }));
     // A name the lexicon knows fixes the type ("Russian", NORP → Russia, GPE).
     const type = names.find((n) => n.listed)?.type ?? local.type;
-    const canonical = names.find((n) => n.listed)?.name ?? local.name;
+    const canonical = names.find((n) => n.listed)?.name ?? names[0].surface;
     const normalized = [...new Set(names.map((n) => n.normalized).filter((n) => n !== ''))];
-    const found = this.findByName(type, normalized) ?? this.findPerson(type, normalized);
+    // A person named in full is found by full names; a surname alone may be someone else's (surname rules).
+    const lookup = type === 'PERSON' && normalized.some((n) => n.includes(' ')) ? normalized.filter((n) => n.includes(' ')) : normalized;
+    const descriptions = type === 'ORG' ? [...new Set(names.flatMap((n) => describedBody(this.lexicon, n.surface) ?? []).map(bodyKey))] : [];
+    const found = this.findByName(type, lookup) ?? this.findByDescription(descriptions, local.code) ?? this.findPerson(type, normalized);
     const entity = found ?? this.create(type, canonical, [], false);
     this.absorb(entity, type, canonical, names.map((n) => n.surface), normalized);
+    for (const key of descriptions) this.addKey(entity, DESCRIPTION + key);
     return entity;
+  }
+
+  /** The body a description names ("Zimbabwe's army" → the Zimbabwe Defence Forces), when the actor codes agree. */
+  private findByDescription(keys: readonly string[], code: string | null): CorpusEntity | null {
+    for (const key of keys) {
+      const found = this.owners(DESCRIPTION + key).find((e) => compatibleCodes(e.code, code));
+      if (found) return found;
+    }
+    return null;
   }
 
   private canonicalName(name: string, type: EntityType): CanonicalName & { normalized: string } {
@@ -139,7 +163,7 @@ export class EntityRegistry {
     const matches = full.includes(' ')
       ? people.filter((p) => {
           const known = normalizeName(p.name);
-          return !known.includes(' ') || compatibleGivenNames(known, full);
+          return !known.includes(' ') || compatibleGivenNames(known, full, (given) => this.lexicon.firstNameGender(given));
         })
       : people;
     return matches.length === 1 ? matches[0] : null;
@@ -159,8 +183,79 @@ export class EntityRegistry {
       codes: {},
     };
     this.byId.set(entity.id, entity);
+    this.created.add(entity.id);
     for (const key of keys) this.addKey(entity, key);
     return entity;
+  }
+
+  /**
+   * A second look once the article's story is known (`story`: the ids of the entities its
+   * articles mention). An entity the article has just created joins one of the story's when,
+   * with compatible actor codes, it is a spelling of a person's name ("Constantine Chiwenga" /
+   * "Constantino Chiwenga") or names the same kind of body in no other country ("the space
+   * agency", "the Federal Space Agency" / Roscosmos, known as "Russia's space agency"): within
+   * one story such names mean one actor, across the corpus they need not. Updates `ids`.
+   */
+  settleInStory(entities: ArticleJSON['entities'], ids: Map<string, string>, story: Iterable<string>): void {
+    const anchors = new Set(entities.flatMap((e) => [e.affiliation, e.related]));
+    const members = [...story]
+      .map((id) => this.byId.get(id))
+      .filter((e): e is CorpusEntity => e !== undefined && !this.created.has(e.id))
+      .sort(byPrecedence);
+    for (const local of entities) {
+      const fresh = this.byId.get(ids.get(local.id) ?? '');
+      if (!fresh || !this.created.has(fresh.id) || anchors.has(local.id)) continue;
+      const target = this.storyMatch(fresh, members);
+      if (target) this.mergeInto(fresh, target, ids);
+    }
+  }
+
+  private storyMatch(fresh: CorpusEntity, members: readonly CorpusEntity[]): CorpusEntity | null {
+    const compatible = members.filter((m) => m.type === fresh.type && compatibleCodes(m.code, fresh.code));
+    if (fresh.type === 'PERSON' && !fresh.unnamed) {
+      const names = this.normalizedNames(fresh);
+      const matches = compatible.filter((m) => !m.unnamed && this.normalizedNames(m).some((a) => names.some((b) => spellingVariants(a, b))));
+      return matches.length === 1 ? matches[0] : null;
+    }
+    if (fresh.type !== 'ORG') return null;
+    const [kind] = this.kindsOf(fresh);
+    if (!kind) return null;
+    const same = (a: string, b: string): boolean => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+    const matches = compatible.filter((m) =>
+      this.kindsOf(m).some((k) => same(k.kind, kind.kind) && (k.country === null || kind.country === null || k.country === kind.country)),
+    );
+    // One word ("the agency") says too little to choose between bodies.
+    return kind.kind.includes(' ') || matches.length === 1 ? matches[0] ?? null : null;
+  }
+
+  private normalizedNames(entity: CorpusEntity): string[] {
+    return [entity.name, ...entity.aliases].map(normalizeName);
+  }
+
+  /** The kinds of body an organisation's descriptions and names say it is (names.ts). */
+  private kindsOf(entity: CorpusEntity): Body[] {
+    const described = entity.keys.filter((k) => k.startsWith(DESCRIPTION)).map((k) => parseBody(k.slice(DESCRIPTION.length)));
+    const named = [entity.name, ...entity.aliases].map((n) => bodyOf(this.lexicon, n)).filter((b) => b !== null);
+    return [...described, ...named];
+  }
+
+  /** `fresh`, made by this article, is `target` after all: the target takes its names, keys, counts and codes. */
+  private mergeInto(fresh: CorpusEntity, target: CorpusEntity, ids: Map<string, string>): void {
+    const counted = [...ids.values()].includes(target.id);
+    target.mentions += fresh.mentions;
+    if (!counted) target.articles += fresh.articles;
+    for (const [code, count] of Object.entries(fresh.codes)) countCode(target, code, count);
+    this.absorb(target, fresh.type, fresh.unnamed ? target.name : fresh.name, [fresh.name, ...fresh.aliases], fresh.unnamed ? [] : [normalizeName(fresh.name)]);
+    for (const key of fresh.keys) {
+      this.byKey.get(key)?.delete(fresh.id);
+      this.addKey(target, key);
+    }
+    for (const [local, id] of ids) if (id === fresh.id) ids.set(local, target.id);
+    this.byId.delete(fresh.id);
+    this.known.delete(fresh.id);
+    this.changed.delete(fresh.id);
+    this.created.delete(fresh.id);
+    this.changed.add(target.id);
   }
 
   /**
@@ -174,14 +269,25 @@ export class EntityRegistry {
     return id;
   }
 
-  /** Adds names and keys; a person's longer full name and a surer type replace the old ones. */
+  /**
+   * Adds names and keys; a surer type replaces the old one, and a better name the old name: a
+   * person's full name over a nickname or quoted epithet ({@link betterPersonName}), an
+   * organisation's name over a description of it ("Zimbabwe's army" → Zimbabwe Defence Forces)
+   * or over its acronym.
+   */
   private absorb(entity: CorpusEntity, type: EntityType, canonical: string, surfaces: readonly string[], names: readonly string[]): void {
     if (entity.type === 'MISC' && type !== 'MISC') entity.type = type;
     let known = this.known.get(entity.id);
     if (!known) this.known.set(entity.id, (known = new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase()))));
-    if (entity.type === 'PERSON' && type !== 'MISC' && canonical.split(/\s+/).length > entity.name.split(/\s+/).length) {
-      entity.aliases.push(entity.name);
+    const person = entity.type === 'PERSON' && type !== 'MISC';
+    const named = entity.unnamed && names.length > 0;
+    // "ZDF" first, then "Zimbabwe Defence Forces": the name its initials stand for.
+    const expanded = !person && names.length > 0 && initials(canonical) === entity.name;
+    if ((person && betterPersonName(canonical, entity.name)) || named || expanded) {
+      if (!entity.aliases.includes(entity.name)) entity.aliases.push(entity.name);
+      entity.aliases = entity.aliases.filter((a) => a !== canonical);
       entity.name = canonical;
+      entity.unnamed = false;
       known.add(canonical.toLowerCase());
     }
     for (const surface of [canonical, ...surfaces]) {
@@ -211,12 +317,46 @@ export class EntityRegistry {
 }
 
 /**
+ * Whether two actor codes can be one actor's: either unknown, or one extends the other (ZWE and
+ * ZWEMIL; not RUSGOV and RUSMIL, nor ZWE and DZA).
+ */
+function compatibleCodes(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a.startsWith(b) || b.startsWith(a);
+}
+
+/**
+ * The names an article entity goes by. A surname known only with a title ("Mrs Mugabe", the
+ * president's wife) keeps the title: it is not the bare surname, which may be her husband's.
+ */
+function personNames(local: ArticleEntity): string[] {
+  if (local.type !== 'PERSON' || local.name.includes(' ')) return [local.name, ...local.aliases];
+  const title = local.roles.find((r) => HONORIFIC_GENDERS.has(normalizeName(r)));
+  return title ? [`${title} ${local.name}`] : [local.name, ...local.aliases];
+}
+
+/**
+ * Whether `name` should replace a person's name `old`. A quoted name or one with a quoted part
+ * (a nickname or epithet: 'Robert "Bob" Mugabe', "“Comrade Bob”") is worse than any other, then
+ * a title with a surname ("Mr Mugabe"); otherwise more words are better ("Zamir Kabulov").
+ */
+function betterPersonName(name: string, old: string): boolean {
+  const rank = (n: string): number[] => [
+    /["“”«»]|(?:^|\s)['‘]|['’](?:\s|$)/.test(n) ? 0 : 1,
+    HONORIFIC_GENDERS.has(normalizeName(n).split(' ')[0]) ? 0 : 1,
+    n.split(/\s+/).length,
+  ];
+  const [a, b] = [rank(name), rank(old)];
+  const differs = a.findIndex((x, i) => x !== b[i]);
+  return differs >= 0 && a[differs] > b[differs];
+}
+
+/**
  * Counts one more article entity with actor code `code` and takes the most counted code. Counts
  * add up the same in any order, and the codes are kept sorted, so the code and the stored counts do
  * not depend on how the ingest was split or resumed.
  */
-function countCode(entity: CorpusEntity, code: string): void {
-  const counts = Object.entries({ ...entity.codes, [code]: (entity.codes[code] ?? 0) + 1 }).sort(([a], [b]) => (a < b ? -1 : 1));
+function countCode(entity: CorpusEntity, code: string, count = 1): void {
+  const counts = Object.entries({ ...entity.codes, [code]: (entity.codes[code] ?? 0) + count }).sort(([a], [b]) => (a < b ? -1 : 1));
   entity.codes = Object.fromEntries(counts);
   entity.code = counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }

@@ -137,6 +137,11 @@ export class StoryClusterer {
     return current;
   }
 
+  /** The entity ids a story's articles mention (story vectors keep them all). */
+  entitiesOf(id: string): Iterable<string> {
+    return this.stories.get(this.resolve(id))?.centroid.entities.keys() ?? [];
+  }
+
   /** Stories merged into others since the last call, in order, for the store. */
   takeMerged(): Array<{ from: string; into: string }> {
     const merges = this.merges;

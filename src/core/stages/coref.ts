@@ -34,7 +34,7 @@ function resolveDefiniteDescriptions(doc: Doc, lexicon: Pick<EntityLexicon, 'isO
   for (let i = 1; i < doc.tokenCount; i++) {
     if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || MEDIA_HEADS.has(lower[i]))) continue;
     if (doc.upos(i) !== 'NOUN') continue;
-    const antecedent = MEDIA_HEADS.has(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i);
+    const antecedent = MEDIA_HEADS.has(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i, lower[i]);
     if (antecedent < 0) continue;
     added.push({
       start: doc.tokens.start[i - 1], end: doc.tokens.end[i], tokenStart: i - 1, tokenEnd: i + 1,
@@ -73,12 +73,28 @@ function mentionsBefore(doc: Doc, before: number): number {
   return low;
 }
 
-/** The most recent organisation that was the subject of a verb: the salient one. */
-function lastSubjectOrganisation(doc: Doc, before: number): number {
+/**
+ * Heads that can refer to any organisation ("the group" → the Taliban). Any other head names a
+ * kind of body, and refers back only to one named or described with it: "the army" is Zimbabwe's
+ * army or the Zimbabwe National Army, never the Movement for Democratic Change.
+ */
+const GENERIC_HEADS = new Set(['group', 'groups', 'organisation', 'organization', 'movement', 'faction', 'company', 'firm', 'alliance', 'coalition', 'network', 'union']);
+/** Heads that name a country's armed forces, whichever word the writer used. */
+const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'force']);
+
+/** Whether "the <head>" can refer back to `entity`. */
+function headFits(head: string, entity: Entity): boolean {
+  if (GENERIC_HEADS.has(head)) return true;
+  const words = [entity.name, ...entity.aliases].flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u));
+  return words.includes(head) || (MILITARY_HEADS.has(head) && words.some((w) => MILITARY_HEADS.has(w)));
+}
+
+/** The most recent organisation, fit for the head, that was the subject of a verb: the salient one. */
+function lastSubjectOrganisation(doc: Doc, before: number, head: string): number {
   let fallback = -1;
   for (let k = mentionsBefore(doc, before) - 1; k >= 0; k--) {
     const m = doc.mentions[k];
-    if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG') continue;
+    if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG' || !headFits(head, doc.entities[m.entity])) continue;
     if (fallback < 0) fallback = m.entity;
     let j = m.tokenEnd;
     while (j < doc.tokenCount && (doc.upos(j) === 'AUX' || doc.upos(j) === 'ADV')) j++;

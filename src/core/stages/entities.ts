@@ -5,6 +5,7 @@ import { tagEntities, type NerModel, type NerSpan } from '../ner.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { NAME_TITLES } from '../lexicon/curated.js';
 import { NAME_JOINERS } from '../ner-casing.js';
+import { initials } from '../corpus/names.js';
 
 /**
  * Entity mentions and document entities (v0: gazetteers plus rules; a statistical tagger can
@@ -84,8 +85,10 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
         // The recogniser's decision supersedes the tagger: "IS" in "the IS" is a name, not a verb.
         if (c.kind === 'name') for (let i = c.start; i < c.end; i++) doc.tokens.pos[i] = PROPN;
       }
-      groupEntities(doc, candidates);
-      relateNationalities(doc, candidates);
+      const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, candidates));
+      nameAppositions(doc, named);
+      groupEntities(doc, named);
+      relateNationalities(doc, named);
     },
   };
 }
@@ -198,6 +201,10 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   while (span.type === 'PER' && start > 0 && TITLES_OF_NAMES.has(lower[start - 1]) && isCapitalised(doc, start - 1)) start--;
   const candidate: Candidate = { start, end: span.end, type: 'MISC', canonical: null, kind: 'name', gender: null, title: null, unnamed: false };
   const place = lexicon.matchAt(lower, start, (t) => doc.word(t));
+  // "Mrs Mugabe" tagged as a place: an honorific opens a person's name, whatever the model said.
+  if (span.type !== 'PER' && HONORIFICS.has(lower[start]) && span.end - start >= 2) {
+    return { ...typeName(doc, lexicon, start + 1, span.end, earlier), type: 'PERSON' };
+  }
   if (span.type === 'PER') {
     const typed = typeName(doc, lexicon, start, span.end, earlier);
     return { ...typed, type: 'PERSON' };
@@ -295,6 +302,79 @@ function findDescriptions(doc: Doc, lexicon: EntityLexicon, names: Candidate[]):
   return out;
 }
 
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+
+/**
+ * A quoted nickname or epithet inside a person's name is no entity of its own: 'Emmerson "the
+ * Crocodile" Mnangagwa' is one person, named Emmerson Mnangagwa, with the quoted form as an alias.
+ */
+function joinEpithets(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const words = (from: number, to: number): string => doc.text.slice(doc.tokens.start[from], doc.tokens.end[to - 1]);
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    out.push(c);
+    const open = c.end;
+    if (c.kind !== 'name' || c.chars || c.end - c.start > 2 || open >= doc.tokenCount || !QUOTES.has(doc.word(open))) continue;
+    const given = lexicon.firstNameGender(doc.tokens.lower[c.start]);
+    if (c.type !== 'PERSON' && given === null) continue;
+    let close = open + 1;
+    while (close < doc.tokenCount && close <= open + 4 && !QUOTES.has(doc.word(close))) close++;
+    let next = k + 1;
+    while (next < candidates.length && candidates[next].start <= close) next++;
+    const surname = candidates[next];
+    if (close > open + 4 || close === open + 1 || !surname || surname.start !== close + 1 || surname.kind !== 'name' || surname.chars) continue;
+    if (surname.type !== 'PERSON' && surname.end - surname.start !== 1) continue;
+    c.canonical = `${words(c.start, c.end)} ${words(surname.start, surname.end)}`;
+    c.end = surname.end;
+    c.type = 'PERSON';
+    c.gender ??= given === 'male' || given === 'female' ? given : null;
+    k = next;
+  }
+  return out;
+}
+
+/**
+ * A lone word the tagger took for a place or thing that is the surname of a person the article
+ * names in full is that person: "Mugabe" in the headline "Army takes control, says Mugabe is safe".
+ */
+function typeSurnames(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]): Candidate[] {
+  const { lower } = doc.tokens;
+  const surnames = new Set(candidates.filter((c) => c.type === 'PERSON' && c.end - c.start >= 2 && !c.chars).map((c) => lower[c.end - 1]));
+  for (const c of candidates) {
+    if ((c.type !== 'LOC' && c.type !== 'MISC') || c.kind !== 'name' || c.chars || c.end - c.start !== 1 || c.canonical !== null) continue;
+    if (surnames.has(lower[c.start]) && !lexicon.matchAt(lower, c.start)) c.type = 'PERSON';
+  }
+  return candidates;
+}
+
+/**
+ * Names and descriptions that name the same thing side by side, which become mentions of the
+ * named entity: an acronym in brackets after a name whose initials it spells ("the Zimbabwe
+ * Defence Forces (ZDF)"), and a definite or possessive description right before an
+ * organisation's name ("Russia's space agency Roscosmos"), which also relates it to the country.
+ */
+function nameAppositions(doc: Doc, candidates: Candidate[]): void {
+  const surface = (c: Candidate): string => doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
+  for (let k = 1; k < candidates.length; k++) {
+    const c = candidates[k];
+    if (c.kind !== 'name' || c.chars) continue;
+    const before = candidates.slice(0, k).reverse().find((o) => o.kind === 'name' && !o.chars && o.end <= c.start);
+    const bracketed = c.end - c.start === 1 && doc.word(c.start - 1) === '(' && doc.word(c.end) === ')';
+    if (bracketed && before && before.end === c.start - 1 && before.type !== 'PERSON' && initials(surface(before)) === surface(c)) {
+      c.canonical = before.canonical ?? surface(before);
+      c.type = before.type;
+      continue;
+    }
+    const description = candidates[k - 1];
+    if (c.type !== 'ORG' || !description.unnamed || description.kind !== 'nominal' || description.end !== c.start) continue;
+    const determiner = description.start > 0 ? doc.tokens.lower[description.start - 1] : '';
+    if (determiner === 'a' || determiner === 'an') continue;
+    description.unnamed = false;
+    description.canonical = c.canonical ?? surface(c);
+  }
+}
+
 /** Last words of the PERSON candidates found so far, indexed as the list of candidates grows. */
 const personLastWords = new WeakMap<Candidate[], { seen: number; words: Set<string> }>();
 
@@ -330,7 +410,8 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
     const surface = c.chars ? doc.text.slice(c.chars.start, c.chars.end) : doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
     const name = c.canonical ?? surface;
     const key = `${c.type}|${name.toLowerCase()}`;
-    let index = c.unnamed ? undefined : byKey.get(key) ?? findByPart(doc, c, name);
+    const known = c.unnamed ? undefined : byKey.get(key);
+    let index = known !== undefined && !conflictingGender(doc.entities[known], c) ? known : c.unnamed ? undefined : findByPart(doc, c, name);
     if (index === undefined) {
       index = doc.entities.length;
       doc.entities.push({
@@ -341,7 +422,8 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
       relateDescription(doc, doc.entities[index], c, candidates);
     }
     const entity = doc.entities[index];
-    if (!c.unnamed) byKey.set(key, index);
+    // "Mrs Mugabe" names one of the Mugabes by her title: a bare "Mugabe" later need not be her.
+    if (!c.unnamed && !(c.title && HONORIFICS.get(c.title.toLowerCase()))) byKey.set(key, index);
     const mention: Mention = {
       start: c.chars?.start ?? doc.tokens.start[c.start], end: c.chars?.end ?? doc.tokens.end[c.end - 1],
       tokenStart: c.start, tokenEnd: c.end, type: c.type, kind: c.kind, entity: index,
@@ -349,6 +431,8 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
     entity.mentions.push(doc.mentions.length);
     doc.mentions.push(mention);
     if (surface !== entity.name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
+    // "the Zimbabwe Defence Forces (ZDF) … the ZDF": a name given in brackets names it from then on.
+    if (c.kind === 'name' && c.type !== 'PERSON' && c.canonical !== null && surface !== c.canonical) byKey.set(`${c.type}|${surface.toLowerCase()}`, index);
     // A longer form of the same person becomes the canonical name: "Kabulov" → "Zamir Kabulov".
     if (c.type === 'PERSON' && !c.canonical && surface.length > entity.name.length && surface.endsWith(entity.name)) {
       entity.aliases.push(entity.name);
@@ -373,10 +457,11 @@ function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
     const e = doc.entities[k];
     if (e.type !== 'PERSON' || e.unnamed) continue;
     people += 1;
+    if (conflictingGender(e, c)) continue;
     const full = e.name.toLowerCase();
     // "Kabulov" of "Zamir Kabulov"; "Xi" of "Xi Jinping" (two words, no known first name).
     const familyFirst = c.end - c.start === 1 && e.gender === null && full.startsWith(`${lower} `) && full.indexOf(' ') === full.lastIndexOf(' ');
-    if (full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`) || familyFirst) {
+    if (full === lower || full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`) || familyFirst) {
       c.type = 'PERSON';
       return k;
     }
@@ -384,10 +469,16 @@ function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
   return undefined;
 }
 
+/** "Mrs Mugabe" is not Robert Mugabe: a gender known on both sides (title, first name) differs. */
+function conflictingGender(entity: Entity, c: Candidate): boolean {
+  return entity.gender !== null && c.gender !== null && entity.gender !== c.gender;
+}
+
 /** "a Taliban breakaway faction" is related to the Taliban; "the Russian foreign ministry" belongs to Russia. */
 function relateDescription(doc: Doc, entity: Entity, c: Candidate, candidates: Candidate[]): void {
   if (c.kind !== 'nominal') return;
-  entity.name = doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
+  // A description naming an organisation ("Russia's space agency Roscosmos") leaves it its name.
+  if (c.canonical === null) entity.name = doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
   // Candidates are sorted by start: look only at those that start inside the description.
   let first = 0;
   for (let high = candidates.length; first < high; ) {
