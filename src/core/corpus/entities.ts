@@ -214,16 +214,17 @@ export class EntityRegistry {
     const compatible = members.filter((m) => m.type === fresh.type && compatibleCodes(m.code, fresh.code));
     if (fresh.type === 'PERSON' && !fresh.unnamed) {
       const names = this.normalizedNames(fresh);
-      const matches = compatible.filter((m) => !m.unnamed && this.normalizedNames(m).some((a) => names.some((b) => spellingVariants(a, b))));
+      const gender = (given: string): string | null => this.lexicon.firstNameGender(given);
+      const matches = compatible.filter((m) => !m.unnamed && this.normalizedNames(m).some((a) => names.some((b) => spellingVariants(a, b, gender))));
       return matches.length === 1 ? matches[0] : null;
     }
     if (fresh.type !== 'ORG') return null;
     const [kind] = this.kindsOf(fresh);
-    if (!kind) return null;
-    const same = (a: string, b: string): boolean => a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
-    const matches = compatible.filter((m) =>
-      this.kindsOf(m).some((k) => same(k.kind, kind.kind) && (k.country === null || kind.country === null || k.country === kind.country)),
-    );
+    // A name of one common word after its modifiers ("National Media") is a name, not a description.
+    if (!kind || (!fresh.unnamed && !kind.kind.includes(' '))) return null;
+    // The story's body is the same kind or a kind of it ("agency" → "space agency"), of the same country if one is said.
+    const fits = (k: Body): boolean => (k.kind === kind.kind || k.kind.endsWith(` ${kind.kind}`)) && (kind.country === null || k.country === kind.country);
+    const matches = compatible.filter((m) => this.kindsOf(m).some(fits));
     // One word ("the agency") says too little to choose between bodies.
     return kind.kind.includes(' ') || matches.length === 1 ? matches[0] ?? null : null;
   }
@@ -337,18 +338,29 @@ function personNames(local: ArticleEntity): string[] {
 /**
  * Whether `name` should replace a person's name `old`. A quoted name or one with a quoted part
  * (a nickname or epithet: 'Robert "Bob" Mugabe', "“Comrade Bob”") is worse than any other, then
- * a title with a surname ("Mr Mugabe"); otherwise more words are better ("Zamir Kabulov").
+ * one that is no person's name as written (a lower-case word or "and": "Lives of Donald J.
+ * Trump", "Bill and Hillary Clinton", from title-case headlines), then a title with a surname
+ * ("Mr Mugabe"), then an initial for a given name ("B. Hussein Obama"); otherwise more words are
+ * better ("Zamir Kabulov").
  */
 function betterPersonName(name: string, old: string): boolean {
-  const rank = (n: string): number[] => [
-    /["“”«»]|(?:^|\s)['‘]|['’](?:\s|$)/.test(n) ? 0 : 1,
-    HONORIFIC_GENDERS.has(normalizeName(n).split(' ')[0]) ? 0 : 1,
-    n.split(/\s+/).length,
-  ];
+  const rank = (n: string): number[] => {
+    const words = n.split(/\s+/);
+    return [
+      /["“”«»]|(?:^|\s)['‘]|['’](?:\s|$)/.test(n) ? 0 : 1,
+      words.some((w) => /^(?:and|&|of)$/i.test(w) || (/^\p{Ll}/u.test(w) && !NAME_PARTICLES.test(w))) ? 0 : 1,
+      HONORIFIC_GENDERS.has(normalizeName(n).split(' ')[0]) ? 0 : 1,
+      /^\p{L}\.?$/u.test(words[0]) ? 0 : 1,
+      words.length,
+    ];
+  };
   const [a, b] = [rank(name), rank(old)];
   const differs = a.findIndex((x, i) => x !== b[i]);
   return differs >= 0 && a[differs] > b[differs];
 }
+
+/** Lower-case words inside people's names: "Osama bin Laden", "Ludwig van Beethoven", "al-Assad". */
+const NAME_PARTICLES = /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|bint|abu|ben|van|von|der|den|de|del|della|di|da|dos|du|la|le|y)(?:$|[-‐‑])/;
 
 /**
  * Counts one more article entity with actor code `code` and takes the most counted code. Counts

@@ -51,15 +51,17 @@ const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /**
  * True when two normalised full names can name one person: same first word, or one is its
- * initial, or one is an honorific of the other's gender ("Mrs Mugabe" and "Grace Mugabe", never
- * "Robert Mugabe"; `gender` tells a first name's gender).
+ * initial, or one is an honorific and the other's given name is not known to be of the other
+ * gender ("Mrs Mugabe" and "Grace Mugabe", never "Robert Mugabe"; `gender` tells a first name's).
  */
 export function compatibleGivenNames(a: string, b: string, gender: (first: string) => string | null): boolean {
   const first = (n: string): string => n.split(' ')[0];
   const [x, y] = [first(a), first(b)];
   if (x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return true;
   const [title, given] = HONORIFIC_GENDERS.has(x) ? [x, y] : [y, x];
-  return HONORIFIC_GENDERS.get(title) !== undefined && HONORIFIC_GENDERS.get(title) === gender(given);
+  const titled = HONORIFIC_GENDERS.get(title);
+  const named = gender(given);
+  return titled !== undefined && (named === titled || named === null || named === 'unisex');
 }
 
 /** Honorifics that tell a person's gender; "Mrs Mugabe" is a name of its own, not "Mugabe". */
@@ -73,7 +75,7 @@ export const HONORIFIC_GENDERS: ReadonlyMap<string, 'male' | 'female'> = new Map
  */
 const MILITARY_WORDS = new Set(['army', 'military', 'armed', 'defence', 'defense', 'force', 'forces', 'national', 'self']);
 /** Modifiers that a body's full name adds and its descriptions leave out ("Federal Space Agency"). */
-const OFFICIAL_MODIFIERS = new Set(['national', 'federal', 'state', 'official']);
+const OFFICIAL_MODIFIERS = new Set(['national', 'federal', 'official']);
 
 /** The kind of body an organisation is ("space agency", "military") and its country when known. */
 export interface Body {
@@ -131,19 +133,22 @@ export function parseBody(key: string): Body {
 }
 
 /**
- * Whether two normalised person names are spellings of one name: the same number of words, all
- * equal but one, and that one with the same first letter, at least four letters long and at most
- * one edit per four letters away ("constantino chiwenga" / "constantine chiwenga", "mnangagwa" /
- * "munangagwa"). Only for people already in one story (entities.ts).
+ * Whether two normalised full names are spellings of one person's name: the same number of words
+ * (two or more), all equal but one, and that one at least five letters long, with the same first
+ * letter and at most one edit per four letters away ("constantino chiwenga" / "constantine
+ * chiwenga", "emmerson mnangagwa" / "emmerson munangagwa"); given names of two genders are two
+ * people ("eric garner" / "erica garner"). Only for people already in one story (entities.ts).
  */
-export function spellingVariants(a: string, b: string): boolean {
+export function spellingVariants(a: string, b: string, gender: (first: string) => string | null): boolean {
   const [x, y] = [a.split(' '), b.split(' ')];
-  if (x.length !== y.length || a === b) return false;
+  if (x.length !== y.length || x.length < 2 || a === b) return false;
   const differing = x.map((w, i) => [w, y[i]]).filter(([v, w]) => v !== w);
   if (differing.length !== 1) return false;
   const [[v, w]] = differing;
   const shorter = Math.min(v.length, w.length);
-  return shorter >= 4 && v[0] === w[0] && editDistance(v, w) <= Math.floor(shorter / 4);
+  if (shorter < 5 || v[0] !== w[0] || editDistance(v, w) > Math.floor(shorter / 4)) return false;
+  const [g, h] = [gender(v), gender(w)];
+  return !(g !== null && h !== null && g !== h);
 }
 
 /** Levenshtein distance. */

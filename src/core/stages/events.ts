@@ -62,7 +62,7 @@ function codeEntities(doc: Doc, coder: EventCoder): void {
       const tokens: number[] = [];
       for (let i = m.tokenStart; i < m.tokenEnd; i++) tokens.push(i);
       // A person's name holding a place's ("Constantine Chiwenga") is not that place's actor.
-      const [code] = coder.codeTokens(doc, tokens, m.tokenEnd - 1, entity.type === 'PERSON');
+      const [code] = coder.codeTokens(doc, tokens, m.tokenEnd - 1, entity.type === 'PERSON' && !entity.unnamed);
       if (code && !code.startsWith('---') && (!best || m.end - m.start > best.length)) best = { length: m.end - m.start, code };
     }
     entity.code = best?.code ?? null;
