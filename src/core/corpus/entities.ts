@@ -90,6 +90,8 @@ export class EntityRegistry {
         ? DESCRIPTION + bodyKey(description)
         : anchor ? `${UNNAMED}${local.type}:${normalizeName(local.name)}@${anchor}` : `${UNNAMED}${articleId}/${local.id}`;
       const found = this.owners(key).find((e) => compatibleCodes(e.code, local.code));
+      // A description the body is known by is one of its names for a reader ("Zimbabwe's army").
+      if (found && description) this.absorb(found, found.type, found.name, [local.name], []);
       record(local, found ?? this.create(local.type, local.name, [key], true));
     }
     return ids;
