@@ -91,6 +91,12 @@ describe('one actor, several names, in one article', () => {
     expect(mentionsOf(army, entities(army).find((e) => e.type === 'ORG'))).toEqual(["Zimbabwe's army", 'The army', 'the military']);
   });
 
+  it('takes the speaker from the phrase’s head, not from its relative clause: "The army, which has confined Mr Mugabe …, said"', () => {
+    const article = toArticleJSON(analyzer.run('The army, which has confined Mr Mugabe to his residence, said it was targeting "criminals" around the president.'));
+    const [quote] = article.quotes;
+    expect(article.entities.find((e) => e.id === quote.speaker)).toMatchObject({ type: 'ORG', name: 'army', unnamed: true });
+  });
+
   it('gives a person no actor code from a place inside the name: "Constantine Chiwenga" is not Algerian', () => {
     const text = 'General Constantine Chiwenga returned from China on Monday.';
     const chiwenga = entities(text).find((e) => e.name === 'Constantine Chiwenga');

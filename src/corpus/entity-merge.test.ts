@@ -43,6 +43,13 @@ describe('entities across articles', () => {
     expect(army[0].articles).toBeGreaterThanOrEqual(3);
   });
 
+  it('gives the army’s words in the profile of Grace Mugabe to the army, not to Mr Mugabe', async () => {
+    const [army] = named(/^Zimbabwe Defence Forces$/);
+    const quotes = await store.quotes({ q: 'targeting' });
+    expect(quotes.map((q) => q.speaker?.id)).toContain(army.id);
+    expect(quotes.map((q) => q.speaker?.name)).not.toContain('Robert Mugabe');
+  });
+
   it('knows Roscosmos as Russia’s space agency and the Federal Space Agency in its story', () => {
     const [roscosmos, ...rest] = named(/roscosmos|space agency|russian agency/i).filter((e) => e.type === 'ORG');
     expect(roscosmos).toMatchObject({ name: 'Roscosmos', unnamed: false });

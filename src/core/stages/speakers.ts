@@ -77,8 +77,9 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
   const inside: number[] = [];
   for (let j = index.firstFrom(span.start); j < index.byStart.length && doc.mentions[index.byStart[j]].start < span.end; j++) inside.push(index.byStart[j]);
   for (let k = index.indexed; k < doc.mentions.length; k++) if (doc.mentions[k].start >= span.start) inside.push(k);
+  const clauses = relativeClauses(doc, span);
   for (const m of inside.sort((a, b) => a - b).map((k) => doc.mentions[k])) {
-    if (m.end > span.end) continue;
+    if (m.end > span.end || clauses.some(([from, to]) => m.tokenStart >= from && m.tokenStart < to)) continue;
     const entity = doc.entities[m.entity];
     if (head >= m.tokenStart && head < m.tokenEnd && (!best || m.end - m.start > best.length)) best = { entity, length: m.end - m.start };
     if (entity.type === 'PERSON') person ??= entity;
@@ -86,6 +87,23 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
     else first ??= entity;
   }
   return best?.entity ?? person ?? first ?? nationality;
+}
+
+/**
+ * Token ranges of the relative clauses in a phrase (", which has confined Mr Mugabe to his
+ * residence,"): who is named there is not who the phrase is ("The army, which …, said").
+ */
+function relativeClauses(doc: Doc, span: Span): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const last = doc.tokenAt(span.end - 1);
+  for (let i = doc.tokenAt(span.start) + 1; i < last; i++) {
+    if (doc.word(i) !== ',' || !RELATIVE_PRONOUNS.has(doc.tokens.lower[i + 1])) continue;
+    let end = i + 2;
+    while (end <= last && doc.word(end) !== ',') end++;
+    out.push([i + 1, end]);
+    i = end - 1;
+  }
+  return out;
 }
 
 function isPersonalHead(doc: Doc, head: number, lexicon: Pick<EntityLexicon, 'isRoleWord'>): boolean {
