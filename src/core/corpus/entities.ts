@@ -34,6 +34,8 @@ export class EntityRegistry {
   private readonly byKey = new Map<string, Set<string>>();
   /** Lexicon lookups by type and name: the same names recur from article to article. */
   private readonly canonical = new Map<string, CanonicalName & { normalized: string }>();
+  /** What kind of body each name says, described or named (names.ts): names recur from article to article. */
+  private readonly bodies = new Map<string, { described: Body | null; named: Body | null }>();
   /** Each entity's name and aliases, lower-cased. */
   private readonly known = new Map<string, Set<string>>();
   private readonly changed = new Set<string>();
@@ -84,7 +86,7 @@ export class EntityRegistry {
     for (const local of entities) if (!local.unnamed) record(local, this.resolveNamed(local));
     for (const local of entities) {
       if (!local.unnamed) continue;
-      const description = local.type === 'ORG' ? describedBody(this.lexicon, local.name) : null;
+      const description = local.type === 'ORG' ? this.described(local.name) : null;
       const anchor = ids.get(local.affiliation ?? '') ?? ids.get(local.related ?? '');
       const key = description
         ? DESCRIPTION + bodyKey(description)
@@ -105,7 +107,7 @@ export class EntityRegistry {
     const normalized = [...new Set(names.map((n) => n.normalized).filter((n) => n !== ''))];
     // A person named in full is found by full names; a surname alone may be someone else's (surname rules).
     const lookup = type === 'PERSON' && normalized.some((n) => n.includes(' ')) ? normalized.filter((n) => n.includes(' ')) : normalized;
-    const descriptions = type === 'ORG' ? [...new Set(names.flatMap((n) => describedBody(this.lexicon, n.surface) ?? []).map(bodyKey))] : [];
+    const descriptions = type === 'ORG' ? [...new Set(names.flatMap((n) => this.described(n.surface) ?? []).map(bodyKey))] : [];
     const found = this.findByName(type, lookup) ?? this.findByDescription(descriptions, local.code) ?? this.findPerson(type, normalized);
     const entity = found ?? this.create(type, canonical, [], false);
     this.absorb(entity, type, canonical, names.map((n) => n.surface), normalized);
@@ -200,15 +202,19 @@ export class EntityRegistry {
    */
   settleInStory(entities: ArticleJSON['entities'], ids: Map<string, string>, story: Iterable<string>): void {
     const anchors = new Set(entities.flatMap((e) => [e.affiliation, e.related]));
+    const fresh = entities
+      .filter((local) => !anchors.has(local.id))
+      .map((local) => this.byId.get(ids.get(local.id) ?? ''))
+      .filter((e): e is CorpusEntity => e !== undefined && this.created.has(e.id) && (e.type === 'PERSON' || e.type === 'ORG'));
+    if (fresh.length === 0) return;
+    const types = new Set(fresh.map((e) => e.type));
     const members = [...story]
       .map((id) => this.byId.get(id))
-      .filter((e): e is CorpusEntity => e !== undefined && !this.created.has(e.id))
+      .filter((e): e is CorpusEntity => e !== undefined && types.has(e.type) && !this.created.has(e.id))
       .sort(byPrecedence);
-    for (const local of entities) {
-      const fresh = this.byId.get(ids.get(local.id) ?? '');
-      if (!fresh || !this.created.has(fresh.id) || anchors.has(local.id)) continue;
-      const target = this.storyMatch(fresh, members);
-      if (target) this.mergeInto(fresh, target, ids);
+    for (const entity of new Set(fresh)) {
+      const target = this.storyMatch(entity, members);
+      if (target) this.mergeInto(entity, target, ids);
     }
   }
 
@@ -238,8 +244,22 @@ export class EntityRegistry {
   /** The kinds of body an organisation's descriptions and names say it is (names.ts). */
   private kindsOf(entity: CorpusEntity): Body[] {
     const described = entity.keys.filter((k) => k.startsWith(DESCRIPTION)).map((k) => parseBody(k.slice(DESCRIPTION.length)));
-    const named = [entity.name, ...entity.aliases].map((n) => bodyOf(this.lexicon, n)).filter((b) => b !== null);
+    const named = [entity.name, ...entity.aliases].map((n) => this.bodyOf(n)).filter((b) => b !== null);
     return [...described, ...named];
+  }
+
+  private bodyOf(name: string): Body | null {
+    return this.bodies.get(name)?.named ?? this.bodiesOf(name).named;
+  }
+
+  private described(name: string): Body | null {
+    return this.bodies.get(name)?.described ?? this.bodiesOf(name).described;
+  }
+
+  private bodiesOf(name: string): { described: Body | null; named: Body | null } {
+    let found = this.bodies.get(name);
+    if (!found) this.bodies.set(name, (found = { described: describedBody(this.lexicon, name), named: bodyOf(this.lexicon, name) }));
+    return found;
   }
 
   /** `fresh`, made by this article, is `target` after all: the target takes its names, keys, counts and codes. */
