@@ -73,7 +73,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   let listed: Awaited<ReturnType<typeof listSources>>;
   let pool: Awaited<ReturnType<typeof createAnalysisPool>>;
   try {
-    [corpus, listed] = await Promise.all([StoredCorpus.open(store, { lexicon: createLexicon(extension) }), listSources(paths)]);
+    [corpus, listed] = await Promise.all([StoredCorpus.open(store, { lexicon: createLexicon(extension), rebuild: true }), listSources(paths)]);
     // Started last, so that nothing can fail between starting the workers and the `finally` that stops them.
     pool = await createAnalysisPool({ workers, lexiconPath, analyzer: options.analyzer });
   } catch (error) {

@@ -1,5 +1,8 @@
 import { CorpusEngine, type CorpusOptions, type IncomingArticle } from '../core/corpus/corpus.js';
-import type { ArticleRecord, CorpusBatch } from '../core/corpus/types.js';
+import { bandKeys } from '../core/corpus/minhash.js';
+import { StoryClusterer } from '../core/corpus/stories.js';
+import type { ArticleRecord, BandMember, CorpusBatch } from '../core/corpus/types.js';
+import { CorpusIndexMissingError } from '../store/errors.js';
 import type { Store } from '../store/types.js';
 
 /**
@@ -16,8 +19,18 @@ export class StoredCorpus {
     private readonly engine: CorpusEngine,
   ) {}
 
-  static async open(store: Store, options: CorpusOptions): Promise<StoredCorpus> {
-    return new StoredCorpus(store, new CorpusEngine(options, await store.snapshot()));
+  /**
+   * Resumes from the store. A writer (`rebuild`) first rebuilds the indexes of a corpus stored
+   * without them, by an older claimgraph; anyone else gets CorpusIndexMissingError.
+   */
+  static async open(store: Store, options: CorpusOptions & { rebuild?: boolean }): Promise<StoredCorpus> {
+    try {
+      return new StoredCorpus(store, new CorpusEngine(options, await store.snapshot()));
+    } catch (error) {
+      if (!(error instanceof CorpusIndexMissingError) || !options.rebuild) throw error;
+      await rebuildIndexes(store);
+      return new StoredCorpus(store, new CorpusEngine(options, await store.snapshot()));
+    }
   }
 
   /** True when an article with this id is stored or waiting in the batch. */
@@ -28,7 +41,13 @@ export class StoredCorpus {
   /** Adds one analysed article; its rows join the pending batch. */
   async add(input: IncomingArticle): Promise<ArticleRecord> {
     const bands = this.engine.bandsToLoad(input.prepared.signature);
-    if (bands.length > 0) for (const [key, members] of await this.store.bands(bands)) this.engine.loadBand(key, members);
+    if (bands.length > 0) {
+      // An article is in several of the buckets: one copy of it.
+      const seen = new Map<string, BandMember>();
+      for (const [key, members] of await this.store.bands(bands)) {
+        this.engine.loadBand(key, members.map((m) => seen.get(m.id) ?? (seen.set(m.id, m), m)));
+      }
+    }
     const placement = this.engine.begin(input);
     const postings = this.engine.postingsToLoad(placement);
     if (postings.length > 0) for (const [key, stories] of await this.store.postings(postings)) this.engine.loadPosting(key, stories);
@@ -39,4 +58,24 @@ export class StoredCorpus {
   takeBatch(): CorpusBatch {
     return this.engine.takeBatch();
   }
+}
+
+/**
+ * Writes the indexes of a corpus stored without them, in one transaction: every article's LSH
+ * bands, and the story clustering replayed over the stored articles (each in the story it is in),
+ * which gives the stories' sums, the postings and the document frequencies. Reads every article
+ * once, and holds the clustering in memory while it does.
+ */
+async function rebuildIndexes(store: Store): Promise<void> {
+  const labels = new Map((await store.stories()).map((story) => [story.id, story.label]));
+  const clusterer = new StoryClusterer();
+  const bands: Array<[number, number]> = [];
+  const members: BandMember[] = [];
+  for await (const { id, seq, signature, story, vector, time } of store.articles()) {
+    for (const key of bandKeys(signature)) bands.push([key, seq]);
+    members.push({ id, seq, story, signature });
+    clusterer.replay(story, labels.get(story) ?? '', vector, time, seq);
+  }
+  const { stories, postings, df } = clusterer.take();
+  await store.write({ articles: [], entities: [], claims: [], stories, merged: [], edges: [], index: { bands, members, postings, df } });
 }

@@ -315,7 +315,7 @@ class Placer {
     // Articles are numbered 1, 2, 3… as placed, so the last number tells (from the index, unlike a count) whether the store moved on.
     const last = (await client.query(`SELECT coalesce(max(seq), 0) AS last FROM articles`)).rows[0].last as number;
     if (!this.corpus || last !== this.last) {
-      this.corpus = await StoredCorpus.open(this.store, { lexicon: this.lexicon });
+      this.corpus = await StoredCorpus.open(this.store, { lexicon: this.lexicon, rebuild: true });
       this.last = last;
     }
     return this.corpus;

@@ -244,7 +244,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(a.story).not.toBe(c.story);
       const posted = rest.index.postings.filter(([, story]) => story === c.story).map(([posting]) => posting);
       expect(posted.length).toBeGreaterThan(0);
-      const index = { bands: [], postings: [], df: [] };
+      const index = { bands: [], members: [], postings: [], df: [] };
       await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }], index });
       const stories = await store.stories();
       expect(stories.find((s) => s.id === a.story)?.articles.map((x) => x.id)).toContain(c.id);

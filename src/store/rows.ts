@@ -3,7 +3,7 @@ import { dateOf } from '../core/corpus/corpus.js';
 import type { ArticleRecord, BandMember, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoredStory, StoryJSON, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
 import { unpackAnalysis, unpackSignature } from './codec.js';
-import { StoreError } from './errors.js';
+import { CorpusIndexMissingError } from './errors.js';
 
 /**
  * Rows of the store's tables as records, shared by the SQLite and PostgreSQL stores: the tables
@@ -71,15 +71,13 @@ export function toStory(row: Row): StoryRecord {
 }
 
 /**
- * Story rows with the clustering's sums. A corpus stored before the store kept them has none: the
- * engine would decide without its stories, so that is refused until the index is rebuilt.
+ * Story rows with the clustering's sums. A corpus stored before the store kept them has none: an
+ * engine would decide without its stories, so that is refused until the indexes are rebuilt.
  */
 export function storedStories(rows: readonly Row[]): StoredStory[] {
-  if (rows.some((row) => row.state === null)) throw new StoreError(CORPUS_INDEX_MISSING);
+  if (rows.some((row) => row.state === null)) throw new CorpusIndexMissingError();
   return rows.map((row) => ({ ...toStory(row), state: JSON.parse(row.state as string) }));
 }
-
-export const CORPUS_INDEX_MISSING = 'this corpus was stored by an older claimgraph, without the indexes placement now reads: run "claimgraph reindex"';
 
 /** A row of an LSH bucket joined with its article (seq, id, signature, story). */
 export function toBandMember(row: Row): BandMember {

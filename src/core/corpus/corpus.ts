@@ -16,7 +16,7 @@ import type { ArticleRecord, BandMember, CorpusBatch, CorpusSnapshot, StoryVecto
 
 export interface CorpusOptions {
   lexicon: Lexicon;
-  /** Keys a store-backed engine keeps loaded per window after a batch (default {@link WINDOW}). */
+  /** Keys a store-backed engine keeps loaded per window after a batch (default {@link WINDOWS}). */
   window?: number;
 }
 
@@ -40,10 +40,11 @@ export interface IncomingArticle {
 
 const DAY_MS = 86_400_000;
 /**
- * LSH buckets (one to 64 articles each) and story postings a store-backed engine keeps loaded
- * after a batch, each: some 30 MB in all.
+ * What a store-backed engine keeps loaded after a batch. LSH buckets are read again only by near
+ * copies, which come soon after their original, but hold up to 64 signatures each (30 MB at
+ * most); a story posting (a key in a week) is read by every article of its week, and is small.
  */
-export const WINDOW = 50_000;
+export const WINDOWS = { buckets: 1_024, postings: 20_000 };
 
 /** An article half placed by {@link CorpusEngine.begin}: copy found, entities resolved, vector made. */
 export interface Placement {
@@ -76,10 +77,9 @@ export class CorpusEngine {
   constructor(options: CorpusOptions, snapshot?: CorpusSnapshot) {
     this.windowed = snapshot !== undefined;
     this.seq = snapshot?.articles ?? 0;
-    const window = options.window ?? WINDOW;
-    this.lsh = new LshIndex(snapshot ? window : null);
+    this.lsh = new LshIndex(snapshot ? (options.window ?? WINDOWS.buckets) : null);
     this.entities = new EntityRegistry(options.lexicon, snapshot?.entities ?? []);
-    this.stories = new StoryClusterer({}, snapshot && { state: { documents: snapshot.articles, df: snapshot.df, stories: snapshot.stories }, window });
+    this.stories = new StoryClusterer({}, snapshot && { state: { documents: snapshot.articles, df: snapshot.df, stories: snapshot.stories }, window: options.window ?? WINDOWS.postings });
     this.claims = new ClaimIndex(snapshot?.claims ?? [], (id) => this.entities.get(id)?.name ?? outletName(id) ?? id, (story) => this.stories.resolve(story));
   }
 
@@ -136,7 +136,8 @@ export class CorpusEngine {
     const title = input.title ?? analysis.meta.title;
     const label = title ?? analysis.text.trim().split('\n')[0].slice(0, 120);
     const story = this.stories.assign(vector, time, seq, label, `s${id}`, original?.member.story);
-    this.lsh.add({ id, seq, story: story.id, signature });
+    const member = { id, seq, story: story.id, signature };
+    this.lsh.add(member);
 
     const duplicate = original !== null;
     const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
@@ -170,6 +171,7 @@ export class CorpusEngine {
     this.batch.claims.push(...claims);
     this.batch.edges.push(...edges);
     this.batch.index.bands.push(...bandKeys(signature).map((key): [number, number] => [key, seq]));
+    this.batch.index.members.push(member);
     return record;
   }
 
@@ -185,7 +187,7 @@ export class CorpusEngine {
 }
 
 function emptyBatch(): CorpusBatch {
-  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], postings: [], df: [] } };
+  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [] } };
 }
 
 /** The host of a URL without "www." ("meridian-wire.example"), or null. */

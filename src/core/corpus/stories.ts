@@ -145,6 +145,18 @@ export class StoryClusterer {
     };
   }
 
+  /**
+   * Rebuilds the state from a corpus stored without it: each stored article, in ingest order,
+   * counted and placed in the story it is in now, unscored (`label` is that story's).
+   */
+  replay(story: string, label: string, vector: StoryVector, time: number | null, seq: number): void {
+    this.count(
+      vector.body.map(([term]) => term),
+      vector.entities.map(([id]) => id),
+    );
+    this.place(this.stories.get(story) ?? this.create(story, label, seq), sparse(vector), time, seq);
+  }
+
   /** The story a story id stands for now: itself, or the story it was merged into. */
   resolve(id: string): string {
     let current = id;

@@ -169,12 +169,14 @@ export interface StoredStory extends StoryRecord {
 
 /**
  * The rows of the indexes the engine looks things up in, which a store-backed engine reads
- * through windows (src/core/corpus/window.ts): each new article's LSH band keys, new (posting,
+ * through windows (src/core/corpus/window.ts): each new article's LSH band keys and signature, new (posting,
  * story) pairs of the story clustering, and changed document frequencies.
  */
 export interface CorpusIndexRows {
   /** [band key, article seq]. */
   bands: Array<[number, number]>;
+  /** The articles the bands name, as bucket readers see them. */
+  members: BandMember[];
   postings: Array<[string, string]>;
   /** [`t:` + lemma or `e:` + entity id, document frequency]. */
   df: Array<[string, number]>;

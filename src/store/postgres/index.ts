@@ -118,7 +118,7 @@ class PostgresStore implements Store {
   async bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>> {
     const rows = await this.rows(`SELECT k.key, a.seq, a.id, a.signature, a.story FROM unnest($1::bigint[]) AS k (key)
       CROSS JOIN LATERAL (SELECT seq FROM lsh_bands WHERE band_key = k.key ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}) b
-      JOIN articles a ON a.seq = b.seq ORDER BY a.seq`, [keys]);
+      JOIN lsh_articles a ON a.seq = b.seq ORDER BY a.seq`, [keys]);
     const buckets = new Map<number, BandMember[]>(keys.map((key) => [key, []]));
     // BIGINT comes back as a string.
     for (const row of rows) buckets.get(Number(row.key))?.push(toBandMember(row));
@@ -196,9 +196,15 @@ class PostgresStore implements Store {
           [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state)],
         );
       }
-      const { bands, postings, df } = batch.index;
+      const { bands, members, postings, df } = batch.index;
       // One statement per table: the rows of a batch run to thousands.
       await client.query(`INSERT INTO lsh_bands (band_key, seq) SELECT * FROM unnest($1::bigint[], $2::int[])`, [bands.map(([key]) => key), bands.map(([, seq]) => seq)]);
+      await client.query(`INSERT INTO lsh_articles (seq, id, story, signature) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bytea[])`, [
+        members.map((m) => m.seq),
+        members.map((m) => m.id),
+        members.map((m) => m.story),
+        members.map((m) => Buffer.from(packSignature(m.signature))),
+      ]);
       await client.query(`INSERT INTO story_postings (posting, story) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
         postings.map(([posting]) => posting),
         postings.map(([, story]) => story),
@@ -209,6 +215,7 @@ class PostgresStore implements Store {
       ]);
       for (const { from, into } of batch.merged) {
         await client.query(`UPDATE articles SET story = $2 WHERE story = $1`, [from, into]);
+        await client.query(`UPDATE lsh_articles SET story = $2 WHERE story = $1`, [from, into]);
         await client.query(`INSERT INTO story_postings (posting, story) SELECT posting, $2 FROM story_postings WHERE story = $1 ON CONFLICT DO NOTHING`, [from, into]);
         await client.query(`DELETE FROM story_postings WHERE story = $1`, [from]);
         await client.query(`DELETE FROM stories WHERE id = $1`, [from]);

@@ -61,7 +61,7 @@ class SqliteStore implements Store {
     private readonly path: string,
   ) {
     this.lookup = {
-      band: db.prepare(`SELECT a.seq, a.id, a.signature, a.story FROM lsh_bands b JOIN articles a ON a.seq = b.seq
+      band: db.prepare(`SELECT a.seq, a.id, a.signature, a.story FROM lsh_bands b JOIN lsh_articles a ON a.seq = b.seq
         WHERE b.band_key = ? ORDER BY b.seq DESC LIMIT ${BUCKET_CAPACITY}`),
       posting: db.prepare(`SELECT story FROM story_postings WHERE posting = ?`).pluck(),
       article: db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck(),
@@ -85,6 +85,8 @@ class SqliteStore implements Store {
       dropPostings: db.prepare(`DELETE FROM story_postings WHERE story = ?`),
       dropStory: db.prepare(`DELETE FROM stories WHERE id = ?`),
       band: db.prepare(`INSERT INTO lsh_bands (band_key, seq) VALUES (?, ?)`),
+      lshArticle: db.prepare(`INSERT INTO lsh_articles (seq, id, story, signature) VALUES (?, ?, ?, ?)`),
+      mergeLsh: db.prepare(`UPDATE lsh_articles SET story = ? WHERE story = ?`),
       posting: db.prepare(`INSERT OR IGNORE INTO story_postings (posting, story) VALUES (?, ?)`),
       df: db.prepare(`INSERT INTO term_df (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = excluded.df`),
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score, proposition)
@@ -154,10 +156,12 @@ class SqliteStore implements Store {
       }
       for (const s of batch.stories) insert.story.run({ ...s, state: JSON.stringify(s.state) });
       for (const [key, seq] of batch.index.bands) insert.band.run(key, seq);
+      for (const m of batch.index.members) insert.lshArticle.run(m.seq, m.id, m.story, packSignature(m.signature));
       for (const [posting, story] of batch.index.postings) insert.posting.run(posting, story);
       for (const [key, df] of batch.index.df) insert.df.run(key, df);
       for (const { from, into } of batch.merged) {
         insert.mergeArticles.run(into, from);
+        insert.mergeLsh.run(into, from);
         insert.mergePostings.run(into, from);
         insert.dropPostings.run(from);
         insert.dropStory.run(from);
