@@ -41,13 +41,7 @@ export class StoredCorpus {
   /** Adds one analysed article; its rows join the pending batch. */
   async add(input: IncomingArticle): Promise<ArticleRecord> {
     const bands = this.engine.bandsToLoad(input.prepared.signature);
-    if (bands.length > 0) {
-      // An article is in several of the buckets: one copy of it.
-      const seen = new Map<string, BandMember>();
-      for (const [key, members] of await this.store.bands(bands)) {
-        this.engine.loadBand(key, members.map((m) => seen.get(m.id) ?? (seen.set(m.id, m), m)));
-      }
-    }
+    if (bands.length > 0) for (const [key, members] of await this.store.bands(bands)) this.engine.loadBand(key, members);
     const placement = this.engine.begin(input);
     const postings = this.engine.postingsToLoad(placement);
     if (postings.length > 0) for (const [key, stories] of await this.store.postings(postings)) this.engine.loadPosting(key, stories);

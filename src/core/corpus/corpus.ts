@@ -40,11 +40,13 @@ export interface IncomingArticle {
 
 const DAY_MS = 86_400_000;
 /**
- * What a store-backed engine keeps loaded after a batch. LSH buckets are read again only by near
- * copies, which come soon after their original, but hold up to 64 signatures each (30 MB at
- * most); a story posting (a key in a week) is read by every article of its week, and is small.
+ * What a store-backed engine keeps loaded after a batch. LSH buckets are read again by near
+ * copies, which mostly come soon after their original; they hold up to 64 articles each, one
+ * signature per article (about 0.1 MB for the buckets of 170 unique articles, some 170 MB at
+ * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a week) is read by every article of its
+ * week, and is small.
  */
-export const WINDOWS = { buckets: 1_024, postings: 20_000 };
+export const WINDOWS = { buckets: 4_096, postings: 20_000 };
 
 /** An article half placed by {@link CorpusEngine.begin}: copy found, entities resolved, vector made. */
 export interface Placement {
@@ -98,7 +100,7 @@ export class CorpusEngine {
     return this.lsh.missing(signature);
   }
 
-  loadBand(key: number, members: BandMember[]): void {
+  loadBand(key: number, members: readonly BandMember[]): void {
     this.lsh.load(key, members);
   }
 

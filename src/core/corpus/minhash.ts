@@ -72,6 +72,11 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
  */
 export class LshIndex {
   private readonly buckets: StateWindow<number, BandMember[]>;
+  /**
+   * With a window: one copy of each document the held buckets name, though each bucket is loaded
+   * on its own (an article is in 24 buckets, and a bucket of copies holds 64 articles).
+   */
+  private readonly members = new Map<string, BandMember>();
 
   constructor(capacity: number | null = null) {
     this.buckets = new StateWindow('LSH bucket', capacity);
@@ -79,6 +84,7 @@ export class LshIndex {
 
   /** Indexes a document (its seq is the order it was added in); its buckets must be loaded. */
   add(member: BandMember): void {
+    if (!this.buckets.holdsAll) this.members.set(member.id, member);
     for (const key of bandKeys(member.signature)) {
       const bucket = this.buckets.get(key) ?? [];
       if (bucket.push(member) > BUCKET_CAPACITY) bucket.shift();
@@ -108,12 +114,25 @@ export class LshIndex {
   }
 
   /** A bucket as the store has it: its latest documents, oldest first. */
-  load(key: number, members: BandMember[]): void {
-    this.buckets.load(key, members);
+  load(key: number, members: readonly BandMember[]): void {
+    this.buckets.load(
+      key,
+      members.map((member) => {
+        const held = this.members.get(member.id);
+        if (held) return held;
+        this.members.set(member.id, member);
+        return member;
+      }),
+    );
   }
 
+  /** A batch was taken: buckets beyond the window go, and the documents only they named. */
   settle(): void {
+    if (this.buckets.holdsAll) return;
     this.buckets.settle();
+    const named = new Set<string>();
+    for (const bucket of this.buckets.values()) for (const { id } of bucket) named.add(id);
+    for (const id of this.members.keys()) if (!named.has(id)) this.members.delete(id);
   }
 }
 

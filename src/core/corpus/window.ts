@@ -58,6 +58,11 @@ export class StateWindow<K, V> {
     }
   }
 
+  /** The values held, least recently used first. */
+  values(): IterableIterator<V> {
+    return this.entries.values();
+  }
+
   /** True without a store: every key is held. */
   get holdsAll(): boolean {
     return this.capacity === null;

@@ -116,12 +116,14 @@ class PostgresStore implements Store {
   }
 
   async bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>> {
-    const rows = await this.rows(`SELECT k.key, a.seq, a.id, a.signature, a.story FROM unnest($1::bigint[]) AS k (key)
-      CROSS JOIN LATERAL (SELECT seq FROM lsh_bands WHERE band_key = k.key ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}) b
-      JOIN lsh_articles a ON a.seq = b.seq ORDER BY a.seq`, [keys]);
+    const rows = await this.rows(`SELECT k.key, b.seq FROM unnest($1::bigint[]) AS k (key)
+      CROSS JOIN LATERAL (SELECT seq FROM lsh_bands WHERE band_key = k.key ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}) b ORDER BY b.seq`, [keys]);
+    // An article is in many of the buckets read together: its row is read once.
+    const seqs = [...new Set(rows.map((row) => row.seq as number))];
+    const members = new Map((await this.rows(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq = ANY($1)`, [seqs])).map((row) => [row.seq as number, toBandMember(row)]));
     const buckets = new Map<number, BandMember[]>(keys.map((key) => [key, []]));
     // BIGINT comes back as a string.
-    for (const row of rows) buckets.get(Number(row.key))?.push(toBandMember(row));
+    for (const row of rows) buckets.get(Number(row.key))?.push(members.get(row.seq as number) as BandMember);
     return [...buckets];
   }
 

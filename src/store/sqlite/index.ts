@@ -61,8 +61,8 @@ class SqliteStore implements Store {
     private readonly path: string,
   ) {
     this.lookup = {
-      band: db.prepare(`SELECT a.seq, a.id, a.signature, a.story FROM lsh_bands b JOIN lsh_articles a ON a.seq = b.seq
-        WHERE b.band_key = ? ORDER BY b.seq DESC LIMIT ${BUCKET_CAPACITY}`),
+      band: db.prepare(`SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}`).pluck(),
+      bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
       posting: db.prepare(`SELECT story FROM story_postings WHERE posting = ?`).pluck(),
       article: db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck(),
     };
@@ -111,7 +111,11 @@ class SqliteStore implements Store {
   }
 
   async bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>> {
-    return keys.map((key) => [key, (this.lookup.band.all(key) as Row[]).map(toBandMember).reverse()]);
+    const buckets = keys.map((key): [number, number[]] => [key, (this.lookup.band.all(key) as number[]).reverse()]);
+    // An article is in many of the buckets read together: its row is read once.
+    const seqs = [...new Set(buckets.flatMap(([, bucket]) => bucket))];
+    const members = new Map((this.lookup.bandMembers.all(JSON.stringify(seqs)) as Row[]).map((row) => [row.seq as number, toBandMember(row)]));
+    return buckets.map(([key, bucket]) => [key, bucket.map((seq) => members.get(seq) as BandMember)]);
   }
 
   async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
