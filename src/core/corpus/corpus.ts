@@ -43,8 +43,8 @@ const DAY_MS = 86_400_000;
  * What a store-backed engine keeps loaded after a batch. LSH buckets are read again by near
  * copies, which mostly come soon after their original; they hold up to 64 articles each, one
  * signature per article (about 0.1 MB for the buckets of 170 unique articles, some 170 MB at
- * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a week) is read by every article of its
- * week, and is small.
+ * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a
+ * week) is read by every article of its week, and is small.
  */
 export const WINDOWS = { buckets: 4_096, postings: 20_000 };
 
@@ -90,7 +90,7 @@ export class CorpusEngine {
     return this.known.has(id);
   }
 
-  /** Adds one analysed article; its rows join the pending batch. (Without a store: a store-backed engine places in two steps.) */
+  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in two steps.) */
   add(input: IncomingArticle): ArticleRecord {
     return this.finish(this.begin(input));
   }

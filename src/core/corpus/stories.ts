@@ -95,7 +95,6 @@ export interface StoryChanges {
   df: Array<[string, number]>;
 }
 
-
 export class StoryClusterer {
   private readonly options: StoryOptions;
   private readonly termDf = new Map<string, number>();
