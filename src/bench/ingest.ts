@@ -157,7 +157,7 @@ function timeClustering(bases: ReadonlyArray<{ text: string; features: StoryFeat
   articles.forEach(({ text, features, day }, k) => {
     const signature = minhash(shingles(text));
     lsh.nearest(signature, DUPLICATE_THRESHOLD);
-    lsh.add(`a${k}`, signature);
+    lsh.add({ id: `a${k}`, seq: k + 1, story: '', signature });
     clusterer.assign(clusterer.vectorize(features), day, k + 1, '', `s${k}`);
   });
   return (performance.now() - start) / 1000;

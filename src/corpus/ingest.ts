@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { CorpusEngine } from '../core/corpus/corpus.js';
 import type { PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon } from '../core/lexicon/index.js';
 import type { Pipeline } from '../core/pipeline.js';
@@ -9,6 +8,7 @@ import { loadLexiconExtension } from '../lexicon-file.js';
 import type { Store } from '../store/types.js';
 import { createAnalysisPool } from './analysis-pool.js';
 import { readDocuments } from './documents.js';
+import { StoredCorpus } from './placement.js';
 
 /**
  * Ingest: documents from the sources are analysed, placed in the corpus (copies, stories, entities,
@@ -69,13 +69,11 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   const extension = lexiconPath ? await loadLexiconExtension(lexiconPath) : undefined;
   // One writer at a time: another ingest's articles would take the same numbers (CorpusBusyError).
   const claim = await store.claimWriter();
-  let engine: CorpusEngine;
+  let corpus: StoredCorpus;
   let listed: Awaited<ReturnType<typeof listSources>>;
   let pool: Awaited<ReturnType<typeof createAnalysisPool>>;
   try {
-    const [snapshot, sources] = await Promise.all([store.snapshot(), listSources(paths)]);
-    listed = sources;
-    engine = new CorpusEngine({ lexicon: createLexicon(extension) }, snapshot);
+    [corpus, listed] = await Promise.all([StoredCorpus.open(store, { lexicon: createLexicon(extension), rebuild: true }), listSources(paths)]);
     // Started last, so that nothing can fail between starting the workers and the `finally` that stops them.
     pool = await createAnalysisPool({ workers, lexiconPath, analyzer: options.analyzer });
   } catch (error) {
@@ -94,7 +92,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   let sourcesDone = 0;
 
   const commit = async (): Promise<void> => {
-    if (uncommitted > 0) await store.write(engine.takeBatch());
+    if (uncommitted > 0) await store.write(corpus.takeBatch());
     uncommitted = 0;
     lastCommit = Date.now();
   };
@@ -117,7 +115,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
       summary.failed.push({ path, error: `CG_E012: analysis failed: ${(error as Error).message}` });
       return;
     }
-    engine.add({ id, prepared: analysed, title: input.title, source: input.source, url: input.url, path, published: input.published, ingestedAt: new Date().toISOString() });
+    await corpus.add({ id, prepared: analysed, title: input.title, source: input.source, url: input.url, path, published: input.published, ingestedAt: new Date().toISOString() });
     summary.ingested += 1;
     uncommitted += 1;
     if (uncommitted >= batchSize || Date.now() - lastCommit >= batchMs) await commit();
@@ -130,7 +128,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
       progress();
     };
     for await (const { path, input, text, id } of readDocuments(listed.sources, options, summary.failed, onSourceDone)) {
-      if (engine.has(id) || queued.has(id)) {
+      if (queued.has(id) || (await corpus.has(id))) {
         summary.duplicates += 1;
         continue;
       }

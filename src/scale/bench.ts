@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusEngine } from '../core/corpus/corpus.js';
+import { StoredCorpus } from '../corpus/placement.js';
 import { createLexicon } from '../core/lexicon/index.js';
 import { ingest } from '../corpus/ingest.js';
 import { formatTable } from '../eval/table.js';
@@ -85,7 +85,7 @@ export async function runScaleBenchmark(texts: readonly string[], onPhase?: (pha
       const store = await openPostgresStore(database.url, { mustExist: true });
       try {
         const start = performance.now();
-        new CorpusEngine({ lexicon: createLexicon() }, await store.snapshot());
+        await StoredCorpus.open(store, { lexicon: createLexicon() });
         rows.push(row('queue, PostgreSQL, writer resuming (loading the corpus)', (performance.now() - start) / 1000));
       } finally {
         await store.close();

@@ -2,14 +2,16 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnalyzer } from '../analyze.js';
+import type { Pipeline } from '../core/pipeline.js';
 import { seeded } from '../bench/ingest.js';
 import { articleText } from '../cli/commands/analyze.js';
-import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
+import type { IncomingArticle } from '../core/corpus/corpus.js';
 import { minhash, shingles } from '../core/corpus/minhash.js';
 import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon } from '../core/lexicon/index.js';
 import { contentId } from '../corpus/ids.js';
 import { DEFAULT_BATCH_SIZE } from '../corpus/ingest.js';
+import { StoredCorpus } from '../corpus/placement.js';
 import { formatTable } from '../eval/table.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
@@ -66,10 +68,7 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
   const { articles: total, onProgress } = options;
   const analyzer = await createAnalyzer();
   onProgress?.(`analysing ${texts.length} base texts`);
-  const bases = texts.map((raw) => {
-    const text = articleText({ text: raw, title: null });
-    return { text, prepared: prepareArticle(analyzer.run(text)) };
-  });
+  const bases = analyseBases(analyzer, texts);
   const names = namePool(bases.map((b) => b.prepared));
   const dir = options.db ? null : mkdtempSync(join(tmpdir(), 'claimgraph-bench-corpus-'));
   const path = options.db ?? join(dir as string, 'corpus.db');
@@ -77,19 +76,19 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
   const size = (): number => [path, `${path}-wal`].reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
   let store: Store = openSqliteStore(path);
   try {
-    const engine = new CorpusEngine({ lexicon: createLexicon() }, await store.snapshot());
+    const corpus = await StoredCorpus.open(store, { lexicon: createLexicon() });
     const tenths: CorpusBenchTenth[] = [];
-    const random = seeded(total);
+    const articles = syntheticArticles(bases, total);
     let placing = 0;
     let peak = 0;
     let lastSize = size();
     let tenthStart = 0;
     for (let k = 0; k < total; k++) {
-      const article = synthetic(bases, names, k, random);
+      const article = articles.next().value as IncomingArticle;
       const start = performance.now();
-      engine.add(article);
+      await corpus.add(article);
       if ((k + 1) % DEFAULT_BATCH_SIZE === 0 || k + 1 === total) {
-        await store.write(engine.takeBatch());
+        await store.write(corpus.takeBatch());
         peak = Math.max(peak, process.memoryUsage().rss);
       }
       placing += performance.now() - start;
@@ -109,7 +108,7 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
     await store.close();
     store = openSqliteStore(path);
     const resumeStart = performance.now();
-    new CorpusEngine({ lexicon: createLexicon() }, await store.snapshot());
+    await StoredCorpus.open(store, { lexicon: createLexicon() });
     const resumeSeconds = (performance.now() - resumeStart) / 1000;
     const queries = await timeQueries(store, names.surnames[0] ?? 'said');
     const [first, last] = [tenths[0], tenths[tenths.length - 1]];
@@ -151,9 +150,24 @@ async function timeQueries(store: Store, name: string): Promise<Record<string, n
   return out;
 }
 
-interface Base {
+export interface Base {
   text: string;
   prepared: PreparedArticle;
+}
+
+/** The base texts, analysed once. */
+export function analyseBases(analyzer: Pipeline, texts: readonly string[]): Base[] {
+  return texts.map((raw) => {
+    const text = articleText({ text: raw, title: null });
+    return { text, prepared: prepareArticle(analyzer.run(text)) };
+  });
+}
+
+/** Synthetic articles 0 to `total` − 1 made from the bases (see the module comment); the same every time. */
+export function* syntheticArticles(bases: readonly Base[], total: number): Generator<IncomingArticle> {
+  const names = namePool(bases.map((b) => b.prepared));
+  const random = seeded(total);
+  for (let k = 0; k < total; k++) yield synthetic(bases, names, k, random);
 }
 
 /** Given names and surnames of the people in the base texts. */

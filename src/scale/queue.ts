@@ -3,11 +3,11 @@ import { EventEmitter } from 'node:events';
 import { Logger, makeWorkerUtils, run, runMigrations, type JobHelpers, type Runner, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import { createAnalyzer } from '../analyze.js';
-import { CorpusEngine } from '../core/corpus/corpus.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import { createLexicon, type Lexicon } from '../core/lexicon/index.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { readDocuments } from '../corpus/documents.js';
+import { StoredCorpus } from '../corpus/placement.js';
 import { listSources, type SourceOptions } from '../ingest/sources.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
 import { openPostgresStore, WRITER_LOCK } from '../store/postgres/index.js';
@@ -208,8 +208,8 @@ interface PlacementFailure {
 
 /** Places analysed documents in the corpus, one worker at a time, in enqueue order. */
 class Placer {
-  private engine: CorpusEngine | null = null;
-  /** The last article's number in the store when `engine` last matched it. */
+  private corpus: StoredCorpus | null = null;
+  /** The last article's number in the store when `corpus` last matched it. */
   private last = -1;
 
   constructor(
@@ -277,10 +277,10 @@ class Placer {
     const analysed = rows.findIndex((row) => row.prepared === null);
     const ready = analysed === -1 ? rows : rows.slice(0, analysed);
     if (ready.length === 0) return { placed: 0, failure: null };
-    const engine = await this.currentEngine(client);
+    const corpus = await this.currentCorpus(client);
     for (const [i, row] of ready.entries()) {
       try {
-        engine.add({
+        await corpus.add({
           id: row.id,
           prepared: unpackPrepared(row.prepared),
           title: row.title,
@@ -292,15 +292,15 @@ class Placer {
         });
       } catch (error) {
         // add() may have stopped half-way through: start again from the store, with only the documents before this one.
-        this.engine = null;
+        this.corpus = null;
         const before = i > 0 ? await this.placeBatch(client, i) : { placed: 0, failure: null };
         return { placed: before.placed, failure: before.failure ?? { id: row.id, error: new Error(`placement failed: ${(error as Error).message}`, { cause: error }) } };
       }
     }
     try {
-      await this.store.write(engine.takeBatch());
+      await this.store.write(corpus.takeBatch());
     } catch (error) {
-      this.engine = null;
+      this.corpus = null;
       throw error;
     }
     this.last += ready.length;
@@ -310,15 +310,15 @@ class Placer {
     return { placed: ready.length, failure: null };
   }
 
-  /** The engine, resumed from the store when another worker placed articles since this one last did. */
-  private async currentEngine(client: pg.PoolClient): Promise<CorpusEngine> {
+  /** The corpus, resumed from the store when another worker placed articles since this one last did. */
+  private async currentCorpus(client: pg.PoolClient): Promise<StoredCorpus> {
     // Articles are numbered 1, 2, 3… as placed, so the last number tells (from the index, unlike a count) whether the store moved on.
     const last = (await client.query(`SELECT coalesce(max(seq), 0) AS last FROM articles`)).rows[0].last as number;
-    if (!this.engine || last !== this.last) {
-      this.engine = new CorpusEngine({ lexicon: this.lexicon }, await this.store.snapshot());
+    if (!this.corpus || last !== this.last) {
+      this.corpus = await StoredCorpus.open(this.store, { lexicon: this.lexicon, rebuild: true });
       this.last = last;
     }
-    return this.engine;
+    return this.corpus;
   }
 }
 

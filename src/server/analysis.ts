@@ -1,5 +1,5 @@
 import type { ParseJSON } from '../core/article.js';
-import { CorpusEngine } from '../core/corpus/corpus.js';
+import { StoredCorpus } from '../corpus/placement.js';
 import type { PreparedArticle } from '../core/corpus/prepare.js';
 import { createLexicon, type Lexicon } from '../core/lexicon/index.js';
 import type { Pipeline } from '../core/pipeline.js';
@@ -81,22 +81,22 @@ async function corpusContext(view: CorpusView, lexicon: Lexicon, article: Analys
   const stored = await view.summary(article.id);
   if (stored) return storedContext(view, stored);
   // A throwaway engine resumed from the store decides as an ingest would; its batch is dropped.
-  const engine = new CorpusEngine({ lexicon }, await view.store.snapshot());
-  if (engine.has(article.id)) {
+  const corpus = await StoredCorpus.open(view.store, { lexicon });
+  if (await corpus.has(article.id)) {
     // Stored by another process since the view was last refreshed.
     view.invalidate();
     const summary = await view.summary(article.id);
     if (summary) return storedContext(view, summary);
   }
   const { input, prepared, id } = article;
-  const record = engine.add({ id, prepared, title: input.title, source: input.source, url: input.url, path: null, published: input.published, ingestedAt: new Date().toISOString() });
+  const record = await corpus.add({ id, prepared, title: input.title, source: input.source, url: input.url, path: null, published: input.published, ingestedAt: new Date().toISOString() });
   const label = await view.storyLabel(record.story);
   return {
     id,
     stored: false,
     duplicateOf: record.duplicateOf,
     story: label === null ? null : { id: record.story, label },
-    contradictions: await view.contradictionsOf(id, engine.takeBatch().edges),
+    contradictions: await view.contradictionsOf(id, corpus.takeBatch().edges),
   };
 }
 

@@ -2,11 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze.js';
 import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
 import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
+import { bandKeys } from '../core/corpus/minhash.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import type { CorpusBatch } from '../core/corpus/types.js';
 import type { Doc } from '../core/doc.js';
 import { defaultLexicon } from '../core/lexicon/index.js';
 import { contentId } from '../corpus/ids.js';
+import { StoredCorpus } from '../corpus/placement.js';
 import type { Store } from './types.js';
 
 /**
@@ -86,7 +88,10 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('starts empty', async () => {
       const { store } = await makeStore();
-      expect(await store.snapshot()).toEqual({ articles: [], entities: [], stories: [], claims: [] });
+      expect(await store.snapshot()).toEqual({ articles: 0, entities: [], stories: [], claims: [], df: [] });
+      expect(await store.bands([7])).toEqual([[7, []]]);
+      expect(await store.postings(['t:flour@*'])).toEqual([['t:flour@*', []]]);
+      expect(await store.has('missing')).toBe(false);
       expect(await store.count()).toEqual({ articles: 0, entities: 0, claims: 0, stories: 0, edges: 0, contradictions: 0 });
       expect(await store.stories()).toEqual([]);
       expect(await store.contradictions()).toEqual([]);
@@ -118,14 +123,36 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
-    it('snapshots enough for a resumed engine to decide exactly as one that never stopped', async () => {
+    it('snapshots and looks up enough for a resumed engine to decide exactly as one that never stopped', async () => {
       const { store } = await makeStore();
       await store.write(first);
-      const resumed = new CorpusEngine({ lexicon: defaultLexicon() }, await store.snapshot());
-      expect(resumed.has(first.articles[0].id)).toBe(true);
-      resumed.add(incoming(1));
-      resumed.add(incoming(2));
+      const resumed = await StoredCorpus.open(store, { lexicon: defaultLexicon() });
+      expect(await resumed.has(first.articles[0].id)).toBe(true);
+      await resumed.add(incoming(1));
+      await resumed.add(incoming(2));
       expect(resumed.takeBatch()).toEqual(rest);
+      await store.close();
+    });
+
+    it('keeps the indexes placement looks up: LSH buckets, story postings, document frequencies, story sums, matchable claims with their story', async () => {
+      const { store } = await filled();
+      const articles = [...first.articles, ...rest.articles];
+      expect(await store.has(articles[1].id)).toBe(true);
+      const [a] = articles;
+      const [[key, members]] = await store.bands([bandKeys(a.signature)[3]]);
+      expect(key).toBe(bandKeys(a.signature)[3]);
+      expect(members).toEqual([{ id: a.id, seq: a.seq, story: a.story, signature: a.signature }]);
+      const postings = new Map<string, Set<string>>();
+      for (const [posting, story] of [...first.index.postings, ...rest.index.postings]) postings.set(posting, (postings.get(posting) ?? new Set()).add(story));
+      const stored = await store.postings([...postings.keys()]);
+      expect(new Map(stored.map(([posting, stories]) => [posting, new Set(stories)]))).toEqual(postings);
+      const snapshot = await store.snapshot();
+      expect(snapshot.articles).toBe(3);
+      expect(new Map(snapshot.df)).toEqual(new Map([...first.index.df, ...rest.index.df]));
+      const latest = new Map([...first.stories, ...rest.stories].map((s) => [s.id, s]));
+      expect(new Map(snapshot.stories.map((s) => [s.id, s]))).toEqual(latest);
+      expect(snapshot.claims.length).toBeGreaterThan(0);
+      for (const { claim, story } of snapshot.claims) expect(story).toBe(articles.find((x) => x.id === claim.article)?.story);
       await store.close();
     });
 
@@ -215,13 +242,17 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       const { store } = await filled();
       const [a, , c] = [...first.articles, ...rest.articles];
       expect(a.story).not.toBe(c.story);
-      await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }] });
+      const posted = rest.index.postings.filter(([, story]) => story === c.story).map(([posting]) => posting);
+      expect(posted.length).toBeGreaterThan(0);
+      const index = { bands: [], members: [], postings: [], df: [] };
+      await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }], index });
       const stories = await store.stories();
       expect(stories.find((s) => s.id === a.story)?.articles.map((x) => x.id)).toContain(c.id);
       expect(stories.some((s) => s.id === c.story)).toBe(false);
       const snapshot = await store.snapshot();
-      expect(snapshot.articles.find((x) => x.id === c.id)?.story).toBe(a.story);
       expect(snapshot.stories.map((s) => s.id)).not.toContain(c.story);
+      for (const [, ids] of await store.postings(posted)) expect(ids).toEqual([a.story]);
+      expect((await store.bands(bandKeys(c.signature)))[0][1].map((m) => m.story)).toEqual([a.story]);
       expect((await store.article(c.id))?.story).toBe(a.story);
       await store.close();
     });

@@ -18,3 +18,15 @@ export class CorpusBusyError extends StoreError {
     super(`CG_E010: ${message}`);
   }
 }
+
+/**
+ * A corpus stored by a claimgraph before the store kept the indexes placement reads (migration 5):
+ * a writer rebuilds them from the stored articles (src/corpus/placement.ts).
+ */
+export class CorpusIndexMissingError extends StoreError {
+  override name = 'CorpusIndexMissingError';
+
+  constructor() {
+    super('this corpus was stored by an older claimgraph, without the indexes placement reads: the next "claimgraph ingest" into it rebuilds them');
+  }
+}

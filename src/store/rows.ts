@@ -1,8 +1,9 @@
 import { outletName } from '../core/corpus/claims.js';
 import { dateOf } from '../core/corpus/corpus.js';
-import type { ArticleRecord, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoryJSON, StoryRecord } from '../core/corpus/types.js';
+import type { ArticleRecord, BandMember, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoredStory, StoryJSON, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
 import { unpackAnalysis, unpackSignature } from './codec.js';
+import { CorpusIndexMissingError } from './errors.js';
 
 /**
  * Rows of the store's tables as records, shared by the SQLite and PostgreSQL stores: the tables
@@ -67,6 +68,20 @@ export function toStory(row: Row): StoryRecord {
     last: row.last as number | null,
     size: row.size as number,
   };
+}
+
+/**
+ * Story rows with the clustering's sums. A corpus stored before the store kept them has none: an
+ * engine would decide without its stories, so that is refused until the indexes are rebuilt.
+ */
+export function storedStories(rows: readonly Row[]): StoredStory[] {
+  if (rows.some((row) => row.state === null)) throw new CorpusIndexMissingError();
+  return rows.map((row) => ({ ...toStory(row), state: JSON.parse(row.state as string) }));
+}
+
+/** A row of an LSH bucket joined with its article (seq, id, signature, story). */
+export function toBandMember(row: Row): BandMember {
+  return { id: row.id as string, seq: row.seq as number, story: row.story as string, signature: unpackSignature(row.signature as Uint8Array) };
 }
 
 export function toClaim(row: Row): ClaimRecord {

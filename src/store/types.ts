@@ -1,6 +1,7 @@
 import type { EntityType } from '../core/doc.js';
 import type {
   ArticleRecord,
+  BandMember,
   ClaimRecord,
   ContradictionEdge,
   ContradictionJSON,
@@ -17,8 +18,14 @@ import type {
  * implement the same interface; `runStoreSuite` (conformance.ts) checks an implementation.
  */
 export interface Store {
-  /** Everything the corpus engine resumes from. */
+  /** What the corpus engine resumes from (no per-article state: it reads that with the three lookups below). */
   snapshot(): Promise<CorpusSnapshot>;
+  /** Each LSH bucket's latest BUCKET_CAPACITY articles, oldest first (a bucket never written is empty). */
+  bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>>;
+  /** The stories in each story posting. */
+  postings(keys: readonly string[]): Promise<Array<[string, string[]]>>;
+  /** True when an article with this id is stored. */
+  has(id: string): Promise<boolean>;
   /**
    * Makes this process the corpus's one writer until `release()`, or throws CorpusBusyError
    * (naming the other writer) when another holds it. Take it before the snapshot an engine

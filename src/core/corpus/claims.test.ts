@@ -19,7 +19,7 @@ const assertion = claim('b', 'c1', { speaker: 'kab', basis: 'cue "said"', side: 
 
 describe('ClaimIndex', () => {
   it('finds a denial set against another side’s affirmation of the same proposition, across articles, with a score and evidence', () => {
-    const index = new ClaimIndex([denial], nameOf);
+    const index = new ClaimIndex([{ claim: denial, story: '' }], nameOf);
     const [edge, ...more] = index.add(assertion);
     expect(more).toEqual([]);
     expect(edge).toMatchObject({ kind: 'contradiction', crossArticle: true, proposition: 'share-information', claims: [{ article: 'a', claim: 'c1' }, { article: 'b', claim: 'c1' }] });
@@ -41,13 +41,13 @@ describe('ClaimIndex', () => {
       { stance: 'condemn' },
     ];
     for (const change of cases) {
-      const index = new ClaimIndex([denial], nameOf);
+      const index = new ClaimIndex([{ claim: denial, story: '' }], nameOf);
       expect(index.add({ ...assertion, ...change })).toEqual([]);
     }
   });
 
   it('scores the same predicate above a related one, and more shared participants above fewer', () => {
-    const score = (change: Partial<ClaimRecord>): number => new ClaimIndex([denial], nameOf).add({ ...assertion, ...change })[0]?.score ?? 0;
+    const score = (change: Partial<ClaimRecord>): number => new ClaimIndex([{ claim: denial, story: '' }], nameOf).add({ ...assertion, ...change })[0]?.score ?? 0;
     const same = score({ predicates: ['share-information'] });
     const related = score({ predicates: ['negotiate'] });
     expect(same).toBeGreaterThan(score({}));
@@ -55,13 +55,22 @@ describe('ClaimIndex', () => {
     expect(score({ self: false, about: ['tal', 'is'] })).toBeLessThan(score({}));
   });
 
+  it('weighs down a contradiction across stories, judging stories as they stand after merges', () => {
+    const apart = new ClaimIndex([{ claim: denial, story: 's1' }], nameOf).add(assertion, 's2')[0];
+    expect(apart.reason).toMatch(/in different stories$/);
+    // s1 was merged into s2 after the denial's article was placed in it.
+    const merged = new ClaimIndex([{ claim: denial, story: 's1' }], nameOf, (story) => (story === 's1' ? 's2' : story)).add(assertion, 's2')[0];
+    expect(merged.reason).not.toMatch(/in different stories/);
+    expect(merged.score).toBeGreaterThan(apart.score);
+  });
+
   it('finds a reversal only when one speaker flips on the same main predicate, earlier claim first', () => {
     const before = claim('a', 'c2', { speaker: 'tal', side: ['tal'], about: ['rus'], predicates: ['share-information'], predicate: 'share intelligence', terms: ['information', 'exchange'], time: 5, seq: 1 });
     const after = claim('b', 'c3', { speaker: 'tal', stance: 'deny', basis: '"not"', side: ['tal'], about: ['rus'], predicates: ['share-information'], predicate: 'share intelligence', terms: ['information', 'share'], time: 3, seq: 2 });
-    const [edge] = new ClaimIndex([before], nameOf).add(after);
+    const [edge] = new ClaimIndex([{ claim: before, story: '' }], nameOf).add(after);
     expect(edge).toMatchObject({ kind: 'reversal', claims: [{ article: 'b', claim: 'c3' }, { article: 'a', claim: 'c2' }] });
     expect(edge.reason).toBe('assert after deny by Taliban: same proposition share-information ("share intelligence") about Russia; Taliban assert vs Taliban deny ("not")');
-    expect(new ClaimIndex([before], nameOf).add({ ...after, predicates: ['contact'] })).toEqual([]);
+    expect(new ClaimIndex([{ claim: before, story: '' }], nameOf).add({ ...after, predicates: ['contact'] })).toEqual([]);
   });
 });
 

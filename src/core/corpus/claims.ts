@@ -97,44 +97,54 @@ function proposition(claim: ClaimRecord) {
   return { predicates: claim.predicates, participants, agent: claim.agent, terms: claim.terms, basis: claim.basis };
 }
 
+/** A claim and the story its article was placed in. */
+export interface StoriedClaim {
+  claim: ClaimRecord;
+  story: string;
+}
+
 /** Claims indexed by proposition key (predicate family × participant), per polarity. */
 export class ClaimIndex {
-  private readonly index: Record<Polarity, Map<string, ClaimRecord[]>> = { affirm: new Map(), deny: new Map() };
+  private readonly index: Record<Polarity, Map<string, StoriedClaim[]>> = { affirm: new Map(), deny: new Map() };
 
   constructor(
-    claims: readonly ClaimRecord[],
+    claims: readonly StoriedClaim[],
     /** Display name of a canonical entity id, for the reasons. */
     private readonly nameOf: (id: string) => string,
-    /** The story an article is in; claims of two stories are less likely about one proposition. */
-    private readonly storyOf: (article: string) => string | undefined = () => undefined,
+    /**
+     * The story a story id stands for now (stories merge): claims of two stories are less likely
+     * about one proposition, whichever story each article was placed in first.
+     */
+    private readonly resolveStory: (story: string) => string = (story) => story,
   ) {
-    for (const claim of claims) if (isMatchable(claim)) this.insert(claim);
+    for (const entry of claims) if (isMatchable(entry.claim)) this.insert(entry);
   }
 
-  /** The edges between `claim` and the claims indexed so far; then indexes it. */
-  add(claim: ClaimRecord): ContradictionEdge[] {
+  /** The edges between `claim` (of an article in `story`) and the claims indexed so far; then indexes it. */
+  add(claim: ClaimRecord, story = ''): ContradictionEdge[] {
     if (!isMatchable(claim)) return [];
     const own = polarityOf(claim.stance) as Polarity;
-    const candidates = new Set<ClaimRecord>();
+    const candidates = new Set<StoriedClaim>();
     for (const key of propositionKeys(proposition(claim))) {
       for (const other of this.index[own === 'affirm' ? 'deny' : 'affirm'].get(key) ?? []) candidates.add(other);
     }
+    const entry = { claim, story };
     const edges: ContradictionEdge[] = [];
     for (const other of candidates) {
-      if (other.article === claim.article) continue; // the single-article pipeline judged these
-      const edge = other.speaker === claim.speaker ? this.reversal(other, claim) : this.contradiction(other, claim);
+      if (other.claim.article === claim.article) continue; // the single-article pipeline judged these
+      const edge = other.claim.speaker === claim.speaker ? this.reversal(other.claim, claim) : this.contradiction(other, entry);
       if (edge) edges.push(edge);
     }
-    this.insert(claim);
+    this.insert(entry);
     return edges.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
-  private contradiction(a: ClaimRecord, b: ClaimRecord): ContradictionEdge | null {
+  private contradiction({ claim: a, story: storyA }: StoriedClaim, { claim: b, story: storyB }: StoriedClaim): ContradictionEdge | null {
     if (a.side.some((id) => b.side.includes(id))) return null; // one side: not a contradiction
     const match = compareFrames(proposition(a), proposition(b));
     if (match.score === 0) return null;
     const [denial, assertion] = a.stance === 'deny' ? [a, b] : [b, a];
-    const apart = this.storyOf(a.article) !== this.storyOf(b.article);
+    const apart = this.resolveStory(storyA) !== this.resolveStory(storyB);
     const reason = explainContradiction(this.explained(denial), this.explained(assertion), match, match.participants.map(this.nameOf));
     const score = Math.round(match.score * (apart ? OTHER_STORY_WEIGHT : 1) * 1000) / 1000;
     return edge('contradiction', a, b, apart ? `${reason}; in different stories` : reason, score, match.shared);
@@ -153,12 +163,12 @@ export class ClaimIndex {
     return { speaker: this.nameOf(claim.speaker as string), stance: claim.stance, basis: claim.basis, predicate: claim.predicate };
   }
 
-  private insert(claim: ClaimRecord): void {
-    const index = this.index[polarityOf(claim.stance) as Polarity];
-    for (const key of propositionKeys(proposition(claim))) {
+  private insert(entry: StoriedClaim): void {
+    const index = this.index[polarityOf(entry.claim.stance) as Polarity];
+    for (const key of propositionKeys(proposition(entry.claim))) {
       const list = index.get(key);
-      if (!list) index.set(key, [claim]);
-      else if (list.push(claim) > POSTING_CAPACITY) list.shift();
+      if (!list) index.set(key, [entry]);
+      else if (list.push(entry) > POSTING_CAPACITY) list.shift();
     }
   }
 }

@@ -1,20 +1,23 @@
 import type { Lexicon } from '../lexicon/index.js';
 import { ClaimIndex, articleEdges, canonicalClaims, outletName } from './claims.js';
 import { EntityRegistry } from './entities.js';
-import { LshIndex } from './minhash.js';
+import { LshIndex, bandKeys } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
 import { StoryClusterer } from './stories.js';
-import type { ArticleRecord, CorpusBatch, CorpusSnapshot, StoryRecord } from './types.js';
+import type { ArticleRecord, BandMember, CorpusBatch, CorpusSnapshot, StoryVector } from './types.js';
 
 /**
  * The corpus engine: takes analysed articles one at a time and works out what each adds across
  * the corpus (near-copy, story, canonical entities, claims and the contradictions they make),
  * collecting the rows for the store until `takeBatch()`. It resumes from a store's snapshot, and a
- * resumed engine decides exactly as one that never stopped.
+ * resumed engine decides exactly as one that never stopped; a store-backed engine decides exactly
+ * as one holding everything in memory, given the same articles in the same order.
  */
 
 export interface CorpusOptions {
   lexicon: Lexicon;
+  /** Keys a store-backed engine keeps loaded per window after a batch (default {@link WINDOWS}). */
+  window?: number;
 }
 
 /**
@@ -36,70 +39,114 @@ export interface IncomingArticle {
 }
 
 const DAY_MS = 86_400_000;
+/**
+ * What a store-backed engine keeps loaded after a batch. LSH buckets are read again by near
+ * copies, which mostly come soon after their original; they hold up to 64 articles each, one
+ * signature per article (about 0.1 MB for the buckets of 170 unique articles, some 170 MB at
+ * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a
+ * week) is read by every article of its week, and is small.
+ */
+export const WINDOWS = { buckets: 4_096, postings: 20_000 };
+
+/** An article half placed by {@link CorpusEngine.begin}: copy found, entities resolved, vector made. */
+export interface Placement {
+  input: IncomingArticle;
+  seq: number;
+  published: string | null;
+  time: number | null;
+  original: { member: BandMember; similarity: number } | null;
+  canonical: Map<string, string>;
+  vector: StoryVector;
+}
 
 export class CorpusEngine {
   private seq = 0;
+  /** Ids added: all of them without a store; with one, those since the last batch (the store knows the rest). */
   private readonly known = new Set<string>();
-  private readonly storyOf = new Map<string, string>();
-  private readonly lsh = new LshIndex();
+  private readonly windowed: boolean;
+  private readonly lsh: LshIndex;
   private readonly entities: EntityRegistry;
   private readonly stories: StoryClusterer;
   private readonly claims: ClaimIndex;
   private batch: CorpusBatch = emptyBatch();
-  private readonly changedStories = new Map<string, StoryRecord>();
 
-  constructor(options: CorpusOptions, snapshot: CorpusSnapshot = { articles: [], entities: [], stories: [], claims: [] }) {
-    const articles = [...snapshot.articles].sort((a, b) => a.seq - b.seq);
-    for (const article of articles) {
-      this.seq = Math.max(this.seq, article.seq);
-      this.known.add(article.id);
-      this.storyOf.set(article.id, article.story);
-      this.lsh.add(article.id, article.signature);
-    }
-    this.entities = new EntityRegistry(options.lexicon, snapshot.entities);
-    this.stories = new StoryClusterer();
-    this.stories.restore(snapshot.stories, articles);
-    this.claims = new ClaimIndex(snapshot.claims, (id) => this.entities.get(id)?.name ?? outletName(id) ?? id, (article) => this.storyOf.get(article));
+  /**
+   * A new engine holds all its state. One backed by a store resumes from the store's `snapshot`
+   * and reads the per-article indexes (LSH buckets, story postings) through windows: before each
+   * `begin()` and `finish()` the node side loads what it reads (src/corpus/placement.ts), and each
+   * batch taken must be written before the next article is added.
+   */
+  constructor(options: CorpusOptions, snapshot?: CorpusSnapshot) {
+    this.windowed = snapshot !== undefined;
+    this.seq = snapshot?.articles ?? 0;
+    this.lsh = new LshIndex(snapshot ? (options.window ?? WINDOWS.buckets) : null);
+    this.entities = new EntityRegistry(options.lexicon, snapshot?.entities ?? []);
+    this.stories = new StoryClusterer({}, snapshot && { state: { documents: snapshot.articles, df: snapshot.df, stories: snapshot.stories }, window: options.window ?? WINDOWS.postings });
+    this.claims = new ClaimIndex(snapshot?.claims ?? [], (id) => this.entities.get(id)?.name ?? outletName(id) ?? id, (story) => this.stories.resolve(story));
   }
 
-  /** True when an article with this id is stored or waiting in the batch. */
+  /** True when an article with this id is in the batch, or (without a store) was ever added. */
   has(id: string): boolean {
     return this.known.has(id);
   }
 
-  /** Adds one analysed article; its rows join the pending batch. */
+  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in two steps.) */
   add(input: IncomingArticle): ArticleRecord {
+    return this.finish(this.begin(input));
+  }
+
+  /** The LSH buckets `begin()` reads for this signature that are not loaded. */
+  bandsToLoad(signature: Uint32Array): number[] {
+    return this.lsh.missing(signature);
+  }
+
+  loadBand(key: number, members: readonly BandMember[]): void {
+    this.lsh.load(key, members);
+  }
+
+  /** Looks for the article's original, resolves its entities and weighs its features; `finish()` places it. */
+  begin(input: IncomingArticle): Placement {
     const { id, prepared } = input;
     const { analysis, signature, features } = prepared;
     if (this.known.has(id)) throw new Error(`article ${id} is already in the corpus`);
     const seq = ++this.seq;
     const published = input.published ?? analysis.meta.published;
-    const time = dayOf(published);
-
     const original = this.lsh.nearest(signature, DUPLICATE_THRESHOLD);
-    this.lsh.add(id, signature);
-
     const canonical = this.entities.resolveArticle(id, analysis.entities);
-
     const entities = new Map<string, number>();
     for (const [local, count] of features.entities) {
       const key = canonical.get(local) as string;
       entities.set(key, (entities.get(key) ?? 0) + count);
     }
     const vector = this.stories.vectorize({ ...features, entities });
+    return { input, seq, published, time: dayOf(published), original, canonical, vector };
+  }
+
+  /** The story postings `finish()` reads for this placement that are not loaded. */
+  postingsToLoad(placement: Placement): string[] {
+    return this.stories.postingsRead(placement.vector, placement.time);
+  }
+
+  loadPosting(posting: string, stories: readonly string[]): void {
+    this.stories.loadPosting(posting, stories);
+  }
+
+  /** Places the article begun in its story, matches its claims, and adds its rows to the batch. */
+  finish({ input, seq, published, time, original, canonical, vector }: Placement): ArticleRecord {
+    const { id, prepared } = input;
+    const { analysis, signature } = prepared;
     const title = input.title ?? analysis.meta.title;
     const label = title ?? analysis.text.trim().split('\n')[0].slice(0, 120);
-    const into = original ? this.storyOf.get(original.id) : undefined;
-    const story = this.stories.assign(vector, time, seq, label, `s${id}`, into);
-    this.changedStories.set(story.id, story);
-    this.storyOf.set(id, story.id);
+    const story = this.stories.assign(vector, time, seq, label, `s${id}`, original?.member.story);
     // The vector keeps the ids the article had before: an entity merged away is then a key no other article has.
     this.entities.settleInStory(analysis.entities, canonical, this.stories.entitiesOf(story.id));
+    const member = { id, seq, story: story.id, signature };
+    this.lsh.add(member);
 
     const duplicate = original !== null;
     const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
     const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate, canonical, outlet });
-    const edges = claims.flatMap((claim) => this.claims.add(claim));
+    const edges = claims.flatMap((claim) => this.claims.add(claim, story.id));
     // A copy's own contradictions are its original's, already recorded.
     if (!duplicate) edges.push(...articleEdges(id, analysis.contradictions));
 
@@ -119,7 +166,7 @@ export class CorpusEngine {
       signature,
       vector,
       story: story.id,
-      duplicateOf: original?.id ?? null,
+      duplicateOf: original?.member.id ?? null,
       // An estimate from 120 hashes: three decimals say all it knows.
       similarity: original ? Math.round(original.similarity * 1000) / 1000 : null,
     };
@@ -127,23 +174,24 @@ export class CorpusEngine {
     this.batch.articles.push(record);
     this.batch.claims.push(...claims);
     this.batch.edges.push(...edges);
+    this.batch.index.bands.push(...bandKeys(signature).map((key): [number, number] => [key, seq]));
+    this.batch.index.members.push(member);
     return record;
   }
 
   /** The rows added since the last call, for one store transaction. */
   takeBatch(): CorpusBatch {
-    const merged = this.stories.takeMerged();
-    const gone = new Set(merged.map((m) => m.from));
-    const stories = [...this.changedStories.values()].filter((s) => !gone.has(s.id));
-    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged };
+    const { stories, merged, postings, df } = this.stories.take();
+    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged, index: { ...this.batch.index, postings, df } };
     this.batch = emptyBatch();
-    this.changedStories.clear();
+    this.lsh.settle();
+    if (this.windowed) this.known.clear();
     return batch;
   }
 }
 
 function emptyBatch(): CorpusBatch {
-  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [] };
+  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [] } };
 }
 
 /** The host of a URL without "www." ("meridian-wire.example"), or null. */

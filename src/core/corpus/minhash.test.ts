@@ -39,11 +39,10 @@ describe('shingles and minhash', () => {
 describe('LshIndex', () => {
   it('finds a near copy above the threshold, the earliest on ties, and not an unrelated text', () => {
     const index = new LshIndex();
-    index.add('original', minhash(shingles(ARTICLE)));
-    index.add('same-again', minhash(shingles(ARTICLE)));
-    index.add('unrelated', minhash(shingles('Farmers in the Rift Valley said months without rain had cut their maize harvest by half.')));
+    const texts = { original: ARTICLE, 'same-again': ARTICLE, unrelated: 'Farmers in the Rift Valley said months without rain had cut their maize harvest by half.' };
+    Object.entries(texts).forEach(([id, text], i) => index.add({ id, seq: i + 1, story: `s${id}`, signature: minhash(shingles(text)) }));
     const copy = minhash(shingles(`${ARTICLE} Reporting by the wire desk.`));
-    expect(index.nearest(copy, 0.7)?.id).toBe('original');
+    expect(index.nearest(copy, 0.7)?.member.id).toBe('original');
     expect(index.nearest(minhash(shingles('Bakers in Utrecht say flour prices doubled since the summer.')), 0.3)).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { fnv1a, mix32 } from '../hash.js';
+import type { BandMember } from './types.js';
+import { StateWindow } from './window.js';
 
 /**
  * Near-duplicate detection: MinHash signatures over word 3-shingles, and locality-sensitive hashing
@@ -15,7 +17,7 @@ export const SIGNATURE_SIZE = BANDS * ROWS;
  * Documents kept per bucket, the latest: a story syndicated hundreds of times would otherwise make
  * every new copy compare with all the earlier ones. One bucket in 24 suffices to find a copy.
  */
-const BUCKET_CAPACITY = 64;
+export const BUCKET_CAPACITY = 64;
 
 /**
  * The hash family h_i(x) = (a_i·x + b_i) mod 2^32 with odd a_i: two operations per row. Shingle
@@ -63,47 +65,84 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / SIGNATURE_SIZE;
 }
 
-/** Signatures bucketed by band: documents that agree on every row of some band are candidates. */
+/**
+ * Signatures bucketed by band: documents that agree on every row of some band are candidates. The
+ * buckets are a {@link StateWindow}: all of them without a store, else those the node side loaded
+ * (the latest {@link BUCKET_CAPACITY} documents of each, as {@link bandKeys} names them).
+ */
 export class LshIndex {
-  private readonly buckets = new Map<string, string[]>();
-  /** Each document's signature and the order it was added in. */
-  private readonly entries = new Map<string, { signature: Uint32Array; order: number }>();
+  private readonly buckets: StateWindow<number, BandMember[]>;
+  /**
+   * With a window: one copy of each document the held buckets name, though each bucket is loaded
+   * on its own (an article is in 24 buckets, and a bucket of copies holds 64 articles).
+   */
+  private readonly members = new Map<string, BandMember>();
 
-  add(id: string, signature: Uint32Array): void {
-    this.entries.set(id, { signature, order: this.entries.size });
-    for (const key of bandKeys(signature)) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, [id]);
-      else if (bucket.push(id) > BUCKET_CAPACITY) bucket.shift();
+  constructor(capacity: number | null = null) {
+    this.buckets = new StateWindow('LSH bucket', capacity);
+  }
+
+  /** Indexes a document (its seq is the order it was added in); its buckets must be loaded. */
+  add(member: BandMember): void {
+    if (!this.buckets.holdsAll) this.members.set(member.id, member);
+    for (const key of bandKeys(member.signature)) {
+      const bucket = this.buckets.get(key) ?? [];
+      if (bucket.push(member) > BUCKET_CAPACITY) bucket.shift();
+      this.buckets.set(key, bucket);
     }
   }
 
   /** The most similar indexed document with estimated Jaccard ≥ `threshold`, earliest added on ties. */
-  nearest(signature: Uint32Array, threshold: number): { id: string; similarity: number } | null {
-    let best: { id: string; similarity: number; order: number } | null = null;
+  nearest(signature: Uint32Array, threshold: number): { member: BandMember; similarity: number } | null {
+    let best: { member: BandMember; similarity: number } | null = null;
     const seen = new Set<string>();
     for (const key of bandKeys(signature)) {
-      for (const id of this.buckets.get(key) ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const entry = this.entries.get(id) as { signature: Uint32Array; order: number };
-        const similarity = estimateJaccard(signature, entry.signature);
+      for (const member of this.buckets.get(key) ?? []) {
+        if (seen.has(member.id)) continue;
+        seen.add(member.id);
+        const similarity = estimateJaccard(signature, member.signature);
         if (similarity < threshold) continue;
-        if (!best || similarity > best.similarity || (similarity === best.similarity && entry.order < best.order)) {
-          best = { id, similarity, order: entry.order };
-        }
+        if (!best || similarity > best.similarity || (similarity === best.similarity && member.seq < best.member.seq)) best = { member, similarity };
       }
     }
-    return best && { id: best.id, similarity: best.similarity };
+    return best;
+  }
+
+  /** The buckets of a signature the node side must load before the document is looked up or added. */
+  missing(signature: Uint32Array): number[] {
+    return this.buckets.missing(bandKeys(signature));
+  }
+
+  /** A bucket as the store has it: its latest documents, oldest first. */
+  load(key: number, members: readonly BandMember[]): void {
+    this.buckets.load(
+      key,
+      members.map((member) => {
+        const held = this.members.get(member.id);
+        if (held) return held;
+        this.members.set(member.id, member);
+        return member;
+      }),
+    );
+  }
+
+  /** A batch was taken: buckets beyond the window go, and the documents only they named. */
+  settle(): void {
+    if (this.buckets.holdsAll) return;
+    this.buckets.settle();
+    const named = new Set<string>();
+    for (const bucket of this.buckets.values()) for (const { id } of bucket) named.add(id);
+    for (const id of this.members.keys()) if (!named.has(id)) this.members.delete(id);
   }
 }
 
-function bandKeys(signature: Uint32Array): string[] {
-  const keys: string[] = [];
+/** The key of each band of a signature: the band's number times 2^32 plus the hash of its rows. */
+export function bandKeys(signature: Uint32Array): number[] {
+  const keys: number[] = [];
   for (let band = 0; band < BANDS; band++) {
     let h = band;
     for (let row = band * ROWS; row < (band + 1) * ROWS; row++) h = mix32(h ^ signature[row]) + row;
-    keys.push(`${band}:${h >>> 0}`);
+    keys.push(band * 2 ** 32 + (h >>> 0));
   }
   return keys;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StoryClusterer, type StoryFeatures } from './stories.js';
-import type { StoryRecord, StoryVector } from './types.js';
+import { StoryClusterer, type StoryChanges, type StoryFeatures } from './stories.js';
+import type { StoredStory, StoryVector } from './types.js';
 
 function features(words: string, entities: string[] = [], title = ''): StoryFeatures {
   const body = new Map<string, number>();
@@ -84,9 +84,9 @@ describe('StoryClusterer', () => {
       [features('taliban deny contact russia channel moscow envoy confirm information exchange', ['taliban', 'russia', 'kabulov']), 101],
     ]);
     expect(stories.map((s) => s.story)).toEqual(['s1', 's2', 's1']);
-    expect(clusterer.takeMerged()).toEqual([{ from: 's2', into: 's1' }]);
+    expect(clusterer.take().merged).toEqual([{ from: 's2', into: 's1' }]);
     expect(clusterer.resolve('s2')).toBe('s1');
-    expect(clusterer.takeMerged()).toEqual([]);
+    expect(clusterer.take().merged).toEqual([]);
   });
 
   it('finds the same stories whatever order the articles arrive in', () => {
@@ -112,27 +112,52 @@ describe('StoryClusterer', () => {
     expect(partition([7, 12, 0, 14, 3, 9, 5, 1, 11, 13, 2, 8, 6, 10, 4])).toBe(expected);
   });
 
-  it('decides after a restore exactly as without one', () => {
+  it('decides, resumed from the rows it gave a store and reading postings through a small window, exactly as without them', () => {
     const stream: Array<[StoryFeatures, number | null]> = [
       [features(TALIBAN, ['taliban', 'russia']), 100],
       [features(DROUGHT, ['kenya']), 101],
       [features(RUSSIA, ['russia', 'taliban']), 102],
       [features(`${DROUGHT} government reserve`, ['kenya']), 103],
+      [features('moscow envoy confirm information exchange', ['russia', 'kabulov']), 103],
       [features(`${TALIBAN} statement website`, ['taliban']), 112],
+      [features(`${TALIBAN} moscow envoy confirm information exchange`, ['taliban', 'russia', 'kabulov']), 104],
       [features(`${RUSSIA} briefing`, ['russia']), 113],
+      [features(`${DROUGHT} aid`, ['kenya']), null],
     ];
     const whole = run(new StoryClusterer(), stream);
 
+    const rows = new StoreRows();
     const head = new StoryClusterer();
     const firstHalf = run(head, stream.slice(0, 3));
-    const records = new Map<string, StoryRecord>();
-    firstHalf.forEach((a, i) => {
-      const old = records.get(a.story);
-      records.set(a.story, { id: a.story, label: `article ${i + 1}`, seq: old?.seq ?? i + 1, first: old?.first ?? a.time, last: a.time, size: (old?.size ?? 0) + 1 });
+    rows.write(head.take());
+    const resumed = new StoryClusterer({}, { state: { documents: 3, df: [...rows.df], stories: [...rows.stories.values()] }, window: 2 });
+    const secondHalf = stream.slice(3).map(([f, time], i) => {
+      const seq = 4 + i;
+      const vector = resumed.vectorize(f);
+      for (const posting of resumed.postingsRead(vector, time)) resumed.loadPosting(posting, [...(rows.postings.get(posting) ?? [])]);
+      const story = resumed.assign(vector, time, seq, `article ${seq}`, `s${seq}`);
+      // A batch of one: written, then the window drops what it holds beyond two postings.
+      rows.write(resumed.take());
+      return { story: story.id, seq, vector, time };
     });
-    const resumed = new StoryClusterer();
-    resumed.restore([...records.values()], firstHalf);
-    const secondHalf = run(resumed, stream.slice(3), 4);
     expect([...firstHalf, ...secondHalf]).toEqual(whole);
+    expect(whole.some((a, i) => whole.slice(i + 1).some((b) => b.story === a.story))).toBe(true);
   });
 });
+
+/** What a store keeps of a clusterer's changes. */
+class StoreRows {
+  readonly stories = new Map<string, StoredStory>();
+  readonly postings = new Map<string, Set<string>>();
+  readonly df = new Map<string, number>();
+
+  write(changes: StoryChanges): void {
+    for (const story of changes.stories) this.stories.set(story.id, story);
+    for (const [posting, id] of changes.postings) this.postings.set(posting, (this.postings.get(posting) ?? new Set()).add(id));
+    for (const [key, n] of changes.df) this.df.set(key, n);
+    for (const { from, into } of changes.merged) {
+      this.stories.delete(from);
+      for (const ids of this.postings.values()) if (ids.delete(from)) ids.add(into);
+    }
+  }
+}

@@ -1,4 +1,5 @@
-import type { StoryRecord, StoryVector } from './types.js';
+import type { StoredStory, StoryRecord, StoryState, StoryVector } from './types.js';
+import { StateWindow } from './window.js';
 
 /**
  * Online topical story clustering after Miranda et al. (2018, "Multilingual Clustering of Streaming
@@ -18,7 +19,10 @@ import type { StoryRecord, StoryVector } from './types.js';
  *
  * The state after placing a set of articles in given stories does not depend on the order they
  * were placed in (centroids are sums of integers, postings are sets, recency is the latest article
- * number): a clusterer restored by replaying the stored placements decides as one that never stopped.
+ * number). A store keeps it as rows (`take()`): each story with its sums, the document frequencies,
+ * and the postings, which a resumed clusterer reads through a window (the node side loads the
+ * postings an article reads, {@link StoryClusterer.postingsRead}, before it is assigned). A
+ * posting may still name a story merged away since it was read: it is read through `resolve`.
  */
 
 export interface StoryOptions {
@@ -67,18 +71,28 @@ interface Story {
   centroid: Record<Part, Map<string, number>>;
   /** Squared norms of the centroid parts (same scale). */
   norms: Record<Part, number>;
-  /** The postings it is in. */
-  posted: Set<string>;
   /** The number (seq) of its latest article: larger is more recent. */
   touched: number;
 }
 
-/** A stored article as the clusterer saw it. */
-export interface StoryMember {
-  story: string;
-  seq: number;
-  vector: StoryVector;
-  time: number | null;
+/** What a clusterer resumes from (besides the postings, which it reads as it goes). */
+export interface StoryClustererState {
+  /** Articles counted into the document frequencies. */
+  documents: number;
+  /** Document frequency of each body term (`t:` + lemma) and entity (`e:` + id). */
+  df: ReadonlyArray<[string, number]>;
+  stories: readonly StoredStory[];
+}
+
+/** What changed since the last {@link StoryClusterer.take}, for the store. */
+export interface StoryChanges {
+  /** Stories placed in or merged into, in full, with their sums. */
+  stories: StoredStory[];
+  merged: Array<{ from: string; into: string }>;
+  /** New (posting, story) pairs. */
+  postings: Array<[string, string]>;
+  /** Changed document frequencies, as in {@link StoryClustererState.df}. */
+  df: Array<[string, number]>;
 }
 
 export class StoryClusterer {
@@ -88,14 +102,30 @@ export class StoryClusterer {
   private documents = 0;
   private readonly stories = new Map<string, Story>();
   /** Posting (key and week, {@link UNDATED} or {@link ANY_TIME}) → ids of the stories in it. */
-  private readonly postings = new Map<string, Set<string>>();
+  private readonly postings: StateWindow<string, Set<string>>;
   /** Each story merged away → the story it went into, which may itself have gone on. */
   private readonly merged = new Map<string, string>();
-  /** Stories merged away since the last call of {@link takeMerged}. */
+  /** Changes since the last {@link take}. */
+  private changedStories = new Set<string>();
   private merges: Array<{ from: string; into: string }> = [];
+  private newPostings = new Map<string, Set<string>>();
+  private changedDf = new Set<string>();
 
-  constructor(options: Partial<StoryOptions> = {}) {
+  /**
+   * A new clusterer holds everything; one resumed from a store's `state` reads the postings
+   * through a window of `window` postings, which the node side fills.
+   */
+  constructor(options: Partial<StoryOptions> = {}, resume?: { state: StoryClustererState; window: number }) {
     this.options = { ...STORY_DEFAULTS, ...options };
+    this.postings = new StateWindow('story posting', resume ? resume.window : null);
+    if (!resume) return;
+    const { state } = resume;
+    this.documents = state.documents;
+    for (const [key, df] of state.df) (key.startsWith('e:') ? this.entityDf : this.termDf).set(key.slice(2), df);
+    for (const { state: saved, ...record } of state.stories) {
+      const centroid = { body: new Map(saved.centroid.body), title: new Map(saved.centroid.title), entities: new Map(saved.centroid.entities) };
+      this.stories.set(record.id, { record: { ...record }, centroid, norms: { ...saved.norms }, touched: saved.touched });
+    }
   }
 
   /** Counts the article into the document frequencies and returns its tf-idf vector. */
@@ -115,19 +145,15 @@ export class StoryClusterer {
   }
 
   /**
-   * Resumes by replaying the stored placements in order (no scoring), each in the story it is in
-   * now: the state is then exactly what it was. `stories` gives each story's label and first article.
+   * Rebuilds the state from a corpus stored without it: each stored article, in ingest order,
+   * counted and placed in the story it is in now, unscored (`label` is that story's).
    */
-  restore(stories: readonly StoryRecord[], members: readonly StoryMember[]): void {
-    const stored = new Map(stories.map((s) => [s.id, s]));
-    for (const { story, seq, vector, time } of members) {
-      this.count(
-        vector.body.map(([term]) => term),
-        vector.entities.map(([id]) => id),
-      );
-      const { label, seq: first } = stored.get(story) ?? { label: '', seq };
-      this.place(this.stories.get(story) ?? this.create(story, label, first), sparse(vector), time, seq);
-    }
+  replay(story: string, label: string, vector: StoryVector, time: number | null, seq: number): void {
+    this.count(
+      vector.body.map(([term]) => term),
+      vector.entities.map(([id]) => id),
+    );
+    this.place(this.stories.get(story) ?? this.create(story, label, seq), sparse(vector), time, seq);
   }
 
   /** The story a story id stands for now: itself, or the story it was merged into. */
@@ -142,11 +168,32 @@ export class StoryClusterer {
     return this.stories.get(this.resolve(id))?.centroid.entities.keys() ?? [];
   }
 
-  /** Stories merged into others since the last call, in order, for the store. */
-  takeMerged(): Array<{ from: string; into: string }> {
-    const merges = this.merges;
+  /** Everything changed since the last call, for the store; a windowed clusterer then drops postings beyond its window. */
+  take(): StoryChanges {
+    const stories = [...this.changedStories].flatMap((id) => {
+      const story = this.stories.get(id);
+      return story ? [stored(story)] : [];
+    });
+    const postings = [...this.newPostings].flatMap(([posting, ids]) => [...ids].map((id): [string, string] => [posting, id]));
+    const df = [...this.changedDf].map((key): [string, number] => [key, (key.startsWith('e:') ? this.entityDf : this.termDf).get(key.slice(2)) as number]);
+    const changes = { stories, merged: this.merges, postings, df };
+    this.changedStories = new Set();
     this.merges = [];
-    return merges;
+    this.newPostings = new Map();
+    this.changedDf = new Set();
+    this.postings.settle();
+    return changes;
+  }
+
+  /** The postings {@link assign} reads for an article of this vector and time (those not loaded must be, first). */
+  postingsRead(vector: StoryVector, time: number | null): string[] {
+    return this.postings.missing(this.readKeys(sparse(vector), time));
+  }
+
+  /** A posting as the store has it. */
+  loadPosting(posting: string, stories: readonly string[]): void {
+    // Stories posted in this batch are not in the store yet.
+    this.postings.load(posting, new Set([...stories, ...(this.newPostings.get(posting) ?? [])]));
   }
 
   /**
@@ -175,7 +222,6 @@ export class StoryClusterer {
       record: { id, label, seq, first: null, last: null, size: 0 },
       centroid: { body: new Map(), title: new Map(), entities: new Map() },
       norms: { body: 0, title: 0, entities: 0 },
-      posted: new Set(),
       touched: seq,
     };
     this.stories.set(id, story);
@@ -191,6 +237,7 @@ export class StoryClusterer {
     }
     for (const { part, entries } of parts.parts) this.addTo(story, part, entries);
     story.touched = Math.max(story.touched, seq);
+    this.changedStories.add(record.id);
     for (const key of parts.keys) {
       this.post(story, `${key}@${ANY_TIME}`);
       this.post(story, `${key}@${time === null ? UNDATED : this.week(time)}`);
@@ -198,7 +245,7 @@ export class StoryClusterer {
     return story;
   }
 
-  /** Moves every member of `from` into `into`: sums, span, postings. */
+  /** Moves every member of `from` into `into`: sums and span (postings name `from` until the store moves them, and are read resolved). */
   private merge(from: Story, into: Story): void {
     const a = into.record;
     const b = from.record;
@@ -207,11 +254,8 @@ export class StoryClusterer {
     if (b.last !== null) a.last = a.last === null ? b.last : Math.max(a.last, b.last);
     for (const part of PARTS) this.addTo(into, part, from.centroid[part]);
     into.touched = Math.max(into.touched, from.touched);
-    for (const posting of from.posted) {
-      this.postings.get(posting)?.delete(b.id);
-      this.post(into, posting);
-    }
     this.stories.delete(b.id);
+    this.changedStories.add(a.id);
     this.merged.set(b.id, a.id);
     this.merges.push({ from: b.id, into: a.id });
   }
@@ -227,11 +271,15 @@ export class StoryClusterer {
     story.norms[part] = norm;
   }
 
+  /** Adds the story to a posting: to the store's rows, and to the posting itself when held (a posting not loaded needs no update). */
   private post(story: Story, posting: string): void {
-    story.posted.add(posting);
-    const ids = this.postings.get(posting);
-    if (ids) ids.add(story.record.id);
-    else this.postings.set(posting, new Set([story.record.id]));
+    const id = story.record.id;
+    const added = this.newPostings.get(posting);
+    if (added) added.add(id);
+    else this.newPostings.set(posting, new Set([id]));
+    const ids = this.postings.peek(posting);
+    if (ids) this.postings.set(posting, ids.add(id));
+    else if (this.postings.holdsAll) this.postings.set(posting, new Set([id]));
   }
 
   private week(time: number): number {
@@ -245,12 +293,9 @@ export class StoryClusterer {
    * undated one looks at any time, by content alone.
    */
   private scored(parts: Sparse, time: number | null): Array<{ story: Story; score: number }> {
-    const weeks = time === null ? [ANY_TIME] : [UNDATED, ...[-1, 0, 1].map((d) => String(this.week(time) + d))];
     const shared = new Map<string, number>();
-    for (const key of parts.keys) {
-      for (const week of weeks) {
-        for (const id of this.recent(this.postings.get(`${key}@${week}`))) shared.set(id, (shared.get(id) ?? 0) + 1);
-      }
+    for (const posting of this.readKeys(parts, time)) {
+      for (const id of this.recent(this.postings.get(posting))) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
     return [...shared]
       .map(([id, n]) => ({ story: this.stories.get(id) as Story, n }))
@@ -261,11 +306,20 @@ export class StoryClusterer {
       .sort((a, b) => b.score - a.score || a.story.record.seq - b.story.record.seq);
   }
 
-  /** The stories of a posting most recently added to, at most {@link POSTING_CAPACITY}. */
+  /** The postings an article looks in: the weeks around its date and the undated, or any time. */
+  private readKeys(parts: Sparse, time: number | null): string[] {
+    const weeks = time === null ? [ANY_TIME] : [UNDATED, ...[-1, 0, 1].map((d) => String(this.week(time) + d))];
+    return parts.keys.flatMap((key) => weeks.map((week) => `${key}@${week}`));
+  }
+
+  /** The stories of a posting (as they stand now) most recently added to, at most {@link POSTING_CAPACITY}. */
   private recent(ids: Set<string> | undefined): Iterable<string> {
-    if (!ids || ids.size <= POSTING_CAPACITY) return ids ?? [];
+    if (!ids) return [];
+    const current = new Set<string>();
+    for (const id of ids) current.add(this.resolve(id));
+    if (current.size <= POSTING_CAPACITY) return current;
     const touched = (id: string): number => (this.stories.get(id) as Story).touched;
-    return [...ids].sort((a, b) => touched(b) - touched(a)).slice(0, POSTING_CAPACITY);
+    return [...current].sort((a, b) => touched(b) - touched(a)).slice(0, POSTING_CAPACITY);
   }
 
   /** Scores an article against a story: the weighted cosines times the time Gaussian. */
@@ -288,8 +342,14 @@ export class StoryClusterer {
 
   private count(terms: Iterable<string>, entities: Iterable<string>): void {
     this.documents += 1;
-    for (const term of terms) this.termDf.set(term, (this.termDf.get(term) ?? 0) + 1);
-    for (const id of entities) this.entityDf.set(id, (this.entityDf.get(id) ?? 0) + 1);
+    for (const term of terms) {
+      this.termDf.set(term, (this.termDf.get(term) ?? 0) + 1);
+      this.changedDf.add(`t:${term}`);
+    }
+    for (const id of entities) {
+      this.entityDf.set(id, (this.entityDf.get(id) ?? 0) + 1);
+      this.changedDf.add(`e:${id}`);
+    }
   }
 
   /** Smoothed inverse document frequency; always positive, so every term keeps some weight. */
@@ -321,6 +381,16 @@ function sparse(vector: StoryVector): Sparse {
   });
   const posted = (part: SparsePart, prefix: string): string[] => part.entries.slice(0, POSTED_KEYS).map(([key]) => prefix + key);
   return { parts, keys: [...posted(parts[0], 't:'), ...posted(parts[2], 'e:')] };
+}
+
+/** A story with its sums, as the store keeps it. */
+function stored({ record, centroid, norms, touched }: Story): StoredStory {
+  const state: StoryState = {
+    touched,
+    centroid: { body: [...centroid.body], title: [...centroid.title], entities: [...centroid.entities] },
+    norms: { ...norms },
+  };
+  return { ...record, state };
 }
 
 /** Cosine of a sparse vector and a centroid, both with known squared norms. */

@@ -43,8 +43,6 @@ export interface ArticleRecord {
   similarity: number | null;
 }
 
-/** What the corpus engine needs of a stored article to resume. */
-export type ArticleState = Pick<ArticleRecord, 'id' | 'seq' | 'time' | 'signature' | 'vector' | 'story' | 'duplicateOf'>;
 
 /** A canonical entity: every article entity that names the same thing. */
 export interface CorpusEntity {
@@ -155,6 +153,35 @@ export interface StoryRecord {
   size: number;
 }
 
+/** What the story clustering keeps of a story besides its record: sums of its members' weights. */
+export interface StoryState {
+  /** The number (seq) of its latest article. */
+  touched: number;
+  /** Sums of the members' weights times 10^4, per part, as [key, sum] pairs. */
+  centroid: Record<keyof StoryVector, Array<[string, number]>>;
+  /** Squared norms of the sums. */
+  norms: Record<keyof StoryVector, number>;
+}
+
+export interface StoredStory extends StoryRecord {
+  state: StoryState;
+}
+
+/**
+ * The rows of the indexes the engine looks things up in, which a store-backed engine reads
+ * through windows (src/core/corpus/window.ts): each new article's LSH band keys and signature, new (posting,
+ * story) pairs of the story clustering, and changed document frequencies.
+ */
+export interface CorpusIndexRows {
+  /** [band key, article seq]. */
+  bands: Array<[number, number]>;
+  /** The articles the bands name, as bucket readers see them. */
+  members: BandMember[];
+  postings: Array<[string, string]>;
+  /** [`t:` + lemma or `e:` + entity id, document frequency]. */
+  df: Array<[string, number]>;
+}
+
 /** Everything one ingest batch adds; a store writes it in one transaction. */
 export interface CorpusBatch {
   articles: ArticleRecord[];
@@ -162,13 +189,14 @@ export interface CorpusBatch {
   entities: CorpusEntity[];
   claims: ClaimRecord[];
   /** New or changed stories, in full. */
-  stories: StoryRecord[];
+  stories: StoredStory[];
   /**
    * Stories merged into others, in order: each `from` story's articles now belong to `into`, and
    * `from` is no more. Applied after the articles and stories above.
    */
   merged: StoryMerge[];
   edges: ContradictionEdge[];
+  index: CorpusIndexRows;
 }
 
 export interface StoryMerge {
@@ -176,13 +204,27 @@ export interface StoryMerge {
   into: string;
 }
 
-/** What a corpus engine resumes from. */
+/**
+ * What a corpus engine resumes from: no per-article state (that is read through the store's
+ * indexes as articles need it), but the entity registry, the stories and the claim index.
+ */
 export interface CorpusSnapshot {
-  articles: ArticleState[];
+  /** Articles stored, numbered 1 to `articles`. */
+  articles: number;
   entities: CorpusEntity[];
-  stories: StoryRecord[];
-  /** Claims that take part in matching: not from copies, with a speaker and an opposable stance. */
-  claims: ClaimRecord[];
+  stories: StoredStory[];
+  /** Claims that take part in matching (not from copies, with a speaker and an opposable stance), with their article's story, in ingest order. */
+  claims: Array<{ claim: ClaimRecord; story: string }>;
+  /** Document frequencies, as in {@link CorpusIndexRows.df}. */
+  df: Array<[string, number]>;
+}
+
+/** The latest documents of an LSH bucket, oldest first, and the article each is. */
+export interface BandMember {
+  id: string;
+  seq: number;
+  story: string;
+  signature: Uint32Array;
 }
 
 export interface EntityJSON {

@@ -1,7 +1,9 @@
 import pg from 'pg';
 import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
 import type {
   ArticleRecord,
+  BandMember,
   ClaimRecord,
   ClaimRef,
   ContradictionEdge,
@@ -12,9 +14,9 @@ import type {
   QuoteJSON,
   StoryJSON,
 } from '../../core/corpus/types.js';
-import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
+import { packAnalysis, packSignature, searchTerms } from '../codec.js';
 import { CorpusBusyError, StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStories, storedStories, type Row } from '../rows.js';
 import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
@@ -97,26 +99,43 @@ class PostgresStore implements Store {
   async snapshot(): Promise<CorpusSnapshot> {
     const client = await this.pool.connect();
     try {
-      // One consistent view of the four tables.
+      // One consistent view of the tables.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const query = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
-      const articles = (await query(`SELECT id, seq, time, signature, vector, story, duplicate_of FROM articles ORDER BY seq`)).map((row) => ({
-        id: row.id as string,
-        seq: row.seq as number,
-        time: row.time as number | null,
-        signature: unpackSignature(row.signature as Uint8Array),
-        vector: JSON.parse(row.vector as string),
-        story: row.story as string,
-        duplicateOf: row.duplicate_of as string | null,
-      }));
+      const [{ articles }] = await query(`SELECT count(*)::int AS articles FROM articles`);
       const entities = (await query(`SELECT * FROM entities`)).map(toEntity);
-      const stories = (await query(`SELECT * FROM stories ORDER BY seq`)).map(toStory);
-      const claims = (await query(`SELECT * FROM claims WHERE NOT duplicate AND speaker IS NOT NULL AND stance = ANY($1) ORDER BY seq`, [MATCHABLE_STANCES])).map(toClaim);
+      const stories = storedStories(await query(`SELECT * FROM stories ORDER BY seq`));
+      const claims = (await query(`SELECT c.*, a.story AS article_story FROM claims c JOIN articles a ON a.id = c.article
+        WHERE NOT c.duplicate AND c.speaker IS NOT NULL AND c.stance = ANY($1) ORDER BY c.seq`, [MATCHABLE_STANCES])).map((row) => ({ claim: toClaim(row), story: row.article_story as string }));
+      const df = (await query(`SELECT key, df FROM term_df`)).map((row): [string, number] => [row.key as string, row.df as number]);
       await client.query('COMMIT');
-      return { articles, entities, stories, claims };
+      return { articles: articles as number, entities, stories, claims, df };
     } finally {
       client.release();
     }
+  }
+
+  async bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>> {
+    const rows = await this.rows(`SELECT k.key, b.seq FROM unnest($1::bigint[]) AS k (key)
+      CROSS JOIN LATERAL (SELECT seq FROM lsh_bands WHERE band_key = k.key ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}) b ORDER BY b.seq`, [keys]);
+    // An article is in many of the buckets read together: its row is read once.
+    const seqs = [...new Set(rows.map((row) => row.seq as number))];
+    const members = new Map((await this.rows(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq = ANY($1)`, [seqs])).map((row) => [row.seq as number, toBandMember(row)]));
+    const buckets = new Map<number, BandMember[]>(keys.map((key) => [key, []]));
+    // BIGINT comes back as a string.
+    for (const row of rows) buckets.get(Number(row.key))?.push(members.get(row.seq as number) as BandMember);
+    return [...buckets];
+  }
+
+  async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
+    const rows = await this.rows(`SELECT posting, story FROM story_postings WHERE posting = ANY($1)`, [keys]);
+    const postings = new Map<string, string[]>(keys.map((key) => [key, []]));
+    for (const row of rows) postings.get(row.posting as string)?.push(row.story as string);
+    return [...postings];
+  }
+
+  async has(id: string): Promise<boolean> {
+    return (await this.rows(`SELECT 1 FROM articles WHERE id = $1`, [id])).length > 0;
   }
 
   async claimWriter(): Promise<WriterClaim> {
@@ -174,13 +193,33 @@ class PostgresStore implements Store {
       }
       for (const s of batch.stories) {
         await client.query(
-          `INSERT INTO stories (id, label, seq, first, last, size) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`,
-          [s.id, s.label, s.seq, s.first, s.last, s.size],
+          `INSERT INTO stories (id, label, seq, first, last, size, state) VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state`,
+          [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state)],
         );
       }
+      const { bands, members, postings, df } = batch.index;
+      // One statement per table: the rows of a batch run to thousands.
+      await client.query(`INSERT INTO lsh_bands (band_key, seq) SELECT * FROM unnest($1::bigint[], $2::int[])`, [bands.map(([key]) => key), bands.map(([, seq]) => seq)]);
+      await client.query(`INSERT INTO lsh_articles (seq, id, story, signature) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bytea[])`, [
+        members.map((m) => m.seq),
+        members.map((m) => m.id),
+        members.map((m) => m.story),
+        members.map((m) => Buffer.from(packSignature(m.signature))),
+      ]);
+      await client.query(`INSERT INTO story_postings (posting, story) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
+        postings.map(([posting]) => posting),
+        postings.map(([, story]) => story),
+      ]);
+      await client.query(`INSERT INTO term_df (key, df) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (key) DO UPDATE SET df = excluded.df`, [
+        df.map(([key]) => key),
+        df.map(([, n]) => n),
+      ]);
       for (const { from, into } of batch.merged) {
         await client.query(`UPDATE articles SET story = $2 WHERE story = $1`, [from, into]);
+        await client.query(`UPDATE lsh_articles SET story = $2 WHERE story = $1`, [from, into]);
+        await client.query(`INSERT INTO story_postings (posting, story) SELECT posting, $2 FROM story_postings WHERE story = $1 ON CONFLICT DO NOTHING`, [from, into]);
+        await client.query(`DELETE FROM story_postings WHERE story = $1`, [from]);
         await client.query(`DELETE FROM stories WHERE id = $1`, [from]);
       }
       for (const e of batch.edges) {

@@ -76,6 +76,19 @@ export const MIGRATIONS: readonly string[] = [
   // is made again as articles arrive. Entities stored before have none until an article codes them.
   `ALTER TABLE entities ADD COLUMN code TEXT;
    ALTER TABLE entities ADD COLUMN codes TEXT NOT NULL DEFAULT '{}';`,
+  // The indexes the corpus engine looks up as it places an article, instead of holding them all in
+  // memory (docs/scale.md): LSH buckets and their articles' signatures, story postings, document
+  // frequencies, and each story's sums (JSON). A corpus stored before has none until the engine rebuilds them (state NULL).
+  `
+  CREATE TABLE lsh_bands (band_key BIGINT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (band_key, seq));
+  -- What a bucket's reader compares and needs of each article, apart from its wide row.
+  CREATE TABLE lsh_articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, story TEXT NOT NULL, signature BYTEA NOT NULL);
+  CREATE INDEX lsh_articles_story ON lsh_articles (story);
+  CREATE TABLE story_postings (posting TEXT NOT NULL, story TEXT NOT NULL, PRIMARY KEY (posting, story));
+  CREATE INDEX story_postings_story ON story_postings (story);
+  CREATE TABLE term_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL);
+  ALTER TABLE stories ADD COLUMN state TEXT;
+  `,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

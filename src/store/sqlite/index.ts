@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
 import type {
   ArticleRecord,
+  BandMember,
   ClaimRecord,
   ClaimRef,
   ContradictionEdge,
@@ -13,9 +15,9 @@ import type {
   QuoteJSON,
   StoryJSON,
 } from '../../core/corpus/types.js';
-import { packAnalysis, packSignature, searchTerms, unpackSignature } from '../codec.js';
+import { packAnalysis, packSignature, searchTerms } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toQuote, toStories, toStory, type Row } from '../rows.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStories, storedStories, type Row } from '../rows.js';
 import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
 import { claimSqliteWriter } from './writer-lock.js';
@@ -52,11 +54,18 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 
 class SqliteStore implements Store {
   private readonly insert;
+  private readonly lookup;
 
   constructor(
     private readonly db: Database.Database,
     private readonly path: string,
   ) {
+    this.lookup = {
+      band: db.prepare(`SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}`).pluck(),
+      bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
+      posting: db.prepare(`SELECT story FROM story_postings WHERE posting = ?`).pluck(),
+      article: db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck(),
+    };
     this.insert = {
       article: db.prepare(`INSERT INTO articles (seq, id, title, source, url, path, published, time, ingested_at, text, analysis, entities, signature, vector, story, duplicate_of, similarity)
         VALUES (@seq, @id, @title, @source, @url, @path, @published, @time, @ingestedAt, @text, @analysis, @entities, @signature, @vector, @story, @duplicateOf, @similarity)`),
@@ -69,39 +78,52 @@ class SqliteStore implements Store {
       claim: db.prepare(`INSERT INTO claims (article, id, quote, kind, cue, cue_class, speaker, stance, content_start, content_end, text, proposition, time, article_seq, duplicate)
         VALUES (@article, @id, @quote, @kind, @cue, @cueClass, @speaker, @stance, @start, @end, @text, @proposition, @time, @seq, @duplicate)`),
       claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
-      story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size) VALUES (@id, @label, @seq, @first, @last, @size)
-        ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size`),
+      story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size, state) VALUES (@id, @label, @seq, @first, @last, @size, @state)
+        ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state`),
       mergeArticles: db.prepare(`UPDATE articles SET story = ? WHERE story = ?`),
+      mergePostings: db.prepare(`INSERT OR IGNORE INTO story_postings (posting, story) SELECT posting, ? FROM story_postings WHERE story = ?`),
+      dropPostings: db.prepare(`DELETE FROM story_postings WHERE story = ?`),
       dropStory: db.prepare(`DELETE FROM stories WHERE id = ?`),
+      band: db.prepare(`INSERT INTO lsh_bands (band_key, seq) VALUES (?, ?)`),
+      lshArticle: db.prepare(`INSERT INTO lsh_articles (seq, id, story, signature) VALUES (?, ?, ?, ?)`),
+      mergeLsh: db.prepare(`UPDATE lsh_articles SET story = ? WHERE story = ?`),
+      posting: db.prepare(`INSERT OR IGNORE INTO story_postings (posting, story) VALUES (?, ?)`),
+      df: db.prepare(`INSERT INTO term_df (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = excluded.df`),
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score, proposition)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
 
   async snapshot(): Promise<CorpusSnapshot> {
-    const articles = this.db
-      .prepare(`SELECT id, seq, time, signature, vector, story, duplicate_of FROM articles ORDER BY seq`)
-      .all()
-      .map((r) => {
-        const row = r as Row;
-        return {
-          id: row.id as string,
-          seq: row.seq as number,
-          time: row.time as number | null,
-          signature: unpackSignature(row.signature as Uint8Array),
-          vector: JSON.parse(row.vector as string),
-          story: row.story as string,
-          duplicateOf: row.duplicate_of as string | null,
-        };
-      });
-    const entities = this.db.prepare(`SELECT * FROM entities`).all().map((r) => toEntity(r as Row));
-    const stories = this.db.prepare(`SELECT * FROM stories ORDER BY seq`).all().map((r) => toStory(r as Row));
-    const stances = MATCHABLE_STANCES.map(() => '?').join(', ');
-    const claims = this.db
-      .prepare(`SELECT * FROM claims WHERE duplicate = 0 AND speaker IS NOT NULL AND stance IN (${stances}) ORDER BY seq`)
-      .all(...MATCHABLE_STANCES)
-      .map((r) => toClaim(r as Row));
-    return { articles, entities, stories, claims };
+    return this.db.transaction(() => {
+      const articles = this.db.prepare(`SELECT count(*) FROM articles`).pluck().get() as number;
+      const entities = this.db.prepare(`SELECT * FROM entities`).all().map((r) => toEntity(r as Row));
+      const stories = storedStories(this.db.prepare(`SELECT * FROM stories ORDER BY seq`).all() as Row[]);
+      const stances = MATCHABLE_STANCES.map(() => '?').join(', ');
+      const claims = this.db
+        .prepare(`SELECT c.*, a.story AS article_story FROM claims c JOIN articles a ON a.id = c.article
+          WHERE c.duplicate = 0 AND c.speaker IS NOT NULL AND c.stance IN (${stances}) ORDER BY c.seq`)
+        .all(...MATCHABLE_STANCES)
+        .map((r) => ({ claim: toClaim(r as Row), story: (r as Row).article_story as string }));
+      const df = this.db.prepare(`SELECT key, df FROM term_df`).raw().all() as Array<[string, number]>;
+      return { articles, entities, stories, claims, df };
+    })();
+  }
+
+  async bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>> {
+    const buckets = keys.map((key): [number, number[]] => [key, (this.lookup.band.all(key) as number[]).reverse()]);
+    // An article is in many of the buckets read together: its row is read once.
+    const seqs = [...new Set(buckets.flatMap(([, bucket]) => bucket))];
+    const members = new Map((this.lookup.bandMembers.all(JSON.stringify(seqs)) as Row[]).map((row) => [row.seq as number, toBandMember(row)]));
+    return buckets.map(([key, bucket]) => [key, bucket.map((seq) => members.get(seq) as BandMember)]);
+  }
+
+  async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
+    return keys.map((key) => [key, this.lookup.posting.all(key) as string[]]);
+  }
+
+  async has(id: string): Promise<boolean> {
+    return this.lookup.article.get(id) !== undefined;
   }
 
   async claimWriter(): Promise<WriterClaim> {
@@ -136,9 +158,16 @@ class SqliteStore implements Store {
         const row = insert.claim.run({ ...c, proposition: propositionColumn(c), duplicate: c.duplicate ? 1 : 0 });
         insert.claimFts.run(row.lastInsertRowid, c.text);
       }
-      for (const s of batch.stories) insert.story.run(s);
+      for (const s of batch.stories) insert.story.run({ ...s, state: JSON.stringify(s.state) });
+      for (const [key, seq] of batch.index.bands) insert.band.run(key, seq);
+      for (const m of batch.index.members) insert.lshArticle.run(m.seq, m.id, m.story, packSignature(m.signature));
+      for (const [posting, story] of batch.index.postings) insert.posting.run(posting, story);
+      for (const [key, df] of batch.index.df) insert.df.run(key, df);
       for (const { from, into } of batch.merged) {
         insert.mergeArticles.run(into, from);
+        insert.mergeLsh.run(into, from);
+        insert.mergePostings.run(into, from);
+        insert.dropPostings.run(from);
         insert.dropStory.run(from);
       }
       for (const e of batch.edges) {

@@ -1,0 +1,75 @@
+import { CorpusEngine, type CorpusOptions, type IncomingArticle } from '../core/corpus/corpus.js';
+import { bandKeys } from '../core/corpus/minhash.js';
+import { StoryClusterer } from '../core/corpus/stories.js';
+import type { ArticleRecord, BandMember, CorpusBatch } from '../core/corpus/types.js';
+import { CorpusIndexMissingError } from '../store/errors.js';
+import type { Store } from '../store/types.js';
+
+/**
+ * The corpus engine backed by a store: it resumes from the store's snapshot (entities, stories,
+ * claim index; no per-article state), and before each step of placing an article loads from the
+ * store's indexes what that step reads (LSH buckets, then story postings) into the engine's
+ * windows, so the engine stays synchronous and its memory does not grow with the corpus. It
+ * decides exactly as an engine holding everything in memory. Write each batch taken before adding
+ * the next article.
+ */
+export class StoredCorpus {
+  private constructor(
+    private readonly store: Store,
+    private readonly engine: CorpusEngine,
+  ) {}
+
+  /**
+   * Resumes from the store. A writer (`rebuild`) first rebuilds the indexes of a corpus stored
+   * without them, by an older claimgraph; anyone else gets CorpusIndexMissingError.
+   */
+  static async open(store: Store, options: CorpusOptions & { rebuild?: boolean }): Promise<StoredCorpus> {
+    try {
+      return new StoredCorpus(store, new CorpusEngine(options, await store.snapshot()));
+    } catch (error) {
+      if (!(error instanceof CorpusIndexMissingError) || !options.rebuild) throw error;
+      await rebuildIndexes(store);
+      return new StoredCorpus(store, new CorpusEngine(options, await store.snapshot()));
+    }
+  }
+
+  /** True when an article with this id is stored or waiting in the batch. */
+  async has(id: string): Promise<boolean> {
+    return this.engine.has(id) || (await this.store.has(id));
+  }
+
+  /** Adds one analysed article; its rows join the pending batch. */
+  async add(input: IncomingArticle): Promise<ArticleRecord> {
+    const bands = this.engine.bandsToLoad(input.prepared.signature);
+    if (bands.length > 0) for (const [key, members] of await this.store.bands(bands)) this.engine.loadBand(key, members);
+    const placement = this.engine.begin(input);
+    const postings = this.engine.postingsToLoad(placement);
+    if (postings.length > 0) for (const [key, stories] of await this.store.postings(postings)) this.engine.loadPosting(key, stories);
+    return this.engine.finish(placement);
+  }
+
+  /** The rows added since the last call, for one store transaction. */
+  takeBatch(): CorpusBatch {
+    return this.engine.takeBatch();
+  }
+}
+
+/**
+ * Writes the indexes of a corpus stored without them, in one transaction: every article's LSH
+ * bands, and the story clustering replayed over the stored articles (each in the story it is in),
+ * which gives the stories' sums, the postings and the document frequencies. Reads every article
+ * once, and holds the clustering in memory while it does.
+ */
+async function rebuildIndexes(store: Store): Promise<void> {
+  const labels = new Map((await store.stories()).map((story) => [story.id, story.label]));
+  const clusterer = new StoryClusterer();
+  const bands: Array<[number, number]> = [];
+  const members: BandMember[] = [];
+  for await (const { id, seq, signature, story, vector, time } of store.articles()) {
+    for (const key of bandKeys(signature)) bands.push([key, seq]);
+    members.push({ id, seq, story, signature });
+    clusterer.replay(story, labels.get(story) ?? '', vector, time, seq);
+  }
+  const { stories, postings, df } = clusterer.take();
+  await store.write({ articles: [], entities: [], claims: [], stories, merged: [], edges: [], index: { bands, members, postings, df } });
+}
