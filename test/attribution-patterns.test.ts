@@ -274,6 +274,11 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('she would stay home')).toBe('woman');
   });
 
+  it('a participle keeps the speaker of the verb before it, not the subject of that verb\'s content', () => {
+    const a = analyse('Acme\'s shares rose 3% after it said profits had doubled, citing strong demand in Asia.');
+    expect(a.quote('strong demand in Asia').source?.text).toBe('it');
+  });
+
   it('"a number of analysts" are analysts', () => {
     expect(analyse('A number of analysts said the merger would fail.').speakerOf('the merger would fail')).toBe('number of analysts');
   });

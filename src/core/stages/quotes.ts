@@ -292,9 +292,11 @@ function attribute(
   // "Xi, for his part, warned …": an aside between speaker and cue; the parse knows the subject.
   if (!source && lastWord === ',' && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
   let afterCue = cueTokens.end;
+  let shared = false;
   if (!source && (participle || lastWord === 'and' || lastWord === 'but')) {
     // A participle or a coordinated verb shares the main clause's subject: "…, saying they …",
     // "The IS has emerged … and vowed to …".
+    shared = previousSource !== null;
     source = previousSource ?? nounPhraseStartingAt(doc, sentStart, last);
     if (!source) return null;
   } else if (!source && INVERTIBLE.has(cue.lemma)) {
@@ -306,7 +308,9 @@ function attribute(
   }
   if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
   source = antecedentOfRelative(doc, source, sentStart);
-  source = sharpenedSource(doc, cueTokens.start, source);
+  // The previous cue's speaker was sharpened with its own verb; this verb's subject in the parse may
+  // be its content's ("after it said profits had doubled, citing …" is not cited by "profits").
+  if (!shared) source = sharpenedSource(doc, cueTokens.start, source);
   const rest = restAfterCue(doc, afterCue, sentEnd, cue.lemma, regionOf);
   const boundary = Math.min(source.start, cueTokens.start) - 1;
   // "“Who would have believed …?” Trump said" — the splitter ended a sentence at "?”", so the
