@@ -279,6 +279,14 @@ describe('speakers the parse resolves', () => {
     expect(a.quote('strong demand in Asia').source?.text).toBe('it');
   });
 
+  it('a possessor names whose the speaker is, not the speaker: "Biden\'s spokesman", "Williams\'s sister Venus"', () => {
+    const a = analyse('Serena Williams lost in the third round.\n\nWilliams\'s sister Venus said she would keep playing.\n\nPresident Joe Biden met Xi on Monday. Biden\'s spokesman said the talks went well.');
+    expect(a.speakerOf('she would keep playing')).toBe('Venus');
+    expect(a.speakerOf('the talks went well')).toBe('Biden\'s spokesman');
+    const spokesman = a.entities.find((e) => e.id === a.quote('the talks went well').speaker)!;
+    expect(a.entities.find((e) => e.id === spokesman.related)?.name).toBe('Joe Biden');
+  });
+
   it('"a number of analysts" are analysts', () => {
     expect(analyse('A number of analysts said the merger would fail.').speakerOf('the merger would fail')).toBe('number of analysts');
   });

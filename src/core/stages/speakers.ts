@@ -1,4 +1,4 @@
-import type { Doc, Entity, Gender, Quote, Span } from '../doc.js';
+import type { Doc, Entity, Gender, Mention, Quote, Span } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
 import { antecedentOf } from '../speech-structure.js';
@@ -60,7 +60,7 @@ function resolveSource(doc: Doc, source: Span, lexicon: Pick<EntityLexicon, 'isR
   const head = headToken(doc, source);
   const named = entityIn(doc, source, head);
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
-  return describedEntity(doc, source, head, named, lexicon);
+  return describedEntity(doc, source, head, named ?? possessorIn(doc, source), lexicon);
 }
 
 /**
@@ -80,6 +80,7 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
   const clauses = relativeClauses(doc, span);
   for (const m of inside.sort((a, b) => a - b).map((k) => doc.mentions[k])) {
     if (m.end > span.end || clauses.some(([from, to]) => m.tokenStart >= from && m.tokenStart < to)) continue;
+    if (isPossessor(doc, m, span)) continue;
     const entity = doc.entities[m.entity];
     if (head >= m.tokenStart && head < m.tokenEnd && (!best || m.end - m.start > best.length)) best = { entity, length: m.end - m.start };
     if (entity.type === 'PERSON') person ??= entity;
@@ -87,6 +88,22 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
     else first ??= entity;
   }
   return best?.entity ?? person ?? first ?? nationality;
+}
+
+const POSSESSIVE = /^(?:'s?|’s?)$/;
+
+/**
+ * "Biden's spokesman", "Williams's sister Venus": a mention with a possessive 's before the rest
+ * of the phrase names whose the speaker is, not the speaker.
+ */
+function isPossessor(doc: Doc, m: Mention, span: Span): boolean {
+  return m.tokenEnd < doc.tokenCount && doc.tokens.end[m.tokenEnd] < span.end && POSSESSIVE.test(doc.tokens.lower[m.tokenEnd]);
+}
+
+/** The entity of the first possessor mention in a phrase, which the description it heads belongs to. */
+function possessorIn(doc: Doc, span: Span): Entity | undefined {
+  const m = doc.mentions.find((x) => x.start >= span.start && x.end < span.end && isPossessor(doc, x, span));
+  return m ? doc.entities[m.entity] : undefined;
 }
 
 /**
@@ -171,7 +188,8 @@ function describedEntity(
     mentions: [],
     roles: lexicon.isRoleWord(headWord) ? [doc.word(head)] : [],
     affiliation: inner && inner.type !== 'PERSON' ? inner.id : null,
-    related: null,
+    // "Biden's spokesman", "Williams's sister": the person the description is defined by.
+    related: inner && inner.type === 'PERSON' ? inner.id : null,
     gender: null,
     unnamed: true,
   };
