@@ -68,7 +68,7 @@ export interface Entity {
   roles: string[];
   /** Entity id of the organisation or country this one belongs to. */
   affiliation: string | null;
-  /** Entity id of a related entity, e.g. a breakaway faction's parent group. */
+  /** Entity id of a related entity: a breakaway faction's parent group, the person "Biden's spokesman" is defined by. */
   related: string | null;
   gender: Gender;
   /** True for an unnamed entity introduced by description ("a Taliban spokesperson"). */
