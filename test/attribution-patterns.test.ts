@@ -143,6 +143,12 @@ describe('not speech', () => {
 });
 
 describe('speech the rules missed or misread', () => {
+  it('"reported, citing unnamed sources, that …": the aside is its own attribution, not the report\'s content', () => {
+    const a = analyse('The French daily Liberation reported on Sunday, citing unnamed Western intelligence sources, that the meeting took place on June 29.');
+    expect(a.quote('the meeting took place').content.text).toBe('that the meeting took place on June 29');
+    expect(a.quote('intelligence sources').content.text).toBe('unnamed Western intelligence sources');
+  });
+
   it('"was quoted as saying by" and a closing "late Thursday"', () => {
     const a = analyse('The talks will resume next month, the ministry was quoted as saying by Interfax.\n\nThe strike was planned for weeks, administration officials said late Thursday.');
     expect(a.quote('The talks will resume').cue?.text).toBe('was quoted as saying');

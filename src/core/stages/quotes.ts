@@ -354,7 +354,10 @@ function attribute(
   // "As the economist John Kay has argued, targets …": the cue's clause is the frame, the main
   // clause after its comma the content.
   const framing = subordinate && doc.word(rest.next) === ',';
-  const content = contentAfter(doc, framing ? rest.next + 1 : rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate && !framing);
+  let content = contentAfter(doc, framing ? rest.next + 1 : rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate && !framing);
+  // "reported, citing unnamed sources, that …": the participle's content ends with its aside.
+  const aside = participle ? citingAsideEnd(doc, cueTokens.start - 1, sentEnd) : -1;
+  if (content && aside >= 0 && doc.tokens.start[aside] > content.start && doc.tokens.start[aside] < content.end) content = { start: content.start, end: doc.tokens.start[aside] };
   if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, hit.lexiconClass !== null, content, regionOf)) return null;
   return { cue, cueTokens, source, content: [beforeCoordinatedReport(doc, cueTokens.start, content)], addressee: rest.addressee, sentenceEnd: sentEnd };
 }
@@ -545,6 +548,11 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
       i = medium.end;
       continue;
     }
+    const aside = citingAsideEnd(doc, i, sentEnd);
+    if (aside > 0) {
+      i = aside + 1;
+      continue;
+    }
     const time = timeAdverbialLength(doc, i, sentEnd);
     if (time === 0) break;
     i += time;
@@ -565,6 +573,18 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
   if (next >= sentEnd || resumes) return { next, addressee, resumes, closes };
   if (doc.word(i) === ':') i++;
   return { next: i, addressee, resumes: false, closes };
+}
+
+/**
+ * "reported on Sunday, citing unnamed sources, that …": at `i` a comma opens a participle aside
+ * that a comma and "that" close. The closing comma's index, or −1.
+ */
+function citingAsideEnd(doc: Doc, i: number, sentEnd: number): number {
+  if (doc.word(i) !== ',' || i + 1 >= sentEnd || doc.upos(i + 1) !== 'VERB' || !doc.tokens.lower[i + 1].endsWith('ing')) return -1;
+  for (let k = i + 2; k < Math.min(sentEnd - 1, i + 20); k++) {
+    if (doc.word(k) === ',') return doc.tokens.lower[k + 1] === 'that' ? k : -1;
+  }
+  return -1;
 }
 
 /**
