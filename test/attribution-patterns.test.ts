@@ -293,6 +293,11 @@ describe('speakers the parse resolves', () => {
     expect(a.entities.find((e) => e.id === spokesman.related)?.name).toBe('Joe Biden');
   });
 
+  it('an aside after the speaker is no part of it: "His lawyer, however, told"', () => {
+    const a = analyse('His lawyer, however, told the Interfax news agency that his client remains in Belarus.');
+    expect(a.quote('his client remains').source?.text).toBe('His lawyer');
+  });
+
   it('"a number of analysts" are analysts', () => {
     expect(analyse('A number of analysts said the merger would fail.').speakerOf('the merger would fail')).toBe('number of analysts');
   });

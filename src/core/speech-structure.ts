@@ -84,7 +84,8 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
     tokenEnd = Math.max(tokenEnd, sibling.tokenEnd);
   }
   // A parse that ends the speaker mid-phrase ("people | familiar with the matter") misread it.
-  if (tokenEnd < near.end && tokenEnd > near.start && doc.upos(tokenEnd) !== 'PUNCT') tokenEnd = near.end;
+  // One the parse closed with a comma has an aside after it ("His lawyer, however, told").
+  if (tokenEnd < near.end && tokenEnd > near.start && doc.upos(tokenEnd) !== 'PUNCT' && doc.word(tokenEnd - 1) !== ',') tokenEnd = near.end;
   const range = trimPunctuation(doc, { start: tokenStart, end: tokenEnd });
   // A subject subtree that swallowed the cue is a misparse.
   if (range.start <= v && v < range.end) return null;
