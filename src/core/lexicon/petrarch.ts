@@ -31,7 +31,8 @@ export interface VerbBlock {
   name: string;
   /** The block's default code, null for `---`. */
   code: string | null;
-  patterns: VerbPattern[];
+  /** Read on first use: an article's verbs touch few of the ~300 blocks. */
+  readonly patterns: VerbPattern[];
 }
 
 /** One verb form of a block: "ASK" or the multi-word "ASK_FOR", "WIRE_TAP". */
@@ -68,7 +69,7 @@ export interface EventDictionaries {
   blocks: VerbBlock[];
   /** Verb forms (lower case: base form, listed irregular forms) → entries. */
   verbs: Map<string, VerbEntry[]>;
-  actors: PhraseTrie<ActorCodes>;
+  actors: ActorIndex;
   agents: PhraseTrie<AgentCode>;
   /** Phrases that discard the sentence ("sentence") or the whole story ("story"). */
   discards: PhraseTrie<'sentence' | 'story'>;
@@ -84,8 +85,8 @@ export interface DictionaryTexts {
 
 export function readDictionaries(texts: DictionaryTexts): EventDictionaries {
   const { blocks, verbs } = readVerbs(texts.verbs);
-  const actors = new PhraseTrie<ActorCodes>();
-  for (const text of texts.actors) readActors(text, actors);
+  const actors = new ActorIndex();
+  for (const text of texts.actors) actors.add(text);
   return { blocks, verbs, actors, agents: readAgents(texts.agents), discards: readDiscards(texts.discards) };
 }
 
@@ -129,7 +130,10 @@ export function readVerbs(text: string): { blocks: VerbBlock[]; verbs: Map<strin
   const synsets = new Map<string, string[]>();
   const blocks: VerbBlock[] = [];
   const verbs = new Map<string, VerbEntry[]>();
-  const patternLines: { block: VerbBlock; line: string }[] = [];
+  const patternLines: string[][] = [];
+  // Synsets may be defined after the blocks that use them: patterns are read after all lines.
+  const expanded = new Map<string, string[][]>();
+  const read = (line: string): VerbPattern | null => readPattern(line, synsets, expanded);
   let synset: string[] | null = null;
   for (const raw of lines(text)) {
     const line = raw.trim();
@@ -140,7 +144,16 @@ export function readVerbs(text: string): { blocks: VerbBlock[]; verbs: Map<strin
     const header = /^---\s+(\S+)\s+\[([^\]]*)\]\s*---/.exec(line);
     if (header) {
       synset = null;
-      blocks.push({ name: header[1], code: code(header[2]), patterns: [] });
+      const own: string[] = [];
+      patternLines.push(own);
+      let patterns: VerbPattern[] | null = null;
+      blocks.push({
+        name: header[1],
+        code: code(header[2]),
+        get patterns() {
+          return (patterns ??= own.map(read).filter((p): p is VerbPattern => p !== null));
+        },
+      });
       continue;
     }
     if (line.startsWith('&')) {
@@ -154,14 +167,8 @@ export function readVerbs(text: string): { blocks: VerbBlock[]; verbs: Map<strin
     }
     const block = blocks[blocks.length - 1];
     if (!block) continue;
-    if (line.startsWith('-')) patternLines.push({ block, line: line.slice(1) });
+    if (line.startsWith('-')) patternLines[blocks.length - 1].push(line.slice(1));
     else addVerbLine(line, blocks.length - 1, block, verbs);
-  }
-  // Patterns last: synsets may be defined after the blocks that use them.
-  const expanded = new Map<string, string[][]>();
-  for (const { block, line } of patternLines) {
-    const pattern = readPattern(line, synsets, expanded);
-    if (pattern) block.patterns.push(pattern);
   }
   return { blocks, verbs };
 }
@@ -264,38 +271,97 @@ function readCode(text: string): DatedCode | null {
   return to === undefined ? null : { codes, from: dateNumber(from), to: dateNumber(to) };
 }
 
-export function readActors(text: string, into: PhraseTrie<ActorCodes>): void {
-  let names: string[] = [];
-  let codes: ActorCodes = { dated: [], codes: [] };
-  const flush = (): void => {
-    for (const name of names) addPhrase(into, name, codes);
-    names = [];
-    codes = { dated: [], codes: [] };
-  };
-  const addCodes = (line: string): void => {
-    for (const match of line.matchAll(/\[([^\]]*)\]/g)) {
-      const dated = readCode(match[1]);
-      if (!dated) continue;
-      if (dated.from === 0 && dated.to === 0) codes.codes = dated.codes;
-      else codes.dated.push(dated);
+/**
+ * Actor names looked up by their first word. Reading all ~37,000 Phoenix actors and their codes
+ * into one trie took 200 ms of every process's first article; the index only notes which lines
+ * start with which word, and reads a word's names and their blocks' codes when a text first
+ * has that word. Lookups answer exactly as a trie of the whole dictionary would.
+ */
+export class ActorIndex {
+  private readonly lines: string[] = [];
+  /** [first line, end line) of each actor block: its name line, its `+` aliases and `[…]` code lines. */
+  private readonly blocks: number[] = [];
+  /** First word (lower case) → pairs of (name line, block), in dictionary order. */
+  private readonly names = new Map<string, number[]>();
+  private readonly tries = new Map<string, PhraseTrie<ActorCodes>>();
+  private readonly codes = new Map<number, ActorCodes>();
+
+  /** Adds one actor dictionary (PETRARCH Actorfile format); earlier dictionaries win a shared name. */
+  add(text: string): void {
+    let block = -1;
+    const close = (): void => {
+      if (block >= 0) this.blocks[2 * block + 1] = this.lines.length;
+    };
+    // The same lines as `lines(text)` gives, read without its intermediate arrays.
+    for (const raw of text.split('\n')) {
+      const hash = raw.indexOf('#');
+      const trimmed = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+      if (trimmed === '' || trimmed.startsWith('<')) continue;
+      if (trimmed.startsWith('[')) {
+        this.lines.push(trimmed);
+        continue;
+      }
+      if (!trimmed.startsWith('+')) {
+        // A new actor begins; the previous one is complete.
+        close();
+        block = this.blocks.length / 2;
+        this.blocks.push(this.lines.length, this.lines.length);
+      }
+      const first = firstNameWord(trimmed);
+      if (block >= 0 && first !== '') {
+        const list = this.names.get(first);
+        if (list) list.push(this.lines.length, block);
+        else this.names.set(first, [this.lines.length, block]);
+      }
+      this.lines.push(trimmed);
     }
-  };
-  for (const line of lines(text)) {
-    const trimmed = line.trim();
-    if (trimmed === '') continue;
-    if (trimmed.startsWith('[')) {
-      addCodes(trimmed);
-    } else if (trimmed.startsWith('+')) {
-      names.push(phrase(trimmed.slice(1).replace(/\[.*$/, '')));
-      addCodes(trimmed);
-    } else {
-      // A new actor begins; the previous one is complete.
-      flush();
-      names.push(phrase(trimmed.replace(/\[.*$/, '')));
-      addCodes(trimmed);
-    }
+    close();
   }
-  flush();
+
+  /** The longest actor name at token `i` (see PhraseTrie.longestAt). */
+  longestAt(lower: readonly string[], i: number, surface?: (token: number) => string): { value: ActorCodes; length: number } | null {
+    const first = lower[i];
+    if (first === undefined) return null;
+    let trie = this.tries.get(first);
+    if (!trie) {
+      const found = this.names.get(first);
+      if (!found) return null;
+      trie = new PhraseTrie<ActorCodes>();
+      for (let k = 0; k < found.length; k += 2) addPhrase(trie, actorName(this.lines[found[k]]), this.blockCodes(found[k + 1]));
+      this.tries.set(first, trie);
+    }
+    return trie.longestAt(lower, i, surface);
+  }
+
+  private blockCodes(block: number): ActorCodes {
+    let codes = this.codes.get(block);
+    if (codes) return codes;
+    codes = { dated: [], codes: [] };
+    for (let l = this.blocks[2 * block]; l < this.blocks[2 * block + 1]; l++) {
+      for (const match of this.lines[l].matchAll(/\[([^\]]*)\]/g)) {
+        const dated = readCode(match[1]);
+        if (!dated) continue;
+        if (dated.from === 0 && dated.to === 0) codes.codes = dated.codes;
+        else codes.dated.push(dated);
+      }
+    }
+    this.codes.set(block, codes);
+    return codes;
+  }
+}
+
+/** The first word of `actorName(line)`, lower-cased, found without building the name. */
+function firstNameWord(line: string): string {
+  let start = line.startsWith('+') ? 1 : 0;
+  while (start < line.length && (line[start] === '_' || line[start] === ' ' || line[start] === '\t')) start++;
+  let end = start;
+  while (end < line.length && line[end] !== '_' && line[end] !== ' ' && line[end] !== '[') end++;
+  return line.slice(start, end).toLowerCase();
+}
+
+/** The name an actor line gives: "+AL_QAEDA [IMGMUSALQ]" → "AL QAEDA". */
+function actorName(line: string): string {
+  return phrase((line.startsWith('+') ? line.slice(1) : line).replace(/\[.*$/, ''));
 }
 
 /** The codes of an actor on a date (YYYYMMDD; 0 when unknown takes the default). */
