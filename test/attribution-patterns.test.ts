@@ -293,6 +293,16 @@ describe('speakers the parse resolves', () => {
     expect(a.entities.find((e) => e.id === spokesman.related)?.name).toBe('Joe Biden');
   });
 
+  it('a person after a preposition is whom the speaker serves: "A spokesperson for Chancellor Rachel Reeves"', () => {
+    const a = analyse('A spokesperson for Chancellor Rachel Reeves said the budget would be published next week.\n\nA lawyer for Mr. Smith, John Doe, said his client was innocent.');
+    const budget = a.quote('the budget would be published');
+    expect(budget.source?.text).toBe('A spokesperson for Chancellor Rachel Reeves');
+    const spokesperson = a.entities.find((e) => e.id === budget.speaker)!;
+    expect(spokesperson).toMatchObject({ name: 'spokesperson', unnamed: true });
+    expect(a.entities.find((e) => e.id === spokesperson.related)?.name).toBe('Rachel Reeves');
+    expect(a.speakerOf('his client was innocent')).toBe('John Doe');
+  });
+
   it('an aside after the speaker is no part of it: "His lawyer, however, told"', () => {
     const a = analyse('His lawyer, however, told the Interfax news agency that his client remains in Belarus.');
     expect(a.quote('his client remains').source?.text).toBe('His lawyer');

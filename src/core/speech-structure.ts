@@ -76,6 +76,9 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
   let { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
   // A subject before the rule's phrase must hold it: "Voters I spoke to in Ohio told me".
   if (subject < near.start && tokenEnd < near.end) return null;
+  // One after a preposition of the rule's phrase is its object, misparsed ("A spokesperson for
+  // Chancellor Rachel Reeves said": not Reeves).
+  if (tokenStart > near.start && tokenStart < near.end && doc.upos(tokenStart - 1) === 'ADP') return null;
   // A name the parser split into two subjects ("Emmanuel/nsubj Macron/nsubj said") is one speaker.
   for (const k of children(doc, doc.tokens.head[subject])) {
     if (k === subject || !SUBJECT_RELATIONS.has(doc.tokens.deprel[k])) continue;

@@ -54,7 +54,7 @@ const NOT_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tonight',
 ]);
-const HONORIFICS = new Map<string, Gender>([
+export const HONORIFICS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
   ['mr.', 'male'], ['mr', 'male'], ['mrs.', 'female'], ['mrs', 'female'], ['ms.', 'female'], ['ms', 'female'],
   ['sir', 'male'], ['lady', 'female'], ['dr.', null], ['prof.', null], ['gen.', null], ['lt.', null],
   ['col.', null], ['sen.', null], ['rep.', null], ['gov.', null], ['sgt.', null], ['capt.', null],

@@ -1,6 +1,6 @@
 import type { Doc, Entity, Gender, Mention, Quote, Span } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import type { EntityLexicon } from './entities.js';
+import { HONORIFICS, type EntityLexicon } from './entities.js';
 import { antecedentOf } from '../speech-structure.js';
 import { childrenWith, subtreeSpan } from '../syntax.js';
 
@@ -59,6 +59,16 @@ function resolveSource(doc: Doc, source: Span, lexicon: Pick<EntityLexicon, 'isR
   }
   const head = headToken(doc, source);
   const named = entityIn(doc, source, head);
+  // "A spokesperson for Chancellor Rachel Reeves": a person after a preposition is whom the speaker serves.
+  // "A lawyer for Mr. Smith, John Doe," is the person in apposition.
+  if (named?.type === 'PERSON' && isPersonalHead(doc, head, lexicon)) {
+    const people = doc.mentions.filter((m) => m.start >= source.start && m.end <= source.end && doc.entities[m.entity].type === 'PERSON');
+    const served = people.filter((m) => isPrepositionObject(doc, source, m, lexicon));
+    if (served.some((m) => doc.entities[m.entity] === named)) {
+      const speaker = people.find((m) => !served.includes(m) && !isPossessor(doc, m, source));
+      return speaker ? doc.entities[speaker.entity].id : describedEntity(doc, source, head, named, lexicon);
+    }
+  }
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
   return describedEntity(doc, source, head, named ?? possessorIn(doc, source), lexicon);
 }
@@ -104,6 +114,13 @@ function isPossessor(doc: Doc, m: Mention, span: Span): boolean {
 function possessorIn(doc: Doc, span: Span): Entity | undefined {
   const m = doc.mentions.find((x) => x.start >= span.start && x.end < span.end && isPossessor(doc, x, span));
   return m ? doc.entities[m.entity] : undefined;
+}
+
+/** Whether a mention in a phrase follows a preposition, over any titles ("for Chancellor Rachel Reeves", "to Mr Trump"). */
+function isPrepositionObject(doc: Doc, span: Span, m: Mention, lexicon: Pick<EntityLexicon, 'isRoleWord'>): boolean {
+  let k = m.tokenStart - 1;
+  while (k > 0 && doc.tokens.start[k] > span.start && (lexicon.isRoleWord(doc.tokens.lower[k]) || HONORIFICS.has(doc.tokens.lower[k]))) k--;
+  return doc.tokens.start[k] > span.start && doc.upos(k) === 'ADP';
 }
 
 /**
