@@ -1,5 +1,5 @@
 import type { Doc, Modality } from './doc.js';
-import { actorCodesOn, type EventDictionaries, type PatternElement, type VerbEntry, type VerbPattern } from './lexicon/petrarch.js';
+import { actorCodesOn, type EventDictionaries, type PatternElement, type VerbBlock, type VerbEntry, type VerbPattern } from './lexicon/petrarch.js';
 import { cameoRoot } from './cameo.js';
 import { baseRelation } from './syntax.js';
 
@@ -184,7 +184,7 @@ export class EventCoder {
     const present = new Set<string>();
     for (const k of before) present.add(tree.upper[k - tree.base]).add(tree.upperLemma[k - tree.base]);
     for (const k of after) present.add(tree.upper[k - tree.base]).add(tree.upperLemma[k - tree.base]);
-    for (const pattern of this.dicts.blocks[entry.block].patterns) {
+    for (const pattern of candidatePatterns(this.dicts.blocks[entry.block], present)) {
       if (best && pattern.weight <= best.pattern.weight) continue;
       // Most patterns name a word the clause lacks: a set lookup rules them out.
       if (!pattern.anchors.every((words) => words.some((w) => present.has(w)))) continue;
@@ -462,6 +462,19 @@ interface Frame {
   slots: Slots | null;
   /** The tokens after the verb its patterns were matched against. */
   after: number[];
+}
+
+/** The block's patterns, in order, that have a word of their smallest anchor group in `present`. */
+function candidatePatterns(block: VerbBlock, present: ReadonlySet<string>): VerbPattern[] {
+  const indexes = [...(block.byAnchor.get('') ?? [])];
+  for (const word of present) {
+    const found = block.byAnchor.get(word);
+    if (found) for (const index of found) indexes.push(index);
+  }
+  indexes.sort((a, b) => a - b);
+  const out: VerbPattern[] = [];
+  for (let n = 0; n < indexes.length; n++) if (n === 0 || indexes[n] !== indexes[n - 1]) out.push(block.patterns[indexes[n]]);
+  return out;
 }
 
 /** Matches a pattern's elements in order (gaps allowed) before and after the verb. */

@@ -33,6 +33,11 @@ export interface VerbBlock {
   code: string | null;
   /** Read on first use: an article's verbs touch few of the ~300 blocks. */
   readonly patterns: VerbPattern[];
+  /**
+   * Indexes into `patterns` by the words of each pattern's smallest anchor group, ascending: a
+   * pattern can match only a clause holding one of them. Patterns without anchors are under ''.
+   */
+  readonly byAnchor: Map<string, number[]>;
 }
 
 /** One verb form of a block: "ASK" or the multi-word "ASK_FOR", "WIRE_TAP". */
@@ -147,11 +152,15 @@ export function readVerbs(text: string): { blocks: VerbBlock[]; verbs: Map<strin
       const own: string[] = [];
       patternLines.push(own);
       let patterns: VerbPattern[] | null = null;
+      let byAnchor: Map<string, number[]> | null = null;
       blocks.push({
         name: header[1],
         code: code(header[2]),
         get patterns() {
           return (patterns ??= own.map(read).filter((p): p is VerbPattern => p !== null));
+        },
+        get byAnchor() {
+          return (byAnchor ??= indexAnchors(this.patterns));
         },
       });
       continue;
@@ -171,6 +180,19 @@ export function readVerbs(text: string): { blocks: VerbBlock[]; verbs: Map<strin
     else addVerbLine(line, blocks.length - 1, block, verbs);
   }
   return { blocks, verbs };
+}
+
+function indexAnchors(patterns: readonly VerbPattern[]): Map<string, number[]> {
+  const byAnchor = new Map<string, number[]>();
+  patterns.forEach((pattern, index) => {
+    const smallest = pattern.anchors.reduce<string[] | null>((best, words) => (best === null || words.length < best.length ? words : best), null);
+    for (const word of new Set(smallest ?? [''])) {
+      const indexes = byAnchor.get(word);
+      if (indexes) indexes.push(index);
+      else byAnchor.set(word, [index]);
+    }
+  });
+  return byAnchor;
 }
 
 /** `SPEED {SPEEDING SPEEDS SPED} [042]`, `+ASK_FOR {+ASKED_FOR …}`, `KLM_NOP_+RST [002]`. */
