@@ -41,6 +41,8 @@ export function lineCase(doc: Doc, from: number, to: number): LineCase {
     words++;
     // "iPhone" and "eBay" count as capitalised.
     if (STARTS_UPPER.test(word) || HAS_UPPER.test(word)) capitalised++;
+    // Neither count catches up with `words` again: the line is neither kind.
+    if (capitals < words && capitalised < words) return null;
   }
   if (words < MIN_HEADLINE_WORDS) return null;
   if (capitals >= words) return 'caps';
