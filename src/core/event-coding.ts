@@ -55,6 +55,8 @@ interface Tree {
   kids: number[][];
   upper: string[];
   upperLemma: string[];
+  /** Arguments coded so far, by head token: frames of one sentence ask for the same phrases again. */
+  arguments: Map<number, EventArgument>;
 }
 
 function buildTree(doc: Doc, start: number, end: number): Tree {
@@ -68,7 +70,7 @@ function buildTree(doc: Doc, start: number, end: number): Tree {
     upperLemma.push((lemma[i] || lower[i]).toUpperCase());
   }
   for (let i = start; i < end; i++) if (head[i] >= start && head[i] < end) kids[head[i] - start].push(i);
-  return { base: start, kids, upper, upperLemma };
+  return { base: start, kids, upper, upperLemma, arguments: new Map() };
 }
 
 /** "2016-01-09" → 20160109; 0 when unknown. */
@@ -377,10 +379,13 @@ export class EventCoder {
     }
     for (const clause of kids.filter((c) => rel(c) === 'ccomp' && c > i)) ordered.push(...tree.kids[clause - tree.base].filter((c) => rel(c) === 'nsubj'));
     // A named actor ("the Taliban") before a bare agent ("intelligence" → ---SPY).
-    const coded = ordered.map((head) => ({ head, codes: this.argument(doc, tree, head).codes }));
-    const named = coded.find((c) => c.codes.some((code) => !code.startsWith('---')));
-    const any = named ?? coded.find((c) => c.codes.length > 0);
-    return any ? [this.actorHeadWithin(doc, tree, any.head)] : [];
+    let agentOnly: number | null = null;
+    for (const head of ordered) {
+      const { codes } = this.argument(doc, tree, head);
+      if (codes.some((code) => !code.startsWith('---'))) return [this.actorHeadWithin(doc, tree, head)];
+      if (agentOnly === null && codes.length > 0) agentOnly = head;
+    }
+    return agentOnly === null ? [] : [this.actorHeadWithin(doc, tree, agentOnly)];
   }
 
   /**
@@ -415,8 +420,13 @@ export class EventCoder {
     return out;
   }
 
-  /** Codes a phrase; when the phrase itself holds no actor, its apposition may ("Kabulov, official at the foreign ministry"). */
+  /**
+   * Codes a phrase; when the phrase itself holds no actor, its apposition may ("Kabulov, official
+   * at the foreign ministry"). Computed once per head and sentence; callers only read the result.
+   */
   argument(doc: Doc, tree: Tree, head: number): EventArgument {
+    const known = tree.arguments.get(head);
+    if (known) return known;
     const tokens = nounPhrase(doc, tree, head);
     let codes = this.codeTokens(doc, tokens, head);
     if (codes.length === 0) {
@@ -426,7 +436,9 @@ export class EventCoder {
         if (codes.length > 0) break;
       }
     }
-    return { head, tokens, codes };
+    const coded = { head, tokens, codes };
+    tree.arguments.set(head, coded);
+    return coded;
   }
 
   /** Negated by "not"/"never", or governed by a negating verb that is not itself negated. */
