@@ -212,19 +212,22 @@ function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | nul
   return null;
 }
 
-/** Third-person cue forms a title-case headline capitalises, with their lemma. */
-const HEADLINE_CUE_FORMS: Record<string, string> = {
+/**
+ * Third-person cue forms a title-case headline capitalises, with their lemma. A Map, as it is asked
+ * about nearly every token: a property lookup would intern each word ("constructor" included).
+ */
+const HEADLINE_CUE_FORMS = new Map(Object.entries({
   says: 'say', said: 'say', tells: 'tell', warns: 'warn', denies: 'deny', claims: 'claim', urges: 'urge', vows: 'vow',
   accuses: 'accuse', rejects: 'reject', threatens: 'threaten', admits: 'admit', slams: 'slam', blasts: 'blast',
   condemns: 'condemn', insists: 'insist', confirms: 'confirm', predicts: 'predict',
-};
+}));
 
 /**
  * "Lindsey Graham Says Trump Could …": in a title-case headline the tagger reads "Says" as part of
  * a name. A capitalised cue form after a name or noun is the verb.
  */
 function headlineCueReadings(doc: Doc, i: number): readonly CueReading[] | undefined {
-  const lemma = HEADLINE_CUE_FORMS[doc.tokens.lower[i]];
+  const lemma = HEADLINE_CUE_FORMS.get(doc.tokens.lower[i]);
   if (!lemma || i === 0 || !/^[A-Z]/.test(doc.word(i)) || doc.upos(i) === 'VERB') return undefined;
   const before = doc.upos(i - 1);
   return before === 'PROPN' || before === 'NOUN' ? CUE_READINGS.get(lemma) : undefined;
