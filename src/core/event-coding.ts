@@ -40,6 +40,7 @@ const POSSIBLE_AUX = new Set(['may', 'might', 'could', 'can', 'ca', 'should', 'w
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they']);
+const REGULAR_ENDINGS = ['ed', 'ing', 's'];
 
 /**
  * Subtrees that are not part of a verb's own phrase: other clauses, conjuncts, punctuation. A
@@ -224,7 +225,7 @@ export class EventCoder {
     const verbs = this.dicts.verbs;
     const found = verbs.get(lower) ?? verbs.get(lemma);
     if (found) return found;
-    for (const ending of ['ed', 'ing', 's']) if (lower.endsWith(ending) && verbs.has(lower.slice(0, -ending.length))) return verbs.get(lower.slice(0, -ending.length));
+    for (const ending of REGULAR_ENDINGS) if (lower.endsWith(ending) && verbs.has(lower.slice(0, -ending.length))) return verbs.get(lower.slice(0, -ending.length));
     return undefined;
   }
 
@@ -478,14 +479,14 @@ interface Frame {
 
 /** The block's patterns, in order, that have a word of their smallest anchor group in `present`. */
 function candidatePatterns(block: VerbBlock, present: ReadonlySet<string>): VerbPattern[] {
-  const indexes = [...(block.byAnchor.get('') ?? [])];
+  const marked = new Uint8Array(block.patterns.length);
+  for (const index of block.byAnchor.get('') ?? []) marked[index] = 1;
   for (const word of present) {
     const found = block.byAnchor.get(word);
-    if (found) for (const index of found) indexes.push(index);
+    if (found) for (const index of found) marked[index] = 1;
   }
-  indexes.sort((a, b) => a - b);
   const out: VerbPattern[] = [];
-  for (let n = 0; n < indexes.length; n++) if (n === 0 || indexes[n] !== indexes[n - 1]) out.push(block.patterns[indexes[n]]);
+  for (let index = 0; index < marked.length; index++) if (marked[index] === 1) out.push(block.patterns[index]);
   return out;
 }
 
