@@ -80,7 +80,9 @@ function push(doc: Doc, start: number, end: number): void {
 
 /** A token's `lower` column: lower-cased, with the curly apostrophe folded to `'`. */
 export function lowerForm(surface: string): string {
-  return surface.toLowerCase().replace(/’/g, "'");
+  const lower = surface.toLowerCase();
+  // Most tokens have no curly apostrophe: skip the replace.
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 function isLetter(code: number): boolean {
