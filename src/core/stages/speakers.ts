@@ -62,7 +62,7 @@ function resolveSource(doc: Doc, source: Span, lexicon: Pick<EntityLexicon, 'isR
   // "A spokesperson for Chancellor Rachel Reeves": a person after a preposition is whom the speaker serves.
   // "A lawyer for Mr. Smith, John Doe," is the person in apposition.
   if (named?.type === 'PERSON' && isPersonalHead(doc, head, lexicon)) {
-    const people = doc.mentions.filter((m) => m.start >= source.start && m.end <= source.end && doc.entities[m.entity].type === 'PERSON');
+    const people = mentionsIn(doc, source).filter((m) => doc.entities[m.entity].type === 'PERSON');
     const served = people.filter((m) => isPrepositionObject(doc, source, m, lexicon));
     if (served.some((m) => doc.entities[m.entity] === named)) {
       const speaker = people.find((m) => !served.includes(m) && !isPossessor(doc, m, source));
@@ -82,14 +82,9 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
   let person: Entity | undefined;
   let first: Entity | undefined;
   let nationality: Entity | undefined;
-  const index = indexes.get(doc) ?? mentionIndex(doc);
-  // The mentions that start inside the span, in the order of doc.mentions.
-  const inside: number[] = [];
-  for (let j = index.firstFrom(span.start); j < index.byStart.length && doc.mentions[index.byStart[j]].start < span.end; j++) inside.push(index.byStart[j]);
-  for (let k = index.indexed; k < doc.mentions.length; k++) if (doc.mentions[k].start >= span.start) inside.push(k);
   const clauses = relativeClauses(doc, span);
-  for (const m of inside.sort((a, b) => a - b).map((k) => doc.mentions[k])) {
-    if (m.end > span.end || clauses.some(([from, to]) => m.tokenStart >= from && m.tokenStart < to)) continue;
+  for (const m of mentionsIn(doc, span)) {
+    if (clauses.some(([from, to]) => m.tokenStart >= from && m.tokenStart < to)) continue;
     if (isPossessor(doc, m, span)) continue;
     const entity = doc.entities[m.entity];
     if (head >= m.tokenStart && head < m.tokenEnd && (!best || m.end - m.start > best.length)) best = { entity, length: m.end - m.start };
@@ -98,6 +93,15 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
     else first ??= entity;
   }
   return best?.entity ?? person ?? first ?? nationality;
+}
+
+/** The mentions within a span, in the order of doc.mentions, found through the mention index. */
+function mentionsIn(doc: Doc, span: Span): Mention[] {
+  const index = indexes.get(doc) ?? mentionIndex(doc);
+  const inside: number[] = [];
+  for (let j = index.firstFrom(span.start); j < index.byStart.length && doc.mentions[index.byStart[j]].start < span.end; j++) inside.push(index.byStart[j]);
+  for (let k = index.indexed; k < doc.mentions.length; k++) if (doc.mentions[k].start >= span.start && doc.mentions[k].start < span.end) inside.push(k);
+  return inside.sort((a, b) => a - b).map((k) => doc.mentions[k]).filter((m) => m.end <= span.end);
 }
 
 const POSSESSIVE = /^(?:'s?|’s?)$/;
@@ -112,7 +116,7 @@ function isPossessor(doc: Doc, m: Mention, span: Span): boolean {
 
 /** The entity of the first possessor mention in a phrase, which the description it heads belongs to. */
 function possessorIn(doc: Doc, span: Span): Entity | undefined {
-  const m = doc.mentions.find((x) => x.start >= span.start && x.end < span.end && isPossessor(doc, x, span));
+  const m = mentionsIn(doc, span).find((x) => x.end < span.end && isPossessor(doc, x, span));
   return m ? doc.entities[m.entity] : undefined;
 }
 
