@@ -27,3 +27,19 @@ export class CoreError extends Error {
     this.code = code;
   }
 }
+
+/** An error as a worker thread reports it: the catalogue code, when it has one, and the reason. */
+export interface ErrorReply {
+  code: ErrorCode | null;
+  message: string;
+}
+
+export function errorReply(error: unknown): ErrorReply {
+  if (error instanceof CoreError) return { code: error.code, message: error.message.slice(error.code.length + 2) };
+  return { code: null, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The error a worker reported, as the catalogue error it was when it had a code. */
+export function errorFromReply(reply: ErrorReply): Error {
+  return reply.code ? new CoreError(reply.code, reply.message) : new Error(reply.message);
+}

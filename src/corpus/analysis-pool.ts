@@ -26,6 +26,11 @@ export interface AnalysisPoolOptions {
   lexiconPath?: string;
   /** An analyser already loaded, for inline analysis. */
   analyzer?: Pipeline;
+  /**
+   * Whether `wait` analyses queued texts on the calling thread (default true). The server says
+   * false: its event loop must stay free, so only the workers (at least one) analyse.
+   */
+  callerHelps?: boolean;
 }
 
 export interface AnalysisRequest {
@@ -47,8 +52,11 @@ interface Job {
 }
 
 export async function createAnalysisPool(options: AnalysisPoolOptions): Promise<AnalysisPool> {
-  const inline = options.analyzer ?? (await createAnalyzer({ lexiconPath: options.lexiconPath }));
+  const callerHelps = options.callerHelps ?? true;
+  if (!callerHelps && options.workers < 1) throw new RangeError('an analysis pool that keeps the calling thread free needs a worker');
+  const inline = callerHelps ? (options.analyzer ?? (await createAnalyzer({ lexiconPath: options.lexiconPath }))) : null;
   const runInline = (job: Job): void => {
+    if (!inline) return job.reject(new Error('the analysis workers stopped'));
     try {
       job.resolve(prepareArticle(inline.run(job.text)));
     } catch (error) {
@@ -61,7 +69,7 @@ export async function createAnalysisPool(options: AnalysisPoolOptions): Promise<
     for (const worker of workers) {
       while (queue.length > 0 && worker.inFlight() < WORKER_BACKLOG) worker.run(queue.shift() as Job);
     }
-    // With every worker stopped, the calling thread does the work.
+    // With every worker stopped, the calling thread does the work (or, when it may not, the texts fail).
     if (workers.every((w) => w.inFlight() === Infinity)) while (queue.length > 0) runInline(queue.shift() as Job);
   };
   return {
@@ -76,7 +84,7 @@ export async function createAnalysisPool(options: AnalysisPoolOptions): Promise<
     async wait(result) {
       let ready = false;
       void result.then(() => (ready = true), () => (ready = true));
-      while (!ready && queue.length > 0) {
+      while (callerHelps && !ready && queue.length > 0) {
         runInline(queue.shift() as Job);
         // Let worker replies in before choosing again.
         await nextTurn();

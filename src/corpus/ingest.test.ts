@@ -116,6 +116,22 @@ describe('ingest', () => {
     await inline.close();
   });
 
+  it('keeps the calling thread free when asked, as the server does: pages are read and analysed in worker threads', async () => {
+    const other = openSqliteStore(join(dir, 'off-thread.db'));
+    const real = await createAnalyzer();
+    const onCaller = { stages: real.stages, run: (): never => {
+      throw new Error('analysed on the calling thread');
+    } };
+    // More articles than one worker holds at once, so a waiting caller would take some of them.
+    const statement = readFileSync(STATEMENT, 'utf8');
+    const records = Array.from({ length: 20 }, (_, n) => ({ id: `r${n}`, html: `<html><body><p>${statement.split('\n').join('</p><p>')}</p><p>Filed by desk ${n}.</p></body></html>` }));
+    const jsonl = join(dir, 'off-thread.jsonl');
+    writeFileSync(jsonl, [...records, { id: 'empty', text: '' }].map((r) => JSON.stringify(r)).join('\n'));
+    const summary = await ingest(other, [jsonl], { workers: 1, analyzer: onCaller, offMainThread: true });
+    expect(summary).toEqual({ ingested: 20, duplicates: 0, failed: [{ path: `${jsonl}:21`, error: 'CG_E002: empty input (0 bytes): nothing to analyse' }] });
+    await other.close();
+  });
+
   it('knows an article by its text, whatever file or format it came in', async () => {
     const other = openSqliteStore(join(dir, 'formats.db'));
     const jsonl = join(dir, 'seed.jsonl');

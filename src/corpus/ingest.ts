@@ -6,6 +6,7 @@ import type { ArticleInput } from '../ingest/input.js';
 import { listSources, type SourceOptions } from '../ingest/sources.js';
 import { loadLexiconExtension } from '../lexicon-file.js';
 import type { Store } from '../store/types.js';
+import { startInputThread, type InputThread } from '../ingest/input-thread.js';
 import { createAnalysisPool } from './analysis-pool.js';
 import { readDocuments } from './documents.js';
 import { StoredCorpus } from './placement.js';
@@ -44,6 +45,11 @@ export interface IngestOptions extends SourceOptions {
   workers?: number;
   /** An analyser already loaded (with the same lexicon), for inline analysis. */
   analyzer?: Pipeline;
+  /**
+   * Keep the calling thread free (the server's event loop): documents are read in a worker thread
+   * and analysed only in worker threads, at least one.
+   */
+  offMainThread?: boolean;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -64,7 +70,8 @@ interface Job {
 
 export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const lexiconPath = options.lexiconPath ?? process.env.CLAIMGRAPH_LEXICON;
-  const workers = options.workers ?? (options.analyzer ? 0 : defaultWorkers());
+  const chosen = options.workers ?? (options.analyzer ? 0 : defaultWorkers());
+  const workers = options.offMainThread ? Math.max(1, chosen) : chosen;
   // A bad lexicon file is reported here, before any worker starts with it.
   const extension = lexiconPath ? await loadLexiconExtension(lexiconPath) : undefined;
   // One writer at a time: another ingest's articles would take the same numbers (CorpusBusyError).
@@ -72,10 +79,12 @@ export async function ingest(store: Store, paths: readonly string[], options: In
   let corpus: StoredCorpus;
   let listed: Awaited<ReturnType<typeof listSources>>;
   let pool: Awaited<ReturnType<typeof createAnalysisPool>>;
+  let reading: InputThread | null = null;
   try {
     [corpus, listed] = await Promise.all([StoredCorpus.open(store, { lexicon: createLexicon(extension), rebuild: true }), listSources(paths)]);
     // Started last, so that nothing can fail between starting the workers and the `finally` that stops them.
-    pool = await createAnalysisPool({ workers, lexiconPath, analyzer: options.analyzer });
+    pool = await createAnalysisPool({ workers, lexiconPath, analyzer: options.analyzer, callerHelps: !options.offMainThread });
+    if (options.offMainThread) reading = startInputThread();
   } catch (error) {
     await claim.release();
     throw error;
@@ -127,7 +136,8 @@ export async function ingest(store: Store, paths: readonly string[], options: In
       sourcesDone += 1;
       progress();
     };
-    for await (const { path, input, text, id } of readDocuments(listed.sources, options, summary.failed, onSourceDone)) {
+    const sourceOptions = reading ? { ...options, reader: reading.read } : options;
+    for await (const { path, input, text, id } of readDocuments(listed.sources, sourceOptions, summary.failed, onSourceDone)) {
       if (queued.has(id) || (await corpus.has(id))) {
         summary.duplicates += 1;
         continue;
@@ -142,7 +152,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
     while (queue.length > 0) await settle();
     await commit();
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), reading?.close()]);
     await claim.release();
   }
   return summary;

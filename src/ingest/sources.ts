@@ -7,8 +7,9 @@ import { InputError } from './errors.js';
 import { readFeed, looksLikeFeed, type FeedEntry } from './feed.js';
 import { fetchBytes, type FetchOptions } from './fetch.js';
 import { DEFAULT_MAX_BYTES, readInput, type ArticleInput } from './input.js';
-import { loadInput, readPath } from './load.js';
-import { readRecord } from './record.js';
+import type { InputReader } from './input-thread.js';
+import { readPath } from './load.js';
+import { recordBody, withRecordFields } from './record.js';
 
 /**
  * Where a corpus comes from: text and HTML files, JSONL files of records, RSS/Atom/RDF feeds (a
@@ -35,7 +36,11 @@ export type SourceItem = { ok: true; document: SourceDocument } | { ok: false; p
 export interface SourceOptions extends FetchOptions {
   /** Feed items whose pages are fetched at once. */
   concurrency?: number;
+  /** Reads each document's bytes (default: readInput on this thread; the server's runs in a worker thread). */
+  reader?: InputReader;
 }
+
+const readHere: InputReader = async (bytes, options) => readInput(bytes, options);
 
 const KIND_BY_EXTENSION: Record<string, SourceKind> = {
   '.txt': 'text', '.text': 'text',
@@ -80,11 +85,12 @@ export async function listSources(paths: readonly string[]): Promise<{ sources: 
 /** The documents of one source, in order. */
 export async function* readSource(source: Source, options: SourceOptions = {}): AsyncGenerator<SourceItem> {
   const { path } = source;
+  const read = options.reader ?? readHere;
   try {
     switch (source.kind) {
       case 'text':
       case 'html':
-        yield { ok: true, document: { path, input: await loadInput(path, { maxBytes: options.maxBytes }) } };
+        yield { ok: true, document: { path, input: await read(await readPath(path, options.maxBytes ?? DEFAULT_MAX_BYTES), { name: path, maxBytes: options.maxBytes }) } };
         return;
       case 'jsonl':
         yield* readJsonl(path, options);
@@ -95,13 +101,13 @@ export async function* readSource(source: Source, options: SourceOptions = {}): 
       case 'file': {
         const bytes = await readPath(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
         if (looksLikeFeed(bytes)) yield* readFeedItems(path, readFeed(bytes), options);
-        else yield { ok: true, document: { path, input: readInput(bytes, { name: path, maxBytes: options.maxBytes }) } };
+        else yield { ok: true, document: { path, input: await read(bytes, { name: path, maxBytes: options.maxBytes }) } };
         return;
       }
       case 'url': {
         const page = await fetchBytes(path, options);
         if (looksLikeFeed(page.bytes, page.contentType)) yield* readFeedItems(path, readFeed(page.bytes, page.contentType), options);
-        else yield { ok: true, document: { path, input: readInput(page.bytes, { name: page.url, contentType: page.contentType, maxBytes: options.maxBytes }) } };
+        else yield { ok: true, document: { path, input: await read(page.bytes, { name: page.url, contentType: page.contentType, maxBytes: options.maxBytes }) } };
         return;
       }
     }
@@ -112,6 +118,7 @@ export async function* readSource(source: Source, options: SourceOptions = {}): 
 
 /** One item per line; a line that is not JSON or not a record is a failure of that line only. */
 async function* readJsonl(path: string, options: SourceOptions): AsyncGenerator<SourceItem> {
+  const read = options.reader ?? readHere;
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let number = 0;
   for await (const raw of lines) {
@@ -120,8 +127,9 @@ async function* readJsonl(path: string, options: SourceOptions): AsyncGenerator<
     if (line.trim() === '') continue;
     const where = `${path}:${number}`;
     try {
-      const { id, input } = readRecord(parseJson(line), options.maxBytes);
-      yield { ok: true, document: { path: id ? `${path}#${id}` : where, input } };
+      const { fields, bytes, options: readOptions } = recordBody(parseJson(line), options.maxBytes);
+      const input = withRecordFields(await read(bytes, readOptions), fields);
+      yield { ok: true, document: { path: fields.id ? `${path}#${fields.id}` : where, input } };
     } catch (error) {
       yield { ok: false, path: where, error: reason(error) };
     }
@@ -133,15 +141,16 @@ async function* readJsonl(path: string, options: SourceOptions): AsyncGenerator<
  * own HTML. The item's title and date win over the page's; the page's canonical URL over the link.
  */
 async function* readFeedItems(feedPath: string, entries: FeedEntry[], options: SourceOptions): AsyncGenerator<SourceItem> {
+  const read = options.reader ?? readHere;
   const load = async (entry: FeedEntry, index: number): Promise<SourceItem> => {
     const path = entry.url ?? `${feedPath}#${index + 1}`;
     try {
       let input: ArticleInput;
       if (entry.url) {
         const page = await fetchBytes(entry.url, options);
-        input = readInput(page.bytes, { name: page.url, contentType: page.contentType, maxBytes: options.maxBytes });
+        input = await read(page.bytes, { name: page.url, contentType: page.contentType, maxBytes: options.maxBytes });
       } else if (entry.content) {
-        input = readInput(new TextEncoder().encode(entry.content), { contentType: 'text/html; charset=utf-8', maxBytes: options.maxBytes });
+        input = await read(new TextEncoder().encode(entry.content), { contentType: 'text/html; charset=utf-8', maxBytes: options.maxBytes });
       } else {
         throw new InputError('CG_E002', 'feed item has neither a link nor content');
       }

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { articleText } from '../cli/commands/analyze.js';
 import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js';
-import { CoreError, type ErrorCode } from '../core/errors.js';
+import { CoreError, errorFromReply, type ErrorReply } from '../core/errors.js';
 import { toParseJSON, type ParseJSON } from '../core/article.js';
 import { pipelineThrough, type Pipeline } from '../core/pipeline.js';
 import { readInput, type ArticleInput } from '../ingest/input.js';
@@ -76,7 +76,7 @@ export interface JobRequest {
   task: number;
   source: JobSource;
 }
-export type JobReply = { task: number; result: JobResult } | { task: number; error: { code: ErrorCode | null; message: string } };
+export type JobReply = { task: number; result: JobResult } | { task: number; error: ErrorReply };
 
 /** What a worker (or the calling thread) does with one job. */
 export function runJob(analyzer: Pipeline, source: JobSource): JobResult {
@@ -86,12 +86,6 @@ export function runJob(analyzer: Pipeline, source: JobSource): JobResult {
       ? readRecord(source.record, source.maxBytes).input
       : readInput(source.bytes, { name: source.url, contentType: source.contentType, maxBytes: source.maxBytes });
   return { kind: 'article', input, prepared: prepareArticle(analyzer.run(articleText(input))) };
-}
-
-/** A worker's error message, as the catalogue error it was when it has a code. */
-export function replyError(error: unknown): { code: ErrorCode | null; message: string } {
-  if (error instanceof CoreError) return { code: error.code, message: error.message.slice(error.code.length + 2) };
-  return { code: null, message: error instanceof Error ? error.message : String(error) };
 }
 
 const WORKER = siblingModule('./analysis-worker', import.meta.url);
@@ -142,7 +136,7 @@ export async function createAnalysisJobs(options: AnalysisJobsOptions): Promise<
       if (!('task' in reply) || reply.task !== slot.task || !slot.job) return;
       const job = finish(slot);
       if ('result' in reply) job.resolve(reply.result);
-      else job.reject(reply.error.code ? new CoreError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+      else job.reject(errorFromReply(reply.error));
       dispatch();
     });
     // A worker that dies (out of memory, a crash) fails its job and is replaced.

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../analyze.js';
-import { replyError, runJob, type JobReply, type JobRequest } from './analysis-jobs.js';
+import { errorReply } from '../core/errors.js';
+import { runJob, type JobReply, type JobRequest } from './analysis-jobs.js';
 
 /** A worker thread of the server's analysis jobs: reads and analyses one input at a time. */
 
@@ -11,7 +12,7 @@ port.on('message', ({ task, source }: JobRequest) => {
   try {
     reply = { task, result: runJob(analyzer, source) };
   } catch (error) {
-    reply = { task, error: replyError(error) };
+    reply = { task, error: errorReply(error) };
   }
   port.postMessage(reply);
 });

@@ -52,7 +52,7 @@ export interface AppOptions {
     /** Which URLs may be fetched (for analysis and ingest); by default public addresses on ports 80 and 443. */
     urlPolicy?: UrlPolicy;
   };
-  /** Workers of POST /api/ingest (default: one per core). */
+  /** Workers of POST /api/ingest (default: one per core but one, at least one). */
   ingestWorkers?: number;
   /** Per IP address, for /api/analyze and /api/analyze/corpus together (default 60 a minute). */
   analyzeRateLimit?: { max: number; timeWindowMs: number };
@@ -144,6 +144,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
       urlPolicy: options.analysis?.urlPolicy,
       workers: options.ingestWorkers,
       analyzer: options.analysis?.analyzer,
+      // Reading pages and analysing them would stall every other request.
+      offMainThread: true,
     },
   });
   if (options.webRoot) app.register(webPlugin, { root: options.webRoot });

@@ -8,7 +8,7 @@ import { CorpusBusyError } from '../../store/errors.js';
 import { ERROR_RESPONSES, array, object, ref } from '../schemas.js';
 
 export interface IngestRoutesOptions {
-  ingest: Pick<IngestOptions, 'lexiconPath' | 'maxBytes' | 'timeoutMs' | 'urlPolicy' | 'workers' | 'analyzer'>;
+  ingest: Pick<IngestOptions, 'lexiconPath' | 'maxBytes' | 'timeoutMs' | 'urlPolicy' | 'workers' | 'analyzer' | 'offMainThread'>;
 }
 
 interface IngestBody {
