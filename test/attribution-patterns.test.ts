@@ -124,6 +124,7 @@ describe('not speech', () => {
     ['sports scoring', 'The Sharks replied 17 seconds later when Couture scored on a rebound.'],
     ['a passive description', 'The decision was described as heartbreaking by the department.'],
     ['colon labels', 'Analysis: Jane Doe, Washington\n\nCampaign ID: 1234'],
+    ['page labels before a colon', 'Q&A: Why the central bank held rates again\n\nExplainer: What the new tariffs mean for farmers\n\nWatch: Biden trips on the stairs of Air Force One'],
     ['an act outside the cue lexicon', 'The U.S. Senate on Tuesday passed a bill to avert a government shutdown.'],
     ['no comment', 'The landlord declined to comment.'],
     ['perception and performance', 'The officers saw the tweet and removed the aide.\n\nMary J. Blige sings to Hillary Clinton in a new clip.\n\nTrump offered no proof.'],
@@ -291,6 +292,12 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('the talks went well')).toBe('Biden\'s spokesman');
     const spokesman = a.entities.find((e) => e.id === a.quote('the talks went well').speaker)!;
     expect(a.entities.find((e) => e.id === spokesman.related)?.name).toBe('Joe Biden');
+  });
+
+  it('a name or a poll before a colon speaks: "Human Rights Watch: …", "Poll: …"', () => {
+    const a = analyse('Protests spread across the country.\n\nHuman Rights Watch: The police used excessive force against protesters\n\nPoll: Most voters want the war to end soon');
+    expect(a.speakerOf('excessive force')).toBe('Human Rights Watch');
+    expect(a.quote('Most voters').content.text).toBe('Most voters want the war to end soon');
   });
 
   it('a person after a preposition is whom the speaker serves: "A spokesperson for Chancellor Rachel Reeves"', () => {

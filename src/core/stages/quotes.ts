@@ -801,6 +801,12 @@ function accordingTo(
 /** Nouns that can speak through a colon headline: "Poll: Clinton and Trump in dead heat". */
 // Not "analysis": "Analysis: Jane Doe, Washington" labels a column.
 const COLON_SPEAKERS = new Set(['poll', 'survey', 'study', 'report', 'watch']);
+/** Words of a page's labels before a colon ("Q&A:", "Explainer:", "Watch:", "Live updates:"): no speaker. */
+const COLON_LABEL_WORDS = new Set([
+  'q&a', 'explainer', 'factbox', 'fact', 'check', 'analysis', 'live', 'updates', 'update', 'watch', 'video', 'photos', 'opinion',
+  'exclusive', 'breaking', 'news', 'editorial', 'review', 'interview', 'timeline', 'podcast', 'listen', 'comment', 'profile',
+  'obituary', 'preview', 'recap', 'correction', 'graphic', 'quiz', 'newsletter', 'in', 'pictures', 'focus',
+]);
 
 /** "Sanders: Clinton needs to …", "Poll: …" — a short name or poll, a colon, then what they said. */
 function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Found[] {
@@ -817,6 +823,9 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     if (dateline && doc.tokens.start[colon] <= dateline.end + 1 && doc.tokens.end[colon - 1] >= dateline.start) continue;
     const source = nounPhraseEndingAt(doc, colon - 1, tokenStart);
     if (!source || source.start !== tokenStart) continue;
+    let label = tokenStart;
+    while (label < colon && COLON_LABEL_WORDS.has(doc.tokens.lower[label])) label++;
+    if (label === colon) continue;
     if (cueStarts.some(tokenStart, tokenEnd)) continue;
     let end = tokenEnd;
     while (end > colon + 2 && isTrailingPunctuation(doc, end - 1)) end--;
