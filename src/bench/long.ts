@@ -82,12 +82,14 @@ export function runStartupBench(): StartupReport {
 }
 
 export function formatLongReport(rows: readonly LongArticleRow[], startup: StartupReport): string {
-  const growth = rows.length > 1 ? rows[rows.length - 1].msPerKb / rows[0].msPerKb : 1;
+  // The worst growth from any size to a larger one: 100 KB against 5 MB alone hid a 2.3× rise from 1 MB.
+  let growth = 1;
+  for (let a = 0; a < rows.length; a++) for (let b = a + 1; b < rows.length; b++) growth = Math.max(growth, rows[b].msPerKb / rows[a].msPerKb);
   const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
   return formatTable([
     ['long article', 'seconds', 'ms per KB', 'peak RSS', 'JSON out'],
     ...rows.map((r) => [r.kb >= 1024 ? `${r.kb / 1024} MB` : `${r.kb} KB`, r.seconds.toFixed(2), r.msPerKb.toFixed(2), `${r.peakRssMB.toFixed(1)} MB`, `${r.outputMB.toFixed(1)} MB`]),
-    [`ms per KB, largest / smallest`, `${growth.toFixed(2)}×`, `≤ ${MAX_PER_KB_GROWTH}×`, verdict(growth <= MAX_PER_KB_GROWTH), ''],
+    [`ms per KB, worst growth with size`, `${growth.toFixed(2)}×`, `≤ ${MAX_PER_KB_GROWTH}×`, verdict(growth <= MAX_PER_KB_GROWTH), ''],
     ['claimgraph --help', `${startup.helpSeconds.toFixed(2)} s`, `≤ ${STARTUP_TARGETS.helpSeconds} s`, verdict(startup.helpSeconds <= STARTUP_TARGETS.helpSeconds), ''],
     ['claimgraph analyze (seed)', `${startup.seedSeconds.toFixed(2)} s`, `≤ ${STARTUP_TARGETS.seedSeconds} s`, verdict(startup.seedSeconds <= STARTUP_TARGETS.seedSeconds), ''],
   ]);

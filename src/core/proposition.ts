@@ -140,12 +140,42 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
  * predicate: "Halvorsen Chemicals" names a company, not a leak.
  */
 function mentionedAt(doc: Doc, parts: readonly Span[]): Map<number, string> {
+  const { byStart, longest } = mentionsByStart(doc);
+  const found = new Set<number>();
+  for (const p of parts) {
+    // Mentions that start at most `longest` characters before the part can reach into it.
+    let low = 0;
+    for (let high = byStart.length; low < high; ) {
+      const middle = (low + high) >> 1;
+      if (doc.mentions[byStart[middle]].start < p.start - longest) low = middle + 1;
+      else high = middle;
+    }
+    for (let j = low; j < byStart.length && doc.mentions[byStart[j]].start < p.end; j++) {
+      if (doc.mentions[byStart[j]].end > p.start) found.add(byStart[j]);
+    }
+  }
   const out = new Map<number, string>();
-  for (const m of doc.mentions) {
-    if (m.entity < 0 || !parts.some((p) => m.start < p.end && m.end > p.start)) continue;
+  // In the order of doc.mentions, so that a later mention of a token wins as it always has.
+  for (const k of [...found].sort((a, b) => a - b)) {
+    const m = doc.mentions[k];
+    if (m.entity < 0) continue;
     for (let i = m.tokenStart; i < m.tokenEnd; i++) out.set(i, doc.entities[m.entity].id);
   }
   return out;
+}
+
+/** A doc's mentions ordered by start, with the longest one's length; rebuilt when mentions were added. */
+const mentionOrders = new WeakMap<Doc, { count: number; byStart: number[]; longest: number }>();
+
+function mentionsByStart(doc: Doc): { byStart: number[]; longest: number } {
+  const known = mentionOrders.get(doc);
+  if (known && known.count === doc.mentions.length) return known;
+  const byStart = doc.mentions.map((_, k) => k).sort((a, b) => doc.mentions[a].start - doc.mentions[b].start || a - b);
+  let longest = 0;
+  for (const m of doc.mentions) longest = Math.max(longest, m.end - m.start);
+  const order = { count: doc.mentions.length, byStart, longest };
+  mentionOrders.set(doc, order);
+  return order;
 }
 
 /** The negator governing the predicate: a dependent with a parse, else one just before it in the same clause. */

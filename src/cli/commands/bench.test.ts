@@ -69,4 +69,10 @@ describe('claimgraph bench', () => {
     expect(table).toMatch(/claimgraph --help\s+\|?\s*0\.20 s/);
     expect(table).toContain('MISSED');
   });
+
+  it('judges the worst growth of time per KB between any two sizes, not only the ends', () => {
+    const row = (kb: number, msPerKb: number) => ({ kb, seconds: (kb * msPerKb) / 1000, msPerKb, peakRssMB: 300, outputMB: 1 });
+    const table = formatLongReport([row(100, 14.3), row(1024, 4.0), row(5120, 9.3)], { helpSeconds: 0.1, seedSeconds: 0.6 });
+    expect(table).toMatch(/ms per KB, worst growth with size\s+\|?\s*2\.33×\s+\|?\s*≤ 1\.5×\s+\|?\s*MISSED/);
+  });
 });

@@ -50,13 +50,20 @@ function resolveDefiniteDescriptions(doc: Doc, lexicon: Pick<EntityLexicon, 'isO
 
 /** The most recent organisation mentioned as the one spoken to: "told Al Jazeera". */
 function lastAddressee(doc: Doc, before: number): number {
-  for (let k = mentionsBefore(doc, before) - 1; k >= 0; k--) {
+  const last = mentionsBefore(doc, before) - 1;
+  for (let k = last; k >= 0 && k > last - MAX_MENTIONS_BACK; k--) {
     const m = doc.mentions[k];
     if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG') continue;
     if (m.tokenStart > 0 && ADDRESSEE_LEADS.has(doc.tokens.lower[m.tokenStart - 1])) return m.entity;
   }
   return -1;
 }
+
+/**
+ * Mentions a description ("the group", "the agency") looks back through at most: an article's
+ * antecedent is close by, and an unbounded search made analysis quadratic in article length.
+ */
+const MAX_MENTIONS_BACK = 500;
 
 /**
  * How many mentions (in text order, as the entities stage lists them) start before token `before`:
@@ -92,7 +99,8 @@ function headFits(head: string, entity: Entity): boolean {
 /** The most recent organisation, fit for the head, that was the subject of a verb: the salient one. */
 function lastSubjectOrganisation(doc: Doc, before: number, head: string): number {
   let fallback = -1;
-  for (let k = mentionsBefore(doc, before) - 1; k >= 0; k--) {
+  const last = mentionsBefore(doc, before) - 1;
+  for (let k = last; k >= 0 && k > last - MAX_MENTIONS_BACK; k--) {
     const m = doc.mentions[k];
     if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG' || !headFits(head, doc.entities[m.entity])) continue;
     if (fallback < 0) fallback = m.entity;

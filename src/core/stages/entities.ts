@@ -359,9 +359,10 @@ function nameAppositions(doc: Doc, candidates: Candidate[]): void {
   for (let k = 1; k < candidates.length; k++) {
     const c = candidates[k];
     if (c.kind !== 'name' || c.chars) continue;
-    const before = candidates.slice(0, k).reverse().find((o) => o.kind === 'name' && !o.chars && o.end <= c.start);
     const bracketed = c.end - c.start === 1 && doc.word(c.start - 1) === '(' && doc.word(c.end) === ')';
-    if (bracketed && before && before.end === c.start - 1 && before.type !== 'PERSON' && initials(surface(before)) === surface(c)) {
+    // Looked for only before a bracket: scanning back from every name made long articles quadratic.
+    const before = bracketed ? nameBefore(candidates, k) : undefined;
+    if (before && before.end === c.start - 1 && before.type !== 'PERSON' && initials(surface(before)) === surface(c)) {
       c.canonical = before.canonical ?? surface(before);
       c.type = before.type;
       continue;
@@ -373,6 +374,16 @@ function nameAppositions(doc: Doc, candidates: Candidate[]): void {
     description.unnamed = false;
     description.canonical = c.canonical ?? surface(c);
   }
+}
+
+/** The nearest name before candidate `k` that ends before it starts. */
+function nameBefore(candidates: Candidate[], k: number): Candidate | undefined {
+  const c = candidates[k];
+  for (let j = k - 1; j >= 0; j--) {
+    const o = candidates[j];
+    if (o.kind === 'name' && !o.chars && o.end <= c.start) return o;
+  }
+  return undefined;
 }
 
 /** Last words of the PERSON candidates found so far, indexed as the list of candidates grows. */
