@@ -300,6 +300,13 @@ describe('speakers the parse resolves', () => {
     expect(a.quote('Most voters').content.text).toBe('Most voters want the war to end soon');
   });
 
+  it('a titled person after an organisation speaks: "Fed Chair Jerome Powell", not the Fed', () => {
+    const a = analyse('"We are not in a hurry," Fed Chair Jerome Powell told reporters.\n\nTreasury Secretary Janet Yellen said she saw no sign of a recession.\n\nThe Kremlin, which has accused Defence Minister Sergei Shoigu of failures, said the talks had failed.');
+    expect(a.speakerOf('not in a hurry')).toBe('Jerome Powell');
+    expect(a.speakerOf('no sign of a recession')).toBe('Janet Yellen');
+    expect(a.speakerOf('the talks had failed')).toBe('Kremlin');
+  });
+
   it('a person after a preposition is whom the speaker serves: "A spokesperson for Chancellor Rachel Reeves"', () => {
     const a = analyse('A spokesperson for Chancellor Rachel Reeves said the budget would be published next week.\n\nA lawyer for Mr. Smith, John Doe, said his client was innocent.');
     const budget = a.quote('the budget would be published');

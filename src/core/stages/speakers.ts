@@ -69,6 +69,15 @@ function resolveSource(doc: Doc, source: Span, lexicon: Pick<EntityLexicon, 'isR
       return speaker ? doc.entities[speaker.entity].id : describedEntity(doc, source, head, named, lexicon);
     }
   }
+  // "Fed Chair Jerome Powell", "Treasury Secretary Janet Yellen": the parse may head the phrase with the
+  // organisation, but the titled person speaks.
+  if (named && named.type !== 'PERSON') {
+    const clauses = relativeClauses(doc, source);
+    const titled = mentionsIn(doc, source).find((m) => doc.entities[m.entity].type === 'PERSON' && doc.tokens.start[m.tokenStart] > source.start
+      && !clauses.some(([from, to]) => m.tokenStart >= from && m.tokenStart < to)
+      && lexicon.isRoleWord(doc.tokens.lower[m.tokenStart - 1]) && !isPrepositionObject(doc, source, m, lexicon) && !isPossessor(doc, m, source));
+    if (titled) return doc.entities[titled.entity].id;
+  }
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
   return describedEntity(doc, source, head, named ?? possessorIn(doc, source), lexicon);
 }
