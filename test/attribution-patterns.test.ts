@@ -124,6 +124,7 @@ describe('not speech', () => {
     ['sports scoring', 'The Sharks replied 17 seconds later when Couture scored on a rebound.'],
     ['a passive description', 'The decision was described as heartbreaking by the department.'],
     ['colon labels', 'Analysis: Jane Doe, Washington\n\nCampaign ID: 1234'],
+    ['a call that is a phone call, a summons or a name', 'Neighbours called the police.\n\nOfficials called the meeting to order.\n\nHis parents called him Bob.'],
     ['page labels before a colon', 'Q&A: Why the central bank held rates again\n\nExplainer: What the new tariffs mean for farmers\n\nWatch: Biden trips on the stairs of Air Force One'],
     ['an act outside the cue lexicon', 'The U.S. Senate on Tuesday passed a bill to avert a government shutdown.'],
     ['no comment', 'The landlord declined to comment.'],
@@ -292,6 +293,13 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('the talks went well')).toBe('Biden\'s spokesman');
     const spokesman = a.entities.find((e) => e.id === a.quote('the talks went well').speaker)!;
     expect(a.entities.find((e) => e.id === spokesman.related)?.name).toBe('Joe Biden');
+  });
+
+  it('a judgement set on an object: "called the accusations “pure fiction”", "called Putin a killer"', () => {
+    const a = analyse('Presidential spokesman Harry Roque called the accusations "pure fiction" in a statement last year.\n\nBiden called Putin a killer.');
+    expect(a.speakerOf('pure fiction')).toBe('Harry Roque');
+    expect(a.quote('pure fiction').kind).toBe('mixed');
+    expect(a.speakerOf('Putin a killer')).toBe('Biden');
   });
 
   it('a name or a poll before a colon speaks: "Human Rights Watch: …", "Poll: …"', () => {

@@ -399,6 +399,11 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if ((!inLexicon || CLAUSE_ONLY.has(lemma)) && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
   // "declined to comment", "refused to say": no statement at all.
   if (relation === 'xcomp' && NO_COMMENT.has(doc.tokens.lemma[childrenWith(doc, v, 'xcomp')[0] ?? v])) return false;
+  // "called the accusations “pure fiction”", "branded him a liar": a predicate on the object, no infinitive.
+  if ((relation === 'xcomp' || relation === 'obj') && NAMING_VERBS.has(lemma) && isNominalPredicate(doc, v)) return true;
+  // A lone object with nothing quoted is a phone call or a summons: "called the police", "called an
+  // emergency meeting", "called National Guard members to service".
+  if (lemma === 'call' && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) return SPEECH_INFINITIVES.has(lemma);
   // Time and manner ("replied 17 seconds later", "spoke Friday after Trump tweeted") report nothing;
   // a topic ("complained about his mic", "seized on Trump's claim") is left to the cue model.
@@ -410,6 +415,29 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (baseRelation(relation) === 'advcl' && !isBareGerund(doc, childrenWith(doc, v, 'advcl').find((k) => k >= range.start && k < range.end) ?? -1)) return false;
   if (relation === 'obj' && PHYSICAL_SENSE.has(lemma)) return objectIsReported(doc, v);
   return true;
+}
+
+/** Verbs that report a judgement as a predicate on their object: "called the report fake". */
+const NAMING_VERBS = new Set(['call', 'brand', 'label', 'dub', 'term', 'describe', 'characterize', 'characterise']);
+
+/** The verb's one object, with no second object, predicate or clause beside it. */
+function isLoneObject(doc: Doc, v: number): boolean {
+  return childrenWith(doc, v, 'obj').length === 1 && !children(doc, v).some((k) => /^(?:xcomp|ccomp|iobj)$/.test(baseRelation(doc.tokens.deprel[k])));
+}
+
+function quotesWithin(range: TokenRange, regionOf: Int32Array): boolean {
+  for (let i = range.start; i < range.end; i++) if (regionOf[i] >= 0) return true;
+  return false;
+}
+
+/**
+ * The verb has an object and a predicate on it, a common noun or an adjective (not an infinitive,
+ * a participle or a name): its xcomp, or a second object where the parser reads two.
+ */
+function isNominalPredicate(doc: Doc, v: number): boolean {
+  const objects = childrenWith(doc, v, 'obj');
+  const predicate = objects.length > 1 ? objects[1] : childrenWith(doc, v, 'xcomp')[0];
+  return objects.length > 0 && predicate !== undefined && /^(?:NOUN|ADJ)$/.test(doc.upos(predicate));
 }
 
 /** "ordered the firm to pay": the parser hangs the infinitive on the object, not on the verb. */
