@@ -302,6 +302,23 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('Putin a killer')).toBe('Biden');
   });
 
+  it('British single quotes are quotations, and a plural possessive’s mark is not their end', () => {
+    const a = analyse('‘We are not in a hurry,’ Powell told reporters. ‘The economy is strong.’\n\nThe minister said the plan was ‘dead in the water’.\n\n‘The players’ union is strong,’ said the club’s chairman, Tom Smith.');
+    const powell = a.quote('not in a hurry');
+    expect(powell.source?.text).toBe('Powell');
+    expect(powell.kind).toBe('direct');
+    expect(powell.content.parts?.map((p) => p.text)).toEqual(['‘We are not in a hurry,’', '‘The economy is strong.’']);
+    expect(a.quote('dead in the water').kind).toBe('mixed');
+    expect(a.quote('union is strong').content.text).toBe('‘The players’ union is strong,’');
+    expect(a.speakerOf('union is strong')).toBe('Tom Smith');
+  });
+
+  it('a headline’s quote, a colon, then who said it: "\'I was never afraid\': Nobel laureate Maria Ressa on …"', () => {
+    const a = analyse("'I was never afraid': Nobel laureate Maria Ressa on press freedom\n\nMaria Ressa, the Filipino journalist who shared the 2021 Nobel Peace Prize, spoke to us in London.");
+    expect(a.quote('never afraid').content.text).toBe("'I was never afraid'");
+    expect(a.speakerOf('never afraid')).toBe('Maria Ressa');
+  });
+
   it('a name or a poll before a colon speaks: "Human Rights Watch: …", "Poll: …"', () => {
     const a = analyse('Protests spread across the country.\n\nHuman Rights Watch: The police used excessive force against protesters\n\nPoll: Most voters want the war to end soon');
     expect(a.speakerOf('excessive force')).toBe('Human Rights Watch');

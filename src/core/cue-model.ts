@@ -1,7 +1,7 @@
 import type { Doc } from './doc.js';
 import { decodeBinary, encodeBinary, hashString, readPerceptron, writePerceptron, type PerceptronModel } from './perceptron.js';
 import type { TokenRange } from './phrases.js';
-import { QUOTE_MARKS } from './phrases.js';
+import { isQuoteMark } from './phrases.js';
 import { reportRelation, subjectRelation } from './speech-structure.js';
 import { baseRelation } from './syntax.js';
 
@@ -39,7 +39,7 @@ export function cueFeatures(doc: Doc, c: CueCandidate, out: Uint32Array): number
   const direction = first.start >= c.cue.end ? 'after' : 'before';
   const sourceKind = sourceKindOf(doc, c.source);
   const contentTokens = c.content.reduce((n, r) => n + r.end - r.start, 0);
-  const quoted = c.content.some((r) => QUOTE_MARKS.has(doc.word(r.start)) || QUOTE_MARKS.has(doc.word(r.end - 1)));
+  const quoted = c.content.some((r) => isQuoteMark(doc.word(r.start)) || isQuoteMark(doc.word(r.end - 1)));
   const firstWord = direction === 'after' ? word(first.start) : '-';
   const lexicon = c.lexiconClass ?? 'none';
   const pos = (i: number): string => (i >= 0 && i < doc.tokenCount ? doc.upos(i) : '<s>');

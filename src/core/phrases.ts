@@ -24,6 +24,11 @@ const AUXILIARY = new Set([
 const RELATIVIZERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'what']);
 export const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``']);
 
+/** A double quote mark, or a single one (‘ ’), which at a span's edge marks a quotation too. */
+export function isQuoteMark(word: string): boolean {
+  return QUOTE_MARKS.has(word) || word === '‘' || word === '’';
+}
+
 export function isNounish(doc: Doc, i: number): boolean {
   return NOUNISH.has(doc.upos(i));
 }
@@ -45,7 +50,8 @@ export function nounPhraseEndingAt(doc: Doc, last: number, limit: number): Token
   for (let i = last - 1; i >= limit; i--) {
     const pos = doc.upos(i);
     const lower = doc.tokens.lower[i];
-    if (MODIFIER.has(pos) || lower === "'s" || lower === "'" || isHyphenWord(doc, i)) {
+    // A lone ' is a plural possessive after a noun ("the players’ union"), else a closing quote mark.
+    if (MODIFIER.has(pos) || lower === "'s" || (lower === "'" && i > limit && isNounish(doc, i - 1)) || isHyphenWord(doc, i)) {
       start = i;
       continue;
     }

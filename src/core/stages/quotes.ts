@@ -149,6 +149,17 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
         open = -1;
       }
       const w = doc.word(i);
+      // British single quotes ("‘We will fight on,’ he said"), and a headline's straight ones
+      // ("'I was never afraid': …"): a region only when its closing mark is found.
+      if (open < 0 && (w === '‘' || (w === "'" && i === first))) {
+        const close = singleQuoteClose(doc, i, paragraph.tokenEnd, w === '‘' ? '’' : "'");
+        // Straight ones only before a colon: a paragraph in them alone is a title ("'All Bets Are Off.'").
+        if (close > i + 1 && (w === '‘' || doc.word(close + 1) === ':')) {
+          regions.push({ open: i, close, last: close, continued: false });
+          i = close;
+        }
+        continue;
+      }
       if (!QUOTE_MARKS.has(w)) continue;
       // Curly and `` marks have a direction; straight " and '' toggle.
       const direction = w === '“' || w === '``' ? 'open' : w === '”' ? 'close' : 'toggle';
@@ -164,6 +175,21 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
     if (open >= 0) regions.push({ open, close: -1, last: paragraph.tokenEnd - 1, continued });
   }
   return regions;
+}
+
+/**
+ * The mark closing a single quote opened at `open`, or −1. The same mark is an apostrophe too: one
+ * after a plural ending in s and before a word is a possessive ("‘The players’ union is strong,’").
+ */
+function singleQuoteClose(doc: Doc, open: number, end: number, mark: string): number {
+  for (let j = open + 1; j < Math.min(end, open + MAX_QUOTE_TOKENS); j++) {
+    const w = doc.word(j);
+    if (w === '‘') return -1;
+    if (w !== mark) continue;
+    const possessive = j + 1 < end && doc.upos(j + 1) !== 'PUNCT' && /s$/i.test(doc.word(j - 1));
+    if (!possessive) return j;
+  }
+  return -1;
 }
 
 interface CueHit {
@@ -320,7 +346,9 @@ function attribute(
   // quote just before this sentence is the content.
   const quoteJustBefore = boundary === sentStart - 1 && boundary >= 0 && regionOf[boundary] >= 0 &&
     regions[regionOf[boundary]].close === boundary && doc.paragraphOf(boundary) === doc.paragraphOf(sentStart);
-  const hasLeadingContent = quoteJustBefore || (boundary > sentStart && CLAUSE_BOUNDARY.has(doc.word(boundary)));
+  // A closing mark ends a clause, a single quote's ’ too (an apostrophe elsewhere).
+  const closesQuote = boundary >= 0 && regionOf[boundary] >= 0 && regions[regionOf[boundary]].close === boundary;
+  const hasLeadingContent = quoteJustBefore || (boundary > sentStart && (CLAUSE_BOUNDARY.has(doc.word(boundary)) || closesQuote));
   // "“…,” she said several months later, …": a closing quote right before the speaker settles it.
   // A quote that opens the sentence and ends right before the speaker is the content
   // ("“…,” she said several months later, …"); a quoted title inside an opening phrase is not
@@ -906,21 +934,52 @@ function paragraphsAfterColon(doc: Doc, sentEnd: number): Span | null {
   return { start: next.start, end: last.end };
 }
 
-/** "“…” ― Sonya Herridge": a quote signed with a dash and a name. */
+/**
+ * "“…” ― Sonya Herridge": a quote signed with a dash and a name; and a headline's "'I was never
+ * afraid': Nobel laureate Maria Ressa on press freedom", a quote opening its paragraph, a colon,
+ * then the name (found among the mentions: the tagger misreads headlines).
+ */
 function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Found[] {
   const covered = contentCoverage(found);
   const out: Found[] = [];
+  let mentionAt: Int32Array | null = null;
   for (const region of regions) {
-    const dash = region.last + 1;
-    if (region.close < 0 || dash + 1 >= doc.tokenCount || !DASHES.has(doc.word(dash))) continue;
-    const source = nounPhraseStartingAt(doc, dash + 1, doc.paragraphs[doc.paragraphOf(dash)].tokenEnd);
-    if (!source || doc.upos(source.end - 1) !== 'PROPN') continue;
+    const mark = region.last + 1;
+    if (region.close < 0 || mark + 1 >= doc.tokenCount) continue;
+    const paragraph = doc.paragraphs[doc.paragraphOf(mark)];
+    let source: TokenRange | null = null;
+    if (DASHES.has(doc.word(mark))) {
+      source = nounPhraseStartingAt(doc, mark + 1, paragraph.tokenEnd);
+      if (source && doc.upos(source.end - 1) !== 'PROPN') source = null;
+    } else if (doc.word(mark) === ':' && region.open === paragraph.tokenStart) {
+      mentionAt ??= mentionTokens(doc);
+      for (let i = mark + 1; i < Math.min(paragraph.tokenEnd, mark + 1 + HEADLINE_SPEAKER_LEAD); i++) {
+        const m = mentionAt[i] >= 0 ? doc.mentions[mentionAt[i]] : null;
+        if (m && (m.type === 'PERSON' || m.type === 'ORG')) {
+          source = { start: mark + 1, end: m.tokenEnd };
+          break;
+        }
+      }
+    }
+    if (!source) continue;
     const content = { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
     if (covered(content.start, content.end)) continue;
-    const cue = makeCue(doc, { start: dash, end: dash + 1 }, '―', 'assert', false);
+    const cue = makeCue(doc, { start: mark, end: mark + 1 }, doc.word(mark) === ':' ? ':' : '―', 'assert', false);
     out.push({ cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: source.end, content: [content] });
   }
   return out;
+}
+
+/** Words before the name in a quote headline's signature: "Nobel laureate Maria Ressa". */
+const HEADLINE_SPEAKER_LEAD = 5;
+
+/** Token → the mention that starts there, or −1. */
+function mentionTokens(doc: Doc): Int32Array {
+  const at = new Int32Array(doc.tokenCount).fill(-1);
+  doc.mentions.forEach((m, k) => {
+    if (at[m.tokenStart] < 0) at[m.tokenStart] = k;
+  });
+  return at;
 }
 
 /**
