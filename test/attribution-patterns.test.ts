@@ -319,6 +319,14 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('never afraid')).toBe('Maria Ressa');
   });
 
+  it('an interview’s answers (“A: …”) are the interviewee’s words; its questions are no statements', () => {
+    const a = analyse('Maria Ressa, the Filipino journalist who shared the Nobel Peace Prize, spoke to us in London. Ressa faced ten arrest warrants.\n\nQ: Were you ever afraid?\n\nA: I was never afraid. I was angry.\n\nQ: What should governments do?\n\nA: Regulate the platforms.');
+    expect(a.speakerOf('never afraid')).toBe('Maria Ressa');
+    expect(a.quote('never afraid')).toMatchObject({ kind: 'direct', content: { text: 'I was never afraid. I was angry.' } });
+    expect(a.speakerOf('Regulate the platforms')).toBe('Maria Ressa');
+    expect(a.quotes.filter((q) => q.content.text.includes('?'))).toEqual([]);
+  });
+
   it('a name or a poll before a colon speaks: "Human Rights Watch: …", "Poll: …"', () => {
     const a = analyse('Protests spread across the country.\n\nHuman Rights Watch: The police used excessive force against protesters\n\nPoll: Most voters want the war to end soon');
     expect(a.speakerOf('excessive force')).toBe('Human Rights Watch');

@@ -1,4 +1,4 @@
-import type { Content, Cue, CueClass, Doc, QuoteKind, Span } from '../doc.js';
+import type { Content, Cue, CueClass, Doc, Mention, QuoteKind, Span } from '../doc.js';
 import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
@@ -34,6 +34,8 @@ interface Found {
   addressee: TokenRange | null;
   /** End of the cue's sentence (exclusive): quotes that follow it in the paragraph may continue it. */
   sentenceEnd: number;
+  /** Verbatim without quote marks (an interview's answers): direct whatever the marks say. */
+  verbatim?: boolean;
 }
 
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'notify', 'advise', 'warn', 'ask', 'urge', 'remind', 'brief']);
@@ -84,7 +86,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       i = hit.tokens.end - 1;
     }
   }
-  const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found)];
+  const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found), ...interviewAnswers(doc, found)];
   for (const f of signed) found.push(f);
   continueQuotes(doc, regions, regionOf, found);
   addFloatingQuotes(doc, regions, found);
@@ -94,7 +96,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
     if (f.content.length > 1) content.parts = f.content;
     doc.quotes.push({
       id: `q${k + 1}`,
-      kind: quoteKind(doc, content, regions),
+      kind: f.verbatim ? 'direct' : quoteKind(doc, content, regions),
       content,
       cue: f.cue,
       source: f.source ? charSpan(doc, f.source) : null,
@@ -966,6 +968,49 @@ function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Fou
     if (covered(content.start, content.end)) continue;
     const cue = makeCue(doc, { start: mark, end: mark + 1 }, doc.word(mark) === ':' ? ':' : '―', 'assert', false);
     out.push({ cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: source.end, content: [content] });
+  }
+  return out;
+}
+
+const QUESTION_LABELS = new Set(['q', 'question']);
+const ANSWER_LABELS = new Set(['a', 'answer']);
+
+/**
+ * An interview set as "Q: …" and "A: …" paragraphs: each answer is the interviewee's, who is the
+ * person the text before the first question names most (first named on a tie). Questions are the
+ * interviewer's and no statement.
+ */
+function interviewAnswers(doc: Doc, found: Found[]): Found[] {
+  const labelled = (k: number, labels: ReadonlySet<string>): boolean => {
+    const { tokenStart, tokenEnd } = doc.paragraphs[k];
+    return tokenEnd - tokenStart > 2 && labels.has(doc.tokens.lower[tokenStart]) && doc.word(tokenStart + 1) === ':';
+  };
+  const firstQuestion = doc.paragraphs.findIndex((_, k) => labelled(k, QUESTION_LABELS));
+  if (firstQuestion < 0) return [];
+  const before = doc.paragraphs[firstQuestion].tokenStart;
+  const counts = new Map<number, { count: number; first: Mention }>();
+  for (const m of doc.mentions) {
+    if (m.tokenEnd > before || m.type !== 'PERSON') continue;
+    const known = counts.get(m.entity);
+    if (known) known.count++;
+    else counts.set(m.entity, { count: 1, first: m });
+  }
+  let interviewee: Mention | null = null;
+  let most = 0;
+  for (const { count, first } of counts.values()) {
+    if (count > most || (count === most && interviewee && first.tokenStart < interviewee.tokenStart)) [interviewee, most] = [first, count];
+  }
+  if (!interviewee) return [];
+  const source = { start: interviewee.tokenStart, end: interviewee.tokenEnd };
+  const covered = contentCoverage(found);
+  const out: Found[] = [];
+  for (let k = firstQuestion + 1; k < doc.paragraphs.length; k++) {
+    if (!labelled(k, ANSWER_LABELS)) continue;
+    const { tokenStart, tokenEnd } = doc.paragraphs[k];
+    const content = { start: doc.tokens.start[tokenStart + 2], end: doc.tokens.end[tokenEnd - 1] };
+    if (covered(content.start, content.end)) continue;
+    const cue = makeCue(doc, { start: tokenStart, end: tokenStart + 1 }, ':', 'assert', false);
+    out.push({ cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: tokenEnd, content: [content], verbatim: true });
   }
   return out;
 }
