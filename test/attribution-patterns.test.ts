@@ -327,6 +327,12 @@ describe('speakers the parse resolves', () => {
     expect(a.quotes.filter((q) => q.content.text.includes('?'))).toEqual([]);
   });
 
+  it('an epithet speaks for the person named before: "the Italian said", "the 42-year-old said"', () => {
+    const a = analyse('Chelsea boss Enzo Maresca admitted his team had faded. "We lost control," the Italian said.\n\nSerena Williams won in straight sets. "I felt great," the 42-year-old said.');
+    expect(a.speakerOf('We lost control')).toBe('Enzo Maresca');
+    expect(a.speakerOf('I felt great')).toBe('Serena Williams');
+  });
+
   it('a name or a poll before a colon speaks: "Human Rights Watch: …", "Poll: …"', () => {
     const a = analyse('Protests spread across the country.\n\nHuman Rights Watch: The police used excessive force against protesters\n\nPoll: Most voters want the war to end soon');
     expect(a.speakerOf('excessive force')).toBe('Human Rights Watch');

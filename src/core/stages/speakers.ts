@@ -21,7 +21,9 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 /** Nouns that count what follows "of": "a number of analysts", "a group of lawmakers". */
 const QUANTITY_HEADS = /^(?:number|group|couple|lot|lots|majority|minority|handful|dozen|dozens|hundreds|thousands|millions|series|team|panel|coalition|bunch|few|many|some|most|all|none|one|two|three|several)$/;
 
-export function createSpeakersStage(lexicon: Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue'>): Stage {
+type SpeakerLexicon = Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue' | 'demonymCountry'>;
+
+export function createSpeakersStage(lexicon: SpeakerLexicon): Stage {
   return {
     name: 'speakers',
     requires: ['quotes', 'mentions', 'entities', 'coref'],
@@ -44,12 +46,13 @@ export function createSpeakersStage(lexicon: Pick<EntityLexicon, 'isRoleWord' | 
   };
 }
 
-function resolveSource(doc: Doc, source: Span, lexicon: Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue'>): string | null {
+function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string | null {
   const words = doc.text.slice(source.start, source.end).toLowerCase();
   // The reporter's own "I asked him" is the byline's, never the interviewee's.
   if (words === 'i') return bylineEntity(doc);
   const gender = PRONOUN_GENDER[words];
   if (gender !== undefined) return resolvePronoun(doc, source.start, gender);
+  if (isEpithet(words, lexicon)) return resolvePronoun(doc, source.start, words.endsWith('woman') ? 'female' : words.endsWith('man') ? 'male' : null);
   if (RELATIVE_PRONOUNS.has(words)) {
     // "the officials, who added …" speak for the noun the clause hangs on.
     const antecedent = antecedentOf(doc, doc.tokenAt(source.start));
@@ -80,6 +83,20 @@ function resolveSource(doc: Doc, source: Span, lexicon: Pick<EntityLexicon, 'isR
   }
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
   return describedEntity(doc, source, head, named ?? possessorIn(doc, source), lexicon);
+}
+
+/** Nouns of nationality that are no demonym in the lexicon's sense ("the Frenchman"). */
+const NATIONALITY_NOUNS = new Set(['frenchman', 'englishman', 'dutchman', 'welshman', 'irishman', 'scotsman', 'scot', 'spaniard', 'dane', 'swede', 'pole', 'finn', 'swiss', 'frenchwoman', 'englishwoman', 'dutchwoman', 'welshwoman', 'irishwoman', 'scotswoman']);
+
+/**
+ * "the Italian said", "the 45-year-old said": an epithet for a person named before, never a speaker
+ * of its own. Only "the" and one word: "the Italian government" is a body.
+ */
+function isEpithet(words: string, lexicon: Pick<EntityLexicon, 'demonymCountry'>): boolean {
+  const match = /^the (\S+)$/.exec(words);
+  if (!match) return false;
+  const word = match[1];
+  return /^\d+-year-old$/.test(word) || NATIONALITY_NOUNS.has(word) || (!word.endsWith('s') && lexicon.demonymCountry(word) !== null);
 }
 
 /**
@@ -194,7 +211,7 @@ function parsedHead(doc: Doc, first: number, last: number): number {
 
 /** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
 function describedEntity(
-  doc: Doc, source: Span, head: number, inner: Entity | undefined, lexicon: Pick<EntityLexicon, 'isRoleWord' | 'isOrgCue'>,
+  doc: Doc, source: Span, head: number, inner: Entity | undefined, lexicon: SpeakerLexicon,
 ): string | null {
   if (head < 0) return null;
   const headWord = doc.tokens.lower[head];
