@@ -333,6 +333,14 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('I felt great')).toBe('Serena Williams');
   });
 
+  it('content ends at a semicolon and before a framing clause with a report of its own, and starts at its that-clause', () => {
+    const a = analyse('Israel denies striking aid convoy; UN demands inquiry\n\nIsrael on Tuesday denied that its forces had fired on a UN aid convoy in southern Gaza, after the United Nations said two of its trucks were hit.\n\nHis spokesman, Stephane Dujarric, told reporters in New York that the route had been cleared in advance.');
+    expect(a.quote('striking aid convoy').content.text).toBe('striking aid convoy');
+    expect(a.quote('its forces had fired').content.text).toBe('that its forces had fired on a UN aid convoy in southern Gaza');
+    expect(a.speakerOf('two of its trucks were hit')).toBe('United Nations');
+    expect(a.quote('route had been cleared').content.text).toBe('that the route had been cleared in advance');
+  });
+
   it('a name or a poll before a colon speaks: "Human Rights Watch: …", "Poll: …"', () => {
     const a = analyse('Protests spread across the country.\n\nHuman Rights Watch: The police used excessive force against protesters\n\nPoll: Most voters want the war to end soon');
     expect(a.speakerOf('excessive force')).toBe('Human Rights Watch');

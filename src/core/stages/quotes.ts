@@ -392,7 +392,8 @@ function attribute(
   const aside = participle ? citingAsideEnd(doc, cueTokens.start - 1, sentEnd) : -1;
   if (content && aside >= 0 && doc.tokens.start[aside] > content.start && doc.tokens.start[aside] < content.end) content = { start: content.start, end: doc.tokens.start[aside] };
   if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, hit.lexiconClass !== null, content, regionOf)) return null;
-  return { cue, cueTokens, source, content: [beforeCoordinatedReport(doc, cueTokens.start, content)], addressee: rest.addressee, sentenceEnd: sentEnd };
+  content = beforeFramingReport(doc, fromReportedClause(doc, beforeCoordinatedReport(doc, cueTokens.start, content)), regionOf);
+  return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
 }
 
 /**
@@ -738,6 +739,11 @@ function contentAfter(
     // Stop before a following participial cue ("…, saying …"), a contrast (", while the office
     // declined …"), or at the comma closing a subordinate clause.
     for (let k = i + 1; k < sentEnd - 1; k++) {
+      // "Israel denies striking aid convoy; UN demands inquiry": a semicolon ends a reported clause.
+      if (doc.word(k) === ';' && regionOf[k] < 0) {
+        end = k;
+        break;
+      }
       const next = doc.tokens.lower[k + 1];
       const contrast = next === 'while' || next === 'whereas';
       if (doc.word(k) === ',' && regionOf[k] < 0 && (toComma || contrast || (next.endsWith('ing') && doc.upos(k + 1) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[k + 1])))) {
@@ -898,6 +904,42 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     });
   }
   return out;
+}
+
+/**
+ * "told reporters in New York that the route had been cleared": a phrase between the cue and its
+ * that-clause belongs to the telling, not to what was told.
+ */
+function fromReportedClause(doc: Doc, content: Span): Span {
+  const start = doc.tokenAt(content.start);
+  for (let k = start; k < doc.tokenCount && doc.tokens.start[k] < content.end; k++) {
+    if (doc.tokens.lower[k] === 'that' && baseRelation(doc.tokens.deprel[k]) === 'mark') {
+      return k > start ? { start: doc.tokens.start[k], end: content.end } : content;
+    }
+    // Only a phrase may stand before it: no clause, no quote, no list.
+    if (/^(?:VERB|AUX|PUNCT|SCONJ|CCONJ)$/.test(doc.upos(k))) return content;
+  }
+  return content;
+}
+
+const TEMPORAL_SUBORDINATORS = new Set(['after', 'before', 'as', 'when', 'while', 'whereas']);
+
+/**
+ * "denied that its forces had fired on the convoy, after the United Nations said …": a temporal
+ * clause after a comma that holds a report of its own is the writer's framing, not the content.
+ */
+function beforeFramingReport(doc: Doc, content: Span, regionOf: Int32Array): Span {
+  const start = doc.tokenAt(content.start);
+  for (let k = start + 1; k < doc.tokenCount - 1 && doc.tokens.end[k] < content.end; k++) {
+    if (doc.word(k) !== ',' || regionOf[k] >= 0 || !TEMPORAL_SUBORDINATORS.has(doc.tokens.lower[k + 1])) continue;
+    const { tokenEnd } = subtreeSpan(doc, doc.tokens.head[k + 1] >= 0 ? doc.tokens.head[k + 1] : k + 1);
+    for (let j = k + 2; j < tokenEnd; j++) {
+      if (doc.upos(j) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[j]) && childrenWith(doc, j, 'nsubj').length > 0) {
+        return { start: content.start, end: doc.tokens.end[k - 1] };
+      }
+    }
+  }
+  return content;
 }
 
 /**
