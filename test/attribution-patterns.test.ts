@@ -341,6 +341,12 @@ describe('speakers the parse resolves', () => {
     expect(a.quote('route had been cleared').content.text).toBe('that the route had been cleared in advance');
   });
 
+  it('an article opens a speaker phrase: "a charge the group denies" is not spoken by "a charge the group"', () => {
+    const a = analyse('The Israeli military has previously rejected accusations that it deliberately targets aid operations, saying Hamas fighters use civilian vehicles as cover — a charge the group denies.');
+    expect(a.quotes.map((q) => q.source?.text)).not.toContain('a charge the group');
+    expect(a.speakerOf('Hamas fighters use')).toBe('Israeli military');
+  });
+
   it('a name or a poll before a colon speaks: "Human Rights Watch: …", "Poll: …"', () => {
     const a = analyse('Protests spread across the country.\n\nHuman Rights Watch: The police used excessive force against protesters\n\nPoll: Most voters want the war to end soon');
     expect(a.speakerOf('excessive force')).toBe('Human Rights Watch');

@@ -50,6 +50,8 @@ export function nounPhraseEndingAt(doc: Doc, last: number, limit: number): Token
   for (let i = last - 1; i >= limit; i--) {
     const pos = doc.upos(i);
     const lower = doc.tokens.lower[i];
+    // An article opens its phrase: a noun before it ends another ("a charge | the group denies").
+    if ((doc.tokens.lower[start] === 'the' || doc.tokens.lower[start] === 'a' || doc.tokens.lower[start] === 'an') && (pos === 'NOUN' || pos === 'PROPN')) break;
     // A lone ' is a plural possessive after a noun ("the players’ union"), else a closing quote mark.
     if (MODIFIER.has(pos) || lower === "'s" || (lower === "'" && i > limit && isNounish(doc, i - 1)) || isHyphenWord(doc, i)) {
       start = i;
