@@ -347,6 +347,11 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('Hamas fighters use')).toBe('Israeli military');
   });
 
+  it('a determiner standing alone as the subject speaks: "Some argue that …"', () => {
+    const a = analyse('Some argue that the answer is to build on the green belt.');
+    expect(a.quote('the answer is to build').source?.text).toBe('Some');
+  });
+
   it('a name or a poll before a colon speaks: "Human Rights Watch: …", "Poll: …"', () => {
     const a = analyse('Protests spread across the country.\n\nHuman Rights Watch: The police used excessive force against protesters\n\nPoll: Most voters want the war to end soon');
     expect(a.speakerOf('excessive force')).toBe('Human Rights Watch');

@@ -319,6 +319,8 @@ function attribute(
   const lastWord = last >= sentStart ? doc.tokens.lower[last] : '';
   const participle = lastWord === ',' && doc.tokens.lower[cueTokens.start].endsWith('ing');
   let source = last >= sentStart && !participle ? speakerPhraseEndingAt(doc, last, sentStart) : null;
+  // "Some argue that …", "Others insist …": a determiner standing alone as the subject.
+  if (!source && last >= sentStart && doc.upos(last) === 'DET' && baseRelation(doc.tokens.deprel[last]) === 'nsubj') source = { start: last, end: last + 1 };
   if (source && parenthesisEnd >= 0) source = { start: source.start, end: parenthesisEnd + 1 };
   // "Xi, for his part, warned …": an aside between speaker and cue; the parse knows the subject.
   if (!source && lastWord === ',' && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
