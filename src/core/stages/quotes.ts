@@ -909,11 +909,13 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
 }
 
 /**
- * "told reporters in New York that the route had been cleared": a phrase between the cue and its
- * that-clause belongs to the telling, not to what was told.
+ * "told reporters in New York that the route had been cleared": a prepositional phrase between the
+ * cue and its that-clause belongs to the telling, not to what was told.
  */
 function fromReportedClause(doc: Doc, content: Span): Span {
   const start = doc.tokenAt(content.start);
+  // Only a prepositional phrase: "denied reports that …" denies the reports.
+  if (doc.upos(start) !== 'ADP') return content;
   for (let k = start; k < doc.tokenCount && doc.tokens.start[k] < content.end; k++) {
     if (doc.tokens.lower[k] === 'that' && baseRelation(doc.tokens.deprel[k]) === 'mark') {
       return k > start ? { start: doc.tokens.start[k], end: content.end } : content;
