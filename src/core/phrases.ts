@@ -22,6 +22,7 @@ const AUXILIARY = new Set([
 ]);
 /** Words that start a clause, never a noun phrase's next word. */
 const RELATIVIZERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'what']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 export const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``']);
 
 /** A double quote mark, or a single one (‘ ’), which at a span's edge marks a quotation too. */
@@ -51,7 +52,7 @@ export function nounPhraseEndingAt(doc: Doc, last: number, limit: number): Token
     const pos = doc.upos(i);
     const lower = doc.tokens.lower[i];
     // An article opens its phrase: a noun before it ends another ("a charge | the group denies").
-    if ((doc.tokens.lower[start] === 'the' || doc.tokens.lower[start] === 'a' || doc.tokens.lower[start] === 'an') && (pos === 'NOUN' || pos === 'PROPN')) break;
+    if (ARTICLES.has(doc.tokens.lower[start]) && (pos === 'NOUN' || pos === 'PROPN')) break;
     // A lone ' is a plural possessive after a noun ("the players’ union"), else a closing quote mark.
     if (MODIFIER.has(pos) || lower === "'s" || (lower === "'" && i > limit && isNounish(doc, i - 1)) || isHyphenWord(doc, i)) {
       start = i;

@@ -1,4 +1,5 @@
 import type { Doc, Span, Stance } from './doc.js';
+import { mentionOrder, type MentionOrder } from './mention-order.js';
 import { childrenWith } from './syntax.js';
 import { ANTONYMS, DENIAL_MARKERS, NEGATORS, NOT_PREDICATES, PREDICATE_CLASSES, REPORT_NOUNS, VERB_ONLY, familyOf } from './lexicon/predicates.js';
 
@@ -140,17 +141,11 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
  * predicate: "Halvorsen Chemicals" names a company, not a leak.
  */
 function mentionedAt(doc: Doc, parts: readonly Span[]): Map<number, string> {
-  const { byStart, longest } = mentionsByStart(doc);
+  const order = currentOrder(doc);
+  const { byStart, longest } = order;
   const found = new Set<number>();
   for (const p of parts) {
-    // Mentions that start at most `longest` characters before the part can reach into it.
-    let low = 0;
-    for (let high = byStart.length; low < high; ) {
-      const middle = (low + high) >> 1;
-      if (doc.mentions[byStart[middle]].start < p.start - longest) low = middle + 1;
-      else high = middle;
-    }
-    for (let j = low; j < byStart.length && doc.mentions[byStart[j]].start < p.end; j++) {
+    for (let j = order.firstFrom(p.start - longest); j < byStart.length && doc.mentions[byStart[j]].start < p.end; j++) {
       if (doc.mentions[byStart[j]].end > p.start) found.add(byStart[j]);
     }
   }
@@ -164,17 +159,14 @@ function mentionedAt(doc: Doc, parts: readonly Span[]): Map<number, string> {
   return out;
 }
 
-/** A doc's mentions ordered by start, with the longest one's length; rebuilt when mentions were added. */
-const mentionOrders = new WeakMap<Doc, { count: number; byStart: number[]; longest: number }>();
+/** The doc's mention order, made again when mentions were added since. */
+const orders = new WeakMap<Doc, { count: number; order: MentionOrder }>();
 
-function mentionsByStart(doc: Doc): { byStart: number[]; longest: number } {
-  const known = mentionOrders.get(doc);
-  if (known && known.count === doc.mentions.length) return known;
-  const byStart = doc.mentions.map((_, k) => k).sort((a, b) => doc.mentions[a].start - doc.mentions[b].start || a - b);
-  let longest = 0;
-  for (const m of doc.mentions) longest = Math.max(longest, m.end - m.start);
-  const order = { count: doc.mentions.length, byStart, longest };
-  mentionOrders.set(doc, order);
+function currentOrder(doc: Doc): MentionOrder {
+  const known = orders.get(doc);
+  if (known && known.count === doc.mentions.length) return known.order;
+  const order = mentionOrder(doc);
+  orders.set(doc, { count: doc.mentions.length, order });
   return order;
 }
 

@@ -346,12 +346,11 @@ function attribute(
   if (!shared) source = sharpenedSource(doc, cueTokens.start, source);
   const rest = restAfterCue(doc, afterCue, sentEnd, cue.lemma, regionOf);
   const boundary = Math.min(source.start, cueTokens.start) - 1;
-  // "“Who would have believed …?” Trump said" — the splitter ended a sentence at "?”", so the
-  // quote just before this sentence is the content.
-  const quoteJustBefore = boundary === sentStart - 1 && boundary >= 0 && regionOf[boundary] >= 0 &&
-    regions[regionOf[boundary]].close === boundary && doc.paragraphOf(boundary) === doc.paragraphOf(sentStart);
   // A closing mark ends a clause, a single quote's ’ too (an apostrophe elsewhere).
   const closesQuote = boundary >= 0 && regionOf[boundary] >= 0 && regions[regionOf[boundary]].close === boundary;
+  // "“Who would have believed …?” Trump said" — the splitter ended a sentence at "?”", so the
+  // quote just before this sentence is the content.
+  const quoteJustBefore = closesQuote && boundary === sentStart - 1 && doc.paragraphOf(boundary) === doc.paragraphOf(sentStart);
   const hasLeadingContent = quoteJustBefore || (boundary > sentStart && (CLAUSE_BOUNDARY.has(doc.word(boundary)) || closesQuote));
   // "“…,” she said several months later, …": a closing quote right before the speaker settles it.
   // A quote that opens the sentence and ends right before the speaker is the content

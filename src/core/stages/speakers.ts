@@ -1,6 +1,7 @@
 import type { Doc, Entity, Gender, Mention, Quote, Span } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { HONORIFICS, type EntityLexicon } from './entities.js';
+import { mentionOrder, type MentionOrder } from '../mention-order.js';
 import { antecedentOf } from '../speech-structure.js';
 import { childrenWith, subtreeSpan } from '../syntax.js';
 
@@ -75,9 +76,7 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   // "Fed Chair Jerome Powell", "Treasury Secretary Janet Yellen": the parse may head the phrase with the
   // organisation, but the titled person speaks.
   if (named && named.type !== 'PERSON') {
-    const clauses = relativeClauses(doc, source);
-    const titled = mentionsIn(doc, source).find((m) => doc.entities[m.entity].type === 'PERSON' && doc.tokens.start[m.tokenStart] > source.start
-      && !clauses.some(([from, to]) => m.tokenStart >= from && m.tokenStart < to)
+    const titled = mentionsOutsideClauses(doc, source).find((m) => doc.entities[m.entity].type === 'PERSON' && doc.tokens.start[m.tokenStart] > source.start
       && lexicon.isRoleWord(doc.tokens.lower[m.tokenStart - 1]) && !isPrepositionObject(doc, source, m, lexicon) && !isPossessor(doc, m, source));
     if (titled) return doc.entities[titled.entity].id;
   }
@@ -108,9 +107,7 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
   let person: Entity | undefined;
   let first: Entity | undefined;
   let nationality: Entity | undefined;
-  const clauses = relativeClauses(doc, span);
-  for (const m of mentionsIn(doc, span)) {
-    if (clauses.some(([from, to]) => m.tokenStart >= from && m.tokenStart < to)) continue;
+  for (const m of mentionsOutsideClauses(doc, span)) {
     if (isPossessor(doc, m, span)) continue;
     const entity = doc.entities[m.entity];
     if (head >= m.tokenStart && head < m.tokenEnd && (!best || m.end - m.start > best.length)) best = { entity, length: m.end - m.start };
@@ -128,6 +125,12 @@ function mentionsIn(doc: Doc, span: Span): Mention[] {
   for (let j = index.firstFrom(span.start); j < index.byStart.length && doc.mentions[index.byStart[j]].start < span.end; j++) inside.push(index.byStart[j]);
   for (let k = index.indexed; k < doc.mentions.length; k++) if (doc.mentions[k].start >= span.start && doc.mentions[k].start < span.end) inside.push(k);
   return inside.sort((a, b) => a - b).map((k) => doc.mentions[k]).filter((m) => m.end <= span.end);
+}
+
+/** The mentions of a phrase that are not inside one of its relative clauses: who the phrase may be. */
+function mentionsOutsideClauses(doc: Doc, span: Span): Mention[] {
+  const clauses = relativeClauses(doc, span);
+  return mentionsIn(doc, span).filter((m) => !clauses.some(([from, to]) => m.tokenStart >= from && m.tokenStart < to));
 }
 
 const POSSESSIVE = /^(?:'s?|’s?)$/;
@@ -331,34 +334,18 @@ const QUOTES_PAST_OFFSET = 4;
  * after them), and the unnamed entities by name: lookups that scanned every mention or entity
  * per quote made long texts quadratic.
  */
-interface MentionIndex {
-  byStart: number[];
+interface MentionIndex extends MentionOrder {
   /** Mentions from this index on were added after it was made. */
   indexed: number;
-  firstFrom(offset: number): number;
   unnamed: Map<string, Entity>;
 }
 
 const indexes = new WeakMap<Doc, MentionIndex>();
 
 function mentionIndex(doc: Doc): MentionIndex {
-  const byStart = doc.mentions.map((_, k) => k).sort((a, b) => doc.mentions[a].start - doc.mentions[b].start || a - b);
   const unnamed = new Map<string, Entity>();
   for (const e of doc.entities) if (e.unnamed && !unnamed.has(e.name)) unnamed.set(e.name, e);
-  return {
-    byStart,
-    indexed: doc.mentions.length,
-    unnamed,
-    firstFrom(offset) {
-      let low = 0;
-      for (let high = byStart.length; low < high; ) {
-        const middle = (low + high) >> 1;
-        if (doc.mentions[byStart[middle]].start < offset) low = middle + 1;
-        else high = middle;
-      }
-      return low;
-    },
-  };
+  return { ...mentionOrder(doc), indexed: doc.mentions.length, unnamed };
 }
 
 /**
