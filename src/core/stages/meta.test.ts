@@ -39,6 +39,11 @@ describe('titles', () => {
     expect(meta('The Afghan Taliban has officially denied any talks with Russia.\n\nThe group said so.').title).toBeNull();
   });
 
+  it('takes a quote signed after a colon for a headline', () => {
+    expect(meta("'I was never afraid': Nobel laureate Maria Ressa on press freedom\n\nMaria Ressa spoke to us in London.").title)
+      .toBe("'I was never afraid': Nobel laureate Maria Ressa on press freedom");
+  });
+
   it('rejects quotes, long lines, bylines and lone paragraphs', () => {
     expect(meta('“We are having talks”\n\nA spokesperson said so.').title).toBeNull();
     expect(meta(`${'word '.repeat(26)}\n\nMore text.`).title).toBeNull();

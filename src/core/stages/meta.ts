@@ -43,6 +43,8 @@ const DATE_LINE = new RegExp(
   'iu',
 );
 const OPENING_QUOTE = /^["“‘'«]/u;
+/** "'I was never afraid': Nobel laureate Maria Ressa on …": a quote signed after a colon is a headline's shape. */
+const SIGNED_QUOTE = /^["“‘'«][^"”’'»]+["”’'»]:\s/u;
 const MAX_TITLE_WORDS = 25;
 const MAX_NAME_WORDS = 10;
 /** An agency line names an agency, not a sentence: "Indo-Asian News Service". */
@@ -98,7 +100,7 @@ export const metaStage: Stage = createMetaStage();
 /** The words of a paragraph shaped like a headline (one short line, no opening quote), else null. */
 function headlineWords(doc: Doc, paragraph: Segment): string[] | null {
   const text = doc.slice(paragraph);
-  if (text.includes('\n') || OPENING_QUOTE.test(text) || /[:,;]$/.test(text) || isFrontMatter(text)) return null;
+  if (text.includes('\n') || (OPENING_QUOTE.test(text) && !SIGNED_QUOTE.test(text)) || /[:,;]$/.test(text) || isFrontMatter(text)) return null;
   const words = wordsIn(doc, paragraph);
   return words.length === 0 || words.length > MAX_TITLE_WORDS ? null : words;
 }
