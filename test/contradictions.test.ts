@@ -58,6 +58,59 @@ The bank dismissed the claims later in a statement.
   });
 });
 
+describe('the proposition a claim states, read from the parse', () => {
+  // Shapes met in PolNeAR train + dev ingested as a corpus, where they made 552 of 562 flagged pairs.
+  const article = () =>
+    analyse(`Mayor says city will sign stadium deal
+
+The city of Harwick will sign a stadium deal with the Falcons next month, the mayor said on Monday.
+
+The singer's manager said she hopes fans reflect on the band's death by listening to the old records.
+
+"Councillor Reed fires up the base every time," one aide said.
+
+Reed said the mayor mishandled classified information about the bid.
+
+The treasurer said the firm shared intelligence with the Falcons.
+
+Reed opposed the sale of the stadium, his office said.
+
+The league said the meeting with the owners was not political.
+
+A league spokesman said the commissioner has no plans to either address the council or meet with the mayor.
+
+"Barry Hale wouldn't recognize it," said Jane Orr, a former councillor.
+
+A spokesman disputed this.
+
+The court denied class-action status to the ticket holders.
+`);
+
+  it('takes the main predicate, not every event the words mention', () => {
+    const a = article();
+    expect(claimWith(a, 'the band\'s death').proposition.predicates).toEqual([]);
+    expect(claimWith(a, 'fires up the base').proposition.predicates).toEqual([]);
+    expect(claimWith(a, 'mishandled classified information').proposition.predicates).toEqual([]);
+    expect(claimWith(a, 'Reed opposed the sale').proposition.predicates).toEqual([]);
+    expect(claimWith(a, 'shared intelligence').proposition.predicates).toEqual(['share-information']);
+  });
+
+  it('negates a predicate only where the negator governs it', () => {
+    const a = article();
+    expect(claimWith(a, 'was not political').stance).toBe('assert');
+    expect(claimWith(a, 'no plans to either address')).toMatchObject({ stance: 'deny', proposition: { predicates: ['meet'], negated: true } });
+  });
+
+  it('sets only a denial of a named report against the article\'s matter', () => {
+    const a = article();
+    for (const words of ['wouldn\'t recognize it', 'this', 'class-action status']) {
+      const denial = claimWith(a, words);
+      expect(denial.stance, words).toBe('deny');
+      expect(denial.proposition.predicates, words).toEqual([]);
+    }
+  });
+});
+
 describe('the outlet\'s own voice', () => {
   it('makes the unattributed headline and lead claims with no quote and no speaker, and sets a denial of them against them', () => {
     const article = analyse(`Apple will release a smartwatch next month

@@ -1,7 +1,8 @@
 import type { Doc, Span, Stance } from './doc.js';
+import { lemmatize } from './lemma.js';
 import { mentionOrder, type MentionOrder } from './mention-order.js';
-import { childrenWith } from './syntax.js';
-import { ANTONYMS, DENIAL_MARKERS, NEGATORS, NOT_PREDICATES, PREDICATE_CLASSES, REPORT_NOUNS, VERB_ONLY, familyOf } from './lexicon/predicates.js';
+import { ancestors, baseRelation, children, childrenWith, clauseHead } from './syntax.js';
+import { ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, PASS_THROUGH_VERBS, PREDICATE_CLASSES, REPORT_NOUNS, VERB_ONLY, familyOf } from './lexicon/predicates.js';
 
 /**
  * What a claim's content says happens, in a form that survives paraphrase: the predicate classes it
@@ -75,11 +76,13 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   const lower = doc.tokens.lower;
   const aboutReport = all.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i)));
   let denial: string | null = null;
+  let marked = -1;
   // "The story is fake" denies a report; "stereotypes that are untrue" denies nothing reported.
   for (let n = 0; n < all.length && denial === null && aboutReport; n++) {
     for (const marker of MARKERS) {
-      if (marker.every((w, k) => lower[all[n + k]] === w)) {
+      if (marker.every((w, k) => lower[all[n + k]] === w) && (!doc.layers.has('deps') || judgesReport(doc, all[n + marker.length - 1]))) {
         denial = marker.join(' ');
+        marked = all[n];
         break;
       }
     }
@@ -96,12 +99,21 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   const parsed = doc.layers.has('deps');
   const named = mentionedAt(doc, parts);
   const hits: Array<{ token: number; classes: string[]; words: string; rank: number }> = [];
+  const inContent = new Set(tokens);
+  // What a denial word calls untrue is its own clause's: "Fans relieved as death report proves false".
+  const denied = parsed && marked >= 0 ? markedClause(doc, marked) : -1;
   for (let n = 0; n < tokens.length; n++) {
     const i = tokens[n];
     if (!PREDICATE_POS.has(doc.upos(i)) || named.has(i)) continue;
+    if (parsed && !isMainPredicate(doc, i, inContent, denied)) continue;
     const lemma = lemmaOf(doc, i);
     const pair = n + 1 < tokens.length ? `${lemma} ${lemmaOf(doc, tokens[n + 1])}` : '';
-    const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, VERB_ONLY.has(lemma) && doc.upos(i) !== 'VERB' ? undefined : PREDICATE_CLASSES.get(lemma)];
+    // "fires up the base" is no firing: a particle the table does not pair with the verb changes its sense.
+    if (parsed && !PREDICATE_CLASSES.has(pair) && childrenWith(doc, i, 'compound:prt').length > 0) continue;
+    // "opposed the invasion", "regulate gun sales": a noun is the proposition only under a verb
+    // that adds nothing of its own ("preparing a takeover bid", "held talks").
+    if (parsed && doc.upos(i) === 'NOUN' && overruled(doc, i, inContent)) continue;
+    const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, evokes(doc, i, lemma, parsed) ? PREDICATE_CLASSES.get(lemma) : undefined];
     const antonym = ANTONYMS.get(lemma);
     if (antonym) {
       hits.push({ token: i, classes: [antonym], words: lemma, rank: parsed ? depth(doc, i) : n });
@@ -132,8 +144,137 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     self: speaksOfItself(doc, tokens, head),
     agent: before < 0 ? null : (named.get(before) as string),
     denial,
-    anaphoric: hits.length === 0 && (head < 0 || aboutReport),
+    // With a parse, a content of names alone ("Mike Tyson Invited to Appear", a headline tagged as
+    // names) is unread, not a report.
+    anaphoric: hits.length === 0 && (parsed ? namesReport(doc, tokens) : head < 0 || aboutReport),
   };
+}
+
+/** Relations that hang circumstances, not the proposition, off a predicate: "reflects on Ali's death", "after the raid". */
+const SIDE_RELATIONS = new Set(['obl', 'advcl', 'advmod', 'parataxis', 'appos', 'dislocated', 'vocative', 'list', 'reparandum', 'orphan']);
+/** Nouns whose modifier states the proposition: "involvement in the coup", "talks on a merger". */
+const FRAMING_NOUNS = new Set(['involvement', 'role', 'part', 'participation', 'plan', 'possibility', 'prospect', 'talk', 'negotiation', 'exchange', 'evidence', 'sign', 'news']);
+/** The arcs under a light verb that cost nothing: its object and its complements. */
+const FREE_RELATIONS = new Set(['obj', 'ccomp', 'xcomp']);
+/** How many arcs below the content's top a main predicate may stand: "has no plans (1) to meet (2)". */
+const MAX_PREDICATE_STEPS = 2;
+
+/**
+ * Whether the noun `i` is the object of a verb of the content that says something of its own
+ * about it: "opposed the invasion", "end his bid". Light and preparing verbs ("hold talks",
+ * "preparing a bid") and verbs of passing on ("sharing intelligence") let the noun through.
+ */
+function overruled(doc: Doc, i: number, content: ReadonlySet<number>): boolean {
+  const head = doc.tokens.head[i];
+  if (head < 0 || !content.has(head) || doc.upos(head) !== 'VERB' || baseRelation(doc.tokens.deprel[i]) !== 'obj') return false;
+  const verb = lemmaOf(doc, head);
+  return !NOT_PREDICATES.has(verb) && !PASS_THROUGH_VERBS.has(verb) && !PREDICATE_CLASSES.has(verb) && !(GOVERNED_BY.get(lemmaOf(doc, i))?.has(verb) ?? false);
+}
+
+/** Whether a class word evokes its class where it stands: as the right part of speech, governed by the right verb. */
+function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
+  const pos = doc.upos(i);
+  if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
+  if (NOUN_ONLY.has(lemma) && pos === 'VERB') return false;
+  const governors = GOVERNED_BY.get(lemma);
+  if (!governors || !parsed) return true;
+  let k = i;
+  let head = doc.tokens.head[k];
+  // "sharing intelligence and information": a conjunct is governed by its first conjunct's verb.
+  while (head >= 0 && baseRelation(doc.tokens.deprel[k]) === 'conj' && doc.upos(head) !== 'VERB') [k, head] = [head, doc.tokens.head[head]];
+  // "sharing" may be tagged as a noun: its verb reading counts.
+  if (head >= 0 && (governors.has(lemmaOf(doc, head)) || governors.has(lemmatize(doc.tokens.lower[head], 'VBG')))) return true;
+  // A headline parsed as compounds ("Taliban deny sharing intelligence", "sharing IS intelligence"):
+  // a word just before, read as a verb.
+  for (let k = Math.max(0, i - GOVERNOR_WINDOW); k < i; k++) if (governors.has(lemmatize(doc.tokens.lower[k], 'VBG'))) return true;
+  return false;
+}
+
+/** How many words before a governed noun its verb may stand when the parse does not link them. */
+const GOVERNOR_WINDOW = 2;
+
+/**
+ * Whether token `i` may state the content's proposition (what a claim asserts or denies, not every
+ * event its words mention: "hopes the world reflects on Ali's death" is about no death). It is a
+ * top of the content (its head lies outside, and it is not coordinated with the cue: "rejects
+ * Trump's remarks but will meet with him" does not deny a meeting) or of the clause a denial word
+ * stands in, what a report noun reports, or hangs at most {@link MAX_PREDICATE_STEPS} arcs below
+ * one of these (not counting arcs under light verbs) through core relations (object, complement,
+ * clausal modifier of a noun, conjunct), never through a circumstance.
+ */
+function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clause: number): boolean {
+  let k = i;
+  // Arcs under a light verb are free: "I have already said that we have channels for exchanging
+  // information" holds its proposition as near as "channels for exchanging information".
+  for (let steps = 0, arcs = 0; steps <= MAX_PREDICATE_STEPS && arcs <= doc.tokenCount; arcs++) {
+    if (k === clause) return true;
+    const head = doc.tokens.head[k];
+    const relation = baseRelation(doc.tokens.deprel[k]);
+    if (head < 0) return true;
+    if (!content.has(head)) return relation !== 'conj';
+    // What a report reports, wherever the report stands: "death report", "rumours of his resignation".
+    if (REPORT_NOUNS.has(lemmaOf(doc, head)) && (relation === 'compound' || relation === 'nmod')) return true;
+    if (SIDE_RELATIONS.has(relation)) return false;
+    // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
+    // only frames one ("involvement in the coup", "plans for a merger").
+    if (relation === 'nmod' && !FRAMING_NOUNS.has(lemmaOf(doc, head))) return false;
+    const verb = (doc.upos(head) === 'VERB' || doc.upos(head) === 'AUX') && FREE_RELATIONS.has(relation) ? lemmaOf(doc, head) : '';
+    if (!NOT_PREDICATES.has(verb) && !PASS_THROUGH_VERBS.has(verb)) steps++;
+    k = head;
+  }
+  return false;
+}
+
+/**
+ * Whether the content is a report and no more: its top is a report noun ("the charges", "those
+ * reports as baseless", "it") or has one as its subject ("the story is fake"). "Barry Goldwater
+ * wouldn't recognize it" mentions "it" but says something of its own.
+ */
+function namesReport(doc: Doc, tokens: readonly number[]): boolean {
+  const content = new Set(tokens);
+  const top = tokens.find((i) => !content.has(doc.tokens.head[i]));
+  if (top === undefined) return false;
+  // "disputes this", "denied it": a pronoun points at the sentence before, not at the headline.
+  return [top, ...childrenWith(doc, top, 'nsubj')].some((i) => REPORT_NOUNS.has(lemmaOf(doc, i)) && doc.upos(i) !== 'PRON' && doc.upos(i) !== 'DET');
+}
+
+/**
+ * Whether a denial word judges a report, read from the parse: it describes a report noun ("a false
+ * claim", "baseless allegations"), or its clause has one as subject or object ("the story is fake",
+ * "reports of her death were false", "called the report fake"). "There's nothing wrong with that"
+ * judges no report.
+ */
+function judgesReport(doc: Doc, marker: number): boolean {
+  const clause = markedClause(doc, marker);
+  const head = doc.tokens.head[marker];
+  const judged = [...(head >= 0 && baseRelation(doc.tokens.deprel[marker]) === 'amod' ? [head] : [])];
+  for (const top of new Set([clause, marker])) {
+    for (const child of children(doc, top)) if (JUDGED_RELATIONS.has(baseRelation(doc.tokens.deprel[child]))) judged.push(child);
+  }
+  // A clause parsed without a subject: the words just before ("… as death report proves false"),
+  // and the words above ("reports that she had resigned turned out to be a hoax", where the parse
+  // hangs "turned" under "resigned").
+  if (!judged.some((i) => baseRelation(doc.tokens.deprel[i]) === 'nsubj')) {
+    for (let i = Math.max(0, marker - SUBJECTLESS_WINDOW); i < marker; i++) judged.push(i);
+    judged.push(...ancestors(doc, marker));
+  }
+  // "there is no truth in …", "it is not true": the denial phrase says so itself.
+  return judged.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i))) || PHRASE_NEGATORS.has(doc.tokens.lower[marker - 1] ?? '') || PHRASE_NEGATORS.has(doc.tokens.lower[marker]);
+}
+
+/** Negators that make a denial phrase of their own ("no truth", "not true"); "nothing wrong" is none. */
+const PHRASE_NEGATORS = new Set(['no', 'not', "n't"]);
+
+/** How many words before a subjectless denial word may name the report it judges. */
+const SUBJECTLESS_WINDOW = 3;
+
+const JUDGED_RELATIONS = new Set(['nsubj', 'obj', 'csubj']);
+
+/** The clause a denial word judges: its own, or the one it completes ("proves false", "turned out to be a hoax"). */
+function markedClause(doc: Doc, marker: number): number {
+  const own = clauseHead(doc, marker);
+  const head = doc.tokens.head[own];
+  return head >= 0 && baseRelation(doc.tokens.deprel[own]) === 'xcomp' ? clauseHead(doc, head) : own;
 }
 
 /**
@@ -174,7 +315,14 @@ function currentOrder(doc: Doc): MentionOrder {
 function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: boolean): string | null {
   const lower = doc.tokens.lower;
   if (parsed) {
-    const scope = [head, doc.tokens.head[head]].filter((k) => k >= 0);
+    // A negator on the word above negates the predicate too ("has no plans to meet", "did not
+    // happen"), unless that word says what the predicate is like: "his meeting was not political".
+    // "has no plans to either address the conference or meet with him": a conjunct shares its first's negator.
+    let first = head;
+    while (baseRelation(doc.tokens.deprel[first]) === 'conj' && doc.tokens.head[first] >= 0) first = doc.tokens.head[first];
+    const above = doc.tokens.head[first];
+    const describes = above >= 0 && baseRelation(doc.tokens.deprel[first]) === 'nsubj' && doc.upos(above) !== 'VERB';
+    const scope = above >= 0 && !describes ? [head, first, above] : [head, first];
     for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
     return null;
   }
@@ -215,10 +363,10 @@ function speaksOfItself(doc: Doc, tokens: readonly number[], head: number): bool
  * A denial that rests on a negator alone ("doesn't always help", "will not support") opposes an
  * assertion less surely than a denial verb or a denial word: its score is scaled by this.
  */
-const NEGATION_WEIGHT = 0.8;
+const NEGATION_WEIGHT = 0.7;
 
 /** The basis of a stance that is a negator alone (`"not"`), not a cue or a denial word. */
-function restsOnNegation(basis: string): boolean {
+export function restsOnNegation(basis: string): boolean {
   return basis.startsWith('"') && NEGATORS.has(basis.slice(1, -1));
 }
 
@@ -253,7 +401,7 @@ export interface ComparableProposition {
  * class among the other's, or one family), no different agents, and at least one participant in
  * common; sharing a participant alone is never enough. The score weighs the predicate (0.5), the
  * share of all participants both involve (0.3) and the overlap of content terms (0.2, full at half
- * the union), scaled by 0.8 when a denial rests on a negator alone.
+ * the union), scaled by 0.7 when a denial rests on a negator alone.
  */
 export function compareFrames(a: ComparableProposition, b: ComparableProposition): FrameMatch {
   const none: FrameMatch = { predicate: 0, shared: '', participants: [], score: 0 };

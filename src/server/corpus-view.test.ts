@@ -55,7 +55,8 @@ describe('CorpusView', () => {
     expect(await view.articleText('nope')).toBeNull();
 
     const file = join(dir, 'contradicting.jsonl');
-    writeFileSync(file, JSON.stringify({ title: 'Taliban confirm Russian help', published: '2015-12-30', text: 'Taliban confirm Russian help\n\nA Taliban commander said the group shares intelligence with Russia about Islamic State.' }));
+    // The Russian side affirms what the seed's Taliban deny: a new contradiction changes the seed's view.
+    writeFileSync(file, JSON.stringify({ title: 'Moscow confirms help to Taliban', published: '2015-12-30', text: 'Moscow confirms help to Taliban\n\nA Russian diplomat said Moscow shares intelligence with the Taliban about Islamic State.' }));
     expect(await ingest(writer, [file], { analyzer, workers: 0 })).toMatchObject({ ingested: 1 });
 
     const after = await view.articleText(seed.id);

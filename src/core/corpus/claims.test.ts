@@ -64,13 +64,16 @@ describe('ClaimIndex', () => {
     expect(merged.score).toBeGreaterThan(apart.score);
   });
 
-  it('finds a reversal only when one speaker flips on the same main predicate, earlier claim first', () => {
+  it('finds a reversal only when one speaker flips on the same predicate word, earlier claim first', () => {
     const before = claim('a', 'c2', { speaker: 'tal', side: ['tal'], about: ['rus'], predicates: ['share-information'], predicate: 'share intelligence', terms: ['information', 'exchange'], time: 5, seq: 1 });
-    const after = claim('b', 'c3', { speaker: 'tal', stance: 'deny', basis: '"not"', side: ['tal'], about: ['rus'], predicates: ['share-information'], predicate: 'share intelligence', terms: ['information', 'share'], time: 3, seq: 2 });
+    const after = claim('b', 'c3', { speaker: 'tal', stance: 'deny', basis: 'cue "denied"', side: ['tal'], about: ['rus'], predicates: ['share-information'], predicate: 'share intelligence', terms: ['information', 'share'], time: 3, seq: 2 });
     const [edge] = new ClaimIndex([{ claim: before, story: '' }], nameOf).add(after);
     expect(edge).toMatchObject({ kind: 'reversal', claims: [{ article: 'b', claim: 'c3' }, { article: 'a', claim: 'c2' }] });
-    expect(edge.reason).toBe('assert after deny by Taliban: same proposition share-information ("share intelligence") about Russia; Taliban assert vs Taliban deny ("not")');
+    expect(edge.reason).toBe('assert after deny by Taliban: same proposition share-information ("share intelligence") about Russia; Taliban assert vs Taliban deny (cue "denied")');
     expect(new ClaimIndex([{ claim: before, story: '' }], nameOf).add({ ...after, predicates: ['contact'] })).toEqual([]);
+    // "It's not my job to comment" is no reversal of talk about jobs: a negator alone, or another word of the class, flips nothing.
+    expect(new ClaimIndex([{ claim: before, story: '' }], nameOf).add({ ...after, basis: '"not"' })).toEqual([]);
+    expect(new ClaimIndex([{ claim: before, story: '' }], nameOf).add({ ...after, predicate: 'intelligence' })).toEqual([]);
   });
 });
 

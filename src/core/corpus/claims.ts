@@ -1,6 +1,6 @@
 import type { ArticleJSON } from '../article.js';
 import type { Stance } from '../doc.js';
-import { compareFrames, explainContradiction, polarityOf, propositionKeys, type Polarity } from '../proposition.js';
+import { compareFrames, explainContradiction, polarityOf, propositionKeys, restsOnNegation, type Polarity } from '../proposition.js';
 import { hashId } from '../hash.js';
 import type { LocalClaim } from './prepare.js';
 import type { ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, ContradictionJSON } from './types.js';
@@ -150,8 +150,12 @@ export class ClaimIndex {
     return edge('contradiction', a, b, apart ? `${reason}; in different stories` : reason, score, match.shared);
   }
 
-  /** A flip is rarer than a disagreement, so it needs the same main predicate. */
+  /**
+   * A flip is rarer than a disagreement, so it needs the same predicate word and a denial that rests
+   * on more than a negator: "It's not my job to comment" is no reversal of talk about jobs.
+   */
   private reversal(a: ClaimRecord, b: ClaimRecord): ContradictionEdge | null {
+    if (a.predicate !== b.predicate || restsOnNegation(a.basis) || restsOnNegation(b.basis)) return null;
     const match = compareFrames(proposition(a), proposition(b));
     if (match.predicate < 1) return null;
     const [earlier, later] = (a.time ?? 0) < (b.time ?? 0) || ((a.time ?? 0) === (b.time ?? 0) && a.seq <= b.seq) ? [a, b] : [b, a];

@@ -12,7 +12,7 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   contact: { family: 'cooperation', words: ['contact', 'channel', 'communication', 'tie', 'ties', 'link', 'liaison'] },
   negotiate: { family: 'cooperation', words: ['talk', 'talks', 'negotiate', 'negotiation', 'discussion', 'discuss', 'dialogue', 'dialog', 'mediate'] },
   meet: { words: ['meet', 'meeting', 'summit', 'visit'] },
-  cooperate: { family: 'cooperation', words: ['cooperate', 'cooperation', 'partner', 'partnership', 'ally', 'alliance', 'collaborate', 'coordinate'] },
+  cooperate: { family: 'cooperation', words: ['cooperate', 'cooperation', 'partnership', 'alliance', 'collaborate', 'coordinate'] },
   support: { words: ['aid', 'assist', 'assistance', 'fund', 'finance', 'arm', 'supply'] },
   resign: { words: ['resign', 'resignation', 'quit', 'step down', 'stand down', 'depart', 'departure', 'leave', 'exit', 'successor', 'way out', 'oust', 'fire', 'sack', 'dismissal'] },
   appoint: { words: ['appoint', 'appointment', 'name', 'nominate', 'hire', 'elect'] },
@@ -26,11 +26,11 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage'] },
   attack: { words: ['bomb', 'bombing', 'shoot', 'shooting', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'invade', 'invasion'] },
   leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
-  'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'job', 'jobs', 'cut job', 'cut jobs', 'sack workers'] },
+  'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'cut job', 'cut jobs', 'sack workers'] },
   'close-down': { words: ['close', 'closure', 'shut', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
   ban: { words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
   hack: { words: ['hack', 'breach', 'cyberattack'] },
-  marry: { words: ['marry', 'marriage', 'wedding', 'engage', 'engagement', 'divorce', 'split', 'pregnant', 'pregnancy'] },
+  marry: { words: ['marry', 'marriage', 'wedding', 'divorce', 'pregnant', 'pregnancy'] },
   plot: { words: ['plot', 'conspire', 'conspiracy', 'scheme'] },
   interfere: { words: ['interfere', 'interference', 'meddle', 'meddling', 'rig', 'fraud'] },
 };
@@ -53,7 +53,28 @@ export const PREDICATE_CLASSES: ReadonlyMap<string, readonly PredicateClass[]> =
  * Words that evoke their class only as verbs: "signed a contract" but "no signs of", "named a
  * successor" but "by name", "fired the chief" but "feet to the fire", "will move" but "the move".
  */
-export const VERB_ONLY = new Set(['sign', 'name', 'fire', 'move', 'ship', 'leave', 'close', 'split', 'block']);
+export const VERB_ONLY = new Set(['sign', 'name', 'fire', 'move', 'ship', 'leave', 'close', 'block']);
+
+/**
+ * Verbs that let their object's event through as the proposition: "preparing a takeover bid",
+ * "held talks", "struck a deal" (besides the light verbs of {@link NOT_PREDICATES}).
+ */
+export const PASS_THROUGH_VERBS = new Set([
+  'prepare', 'consider', 'seek', 'start', 'hold', 'conduct', 'finalise', 'finalize', 'complete', 'reach', 'strike',
+  'agree', 'announce', 'propose', 'pursue', 'open', 'enter', 'mount', 'carry', 'stage', 'launch', 'plan', 'arrange',
+]);
+
+/** Words that evoke their class only as nouns: "in talks to buy" but "isn't talking to the public"; "ties to" but "tied rubber bands". */
+export const NOUN_ONLY = new Set(['talk', 'tie']);
+
+/** Verbs of passing something on. */
+const PASSING_VERBS = new Set(['share', 'exchange', 'pass', 'provide', 'give', 'hand', 'supply', 'trade', 'swap', 'transfer', 'send', 'feed', 'offer', 'receive']);
+
+/**
+ * Nouns that evoke their class only as what a verb of the set governs: "sharing IS intelligence"
+ * and "provided information" are sharing; "mishandled classified information" is not.
+ */
+export const GOVERNED_BY: ReadonlyMap<string, ReadonlySet<string>> = new Map(['intelligence', 'information', 'data'].map((w) => [w, PASSING_VERBS]));
 
 /** The family of a class name (the class itself when it has none), or undefined for a bare lemma used as predicate. */
 export function familyOf(name: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS } from '../cues.js';
-import { frameOf, type Frame } from '../proposition.js';
+import { frameOf, restsOnNegation, type Frame } from '../proposition.js';
 
 /**
  * Claims: one per attributed statement, and one per unattributed sentence of the headline and lead,
@@ -26,9 +26,11 @@ const DATELINE = /^\s*(?:[A-Z][A-Z .'’-]+(?:,[^—–:\n]{0,40}?)?\s*(?:\([^)\
 export function buildClaims(doc: Doc): void {
   const byStart = mentionsByStart(doc);
   const lastCued = new Map<string | null, Quote>();
+  const anaphoric = new Set<string>();
   doc.quotes.forEach((quote, k) => {
     const parts = quote.content.parts ?? [quote.content];
     const frame = frameOf(doc, parts);
+    if (frame.anaphoric) anaphoric.add(`c${k + 1}`);
     const { stance, basis } = refine(stanceOf(doc, quote, lastCued.get(quote.speaker)), frame);
     if (quote.cue) lastCued.set(quote.speaker, quote);
     doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, byStart, parts, frame, quote.speaker), events: [] });
@@ -40,7 +42,7 @@ export function buildClaims(doc: Doc): void {
     const { stance, basis } = verb ? { stance: 'deny' as const, basis: `"${verb}"` } : refine({ stance: 'assert', cue: '' }, frame);
     doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, byStart, [span], frame, null), events: [] });
   }
-  resolveTopics(doc);
+  resolveTopics(doc, anaphoric);
 }
 
 /** The cue's class; a floating quote continues the stance of its speaker's previous statement with a cue. */
@@ -120,15 +122,18 @@ function denialVerb(doc: Doc, span: Span): string | null {
   return null;
 }
 
-/** A denial of "the claims" or "the report" takes the proposition of the article's matter. */
-function resolveTopics(doc: Doc): void {
+/** A denial of "the claims" or "the report" (claims `anaphoric` by id) takes the proposition of the article's matter. */
+function resolveTopics(doc: Doc, anaphoric: ReadonlySet<string>): void {
   const lead = leadEnd(doc);
   const ordered = [...doc.claims].sort((a, b) => a.proposition.start - b.proposition.start);
   const topic = ordered.find((c) => c.proposition.start < lead && c.proposition.predicates.length > 0 && c.proposition.predicate !== '');
   if (!topic) return;
   for (const claim of doc.claims) {
     const p = claim.proposition;
-    if (claim === topic || claim.stance !== 'deny' || p.predicates.length > 0) continue;
+    // Only a denial that names a report stands for the matter: "denied class-action status" has a
+    // predicate of its own, though of no class, and denies nothing the headline says; nor does a
+    // negation alone ("wouldn't recognize it").
+    if (claim === topic || claim.stance !== 'deny' || !anaphoric.has(claim.id) || restsOnNegation(claim.basis)) continue;
     const t = topic.proposition;
     claim.proposition = { ...p, topic: topic.id, entities: [...new Set([...p.entities, ...t.entities])], terms: t.terms, cameo: t.cameo, predicates: t.predicates, predicate: t.predicate, agent: t.agent };
   }
