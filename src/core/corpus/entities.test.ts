@@ -185,6 +185,26 @@ describe('EntityRegistry', () => {
     expect(registry.resolveArticle('g', [local('e1', 'PERSON', 'Constantinos Chiwenga')]).get('e1')).toBe(chiwenga);
   });
 
+  it('takes a name the tagger typed otherwise as the story\'s actor, and finds it under that type later', () => {
+    const registry = new EntityRegistry(defaultLexicon());
+    const settle = (article: string, entities: Local[], members: string[]) => {
+      const ids = registry.resolveArticle(article, entities);
+      registry.settleInStory(entities, ids, members);
+      return ids;
+    };
+    const first = settle('a', [local('e1', 'LOC', 'Ness'), local('e2', 'LOC', 'Tyne')], []);
+    const [ness, tyne] = [first.get('e1') as string, first.get('e2') as string];
+    // Outside the story the other type is another entity; within it, the same one.
+    expect(settle('b', [local('e1', 'PERSON', 'Tyne')], []).get('e1')).not.toBe(tyne);
+    expect(settle('c', [local('e1', 'PERSON', 'Ness')], [ness]).get('e1')).toBe(ness);
+    expect(registry.get(ness)).toMatchObject({ name: 'Ness', type: 'LOC' });
+    expect(registry.resolveArticle('d', [local('e1', 'PERSON', 'Ness')]).get('e1')).toBe(ness);
+    // Two members of the story bear the name: which one is meant is unknown.
+    const person = settle('f', [local('e1', 'PERSON', 'Tyne')], []).get('e1') as string;
+    const river = settle('e', [local('e1', 'ORG', 'Tyne')], [ness, tyne, person]).get('e1');
+    expect([tyne, person]).not.toContain(river);
+  });
+
   it('merges an unnamed entity only with the same description and affiliation', () => {
     const registry = new EntityRegistry(defaultLexicon());
     const spokesperson = (article: string, group: string) =>
