@@ -86,12 +86,12 @@ A spokesman disputed this.
 The court denied class-action status to the ticket holders.
 `);
 
-  it('takes the main predicate, not every event the words mention', () => {
+  it('takes the main predicate, not every event the words mention; a verb of no class as itself', () => {
     const a = article();
-    expect(claimWith(a, 'the band\'s death').proposition.predicates).toEqual([]);
-    expect(claimWith(a, 'fires up the base').proposition.predicates).toEqual([]);
-    expect(claimWith(a, 'mishandled classified information').proposition.predicates).toEqual([]);
-    expect(claimWith(a, 'Reed opposed the sale').proposition.predicates).toEqual([]);
+    expect(claimWith(a, 'the band\'s death').proposition.predicates).toEqual(['~hope']);
+    expect(claimWith(a, 'fires up the base').proposition.predicates).toEqual(['~fire']);
+    expect(claimWith(a, 'mishandled classified information').proposition.predicates).toEqual(['~mishandle']);
+    expect(claimWith(a, 'Reed opposed the sale').proposition.predicates).toEqual(['~oppose']);
     expect(claimWith(a, 'shared intelligence').proposition.predicates).toEqual(['share-information']);
   });
 
@@ -103,11 +103,29 @@ The court denied class-action status to the ticket holders.
 
   it('sets only a denial of a named report against the article\'s matter', () => {
     const a = article();
-    for (const words of ['wouldn\'t recognize it', 'this', 'class-action status']) {
+    for (const words of ['wouldn\'t recognize it', 'this']) {
       const denial = claimWith(a, words);
       expect(denial.stance, words).toBe('deny');
-      expect(denial.proposition.predicates, words).toEqual([]);
+      expect(denial.proposition.predicates, words).not.toContain('sign-deal');
+      expect(denial.proposition.topic, words).toBeNull();
     }
+  });
+
+  it('reads a refused thing as no denial: "denied class-action status", "rejected a request", "is challenging McCain"', () => {
+    const a = analyse(`Court rules on stadium case
+
+The court denied class-action status to the ticket holders.
+
+The council rejected a request from the club to extend the lease.
+
+Dana Ward is challenging Senator Reed for the seat.
+
+The club rejected the report that it would move.
+`);
+    expect(claimWith(a, 'class-action status').stance).toBe('other');
+    expect(claimWith(a, 'a request from the club').stance).toBe('other');
+    expect(claimWith(a, 'Senator Reed for the seat').stance).toBe('other');
+    expect(claimWith(a, 'that it would move').stance).toBe('deny');
   });
 });
 
@@ -141,6 +159,28 @@ Goal Line had said the striker would join Porto Azul next week, after a medical 
     const headline = article.claims.find((c) => c.proposition.start === 0);
     expect(headline).toMatchObject({ stance: 'deny' });
   });
+
+  it('reads a denial verb only in a headline when it is tagged as a noun: "three Democratic contests" in a lead is none', () => {
+    const article = analyse(`Sanders bounces back
+
+Bernie Sanders won the Democrats Abroad primary on Monday and took two of the three Democratic contests Tuesday.
+`);
+    const lead = article.claims.find((c) => c.proposition.text.startsWith('Bernie Sanders won'));
+    expect(lead).toMatchObject({ speaker: null, stance: 'assert' });
+  });
+
+  it('sets a denial of "the report" against the matter only when the matter involves the denier or whom the sentence names', () => {
+    const article = analyse(`Nordvik Bank chief Lars Hemming will step down, sources say
+
+Lars Hemming, chief executive of Nordvik Bank, will step down next month, two people familiar with the matter said.
+
+Nordvik Bank dismissed the report on Tuesday.
+
+Harald Lunde, a fund manager in Bergen, dismissed the suggestion as noise.
+`);
+    expect(claimWith(article, 'the report on Tuesday').proposition).toMatchObject({ predicates: ['resign'] });
+    expect(claimWith(article, 'the suggestion as noise').proposition.topic).toBeNull();
+  });
 });
 
 describe('compareFrames', () => {
@@ -158,6 +198,13 @@ describe('compareFrames', () => {
     expect(compareFrames({ ...base, predicates: ['resign'] }, { ...base, predicates: ['die'] }).score).toBe(0);
     expect(compareFrames({ ...base, predicates: ['resign'], participants: ['ryan'] }, { ...base, predicates: ['resign'], participants: ['trump'] }).score).toBe(0);
     expect(compareFrames({ ...base, predicates: ['support'], agent: ['ryan'], participants: ['ryan', 'trump'] }, { ...base, predicates: ['support'], agent: ['grassley'], participants: ['grassley', 'trump'] }).score).toBe(0);
+  });
+
+  it('matches a verb of no class only with the same verb and words around it shared', () => {
+    const pay = (terms: string[]) => ({ ...base, participants: ['mexico'], predicates: ['~pay'], terms });
+    expect(compareFrames(pay(['mexico', 'pay', 'wall']), pay(['mexico', 'pay', 'wall', 'percent'])).score).toBeGreaterThan(0.5);
+    expect(compareFrames(pay(['mexico', 'pay', 'tax']), pay(['mexico', 'pay', 'wall'])).score).toBe(0);
+    expect(compareFrames(pay(['mexico', 'pay', 'wall']), { ...pay(['mexico', 'build', 'wall']), predicates: ['~build'] }).score).toBe(0);
   });
 
   it('weighs a denial that rests on a negator alone less than one made with a denial verb', () => {

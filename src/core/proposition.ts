@@ -128,9 +128,13 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   let head = hits[0]?.token ?? -1;
   let words = hits[0]?.words ?? '';
   if (head < 0) {
-    head = tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i))) ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
-    // A bare lemma describes the claim but is not matched: "vote", "speak" or "win" without a class are too loose.
+    const main = (i: number): boolean => !parsed || isMainPredicate(doc, i, inContent, denied);
+    const verb = tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i)) && main(i));
+    head = verb ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
     if (head >= 0) words = lemmaOf(doc, head);
+    // Without a class, the main verb of a parsed content is its predicate as written ("~steal"):
+    // it matches only the same verb. A noun ("campaign", "president") says too little.
+    if (parsed && verb !== undefined) predicates.push(`${BARE_PREDICATE}${words}`);
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
   if (negator) denial ??= negator;
@@ -149,6 +153,11 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     anaphoric: hits.length === 0 && (parsed ? namesReport(doc, tokens) : head < 0 || aboutReport),
   };
 }
+
+/** Marks a predicate that is a verb's lemma, not a class of the table: "~steal". */
+export const BARE_PREDICATE = '~';
+/** Content terms besides the verb two propositions on a verb of no class must share. */
+const BARE_SHARED_TERMS = 2;
 
 /** Relations that hang circumstances, not the proposition, off a predicate: "reflects on Ali's death", "after the raid". */
 const SIDE_RELATIONS = new Set(['obl', 'advcl', 'advmod', 'parataxis', 'appos', 'dislocated', 'vocative', 'list', 'reparandum', 'orphan']);
@@ -424,6 +433,9 @@ export function compareFrames(a: ComparableProposition, b: ComparableProposition
   const base = new Set([...a.participants, ...b.participants]).size;
   const termsB = new Set(b.terms);
   const common = a.terms.filter((t) => termsB.has(t)).length;
+  // A verb of no class is a weak sign of one proposition ("win", "run", "hold"): it needs the
+  // words around it shared too ("Mexico will pay for the wall" / "Mexico would not pay for a wall").
+  if (shared.startsWith(BARE_PREDICATE) && common - 1 < BARE_SHARED_TERMS) return none;
   const union = new Set([...a.terms, ...b.terms]).size;
   const terms = union === 0 ? 0 : Math.min(1, (2 * common) / union);
   const weak = restsOnNegation(a.basis) || restsOnNegation(b.basis) ? NEGATION_WEIGHT : 1;
@@ -464,5 +476,5 @@ export function explainContradiction(denial: ExplainedClaim, assertion: Explaine
   const kind = match.predicate === 1 ? 'same proposition' : match.predicate === 0.8 ? 'same event class' : 'related events';
   const words = [...new Set([denial.predicate, assertion.predicate].filter(Boolean))].map((w) => `"${w}"`).join(' / ');
   const why = (c: ExplainedClaim): string => `${c.speaker} ${c.stance}${c.basis ? ` (${c.basis})` : ''}`;
-  return `${kind} ${match.shared}${words ? ` (${words})` : ''} about ${participantNames.join(', ')}; ${why(denial)} vs ${why(assertion)}`;
+  return `${kind} ${match.shared.replace(BARE_PREDICATE, '')}${words ? ` (${words})` : ''} about ${participantNames.join(', ')}; ${why(denial)} vs ${why(assertion)}`;
 }

@@ -1,7 +1,9 @@
 import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS } from '../cues.js';
+import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { frameOf, restsOnNegation, type Frame } from '../proposition.js';
+import { side } from './contradictions.js';
 
 /**
  * Claims: one per attributed statement, and one per unattributed sentence of the headline and lead,
@@ -31,18 +33,20 @@ export function buildClaims(doc: Doc): void {
     const parts = quote.content.parts ?? [quote.content];
     const frame = frameOf(doc, parts);
     if (frame.anaphoric) anaphoric.add(`c${k + 1}`);
-    const { stance, basis } = refine(stanceOf(doc, quote, lastCued.get(quote.speaker)), frame);
+    const refined = refine(stanceOf(doc, quote, lastCued.get(quote.speaker)), frame);
+    // "rejected a request", "is challenging McCain": a thing refused is no proposition denied.
+    const { stance, basis } = refined.stance === 'deny' && refusesAThing(doc, quote, parts) ? { ...refined, stance: 'other' as const } : refined;
     if (quote.cue) lastCued.set(quote.speaker, quote);
     doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, byStart, parts, frame, quote.speaker), events: [] });
   });
   for (const span of outletSentences(doc)) {
     const frame = frameOf(doc, [span]);
     if (frame.predicates.length === 0) continue;
-    const verb = denialVerb(doc, span);
+    const verb = denialVerb(doc, span, span.start === doc.meta.title?.start);
     const { stance, basis } = verb ? { stance: 'deny' as const, basis: `"${verb}"` } : refine({ stance: 'assert', cue: '' }, frame);
     doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, byStart, [span], frame, null), events: [] });
   }
-  resolveTopics(doc, anaphoric);
+  resolveTopics(doc, anaphoric, byStart);
 }
 
 /** The cue's class; a floating quote continues the stance of its speaker's previous statement with a cue. */
@@ -50,6 +54,41 @@ function stanceOf(doc: Doc, quote: Quote, previous: Quote | undefined): { stance
   const cued = quote.cue ? quote : previous;
   if (!cued?.cue) return { stance: 'assert', cue: '' };
   return { stance: cued.cue.negated ? 'other' : cued.cue.class, cue: doc.slice(cued.cue) };
+}
+
+/** Denial cues that also refuse or oppose a thing: "rejected a request", "is challenging McCain for the seat". */
+const REFUSING_CUES = new Set(['reject', 'challenge', 'dismiss', 'contest', 'dispute', 'rebuff', 'spurn', 'discount', 'repudiate']);
+/** What "deny" refuses rather than calls untrue: "denied bail", "denied class-action status". */
+const REFUSED_THINGS = new Set(['bail', 'status', 'access', 'request', 'permission', 'entry', 'visa', 'application', 'appeal', 'motion', 'petition', 'parole', 'asylum', 'license', 'licence', 'permit']);
+/** Nouns that name something said: rejecting one denies it ("rejected Trump's remarks", "dismissed the idea"). */
+const SAID_NOUNS = new Set([
+  ...REPORT_NOUNS, 'remark', 'comment', 'statement', 'idea', 'notion', 'characterization', 'characterisation', 'criticism',
+  'assessment', 'conclusion', 'finding', 'version', 'narrative', 'theory', 'view', 'premise', 'description', 'portrayal',
+  'label', 'argument', 'interpretation', 'analysis', 'estimate', 'figure', 'number', 'assertion', 'insinuation', 'charge',
+]);
+
+/**
+ * Whether a denial cue refuses a thing rather than denies a proposition: its content (on the
+ * parse) is a noun phrase naming no report or statement, after a refusing cue ("rejected a
+ * request from Democrats", "is challenging McCain") or after "deny" for what is granted ("denied
+ * class-action status"). "Denied any negotiations" and "rejected the report" stay denials.
+ */
+function refusesAThing(doc: Doc, quote: Quote, parts: readonly Span[]): boolean {
+  if (!quote.cue || !doc.layers.has('deps')) return false;
+  // The cue's verb, past its auxiliaries and adverbs ("is challenging", "forcefully rejected").
+  let verb = '';
+  for (let i = doc.tokenAt(quote.cue.start); i < doc.tokenCount && doc.tokens.end[i] <= quote.cue.end && verb === ''; i++) {
+    const lemma = doc.tokens.lemma[i] || doc.tokens.lower[i];
+    if (REFUSING_CUES.has(lemma) || lemma === 'deny') verb = lemma;
+  }
+  const tokens: number[] = [];
+  for (let i = doc.tokenAt(parts[0].start); i < doc.tokenCount && doc.tokens.end[i] <= parts[0].end; i++) tokens.push(i);
+  const inside = new Set(tokens);
+  const top = tokens.find((i) => !inside.has(doc.tokens.head[i]));
+  if (top === undefined || (doc.upos(top) !== 'NOUN' && doc.upos(top) !== 'PROPN')) return false;
+  const noun = doc.tokens.lemma[top] || doc.tokens.lower[top];
+  if (SAID_NOUNS.has(noun)) return false;
+  return REFUSING_CUES.has(verb) || (verb === 'deny' && REFUSED_THINGS.has(noun));
 }
 
 /** An assertion that negates its predicate or calls something untrue is a denial. */
@@ -110,20 +149,27 @@ function outletSentences(doc: Doc): Span[] {
 }
 
 /** A denial verb the outlet reports ("Real Castilla refute transfer report"): its sentence denies. */
-function denialVerb(doc: Doc, span: Span): string | null {
+function denialVerb(doc: Doc, span: Span, headline: boolean): string | null {
   const { lower, lemma } = doc.tokens;
   for (let i = doc.tokenAt(span.start); i < doc.tokenCount && doc.tokens.end[i] <= span.end; i++) {
-    // Headlines are often tagged as noun phrases ("Kestrel rejects takeover report"): a verb, or a
-    // word right after a name; "two contests this weekend" is no denial.
-    if (doc.upos(i) !== 'VERB' && !(i > 0 && doc.upos(i - 1) === 'PROPN')) continue;
+    // Headlines are often tagged as noun phrases ("Kestrel rejects takeover report"): a verb, or in
+    // a headline a word right after a name; "two contests this weekend", "three Democratic
+    // contests" in a lead are no denial.
+    if (doc.upos(i) !== 'VERB' && !(headline && i > 0 && doc.upos(i - 1) === 'PROPN')) continue;
     const readings = CUE_READINGS.get(lemma[i] || lower[i]) ?? [];
     if (readings.some((r) => r.cls === 'deny' && (r.particle === null || lower[i + 1] === r.particle))) return doc.word(i);
   }
   return null;
 }
 
-/** A denial of "the claims" or "the report" (claims `anaphoric` by id) takes the proposition of the article's matter. */
-function resolveTopics(doc: Doc, anaphoric: ReadonlySet<string>): void {
+/**
+ * A denial of "the claims" or "the report" (claims `anaphoric` by id) takes the proposition of the
+ * article's matter, when the matter (or whoever states it) involves the denier or someone its
+ * sentence names: "Nordvik
+ * Bank dismissed the report" denies "Nordvik chief will step down"; "Jeff Weaver dismissed that
+ * suggestion" does not deny the headline "Clinton looks for pace to quicken".
+ */
+function resolveTopics(doc: Doc, anaphoric: ReadonlySet<string>, byStart: number[]): void {
   const lead = leadEnd(doc);
   const ordered = [...doc.claims].sort((a, b) => a.proposition.start - b.proposition.start);
   const topic = ordered.find((c) => c.proposition.start < lead && c.proposition.predicates.length > 0 && c.proposition.predicate !== '');
@@ -135,8 +181,31 @@ function resolveTopics(doc: Doc, anaphoric: ReadonlySet<string>): void {
     // negation alone ("wouldn't recognize it").
     if (claim === topic || claim.stance !== 'deny' || !anaphoric.has(claim.id) || restsOnNegation(claim.basis)) continue;
     const t = topic.proposition;
+    // Whom the matter involves, and who said it ("Patricia Smith rejected Clinton's claim").
+    const involved = sidesOf(doc, [...t.entities, ...(topic.speaker ? [topic.speaker] : [])]);
+    const denier = sidesOf(doc, [...(claim.speaker ? [claim.speaker] : []), ...sentenceEntities(doc, byStart, claim)]);
+    if (![...denier].some((k) => involved.has(k))) continue;
     claim.proposition = { ...p, topic: topic.id, entities: [...new Set([...p.entities, ...t.entities])], terms: t.terms, cameo: t.cameo, predicates: t.predicates, predicate: t.predicate, agent: t.agent };
   }
+}
+
+/** Everyone the entities speak for, as side keys (stages/contradictions.ts). */
+function sidesOf(doc: Doc, ids: readonly string[]): Set<string> {
+  return new Set(ids.flatMap((id) => [...side(doc, doc.entityById(id))]));
+}
+
+/** The entities named in the sentence of a claim's cue (or content). */
+function sentenceEntities(doc: Doc, byStart: number[], claim: Claim): string[] {
+  const quote = doc.quotes.find((q) => q.id === claim.quote);
+  const at = quote?.cue ?? quote?.content ?? claim.proposition;
+  const sentence = doc.sentences[doc.sentenceOf(doc.tokenAt(at.start))];
+  if (!sentence) return [];
+  const ids: string[] = [];
+  for (let j = firstFrom(doc, byStart, sentence.start); j < byStart.length && doc.mentions[byStart[j]].start < sentence.end; j++) {
+    const m = doc.mentions[byStart[j]];
+    if (m.entity >= 0) ids.push(doc.entities[m.entity].id);
+  }
+  return ids;
 }
 
 /** Where the lead ends: the end of the first paragraph after the headline that is not a byline. */
