@@ -84,21 +84,27 @@ A league spokesman said the commissioner has no plans to either address the coun
 A spokesman disputed this.
 
 The court denied class-action status to the ticket holders.
+
+Police said no one has been detained.
+
+The club said the striker has a serious knee injury.
 `);
 
   it('takes the main predicate, not every event the words mention; a verb of no class as itself', () => {
     const a = article();
-    expect(claimWith(a, 'the band\'s death').proposition.predicates).toEqual(['~hope']);
+    expect(claimWith(a, 'the band\'s death').proposition.predicates).toEqual(['~hope', '~reflect']);
     expect(claimWith(a, 'fires up the base').proposition.predicates).toEqual(['~fire']);
     expect(claimWith(a, 'mishandled classified information').proposition.predicates).toEqual(['~mishandle']);
     expect(claimWith(a, 'Reed opposed the sale').proposition.predicates).toEqual(['~oppose']);
     expect(claimWith(a, 'shared intelligence').proposition.predicates).toEqual(['share-information']);
+    expect(claimWith(a, 'a serious knee injury').proposition.predicates).toEqual(['~injury']);
   });
 
   it('negates a predicate only where the negator governs it', () => {
     const a = article();
     expect(claimWith(a, 'was not political').stance).toBe('assert');
     expect(claimWith(a, 'no plans to either address')).toMatchObject({ stance: 'deny', proposition: { predicates: ['meet'], negated: true } });
+    expect(claimWith(a, 'no one has been detained')).toMatchObject({ stance: 'deny', basis: '"no one"', proposition: { predicates: ['detain'] } });
   });
 
   it('sets only a denial of a named report against the article\'s matter', () => {
@@ -200,11 +206,12 @@ describe('compareFrames', () => {
     expect(compareFrames({ ...base, predicates: ['support'], agent: ['ryan'], participants: ['ryan', 'trump'] }, { ...base, predicates: ['support'], agent: ['grassley'], participants: ['grassley', 'trump'] }).score).toBe(0);
   });
 
-  it('matches a verb of no class only with the same verb and words around it shared', () => {
-    const pay = (terms: string[]) => ({ ...base, participants: ['mexico'], predicates: ['~pay'], terms });
-    expect(compareFrames(pay(['mexico', 'pay', 'wall']), pay(['mexico', 'pay', 'wall', 'percent'])).score).toBeGreaterThan(0.5);
-    expect(compareFrames(pay(['mexico', 'pay', 'tax']), pay(['mexico', 'pay', 'wall'])).score).toBe(0);
-    expect(compareFrames(pay(['mexico', 'pay', 'wall']), { ...pay(['mexico', 'build', 'wall']), predicates: ['~build'] }).score).toBe(0);
+  it('matches a verb of no class only with the same verb, the same agent and a word around it shared', () => {
+    const pay = (terms: string[], agent = ['mexico']) => ({ ...base, participants: ['mexico'], agent, predicates: ['~pay'], terms });
+    expect(compareFrames(pay(['pay', 'wall']), pay(['pay', 'wall', 'percent'])).score).toBeGreaterThan(0.5);
+    expect(compareFrames(pay(['pay', 'tax']), pay(['pay', 'wall'])).score).toBe(0);
+    expect(compareFrames(pay(['pay', 'wall']), pay(['pay', 'wall'], [])).score).toBe(0);
+    expect(compareFrames(pay(['pay', 'wall']), { ...pay(['build', 'wall']), predicates: ['~build'] }).score).toBe(0);
   });
 
   it('weighs a denial that rests on a negator alone less than one made with a denial verb', () => {

@@ -129,12 +129,18 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   let words = hits[0]?.words ?? '';
   if (head < 0) {
     const main = (i: number): boolean => !parsed || isMainPredicate(doc, i, inContent, denied);
-    const verb = tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i)) && main(i));
+    // Without a class, the main verbs of a parsed content are its predicates as written ("~tear",
+    // "~miss"), and so is the object of a light verb ("has a knee injury": "~injury"): each
+    // matches only itself. Another noun ("campaign", "president") says too little.
+    const bare = parsed
+      ? tokens
+          .filter((i) => main(i) && (doc.upos(i) === 'VERB' ? !NOT_PREDICATES.has(lemmaOf(doc, i)) : doc.upos(i) === 'NOUN' && underLightVerb(doc, i, inContent)))
+          .sort((a, b) => depth(doc, a) - depth(doc, b) || a - b)
+      : [];
+    const verb = parsed ? bare[0] : tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i)));
     head = verb ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
     if (head >= 0) words = lemmaOf(doc, head);
-    // Without a class, the main verb of a parsed content is its predicate as written ("~steal"):
-    // it matches only the same verb. A noun ("campaign", "president") says too little.
-    if (parsed && verb !== undefined) predicates.push(`${BARE_PREDICATE}${words}`);
+    predicates.push(...new Set(bare.map((i) => `${BARE_PREDICATE}${lemmaOf(doc, i)}`)));
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
   if (negator) denial ??= negator;
@@ -157,7 +163,7 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
 /** Marks a predicate that is a verb's lemma, not a class of the table: "~steal". */
 export const BARE_PREDICATE = '~';
 /** Content terms besides the verb two propositions on a verb of no class must share. */
-const BARE_SHARED_TERMS = 2;
+const BARE_SHARED_TERMS = 1;
 
 /** Relations that hang circumstances, not the proposition, off a predicate: "reflects on Ali's death", "after the raid". */
 const SIDE_RELATIONS = new Set(['obl', 'advcl', 'advmod', 'parataxis', 'appos', 'dislocated', 'vocative', 'list', 'reparandum', 'orphan']);
@@ -178,6 +184,12 @@ function overruled(doc: Doc, i: number, content: ReadonlySet<number>): boolean {
   if (head < 0 || !content.has(head) || doc.upos(head) !== 'VERB' || baseRelation(doc.tokens.deprel[i]) !== 'obj') return false;
   const verb = lemmaOf(doc, head);
   return !NOT_PREDICATES.has(verb) && !PASS_THROUGH_VERBS.has(verb) && !PREDICATE_CLASSES.has(verb) && !(GOVERNED_BY.get(lemmaOf(doc, i))?.has(verb) ?? false);
+}
+
+/** Whether the noun `i` is the object of a light verb of the content ("has a serious knee injury", "made an offer"). */
+function underLightVerb(doc: Doc, i: number, content: ReadonlySet<number>): boolean {
+  const head = doc.tokens.head[i];
+  return head >= 0 && content.has(head) && baseRelation(doc.tokens.deprel[i]) === 'obj' && NOT_PREDICATES.has(lemmaOf(doc, head)) && !REPORT_NOUNS.has(lemmaOf(doc, i));
 }
 
 /** Whether a class word evokes its class where it stands: as the right part of speech, governed by the right verb. */
@@ -333,6 +345,11 @@ function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: bo
     const describes = above >= 0 && baseRelation(doc.tokens.deprel[first]) === 'nsubj' && doc.upos(above) !== 'VERB';
     const scope = above >= 0 && !describes ? [head, first, above] : [head, first];
     for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
+    // "No one has been detained": a negated subject negates its predicate.
+    for (const subject of [...childrenWith(doc, head, 'nsubj'), ...childrenWith(doc, head, 'nsubj:pass')]) {
+      if (lower[subject] === 'nobody') return 'nobody';
+      for (const det of childrenWith(doc, subject, 'det')) if (lower[det] === 'no') return `no ${lower[subject]}`;
+    }
     return null;
   }
   const at = tokens.indexOf(head);
@@ -433,9 +450,11 @@ export function compareFrames(a: ComparableProposition, b: ComparableProposition
   const base = new Set([...a.participants, ...b.participants]).size;
   const termsB = new Set(b.terms);
   const common = a.terms.filter((t) => termsB.has(t)).length;
-  // A verb of no class is a weak sign of one proposition ("win", "run", "hold"): it needs the
-  // words around it shared too ("Mexico will pay for the wall" / "Mexico would not pay for a wall").
-  if (shared.startsWith(BARE_PREDICATE) && common - 1 < BARE_SHARED_TERMS) return none;
+  // A verb of no class is a weak sign of one proposition ("win", "run", "hold"): it needs the same
+  // known agent and the words around it shared too ("Mexico will pay for the wall" / "Mexico would
+  // not pay for a wall").
+  const sameAgent = a.agent.some((k) => b.agent.includes(k));
+  if (shared.startsWith(BARE_PREDICATE) && (!sameAgent || common - 1 < BARE_SHARED_TERMS)) return none;
   const union = new Set([...a.terms, ...b.terms]).size;
   const terms = union === 0 ? 0 : Math.min(1, (2 * common) / union);
   const weak = restsOnNegation(a.basis) || restsOnNegation(b.basis) ? NEGATION_WEIGHT : 1;

@@ -27,7 +27,7 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   attack: { words: ['bomb', 'bombing', 'shoot', 'shooting', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'invade', 'invasion'] },
   leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
   'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'cut job', 'cut jobs', 'sack workers'] },
-  'close-down': { words: ['close', 'closure', 'shut', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
+  'close-down': { words: ['close', 'close down', 'closure', 'shut', 'shut down', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
   ban: { words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
   hack: { words: ['hack', 'breach', 'cyberattack'] },
   marry: { words: ['marry', 'marriage', 'wedding', 'divorce', 'pregnant', 'pregnancy'] },
@@ -105,7 +105,7 @@ export const DENIAL_MARKERS: readonly string[] = [
 ];
 
 /** Negators: a proposition whose predicate one of these governs (or directly precedes) is negated. */
-export const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nothing', 'none', 'neither', 'nor', 'without']);
+export const NEGATORS = new Set(['not', "n't", 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without']);
 
 /** Verbs of saying and light verbs: never the predicate of a proposition. */
 export const NOT_PREDICATES = new Set([
