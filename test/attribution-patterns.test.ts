@@ -129,6 +129,7 @@ describe('not speech', () => {
     ['an act outside the cue lexicon', 'The U.S. Senate on Tuesday passed a bill to avert a government shutdown.'],
     ['no comment', 'The landlord declined to comment.'],
     ['perception and performance', 'The officers saw the tweet and removed the aide.\n\nMary J. Blige sings to Hillary Clinton in a new clip.\n\nTrump offered no proof.'],
+    ['a product recall', 'Verano Motors will recall about 200,000 of its Civetta sedans because of a brake fault.'],
   ])('%s', (_kind, text) => {
     expect(analyse(text).quotes.map((q) => q.content.text)).toEqual([]);
   });
