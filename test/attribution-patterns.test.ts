@@ -134,6 +134,14 @@ describe('not speech', () => {
     expect(analyse(text).quotes.map((q) => q.content.text)).toEqual([]);
   });
 
+  it('an aside\'s "citing" cites a source, up to the aside\'s comma; the main verb has the statement', () => {
+    const a = analyse('The Daily Ledger, citing three people familiar with the matter, said Northwind had hired restructuring advisers.');
+    expect(a.quotes.map((q) => [q.cue?.text, q.content.text])).toEqual([
+      ['citing', 'three people familiar with the matter'],
+      ['said', 'Northwind had hired restructuring advisers'],
+    ]);
+  });
+
   it('a physical attack is no condemnation; an attack on a decision is', () => {
     const a = analyse('Police attacked bars in the district overnight, witnesses said.\n\nThe opposition attacked the decision as reckless.');
     expect(a.quotes.filter((q) => q.cue?.lemma === 'attack').map((q) => q.content.text)).toEqual(['the decision as reckless']);

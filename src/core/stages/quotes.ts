@@ -75,6 +75,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       if (!hit) continue;
       const result = attribute(doc, hit, sentence.tokenStart, sentence.tokenEnd, regions, regionOf, previousSource);
       if (!result) continue;
+      if (hit.cue.lemma === 'cite') endAtAside(doc, hit, result, sentence.tokenEnd);
       if (options.onCandidate || options.cueModel) {
         const candidate = candidateOf(doc, hit, result);
         options.onCandidate?.(doc, candidate);
@@ -636,6 +637,22 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
   if (next >= sentEnd || resumes) return { next, addressee, resumes, closes };
   if (doc.word(i) === ':') i++;
   return { next: i, addressee, resumes: false, closes };
+}
+
+/**
+ * "The Daily Ledger, citing three people familiar with the matter, said …": what an aside's
+ * "citing" cites ends at the aside's closing comma; the statement after it is the main verb's.
+ */
+function endAtAside(doc: Doc, hit: CueHit, found: Found, sentEnd: number): void {
+  const at = hit.tokens.start;
+  if (at === 0 || doc.word(at - 1) !== ',') return;
+  for (let k = hit.tokens.end; k < sentEnd; k++) {
+    if (doc.word(k) !== ',') continue;
+    const end = doc.tokens.start[k];
+    const [first] = found.content;
+    if (first.start < end && first.end > end) found.content = [{ ...first, end }];
+    return;
+  }
 }
 
 /**
