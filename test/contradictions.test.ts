@@ -87,6 +87,8 @@ The court denied class-action status to the ticket holders.
 
 Police said no one has been detained.
 
+"We have ample liquidity and no plans to file for bankruptcy," the finance chief said.
+
 The club said the striker has a serious knee injury.
 `);
 
@@ -105,6 +107,8 @@ The club said the striker has a serious knee injury.
     expect(claimWith(a, 'was not political').stance).toBe('assert');
     expect(claimWith(a, 'no plans to either address')).toMatchObject({ stance: 'deny', proposition: { predicates: ['meet'], negated: true } });
     expect(claimWith(a, 'no one has been detained')).toMatchObject({ stance: 'deny', basis: '"no one"', proposition: { predicates: ['detain'] } });
+    // A negated main predicate carries the claim, wherever it stands.
+    expect(claimWith(a, 'no plans to file for bankruptcy')).toMatchObject({ stance: 'deny', proposition: { predicates: ['~file', '~liquidity'] } });
   });
 
   it('sets only a denial of a named report against the article\'s matter', () => {

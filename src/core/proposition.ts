@@ -124,6 +124,12 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     }
   }
   hits.sort((a, b) => a.rank - b.rank);
+  // A negated main predicate carries the claim: "We have ample liquidity and no plans to file for
+  // bankruptcy" denies a filing, whatever it asserts first.
+  if (parsed) {
+    const negated = hits.findIndex((h) => negatorOf(doc, h.token, tokens, parsed) !== null);
+    if (negated > 0) hits.unshift(...hits.splice(negated, 1));
+  }
   const predicates = [...new Set(hits.flatMap((h) => h.classes))];
   let head = hits[0]?.token ?? -1;
   let words = hits[0]?.words ?? '';
@@ -137,6 +143,8 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
           .filter((i) => main(i) && (doc.upos(i) === 'VERB' ? !NOT_PREDICATES.has(lemmaOf(doc, i)) : doc.upos(i) === 'NOUN' && underLightVerb(doc, i, inContent)))
           .sort((a, b) => depth(doc, a) - depth(doc, b) || a - b)
       : [];
+    const negated = bare.findIndex((i) => negatorOf(doc, i, tokens, parsed) !== null);
+    if (negated > 0) bare.unshift(...bare.splice(negated, 1));
     const verb = parsed ? bare[0] : tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i)));
     head = verb ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
     if (head >= 0) words = lemmaOf(doc, head);
