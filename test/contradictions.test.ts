@@ -41,6 +41,32 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'she had been on leave').stance).toBe('other');
   });
 
+  it('reads the denial expressions news uses as denials of what they deny, and a denial reported inside a statement as none of the speaker\'s', () => {
+    const article = analyse(`Kestrel Airlines rejected the report that it would buy Bluewing, the company said.
+
+The club dismissed the transfer rumours as baseless.
+
+Officials refuted claims that the minister had resigned.
+
+Fact-checkers debunked the claim that the singer had died.
+
+There is no truth in reports that the president is ill, his spokesman said.
+
+The story that Apple will release a smartwatch is fake, a spokeswoman said.
+
+The company said reports that it would close the plant were untrue.
+`);
+    const stance = (words: string) => [claimWith(article, words).stance, claimWith(article, words).proposition.predicates[0]];
+    expect(stance('Kestrel Airlines rejected the report')).toEqual(['other', 'acquire']);
+    expect(stance('the report that it would buy Bluewing,')).toEqual(['deny', 'acquire']);
+    expect(stance('the transfer rumours as baseless')).toEqual(['deny', 'join']);
+    expect(stance('claims that the minister had resigned')).toEqual(['deny', 'resign']);
+    expect(stance('the claim that the singer had died')).toEqual(['deny', 'die']);
+    expect(stance('no truth in reports')).toEqual(['deny', 'hospital']);
+    expect(stance('Apple will release a smartwatch is fake')).toEqual(['deny', 'launch']);
+    expect(stance('would close the plant were untrue')).toEqual(['deny', 'close-down']);
+  });
+
   it('reads "X denied reports that P" as a denial of P, and a denial of "the claims" as one of the article\'s matter', () => {
     const article = analyse(`Nordvik Bank dismisses report CEO will quit
 

@@ -1,4 +1,5 @@
 import type { Doc, Span, Stance } from './doc.js';
+import { CUE_READINGS } from './cues.js';
 import { lemmatize } from './lemma.js';
 import { mentionOrder, type MentionOrder } from './mention-order.js';
 import { ancestors, baseRelation, children, childrenWith, clauseHead } from './syntax.js';
@@ -26,6 +27,13 @@ export interface Frame {
   denial: string | null;
   /** Names a report, and no event of a class ("dismissed the claims"): it stands for the article's matter. */
   anaphoric: boolean;
+  /**
+   * The predicate stands under a denial by someone named in the content ("Kestrel rejected the
+   * report that it would buy Bluewing"): the content reports that party's denial, and asserts
+   * nothing of the predicate. A denial verb with no subject or a pronoun one ("said it rejected
+   * …") makes `denial` instead.
+   */
+  reportsDenial: boolean;
 }
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
@@ -152,6 +160,14 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
   if (negator) denial ??= negator;
+  // Above the report noun too: "Kestrel rejected the report that it would buy Bluewing".
+  const denier = parsed && head >= 0 ? denyingVerb(doc, head, new Set(all)) : -1;
+  let reportsDenial = false;
+  if (denier >= 0) {
+    const subject = childrenWith(doc, denier, 'nsubj')[0];
+    if (subject === undefined || doc.upos(subject) === 'PRON') denial ??= doc.word(denier);
+    else reportsDenial = true;
+  }
   // The agent: the entity mentioned nearest before the predicate ("Nordvik Bank CEO Lars Hemming will step down").
   let before = -1;
   for (const i of tokens) if (i < head && named.has(i)) before = i;
@@ -165,7 +181,18 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     // With a parse, a content of names alone ("Mike Tyson Invited to Appear", a headline tagged as
     // names) is unread, not a report.
     anaphoric: hits.length === 0 && (parsed ? namesReport(doc, tokens) : head < 0 || aboutReport),
+    reportsDenial,
   };
+}
+
+/** A verb of the content above the predicate `head` that reads as a denial ("rejected the report that it would buy …"), or −1. */
+function denyingVerb(doc: Doc, head: number, content: ReadonlySet<number>): number {
+  for (const above of ancestors(doc, head)) {
+    if (!content.has(above)) return -1;
+    // "denied everyday Americans a real voice" refuses: a second object makes no denial.
+    if (doc.upos(above) === 'VERB' && (CUE_READINGS.get(lemmaOf(doc, above)) ?? []).some((r) => r.cls === 'deny')) return childrenWith(doc, above, 'iobj').length > 0 ? -1 : above;
+  }
+  return -1;
 }
 
 /** Marks a predicate that is a verb's lemma, not a class of the table: "~steal". */
@@ -285,7 +312,9 @@ function judgesReport(doc: Doc, marker: number): boolean {
   // hangs "turned" under "resigned").
   if (!judged.some((i) => baseRelation(doc.tokens.deprel[i]) === 'nsubj')) {
     for (let i = Math.max(0, marker - SUBJECTLESS_WINDOW); i < marker; i++) judged.push(i);
-    judged.push(...ancestors(doc, marker));
+    // "The story that Apple will release a smartwatch is fake", parsed with "fake" under "release":
+    // the words above, and their subjects.
+    for (const above of ancestors(doc, marker)) judged.push(above, ...childrenWith(doc, above, 'nsubj'));
   }
   // "there is no truth in …", "it is not true": the denial phrase says so itself.
   return judged.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i))) || PHRASE_NEGATORS.has(doc.tokens.lower[marker - 1] ?? '') || PHRASE_NEGATORS.has(doc.tokens.lower[marker]);

@@ -93,6 +93,8 @@ function refusesAThing(doc: Doc, quote: Quote, parts: readonly Span[]): boolean 
 
 /** An assertion that negates its predicate or calls something untrue is a denial. */
 function refine({ stance, cue }: { stance: Stance; cue: string }, frame: Frame): { stance: Stance; basis: string } {
+  // "Kestrel rejected the report that it would buy Bluewing, the company said": a denial reported, no takeover asserted.
+  if (stance === 'assert' && frame.reportsDenial) return { stance: 'other', basis: cue ? `cue "${cue}"` : '' };
   if (stance === 'assert' && frame.denial) return { stance: 'deny', basis: `"${frame.denial}"` };
   return { stance, basis: cue ? `cue "${cue}"` : '' };
 }
