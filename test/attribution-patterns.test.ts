@@ -134,6 +134,14 @@ describe('not speech', () => {
     expect(analyse(text).quotes.map((q) => q.content.text)).toEqual([]);
   });
 
+  it('"…, said Ian Smith, a spokesman for the utility.": the speaker\'s attachments end the sentence', () => {
+    const a = analyse('The outage will last until Friday, said Ian Smith, a spokesman for the utility.\n\nPower will return by Sunday, said an engineer at the plant.');
+    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+      ['Ian Smith, a spokesman for the utility', 'The outage will last until Friday'],
+      ['an engineer at the plant', 'Power will return by Sunday'],
+    ]);
+  });
+
   it('an aside\'s "citing" cites a source, up to the aside\'s comma; the main verb has the statement', () => {
     const a = analyse('The Daily Ledger, citing three people familiar with the matter, said Northwind had hired restructuring advisers.');
     expect(a.quotes.map((q) => [q.cue?.text, q.content.text])).toEqual([

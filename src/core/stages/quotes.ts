@@ -851,9 +851,27 @@ function extendAppositive(doc: Doc, np: TokenRange, sentEnd: number): TokenRange
     // "According to the police report, the driver was drunk": a noun phrase followed by its verb
     // is the next clause's subject, not an appositive.
     const next = appositive && appositive.end < sentEnd ? doc.upos(appositive.end) : '';
-    if (appositive && next !== 'VERB' && next !== 'AUX') return { start: np.start, end: appositive.end };
+    if (appositive && next !== 'VERB' && next !== 'AUX') return { start: np.start, end: withAttachments(doc, appositive.end, sentEnd) };
   }
-  return np;
+  return withAttachments(doc, np.end, sentEnd) === np.end ? np : { start: np.start, end: withAttachments(doc, np.end, sentEnd) };
+}
+
+/** Prepositions that attach a speaker's organisation or place: "a spokesman for the utility", "an analyst at Harrow Securities". */
+const SPEAKER_ATTACHMENTS = new Set(['for', 'at', 'of', 'with', 'from']);
+
+/**
+ * Where a speaker phrase ending at `end` ends with the prepositional phrases that say whose or
+ * where it is ("…, said a spokesman for the utility."), when the sentence ends after them: they are
+ * the speaker's, not the content.
+ */
+function withAttachments(doc: Doc, end: number, sentEnd: number): number {
+  let k = end;
+  while (k < sentEnd && SPEAKER_ATTACHMENTS.has(doc.tokens.lower[k])) {
+    const np = nounPhraseStartingAt(doc, k + 1, sentEnd);
+    if (!np) break;
+    k = np.end;
+  }
+  return k > end && (k >= sentEnd || isTrailingPunctuation(doc, k)) ? k : end;
 }
 
 /** "According to X, …" and "…, according to X." */
