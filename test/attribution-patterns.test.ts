@@ -205,6 +205,12 @@ describe('speech the rules missed or misread', () => {
       ['Police', 'the suspect claimed that he acted alone'],
       ['the suspect', 'that he acted alone'],
     ]);
+    // A cue with its auxiliary and an addressee, whose clause the parser hangs off the addressee.
+    const told = analyse('Kenya said the minister had told the envoy that the border would reopen.');
+    expect(told.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+      ['Kenya', 'the minister had told the envoy that the border would reopen'],
+      ['the minister', 'that the border would reopen'],
+    ]);
   });
 
   it('wire copy: the dateline and agency are no part of the content', () => {

@@ -120,8 +120,23 @@ function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Fo
   if (!outer.content.some((c) => c.start <= at && at < c.end)) return false;
   const content = result.content[0];
   const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
+  // The cue's verb, past its auxiliaries ("had told").
+  let verb = hit.tokens.start;
+  while (verb + 1 < hit.tokens.end && doc.upos(verb) === 'AUX') verb++;
   // Only with its "that": a bare clause inside a report is more often the outer speaker's words.
-  return content.start > at && doc.tokens.lower[range.start] === 'that' && baseRelation(reportRelation(doc, hit.tokens.start, range)) === 'ccomp';
+  if (!(content.start > at && doc.tokens.lower[range.start] === 'that')) return false;
+  return baseRelation(reportRelation(doc, verb, range)) === 'ccomp' || isAddresseeClause(doc, verb, range);
+}
+
+/**
+ * "had told the envoy that the border would reopen", parsed with the clause as a modifier of "the
+ * envoy": the clause is the verb's report when it hangs as `acl` off the verb's object.
+ */
+function isAddresseeClause(doc: Doc, verb: number, range: TokenRange): boolean {
+  const clause = doc.tokens.head[range.start];
+  if (clause < range.start || clause >= range.end || baseRelation(doc.tokens.deprel[clause]) !== 'acl') return false;
+  const object = doc.tokens.head[clause];
+  return object >= 0 && doc.tokens.head[object] === verb && /^(?:obj|iobj)$/.test(baseRelation(doc.tokens.deprel[object]));
 }
 
 function charSpan(doc: Doc, range: TokenRange): Span {
