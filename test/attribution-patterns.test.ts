@@ -205,6 +205,12 @@ describe('speech the rules missed or misread', () => {
       ['Police', 'the suspect claimed that he acted alone'],
       ['the suspect', 'that he acted alone'],
     ]);
+    // The inner report ends where the outer one's content does, before the outer speaker.
+    const inner = analyse('The suspect claimed he acted alone, police said on Tuesday.');
+    expect(inner.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+      ['police', 'The suspect claimed he acted alone'],
+      ['The suspect', 'he acted alone'],
+    ]);
     // A cue with its auxiliary and an addressee, whose clause the parser hangs off the addressee.
     const told = analyse('Kenya said the minister had told the envoy that the border would reopen.');
     expect(told.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([

@@ -87,6 +87,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       i = hit.tokens.end - 1;
     }
   }
+  endNestedBeforeOuter(doc, found);
   const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found), ...interviewAnswers(doc, found)];
   for (const f of signed) found.push(f);
   continueQuotes(doc, regions, regionOf, found);
@@ -137,6 +138,29 @@ function isAddresseeClause(doc: Doc, verb: number, range: TokenRange): boolean {
   if (clause < range.start || clause >= range.end || baseRelation(doc.tokens.deprel[clause]) !== 'acl') return false;
   const object = doc.tokens.head[clause];
   return object >= 0 && doc.tokens.head[object] === verb && /^(?:obj|iobj)$/.test(baseRelation(doc.tokens.deprel[object]));
+}
+
+/**
+ * "The company wants to expand into Asia, its chief executive said": the inner report's content
+ * ("to expand into Asia") ends where the outer report's content ends, before the outer speaker and
+ * cue that follow it. Found reports are in text order of their cues, so an inner one comes first.
+ */
+function endNestedBeforeOuter(doc: Doc, found: Found[]): void {
+  for (const inner of found) {
+    if (!inner.cueTokens || inner.content.length !== 1) continue;
+    const at = doc.tokens.start[inner.cueTokens.start];
+    const [content] = inner.content;
+    for (const outer of found) {
+      if (outer === inner || !outer.cueTokens || outer.content.length !== 1) continue;
+      const outerContent = outer.content[0];
+      const outerCue = doc.tokens.start[outer.cueTokens.start];
+      // The outer content holds the inner cue and ends inside the inner content, before the outer cue.
+      if (outerContent.start <= at && at < outerContent.end && outerContent.end > content.start && outerContent.end < content.end && outerCue < content.end && outerCue > outerContent.end) {
+        inner.content = [{ start: content.start, end: outerContent.end }];
+        break;
+      }
+    }
+  }
 }
 
 function charSpan(doc: Doc, range: TokenRange): Span {
