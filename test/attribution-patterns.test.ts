@@ -11,7 +11,12 @@ beforeAll(async () => {
   pipeline = await createAnalyzer();
 });
 
-function analyse(text: string): ArticleJSON & { speakerOf(words: string): string | undefined; quote(words: string): ArticleJSON['quotes'][number] } {
+function analyse(text: string): ArticleJSON & {
+  speakerOf(words: string): string | undefined;
+  quote(words: string): ArticleJSON['quotes'][number];
+  /** Each quote's source and content words, in text order. */
+  attributions(): Array<[string | undefined, string]>;
+} {
   const article = toArticleJSON(pipeline.run(text));
   const quote = (words: string) => {
     const q = article.quotes.find((x) => x.content.text.includes(words));
@@ -22,6 +27,7 @@ function analyse(text: string): ArticleJSON & { speakerOf(words: string): string
     ...article,
     quote,
     speakerOf: (words) => article.entities.find((e) => e.id === quote(words).speaker)?.name,
+    attributions: () => article.quotes.map((q) => [q.source?.text, q.content.text]),
   };
 }
 
@@ -136,7 +142,7 @@ describe('not speech', () => {
 
   it('"…, said Ian Smith, a spokesman for the utility.": the speaker\'s attachments end the sentence', () => {
     const a = analyse('The outage will last until Friday, said Ian Smith, a spokesman for the utility.\n\nPower will return by Sunday, said an engineer at the plant.');
-    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+    expect(a.attributions()).toEqual([
       ['Ian Smith, a spokesman for the utility', 'The outage will last until Friday'],
       ['an engineer at the plant', 'Power will return by Sunday'],
     ]);
@@ -201,19 +207,19 @@ describe('speech the rules missed or misread', () => {
 
   it('a report nested in a report is a second attribution', () => {
     const a = analyse('Police said the suspect claimed that he acted alone.');
-    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+    expect(a.attributions()).toEqual([
       ['Police', 'the suspect claimed that he acted alone'],
       ['the suspect', 'that he acted alone'],
     ]);
     // The inner report ends where the outer one's content does, before the outer speaker.
     const inner = analyse('The suspect claimed he acted alone, police said on Tuesday.');
-    expect(inner.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+    expect(inner.attributions()).toEqual([
       ['police', 'The suspect claimed he acted alone'],
       ['The suspect', 'he acted alone'],
     ]);
     // A cue with its auxiliary and an addressee, whose clause the parser hangs off the addressee.
     const told = analyse('Kenya said the minister had told the envoy that the border would reopen.');
-    expect(told.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+    expect(told.attributions()).toEqual([
       ['Kenya', 'the minister had told the envoy that the border would reopen'],
       ['the minister', 'that the border would reopen'],
     ]);
@@ -237,7 +243,7 @@ describe('speech the rules missed or misread', () => {
 
   it('two coordinated reports: each its own content', () => {
     const a = analyse('Smith said Jones was lying, and Jones said Smith was the liar.');
-    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([['Smith', 'Jones was lying'], ['Jones', 'Smith was the liar']]);
+    expect(a.attributions()).toEqual([['Smith', 'Jones was lying'], ['Jones', 'Smith was the liar']]);
   });
 
   it('"…,” X told reporters, adding that …": the participle reports what follows it', () => {
@@ -273,7 +279,7 @@ describe('speech the rules missed or misread', () => {
 
   it('"…, people familiar with the matter said, asking not to be identified": one quote, whole speaker', () => {
     const a = analyse('Apple is in talks to buy the startup, people familiar with the matter said, asking not to be identified because the talks are private.');
-    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([['people familiar with the matter', 'Apple is in talks to buy the startup']]);
+    expect(a.attributions()).toEqual([['people familiar with the matter', 'Apple is in talks to buy the startup']]);
   });
 
   it('"warned it could climb": the pronoun is the content\'s subject, not an addressee', () => {

@@ -132,12 +132,7 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     }
   }
   hits.sort((a, b) => a.rank - b.rank);
-  // A negated main predicate carries the claim: "We have ample liquidity and no plans to file for
-  // bankruptcy" denies a filing, whatever it asserts first.
-  if (parsed) {
-    const negated = hits.findIndex((h) => negatorOf(doc, h.token, tokens, parsed) !== null);
-    if (negated > 0) hits.unshift(...hits.splice(negated, 1));
-  }
+  if (parsed) negatedFirst(doc, hits, (h) => h.token, tokens);
   const predicates = [...new Set(hits.flatMap((h) => h.classes))];
   let head = hits[0]?.token ?? -1;
   let words = hits[0]?.words ?? '';
@@ -149,10 +144,11 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     const bare = parsed
       ? tokens
           .filter((i) => main(i) && (doc.upos(i) === 'VERB' ? !NOT_PREDICATES.has(lemmaOf(doc, i)) : doc.upos(i) === 'NOUN' && underLightVerb(doc, i, inContent)))
-          .sort((a, b) => depth(doc, a) - depth(doc, b) || a - b)
+          .map((i) => ({ token: i, rank: depth(doc, i) }))
+          .sort((a, b) => a.rank - b.rank || a.token - b.token)
+          .map((b) => b.token)
       : [];
-    const negated = bare.findIndex((i) => negatorOf(doc, i, tokens, parsed) !== null);
-    if (negated > 0) bare.unshift(...bare.splice(negated, 1));
+    negatedFirst(doc, bare, (i) => i, tokens);
     const verb = parsed ? bare[0] : tokens.find((i) => doc.upos(i) === 'VERB' && !NOT_PREDICATES.has(lemmaOf(doc, i)));
     head = verb ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
     if (head >= 0) words = lemmaOf(doc, head);
@@ -180,9 +176,19 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     denial,
     // With a parse, a content of names alone ("Mike Tyson Invited to Appear", a headline tagged as
     // names) is unread, not a report.
-    anaphoric: hits.length === 0 && (parsed ? namesReport(doc, tokens) : head < 0 || aboutReport),
+    anaphoric: hits.length === 0 && (parsed ? namesReport(doc, tokens, inContent) : head < 0 || aboutReport),
     reportsDenial,
   };
+}
+
+/**
+ * Moves the first negated predicate of `list` (main predicates, most prominent first) to the
+ * front: it carries the claim. "We have ample liquidity and no plans to file for bankruptcy"
+ * denies a filing, whatever it asserts first.
+ */
+function negatedFirst<T>(doc: Doc, list: T[], tokenOf: (item: T) => number, tokens: readonly number[]): void {
+  const negated = list.findIndex((item) => negatorOf(doc, tokenOf(item), tokens, true) !== null);
+  if (negated > 0) list.unshift(...list.splice(negated, 1));
 }
 
 /** A verb of the content above the predicate `head` that reads as a denial ("rejected the report that it would buy …"), or −1. */
@@ -286,8 +292,7 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
  * reports as baseless", "it") or has one as its subject ("the story is fake"). "Barry Goldwater
  * wouldn't recognize it" mentions "it" but says something of its own.
  */
-function namesReport(doc: Doc, tokens: readonly number[]): boolean {
-  const content = new Set(tokens);
+function namesReport(doc: Doc, tokens: readonly number[], content: ReadonlySet<number>): boolean {
   const top = tokens.find((i) => !content.has(doc.tokens.head[i]));
   if (top === undefined) return false;
   // "disputes this", "denied it": a pronoun points at the sentence before, not at the headline.

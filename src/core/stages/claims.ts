@@ -2,6 +2,7 @@ import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS } from '../cues.js';
 import { REPORT_NOUNS } from '../lexicon/predicates.js';
+import { mentionOrder, type MentionOrder } from '../mention-order.js';
 import { frameOf, restsOnNegation, type Frame } from '../proposition.js';
 import { side } from './contradictions.js';
 
@@ -26,7 +27,7 @@ const MIN_LEAD_TOKENS = 8;
 const DATELINE = /^\s*(?:[A-Z][A-Z .'’-]+(?:,[^—–:\n]{0,40}?)?\s*(?:\([^)\n]{0,40}\))?\s*[—–:-]+\s+|\([^)\n]{0,40}\)\s*[—–-]+\s+)/;
 
 export function buildClaims(doc: Doc): void {
-  const byStart = mentionsByStart(doc);
+  const order = mentionOrder(doc);
   const lastCued = new Map<string | null, Quote>();
   const anaphoric = new Set<string>();
   doc.quotes.forEach((quote, k) => {
@@ -37,16 +38,16 @@ export function buildClaims(doc: Doc): void {
     // "rejected a request", "is challenging McCain": a thing refused is no proposition denied.
     const { stance, basis } = refined.stance === 'deny' && refusesAThing(doc, quote, parts) ? { ...refined, stance: 'other' as const } : refined;
     if (quote.cue) lastCued.set(quote.speaker, quote);
-    doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, byStart, parts, frame, quote.speaker), events: [] });
+    doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, order, parts, frame, quote.speaker), events: [] });
   });
   for (const span of outletSentences(doc)) {
     const frame = frameOf(doc, [span]);
     if (frame.predicates.length === 0) continue;
     const verb = denialVerb(doc, span, span.start === doc.meta.title?.start);
     const { stance, basis } = verb ? { stance: 'deny' as const, basis: `"${verb}"` } : refine({ stance: 'assert', cue: '' }, frame);
-    doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, byStart, [span], frame, null), events: [] });
+    doc.claims.push({ id: `c${doc.claims.length + 1}`, quote: null, speaker: null, stance, basis: basis || 'the outlet', proposition: proposition(doc, order, [span], frame, null), events: [] });
   }
-  resolveTopics(doc, anaphoric, byStart);
+  resolveTopics(doc, anaphoric, order);
 }
 
 /** The cue's class; a floating quote continues the stance of its speaker's previous statement with a cue. */
@@ -99,12 +100,13 @@ function refine({ stance, cue }: { stance: Stance; cue: string }, frame: Frame):
   return { stance, basis: cue ? `cue "${cue}"` : '' };
 }
 
-function proposition(doc: Doc, byStart: number[], parts: Span[], frame: Frame, speaker: string | null): Claim['proposition'] {
+function proposition(doc: Doc, order: MentionOrder, parts: Span[], frame: Frame, speaker: string | null): Claim['proposition'] {
+  const { byStart } = order;
   const entities = new Set<string>();
   const terms = new Set<string>();
   for (const part of parts) {
     // Mentions by start offset, so a long article is not rescanned per claim.
-    for (let j = firstFrom(doc, byStart, part.start); j < byStart.length && doc.mentions[byStart[j]].start < part.end; j++) {
+    for (let j = order.firstFrom(part.start); j < byStart.length && doc.mentions[byStart[j]].start < part.end; j++) {
       const m = doc.mentions[byStart[j]];
       if (m.end <= part.end && m.entity >= 0) entities.add(doc.entities[m.entity].id);
     }
@@ -167,26 +169,27 @@ function denialVerb(doc: Doc, span: Span, headline: boolean): string | null {
 /**
  * A denial of "the claims" or "the report" (claims `anaphoric` by id) takes the proposition of the
  * article's matter, when the matter (or whoever states it) involves the denier or someone its
- * sentence names: "Nordvik
- * Bank dismissed the report" denies "Nordvik chief will step down"; "Jeff Weaver dismissed that
- * suggestion" does not deny the headline "Clinton looks for pace to quicken".
+ * sentence names: "Nordvik Bank dismissed the report" denies "Nordvik chief will step down"; "Jeff
+ * Weaver dismissed that suggestion" does not deny the headline "Clinton looks for pace to quicken".
  */
-function resolveTopics(doc: Doc, anaphoric: ReadonlySet<string>, byStart: number[]): void {
+function resolveTopics(doc: Doc, anaphoric: ReadonlySet<string>, order: MentionOrder): void {
   const lead = leadEnd(doc);
   const ordered = [...doc.claims].sort((a, b) => a.proposition.start - b.proposition.start);
   const topic = ordered.find((c) => c.proposition.start < lead && c.proposition.predicates.length > 0 && c.proposition.predicate !== '');
   if (!topic) return;
+  const t = topic.proposition;
+  // Whom the matter involves, and who said it ("Patricia Smith rejected Clinton's claim").
+  const involved = sidesOf(doc, [...t.entities, ...(topic.speaker ? [topic.speaker] : [])]);
+  const quotes = new Map(doc.quotes.map((q) => [q.id, q]));
   for (const claim of doc.claims) {
-    const p = claim.proposition;
     // Only a denial that names a report stands for the matter: "denied class-action status" has a
     // predicate of its own, though of no class, and denies nothing the headline says; nor does a
     // negation alone ("wouldn't recognize it").
     if (claim === topic || claim.stance !== 'deny' || !anaphoric.has(claim.id) || restsOnNegation(claim.basis)) continue;
-    const t = topic.proposition;
-    // Whom the matter involves, and who said it ("Patricia Smith rejected Clinton's claim").
-    const involved = sidesOf(doc, [...t.entities, ...(topic.speaker ? [topic.speaker] : [])]);
-    const denier = sidesOf(doc, [...(claim.speaker ? [claim.speaker] : []), ...sentenceEntities(doc, byStart, claim)]);
+    const quote = claim.quote === null ? undefined : quotes.get(claim.quote);
+    const denier = sidesOf(doc, [...(claim.speaker ? [claim.speaker] : []), ...sentenceEntities(doc, order, quote?.cue ?? quote?.content ?? claim.proposition)]);
     if (![...denier].some((k) => involved.has(k))) continue;
+    const p = claim.proposition;
     claim.proposition = { ...p, topic: topic.id, entities: [...new Set([...p.entities, ...t.entities])], terms: t.terms, cameo: t.cameo, predicates: t.predicates, predicate: t.predicate, agent: t.agent };
   }
 }
@@ -196,14 +199,13 @@ function sidesOf(doc: Doc, ids: readonly string[]): Set<string> {
   return new Set(ids.flatMap((id) => [...side(doc, doc.entityById(id))]));
 }
 
-/** The entities named in the sentence of a claim's cue (or content). */
-function sentenceEntities(doc: Doc, byStart: number[], claim: Claim): string[] {
-  const quote = doc.quotes.find((q) => q.id === claim.quote);
-  const at = quote?.cue ?? quote?.content ?? claim.proposition;
+/** The entities named in the sentence that holds `at` (a claim's cue, else its content). */
+function sentenceEntities(doc: Doc, order: MentionOrder, at: Span): string[] {
   const sentence = doc.sentences[doc.sentenceOf(doc.tokenAt(at.start))];
   if (!sentence) return [];
+  const { byStart } = order;
   const ids: string[] = [];
-  for (let j = firstFrom(doc, byStart, sentence.start); j < byStart.length && doc.mentions[byStart[j]].start < sentence.end; j++) {
+  for (let j = order.firstFrom(sentence.start); j < byStart.length && doc.mentions[byStart[j]].start < sentence.end; j++) {
     const m = doc.mentions[byStart[j]];
     if (m.entity >= 0) ids.push(doc.entities[m.entity].id);
   }
@@ -215,23 +217,6 @@ function leadEnd(doc: Doc): number {
   const title = doc.meta.title;
   const lead = doc.paragraphs.find((p) => (!title || p.start >= title.end) && p.tokenEnd - p.tokenStart >= MIN_LEAD_TOKENS);
   return lead?.end ?? title?.end ?? 0;
-}
-
-/** Mention indices by start offset (the speakers stage appends its descriptions at the end). */
-function mentionsByStart(doc: Doc): number[] {
-  return doc.mentions.map((_, k) => k).sort((a, b) => doc.mentions[a].start - doc.mentions[b].start || a - b);
-}
-
-/** Position in `byStart` of the first mention that starts at or after `offset`. */
-function firstFrom(doc: Doc, byStart: number[], offset: number): number {
-  let low = 0;
-  let high = byStart.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (doc.mentions[byStart[middle]].start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 export const claimsStage: Stage = {

@@ -143,22 +143,29 @@ function isAddresseeClause(doc: Doc, verb: number, range: TokenRange): boolean {
 /**
  * "The company wants to expand into Asia, its chief executive said": the inner report's content
  * ("to expand into Asia") ends where the outer report's content ends, before the outer speaker and
- * cue that follow it. Found reports are in text order of their cues, so an inner one comes first.
+ * cue that follow it. Found reports are in text order of their cues, so the reports of one
+ * sentence stand together and only they are compared.
  */
 function endNestedBeforeOuter(doc: Doc, found: Found[]): void {
-  for (const inner of found) {
-    if (!inner.cueTokens || inner.content.length !== 1) continue;
-    const at = doc.tokens.start[inner.cueTokens.start];
-    const [content] = inner.content;
-    for (const outer of found) {
-      if (outer === inner || !outer.cueTokens || outer.content.length !== 1) continue;
-      const outerContent = outer.content[0];
-      const outerCue = doc.tokens.start[outer.cueTokens.start];
-      // The outer content holds the inner cue and ends inside the inner content, before the outer cue.
-      if (outerContent.start <= at && at < outerContent.end && outerContent.end > content.start && outerContent.end < content.end && outerCue < content.end && outerCue > outerContent.end) {
-        inner.content = [{ start: content.start, end: outerContent.end }];
-        break;
-      }
+  for (let from = 0, to = 0; from < found.length; from = to) {
+    while (to < found.length && found[to].sentenceEnd === found[from].sentenceEnd) to++;
+    const sentence = found.slice(from, to);
+    for (const inner of sentence) endBeforeOuter(doc, inner, sentence);
+  }
+}
+
+function endBeforeOuter(doc: Doc, inner: Found, sentence: readonly Found[]): void {
+  if (!inner.cueTokens || inner.content.length !== 1) return;
+  const at = doc.tokens.start[inner.cueTokens.start];
+  const [content] = inner.content;
+  for (const outer of sentence) {
+    if (outer === inner || !outer.cueTokens || outer.content.length !== 1) continue;
+    const outerContent = outer.content[0];
+    const outerCue = doc.tokens.start[outer.cueTokens.start];
+    // The outer content holds the inner cue and ends inside the inner content, before the outer cue.
+    if (outerContent.start <= at && at < outerContent.end && outerContent.end > content.start && outerContent.end < content.end && outerCue < content.end && outerCue > outerContent.end) {
+      inner.content = [{ start: content.start, end: outerContent.end }];
+      return;
     }
   }
 }
@@ -892,7 +899,7 @@ function extendAppositive(doc: Doc, np: TokenRange, sentEnd: number): TokenRange
     const next = appositive && appositive.end < sentEnd ? doc.upos(appositive.end) : '';
     if (appositive && next !== 'VERB' && next !== 'AUX') return { start: np.start, end: withAttachments(doc, appositive.end, sentEnd) };
   }
-  return withAttachments(doc, np.end, sentEnd) === np.end ? np : { start: np.start, end: withAttachments(doc, np.end, sentEnd) };
+  return { start: np.start, end: withAttachments(doc, np.end, sentEnd) };
 }
 
 /** Prepositions that attach a speaker's organisation or place: "a spokesman for the utility", "an analyst at Harrow Securities". */
