@@ -158,11 +158,14 @@ The council rejected a request from the club to extend the lease.
 Dana Ward is challenging Senator Reed for the seat.
 
 The club rejected the report that it would move.
+
+Okafor, who joined from Porto Azul in the summer, dismissed talk of a move to the Premier League.
 `);
     expect(claimWith(a, 'class-action status').stance).toBe('other');
     expect(claimWith(a, 'a request from the club').stance).toBe('other');
     expect(claimWith(a, 'Senator Reed for the seat').stance).toBe('other');
     expect(claimWith(a, 'that it would move').stance).toBe('deny');
+    expect(claimWith(a, 'talk of a move to the Premier League').stance).toBe('deny');
   });
 });
 

@@ -66,6 +66,7 @@ const SAID_NOUNS = new Set([
   ...REPORT_NOUNS, 'remark', 'comment', 'statement', 'idea', 'notion', 'characterization', 'characterisation', 'criticism',
   'assessment', 'conclusion', 'finding', 'version', 'narrative', 'theory', 'view', 'premise', 'description', 'portrayal',
   'label', 'argument', 'interpretation', 'analysis', 'estimate', 'figure', 'number', 'assertion', 'insinuation', 'charge',
+  'talk', 'chatter', 'gossip', 'hype',
 ]);
 
 /**
