@@ -360,6 +360,9 @@ describe('speakers the parse resolves', () => {
     expect(a.quote('never afraid')).toMatchObject({ kind: 'direct', content: { text: 'I was never afraid. I was angry.' } });
     expect(a.speakerOf('Regulate the platforms')).toBe('Maria Ressa');
     expect(a.quotes.filter((q) => q.content.text.includes('?'))).toEqual([]);
+    // The byline's writer asks the questions; the interviewee may be named only after them.
+    const b = analyse('Inside the bakery that refused a fortune\n\nBy Lena Hoffmann\n\nQ: Did you think about selling?\n\nA: Honestly, no. We never planned to sell.\n\nClaire Moreau runs the bakery with her brother. Moreau is 41.');
+    expect(b.speakerOf('We never planned to sell')).toBe('Claire Moreau');
   });
 
   it('an epithet speaks for the person named before: "the Italian said", "the 42-year-old said"', () => {

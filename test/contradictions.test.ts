@@ -55,6 +55,8 @@ There is no truth in reports that the president is ill, his spokesman said.
 The story that Apple will release a smartwatch is fake, a spokeswoman said.
 
 The company said reports that it would close the plant were untrue.
+
+"That is simply false," the baker said.
 `);
     const stance = (words: string) => [claimWith(article, words).stance, claimWith(article, words).proposition.predicates[0]];
     expect(stance('Kestrel Airlines rejected the report')).toEqual(['other', 'acquire']);
@@ -66,6 +68,7 @@ The company said reports that it would close the plant were untrue.
     expect(stance('no truth in reports')).toEqual(['deny', 'hospital']);
     expect(stance('Apple will release a smartwatch is fake')).toEqual(['deny', 'launch']);
     expect(stance('would close the plant were untrue')).toEqual(['deny', 'close-down']);
+    expect(claimWith(article, 'That is simply false').stance).toBe('deny');
   });
 
   it('reads "X denied reports that P" as a denial of P, and a denial of "the claims" as one of the article\'s matter', () => {

@@ -82,7 +82,7 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   const first = spanned.length > 0 ? doc.sentenceOf(spanned[0]) : -1;
   const all = spanned.filter((i) => doc.sentenceOf(i) === first);
   const lower = doc.tokens.lower;
-  const aboutReport = all.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i)));
+  const aboutReport = all.some((i) => namesSaid(doc, i));
   let denial: string | null = null;
   let marked = -1;
   // "The story is fake" denies a report; "stereotypes that are untrue" denies nothing reported.
@@ -322,7 +322,18 @@ function judgesReport(doc: Doc, marker: number): boolean {
     for (const above of ancestors(doc, marker)) judged.push(above, ...childrenWith(doc, above, 'nsubj'));
   }
   // "there is no truth in …", "it is not true": the denial phrase says so itself.
-  return judged.some((i) => REPORT_NOUNS.has(lemmaOf(doc, i))) || PHRASE_NEGATORS.has(doc.tokens.lower[marker - 1] ?? '') || PHRASE_NEGATORS.has(doc.tokens.lower[marker]);
+  return judged.some((i) => namesSaid(doc, i)) || PHRASE_NEGATORS.has(doc.tokens.lower[marker - 1] ?? '') || PHRASE_NEGATORS.has(doc.tokens.lower[marker]);
+}
+
+/**
+ * Whether token `i` names something said: a report noun ("the story", "claims"), or "that" as a
+ * subject ("That is simply false"), which points at what was just said as "this" and "it" do.
+ */
+function namesSaid(doc: Doc, i: number): boolean {
+  if (REPORT_NOUNS.has(lemmaOf(doc, i))) return true;
+  // Not the relative "that" ("stereotypes that are untrue").
+  const clause = doc.tokens.head[i];
+  return doc.tokens.lower[i] === 'that' && baseRelation(doc.tokens.deprel[i]) === 'nsubj' && clause >= 0 && doc.tokens.deprel[clause] !== 'acl:relcl';
 }
 
 /** Negators that make a denial phrase of their own ("no truth", "not true"); "nothing wrong" is none. */

@@ -1113,19 +1113,11 @@ function interviewAnswers(doc: Doc, found: Found[]): Found[] {
   };
   const firstQuestion = doc.paragraphs.findIndex((_, k) => labelled(k, QUESTION_LABELS));
   if (firstQuestion < 0) return [];
-  const before = doc.paragraphs[firstQuestion].tokenStart;
-  const counts = new Map<number, { count: number; first: Mention }>();
-  for (const m of doc.mentions) {
-    if (m.tokenEnd > before || m.type !== 'PERSON') continue;
-    const known = counts.get(m.entity);
-    if (known) known.count++;
-    else counts.set(m.entity, { count: 1, first: m });
-  }
-  let interviewee: Mention | null = null;
-  let most = 0;
-  for (const { count, first } of counts.values()) {
-    if (count > most || (count === most && interviewee && first.tokenStart < interviewee.tokenStart)) [interviewee, most] = [first, count];
-  }
+  // The interviewee: the person named most before the questions, else in the whole text; never the
+  // byline's writer, who asks them.
+  const byline = doc.meta.source;
+  const writes = (m: Mention): boolean => byline !== null && m.start < byline.end && m.end > byline.start;
+  const interviewee = mostNamed(doc, doc.paragraphs[firstQuestion].tokenStart, writes) ?? mostNamed(doc, doc.tokenCount, writes);
   if (!interviewee) return [];
   const source = { start: interviewee.tokenStart, end: interviewee.tokenEnd };
   const covered = contentCoverage(found);
@@ -1139,6 +1131,23 @@ function interviewAnswers(doc: Doc, found: Found[]): Found[] {
     out.push({ cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: tokenEnd, content: [content], verbatim: true });
   }
   return out;
+}
+
+/** The first mention of the person mentioned most before token `before`, leaving out `skip`; the earlier on a tie. */
+function mostNamed(doc: Doc, before: number, skip: (m: Mention) => boolean): Mention | null {
+  const counts = new Map<number, { count: number; first: Mention }>();
+  for (const m of doc.mentions) {
+    if (m.tokenEnd > before || m.type !== 'PERSON' || skip(m)) continue;
+    const known = counts.get(m.entity);
+    if (known) known.count++;
+    else counts.set(m.entity, { count: 1, first: m });
+  }
+  let most: Mention | null = null;
+  let count = 0;
+  for (const entry of counts.values()) {
+    if (entry.count > count || (entry.count === count && most && entry.first.tokenStart < most.tokenStart)) [most, count] = [entry.first, entry.count];
+  }
+  return most;
 }
 
 /** Words before the name in a quote headline's signature: "Nobel laureate Maria Ressa". */
