@@ -431,6 +431,11 @@ describe('speakers the parse resolves', () => {
     const a = analyse('By Jane Roe\n\nPrime Minister Keir Starmer visited Kyiv on Friday. I asked whether he would stay.');
     expect(a.speakerOf('whether he would stay')).toBe('Jane Roe');
   });
+
+  it('a title before the name after a quote is the speaker\'s, even when the parse hangs it off the quote', () => {
+    const a = analyse('"We are pleased with the Court\'s well-reasoned decision and order," Trump lawyer Marc Kasowitz said.');
+    expect(a.attributions()).toEqual([['Trump lawyer Marc Kasowitz', '"We are pleased with the Court\'s well-reasoned decision and order,"']]);
+  });
 });
 
 describe('quotations set as blocks', () => {

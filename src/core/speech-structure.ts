@@ -86,6 +86,7 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
     tokenStart = Math.min(tokenStart, sibling.tokenStart);
     tokenEnd = Math.max(tokenEnd, sibling.tokenEnd);
   }
+  if (tokenStart > near.start && isSplitPremodifier(doc, v, near.start, { start: tokenStart, end: tokenEnd })) tokenStart = near.start;
   // A parse that ends the speaker mid-phrase ("people | familiar with the matter") misread it.
   // One the parse closed with a comma has an aside after it ("His lawyer, however, told").
   if (tokenEnd < near.end && tokenEnd > near.start && doc.upos(tokenEnd) !== 'PUNCT' && doc.word(tokenEnd - 1) !== ',') tokenEnd = near.end;
@@ -93,6 +94,26 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
   // A subject subtree that swallowed the cue is a misparse.
   if (range.start <= v && v < range.end) return null;
   return range.end > range.start ? range : null;
+}
+
+/**
+ * "“…,” Trump lawyer Marc Kasowitz said": the parser took "Trump lawyer" for the verb's content
+ * (or a part of it) and only "Marc Kasowitz" for its subject. Nouns right after a closing mark
+ * or comma that the parse hangs off the verb as a clause, or off the content before them, are
+ * the subject's premodifiers ("Last week Trump said"
+ * keeps its time apart: an `obl:tmod`).
+ */
+function isSplitPremodifier(doc: Doc, v: number, from: number, subject: TokenRange): boolean {
+  if (from === 0 || !(QUOTE_MARKS.has(doc.word(from - 1)) || doc.word(from - 1) === ',')) return false;
+  for (let k = from; k < subject.start; k++) {
+    const pos = doc.upos(k);
+    if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ') return false;
+    const head = doc.tokens.head[k];
+    const inside = head >= from && head < subject.end;
+    const intoContent = head < from || (head === v && (doc.tokens.deprel[k] === 'ccomp' || doc.tokens.deprel[k] === 'parataxis'));
+    if (!inside && !intoContent) return false;
+  }
+  return true;
 }
 
 /** Relations by which a verb holds what it reports, strongest first: "ordered the firm to pay" is an `xcomp`. */
