@@ -432,6 +432,20 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('whether he would stay')).toBe('Jane Roe');
   });
 
+  it('an inverted speaker keeps a relative clause that describes them, not one that reports', () => {
+    const a = analyse("Its first national television ad could start this week, said Brian Baker, a longtime political adviser to the Ricketts family who oversees the super PAC's campaign.\n\nThe talks failed, said the officials, who added that the army would withdraw.");
+    expect(a.attributions()).toEqual([
+      ["Brian Baker, a longtime political adviser to the Ricketts family who oversees the super PAC's campaign", 'Its first national television ad could start this week'],
+      ['the officials', 'The talks failed'],
+      ['who', 'that the army would withdraw'],
+    ]);
+  });
+
+  it('a clause between commas before a cue is no appositive of a speaker', () => {
+    const a = analyse('Her refusal did not go over well with Republicans, and the meeting deteriorated from there, said one GOP source in the room.');
+    expect(a.attributions()).toEqual([['one GOP source in the room', 'Her refusal did not go over well with Republicans, and the meeting deteriorated from there']]);
+  });
+
   it('a title before the name after a quote is the speaker\'s, even when the parse hangs it off the quote', () => {
     const a = analyse('"We are pleased with the Court\'s well-reasoned decision and order," Trump lawyer Marc Kasowitz said.');
     expect(a.attributions()).toEqual([['Trump lawyer Marc Kasowitz', '"We are pleased with the Court\'s well-reasoned decision and order,"']]);

@@ -115,6 +115,7 @@ export function speakerPhraseEndingAt(doc: Doc, last: number, limit: number): To
     }
     const before = end >= limit ? doc.upos(end) : 'X';
     if (before !== 'PROPN' && before !== 'NOUN') return null;
+    if (!isAppositive(doc, k + 1, last)) return null;
     let head = nounPhraseEndingAt(doc, end, limit);
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA,": a name
     // before a further comma is the head of a stacked appositive.
@@ -126,6 +127,21 @@ export function speakerPhraseEndingAt(doc: Doc, last: number, limit: number): To
   }
   return null;
 }
+
+/**
+ * Whether tokens `[from, to)` between two commas can describe a name: "and the meeting
+ * deteriorated from there" is a clause, "a senior official who oversees it" an appositive.
+ */
+function isAppositive(doc: Doc, from: number, to: number): boolean {
+  if (doc.upos(from) === 'CCONJ') return false;
+  for (let k = from; k < to; k++) {
+    if (RELATIVIZERS.has(doc.tokens.lower[k])) return true;
+    if (FINITE_TAGS.has(doc.tokens.tag[k])) return false;
+  }
+  return true;
+}
+
+const FINITE_TAGS = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 
 /** Longest appositive, in tokens, between a name and its verb. */
 const MAX_APPOSITIVE = 40;

@@ -383,7 +383,7 @@ function attribute(
     // "“…,” said Kabulov, a Russian envoy."
     const np = nounPhraseStartingAt(doc, cueTokens.end, sentEnd);
     if (!np) return null;
-    source = extendAppositive(doc, np, sentEnd);
+    source = withRelativeClause(doc, extendAppositive(doc, np, sentEnd), sentEnd);
     afterCue = source.end;
   }
   if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
@@ -415,10 +415,12 @@ function attribute(
     const content = contentBefore(doc, boundary, sentStart, regions, regionOf);
     if (!content) return null;
     const parts = [content];
+    const resumeAt = doc.word(rest.next) === ',' ? rest.next + 1 : rest.next;
     const resume = rest.resumes ? resumedQuote(doc, rest.next, sentEnd, regions, regionOf)
       // "During his years in office, Mr. Obama said, a majority of Americans have …"
       // but not "…, people familiar with the matter said, asking not to be identified".
-      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, doc.word(rest.next) === ',' ? rest.next + 1 : rest.next) ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
+      // Nor "…, said the officials, who added that …": the relative clause is a report of its own.
+      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     return { cue, cueTokens, source, content: parts, addressee: rest.addressee, sentenceEnd: sentEnd };
   }
@@ -902,22 +904,39 @@ function extendAppositive(doc: Doc, np: TokenRange, sentEnd: number): TokenRange
   return { start: np.start, end: withAttachments(doc, np.end, sentEnd) };
 }
 
+/**
+ * "…, said Brian Baker, an adviser who oversees the PAC's campaign.": a relative clause that ends
+ * the sentence after an inverted speaker describes the speaker, unless it reports speech of its
+ * own ("…, said the officials, who added that …").
+ */
+function withRelativeClause(doc: Doc, source: TokenRange, sentEnd: number): TokenRange {
+  if (source.end >= sentEnd || !RELATIVE_PRONOUNS.has(doc.tokens.lower[source.end])) return source;
+  let end = sentEnd;
+  while (end > source.end && isTrailingPunctuation(doc, end - 1)) end--;
+  for (let k = source.end + 1; k < end; k++) {
+    if (doc.word(k) === ',' || (/^(?:VERB|AUX)$/.test(doc.upos(k)) && CUE_READINGS.has(doc.tokens.lemma[k]))) return source;
+  }
+  return { start: source.start, end };
+}
+
 /** Prepositions that attach a speaker's organisation or place: "a spokesman for the utility", "an analyst at Harrow Securities". */
 const SPEAKER_ATTACHMENTS = new Set(['for', 'at', 'of', 'with', 'from']);
 
 /**
  * Where a speaker phrase ending at `end` ends with the prepositional phrases that say whose or
- * where it is ("…, said a spokesman for the utility."), when the sentence ends after them: they are
- * the speaker's, not the content.
+ * where it is ("…, said a spokesman for the utility."), when the sentence or a relative clause
+ * follows them: they are the speaker's, not the content.
  */
 function withAttachments(doc: Doc, end: number, sentEnd: number): number {
   let k = end;
-  while (k < sentEnd && SPEAKER_ATTACHMENTS.has(doc.tokens.lower[k])) {
+  // "an adviser to the family", but not "said Smith to reporters".
+  const attaches = (i: number) => SPEAKER_ATTACHMENTS.has(doc.tokens.lower[i]) || (doc.tokens.lower[i] === 'to' && doc.upos(i - 1) === 'NOUN');
+  while (k < sentEnd && attaches(k)) {
     const np = nounPhraseStartingAt(doc, k + 1, sentEnd);
     if (!np) break;
     k = np.end;
   }
-  return k > end && (k >= sentEnd || isTrailingPunctuation(doc, k)) ? k : end;
+  return k > end && (k >= sentEnd || isTrailingPunctuation(doc, k) || RELATIVE_PRONOUNS.has(doc.tokens.lower[k])) ? k : end;
 }
 
 /** "According to X, …" and "…, according to X." */
