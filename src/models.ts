@@ -6,6 +6,7 @@ import { decodeCueModel, type CueModel } from './core/cue-model.js';
 import { decodeNerModel, type NerModel } from './core/ner.js';
 import { decodeWordClusters, type WordClusters } from './core/word-clusters.js';
 import { decodeParserModel, type ParserModel } from './core/models/parser.js';
+import { decodeContentSpanModel, type ContentSpanModel } from './core/models/content-span.js';
 
 /** The shipped English POS model (see MODELS.md); `claimgraph train pos` rebuilds it. */
 export const DEFAULT_POS_MODEL_PATH = fileURLToPath(new URL('../models/pos-en.bin', import.meta.url));
@@ -29,6 +30,13 @@ export const DEFAULT_CUE_MODEL_PATH = fileURLToPath(new URL('../models/cues-en.b
 
 export async function loadCueModel(path: string = DEFAULT_CUE_MODEL_PATH): Promise<CueModel> {
   return decodeModelFile(path, 'rebuild it with "claimgraph train cues"', decodeCueModel);
+}
+
+/** The learned content-end chooser (see MODELS.md); `claimgraph train spans` rebuilds it. */
+export const DEFAULT_SPAN_MODEL_PATH = fileURLToPath(new URL('../models/spans-en.bin', import.meta.url));
+
+export async function loadSpanModel(path: string = DEFAULT_SPAN_MODEL_PATH): Promise<ContentSpanModel> {
+  return decodeModelFile(path, 'rebuild it with "claimgraph train spans"', decodeContentSpanModel);
 }
 
 /** The statistical NER model (see MODELS.md); `claimgraph train ner` rebuilds it. */

@@ -9,6 +9,7 @@ import {
   DEFAULT_NER_MODEL_PATH,
   DEFAULT_PARSER_MODEL_PATH,
   DEFAULT_POS_MODEL_PATH,
+  DEFAULT_SPAN_MODEL_PATH,
   loadPosModel,
   loadWordClusters,
 } from '../../models.js';
@@ -22,6 +23,8 @@ import { formatNerReport } from '../../eval/ner.js';
 import { clusterWords, DEFAULT_CLUSTER_OPTIONS, loadClusterText } from '../../train/clusters.js';
 import { DEFAULT_NER_TRAIN_OPTIONS, loadGumNerDocs, loadNerDocs, trainNer } from '../../train/ner.js';
 import { trainCues } from '../../train/cues.js';
+import { trainSpans } from '../../train/spans.js';
+import { encodeContentSpanModel } from '../../core/models/content-span.js';
 import { loadResources } from '../../analyze.js';
 import { accuracySummary, fromConll2003, loadPosCorpora, trainPos, type TaggedSentence } from '../../train/pos.js';
 import { DEFAULT_DEPS_TRAIN_OPTIONS, jackknifeTags, loadDepsCorpora, predictedTags, trainDeps } from '../../train/deps.js';
@@ -109,6 +112,32 @@ async function trainCuesCommand(argv: string[]): Promise<number> {
   });
   log(`kept epoch ${trained.epoch} (dev quote F1 × speaker match ${trained.score.toFixed(1)}, threshold ${trained.model.threshold.toFixed(3)})`);
   await writeModel(out, encodeCueModel(trained.model), started);
+  return 0;
+}
+
+async function trainSpansCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, {
+    train: { type: 'string' },
+    dev: { type: 'string' },
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const out = values.out === undefined ? DEFAULT_SPAN_MODEL_PATH : resolve(values.out);
+  const started = performance.now();
+  // Contents come from the pipeline with the shipped cue model, as at run time.
+  const resources = await loadResources({ withoutSpanModel: true });
+  const trained = await trainSpans(resources, {
+    train: values.train ?? sharedDataPath('polnear', 'train.jsonl'),
+    dev: values.dev ?? sharedDataPath('polnear', 'dev.jsonl'),
+    epochs: positiveInteger('epochs', values.epochs, 10),
+    seed: positiveInteger('seed', values.seed, 1),
+    bits: 16,
+    log,
+  });
+  log(`kept epoch ${trained.epoch} (dev exact content F1 + quote F1@0.3 ${trained.score.toFixed(1)}, threshold ${trained.model.threshold.toFixed(3)})`);
+  await writeModel(out, encodeContentSpanModel(trained.model), started);
   return 0;
 }
 
@@ -243,6 +272,7 @@ const TRAINERS: Trainer[] = [
   { name: 'pos', summary: 'part-of-speech tagger (UD EWT + GUM + CoNLL-2003) → models/pos-en.bin', run: trainPosCommand },
   { name: 'deps', summary: 'dependency parser (UD EWT + GUM, dev EWT/GUM dev) → models/deps-en.bin', run: trainDepsCommand },
   { name: 'cues', summary: 'attribution-cue filter (PolNeAR train, tuned on dev) → models/cues-en.bin', run: trainCuesCommand },
+  { name: 'spans', summary: 'content-end chooser (PolNeAR train, chosen on dev) → models/spans-en.bin', run: trainSpansCommand },
   { name: 'clusters', summary: 'word clusters from unlabeled text (CoNLL, GUM, PolNeAR train) → models/clusters-en.bin', run: trainClustersCommand },
   { name: 'ner', summary: 'named-entity tagger (CoNLL-2003 train, dev testa) → models/ner-en.bin', run: trainNerCommand },
 ];
@@ -280,6 +310,11 @@ claimgraph train cues [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--s
   Trains the cue filter on attribution gold in the JSONL format of docs/eval.md (default:
   PolNeAR train), keeps the epoch and decision threshold with the best quote F1@0.3 on --dev
   (default: PolNeAR dev) and writes the model (default: models/cues-en.bin).
+
+claimgraph train spans [--train FILE] [--dev FILE] [--out FILE] [--epochs N] [--seed N]
+  Trains the content-edge chooser on attribution gold (default: PolNeAR train) with the shipped
+  cue model, keeps the epoch and margin with the best exact content F1 plus quote F1@0.3 on --dev
+  (default: PolNeAR dev) and writes the model (default: models/spans-en.bin).
 
 claimgraph train clusters [--data DIR] [--text FILE[,FILE]] [--out FILE] [--depth N] [--min-count N]
   Induces hierarchical word clusters (divisive exchange clustering of a class bigram model) from

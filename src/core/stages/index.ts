@@ -11,6 +11,7 @@ import { createEntitiesStage } from './entities.js';
 import { createCorefStage } from './coref.js';
 import { createQuotesStage, type QuotesOptions } from './quotes.js';
 import type { CueModel } from '../cue-model.js';
+import type { ContentSpanModel } from '../models/content-span.js';
 import type { NerModel } from '../ner.js';
 import { createSpeakersStage } from './speakers.js';
 import { claimsStage } from './claims.js';
@@ -26,6 +27,8 @@ export interface Resources {
   lexicon: Lexicon;
   /** The learned cue filter; null keeps to the cue lexicon. */
   cueModel: CueModel | null;
+  /** The learned content-end chooser; null or absent keeps the rules' ends. */
+  spanModel?: ContentSpanModel | null;
   /** The statistical name tagger; null falls back to capitalisation rules. */
   nerModel: NerModel | null;
   /** CAMEO verb patterns, actors, agents and discards; defaults to the shipped CAMEO.2.0/Phoenix tables. */
@@ -33,7 +36,7 @@ export interface Resources {
 }
 
 /** The default English pipeline, in order. Every stage is registered here and only here. */
-export function defaultStages({ posModel, parserModel, lexicon, cueModel, nerModel, eventDictionaries = phoenixDictionaries }: Resources, quotes: QuotesOptions = { cueModel }): Stage[] {
+export function defaultStages({ posModel, parserModel, lexicon, cueModel, spanModel, nerModel, eventDictionaries = phoenixDictionaries }: Resources, quotes: QuotesOptions = { cueModel, spanModel }): Stage[] {
   return [
     tokensStage,
     segmentsStage,

@@ -5,6 +5,7 @@ import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues
 import { parsedSource, reportRelation } from '../speech-structure.js';
 import { baseRelation, children, childrenWith, subtreeSpan } from '../syntax.js';
 import { mentionTypeAt } from '../cue-model.js';
+import { contentEndCandidates, contentStartCandidates, type ContentEdgeChoice, type ContentSpanModel } from '../models/content-span.js';
 import {
   QUOTE_MARKS, isVerbModifier, nounPhraseEndingAt, nounPhraseStartingAt, speakerPhraseEndingAt, type TokenRange,
 } from '../phrases.js';
@@ -58,6 +59,10 @@ export interface QuotesOptions {
   cueModel?: CueModel | null;
   /** Sees every candidate and whether the filter kept it (used to collect training data). */
   onCandidate?: (doc: Doc, candidate: CueCandidate) => void;
+  /** Learned edges of a content after its cue; without it the rules' span stands. */
+  spanModel?: ContentSpanModel | null;
+  /** Sees every content edge the rules chose, with the others it could take (training data). */
+  onContentEdge?: (doc: Doc, choice: ContentEdgeChoice) => void;
 }
 
 export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
@@ -87,6 +92,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       i = hit.tokens.end - 1;
     }
   }
+  if (options.spanModel || options.onContentEdge) chooseContentEdges(doc, found, regionOf, options);
   endNestedBeforeOuter(doc, found);
   const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found), ...interviewAnswers(doc, found)];
   for (const f of signed) found.push(f);
@@ -107,6 +113,32 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       addresseeSource: f.addressee ? charSpan(doc, f.addressee) : null,
     });
   });
+}
+
+/**
+ * Lets the span model (or the training hook) place the edges of each content that follows its
+ * cue: its end first, then its start given that end.
+ */
+function chooseContentEdges(doc: Doc, found: Found[], regionOf: Int32Array, options: QuotesOptions): void {
+  const quoted = (k: number) => regionOf[k] >= 0;
+  for (const f of found) {
+    if (!f.cueTokens || f.verbatim || f.content.length !== 1) continue;
+    const [content] = f.content;
+    const ruleStart = doc.tokenAt(content.start);
+    const ruleEnd = doc.tokenAt(content.end - 1) + 1;
+    if (ruleStart < f.cueTokens.end || ruleEnd > f.sentenceEnd) continue;
+    const edges = { cue: f.cueTokens, start: ruleStart, end: ruleEnd, sentenceEnd: f.sentenceEnd };
+    const endChoice: ContentEdgeChoice = { ...edges, edge: 'end', rule: ruleEnd, candidates: contentEndCandidates(doc, ruleStart, ruleEnd, f.sentenceEnd, quoted) };
+    options.onContentEdge?.(doc, endChoice);
+    const end = options.spanModel ? options.spanModel.choose(doc, endChoice) : ruleEnd;
+    const startChoice: ContentEdgeChoice = { ...edges, end, edge: 'start', rule: ruleStart, candidates: contentStartCandidates(ruleStart, end, quoted) };
+    options.onContentEdge?.(doc, startChoice);
+    const start = options.spanModel ? options.spanModel.choose(doc, startChoice) : ruleStart;
+    f.content = [{
+      start: start === ruleStart ? content.start : doc.tokens.start[start],
+      end: end === ruleEnd ? content.end : doc.tokens.end[end - 1],
+    }];
+  }
 }
 
 /**
