@@ -446,6 +446,11 @@ describe('speakers the parse resolves', () => {
     expect(a.attributions()).toEqual([['one GOP source in the room', 'Her refusal did not go over well with Republicans, and the meeting deteriorated from there']]);
   });
 
+  it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
+    const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
+    expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);
+  });
+
   it('a title before the name after a quote is the speaker\'s, even when the parse hangs it off the quote', () => {
     const a = analyse('"We are pleased with the Court\'s well-reasoned decision and order," Trump lawyer Marc Kasowitz said.');
     expect(a.attributions()).toEqual([['Trump lawyer Marc Kasowitz', '"We are pleased with the Court\'s well-reasoned decision and order,"']]);

@@ -630,8 +630,7 @@ function isPassive(doc: Doc, v: number, source: TokenRange): boolean {
 function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
   // "As the economist John Kay has argued, …": the subordinator is no part of the speaker.
   const source = SUBORDINATORS.has(doc.tokens.lower[rule.start]) && rule.end - rule.start > 1 ? { start: rule.start + 1, end: rule.end } : rule;
-  let parsed = parsedSource(doc, verb, source);
-  if (!parsed) return withoutTime(doc, source);
+  let parsed = parsedSource(doc, verb, source) ?? source;
   while (parsed.start < source.start && /^(?:case|mark)$/.test(doc.tokens.deprel[parsed.start])) parsed = { start: parsed.start + 1, end: parsed.end };
   parsed = withoutTime(doc, parsed);
   if (parsed.end < verb && doc.word(parsed.end) === ',' && hasComma(doc, parsed)) return { start: parsed.start, end: parsed.end + 1 };
