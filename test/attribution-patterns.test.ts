@@ -446,6 +446,33 @@ describe('speakers the parse resolves', () => {
     expect(a.attributions()).toEqual([['one GOP source in the room', 'Her refusal did not go over well with Republicans, and the meeting deteriorated from there']]);
   });
 
+  it('a club name the tagger took for a verb stays in the speaker phrase after a quote', () => {
+    const a = analyse('"We were poor in the first half, I won\'t hide from that," Blackburn manager Jon Dahl Tomasson said.');
+    expect(a.attributions()).toEqual([['Blackburn manager Jon Dahl Tomasson', '"We were poor in the first half, I won\'t hide from that,"']]);
+  });
+
+  it('a subject the tagger took for an adjective still speaks', () => {
+    const a = analyse("Ukraine's military denied that the village had fallen.");
+    expect(a.attributions()).toEqual([["Ukraine's military", 'that the village had fallen']]);
+    expect(a.quotes[0].cue?.class).toBe('deny');
+  });
+
+  it('of two subjects a comma parts, the one before the verb speaks', () => {
+    const a = analyse('Every few months, a minister stands at a lectern and tells us that the housing market is turning a corner.');
+    expect(a.attributions()).toEqual([['a minister', 'that the housing market is turning a corner']]);
+  });
+
+  it('"which it says": the speaker is the pronoun, not the relative', () => {
+    const a = analyse('The Treasury blames interest rates, which it says are beyond its control.');
+    expect(a.attributions()[1]).toEqual(['it', 'are beyond its control']);
+    expect(a.speakerOf('beyond its control')).toBe('Treasury');
+  });
+
+  it('"she said" after asking someone is the one asked, not an earlier group', () => {
+    const a = analyse('Economists at the Resolution Foundation estimate that the country needs 90,000 social homes a year.\n\nWhen I asked the housing secretary, Angela Reid, whether the government would fund a new programme, she said the budget was stretched.');
+    expect(a.speakerOf('the budget was stretched')).toBe('Angela Reid');
+  });
+
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
     const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
     expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);

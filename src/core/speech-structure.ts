@@ -1,7 +1,7 @@
 import type { Doc } from './doc.js';
 import type { TokenRange } from './phrases.js';
 import { QUOTE_MARKS } from './phrases.js';
-import { baseRelation, children, subtreeSpan } from './syntax.js';
+import { baseRelation, children, dominates, subtreeSpan } from './syntax.js';
 
 /**
  * Attribution structure read off the dependency parse: who is the subject of a cue verb, and
@@ -47,11 +47,27 @@ function hasWord(doc: Doc, from: number, to: number, word: string): boolean {
 export function subjectHead(doc: Doc, v: number): number {
   const { head, deprel } = doc.tokens;
   for (let k = v, steps = 0; k >= 0 && steps < 4; steps++) {
-    for (const child of children(doc, k)) if (SUBJECT_RELATIONS.has(deprel[child])) return child;
+    const subjects = children(doc, k).filter((child) => SUBJECT_RELATIONS.has(deprel[child]));
+    if (subjects.length > 0) return nearerSubject(doc, subjects);
     if (!SUBJECT_SHARING.has(baseRelation(deprel[k]))) return -1;
     k = head[k];
   }
   return -1;
+}
+
+/**
+ * Of two subjects the parse gave one verb, the second when a comma parts them ("Every few
+ * months/nsubj, a minister/nsubj stands"); else the first (a name split in two is merged later).
+ */
+function nearerSubject(doc: Doc, subjects: number[]): number {
+  const [first, second] = subjects;
+  return second !== undefined && commaParts(doc, first, second) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[second]) ? second : first;
+}
+
+/** Whether a comma outside the first token's phrase stands between tokens `a` < `b`. */
+function commaParts(doc: Doc, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (doc.word(k) === ',' && !dominates(doc, a, k)) return true;
+  return false;
 }
 
 /** The noun a relative clause's pronoun stands for: "officials, who said" → officials. −1 otherwise. */
@@ -82,6 +98,9 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
   // A name the parser split into two subjects ("Emmanuel/nsubj Macron/nsubj said") is one speaker.
   for (const k of children(doc, doc.tokens.head[subject])) {
     if (k === subject || !SUBJECT_RELATIONS.has(doc.tokens.deprel[k])) continue;
+    // Not two subjects a comma parts ("Every few months, a minister"), unless the second is a
+    // relative clause's ("The Europeans, who had been cut out, derided").
+    if (commaParts(doc, Math.min(k, subject), Math.max(k, subject)) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[k])) continue;
     const sibling = subtreeSpan(doc, k);
     tokenStart = Math.min(tokenStart, sibling.tokenStart);
     tokenEnd = Math.max(tokenEnd, sibling.tokenEnd);
@@ -107,10 +126,10 @@ function isSplitPremodifier(doc: Doc, v: number, from: number, subject: TokenRan
   if (from === 0 || !(QUOTE_MARKS.has(doc.word(from - 1)) || doc.word(from - 1) === ',')) return false;
   for (let k = from; k < subject.start; k++) {
     const pos = doc.upos(k);
-    if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ') return false;
+    if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && !/^\p{Lu}/u.test(doc.word(k))) return false;
     const head = doc.tokens.head[k];
     const inside = head >= from && head < subject.end;
-    const intoContent = head < from || (head === v && (doc.tokens.deprel[k] === 'ccomp' || doc.tokens.deprel[k] === 'parataxis'));
+    const intoContent = head < from || (head === v && /^(?:ccomp|parataxis|obj)$/.test(doc.tokens.deprel[k]));
     if (!inside && !intoContent) return false;
   }
   return true;

@@ -400,6 +400,12 @@ function attribute(
   let source = last >= sentStart && !participle ? speakerPhraseEndingAt(doc, last, sentStart) : null;
   // "Some argue that …", "Others insist …": a determiner standing alone as the subject.
   if (!source && last >= sentStart && doc.upos(last) === 'DET' && baseRelation(doc.tokens.deprel[last]) === 'nsubj') source = { start: last, end: last + 1 };
+  // "Ukraine's military denied": a subject the tagger took for an adjective; the parse knows it.
+  if (!source && last >= sentStart && !participle && doc.upos(last) === 'ADJ') {
+    const parsed = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
+    if (parsed && parsed.end === last + 1) source = parsed;
+  }
+  if (source) source = withMistaggedNames(doc, source, sentStart);
   if (source && parenthesisEnd >= 0) source = { start: source.start, end: parenthesisEnd + 1 };
   // "Xi, for his part, warned …": an aside between speaker and cue; the parse knows the subject.
   if (!source && lastWord === ',' && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
@@ -592,9 +598,9 @@ function quotedAsSaying(doc: Doc, saying: number, sentStart: number): number {
  */
 function subjectBefore(doc: Doc, v: number, sentStart: number, regionOf: Int32Array): TokenRange | null {
   const subject = childrenWith(doc, v, 'nsubj').find((k) => k >= sentStart && k < v && regionOf[k] < 0);
-  if (subject !== undefined && /^(?:NOUN|PROPN|PRON)$/.test(doc.upos(subject))) {
+  if (subject !== undefined && /^(?:NOUN|PROPN|PRON|ADJ)$/.test(doc.upos(subject))) {
     const { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
-    return tokenStart >= sentStart && tokenEnd < v ? { start: tokenStart, end: tokenEnd } : null;
+    return tokenStart >= sentStart && tokenEnd <= v ? { start: tokenStart, end: tokenEnd } : null;
   }
   const name = mentionStartingAt(doc, sentStart);
   return name && name.end < v && doc.word(name.end) === ',' ? name : null;
@@ -623,6 +629,18 @@ function isPassive(doc: Doc, v: number, source: TokenRange): boolean {
 }
 
 /**
+ * "“…,” Blackburn manager Jon Dahl Tomasson said": capitalised words the tagger took for verbs or
+ * adjectives, between a closing mark or comma and the speaker phrase, are names in it.
+ */
+function withMistaggedNames(doc: Doc, source: TokenRange, sentStart: number): TokenRange {
+  let start = source.start;
+  while (start - 1 > sentStart && /^(?:VERB|ADJ)$/.test(doc.upos(start - 1)) && /^\p{Lu}/u.test(doc.word(start - 1))) start--;
+  if (start === source.start) return source;
+  const before = doc.word(start - 1);
+  return QUOTE_MARKS.has(before) || before === ',' ? { start, end: source.end } : source;
+}
+
+/**
  * The rule's speaker phrase with the parse's edges: the subject's whole subtree ("A reporter for
  * USA Today", "Rep. Jim Clyburn (D-S.C.), the assistant leader …"), with the comma that closes
  * an appositive before the cue, as annotators mark it.
@@ -632,6 +650,8 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
   const source = SUBORDINATORS.has(doc.tokens.lower[rule.start]) && rule.end - rule.start > 1 ? { start: rule.start + 1, end: rule.end } : rule;
   let parsed = parsedSource(doc, verb, source) ?? source;
   while (parsed.start < source.start && /^(?:case|mark)$/.test(doc.tokens.deprel[parsed.start])) parsed = { start: parsed.start + 1, end: parsed.end };
+  // "which it says": the parse may hang the speaker under the relative pronoun.
+  if (parsed.end - parsed.start > 1 && RELATIVE_PRONOUNS.has(doc.tokens.lower[parsed.start])) parsed = { start: parsed.start + 1, end: parsed.end };
   parsed = withoutTime(doc, parsed);
   if (parsed.end < verb && doc.word(parsed.end) === ',' && hasComma(doc, parsed)) return { start: parsed.start, end: parsed.end + 1 };
   return parsed;

@@ -324,6 +324,28 @@ function insideQuote(doc: Doc, offset: number): boolean {
   return low > 0 && offset < doc.quotes[low - 1].content.end;
 }
 
+const ASKING_VERBS = new Set(['ask', 'question', 'press']);
+
+/**
+ * "When I asked the housing secretary, Angela Reid, whether …, she said": who was asked earlier in
+ * the pronoun's sentence answers, before any earlier speaker.
+ */
+function askedInSentence(doc: Doc, offset: number, compatible: (e: Entity) => boolean): string | null {
+  const pronoun = doc.tokenAt(offset);
+  const sentence = doc.sentences[doc.sentenceOf(pronoun)];
+  for (let k = sentence.tokenStart; k < pronoun; k++) {
+    if (doc.upos(k) !== 'VERB' || !ASKING_VERBS.has(doc.tokens.lemma[k])) continue;
+    for (const object of [...childrenWith(doc, k, 'iobj'), ...childrenWith(doc, k, 'obj')]) {
+      const { tokenStart, tokenEnd } = subtreeSpan(doc, object);
+      if (tokenEnd > pronoun) continue;
+      const span = { start: doc.tokens.start[tokenStart], end: doc.tokens.end[tokenEnd - 1] };
+      const person = mentionsIn(doc, span).map((m) => doc.entities[m.entity]).find(compatible);
+      if (person) return person.id;
+    }
+  }
+  return null;
+}
+
 /** Quotes and mentions a pronoun looks back through at most for its antecedent. */
 const MAX_LOOKED_BACK = 500;
 /** Quotes past the pronoun checked too: their source may come before it. */
@@ -354,11 +376,14 @@ function mentionIndex(doc: Doc): MentionIndex {
  */
 function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter'): string | null {
   const compatible = (e: Entity): boolean => {
-    if (gender === 'male' || gender === 'female') return e.type === 'PERSON' && (e.gender === null || e.gender === gender);
+    // "she" is never a group described in the plural ("Economists at the Resolution Foundation").
+    if (gender === 'male' || gender === 'female') return e.type === 'PERSON' && (e.gender === null || e.gender === gender) && !(e.unnamed && /s$/.test(e.name));
     if (gender === 'plural') return e.type !== 'PERSON' || /s$/.test(e.name);
     if (gender === 'neuter') return e.type !== 'PERSON';
     return e.type === 'PERSON';
   };
+  const asked = askedInSentence(doc, offset, compatible);
+  if (asked) return asked;
   // Quotes are in text order: look back from the first that starts at the offset (and a few past
   // it, whose source may come first), through at most MAX_LOOKED_BACK of them.
   const { quotes } = doc;
