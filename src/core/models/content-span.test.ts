@@ -32,7 +32,13 @@ describe('content edge candidates', () => {
   it('starts a content at the rules\' start or up to twelve tokens later, never inside a quotation', () => {
     const doc = pipeline.run('She urged voters in the state to "stay calm and vote".');
     const quoted = (k: number) => doc.tokens.start[k] > doc.text.indexOf('"');
-    const starts = contentStartCandidates(2, doc.tokenCount - 1, quoted);
+    const starts = contentStartCandidates(doc, 2, doc.tokenCount - 1, quoted);
     expect(starts.map((s) => doc.word(s))).toEqual(['voters', 'in', 'the', 'state', 'to', '"', 'stay']);
+  });
+
+  it('never starts a content past a noun its clause complements', () => {
+    const doc = pipeline.run('Officials refuted claims that the minister had resigned.');
+    const starts = contentStartCandidates(doc, 2, doc.tokenCount - 1, () => false);
+    expect(starts.map((s) => doc.word(s))).toEqual(['claims']);
   });
 });

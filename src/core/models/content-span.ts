@@ -1,7 +1,7 @@
 import type { Doc } from '../doc.js';
 import { decodeBinary, encodeBinary, hashString, readPerceptron, writePerceptron, type PerceptronModel } from '../perceptron.js';
 import type { TokenRange } from '../phrases.js';
-import { baseRelation } from '../syntax.js';
+import { baseRelation, children } from '../syntax.js';
 
 /**
  * The learned edges of a reported content: where "X said that A, B" starts and stops. The rules
@@ -58,11 +58,19 @@ export function contentEndCandidates(doc: Doc, start: number, rule: number, sent
 /**
  * The starts a content ending at `end` may take: the rules' start and the tokens after it, up to
  * {@link START_REACH} of them, that are not inside quote marks (a quotation opens at its mark).
+ * None passes a noun with a clause of its own: "refuted claims that …" reports the claims.
  */
-export function contentStartCandidates(rule: number, end: number, quoted: (token: number) => boolean): number[] {
+export function contentStartCandidates(doc: Doc, rule: number, end: number, quoted: (token: number) => boolean): number[] {
   const starts = [rule];
-  for (let k = rule + 1; k < end && k <= rule + START_REACH; k++) if (!quoted(k) || !quoted(k - 1)) starts.push(k);
+  for (let k = rule + 1; k < end && k <= rule + START_REACH; k++) {
+    if (isReportedNoun(doc, k - 1)) break;
+    if (!quoted(k) || !quoted(k - 1)) starts.push(k);
+  }
   return starts;
+}
+
+function isReportedNoun(doc: Doc, k: number): boolean {
+  return doc.upos(k) === 'NOUN' && children(doc, k).some((child) => child > k && doc.tokens.deprel[child] === 'acl' && doc.upos(child) !== 'PART');
 }
 
 /** Writes the hashed features of putting the content's `choice.edge` at `at` into `out`; returns how many. */

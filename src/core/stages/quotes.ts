@@ -131,7 +131,7 @@ function chooseContentEdges(doc: Doc, found: Found[], regionOf: Int32Array, opti
     const endChoice: ContentEdgeChoice = { ...edges, edge: 'end', rule: ruleEnd, candidates: contentEndCandidates(doc, ruleStart, ruleEnd, f.sentenceEnd, quoted) };
     options.onContentEdge?.(doc, endChoice);
     const end = options.spanModel ? options.spanModel.choose(doc, endChoice) : ruleEnd;
-    const startChoice: ContentEdgeChoice = { ...edges, end, edge: 'start', rule: ruleStart, candidates: contentStartCandidates(ruleStart, end, quoted) };
+    const startChoice: ContentEdgeChoice = { ...edges, end, edge: 'start', rule: ruleStart, candidates: contentStartCandidates(doc, ruleStart, end, quoted) };
     options.onContentEdge?.(doc, startChoice);
     const start = options.spanModel ? options.spanModel.choose(doc, startChoice) : ruleStart;
     f.content = [{
