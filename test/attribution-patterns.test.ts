@@ -473,6 +473,12 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('the budget was stretched')).toBe('Angela Reid');
   });
 
+  it('in an interview, an "I" inside an answer is the interviewee\'s and a question\'s label is no part of a speaker', () => {
+    const a = analyse('By Daniel Price\n\nLisa Okonjo was a nurse until two years ago. Now she runs a city.\n\nQ: Your opponent, Councilman Greg Pirelli, says your budget will bankrupt the city. Is he right?\n\nA: He has been saying that since March. I thought I could fix a pothole in a week.');
+    expect(a.quote('your budget will bankrupt').source?.text).toBe('Your opponent, Councilman Greg Pirelli,');
+    expect(a.speakerOf('I could fix a pothole')).toBe('Lisa Okonjo');
+  });
+
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
     const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
     expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);

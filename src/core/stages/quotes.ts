@@ -650,6 +650,13 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
   const source = SUBORDINATORS.has(doc.tokens.lower[rule.start]) && rule.end - rule.start > 1 ? { start: rule.start + 1, end: rule.end } : rule;
   let parsed = parsedSource(doc, verb, source) ?? source;
   while (parsed.start < source.start && /^(?:case|mark)$/.test(doc.tokens.deprel[parsed.start])) parsed = { start: parsed.start + 1, end: parsed.end };
+  // "Q: Your opponent, Councilman Greg Pirelli, says": a label before a colon is no part of it.
+  for (let k = source.start - 1; k >= parsed.start; k--) {
+    if (doc.word(k) === ':') {
+      parsed = { start: k + 1, end: parsed.end };
+      break;
+    }
+  }
   // "which it says": the parse may hang the speaker under the relative pronoun.
   if (parsed.end - parsed.start > 1 && RELATIVE_PRONOUNS.has(doc.tokens.lower[parsed.start])) parsed = { start: parsed.start + 1, end: parsed.end };
   parsed = withoutTime(doc, parsed);

@@ -49,8 +49,9 @@ export function createSpeakersStage(lexicon: SpeakerLexicon): Stage {
 
 function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string | null {
   const words = doc.text.slice(source.start, source.end).toLowerCase();
-  // The reporter's own "I asked him" is the byline's, never the interviewee's.
-  if (words === 'i') return bylineEntity(doc);
+  // An "I" inside someone's quotation or interview answer is theirs; the reporter's own "I asked
+  // him" is the byline's, never the interviewee's.
+  if (words === 'i') return enclosingSpeaker(doc, source) ?? bylineEntity(doc);
   const gender = PRONOUN_GENDER[words];
   if (gender !== undefined) return resolvePronoun(doc, source.start, gender);
   if (isEpithet(words, lexicon)) return resolvePronoun(doc, source.start, words.endsWith('woman') ? 'female' : words.endsWith('man') ? 'male' : null);
@@ -270,6 +271,15 @@ function titleHolder(doc: Doc, offset: number, title: string, index: MentionInde
 }
 
 /** The person in the byline, if the article has one. */
+/** The speaker of the quote, resolved before, whose content holds `source`. */
+function enclosingSpeaker(doc: Doc, source: Span): string | null {
+  for (const q of doc.quotes) {
+    if (q.content.start > source.start) break;
+    if (q.speaker && q.content.end >= source.end && (q.source === null || q.source.start !== source.start)) return q.speaker;
+  }
+  return null;
+}
+
 function bylineEntity(doc: Doc): string | null {
   const byline = doc.meta.source;
   if (!byline) return null;
