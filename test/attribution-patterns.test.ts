@@ -479,6 +479,14 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('I could fix a pothole')).toBe('Lisa Okonjo');
   });
 
+  it('a report in a clause the main cue governs ends before the main speaker', () => {
+    const a = analyse('Even in her hometown of Miami, where two members of Congress have disavowed Trump, Ferre said Trump has the potential to do well.');
+    expect(a.attributions()).toEqual([
+      ['two members of Congress', 'Trump'],
+      ['Ferre', 'Trump has the potential to do well'],
+    ]);
+  });
+
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
     const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
     expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);

@@ -1,9 +1,13 @@
 import type { Doc, Span, Stance } from './doc.js';
 import { CUE_READINGS } from './cues.js';
+import { mentionTypeAt } from './cue-model.js';
 import { lemmatize } from './lemma.js';
 import { mentionOrder, type MentionOrder } from './mention-order.js';
 import { ancestors, baseRelation, children, childrenWith, clauseHead } from './syntax.js';
-import { ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, PASS_THROUGH_VERBS, PREDICATE_CLASSES, REPORT_NOUNS, VERB_ONLY, familyOf } from './lexicon/predicates.js';
+import {
+  ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, PASS_THROUGH_VERBS, PLACE_NOUNS, PLACE_SUBJECT_ONLY,
+  PREDICATE_CLASSES, REPORT_NOUNS, SUBJECT_REPORT_NOUNS, VERB_ONLY, familyOf,
+} from './lexicon/predicates.js';
 
 /**
  * What a claim's content says happens, in a form that survives paraphrase: the predicate classes it
@@ -238,6 +242,7 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   const pos = doc.upos(i);
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
   if (NOUN_ONLY.has(lemma) && pos === 'VERB') return false;
+  if (PLACE_SUBJECT_ONLY.has(lemma)) return parsed && childrenWith(doc, i, 'nsubj').some((k) => isPlace(doc, k));
   const governors = GOVERNED_BY.get(lemma);
   if (!governors || !parsed) return true;
   let k = i;
@@ -250,6 +255,19 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   // a word just before, read as a verb.
   for (let k = Math.max(0, i - GOVERNOR_WINDOW); k < i; k++) if (governors.has(lemmatize(doc.tokens.lower[k], 'VBG'))) return true;
   return false;
+}
+
+/** Whether token `i` names a report: a report noun, or "information" as a subject. */
+function isReportNoun(doc: Doc, i: number): boolean {
+  if (i < 0) return false;
+  const lemma = lemmaOf(doc, i);
+  return REPORT_NOUNS.has(lemma) || (SUBJECT_REPORT_NOUNS.has(lemma) && baseRelation(doc.tokens.deprel[i]) === 'nsubj');
+}
+
+function isPlace(doc: Doc, i: number): boolean {
+  if (PLACE_NOUNS.has(lemmaOf(doc, i))) return true;
+  const type = mentionTypeAt(doc, i);
+  return type === 'GPE' || type === 'LOC';
 }
 
 /** How many words before a governed noun its verb may stand when the parse does not link them. */
@@ -275,7 +293,7 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     if (head < 0) return true;
     if (!content.has(head)) return relation !== 'conj';
     // What a report reports, wherever the report stands: "death report", "rumours of his resignation".
-    if (REPORT_NOUNS.has(lemmaOf(doc, head)) && (relation === 'compound' || relation === 'nmod')) return true;
+    if (isReportNoun(doc, head) && (relation === 'compound' || relation === 'nmod')) return true;
     if (SIDE_RELATIONS.has(relation)) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
     // only frames one ("involvement in the coup", "plans for a merger").
@@ -296,7 +314,7 @@ function namesReport(doc: Doc, tokens: readonly number[], content: ReadonlySet<n
   const top = tokens.find((i) => !content.has(doc.tokens.head[i]));
   if (top === undefined) return false;
   // "disputes this", "denied it": a pronoun points at the sentence before, not at the headline.
-  return [top, ...childrenWith(doc, top, 'nsubj')].some((i) => REPORT_NOUNS.has(lemmaOf(doc, i)) && doc.upos(i) !== 'PRON' && doc.upos(i) !== 'DET');
+  return [top, ...childrenWith(doc, top, 'nsubj')].some((i) => isReportNoun(doc, i) && doc.upos(i) !== 'PRON' && doc.upos(i) !== 'DET');
 }
 
 /**
@@ -330,7 +348,7 @@ function judgesReport(doc: Doc, marker: number): boolean {
  * subject ("That is simply false"), which points at what was just said as "this" and "it" do.
  */
 function namesSaid(doc: Doc, i: number): boolean {
-  if (REPORT_NOUNS.has(lemmaOf(doc, i))) return true;
+  if (isReportNoun(doc, i)) return true;
   // Not the relative "that" ("stereotypes that are untrue").
   const clause = doc.tokens.head[i];
   return doc.tokens.lower[i] === 'that' && baseRelation(doc.tokens.deprel[i]) === 'nsubj' && clause >= 0 && doc.tokens.deprel[clause] !== 'acl:relcl';
@@ -428,6 +446,9 @@ function speaksOfItself(doc: Doc, tokens: readonly number[], head: number): bool
     if (leading) {
       // A gerund ("sharing", which headlines may tag as a noun) or a bare infinitive.
       const nonFinite = (pos === 'VERB' && doc.tokens.tag[i] === 'VB') || ((pos === 'VERB' || pos === 'NOUN') && w.endsWith('ing'));
+      // …but not what a report reports: "the information about the capture of Petrivka" says
+      // nothing of who captured it.
+      if (i === head && doc.upos(i) === 'NOUN' && isReportNoun(doc, doc.tokens.head[i])) return false;
       if (w === 'to' || nonFinite || i === head) return true;
       if (LEADING_POS.has(pos)) continue;
       leading = false;

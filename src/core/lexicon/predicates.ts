@@ -23,6 +23,7 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   'sign-deal': { family: 'deal', words: ['sign', 'agreement', 'deal', 'contract', 'accept', 'treaty', 'accord'] },
   join: { family: 'deal', words: ['join', 'move', 'transfer'] },
   'seize-power': { words: ['coup', 'seize', 'seizure', 'takeover', 'take over', 'take power', 'overthrow', 'putsch', 'take control', 'topple'] },
+  'capture-ground': { words: ['capture', 'recapture', 'seize', 'take control', 'overrun', 'fall', 'occupy', 'occupation', 'liberate', 'retake'] },
   detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage'] },
   attack: { words: ['bomb', 'bombing', 'shoot', 'shooting', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'invade', 'invasion'] },
   leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
@@ -76,6 +77,18 @@ const PASSING_VERBS = new Set(['share', 'exchange', 'pass', 'provide', 'give', '
  */
 export const GOVERNED_BY: ReadonlyMap<string, ReadonlySet<string>> = new Map(['intelligence', 'information', 'data'].map((w) => [w, PASSING_VERBS]));
 
+/**
+ * Words that evoke their class only with a place as subject: "the village had fallen" was
+ * captured, "shares fell" was not.
+ */
+export const PLACE_SUBJECT_ONLY = new Set(['fall']);
+
+/** Nouns for places an army takes: a subject of {@link PLACE_SUBJECT_ONLY} words, besides named places. */
+export const PLACE_NOUNS = new Set([
+  'village', 'town', 'city', 'base', 'airport', 'airfield', 'port', 'region', 'district', 'capital', 'stronghold',
+  'settlement', 'hub', 'bridge', 'position', 'outpost', 'province', 'territory', 'enclave', 'hill', 'garrison',
+]);
+
 /** The family of a class name (the class itself when it has none), or undefined for a bare lemma used as predicate. */
 export function familyOf(name: string): string | undefined {
   const entry = CLASSES[name];
@@ -93,6 +106,12 @@ export const REPORT_NOUNS = new Set([
   'report', 'claim', 'rumour', 'rumor', 'story', 'allegation', 'speculation', 'suggestion', 'news', 'article',
   'account', 'assertion', 'charge', 'accusation', 'gossip', 'reporting', 'media', 'thing', 'this', 'it',
 ]);
+
+/**
+ * Nouns that name a report only as a subject: "the information about the capture is not true",
+ * but "mishandled classified information about the bid" is about information.
+ */
+export const SUBJECT_REPORT_NOUNS = new Set(['information']);
 
 /**
  * Words and phrases that call what they are about untrue: "turned out to be a hoax", "there is no

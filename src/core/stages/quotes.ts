@@ -3,7 +3,7 @@ import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
 import { parsedSource, reportRelation } from '../speech-structure.js';
-import { baseRelation, children, childrenWith, subtreeSpan } from '../syntax.js';
+import { baseRelation, children, childrenWith, dominates, subtreeSpan } from '../syntax.js';
 import { mentionTypeAt } from '../cue-model.js';
 import { contentEndCandidates, contentStartCandidates, type ContentEdgeChoice, type ContentSpanModel } from '../models/content-span.js';
 import {
@@ -197,6 +197,15 @@ function endBeforeOuter(doc: Doc, inner: Found, sentence: readonly Found[]): voi
     // The outer content holds the inner cue and ends inside the inner content, before the outer cue.
     if (outerContent.start <= at && at < outerContent.end && outerContent.end > content.start && outerContent.end < content.end && outerCue < content.end && outerCue > outerContent.end) {
       inner.content = [{ start: content.start, end: outerContent.end }];
+      return;
+    }
+    // "Where members of Congress have disavowed Trump, Ferre said Trump …": a report in a clause
+    // the outer cue governs ends before the outer speaker.
+    const outerSource = outer.source ? doc.tokens.start[outer.source.start] : outerCue;
+    if (outerSource > content.start && outerSource < content.end && dominates(doc, outer.cueTokens.start, inner.cueTokens.start)) {
+      let last = outer.source ? outer.source.start - 1 : outer.cueTokens.start - 1;
+      while (last >= 0 && doc.upos(last) === 'PUNCT' && !QUOTE_MARKS.has(doc.word(last))) last--;
+      if (doc.tokens.end[last] > content.start) inner.content = [{ start: content.start, end: doc.tokens.end[last] }];
       return;
     }
   }
