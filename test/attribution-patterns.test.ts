@@ -487,6 +487,12 @@ describe('speakers the parse resolves', () => {
     ]);
   });
 
+  it('"he said, according to a transcript": the transcript is the medium, not a second speaker', () => {
+    const a = analyse('French Foreign Minister Jean-Noel Barrot arrived on Monday. "We have a lot of work to do," he said, according to a transcript released by the Elysee.');
+    expect(a.attributions()).toEqual([['he', '"We have a lot of work to do,"']]);
+    expect(a.speakerOf('a lot of work')).toBe('Jean-Noel Barrot');
+  });
+
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
     const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
     expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);

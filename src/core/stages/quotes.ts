@@ -1010,8 +1010,9 @@ function withAttachments(doc: Doc, end: number, sentEnd: number): number {
 function accordingTo(
   doc: Doc, hit: CueHit, sentStart: number, sentEnd: number, regions: QuoteRegion[], regionOf: Int32Array,
 ): Found | null {
-  const before = hit.tokens.start - 1;
-  // "he said according to a transcript": the medium of the cue before it (see mediumAt).
+  let before = hit.tokens.start - 1;
+  if (before > sentStart && doc.word(before) === ',') before--;
+  // "he said (,) according to a transcript": the medium of the cue before it (see mediumAt).
   if (before >= sentStart && doc.upos(before) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[before])) return null;
   const np = nounPhraseStartingAt(doc, hit.tokens.end, sentEnd);
   if (!np) return null;
