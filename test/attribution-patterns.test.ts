@@ -128,7 +128,6 @@ describe('not speech', () => {
     ['a ruling', 'The judge ordered the firm to pay $2 million in damages.'],
     ['a plea', 'He pleaded guilty to two counts of fraud on Monday.'],
     ['sports scoring', 'The Sharks replied 17 seconds later when Couture scored on a rebound.'],
-    ['a passive description', 'The decision was described as heartbreaking by the department.'],
     ['colon labels', 'Analysis: Jane Doe, Washington\n\nCampaign ID: 1234'],
     ['a call that is a phone call, a summons or a name', 'Neighbours called the police.\n\nOfficials called the meeting to order.\n\nHis parents called him Bob.'],
     ['page labels before a colon', 'Q&A: Why the central bank held rates again\n\nExplainer: What the new tariffs mean for farmers\n\nWatch: Biden trips on the stairs of Air Force One'],
@@ -491,6 +490,24 @@ describe('speakers the parse resolves', () => {
     const a = analyse('French Foreign Minister Jean-Noel Barrot arrived on Monday. "We have a lot of work to do," he said, according to a transcript released by the Elysee.');
     expect(a.attributions()).toEqual([['he', '"We have a lot of work to do,"']]);
     expect(a.speakerOf('a lot of work')).toBe('Jean-Noel Barrot');
+  });
+
+  it('a passive report with its agent: the agent speaks of the subject; a passive of hearing is no report', () => {
+    const a = analyse('The blast was described as heartbreaking by the department. The report was denied by the ministry. The arguments will be heard by 10 judges.');
+    expect(a.attributions()).toEqual([
+      ['the department', 'The blast was described as heartbreaking'],
+      ['the ministry', 'The report'],
+    ]);
+    expect(a.quote('The blast').content.parts?.map((p) => p.text)).toEqual(['The blast', 'as heartbreaking']);
+    expect(a.quote('The report').cue?.class).toBe('deny');
+  });
+
+  it('"according to" after a statement with its own speaker is the medium, not a second speaker', () => {
+    const a = analyse('Mr. Obama said the deal was fair, according to a transcript.\n\nThe top 1 percent would see their incomes rise, according to the Tax Foundation.');
+    expect(a.attributions()).toEqual([
+      ['Mr. Obama', 'the deal was fair, according to a transcript'],
+      ['the Tax Foundation', 'The top 1 percent would see their incomes rise'],
+    ]);
   });
 
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {

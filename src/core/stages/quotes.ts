@@ -37,6 +37,8 @@ interface Found {
   sentenceEnd: number;
   /** Verbatim without quote marks (an interview's answers): direct whatever the marks say. */
   verbatim?: boolean;
+  /** A passive cue with its agent: a lexicon cue in a shape the cue model never saw, kept. */
+  passive?: boolean;
 }
 
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'notify', 'advise', 'warn', 'ask', 'urge', 'remind', 'brief']);
@@ -84,7 +86,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       if (options.onCandidate || options.cueModel) {
         const candidate = candidateOf(doc, hit, result);
         options.onCandidate?.(doc, candidate);
-        const keep = options.cueModel ? options.cueModel.accepts(doc, candidate) || isNestedReport(doc, hit, result, found) : hit.lexiconClass !== null;
+        const keep = options.cueModel ? options.cueModel.accepts(doc, candidate) || isNestedReport(doc, hit, result, found) || result.passive === true : hit.lexiconClass !== null;
         if (!keep) continue;
       }
       found.push(result);
@@ -433,6 +435,10 @@ function attribute(
     source = withRelativeClause(doc, extendAppositive(doc, np, sentEnd), sentEnd);
     afterCue = source.end;
   }
+  if (quotedAs < 0 && hit.lexiconClass !== null && (!source || isPassive(doc, cueTokens.start, source))) {
+    const passive = passiveReport(doc, hit, sentEnd);
+    if (passive) return passive;
+  }
   if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
   source = antecedentOfRelative(doc, source, sentStart);
   // The previous cue's speaker was sharpened with its own verb; this verb's subject in the parse may
@@ -491,6 +497,34 @@ function attribute(
   if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, hit.lexiconClass !== null, content, regionOf)) return null;
   content = beforeFramingReport(doc, fromReportedClause(doc, beforeCoordinatedReport(doc, cueTokens.start, content)), regionOf);
   return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
+}
+
+/** Cues whose passive with an agent is a report; not "will be heard by", "were backed by". */
+const PASSIVE_REPORTS = new Set([
+  'describe', 'call', 'label', 'brand', 'term', 'characterize', 'characterise', 'deny', 'reject', 'dismiss', 'condemn',
+  'criticize', 'criticise', 'report', 'announce', 'confirm', 'dispute', 'question', 'praise', 'accuse', 'blame',
+]);
+
+/**
+ * "The blast was described as heartbreaking by the department", "The report was denied by the
+ * ministry": a passive cue with an agent reports what its subject (and its complement) say, and the
+ * agent says it.
+ */
+function passiveReport(doc: Doc, hit: CueHit, sentEnd: number): Found | null {
+  if (!PASSIVE_REPORTS.has(hit.cue.lemma)) return null;
+  const v = hit.tokens.end - 1;
+  const agent = childrenWith(doc, v, 'obl:agent')[0];
+  const subject = childrenWith(doc, v, 'nsubj:pass')[0];
+  if (agent === undefined || subject === undefined || agent < v || subject > v) return null;
+  const agentSpan = subtreeSpan(doc, agent);
+  let sourceStart = agentSpan.tokenStart;
+  while (sourceStart < agent && doc.tokens.deprel[sourceStart] === 'case') sourceStart++;
+  const subjectSpan = subtreeSpan(doc, subject);
+  if (subjectSpan.tokenEnd > hit.tokens.start || agentSpan.tokenEnd > sentEnd) return null;
+  const content = [charSpan(doc, { start: subjectSpan.tokenStart, end: subjectSpan.tokenEnd })];
+  // "as heartbreaking": what the cue says of the subject, between the cue and its agent.
+  if (agentSpan.tokenStart > hit.tokens.end) content.push(charSpan(doc, { start: hit.tokens.end, end: agentSpan.tokenStart }));
+  return { cue: hit.cue, cueTokens: hit.tokens, source: { start: sourceStart, end: agentSpan.tokenEnd }, content, addressee: null, sentenceEnd: sentEnd, passive: true };
 }
 
 /**
@@ -1006,6 +1040,9 @@ function withAttachments(doc: Doc, end: number, sentEnd: number): number {
   return k > end && (k >= sentEnd || isTrailingPunctuation(doc, k) || RELATIVE_PRONOUNS.has(doc.tokens.lower[k])) ? k : end;
 }
 
+/** Verbs whose report an "according to" after it only sources: "He said …, according to a transcript". */
+const SAYING = new Set(['say', 'tell', 'add', 'write', 'state']);
+
 /** "According to X, …" and "…, according to X." */
 function accordingTo(
   doc: Doc, hit: CueHit, sentStart: number, sentEnd: number, regions: QuoteRegion[], regionOf: Int32Array,
@@ -1014,6 +1051,10 @@ function accordingTo(
   if (before > sentStart && doc.word(before) === ',') before--;
   // "he said (,) according to a transcript": the medium of the cue before it (see mediumAt).
   if (before >= sentStart && doc.upos(before) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[before])) return null;
+  // "He said the deal was fair, according to a transcript": the medium of the report before it.
+  for (let k = sentStart; k < hit.tokens.start; k++) {
+    if (doc.upos(k) === 'VERB' && SAYING.has(doc.tokens.lemma[k]) && childrenWith(doc, k, 'nsubj').some((n) => n < k)) return null;
+  }
   const np = nounPhraseStartingAt(doc, hit.tokens.end, sentEnd);
   if (!np) return null;
   const source = extendAppositive(doc, np, sentEnd);
