@@ -104,3 +104,11 @@ describe('one actor, several names, in one article', () => {
     expect(chiwenga?.code ?? '').not.toMatch(/^DZA/);
   });
 });
+
+describe('names of businesses', () => {
+  it('a business name the tagger reads as a person is an organisation, and its first word alone is it too', () => {
+    const article = toArticleJSON(analyzer.run('Northwind Logistics will cut about 1,200 jobs, the company said on Tuesday.\n\nNorthwind denied a report that it was exploring a sale.'));
+    const named = article.entities.filter((e) => !e.unnamed).map((e) => [e.name, e.type]);
+    expect(named).toEqual([['Northwind Logistics', 'ORG']]);
+  });
+});

@@ -192,6 +192,18 @@ function joinNameParts(doc: Doc, candidates: Candidate[]): Candidate[] {
 }
 
 /** A name the model found: its type mapped to ours, with titles and first-name gender for people. */
+/**
+ * Last words of business names the tagger may read as a person's surname. Not the organisation
+ * cue words the tagger has as a feature (curated.ts): it was trained with those.
+ */
+const BUSINESS_WORDS = new Set([
+  'logistics', 'airlines', 'motors', 'securities', 'partners', 'capital', 'energy', 'pharmaceuticals', 'pharma',
+  'systems', 'technologies', 'technology', 'foods', 'labs', 'laboratories', 'software', 'telecom', 'communications',
+  'entertainment', 'insurance', 'bancorp', 'ventures', 'enterprises', 'brands', 'robotics', 'aerospace',
+  'semiconductor', 'semiconductors', 'chemicals', 'resources', 'mining', 'petroleum', 'airways', 'shipping',
+  'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
+]);
+
 function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: Candidate[]): Candidate {
   const { lower } = doc.tokens;
   let { start } = span;
@@ -205,6 +217,8 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   if (span.type !== 'PER' && HONORIFICS.has(lower[start]) && span.end - start >= 2) {
     return { ...typeName(doc, lexicon, start + 1, span.end, earlier), type: 'PERSON' };
   }
+  // "Northwind Logistics", "Kestrel Airlines": a business's last word makes it one, whatever the model said.
+  if (span.end - start >= 2 && BUSINESS_WORDS.has(lower[span.end - 1]) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'ORG' };
   if (span.type === 'PER') {
     const typed = typeName(doc, lexicon, start, span.end, earlier);
     return { ...typed, type: 'PERSON' };
@@ -422,7 +436,7 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
     const name = c.canonical ?? surface;
     const key = `${c.type}|${name.toLowerCase()}`;
     const known = c.unnamed ? undefined : byKey.get(key);
-    let index = known !== undefined && !conflictingGender(doc.entities[known], c) ? known : c.unnamed ? undefined : findByPart(doc, c, name);
+    let index = known !== undefined && !conflictingGender(doc.entities[known], c) ? known : c.unnamed ? undefined : findByPart(doc, c, name) ?? findBusinessByFirstWords(doc, c, name);
     if (index === undefined) {
       index = doc.entities.length;
       doc.entities.push({
@@ -454,7 +468,7 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
 }
 
 /**
- * Named people {@link findByPart} looks back through at most: a surname refers to someone named
+ * Named people {@link findByPart} (and entities {@link findBusinessByFirstWords}) looks back through at most: a surname refers to someone named
  * recently, and looking through every earlier entity made long texts quadratic.
  */
 const MAX_PEOPLE_LOOKED_BACK = 256;
@@ -474,6 +488,25 @@ function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
     const familyFirst = c.end - c.start === 1 && e.gender === null && full.startsWith(`${lower} `) && full.indexOf(' ') === full.lastIndexOf(' ');
     if (full === lower || full.endsWith(` ${lower}`) || lower.endsWith(` ${full}`) || familyFirst) {
       c.type = 'PERSON';
+      return k;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An earlier business this name opens ("Northwind" → "Northwind Logistics"): the words it leaves
+ * out are a business's last word.
+ */
+function findBusinessByFirstWords(doc: Doc, c: Candidate, name: string): number | undefined {
+  if (c.type === 'GPE' || c.type === 'NORP') return undefined;
+  const lower = `${name.toLowerCase()} `;
+  for (let k = doc.entities.length - 1; k >= 0 && k >= doc.entities.length - MAX_PEOPLE_LOOKED_BACK; k--) {
+    const e = doc.entities[k];
+    if (e.type !== 'ORG' || e.unnamed || !e.name.toLowerCase().startsWith(lower)) continue;
+    const rest = e.name.toLowerCase().slice(lower.length).split(' ');
+    if (rest.length === 1 && BUSINESS_WORDS.has(rest[0])) {
+      c.type = 'ORG';
       return k;
     }
   }
