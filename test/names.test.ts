@@ -112,3 +112,15 @@ describe('names of businesses', () => {
     expect(named).toEqual([['Northwind Logistics', 'ORG']]);
   });
 });
+
+describe('a given name alone', () => {
+  it('is the one person named before with it', () => {
+    const article = toArticleJSON(analyzer.run('Emeka Okafor scored twice. "Emeka was outstanding," the manager said.'));
+    expect(article.entities.filter((e) => e.type === 'PERSON' && !e.unnamed).map((e) => e.name)).toEqual(['Emeka Okafor']);
+  });
+
+  it('is nobody\'s when two people named before share it', () => {
+    const article = toArticleJSON(analyzer.run('Emeka Okafor and Emeka Nwosu scored. "Emeka was outstanding," the manager said.'));
+    expect(article.entities.filter((e) => e.type === 'PERSON' && !e.unnamed).map((e) => e.name)).toEqual(['Emeka Okafor', 'Emeka Nwosu', 'Emeka']);
+  });
+});

@@ -491,7 +491,26 @@ function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
       return k;
     }
   }
-  return undefined;
+  return c.end - c.start === 1 ? findByGivenName(doc, c, lower) : undefined;
+}
+
+/**
+ * "Emeka was outstanding", after "Emeka Okafor": a given name alone is the one person named
+ * before with it, when only one was.
+ */
+function findByGivenName(doc: Doc, c: Candidate, lower: string): number | undefined {
+  let found: number | undefined;
+  let people = 0;
+  for (let k = doc.entities.length - 1; k >= 0 && people < MAX_PEOPLE_LOOKED_BACK; k--) {
+    const e = doc.entities[k];
+    if (e.type !== 'PERSON' || e.unnamed) continue;
+    people += 1;
+    if (!e.name.toLowerCase().startsWith(`${lower} `) || conflictingGender(e, c)) continue;
+    if (found !== undefined) return undefined;
+    found = k;
+  }
+  if (found !== undefined) c.type = 'PERSON';
+  return found;
 }
 
 /**
