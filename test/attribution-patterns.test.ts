@@ -510,6 +510,17 @@ describe('speakers the parse resolves', () => {
     ]);
   });
 
+  it('a role between an organisation and a name: the name speaks, even as a second subject in the parse', () => {
+    const a = analyse('According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that she would sign the bill.');
+    const said = a.quotes.find((q) => q.source?.text === 'Clinton spokesman Jesse Lehrich');
+    expect(a.entities.find((e) => e.id === said?.speaker)?.name).toBe('Jesse Lehrich');
+  });
+
+  it('an inverted speaker\'s description with "and" stays the speaker\'s', () => {
+    const a = analyse('The answers to veteran suicides are "not meeting the demand," says Paul Rieckhoff, founder and CEO of Iraq and Afghanistan Veterans of America.');
+    expect(a.attributions()).toEqual([['Paul Rieckhoff, founder and CEO of Iraq and Afghanistan Veterans of America', 'The answers to veteran suicides are "not meeting the demand,"']]);
+  });
+
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
     const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
     expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);

@@ -1030,8 +1030,10 @@ const SPEAKER_ATTACHMENTS = new Set(['for', 'at', 'of', 'with', 'from']);
  */
 function withAttachments(doc: Doc, end: number, sentEnd: number): number {
   let k = end;
-  // "an adviser to the family", but not "said Smith to reporters".
-  const attaches = (i: number) => SPEAKER_ATTACHMENTS.has(doc.tokens.lower[i]) || (doc.tokens.lower[i] === 'to' && doc.upos(i - 1) === 'NOUN');
+  // "an adviser to the family", but not "said Smith to reporters"; "founder and CEO of Iraq and
+  // Afghanistan Veterans of America".
+  const attaches = (i: number) => SPEAKER_ATTACHMENTS.has(doc.tokens.lower[i]) ||
+    ((doc.tokens.lower[i] === 'to' || doc.tokens.lower[i] === 'and') && /^(?:NOUN|PROPN)$/.test(doc.upos(i - 1)));
   while (k < sentEnd && attaches(k)) {
     const np = nounPhraseStartingAt(doc, k + 1, sentEnd);
     if (!np) break;

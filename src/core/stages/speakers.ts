@@ -197,20 +197,26 @@ function headToken(doc: Doc, span: Span): number {
 }
 
 /**
- * The phrase's head from the parse: its one nominal token attached outside it ("Voters I spoke
- * to in Ohio" → Voters), or after a quantity the counted noun. −1 without a parse or such a token.
+ * The phrase's head from the parse: its nominal token attached outside it ("Voters I spoke to in
+ * Ohio" → Voters), or after a quantity the counted noun. −1 without a parse or such a token.
  */
 function parsedHead(doc: Doc, first: number, last: number): number {
   if (!doc.layers.has('deps')) return -1;
   const { head } = doc.tokens;
+  let found = -1;
   for (let i = first; i <= last; i++) {
     if (head[i] >= first && head[i] <= last) continue;
+    // "Clinton spokesman | Jesse Lehrich", parsed as two subjects: a name after a role is the head.
+    if (found >= 0) return doc.upos(i) === 'PROPN' && doc.upos(i - 1) === 'NOUN' ? i : found;
     if (!/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(i))) return -1;
-    if (!QUANTITY_HEADS.test(doc.tokens.lower[i])) return i;
+    if (!QUANTITY_HEADS.test(doc.tokens.lower[i])) {
+      found = i;
+      continue;
+    }
     const counted = childrenWith(doc, i, 'nmod')[0];
     return counted !== undefined && counted <= last ? counted : i;
   }
-  return -1;
+  return found;
 }
 
 /** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
