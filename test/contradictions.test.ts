@@ -132,6 +132,25 @@ The club said the striker has a serious knee injury.
     expect(claimWith(a, 'a serious knee injury').proposition.predicates).toEqual(['~injury']);
   });
 
+  it('reads the classes of a transfer, a data theft and a military capture; a title of a name evokes none', () => {
+    const a = analyse(`Kessel United denied reports that striker Lukas Brenner is leaving for Porto Athletic.
+
+Grey Lynx said it had stolen the personal data of 2 million customers of Orbis Bank.
+
+Russia's defence ministry said its troops had taken control of the village of Petrivka. Ukraine's military denied that the village had fallen. Shares fell 4 percent on Tuesday, traders said.
+
+Finance Minister Dana Kovac presented a draft budget to the cabinet on Wednesday, her ministry said, days after reports that she had stepped down.
+`);
+    expect(claimWith(a, 'is leaving for Porto Athletic').proposition.predicates).toContain('join');
+    expect(claimWith(a, 'had stolen the personal data').proposition.predicates).toEqual(['hack']);
+    expect(claimWith(a, 'had taken control of the village').proposition.predicates).toContain('capture-ground');
+    expect(claimWith(a, 'the village had fallen').proposition.predicates).toEqual(['capture-ground']);
+    expect(claimWith(a, 'Shares fell').proposition.predicates).toEqual(['~fall']);
+    const budget = claimWith(a, 'presented a draft budget');
+    expect(budget.proposition.text).toBe('Finance Minister Dana Kovac presented a draft budget to the cabinet on Wednesday');
+    expect(budget.proposition.predicates).toEqual(['~present']);
+  });
+
   it('negates a predicate only where the negator governs it', () => {
     const a = article();
     expect(claimWith(a, 'was not political').stance).toBe('assert');

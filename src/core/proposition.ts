@@ -1,4 +1,4 @@
-import type { Doc, Span, Stance } from './doc.js';
+import { ENTITY_TYPES, type Doc, type EntityType, type Span, type Stance } from './doc.js';
 import { CUE_READINGS } from './cues.js';
 import { mentionTypeAt } from './cue-model.js';
 import { lemmatize } from './lemma.js';
@@ -240,6 +240,8 @@ function underLightVerb(doc: Doc, i: number, content: ReadonlySet<number>): bool
 /** Whether a class word evokes its class where it stands: as the right part of speech, governed by the right verb. */
 function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   const pos = doc.upos(i);
+  // "Finance Minister Dana Kovac": a word of a name or title evokes nothing.
+  if (pos === 'PROPN' && inNameRun(doc, i)) return false;
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
   if (NOUN_ONLY.has(lemma) && pos === 'VERB') return false;
   if (PLACE_SUBJECT_ONLY.has(lemma)) return parsed && childrenWith(doc, i, 'nsubj').some((k) => isPlace(doc, k));
@@ -263,6 +265,17 @@ function isReportNoun(doc: Doc, i: number): boolean {
   const lemma = lemmaOf(doc, i);
   return REPORT_NOUNS.has(lemma) || (SUBJECT_REPORT_NOUNS.has(lemma) && baseRelation(doc.tokens.deprel[i]) === 'nsubj');
 }
+
+/** Whether the run of proper nouns after token `i` (a few at most) reaches a named mention. */
+function inNameRun(doc: Doc, i: number): boolean {
+  for (let k = i + 1; k < doc.tokenCount && k <= i + NAME_RUN && doc.upos(k) === 'PROPN'; k++) {
+    if (ENTITY_TYPES.includes(mentionTypeAt(doc, k) as EntityType)) return true;
+  }
+  return false;
+}
+
+/** How far a title may stand before the name it belongs to ("Finance Minister Dana Kovac"). */
+const NAME_RUN = 3;
 
 function isPlace(doc: Doc, i: number): boolean {
   if (PLACE_NOUNS.has(lemmaOf(doc, i))) return true;

@@ -473,7 +473,7 @@ function attribute(
       // "During his years in office, Mr. Obama said, a majority of Americans have …"
       // but not "…, people familiar with the matter said, asking not to be identified".
       // Nor "…, said the officials, who added that …": the relative clause is a report of its own.
-      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
+      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     return { cue, cueTokens, source, content: parts, addressee: rest.addressee, sentenceEnd: sentEnd };
   }
@@ -525,6 +525,17 @@ function passiveReport(doc: Doc, hit: CueHit, sentEnd: number): Found | null {
   // "as heartbreaking": what the cue says of the subject, between the cue and its agent.
   if (agentSpan.tokenStart > hit.tokens.end) content.push(charSpan(doc, { start: hit.tokens.end, end: agentSpan.tokenStart }));
   return { cue: hit.cue, cueTokens: hit.tokens, source: { start: sourceStart, end: agentSpan.tokenEnd }, content, addressee: null, sentenceEnd: sentEnd, passive: true };
+}
+
+/**
+ * "…, her ministry said, days after reports that she had stepped down": a time the narrator adds
+ * after the cue is no more of what was said.
+ */
+function isCircumstance(doc: Doc, i: number): boolean {
+  const { lower } = doc.tokens;
+  if (TEMPORAL_SUBORDINATORS.has(lower[i])) return true;
+  const unit = doc.upos(i) === 'NUM' || NUMBER_WORDS.has(lower[i]) ? i + 1 : i;
+  return UNITS_OF_TIME.has(lower[unit] ?? '') && /^(?:after|before|later|earlier|ago)$/.test(lower[unit + 1] ?? '');
 }
 
 /**
