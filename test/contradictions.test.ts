@@ -68,6 +68,7 @@ The company said reports that it would close the plant were untrue.
     expect(stance('no truth in reports')).toEqual(['deny', 'hospital']);
     expect(stance('Apple will release a smartwatch is fake')).toEqual(['deny', 'launch']);
     expect(stance('would close the plant were untrue')).toEqual(['deny', 'close-down']);
+    expect(claimWith(analyse('Orbis Bank said it had found no evidence that customer data had been stolen.'), 'no evidence').basis).toBe('"no evidence"');
     expect(claimWith(article, 'That is simply false').stance).toBe('deny');
   });
 
