@@ -521,6 +521,16 @@ describe('speakers the parse resolves', () => {
     expect(a.attributions()).toEqual([['Paul Rieckhoff, founder and CEO of Iraq and Afghanistan Veterans of America', 'The answers to veteran suicides are "not meeting the demand,"']]);
   });
 
+  it('a transcript\'s turns are their labelled speakers\', once each', () => {
+    const a = analyse('Governor Mike Pence spoke to Chris Wallace on Sunday.\n\n"WALLACE: Will Gennifer Flowers be at the debate?\n\n"PENCE: She will not be attending the debate tomorrow night.');
+    expect(a.attributions()).toEqual([
+      ['WALLACE', 'Will Gennifer Flowers be at the debate?'],
+      ['PENCE', 'She will not be attending the debate tomorrow night.'],
+    ]);
+    expect(a.speakerOf('She will not be attending')).toBe('Mike Pence');
+    expect(a.speakerOf('Will Gennifer Flowers')).toBe('Chris Wallace');
+  });
+
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
     const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
     expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);

@@ -1,4 +1,4 @@
-import type { Content, Cue, CueClass, Doc, Mention, QuoteKind, Span } from '../doc.js';
+import type { Content, Cue, CueClass, Doc, Mention, QuoteKind, Segment, Span } from '../doc.js';
 import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
@@ -7,7 +7,7 @@ import { baseRelation, children, childrenWith, dominates, subtreeSpan } from '..
 import { mentionTypeAt } from '../cue-model.js';
 import { contentEndCandidates, contentStartCandidates, type ContentEdgeChoice, type ContentSpanModel } from '../models/content-span.js';
 import {
-  QUOTE_MARKS, isVerbModifier, nounPhraseEndingAt, nounPhraseStartingAt, speakerPhraseEndingAt, type TokenRange,
+  QUOTE_MARKS, isQuoteMark, isVerbModifier, nounPhraseEndingAt, nounPhraseStartingAt, speakerPhraseEndingAt, type TokenRange,
 } from '../phrases.js';
 
 /**
@@ -96,7 +96,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
   }
   if (options.spanModel || options.onContentEdge) chooseContentEdges(doc, found, regionOf, options);
   endNestedBeforeOuter(doc, found);
-  const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found), ...interviewAnswers(doc, found)];
+  const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found), ...interviewAnswers(doc, found), ...transcriptTurns(doc, found)];
   for (const f of signed) found.push(f);
   continueQuotes(doc, regions, regionOf, found);
   addFloatingQuotes(doc, regions, found);
@@ -1274,6 +1274,45 @@ function interviewAnswers(doc: Doc, found: Found[]): Found[] {
   return out;
 }
 
+/** Longest speaker label of a transcript turn, in words. */
+const MAX_LABEL_WORDS = 3;
+
+/**
+ * A transcript's turns: a paragraph that opens (after a quote mark, if any) with a speaker's name in
+ * capitals and a colon ("WALLACE: Let's start …", "SEN. KAINE: …") is that speaker's, verbatim.
+ */
+function transcriptTurns(doc: Doc, found: Found[]): Found[] {
+  const covered = contentCoverage(found);
+  const out: Found[] = [];
+  for (const paragraph of doc.paragraphs) {
+    const label = transcriptLabel(doc, paragraph);
+    if (!label) continue;
+    const { first, colon } = label;
+    const { tokenEnd } = paragraph;
+    let last = tokenEnd - 1;
+    if (isQuoteMark(doc.word(last)) && !isQuoteMark(doc.word(colon + 1))) last--;
+    const content = { start: doc.tokens.start[colon + 1], end: doc.tokens.end[last] };
+    if (content.end <= content.start || covered(content.start, content.end)) continue;
+    const cue = makeCue(doc, { start: colon, end: colon + 1 }, ':', 'assert', false);
+    out.push({ cue: cue.cue, cueTokens: cue.tokens, source: { start: first, end: colon }, addressee: null, sentenceEnd: tokenEnd, content: [content], verbatim: true });
+  }
+  return out;
+}
+
+/** The speaker label a paragraph opens with ("WALLACE:"), as its first token and its colon. */
+function transcriptLabel(doc: Doc, { tokenStart, tokenEnd }: Segment): { first: number; colon: number } | null {
+  const first = isQuoteMark(doc.word(tokenStart)) ? tokenStart + 1 : tokenStart;
+  let colon = first;
+  while (colon < tokenEnd && colon - first < MAX_LABEL_WORDS && isCapitalsWord(doc.word(colon))) colon++;
+  if (colon === first || colon + 1 >= tokenEnd || doc.word(colon) !== ':') return null;
+  return QUESTION_LABELS.has(doc.tokens.lower[first]) || ANSWER_LABELS.has(doc.tokens.lower[first]) ? null : { first, colon };
+}
+
+/** A word in capitals: two letters or more, no lower case ("WALLACE", "SEN.", "O'BRIEN"). */
+function isCapitalsWord(word: string): boolean {
+  return /^\p{Lu}[\p{Lu}.'’-]+$/u.test(word);
+}
+
 /** The first mention of the person mentioned most before token `before`, leaving out `skip`; the earlier on a tie. */
 function mostNamed(doc: Doc, before: number, skip: (m: Mention) => boolean): Mention | null {
   const counts = new Map<number, { count: number; first: Mention }>();
@@ -1338,7 +1377,7 @@ function addFloatingQuotes(doc: Doc, regions: QuoteRegion[], found: Found[]): vo
     const paragraph = doc.paragraphs[doc.paragraphOf(region.open)];
     const startsParagraph = region.open === paragraph.tokenStart;
     const endsParagraph = region.last >= paragraph.tokenEnd - 2;
-    if (!(startsParagraph && endsParagraph) || covered(span.start, span.end - 1)) continue;
+    if (!(startsParagraph && endsParagraph) || covered(span.start, span.end - 1) || transcriptLabel(doc, paragraph)) continue;
     found.push({ cue: null, cueTokens: null, source: null, content: [span], addressee: null, sentenceEnd: region.last + 1 });
   }
 }
