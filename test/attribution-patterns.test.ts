@@ -531,6 +531,14 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('Will Gennifer Flowers')).toBe('Chris Wallace');
   });
 
+  it('a headline\'s "…, study finds" is the study\'s; "he" and "she" are never a study or a plural group, and "a witness" is no plural', () => {
+    const a = analyse('Daily coffee linked to lower risk of heart failure, study finds\n\nProfessor Martin Hale said the study could not rule out that healthier people drink more coffee. He called the figure "almost certainly an overestimate."\n\nA witness, who did not want to be named, told the Evening Post she saw "a lot of shouting." "It all happened so fast," she said.\n\nThe Leeds team said it had received no money from coffee companies.');
+    expect(a.quote('Daily coffee linked').source?.text).toBe('study');
+    expect(a.speakerOf('almost certainly an overestimate')).toBe('Martin Hale');
+    expect(a.speakerOf('It all happened so fast')).toBe('witness');
+    expect(a.speakerOf('received no money')).toBe('Leeds team');
+  });
+
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
     const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
     expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);

@@ -69,6 +69,9 @@ The company said reports that it would close the plant were untrue.
     expect(stance('Apple will release a smartwatch is fake')).toEqual(['deny', 'launch']);
     expect(stance('would close the plant were untrue')).toEqual(['deny', 'close-down']);
     expect(claimWith(analyse('Orbis Bank said it had found no evidence that customer data had been stolen.'), 'no evidence').basis).toBe('"no evidence"');
+    // A negated report leaves what it reports open: a hedge, not a denial.
+    const hedge = analyse('Professor Martin Hale said the study could not rule out that healthier people simply drink more coffee.');
+    expect(hedge.claims.map((c) => [c.stance, c.proposition.predicates])).toEqual([['other', ['~drink']], ['other', ['~drink']]]);
     expect(claimWith(article, 'That is simply false').stance).toBe('deny');
   });
 

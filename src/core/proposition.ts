@@ -147,7 +147,8 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
     // matches only itself. Another noun ("campaign", "president") says too little.
     const bare = parsed
       ? tokens
-          .filter((i) => main(i) && (doc.upos(i) === 'VERB' ? !NOT_PREDICATES.has(lemmaOf(doc, i)) : doc.upos(i) === 'NOUN' && underLightVerb(doc, i, inContent)))
+          // A nested report ("the study could not rule out that …") is no predicate of its own.
+          .filter((i) => main(i) && (doc.upos(i) === 'VERB' ? !NOT_PREDICATES.has(lemmaOf(doc, i)) && !isNestedReportVerb(doc, i) : doc.upos(i) === 'NOUN' && underLightVerb(doc, i, inContent)))
           .map((i) => ({ token: i, rank: depth(doc, i) }))
           .sort((a, b) => a.rank - b.rank || a.token - b.token)
           .map((b) => b.token)
@@ -257,6 +258,18 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   // a word just before, read as a verb.
   for (let k = Math.max(0, i - GOVERNOR_WINDOW); k < i; k++) if (governors.has(lemmatize(doc.tokens.lower[k], 'VBG'))) return true;
   return false;
+}
+
+/** Whether token `i` is a verb of saying or denying, with its particle ("rule out"). */
+function isReportingVerb(doc: Doc, i: number): boolean {
+  if (doc.upos(i) !== 'VERB') return false;
+  const lemma = lemmaOf(doc, i);
+  const particle = childrenWith(doc, i, 'compound:prt')[0];
+  return CUE_READINGS.has(lemma) || (particle !== undefined && CUE_READINGS.has(`${lemma} ${doc.tokens.lower[particle]}`));
+}
+
+function isNestedReportVerb(doc: Doc, i: number): boolean {
+  return isReportingVerb(doc, i) && childrenWith(doc, i, 'ccomp').length > 0;
 }
 
 /** Whether token `i` names a report: a report noun, or "information" as a subject. */
@@ -427,7 +440,9 @@ function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: bo
     while (baseRelation(doc.tokens.deprel[first]) === 'conj' && doc.tokens.head[first] >= 0) first = doc.tokens.head[first];
     const above = doc.tokens.head[first];
     const describes = above >= 0 && baseRelation(doc.tokens.deprel[first]) === 'nsubj' && doc.upos(above) !== 'VERB';
-    const scope = above >= 0 && !describes ? [head, first, above] : [head, first];
+    // "could not rule out that healthier people drink more", "did not say that …": a negated report
+    // above the predicate leaves it open.
+    const scope = above >= 0 && !describes && !isReportingVerb(doc, above) ? [head, first, above] : [head, first];
     for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
     // "No one has been detained": a negated subject negates its predicate.
     for (const subject of [...childrenWith(doc, head, 'nsubj'), ...childrenWith(doc, head, 'nsubj:pass')]) {

@@ -86,7 +86,9 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       if (options.onCandidate || options.cueModel) {
         const candidate = candidateOf(doc, hit, result);
         options.onCandidate?.(doc, candidate);
-        const keep = options.cueModel ? options.cueModel.accepts(doc, candidate) || isNestedReport(doc, hit, result, found) || result.passive === true : hit.lexiconClass !== null;
+        const keep = options.cueModel
+          ? options.cueModel.accepts(doc, candidate) || isNestedReport(doc, hit, result, found) || result.passive === true || isStudyFinding(doc, hit, result)
+          : hit.lexiconClass !== null;
         if (!keep) continue;
       }
       found.push(result);
@@ -141,6 +143,16 @@ function chooseContentEdges(doc: Doc, found: Found[], regionOf: Int32Array, opti
       end: end === ruleEnd ? content.end : doc.tokens.end[end - 1],
     }];
   }
+}
+
+/**
+ * "Daily coffee linked to lower risk of heart failure, study finds": a study, poll or report named
+ * after what it found, the headline form the cue model rarely saw.
+ */
+function isStudyFinding(doc: Doc, hit: CueHit, result: Found): boolean {
+  const { source } = result;
+  if (hit.lexiconClass === null || !source || source.end !== hit.tokens.start || source.end - source.start > 2) return false;
+  return COLON_SPEAKERS.has(doc.tokens.lower[source.end - 1]) && result.content[result.content.length - 1].end <= doc.tokens.start[source.start];
 }
 
 /**

@@ -16,7 +16,10 @@ const PRONOUN_GENDER: Record<string, Gender | 'plural' | 'neuter'> = {
   he: 'male', him: 'male', she: 'female', her: 'female', they: 'plural', it: 'neuter', we: 'plural', i: null,
 };
 /** Nouns that make a description a person or group of people ("a source", "officials"). */
-const PERSON_HEADS = /^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|poll|polls|survey|report|study|data|statement)$/;
+const PERSON_HEADS = /^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|team|staff|crew|panel|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|poll|polls|survey|report|study|data|statement)$/;
+
+/** Descriptions that name a document, not a person, though they speak: "the study", "a poll". */
+const DOCUMENT_HEADS = /(?:^|\s)(?:poll|polls|survey|report|study|data|statement|transcript|memo|letter|document|documents)$/i;
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 /** Nouns that count what follows "of": "a number of analysts", "a group of lawmakers". */
@@ -392,8 +395,9 @@ function mentionIndex(doc: Doc): MentionIndex {
  */
 function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter'): string | null {
   const compatible = (e: Entity): boolean => {
-    // "she" is never a group described in the plural ("Economists at the Resolution Foundation").
-    if (gender === 'male' || gender === 'female') return e.type === 'PERSON' && (e.gender === null || e.gender === gender) && !(e.unnamed && /s$/.test(e.name));
+    // "she" is never a group described in the plural ("Economists at the Resolution Foundation"),
+    // nor a document ("the study").
+    if (gender === 'male' || gender === 'female') return e.type === 'PERSON' && (e.gender === null || e.gender === gender) && !(e.unnamed && (/[^s]s$/.test(e.name) || DOCUMENT_HEADS.test(e.name)));
     if (gender === 'plural') return e.type !== 'PERSON' || /s$/.test(e.name);
     if (gender === 'neuter') return e.type !== 'PERSON';
     return e.type === 'PERSON';
