@@ -147,12 +147,19 @@ Finance Minister Dana Kovac presented a draft budget to the cabinet on Wednesday
 `);
     expect(claimWith(a, 'is leaving for Porto Athletic').proposition.predicates).toContain('join');
     expect(claimWith(a, 'had stolen the personal data').proposition.predicates).toEqual(['hack']);
+    expect(claimWith(analyse('"They are stealing seats before a single vote is cast," he said.'), 'stealing seats').proposition.predicates).not.toContain('hack');
     expect(claimWith(a, 'had taken control of the village').proposition.predicates).toContain('capture-ground');
     expect(claimWith(a, 'the village had fallen').proposition.predicates).toEqual(['capture-ground']);
     expect(claimWith(a, 'Shares fell').proposition.predicates).toEqual(['~fall']);
     const budget = claimWith(a, 'presented a draft budget');
     expect(budget.proposition.text).toBe('Finance Minister Dana Kovac presented a draft budget to the cabinet on Wednesday');
     expect(budget.proposition.predicates).toEqual(['~present']);
+  });
+
+  it('reads a long quote\'s claim from the first of its sentences that states a classed event or a denial', () => {
+    const a = analyse('Interior Minister Elena Sanz rejected the accusation. "The census was carried out by independent statisticians under international supervision. There was no manipulation," she told state radio.');
+    const quote = claimWith(a, 'The census was carried out');
+    expect([quote.stance, quote.proposition.predicates]).toEqual(['deny', ['interfere']]);
   });
 
   it('negates a predicate only where the negator governs it', () => {

@@ -5,7 +5,7 @@ import { lemmatize } from './lemma.js';
 import { mentionOrder, type MentionOrder } from './mention-order.js';
 import { ancestors, baseRelation, children, childrenWith, clauseHead } from './syntax.js';
 import {
-  ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, PASS_THROUGH_VERBS, PLACE_NOUNS, PLACE_SUBJECT_ONLY,
+  ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, OBJECT_GOVERNED, PASS_THROUGH_VERBS, PLACE_NOUNS, PLACE_SUBJECT_ONLY,
   PREDICATE_CLASSES, REPORT_NOUNS, SUBJECT_REPORT_NOUNS, VERB_ONLY, familyOf,
 } from './lexicon/predicates.js';
 
@@ -80,10 +80,29 @@ function aboutSomeone(doc: Doc, i: number, named: ReadonlyMap<number, string>): 
   return named.has(subject) || pos === 'PRON' || pos === 'PROPN' || (pos === 'NOUN' && childrenWith(doc, subject, 'det').length > 0);
 }
 
+/** Sentences of a long quote that {@link frameOf} reads for its claim. */
+const FRAMED_SENTENCES = 3;
+
+/**
+ * The frame of a content. A long quote holds several propositions: the first of its first few
+ * sentences that states an event of a class or a denial states the claim ("The census was carried
+ * out by independent statisticians. There was no manipulation" denies a manipulation), else the
+ * first sentence.
+ */
 export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
-  // A long quote holds several propositions: the first sentence states the claim.
   const spanned = tokensOf(doc, parts);
-  const first = spanned.length > 0 ? doc.sentenceOf(spanned[0]) : -1;
+  const sentences: number[] = [];
+  for (const i of spanned) {
+    const s = doc.sentenceOf(i);
+    if (sentences[sentences.length - 1] !== s) sentences.push(s);
+    if (sentences.length > FRAMED_SENTENCES) break;
+  }
+  if (sentences.length <= 1) return sentenceFrame(doc, parts, spanned, sentences[0] ?? -1);
+  const frames = sentences.slice(0, FRAMED_SENTENCES).map((s) => sentenceFrame(doc, parts, spanned, s));
+  return frames.find((f) => f.denial !== null || f.predicates.some((p) => !p.startsWith(BARE_PREDICATE))) ?? frames[0];
+}
+
+function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly number[], first: number): Frame {
   const all = spanned.filter((i) => doc.sentenceOf(i) === first);
   const lower = doc.tokens.lower;
   const aboutReport = all.some((i) => namesSaid(doc, i));
@@ -246,6 +265,8 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
   if (NOUN_ONLY.has(lemma) && pos === 'VERB') return false;
   if (PLACE_SUBJECT_ONLY.has(lemma)) return parsed && childrenWith(doc, i, 'nsubj').some((k) => isPlace(doc, k));
+  const objects = OBJECT_GOVERNED.get(lemma);
+  if (objects) return parsed && children(doc, i).some((k) => ACTED_ON.has(doc.tokens.deprel[k]) && objects.has(lemmaOf(doc, k)));
   const governors = GOVERNED_BY.get(lemma);
   if (!governors || !parsed) return true;
   let k = i;
@@ -289,6 +310,9 @@ function inNameRun(doc: Doc, i: number): boolean {
 
 /** How far a title may stand before the name it belongs to ("Finance Minister Dana Kovac"). */
 const NAME_RUN = 3;
+
+/** Relations of what a verb or action noun acts on: "stole data", "data was stolen", "theft of records", "data theft". */
+const ACTED_ON = new Set(['obj', 'nsubj:pass', 'nmod', 'compound']);
 
 function isPlace(doc: Doc, i: number): boolean {
   if (PLACE_NOUNS.has(lemmaOf(doc, i))) return true;

@@ -33,7 +33,7 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   hack: { words: ['hack', 'breach', 'cyberattack', 'steal', 'theft'] },
   marry: { words: ['marry', 'marriage', 'wedding', 'divorce', 'pregnant', 'pregnancy'] },
   plot: { words: ['plot', 'conspire', 'conspiracy', 'scheme'] },
-  interfere: { words: ['interfere', 'interference', 'meddle', 'meddling', 'rig', 'fraud'] },
+  interfere: { words: ['interfere', 'interference', 'meddle', 'meddling', 'rig', 'fraud', 'manipulate', 'manipulation', 'falsify', 'doctor'] },
 };
 
 export interface PredicateClass {
@@ -76,6 +76,16 @@ const PASSING_VERBS = new Set(['share', 'exchange', 'pass', 'provide', 'give', '
  * and "provided information" are sharing; "mishandled classified information" is not.
  */
 export const GOVERNED_BY: ReadonlyMap<string, ReadonlySet<string>> = new Map(['intelligence', 'information', 'data'].map((w) => [w, PASSING_VERBS]));
+
+/**
+ * Words that evoke their class only with one of these as what they act on (object, "of" phrase or
+ * compound): "stole the personal data", "theft of 2 million records", "data theft" are hacks;
+ * "stealing seats" is not.
+ */
+export const OBJECT_GOVERNED: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const data = new Set(['data', 'record', 'information', 'file', 'email', 'password', 'detail', 'document', 'credential', 'identity']);
+  return new Map([['steal', data], ['theft', data]]);
+})();
 
 /**
  * Words that evoke their class only with a place as subject: "the village had fallen" was
