@@ -39,7 +39,10 @@ export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
   for (let s = 0; s < doc.sentences.length; s++) {
     for (const raw of coder.codeSentence(doc, s)) {
       const claim = claimOf(contents, doc.tokens.start[raw.predicate]);
-      doc.events.push(toEvent(doc, entities, raw, `v${doc.events.length + 1}`, s, claim));
+      const event = toEvent(doc, entities, raw, `v${doc.events.length + 1}`, s, claim);
+      // "Okafor, who joined from Hull": an actor read as its own counterpart is a misreading.
+      if (event.source?.entity && event.source.entity === event.target?.entity) continue;
+      doc.events.push(event);
     }
   }
   for (const claim of doc.claims) {

@@ -1,0 +1,19 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../src/analyze.js';
+import { toArticleJSON } from '../src/core/article.js';
+import type { Pipeline } from '../src/core/pipeline.js';
+
+/** Events read off whole articles by the shipped pipeline, on sentences written for this test. */
+
+let pipeline: Pipeline;
+beforeAll(async () => {
+  pipeline = await createAnalyzer();
+});
+
+describe('events in an article', () => {
+  it('never has an actor act on itself: "Okafor, who joined from Hull" is no consultation of Okafor with Okafor', () => {
+    const article = toArticleJSON(pipeline.run('Emeka Okafor scored twice on Saturday. Okafor, who joined from Hull in the summer, said he had worked hard on his heading.'));
+    expect(article.events.length).toBeGreaterThan(0);
+    expect(article.events.filter((e) => e.source?.entity && e.source.entity === e.target?.entity)).toEqual([]);
+  });
+});
