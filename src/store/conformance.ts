@@ -88,9 +88,10 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('starts empty', async () => {
       const { store } = await makeStore();
-      expect(await store.snapshot()).toEqual({ articles: 0, entities: [], stories: [], claims: [], df: [] });
+      expect(await store.snapshot()).toEqual({ articles: 0, entities: [], stories: [], df: [] });
       expect(await store.bands([7])).toEqual([[7, []]]);
       expect(await store.postings(['t:flour@*'])).toEqual([['t:flour@*', []]]);
+      expect(await store.claimPostings(['deny:say\u0001e1'])).toEqual([['deny:say\u0001e1', []]]);
       expect(await store.has('missing')).toBe(false);
       expect(await store.count()).toEqual({ articles: 0, entities: 0, claims: 0, stories: 0, edges: 0, contradictions: 0 });
       expect(await store.stories()).toEqual([]);
@@ -134,7 +135,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
-    it('keeps the indexes placement looks up: LSH buckets, story postings, document frequencies, story sums, matchable claims with their story', async () => {
+    it('keeps the indexes placement looks up: LSH buckets, story postings, document frequencies, story sums, claim postings with their story', async () => {
       const { store } = await filled();
       const articles = [...first.articles, ...rest.articles];
       expect(await store.has(articles[1].id)).toBe(true);
@@ -151,8 +152,17 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(new Map(snapshot.df)).toEqual(new Map([...first.index.df, ...rest.index.df]));
       const latest = new Map([...first.stories, ...rest.stories].map((s) => [s.id, s]));
       expect(new Map(snapshot.stories.map((s) => [s.id, s]))).toEqual(latest);
-      expect(snapshot.claims.length).toBeGreaterThan(0);
-      for (const { claim, story } of snapshot.claims) expect(story).toBe(articles.find((x) => x.id === claim.article)?.story);
+      const claimPostings = new Map<string, string[]>();
+      for (const [posting, { article, claim }] of [...first.index.claims, ...rest.index.claims]) claimPostings.set(posting, [...(claimPostings.get(posting) ?? []), `${article}#${claim}`]);
+      expect(claimPostings.size).toBeGreaterThan(1);
+      const claims = [...first.claims, ...rest.claims];
+      for (const [posting, stored] of await store.claimPostings([...claimPostings.keys()])) {
+        expect(stored.map(({ claim }) => `${claim.article}#${claim.id}`), posting).toEqual(claimPostings.get(posting));
+        for (const { claim, story } of stored) {
+          expect(claim).toEqual(claims.find((c) => c.article === claim.article && c.id === claim.id));
+          expect(story).toBe(articles.find((x) => x.id === claim.article)?.story);
+        }
+      }
       await store.close();
     });
 
@@ -244,7 +254,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(a.story).not.toBe(c.story);
       const posted = rest.index.postings.filter(([, story]) => story === c.story).map(([posting]) => posting);
       expect(posted.length).toBeGreaterThan(0);
-      const index = { bands: [], members: [], postings: [], df: [] };
+      const index = { bands: [], members: [], postings: [], df: [], claims: [] };
       await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }], index });
       const stories = await store.stories();
       expect(stories.find((s) => s.id === a.story)?.articles.map((x) => x.id)).toContain(c.id);
@@ -254,6 +264,8 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       for (const [, ids] of await store.postings(posted)) expect(ids).toEqual([a.story]);
       expect((await store.bands(bandKeys(c.signature)))[0][1].map((m) => m.story)).toEqual([a.story]);
       expect((await store.article(c.id))?.story).toBe(a.story);
+      const claimPosting = rest.index.claims.find(([, ref]) => ref.article === c.id)?.[0] as string;
+      expect((await store.claimPostings([claimPosting]))[0][1].map(({ story }) => story)).toEqual([a.story]);
       await store.close();
     });
 

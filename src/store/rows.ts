@@ -1,4 +1,4 @@
-import { outletName } from '../core/corpus/claims.js';
+import { outletName, type StoriedClaim } from '../core/corpus/claims.js';
 import { dateOf } from '../core/corpus/corpus.js';
 import type { ArticleRecord, BandMember, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoredStory, StoryJSON, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
@@ -82,6 +82,11 @@ export function storedStories(rows: readonly Row[]): StoredStory[] {
 /** A row of an LSH bucket joined with its article (seq, id, signature, story). */
 export function toBandMember(row: Row): BandMember {
   return { id: row.id as string, seq: row.seq as number, story: row.story as string, signature: unpackSignature(row.signature as Uint8Array) };
+}
+
+/** A claim row joined with the story its article is in now (`article_story`). */
+export function toStoriedClaim(row: Row): StoriedClaim {
+  return { claim: toClaim(row), story: row.article_story as string };
 }
 
 export function toClaim(row: Row): ClaimRecord {

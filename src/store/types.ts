@@ -1,3 +1,4 @@
+import type { StoriedClaim } from '../core/corpus/claims.js';
 import type { EntityType } from '../core/doc.js';
 import type {
   ArticleRecord,
@@ -18,12 +19,14 @@ import type {
  * implement the same interface; `runStoreSuite` (conformance.ts) checks an implementation.
  */
 export interface Store {
-  /** What the corpus engine resumes from (no per-article state: it reads that with the three lookups below). */
+  /** What the corpus engine resumes from (no per-article state: it reads that with the lookups below). */
   snapshot(): Promise<CorpusSnapshot>;
   /** Each LSH bucket's latest BUCKET_CAPACITY articles, oldest first (a bucket never written is empty). */
   bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>>;
   /** The stories in each story posting. */
   postings(keys: readonly string[]): Promise<Array<[string, string[]]>>;
+  /** Each claim posting's latest CLAIM_POSTING_CAPACITY claims, oldest first, with the story their article is in now. */
+  claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>>;
   /** True when an article with this id is stored. */
   has(id: string): Promise<boolean>;
   /**

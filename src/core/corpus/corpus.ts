@@ -1,10 +1,10 @@
 import type { Lexicon } from '../lexicon/index.js';
-import { ClaimIndex, articleEdges, canonicalClaims, outletName } from './claims.js';
+import { ClaimIndex, articleEdges, canonicalClaims, outletName, type StoriedClaim } from './claims.js';
 import { EntityRegistry } from './entities.js';
 import { LshIndex, bandKeys } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
 import { StoryClusterer } from './stories.js';
-import type { ArticleRecord, BandMember, CorpusBatch, CorpusSnapshot, StoryVector } from './types.js';
+import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusSnapshot, StoryVector } from './types.js';
 
 /**
  * The corpus engine: takes analysed articles one at a time and works out what each adds across
@@ -16,7 +16,7 @@ import type { ArticleRecord, BandMember, CorpusBatch, CorpusSnapshot, StoryVecto
 
 export interface CorpusOptions {
   lexicon: Lexicon;
-  /** Keys a store-backed engine keeps loaded per window after a batch (default {@link WINDOWS}). */
+  /** Keys a store-backed engine keeps loaded per window after a batch (default: {@link WINDOWS}). */
   window?: number;
 }
 
@@ -44,9 +44,10 @@ const DAY_MS = 86_400_000;
  * copies, which mostly come soon after their original; they hold up to 64 articles each, one
  * signature per article (about 0.1 MB for the buckets of 170 unique articles, some 170 MB at
  * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a
- * week) is read by every article of its week, and is small.
+ * week) is read by every article of its week, and is small. A claim posting (a predicate family
+ * and a participant) holds up to 512 claims of about 1 KB: the most-read few hundred are kept.
  */
-export const WINDOWS = { buckets: 4_096, postings: 20_000 };
+export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256 };
 
 /** An article half placed by {@link CorpusEngine.begin}: copy found, entities resolved, vector made. */
 export interface Placement {
@@ -57,6 +58,8 @@ export interface Placement {
   original: { member: BandMember; similarity: number } | null;
   canonical: Map<string, string>;
   vector: StoryVector;
+  /** The article's claims in canonical ids. */
+  claims: ClaimRecord[];
 }
 
 export class CorpusEngine {
@@ -72,9 +75,9 @@ export class CorpusEngine {
 
   /**
    * A new engine holds all its state. One backed by a store resumes from the store's `snapshot`
-   * and reads the per-article indexes (LSH buckets, story postings) through windows: before each
-   * `begin()` and `finish()` the node side loads what it reads (src/corpus/placement.ts), and each
-   * batch taken must be written before the next article is added.
+   * and reads the per-article indexes (LSH buckets, story postings, claim postings) through
+   * windows: before each `begin()` and `finish()` the node side loads what it reads
+   * (src/corpus/placement.ts), and each batch taken must be written before the next article is added.
    */
   constructor(options: CorpusOptions, snapshot?: CorpusSnapshot) {
     this.windowed = snapshot !== undefined;
@@ -82,7 +85,11 @@ export class CorpusEngine {
     this.lsh = new LshIndex(snapshot ? (options.window ?? WINDOWS.buckets) : null);
     this.entities = new EntityRegistry(options.lexicon, snapshot?.entities ?? []);
     this.stories = new StoryClusterer({}, snapshot && { state: { documents: snapshot.articles, df: snapshot.df, stories: snapshot.stories }, window: options.window ?? WINDOWS.postings });
-    this.claims = new ClaimIndex(snapshot?.claims ?? [], (id) => this.entities.get(id)?.name ?? outletName(id) ?? id, (story) => this.stories.resolve(story));
+    this.claims = new ClaimIndex(
+      (id) => this.entities.get(id)?.name ?? outletName(id) ?? id,
+      (story) => this.stories.resolve(story),
+      snapshot ? (options.window ?? WINDOWS.claims) : null,
+    );
   }
 
   /** True when an article with this id is in the batch, or (without a store) was ever added. */
@@ -104,7 +111,7 @@ export class CorpusEngine {
     this.lsh.load(key, members);
   }
 
-  /** Looks for the article's original, resolves its entities and weighs its features; `finish()` places it. */
+  /** Looks for the article's original, resolves its entities, weighs its features and makes its claims canonical; `finish()` places it. */
   begin(input: IncomingArticle): Placement {
     const { id, prepared } = input;
     const { analysis, signature, features } = prepared;
@@ -119,7 +126,10 @@ export class CorpusEngine {
       entities.set(key, (entities.get(key) ?? 0) + count);
     }
     const vector = this.stories.vectorize({ ...features, entities });
-    return { input, seq, published, time: dayOf(published), original, canonical, vector };
+    const time = dayOf(published);
+    const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
+    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
+    return { input, seq, published, time, original, canonical, vector, claims };
   }
 
   /** The story postings `finish()` reads for this placement that are not loaded. */
@@ -131,8 +141,17 @@ export class CorpusEngine {
     this.stories.loadPosting(posting, stories);
   }
 
+  /** The claim postings `finish()` reads for this placement that are not loaded. */
+  claimPostingsToLoad(placement: Placement): string[] {
+    return this.claims.postingsRead(placement.claims);
+  }
+
+  loadClaimPosting(posting: string, claims: readonly StoriedClaim[]): void {
+    this.claims.loadPosting(posting, claims);
+  }
+
   /** Places the article begun in its story, matches its claims, and adds its rows to the batch. */
-  finish({ input, seq, published, time, original, canonical, vector }: Placement): ArticleRecord {
+  finish({ input, seq, published, time, original, canonical, vector, claims }: Placement): ArticleRecord {
     const { id, prepared } = input;
     const { analysis, signature } = prepared;
     const title = input.title ?? analysis.meta.title;
@@ -143,12 +162,9 @@ export class CorpusEngine {
     const member = { id, seq, story: story.id, signature };
     this.lsh.add(member);
 
-    const duplicate = original !== null;
-    const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
-    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate, canonical, outlet });
     const edges = claims.flatMap((claim) => this.claims.add(claim, story.id));
     // A copy's own contradictions are its original's, already recorded.
-    if (!duplicate) edges.push(...articleEdges(id, analysis.contradictions));
+    if (original === null) edges.push(...articleEdges(id, analysis.contradictions));
 
     const record: ArticleRecord = {
       id,
@@ -182,7 +198,7 @@ export class CorpusEngine {
   /** The rows added since the last call, for one store transaction. */
   takeBatch(): CorpusBatch {
     const { stories, merged, postings, df } = this.stories.take();
-    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged, index: { ...this.batch.index, postings, df } };
+    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged, index: { ...this.batch.index, postings, df, claims: this.claims.take() } };
     this.batch = emptyBatch();
     this.lsh.settle();
     if (this.windowed) this.known.clear();
@@ -191,7 +207,7 @@ export class CorpusEngine {
 }
 
 function emptyBatch(): CorpusBatch {
-  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [] } };
+  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [], claims: [] } };
 }
 
 /** The host of a URL without "www." ("meridian-wire.example"), or null. */

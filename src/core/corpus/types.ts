@@ -170,7 +170,8 @@ export interface StoredStory extends StoryRecord {
 /**
  * The rows of the indexes the engine looks things up in, which a store-backed engine reads
  * through windows (src/core/corpus/window.ts): each new article's LSH band keys and signature, new (posting,
- * story) pairs of the story clustering, and changed document frequencies.
+ * story) pairs of the story clustering, changed document frequencies, and the postings of the
+ * claim index each new matchable claim is filed under.
  */
 export interface CorpusIndexRows {
   /** [band key, article seq]. */
@@ -180,6 +181,8 @@ export interface CorpusIndexRows {
   postings: Array<[string, string]>;
   /** [`t:` + lemma or `e:` + entity id, document frequency]. */
   df: Array<[string, number]>;
+  /** [claim posting (polarity and proposition key), claim], in the order the claims were added. */
+  claims: Array<[string, ClaimRef]>;
 }
 
 /** Everything one ingest batch adds; a store writes it in one transaction. */
@@ -206,15 +209,13 @@ export interface StoryMerge {
 
 /**
  * What a corpus engine resumes from: no per-article state (that is read through the store's
- * indexes as articles need it), but the entity registry, the stories and the claim index.
+ * indexes as articles need it), but the entity registry and the stories.
  */
 export interface CorpusSnapshot {
   /** Articles stored, numbered 1 to `articles`. */
   articles: number;
   entities: CorpusEntity[];
   stories: StoredStory[];
-  /** Claims that take part in matching (not from copies, with a speaker and an opposable stance), with their article's story, in ingest order. */
-  claims: Array<{ claim: ClaimRecord; story: string }>;
   /** Document frequencies, as in {@link CorpusIndexRows.df}. */
   df: Array<[string, number]>;
 }

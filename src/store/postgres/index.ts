@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { CLAIM_POSTING_CAPACITY, CONTRADICTION_THRESHOLD, groupContradictions, type StoriedClaim } from '../../core/corpus/claims.js';
 import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
 import type {
   ArticleRecord,
@@ -16,7 +16,7 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms } from '../codec.js';
 import { CorpusBusyError, StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStories, storedStories, type Row } from '../rows.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, storedStories, type Row } from '../rows.js';
 import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
@@ -105,11 +105,9 @@ class PostgresStore implements Store {
       const [{ articles }] = await query(`SELECT count(*)::int AS articles FROM articles`);
       const entities = (await query(`SELECT * FROM entities`)).map(toEntity);
       const stories = storedStories(await query(`SELECT * FROM stories ORDER BY seq`));
-      const claims = (await query(`SELECT c.*, a.story AS article_story FROM claims c JOIN articles a ON a.id = c.article
-        WHERE NOT c.duplicate AND c.speaker IS NOT NULL AND c.stance = ANY($1) ORDER BY c.seq`, [MATCHABLE_STANCES])).map((row) => ({ claim: toClaim(row), story: row.article_story as string }));
       const df = (await query(`SELECT key, df FROM term_df`)).map((row): [string, number] => [row.key as string, row.df as number]);
       await client.query('COMMIT');
-      return { articles: articles as number, entities, stories, claims, df };
+      return { articles: articles as number, entities, stories, df };
     } finally {
       client.release();
     }
@@ -131,6 +129,15 @@ class PostgresStore implements Store {
     const rows = await this.rows(`SELECT posting, story FROM story_postings WHERE posting = ANY($1)`, [keys]);
     const postings = new Map<string, string[]>(keys.map((key) => [key, []]));
     for (const row of rows) postings.get(row.posting as string)?.push(row.story as string);
+    return [...postings];
+  }
+
+  async claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>> {
+    const rows = await this.rows(`SELECT k.key AS posting, c.*, l.story AS article_story FROM unnest($1::text[]) AS k (key)
+      CROSS JOIN LATERAL (SELECT claim FROM claim_postings WHERE posting = k.key ORDER BY claim DESC LIMIT ${CLAIM_POSTING_CAPACITY}) p
+      JOIN claims c ON c.seq = p.claim JOIN lsh_articles l ON l.seq = c.article_seq ORDER BY c.seq`, [keys]);
+    const postings = new Map<string, StoriedClaim[]>(keys.map((key) => [key, []]));
+    for (const row of rows) postings.get(row.posting as string)?.push(toStoriedClaim(row));
     return [...postings];
   }
 
@@ -198,7 +205,7 @@ class PostgresStore implements Store {
           [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state)],
         );
       }
-      const { bands, members, postings, df } = batch.index;
+      const { bands, members, postings, df, claims } = batch.index;
       // One statement per table: the rows of a batch run to thousands.
       await client.query(`INSERT INTO lsh_bands (band_key, seq) SELECT * FROM unnest($1::bigint[], $2::int[])`, [bands.map(([key]) => key), bands.map(([, seq]) => seq)]);
       await client.query(`INSERT INTO lsh_articles (seq, id, story, signature) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bytea[])`, [
@@ -215,6 +222,8 @@ class PostgresStore implements Store {
         df.map(([key]) => key),
         df.map(([, n]) => n),
       ]);
+      await client.query(`INSERT INTO claim_postings (posting, claim) SELECT p.posting, c.seq FROM unnest($1::text[], $2::text[], $3::text[]) AS p (posting, article, id)
+        JOIN claims c ON c.article = p.article AND c.id = p.id`, [claims.map(([posting]) => posting), claims.map(([, ref]) => ref.article), claims.map(([, ref]) => ref.claim)]);
       for (const { from, into } of batch.merged) {
         await client.query(`UPDATE articles SET story = $2 WHERE story = $1`, [from, into]);
         await client.query(`UPDATE lsh_articles SET story = $2 WHERE story = $1`, [from, into]);

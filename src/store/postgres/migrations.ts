@@ -89,6 +89,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE term_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL);
   ALTER TABLE stories ADD COLUMN state TEXT;
   `,
+  // The claim index as postings (a polarity and proposition key → its claims), which the engine
+  // reads as an article's claims need them instead of loading every matchable claim at start. A
+  // corpus stored before has claims but no postings: its indexes are cleared as an older
+  // claimgraph left them (stories' sums NULL), and its next writer rebuilds them all.
+  `
+  CREATE TABLE claim_postings (posting TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (posting, claim));
+  DELETE FROM lsh_bands; DELETE FROM lsh_articles; DELETE FROM story_postings; DELETE FROM term_df;
+  UPDATE stories SET state = NULL;
+  `,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { CLAIM_POSTING_CAPACITY, CONTRADICTION_THRESHOLD, groupContradictions, type StoriedClaim } from '../../core/corpus/claims.js';
 import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
 import type {
   ArticleRecord,
@@ -17,7 +17,7 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms } from '../codec.js';
 import { StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStories, storedStories, type Row } from '../rows.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, storedStories, type Row } from '../rows.js';
 import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
 import { claimSqliteWriter } from './writer-lock.js';
@@ -64,6 +64,8 @@ class SqliteStore implements Store {
       band: db.prepare(`SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}`).pluck(),
       bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
       posting: db.prepare(`SELECT story FROM story_postings WHERE posting = ?`).pluck(),
+      claimPosting: db.prepare(`SELECT c.*, l.story AS article_story FROM claim_postings p JOIN claims c ON c.seq = p.claim JOIN lsh_articles l ON l.seq = c.article_seq
+        WHERE p.posting = ? ORDER BY p.claim DESC LIMIT ${CLAIM_POSTING_CAPACITY}`),
       article: db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck(),
     };
     this.insert = {
@@ -89,6 +91,7 @@ class SqliteStore implements Store {
       mergeLsh: db.prepare(`UPDATE lsh_articles SET story = ? WHERE story = ?`),
       posting: db.prepare(`INSERT OR IGNORE INTO story_postings (posting, story) VALUES (?, ?)`),
       df: db.prepare(`INSERT INTO term_df (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = excluded.df`),
+      claimPosting: db.prepare(`INSERT INTO claim_postings (posting, claim) SELECT ?, seq FROM claims WHERE article = ? AND id = ?`),
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score, proposition)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
@@ -99,14 +102,8 @@ class SqliteStore implements Store {
       const articles = this.db.prepare(`SELECT count(*) FROM articles`).pluck().get() as number;
       const entities = this.db.prepare(`SELECT * FROM entities`).all().map((r) => toEntity(r as Row));
       const stories = storedStories(this.db.prepare(`SELECT * FROM stories ORDER BY seq`).all() as Row[]);
-      const stances = MATCHABLE_STANCES.map(() => '?').join(', ');
-      const claims = this.db
-        .prepare(`SELECT c.*, a.story AS article_story FROM claims c JOIN articles a ON a.id = c.article
-          WHERE c.duplicate = 0 AND c.speaker IS NOT NULL AND c.stance IN (${stances}) ORDER BY c.seq`)
-        .all(...MATCHABLE_STANCES)
-        .map((r) => ({ claim: toClaim(r as Row), story: (r as Row).article_story as string }));
       const df = this.db.prepare(`SELECT key, df FROM term_df`).raw().all() as Array<[string, number]>;
-      return { articles, entities, stories, claims, df };
+      return { articles, entities, stories, df };
     })();
   }
 
@@ -120,6 +117,10 @@ class SqliteStore implements Store {
 
   async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
     return keys.map((key) => [key, this.lookup.posting.all(key) as string[]]);
+  }
+
+  async claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>> {
+    return keys.map((key) => [key, (this.lookup.claimPosting.all(key) as Row[]).reverse().map(toStoriedClaim)]);
   }
 
   async has(id: string): Promise<boolean> {
@@ -163,6 +164,7 @@ class SqliteStore implements Store {
       for (const m of batch.index.members) insert.lshArticle.run(m.seq, m.id, m.story, packSignature(m.signature));
       for (const [posting, story] of batch.index.postings) insert.posting.run(posting, story);
       for (const [key, df] of batch.index.df) insert.df.run(key, df);
+      for (const [posting, { article, claim }] of batch.index.claims) insert.claimPosting.run(posting, article, claim);
       for (const { from, into } of batch.merged) {
         insert.mergeArticles.run(into, from);
         insert.mergeLsh.run(into, from);
