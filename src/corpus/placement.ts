@@ -9,7 +9,8 @@ import type { Store } from '../store/types.js';
 /**
  * The corpus engine backed by a store: it resumes from the store's snapshot (entities, stories;
  * no per-article state), and before each step of placing an article loads from the store's
- * indexes what that step reads (LSH buckets, then story and claim postings) into the engine's
+ * indexes what that step reads (LSH buckets, then document frequencies, then story and claim
+ * postings) into the engine's
  * windows, so the engine stays synchronous and its memory does not grow with the corpus. It
  * decides exactly as an engine holding everything in memory. Write each batch taken before adding
  * the next article.
@@ -43,7 +44,10 @@ export class StoredCorpus {
   async add(input: IncomingArticle): Promise<ArticleRecord> {
     const bands = this.engine.bandsToLoad(input.prepared.signature);
     if (bands.length > 0) for (const [key, members] of await this.store.bands(bands)) this.engine.loadBand(key, members);
-    const placement = this.engine.begin(input);
+    const resolution = this.engine.begin(input);
+    const df = this.engine.dfToLoad(resolution);
+    if (df.length > 0) for (const [key, n] of await this.store.df(df)) this.engine.loadDf(key, n);
+    const placement = this.engine.weigh(resolution);
     const postings = this.engine.postingsToLoad(placement);
     if (postings.length > 0) for (const [key, stories] of await this.store.postings(postings)) this.engine.loadPosting(key, stories);
     const claimPostingKeys = this.engine.claimPostingsToLoad(placement);

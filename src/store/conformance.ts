@@ -88,7 +88,8 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('starts empty', async () => {
       const { store } = await makeStore();
-      expect(await store.snapshot()).toEqual({ articles: 0, entities: [], stories: [], df: [] });
+      expect(await store.snapshot()).toEqual({ articles: 0, entities: [], stories: [] });
+      expect(await store.df(['t:flour', 'e:e1'])).toEqual([['t:flour', 0], ['e:e1', 0]]);
       expect(await store.bands([7])).toEqual([[7, []]]);
       expect(await store.postings(['t:flour@*'])).toEqual([['t:flour@*', []]]);
       expect(await store.claimPostings(['deny:say\u0001e1'])).toEqual([['deny:say\u0001e1', []]]);
@@ -149,7 +150,8 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(new Map(stored.map(([posting, stories]) => [posting, new Set(stories)]))).toEqual(postings);
       const snapshot = await store.snapshot();
       expect(snapshot.articles).toBe(3);
-      expect(new Map(snapshot.df)).toEqual(new Map([...first.index.df, ...rest.index.df]));
+      const df = new Map([...first.index.df, ...rest.index.df]);
+      expect(new Map(await store.df([...df.keys(), 't:never-counted']))).toEqual(new Map([...df, ['t:never-counted', 0]]));
       const latest = new Map([...first.stories, ...rest.stories].map((s) => [s.id, s]));
       expect(new Map(snapshot.stories.map((s) => [s.id, s]))).toEqual(latest);
       const claimPostings = new Map<string, string[]>();

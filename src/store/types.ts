@@ -23,6 +23,8 @@ export interface Store {
   snapshot(): Promise<CorpusSnapshot>;
   /** Each LSH bucket's latest BUCKET_CAPACITY articles, oldest first (a bucket never written is empty). */
   bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>>;
+  /** The document frequency of each key (0 for a key none has). */
+  df(keys: readonly string[]): Promise<Array<[string, number]>>;
   /** The stories in each story posting. */
   postings(keys: readonly string[]): Promise<Array<[string, string[]]>>;
   /** Each claim posting's latest CLAIM_POSTING_CAPACITY claims, oldest first, with the story their article is in now. */

@@ -3,7 +3,7 @@ import { ClaimIndex, articleEdges, canonicalClaims, outletName, type StoriedClai
 import { EntityRegistry } from './entities.js';
 import { LshIndex, bandKeys } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
-import { StoryClusterer } from './stories.js';
+import { StoryClusterer, type StoryFeatures } from './stories.js';
 import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusSnapshot, StoryVector } from './types.js';
 
 /**
@@ -46,20 +46,27 @@ const DAY_MS = 86_400_000;
  * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a
  * week) is read by every article of its week, and is small. A claim posting (a predicate family
  * and a participant) holds up to 512 claims of about 1 KB: the most-read few hundred are kept.
+ * A document frequency (a term or an entity) is a number: tens of thousands cost a few MB.
  */
-export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256 };
+export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000 };
 
-/** An article half placed by {@link CorpusEngine.begin}: copy found, entities resolved, vector made. */
-export interface Placement {
+/** An article begun by {@link CorpusEngine.begin}: copy found, entities resolved, claims made canonical. */
+export interface Resolution {
   input: IncomingArticle;
   seq: number;
   published: string | null;
   time: number | null;
   original: { member: BandMember; similarity: number } | null;
   canonical: Map<string, string>;
-  vector: StoryVector;
+  /** The article's story features, with canonical entity ids. */
+  features: StoryFeatures;
   /** The article's claims in canonical ids. */
   claims: ClaimRecord[];
+}
+
+/** An article weighed by {@link CorpusEngine.weigh}, for {@link CorpusEngine.finish} to place. */
+export interface Placement extends Resolution {
+  vector: StoryVector;
 }
 
 export class CorpusEngine {
@@ -75,16 +82,20 @@ export class CorpusEngine {
 
   /**
    * A new engine holds all its state. One backed by a store resumes from the store's `snapshot`
-   * and reads the per-article indexes (LSH buckets, story postings, claim postings) through
-   * windows: before each `begin()` and `finish()` the node side loads what it reads
-   * (src/corpus/placement.ts), and each batch taken must be written before the next article is added.
+   * and reads the per-article indexes (LSH buckets, document frequencies, story postings, claim
+   * postings) through windows: before each of `begin()`, `weigh()` and `finish()` the node side
+   * loads what it reads (src/corpus/placement.ts), and each batch taken must be written before the
+   * next article is added.
    */
   constructor(options: CorpusOptions, snapshot?: CorpusSnapshot) {
     this.windowed = snapshot !== undefined;
     this.seq = snapshot?.articles ?? 0;
     this.lsh = new LshIndex(snapshot ? (options.window ?? WINDOWS.buckets) : null);
     this.entities = new EntityRegistry(options.lexicon, snapshot?.entities ?? []);
-    this.stories = new StoryClusterer({}, snapshot && { state: { documents: snapshot.articles, df: snapshot.df, stories: snapshot.stories }, window: options.window ?? WINDOWS.postings });
+    this.stories = new StoryClusterer(
+      {},
+      snapshot && { state: { documents: snapshot.articles, stories: snapshot.stories }, windows: { postings: options.window ?? WINDOWS.postings, df: options.window ?? WINDOWS.df } },
+    );
     this.claims = new ClaimIndex(
       (id) => this.entities.get(id)?.name ?? outletName(id) ?? id,
       (story) => this.stories.resolve(story),
@@ -97,9 +108,9 @@ export class CorpusEngine {
     return this.known.has(id);
   }
 
-  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in two steps.) */
+  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in three steps.) */
   add(input: IncomingArticle): ArticleRecord {
-    return this.finish(this.begin(input));
+    return this.finish(this.weigh(this.begin(input)));
   }
 
   /** The LSH buckets `begin()` reads for this signature that are not loaded. */
@@ -111,8 +122,8 @@ export class CorpusEngine {
     this.lsh.load(key, members);
   }
 
-  /** Looks for the article's original, resolves its entities, weighs its features and makes its claims canonical; `finish()` places it. */
-  begin(input: IncomingArticle): Placement {
+  /** Looks for the article's original, resolves its entities and makes its claims canonical; `weigh()` goes on. */
+  begin(input: IncomingArticle): Resolution {
     const { id, prepared } = input;
     const { analysis, signature, features } = prepared;
     if (this.known.has(id)) throw new Error(`article ${id} is already in the corpus`);
@@ -125,11 +136,24 @@ export class CorpusEngine {
       const key = canonical.get(local) as string;
       entities.set(key, (entities.get(key) ?? 0) + count);
     }
-    const vector = this.stories.vectorize({ ...features, entities });
     const time = dayOf(published);
     const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
     const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
-    return { input, seq, published, time, original, canonical, vector, claims };
+    return { input, seq, published, time, original, canonical, features: { ...features, entities }, claims };
+  }
+
+  /** The document frequencies `weigh()` reads for this article that are not loaded (its entities are known once resolved). */
+  dfToLoad(resolution: Resolution): string[] {
+    return this.stories.dfRead(resolution.features);
+  }
+
+  loadDf(key: string, df: number): void {
+    this.stories.loadDf(key, df);
+  }
+
+  /** Counts the article into the document frequencies and weighs its features; `finish()` places it. */
+  weigh(resolution: Resolution): Placement {
+    return { ...resolution, vector: this.stories.vectorize(resolution.features) };
   }
 
   /** The story postings `finish()` reads for this placement that are not loaded. */

@@ -112,7 +112,7 @@ describe('StoryClusterer', () => {
     expect(partition([7, 12, 0, 14, 3, 9, 5, 1, 11, 13, 2, 8, 6, 10, 4])).toBe(expected);
   });
 
-  it('decides, resumed from the rows it gave a store and reading postings through a small window, exactly as without them', () => {
+  it('decides, resumed from the rows it gave a store and reading postings and document frequencies through small windows, exactly as without them', () => {
     const stream: Array<[StoryFeatures, number | null]> = [
       [features(TALIBAN, ['taliban', 'russia']), 100],
       [features(DROUGHT, ['kenya']), 101],
@@ -130,13 +130,15 @@ describe('StoryClusterer', () => {
     const head = new StoryClusterer();
     const firstHalf = run(head, stream.slice(0, 3));
     rows.write(head.take());
-    const resumed = new StoryClusterer({}, { state: { documents: 3, df: [...rows.df], stories: [...rows.stories.values()] }, window: 2 });
+    const resumed = new StoryClusterer({}, { state: { documents: 3, stories: [...rows.stories.values()] }, windows: { postings: 2, df: 2 } });
+    expect(() => resumed.vectorize(stream[3][0])).toThrow(/document frequency .* was read before it was loaded/);
     const secondHalf = stream.slice(3).map(([f, time], i) => {
       const seq = 4 + i;
+      for (const key of resumed.dfRead(f)) resumed.loadDf(key, rows.df.get(key) ?? 0);
       const vector = resumed.vectorize(f);
       for (const posting of resumed.postingsRead(vector, time)) resumed.loadPosting(posting, [...(rows.postings.get(posting) ?? [])]);
       const story = resumed.assign(vector, time, seq, `article ${seq}`, `s${seq}`);
-      // A batch of one: written, then the window drops what it holds beyond two postings.
+      // A batch of one: written, then the windows drop what they hold beyond two keys.
       rows.write(resumed.take());
       return { story: story.id, seq, vector, time };
     });

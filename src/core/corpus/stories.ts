@@ -20,9 +20,11 @@ import { StateWindow } from './window.js';
  * The state after placing a set of articles in given stories does not depend on the order they
  * were placed in (centroids are sums of integers, postings are sets, recency is the latest article
  * number). A store keeps it as rows (`take()`): each story with its sums, the document frequencies,
- * and the postings, which a resumed clusterer reads through a window (the node side loads the
- * postings an article reads, {@link StoryClusterer.postingsRead}, before it is assigned). A
- * posting may still name a story merged away since it was read: it is read through `resolve`.
+ * and the postings. A resumed clusterer reads the document frequencies and the postings through
+ * windows: the node side loads the frequencies an article weighs ({@link StoryClusterer.dfRead})
+ * before it is vectorized, and the postings it reads ({@link StoryClusterer.postingsRead}) before
+ * it is assigned. A posting may still name a story merged away since it was read: it is read
+ * through `resolve`.
  */
 
 export interface StoryOptions {
@@ -75,13 +77,17 @@ interface Story {
   touched: number;
 }
 
-/** What a clusterer resumes from (besides the postings, which it reads as it goes). */
+/** What a clusterer resumes from (besides the postings and document frequencies, which it reads as it goes). */
 export interface StoryClustererState {
   /** Articles counted into the document frequencies. */
   documents: number;
-  /** Document frequency of each body term (`t:` + lemma) and entity (`e:` + id). */
-  df: ReadonlyArray<[string, number]>;
   stories: readonly StoredStory[];
+}
+
+/** Keys a resumed clusterer keeps loaded per window after a batch. */
+export interface StoryWindows {
+  postings: number;
+  df: number;
 }
 
 /** What changed since the last {@link StoryClusterer.take}, for the store. */
@@ -91,14 +97,14 @@ export interface StoryChanges {
   merged: Array<{ from: string; into: string }>;
   /** New (posting, story) pairs. */
   postings: Array<[string, string]>;
-  /** Changed document frequencies, as in {@link StoryClustererState.df}. */
+  /** Changed document frequencies: of each body term (`t:` + lemma) and entity (`e:` + id). */
   df: Array<[string, number]>;
 }
 
 export class StoryClusterer {
   private readonly options: StoryOptions;
-  private readonly termDf = new Map<string, number>();
-  private readonly entityDf = new Map<string, number>();
+  /** Document frequency of each body term (`t:` + lemma) and entity (`e:` + id); 0 for a key none has. */
+  private readonly df: StateWindow<string, number>;
   private documents = 0;
   private readonly stories = new Map<string, Story>();
   /** Posting (key and week, {@link UNDATED} or {@link ANY_TIME}) → ids of the stories in it. */
@@ -112,35 +118,46 @@ export class StoryClusterer {
   private changedDf = new Set<string>();
 
   /**
-   * A new clusterer holds everything; one resumed from a store's `state` reads the postings
-   * through a window of `window` postings, which the node side fills.
+   * A new clusterer holds everything; one resumed from a store's `state` reads the postings and
+   * document frequencies through windows, which the node side fills.
    */
-  constructor(options: Partial<StoryOptions> = {}, resume?: { state: StoryClustererState; window: number }) {
+  constructor(options: Partial<StoryOptions> = {}, resume?: { state: StoryClustererState; windows: StoryWindows }) {
     this.options = { ...STORY_DEFAULTS, ...options };
-    this.postings = new StateWindow('story posting', resume ? resume.window : null);
+    this.postings = new StateWindow('story posting', resume ? resume.windows.postings : null);
+    this.df = new StateWindow('document frequency', resume ? resume.windows.df : null);
     if (!resume) return;
     const { state } = resume;
     this.documents = state.documents;
-    for (const [key, df] of state.df) (key.startsWith('e:') ? this.entityDf : this.termDf).set(key.slice(2), df);
     for (const { state: saved, ...record } of state.stories) {
       const centroid = { body: new Map(saved.centroid.body), title: new Map(saved.centroid.title), entities: new Map(saved.centroid.entities) };
       this.stories.set(record.id, { record: { ...record }, centroid, norms: { ...saved.norms }, touched: saved.touched });
     }
   }
 
+  /** The document frequencies {@link vectorize} reads for these features that are not loaded. */
+  dfRead(features: StoryFeatures): string[] {
+    return this.df.missing([...[...features.body.keys(), ...features.title].map((term) => `t:${term}`), ...[...features.entities.keys()].map((id) => `e:${id}`)]);
+  }
+
+  /** A document frequency as the store has it (0 for a key it has none of). */
+  loadDf(key: string, df: number): void {
+    this.df.load(key, df);
+  }
+
   /** Counts the article into the document frequencies and returns its tf-idf vector. */
   vectorize(features: StoryFeatures): StoryVector {
     this.count(features.body.keys(), features.entities.keys());
-    const weigh = (counts: Iterable<[string, number]>, df: Map<string, number>): Array<[string, number]> => {
+    const weigh = (counts: Iterable<[string, number]>, prefix: string): Array<[string, number]> => {
       const out: Array<[string, number]> = [];
-      for (const [key, count] of counts) out.push([key, round((1 + Math.log(count)) * this.idf(df.get(key) ?? 1))]);
+      // A title term no body has counted weighs as a term of one document.
+      for (const [key, count] of counts) out.push([key, round((1 + Math.log(count)) * this.idf(Math.max(1, this.dfOf(prefix + key))))]);
       // A stable sort: ties keep the features' order, which the stored vector keeps too.
       return out.sort((a, b) => b[1] - a[1]);
     };
     return {
-      body: weigh(features.body, this.termDf),
-      title: weigh([...features.title].map((t): [string, number] => [t, 1]), this.termDf),
-      entities: weigh(features.entities, this.entityDf),
+      body: weigh(features.body, 't:'),
+      title: weigh([...features.title].map((t): [string, number] => [t, 1]), 't:'),
+      entities: weigh(features.entities, 'e:'),
     };
   }
 
@@ -175,13 +192,14 @@ export class StoryClusterer {
       return story ? [stored(story)] : [];
     });
     const postings = [...this.newPostings].flatMap(([posting, ids]) => [...ids].map((id): [string, string] => [posting, id]));
-    const df = [...this.changedDf].map((key): [string, number] => [key, (key.startsWith('e:') ? this.entityDf : this.termDf).get(key.slice(2)) as number]);
+    const df = [...this.changedDf].map((key): [string, number] => [key, this.df.peek(key) as number]);
     const changes = { stories, merged: this.merges, postings, df };
     this.changedStories = new Set();
     this.merges = [];
     this.newPostings = new Map();
     this.changedDf = new Set();
     this.postings.settle();
+    this.df.settle();
     return changes;
   }
 
@@ -341,15 +359,18 @@ export class StoryClusterer {
   }
 
   private count(terms: Iterable<string>, entities: Iterable<string>): void {
+    const keys = [...[...terms].map((term) => `t:${term}`), ...[...entities].map((id) => `e:${id}`)];
+    // Read first: a key not loaded throws before anything has changed.
+    const counts = keys.map((key) => this.dfOf(key));
     this.documents += 1;
-    for (const term of terms) {
-      this.termDf.set(term, (this.termDf.get(term) ?? 0) + 1);
-      this.changedDf.add(`t:${term}`);
-    }
-    for (const id of entities) {
-      this.entityDf.set(id, (this.entityDf.get(id) ?? 0) + 1);
-      this.changedDf.add(`e:${id}`);
-    }
+    keys.forEach((key, i) => {
+      this.df.set(key, counts[i] + 1);
+      this.changedDf.add(key);
+    });
+  }
+
+  private dfOf(key: string): number {
+    return this.df.get(key) ?? 0;
   }
 
   /** Smoothed inverse document frequency; always positive, so every term keeps some weight. */

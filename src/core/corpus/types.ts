@@ -216,8 +216,6 @@ export interface CorpusSnapshot {
   articles: number;
   entities: CorpusEntity[];
   stories: StoredStory[];
-  /** Document frequencies, as in {@link CorpusIndexRows.df}. */
-  df: Array<[string, number]>;
 }
 
 /** The latest documents of an LSH bucket, oldest first, and the article each is. */

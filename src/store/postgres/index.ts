@@ -105,9 +105,8 @@ class PostgresStore implements Store {
       const [{ articles }] = await query(`SELECT count(*)::int AS articles FROM articles`);
       const entities = (await query(`SELECT * FROM entities`)).map(toEntity);
       const stories = storedStories(await query(`SELECT * FROM stories ORDER BY seq`));
-      const df = (await query(`SELECT key, df FROM term_df`)).map((row): [string, number] => [row.key as string, row.df as number]);
       await client.query('COMMIT');
-      return { articles: articles as number, entities, stories, df };
+      return { articles: articles as number, entities, stories };
     } finally {
       client.release();
     }
@@ -123,6 +122,11 @@ class PostgresStore implements Store {
     // BIGINT comes back as a string.
     for (const row of rows) buckets.get(Number(row.key))?.push(members.get(row.seq as number) as BandMember);
     return [...buckets];
+  }
+
+  async df(keys: readonly string[]): Promise<Array<[string, number]>> {
+    const found = new Map((await this.rows(`SELECT key, df FROM term_df WHERE key = ANY($1)`, [keys])).map((row) => [row.key as string, row.df as number]));
+    return keys.map((key) => [key, found.get(key) ?? 0]);
   }
 
   async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {

@@ -64,6 +64,7 @@ class SqliteStore implements Store {
       band: db.prepare(`SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}`).pluck(),
       bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
       posting: db.prepare(`SELECT story FROM story_postings WHERE posting = ?`).pluck(),
+      df: db.prepare(`SELECT df FROM term_df WHERE key = ?`).pluck(),
       claimPosting: db.prepare(`SELECT c.*, l.story AS article_story FROM claim_postings p JOIN claims c ON c.seq = p.claim JOIN lsh_articles l ON l.seq = c.article_seq
         WHERE p.posting = ? ORDER BY p.claim DESC LIMIT ${CLAIM_POSTING_CAPACITY}`),
       article: db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck(),
@@ -102,8 +103,7 @@ class SqliteStore implements Store {
       const articles = this.db.prepare(`SELECT count(*) FROM articles`).pluck().get() as number;
       const entities = this.db.prepare(`SELECT * FROM entities`).all().map((r) => toEntity(r as Row));
       const stories = storedStories(this.db.prepare(`SELECT * FROM stories ORDER BY seq`).all() as Row[]);
-      const df = this.db.prepare(`SELECT key, df FROM term_df`).raw().all() as Array<[string, number]>;
-      return { articles, entities, stories, df };
+      return { articles, entities, stories };
     })();
   }
 
@@ -113,6 +113,10 @@ class SqliteStore implements Store {
     const seqs = [...new Set(buckets.flatMap(([, bucket]) => bucket))];
     const members = new Map((this.lookup.bandMembers.all(JSON.stringify(seqs)) as Row[]).map((row) => [row.seq as number, toBandMember(row)]));
     return buckets.map(([key, bucket]) => [key, bucket.map((seq) => members.get(seq) as BandMember)]);
+  }
+
+  async df(keys: readonly string[]): Promise<Array<[string, number]>> {
+    return keys.map((key) => [key, (this.lookup.df.get(key) as number | undefined) ?? 0]);
   }
 
   async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
