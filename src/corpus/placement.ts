@@ -7,10 +7,10 @@ import { CorpusIndexMissingError } from '../store/errors.js';
 import type { Store } from '../store/types.js';
 
 /**
- * The corpus engine backed by a store: it resumes from the store's snapshot (entities, stories;
- * no per-article state), and before each step of placing an article loads from the store's
- * indexes what that step reads (LSH buckets, then document frequencies, then story and claim
- * postings) into the engine's
+ * The corpus engine backed by a store: it resumes from the store's snapshot (the entities), and
+ * before each step of placing an article loads from the store's indexes what that step reads (LSH
+ * buckets; then document frequencies; then story postings, the stories they name, the sums of
+ * those scored, and claim postings) into the engine's
  * windows, so the engine stays synchronous and its memory does not grow with the corpus. It
  * decides exactly as an engine holding everything in memory. Write each batch taken before adding
  * the next article.
@@ -50,6 +50,10 @@ export class StoredCorpus {
     const placement = this.engine.weigh(resolution);
     const postings = this.engine.postingsToLoad(placement);
     if (postings.length > 0) for (const [key, stories] of await this.store.postings(postings)) this.engine.loadPosting(key, stories);
+    const stories = this.engine.storiesToLoad(placement);
+    if (stories.length > 0) for (const story of await this.store.storyStates(stories)) this.engine.loadStory(story);
+    const sums = this.engine.sumsToLoad(placement);
+    if (sums.length > 0) for (const [story, centroid] of await this.store.storySums(sums)) this.engine.loadSums(story, centroid);
     const claimPostingKeys = this.engine.claimPostingsToLoad(placement);
     if (claimPostingKeys.length > 0) for (const [key, claims] of await this.store.claimPostings(claimPostingKeys)) this.engine.loadClaimPosting(key, claims);
     return this.engine.finish(placement);
@@ -78,8 +82,8 @@ async function rebuildIndexes(store: Store): Promise<void> {
     members.push({ id, seq, story, signature });
     clusterer.replay(story, labels.get(story) ?? '', vector, time, seq);
   }
-  const { stories, postings, df } = clusterer.take();
+  const { stories, sums, postings, df } = clusterer.take();
   const claims: Array<[string, ClaimRef]> = [];
   for await (const claim of store.claims()) for (const posting of claimPostings(claim)) claims.push([posting, { article: claim.article, claim: claim.id }]);
-  await store.write({ articles: [], entities: [], claims: [], stories, merged: [], edges: [], index: { bands, members, postings, df, claims } });
+  await store.write({ articles: [], entities: [], claims: [], stories, merged: [], edges: [], index: { bands, members, postings, df, claims, sums } });
 }

@@ -11,6 +11,8 @@ import type {
   EntityJSON,
   EntityLink,
   QuoteJSON,
+  StoredStory,
+  StoryCentroid,
   StoryJSON,
 } from '../core/corpus/types.js';
 
@@ -25,6 +27,10 @@ export interface Store {
   bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>>;
   /** The document frequency of each key (0 for a key none has). */
   df(keys: readonly string[]): Promise<Array<[string, number]>>;
+  /** The stories of these ids with their state (their sums apart), in any order. */
+  storyStates(ids: readonly string[]): Promise<StoredStory[]>;
+  /** The sums of each of these stories. */
+  storySums(ids: readonly string[]): Promise<Array<[string, StoryCentroid]>>;
   /** The stories in each story posting. */
   postings(keys: readonly string[]): Promise<Array<[string, string[]]>>;
   /** Each claim posting's latest CLAIM_POSTING_CAPACITY claims, oldest first, with the story their article is in now. */

@@ -4,7 +4,7 @@ import { EntityRegistry } from './entities.js';
 import { LshIndex, bandKeys } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
 import { StoryClusterer, type StoryFeatures } from './stories.js';
-import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusSnapshot, StoryVector } from './types.js';
+import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusSnapshot, StoredStory, StoryCentroid, StoryVector } from './types.js';
 
 /**
  * The corpus engine: takes analysed articles one at a time and works out what each adds across
@@ -46,9 +46,12 @@ const DAY_MS = 86_400_000;
  * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a
  * week) is read by every article of its week, and is small. A claim posting (a predicate family
  * and a participant) holds up to 512 claims of about 1 KB: the most-read few hundred are kept.
- * A document frequency (a term or an entity) is a number: tens of thousands cost a few MB.
+ * A document frequency (a term or an entity) is a number: tens of thousands cost a few MB. A
+ * story (record, recency, norms) is read by every article whose postings name it, and is small;
+ * its sums only when an article is scored against it, and they grow with the story (a key for
+ * each term and entity of its articles: a story of a thousand articles may have tens of thousands).
  */
-export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000 };
+export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000, stories: 20_000, sums: 1_000 };
 
 /** An article begun by {@link CorpusEngine.begin}: copy found, entities resolved, claims made canonical. */
 export interface Resolution {
@@ -82,8 +85,8 @@ export class CorpusEngine {
 
   /**
    * A new engine holds all its state. One backed by a store resumes from the store's `snapshot`
-   * and reads the per-article indexes (LSH buckets, document frequencies, story postings, claim
-   * postings) through windows: before each of `begin()`, `weigh()` and `finish()` the node side
+   * and reads everything else (LSH buckets, document frequencies, story postings, stories and
+   * their sums, claim postings) through windows: before each of `begin()`, `weigh()` and `finish()` the node side
    * loads what it reads (src/corpus/placement.ts), and each batch taken must be written before the
    * next article is added.
    */
@@ -94,7 +97,15 @@ export class CorpusEngine {
     this.entities = new EntityRegistry(options.lexicon, snapshot?.entities ?? []);
     this.stories = new StoryClusterer(
       {},
-      snapshot && { state: { documents: snapshot.articles, stories: snapshot.stories }, windows: { postings: options.window ?? WINDOWS.postings, df: options.window ?? WINDOWS.df } },
+      snapshot && {
+        state: { documents: snapshot.articles },
+        windows: {
+          postings: options.window ?? WINDOWS.postings,
+          df: options.window ?? WINDOWS.df,
+          stories: options.window ?? WINDOWS.stories,
+          sums: options.window ?? WINDOWS.sums,
+        },
+      },
     );
     this.claims = new ClaimIndex(
       (id) => this.entities.get(id)?.name ?? outletName(id) ?? id,
@@ -165,6 +176,24 @@ export class CorpusEngine {
     this.stories.loadPosting(posting, stories);
   }
 
+  /** The stories `finish()` reads for this placement that are not loaded: those its story postings name (load those first), or its original's. */
+  storiesToLoad(placement: Placement): string[] {
+    return this.stories.storiesRead(placement.vector, placement.time, placement.original?.member.story);
+  }
+
+  loadStory(story: StoredStory): void {
+    this.stories.loadStory(story);
+  }
+
+  /** The stories whose sums `finish()` reads for this placement that are not loaded (load its stories first). */
+  sumsToLoad(placement: Placement): string[] {
+    return this.stories.sumsRead(placement.vector, placement.time, placement.original?.member.story);
+  }
+
+  loadSums(story: string, sums: StoryCentroid): void {
+    this.stories.loadSums(story, sums);
+  }
+
   /** The claim postings `finish()` reads for this placement that are not loaded. */
   claimPostingsToLoad(placement: Placement): string[] {
     return this.claims.postingsRead(placement.claims);
@@ -221,8 +250,8 @@ export class CorpusEngine {
 
   /** The rows added since the last call, for one store transaction. */
   takeBatch(): CorpusBatch {
-    const { stories, merged, postings, df } = this.stories.take();
-    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged, index: { ...this.batch.index, postings, df, claims: this.claims.take() } };
+    const { stories, sums, merged, postings, df } = this.stories.take();
+    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged, index: { ...this.batch.index, postings, df, sums, claims: this.claims.take() } };
     this.batch = emptyBatch();
     this.lsh.settle();
     if (this.windowed) this.known.clear();
@@ -231,7 +260,7 @@ export class CorpusEngine {
 }
 
 function emptyBatch(): CorpusBatch {
-  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [], claims: [] } };
+  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [], claims: [], sums: [] } };
 }
 
 /** The host of a URL without "www." ("meridian-wire.example"), or null. */
