@@ -9,8 +9,8 @@ import type { Store } from '../store/types.js';
 /**
  * The corpus engine backed by a store: it resumes from the store's snapshot (the entities), and
  * before each step of placing an article loads from the store's indexes what that step reads (LSH
- * buckets; then document frequencies; then story postings, the stories they name, the sums of
- * those scored, and claim postings) into the engine's
+ * buckets; then document frequencies; then story postings, the stories they name and the sums of
+ * those scored; then the claim postings its claims are matched against) into the engine's
  * windows, so the engine stays synchronous and its memory does not grow with the corpus. It
  * decides exactly as an engine holding everything in memory. Write each batch taken before adding
  * the next article.
@@ -54,9 +54,10 @@ export class StoredCorpus {
     if (stories.length > 0) for (const story of await this.store.storyStates(stories)) this.engine.loadStory(story);
     const sums = this.engine.sumsToLoad(placement);
     if (sums.length > 0) for (const [story, centroid] of await this.store.storySums(sums)) this.engine.loadSums(story, centroid);
-    const claimPostingKeys = this.engine.claimPostingsToLoad(placement);
+    const placed = this.engine.place(placement);
+    const claimPostingKeys = this.engine.claimPostingsToLoad(placed);
     if (claimPostingKeys.length > 0) for (const [key, claims] of await this.store.claimPostings(claimPostingKeys)) this.engine.loadClaimPosting(key, claims);
-    return this.engine.finish(placement);
+    return this.engine.finish(placed);
   }
 
   /** The rows added since the last call, for one store transaction. */

@@ -4,7 +4,7 @@ import { EntityRegistry } from './entities.js';
 import { LshIndex, bandKeys } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
 import { StoryClusterer, type StoryFeatures } from './stories.js';
-import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusSnapshot, StoredStory, StoryCentroid, StoryVector } from './types.js';
+import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusSnapshot, StoredStory, StoryCentroid, StoryRecord, StoryVector } from './types.js';
 
 /**
  * The corpus engine: takes analysed articles one at a time and works out what each adds across
@@ -53,7 +53,7 @@ const DAY_MS = 86_400_000;
  */
 export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000, stories: 20_000, sums: 1_000 };
 
-/** An article begun by {@link CorpusEngine.begin}: copy found, entities resolved, claims made canonical. */
+/** An article begun by {@link CorpusEngine.begin}: copy found, entities resolved. */
 export interface Resolution {
   input: IncomingArticle;
   seq: number;
@@ -63,13 +63,19 @@ export interface Resolution {
   canonical: Map<string, string>;
   /** The article's story features, with canonical entity ids. */
   features: StoryFeatures;
-  /** The article's claims in canonical ids. */
-  claims: ClaimRecord[];
 }
 
-/** An article weighed by {@link CorpusEngine.weigh}, for {@link CorpusEngine.finish} to place. */
+/** An article weighed by {@link CorpusEngine.weigh}, for {@link CorpusEngine.place} to place. */
 export interface Placement extends Resolution {
   vector: StoryVector;
+}
+
+/** An article placed by {@link CorpusEngine.place}, for {@link CorpusEngine.finish} to match its claims and record. */
+export interface PlacedArticle extends Placement {
+  story: StoryRecord;
+  member: BandMember;
+  /** The article's claims in canonical ids, as its entities stand once settled in its story. */
+  claims: ClaimRecord[];
 }
 
 export class CorpusEngine {
@@ -86,7 +92,7 @@ export class CorpusEngine {
   /**
    * A new engine holds all its state. One backed by a store resumes from the store's `snapshot`
    * and reads everything else (LSH buckets, document frequencies, story postings, stories and
-   * their sums, claim postings) through windows: before each of `begin()`, `weigh()` and `finish()` the node side
+   * their sums, claim postings) through windows: before each of `begin()`, `weigh()`, `place()` and `finish()` the node side
    * loads what it reads (src/corpus/placement.ts), and each batch taken must be written before the
    * next article is added.
    */
@@ -119,9 +125,9 @@ export class CorpusEngine {
     return this.known.has(id);
   }
 
-  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in three steps.) */
+  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in four steps.) */
   add(input: IncomingArticle): ArticleRecord {
-    return this.finish(this.weigh(this.begin(input)));
+    return this.finish(this.place(this.weigh(this.begin(input))));
   }
 
   /** The LSH buckets `begin()` reads for this signature that are not loaded. */
@@ -133,7 +139,7 @@ export class CorpusEngine {
     this.lsh.load(key, members);
   }
 
-  /** Looks for the article's original, resolves its entities and makes its claims canonical; `weigh()` goes on. */
+  /** Looks for the article's original and resolves its entities; `weigh()` goes on. */
   begin(input: IncomingArticle): Resolution {
     const { id, prepared } = input;
     const { analysis, signature, features } = prepared;
@@ -147,10 +153,7 @@ export class CorpusEngine {
       const key = canonical.get(local) as string;
       entities.set(key, (entities.get(key) ?? 0) + count);
     }
-    const time = dayOf(published);
-    const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
-    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
-    return { input, seq, published, time, original, canonical, features: { ...features, entities }, claims };
+    return { input, seq, published, time: dayOf(published), original, canonical, features: { ...features, entities } };
   }
 
   /** The document frequencies `weigh()` reads for this article that are not loaded (its entities are known once resolved). */
@@ -162,12 +165,12 @@ export class CorpusEngine {
     this.stories.loadDf(key, df);
   }
 
-  /** Counts the article into the document frequencies and weighs its features; `finish()` places it. */
+  /** Counts the article into the document frequencies and weighs its features; `place()` places it. */
   weigh(resolution: Resolution): Placement {
     return { ...resolution, vector: this.stories.vectorize(resolution.features) };
   }
 
-  /** The story postings `finish()` reads for this placement that are not loaded. */
+  /** The story postings `place()` reads for this placement that are not loaded. */
   postingsToLoad(placement: Placement): string[] {
     return this.stories.postingsRead(placement.vector, placement.time);
   }
@@ -176,7 +179,7 @@ export class CorpusEngine {
     this.stories.loadPosting(posting, stories);
   }
 
-  /** The stories `finish()` reads for this placement that are not loaded: those its story postings name (load those first), or its original's. */
+  /** The stories `place()` reads for this placement that are not loaded: those its story postings name (load those first), or its original's. */
   storiesToLoad(placement: Placement): string[] {
     return this.stories.storiesRead(placement.vector, placement.time, placement.original?.member.story);
   }
@@ -185,7 +188,7 @@ export class CorpusEngine {
     this.stories.loadStory(story);
   }
 
-  /** The stories whose sums `finish()` reads for this placement that are not loaded (load its stories first). */
+  /** The stories whose sums `place()` reads for this placement that are not loaded (load its stories first). */
   sumsToLoad(placement: Placement): string[] {
     return this.stories.sumsRead(placement.vector, placement.time, placement.original?.member.story);
   }
@@ -194,27 +197,36 @@ export class CorpusEngine {
     this.stories.loadSums(story, sums);
   }
 
-  /** The claim postings `finish()` reads for this placement that are not loaded. */
-  claimPostingsToLoad(placement: Placement): string[] {
-    return this.claims.postingsRead(placement.claims);
+  /** The claim postings `finish()` reads for this article that are not loaded. */
+  claimPostingsToLoad(placed: PlacedArticle): string[] {
+    return this.claims.postingsRead(placed.claims);
   }
 
   loadClaimPosting(posting: string, claims: readonly StoriedClaim[]): void {
     this.claims.loadPosting(posting, claims);
   }
 
-  /** Places the article begun in its story, matches its claims, and adds its rows to the batch. */
-  finish({ input, seq, published, time, original, canonical, vector, claims }: Placement): ArticleRecord {
+  /** Places the article weighed in its story, settles its entities there, and makes its claims canonical; `finish()` goes on. */
+  place(placement: Placement): PlacedArticle {
+    const { input, seq, time, original, canonical, vector } = placement;
     const { id, prepared } = input;
     const { analysis, signature } = prepared;
-    const title = input.title ?? analysis.meta.title;
-    const label = title ?? analysis.text.trim().split('\n')[0].slice(0, 120);
+    const label = input.title ?? analysis.meta.title ?? analysis.text.trim().split('\n')[0].slice(0, 120);
     const story = this.stories.assign(vector, time, seq, label, `s${id}`, original?.member.story);
     // The vector keeps the ids the article had before: an entity merged away is then a key no other article has.
     this.entities.settleInStory(analysis.entities, canonical, this.stories.entitiesOf(story.id));
     const member = { id, seq, story: story.id, signature };
     this.lsh.add(member);
+    const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
+    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
+    return { ...placement, story, member, claims };
+  }
 
+  /** Matches the placed article's claims and adds its rows to the batch. */
+  finish({ input, seq, published, time, original, canonical, vector, story, member, claims }: PlacedArticle): ArticleRecord {
+    const { id, prepared } = input;
+    const { analysis, signature } = prepared;
+    const title = input.title ?? analysis.meta.title;
     const edges = claims.flatMap((claim) => this.claims.add(claim, story.id));
     // A copy's own contradictions are its original's, already recorded.
     if (original === null) edges.push(...articleEdges(id, analysis.contradictions));
