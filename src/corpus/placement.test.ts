@@ -13,7 +13,7 @@ import { StoredCorpus } from './placement.js';
 
 /**
  * A corpus stored before the store kept the indexes placement reads (lsh_bands, lsh_articles,
- * story_postings, term_df, stories.state) gets them rebuilt by its next writer, exactly as an
+ * story_postings, term_df, stories.state, claim_postings, story_sums) gets them rebuilt by its next writer, exactly as an
  * engine writing them all along made them; a reader is told instead.
  */
 
@@ -23,6 +23,8 @@ const INDEXES = {
   lsh_articles: 'SELECT * FROM lsh_articles ORDER BY seq',
   story_postings: 'SELECT * FROM story_postings ORDER BY posting, story',
   term_df: 'SELECT * FROM term_df ORDER BY key',
+  claim_postings: 'SELECT * FROM claim_postings ORDER BY posting, claim',
+  story_sums: 'SELECT * FROM story_sums ORDER BY story, part, key',
   stories: 'SELECT * FROM stories ORDER BY id',
 };
 
@@ -40,8 +42,10 @@ describe('the indexes of a corpus stored without them', () => {
     const read = () => Object.fromEntries(Object.entries(INDEXES).map(([table, sql]) => [table, db.prepare(sql).all()]));
     const written = read();
     expect(written.story_postings.length).toBeGreaterThan(0);
-    // As a claimgraph before migration 5 left it.
-    db.exec(`DELETE FROM lsh_bands; DELETE FROM lsh_articles; DELETE FROM story_postings; DELETE FROM term_df; UPDATE stories SET state = NULL`);
+    expect(written.claim_postings.length).toBeGreaterThan(0);
+    expect(written.story_sums.length).toBeGreaterThan(0);
+    // As migration 6 leaves a corpus stored before it.
+    db.exec(`DELETE FROM lsh_bands; DELETE FROM lsh_articles; DELETE FROM story_postings; DELETE FROM term_df; DELETE FROM claim_postings; DELETE FROM story_sums; UPDATE stories SET state = NULL`);
 
     const reopened = openSqliteStore(path);
     await expect(StoredCorpus.open(reopened, { lexicon: defaultLexicon() })).rejects.toThrow(CorpusIndexMissingError);

@@ -1,14 +1,16 @@
+import { claimPostings } from '../core/corpus/claims.js';
 import { CorpusEngine, type CorpusOptions, type IncomingArticle } from '../core/corpus/corpus.js';
 import { bandKeys } from '../core/corpus/minhash.js';
 import { StoryClusterer } from '../core/corpus/stories.js';
-import type { ArticleRecord, BandMember, CorpusBatch } from '../core/corpus/types.js';
+import type { ArticleRecord, BandMember, ClaimRef, CorpusBatch } from '../core/corpus/types.js';
 import { CorpusIndexMissingError } from '../store/errors.js';
 import type { Store } from '../store/types.js';
 
 /**
- * The corpus engine backed by a store: it resumes from the store's snapshot (entities, stories,
- * claim index; no per-article state), and before each step of placing an article loads from the
- * store's indexes what that step reads (LSH buckets, then story postings) into the engine's
+ * The corpus engine backed by a store: it resumes from the store's snapshot (the entities), and
+ * before each step of placing an article loads from the store's indexes what that step reads (LSH
+ * buckets; then document frequencies; then story postings, the stories they name and the sums of
+ * those scored; then the claim postings its claims are matched against) into the engine's
  * windows, so the engine stays synchronous and its memory does not grow with the corpus. It
  * decides exactly as an engine holding everything in memory. Write each batch taken before adding
  * the next article.
@@ -42,10 +44,20 @@ export class StoredCorpus {
   async add(input: IncomingArticle): Promise<ArticleRecord> {
     const bands = this.engine.bandsToLoad(input.prepared.signature);
     if (bands.length > 0) for (const [key, members] of await this.store.bands(bands)) this.engine.loadBand(key, members);
-    const placement = this.engine.begin(input);
+    const resolution = this.engine.begin(input);
+    const df = this.engine.dfToLoad(resolution);
+    if (df.length > 0) for (const [key, n] of await this.store.df(df)) this.engine.loadDf(key, n);
+    const placement = this.engine.weigh(resolution);
     const postings = this.engine.postingsToLoad(placement);
     if (postings.length > 0) for (const [key, stories] of await this.store.postings(postings)) this.engine.loadPosting(key, stories);
-    return this.engine.finish(placement);
+    const stories = this.engine.storiesToLoad(placement);
+    if (stories.length > 0) for (const story of await this.store.storyStates(stories)) this.engine.loadStory(story);
+    const sums = this.engine.sumsToLoad(placement);
+    if (sums.length > 0) for (const [story, centroid] of await this.store.storySums(sums)) this.engine.loadSums(story, centroid);
+    const placed = this.engine.place(placement);
+    const claimPostingKeys = this.engine.claimPostingsToLoad(placed);
+    if (claimPostingKeys.length > 0) for (const [key, claims] of await this.store.claimPostings(claimPostingKeys)) this.engine.loadClaimPosting(key, claims);
+    return this.engine.finish(placed);
   }
 
   /** The rows added since the last call, for one store transaction. */
@@ -56,9 +68,10 @@ export class StoredCorpus {
 
 /**
  * Writes the indexes of a corpus stored without them, in one transaction: every article's LSH
- * bands, and the story clustering replayed over the stored articles (each in the story it is in),
- * which gives the stories' sums, the postings and the document frequencies. Reads every article
- * once, and holds the clustering in memory while it does.
+ * bands, the story clustering replayed over the stored articles (each in the story it is in),
+ * which gives the stories' sums, the postings and the document frequencies, and the claim
+ * postings of every stored claim. Reads every article and claim once, and holds the clustering in
+ * memory while it does.
  */
 async function rebuildIndexes(store: Store): Promise<void> {
   const labels = new Map((await store.stories()).map((story) => [story.id, story.label]));
@@ -70,6 +83,8 @@ async function rebuildIndexes(store: Store): Promise<void> {
     members.push({ id, seq, story, signature });
     clusterer.replay(story, labels.get(story) ?? '', vector, time, seq);
   }
-  const { stories, postings, df } = clusterer.take();
-  await store.write({ articles: [], entities: [], claims: [], stories, merged: [], edges: [], index: { bands, members, postings, df } });
+  const { stories, sums, postings, df } = clusterer.take();
+  const claims: Array<[string, ClaimRef]> = [];
+  for await (const claim of store.claims()) for (const posting of claimPostings(claim)) claims.push([posting, { article: claim.article, claim: claim.id }]);
+  await store.write({ articles: [], entities: [], claims: [], stories, merged: [], edges: [], index: { bands, members, postings, df, claims, sums } });
 }

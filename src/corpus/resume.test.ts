@@ -44,7 +44,7 @@ describe.skipIf(!present)('a resumed ingest (PolNeAR train)', () => {
 
   /**
    * Places every article into a new SQLite file, resuming from the file at each split; `window`
-   * is how many LSH buckets and story postings the store-backed engine keeps loaded.
+   * is how many LSH buckets, story postings and claim postings the store-backed engine keeps loaded.
    */
   const place = async (name: string, splits: readonly number[], window?: number, articles = incoming): Promise<Store> => {
     const path = join(dir, `${name}.db`);

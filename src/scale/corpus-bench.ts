@@ -37,6 +37,14 @@ export interface CorpusBenchTenth {
   articles: number;
   articlesPerSecond: number;
   peakRssMB: number;
+  /**
+   * At the end of the tenth: the JavaScript heap in use (what is retained when node runs with
+   * --expose-gc, which forces a full collection first), the heap V8 has reserved, and the
+   * memory outside the heap (RSS less the heap: SQLite's page cache, buffers, code).
+   */
+  heapUsedMB: number;
+  heapTotalMB: number;
+  outsideHeapMB: number;
   /** Database growth in this tenth, per 1,000 articles. */
   dbMBPer1k: number;
 }
@@ -95,10 +103,15 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
       if (((k + 1) % Math.max(1, Math.floor(total / TENTHS)) === 0 && tenths.length < TENTHS - 1) || k + 1 === total) {
         const now = size();
         const placed = k + 1 - tenthStart;
+        (globalThis as { gc?: () => void }).gc?.();
+        const memory = process.memoryUsage();
         tenths.push({
           articles: k + 1,
           articlesPerSecond: round(placed / (placing / 1000), 1),
           peakRssMB: round(peak / 2 ** 20, 1),
+          heapUsedMB: round(memory.heapUsed / 2 ** 20, 1),
+          heapTotalMB: round(memory.heapTotal / 2 ** 20, 1),
+          outsideHeapMB: round((memory.rss - memory.heapTotal) / 2 ** 20, 1),
           dbMBPer1k: round(((now - lastSize) / placed) * 1000 / 2 ** 20, 2),
         });
         onProgress?.(`${k + 1} placed: ${tenths[tenths.length - 1].articlesPerSecond} articles/s, peak RSS ${tenths[tenths.length - 1].peakRssMB} MB`);
@@ -232,8 +245,14 @@ export function formatCorpusBenchReport(r: CorpusBenchReport): string {
   const peak = Math.max(...r.tenths.map((x) => x.peakRssMB));
   return [
     formatTable([
-      ['articles placed', 'articles/s (this tenth)', 'peak RSS (this tenth)', 'DB MB per 1k (this tenth)'],
-      ...r.tenths.map((x) => [String(x.articles), x.articlesPerSecond.toFixed(1), `${x.peakRssMB.toFixed(0)} MB`, x.dbMBPer1k.toFixed(2)]),
+      ['articles placed', 'articles/s (this tenth)', 'peak RSS (this tenth)', 'heap used / reserved, outside it (end of tenth)', 'DB MB per 1k (this tenth)'],
+      ...r.tenths.map((x) => [
+        String(x.articles),
+        x.articlesPerSecond.toFixed(1),
+        `${x.peakRssMB.toFixed(0)} MB`,
+        `${x.heapUsedMB.toFixed(0)} / ${x.heapTotalMB.toFixed(0)} MB, ${x.outsideHeapMB.toFixed(0)} MB`,
+        x.dbMBPer1k.toFixed(2),
+      ]),
     ]),
     '',
     formatTable([

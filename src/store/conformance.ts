@@ -4,7 +4,7 @@ import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
 import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
 import { bandKeys } from '../core/corpus/minhash.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
-import type { CorpusBatch } from '../core/corpus/types.js';
+import type { CorpusBatch, StoryCentroid } from '../core/corpus/types.js';
 import type { Doc } from '../core/doc.js';
 import { defaultLexicon } from '../core/lexicon/index.js';
 import { contentId } from '../corpus/ids.js';
@@ -88,9 +88,13 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('starts empty', async () => {
       const { store } = await makeStore();
-      expect(await store.snapshot()).toEqual({ articles: 0, entities: [], stories: [], claims: [], df: [] });
+      expect(await store.snapshot()).toEqual({ articles: 0, entities: [] });
+      expect(await store.storyStates(['s1'])).toEqual([]);
+      expect(await store.storySums(['s1'])).toEqual([['s1', { body: [], title: [], entities: [] }]]);
+      expect(await store.df(['t:flour', 'e:e1'])).toEqual([['t:flour', 0], ['e:e1', 0]]);
       expect(await store.bands([7])).toEqual([[7, []]]);
       expect(await store.postings(['t:flour@*'])).toEqual([['t:flour@*', []]]);
+      expect(await store.claimPostings(['deny:say\u0001e1'])).toEqual([['deny:say\u0001e1', []]]);
       expect(await store.has('missing')).toBe(false);
       expect(await store.count()).toEqual({ articles: 0, entities: 0, claims: 0, stories: 0, edges: 0, contradictions: 0 });
       expect(await store.stories()).toEqual([]);
@@ -115,11 +119,12 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('keeps the latest state of entities and stories that change from batch to batch', async () => {
       const { store } = await filled();
-      const { entities, stories } = await store.snapshot();
+      const { entities } = await store.snapshot();
       const latest = <T extends { id: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.id, r])).values()];
       const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(byId(entities)).toEqual(byId(latest([...first.entities, ...rest.entities])));
-      expect(byId(stories)).toEqual(byId(latest([...first.stories, ...rest.stories])));
+      const stories = latest([...first.stories, ...rest.stories]);
+      expect(byId(await store.storyStates([...stories.map((s) => s.id), 'missing']))).toEqual(byId(stories));
       await store.close();
     });
 
@@ -134,7 +139,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
-    it('keeps the indexes placement looks up: LSH buckets, story postings, document frequencies, story sums, matchable claims with their story', async () => {
+    it('keeps the indexes placement looks up: LSH buckets, story postings, document frequencies, story sums by what they gained, claim postings with their story', async () => {
       const { store } = await filled();
       const articles = [...first.articles, ...rest.articles];
       expect(await store.has(articles[1].id)).toBe(true);
@@ -148,11 +153,29 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(new Map(stored.map(([posting, stories]) => [posting, new Set(stories)]))).toEqual(postings);
       const snapshot = await store.snapshot();
       expect(snapshot.articles).toBe(3);
-      expect(new Map(snapshot.df)).toEqual(new Map([...first.index.df, ...rest.index.df]));
-      const latest = new Map([...first.stories, ...rest.stories].map((s) => [s.id, s]));
-      expect(new Map(snapshot.stories.map((s) => [s.id, s]))).toEqual(latest);
-      expect(snapshot.claims.length).toBeGreaterThan(0);
-      for (const { claim, story } of snapshot.claims) expect(story).toBe(articles.find((x) => x.id === claim.article)?.story);
+      const df = new Map([...first.index.df, ...rest.index.df]);
+      expect(new Map(await store.df([...df.keys(), 't:never-counted']))).toEqual(new Map([...df, ['t:never-counted', 0]]));
+      const sums = new Map<string, Map<string, number>>();
+      for (const [story, part, key, gained] of [...first.index.sums, ...rest.index.sums]) {
+        const parts = sums.get(story) ?? new Map<string, number>();
+        sums.set(story, parts.set(`${part} ${key}`, (parts.get(`${part} ${key}`) ?? 0) + gained));
+      }
+      // The first article's story gains in both batches.
+      expect(first.index.sums.some(([story]) => rest.index.sums.some(([other]) => other === story))).toBe(true);
+      const storedSums = await store.storySums([...sums.keys()]);
+      const flat = (centroid: StoryCentroid) => new Map(Object.entries(centroid).flatMap(([part, entries]) => entries.map(([key, n]): [string, number] => [`${part} ${key}`, n])));
+      expect(new Map(storedSums.map(([story, centroid]) => [story, flat(centroid)]))).toEqual(sums);
+      const claimPostings = new Map<string, string[]>();
+      for (const [posting, { article, claim }] of [...first.index.claims, ...rest.index.claims]) claimPostings.set(posting, [...(claimPostings.get(posting) ?? []), `${article}#${claim}`]);
+      expect(claimPostings.size).toBeGreaterThan(1);
+      const claims = [...first.claims, ...rest.claims];
+      for (const [posting, stored] of await store.claimPostings([...claimPostings.keys()])) {
+        expect(stored.map(({ claim }) => `${claim.article}#${claim.id}`), posting).toEqual(claimPostings.get(posting));
+        for (const { claim, story } of stored) {
+          expect(claim).toEqual(claims.find((c) => c.article === claim.article && c.id === claim.id));
+          expect(story).toBe(articles.find((x) => x.id === claim.article)?.story);
+        }
+      }
       await store.close();
     });
 
@@ -244,16 +267,18 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(a.story).not.toBe(c.story);
       const posted = rest.index.postings.filter(([, story]) => story === c.story).map(([posting]) => posting);
       expect(posted.length).toBeGreaterThan(0);
-      const index = { bands: [], members: [], postings: [], df: [] };
+      const index = { bands: [], members: [], postings: [], df: [], claims: [], sums: [] };
       await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }], index });
       const stories = await store.stories();
       expect(stories.find((s) => s.id === a.story)?.articles.map((x) => x.id)).toContain(c.id);
       expect(stories.some((s) => s.id === c.story)).toBe(false);
-      const snapshot = await store.snapshot();
-      expect(snapshot.stories.map((s) => s.id)).not.toContain(c.story);
+      expect((await store.storyStates([a.story, c.story])).map((s) => s.id)).toEqual([a.story]);
+      expect(await store.storySums([c.story])).toEqual([[c.story, { body: [], title: [], entities: [] }]]);
       for (const [, ids] of await store.postings(posted)) expect(ids).toEqual([a.story]);
       expect((await store.bands(bandKeys(c.signature)))[0][1].map((m) => m.story)).toEqual([a.story]);
       expect((await store.article(c.id))?.story).toBe(a.story);
+      const claimPosting = rest.index.claims.find(([, ref]) => ref.article === c.id)?.[0] as string;
+      expect((await store.claimPostings([claimPosting]))[0][1].map(({ story }) => story)).toEqual([a.story]);
       await store.close();
     });
 

@@ -1,6 +1,6 @@
-import { outletName } from '../core/corpus/claims.js';
+import { outletName, type StoriedClaim } from '../core/corpus/claims.js';
 import { dateOf } from '../core/corpus/corpus.js';
-import type { ArticleRecord, BandMember, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoredStory, StoryJSON, StoryRecord } from '../core/corpus/types.js';
+import type { ArticleRecord, BandMember, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoredStory, StoryCentroid, StoryJSON, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
 import { unpackAnalysis, unpackSignature } from './codec.js';
 import { CorpusIndexMissingError } from './errors.js';
@@ -71,17 +71,30 @@ export function toStory(row: Row): StoryRecord {
 }
 
 /**
- * Story rows with the clustering's sums. A corpus stored before the store kept them has none: an
+ * A story row with the clustering's state. A corpus stored before the store kept it has none: an
  * engine would decide without its stories, so that is refused until the indexes are rebuilt.
  */
-export function storedStories(rows: readonly Row[]): StoredStory[] {
-  if (rows.some((row) => row.state === null)) throw new CorpusIndexMissingError();
-  return rows.map((row) => ({ ...toStory(row), state: JSON.parse(row.state as string) }));
+export function toStoredStory(row: Row): StoredStory {
+  if (row.state === null) throw new CorpusIndexMissingError();
+  return { ...toStory(row), state: JSON.parse(row.state as string) };
+}
+
+/** A story's sums from its rows of story_sums (part, key, sum). */
+export function toCentroid(rows: readonly Row[]): StoryCentroid {
+  const centroid: StoryCentroid = { body: [], title: [], entities: [] };
+  // BIGINT comes back from PostgreSQL as a string.
+  for (const row of rows) centroid[row.part as keyof StoryCentroid].push([row.key as string, Number(row.sum)]);
+  return centroid;
 }
 
 /** A row of an LSH bucket joined with its article (seq, id, signature, story). */
 export function toBandMember(row: Row): BandMember {
   return { id: row.id as string, seq: row.seq as number, story: row.story as string, signature: unpackSignature(row.signature as Uint8Array) };
+}
+
+/** A claim row joined with the story its article is in now (`article_story`). */
+export function toStoriedClaim(row: Row): StoriedClaim {
+  return { claim: toClaim(row), story: row.article_story as string };
 }
 
 export function toClaim(row: Row): ClaimRecord {

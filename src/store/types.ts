@@ -1,3 +1,4 @@
+import type { StoriedClaim } from '../core/corpus/claims.js';
 import type { EntityType } from '../core/doc.js';
 import type {
   ArticleRecord,
@@ -10,6 +11,8 @@ import type {
   EntityJSON,
   EntityLink,
   QuoteJSON,
+  StoredStory,
+  StoryCentroid,
   StoryJSON,
 } from '../core/corpus/types.js';
 
@@ -18,12 +21,20 @@ import type {
  * implement the same interface; `runStoreSuite` (conformance.ts) checks an implementation.
  */
 export interface Store {
-  /** What the corpus engine resumes from (no per-article state: it reads that with the three lookups below). */
+  /** What the corpus engine resumes from (no per-article state: it reads that with the lookups below). */
   snapshot(): Promise<CorpusSnapshot>;
   /** Each LSH bucket's latest BUCKET_CAPACITY articles, oldest first (a bucket never written is empty). */
   bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>>;
+  /** The document frequency of each key (0 for a key none has). */
+  df(keys: readonly string[]): Promise<Array<[string, number]>>;
+  /** The stories of these ids with their state (their sums apart), in any order. */
+  storyStates(ids: readonly string[]): Promise<StoredStory[]>;
+  /** The sums of each of these stories. */
+  storySums(ids: readonly string[]): Promise<Array<[string, StoryCentroid]>>;
   /** The stories in each story posting. */
   postings(keys: readonly string[]): Promise<Array<[string, string[]]>>;
+  /** Each claim posting's latest CLAIM_POSTING_CAPACITY claims, oldest first, with the story their article is in now. */
+  claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>>;
   /** True when an article with this id is stored. */
   has(id: string): Promise<boolean>;
   /**

@@ -26,8 +26,9 @@ Analyses the texts of a JSONL corpus once (default: polnear/train.jsonl in $CLAI
 ../shared/data), then places N synthetic articles made from them (default ${DEFAULT_ARTICLES}: variants with
 paragraphs, terms and entities dropped, a date each, people renamed on every pass over the
 texts) into a new SQLite corpus, timing placement only. Reports, per tenth of the run, the
-placement rate, peak RSS and database growth per 1,000 articles; then the time to resume from the
-corpus and the latency of the list queries. Targets: last tenth's rate ≥ ${CORPUS_BENCH_TARGETS.rateRatio * 100} % of the
+placement rate, peak RSS, the heap in use and reserved and the memory outside it at its end (run
+node with --expose-gc for the heap retained after a full collection), and database growth per
+1,000 articles; then the time to resume from the corpus and the latency of the list queries. Targets: last tenth's rate ≥ ${CORPUS_BENCH_TARGETS.rateRatio * 100} % of the
 first's, peak RSS ≤ ${CORPUS_BENCH_TARGETS.rssRatio}× the first tenth's and ≤ ${CORPUS_BENCH_TARGETS.peakRssMB} MB. docs/scale.md
 
 Options:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTRADICTION_THRESHOLD, ClaimIndex, canonicalClaims, groupContradictions, outletName } from './claims.js';
+import { CONTRADICTION_THRESHOLD, ClaimIndex, canonicalClaims, claimPostings, groupContradictions, outletName } from './claims.js';
 import type { ClaimRecord, ClaimRef, ContradictionEdge } from './types.js';
 
 const NAMES: Record<string, string> = { tal: 'Taliban', rus: 'Russia', kab: 'Zamir Kabulov', is: 'Islamic State' };
@@ -17,9 +17,16 @@ function claim(article: string, id: string, fields: Partial<ClaimRecord>): Claim
 const denial = claim('a', 'c1', { speaker: 'tal', stance: 'deny', basis: 'cue "denied"', side: ['tal'], about: ['rus'], self: true, predicates: ['share-information'], predicate: 'exchange information', cameo: ['064'], terms: ['exchange', 'information'], time: 10, seq: 1 });
 const assertion = claim('b', 'c1', { speaker: 'kab', basis: 'cue "said"', side: ['kab', 'rus'], about: ['tal'], self: true, predicates: ['contact', 'share-information'], predicate: 'channel', cameo: ['040', '064'], terms: ['channel', 'information'], time: 9, seq: 2 });
 
+/** An index holding one claim, of an article placed in `story`. */
+function indexWith(first: ClaimRecord, story: string, resolveStory?: (story: string) => string): ClaimIndex {
+  const index = new ClaimIndex(nameOf, resolveStory);
+  index.add(first, story);
+  return index;
+}
+
 describe('ClaimIndex', () => {
   it('finds a denial set against another side’s affirmation of the same proposition, across articles, with a score and evidence', () => {
-    const index = new ClaimIndex([{ claim: denial, story: '' }], nameOf);
+    const index = indexWith(denial, '');
     const [edge, ...more] = index.add(assertion);
     expect(more).toEqual([]);
     expect(edge).toMatchObject({ kind: 'contradiction', crossArticle: true, proposition: 'share-information', claims: [{ article: 'a', claim: 'c1' }, { article: 'b', claim: 'c1' }] });
@@ -41,13 +48,13 @@ describe('ClaimIndex', () => {
       { stance: 'condemn' },
     ];
     for (const change of cases) {
-      const index = new ClaimIndex([{ claim: denial, story: '' }], nameOf);
+      const index = indexWith(denial, '');
       expect(index.add({ ...assertion, ...change })).toEqual([]);
     }
   });
 
   it('scores the same predicate above a related one, and more shared participants above fewer', () => {
-    const score = (change: Partial<ClaimRecord>): number => new ClaimIndex([{ claim: denial, story: '' }], nameOf).add({ ...assertion, ...change })[0]?.score ?? 0;
+    const score = (change: Partial<ClaimRecord>): number => indexWith(denial, '').add({ ...assertion, ...change })[0]?.score ?? 0;
     const same = score({ predicates: ['share-information'] });
     const related = score({ predicates: ['negotiate'] });
     expect(same).toBeGreaterThan(score({}));
@@ -56,10 +63,10 @@ describe('ClaimIndex', () => {
   });
 
   it('weighs down a contradiction across stories, judging stories as they stand after merges', () => {
-    const apart = new ClaimIndex([{ claim: denial, story: 's1' }], nameOf).add(assertion, 's2')[0];
+    const apart = indexWith(denial, 's1').add(assertion, 's2')[0];
     expect(apart.reason).toMatch(/in different stories$/);
     // s1 was merged into s2 after the denial's article was placed in it.
-    const merged = new ClaimIndex([{ claim: denial, story: 's1' }], nameOf, (story) => (story === 's1' ? 's2' : story)).add(assertion, 's2')[0];
+    const merged = indexWith(denial, 's1', (story) => (story === 's1' ? 's2' : story)).add(assertion, 's2')[0];
     expect(merged.reason).not.toMatch(/in different stories/);
     expect(merged.score).toBeGreaterThan(apart.score);
   });
@@ -67,13 +74,32 @@ describe('ClaimIndex', () => {
   it('finds a reversal only when one speaker flips on the same predicate word, earlier claim first', () => {
     const before = claim('a', 'c2', { speaker: 'tal', side: ['tal'], about: ['rus'], predicates: ['share-information'], predicate: 'share intelligence', terms: ['information', 'exchange'], time: 5, seq: 1 });
     const after = claim('b', 'c3', { speaker: 'tal', stance: 'deny', basis: 'cue "denied"', side: ['tal'], about: ['rus'], predicates: ['share-information'], predicate: 'share intelligence', terms: ['information', 'share'], time: 3, seq: 2 });
-    const [edge] = new ClaimIndex([{ claim: before, story: '' }], nameOf).add(after);
+    const [edge] = indexWith(before, '').add(after);
     expect(edge).toMatchObject({ kind: 'reversal', claims: [{ article: 'b', claim: 'c3' }, { article: 'a', claim: 'c2' }] });
     expect(edge.reason).toBe('assert after deny by Taliban: same proposition share-information ("share intelligence") about Russia; Taliban assert vs Taliban deny (cue "denied")');
-    expect(new ClaimIndex([{ claim: before, story: '' }], nameOf).add({ ...after, predicates: ['contact'] })).toEqual([]);
+    expect(indexWith(before, '').add({ ...after, predicates: ['contact'] })).toEqual([]);
     // "It's not my job to comment" is no reversal of talk about jobs: a negator alone, or another word of the class, flips nothing.
-    expect(new ClaimIndex([{ claim: before, story: '' }], nameOf).add({ ...after, basis: '"not"' })).toEqual([]);
-    expect(new ClaimIndex([{ claim: before, story: '' }], nameOf).add({ ...after, predicate: 'intelligence' })).toEqual([]);
+    expect(indexWith(before, '').add({ ...after, basis: '"not"' })).toEqual([]);
+    expect(indexWith(before, '').add({ ...after, predicate: 'intelligence' })).toEqual([]);
+  });
+});
+
+describe('ClaimIndex with a window (backed by a store)', () => {
+  it('reads only postings loaded, each as the store has it plus the claims added since the last batch', () => {
+    const index = new ClaimIndex(nameOf, undefined, 1);
+    const read = index.postingsRead([assertion]);
+    // An assertion reads the denials of its proposition keys.
+    expect(read).toEqual(claimPostings({ ...assertion, stance: 'deny' }));
+    expect(read.every((posting) => posting.startsWith('deny:'))).toBe(true);
+    expect(() => index.add(assertion)).toThrow(/claim posting .* was read before it was loaded/);
+    // The denial is stored; the assertion's postings hold it.
+    for (const posting of read) index.loadPosting(posting, claimPostings(denial).includes(posting) ? [{ claim: denial, story: '' }] : []);
+    expect(index.add(assertion)).toHaveLength(1);
+    // A later denial of the batch reads the assertion's postings: the store has not got the assertion yet.
+    const again = { ...denial, article: 'c', seq: 3 };
+    for (const posting of index.postingsRead([again])) index.loadPosting(posting, []);
+    expect(index.add(again).map((e) => e.claims.map((ref) => ref.article))).toEqual([['b', 'c']]);
+    expect(index.take()).toEqual([...claimPostings(assertion).map((posting) => [posting, { article: 'b', claim: 'c1' }]), ...claimPostings(again).map((posting) => [posting, { article: 'c', claim: 'c1' }])]);
   });
 });
 

@@ -4,6 +4,7 @@ import { compareFrames, explainContradiction, polarityOf, propositionKeys, rests
 import { hashId } from '../hash.js';
 import type { LocalClaim } from './prepare.js';
 import type { ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, ContradictionJSON } from './types.js';
+import { StateWindow } from './window.js';
 
 /**
  * Claims across articles. Each claim is normalised to canonical ids (speaker, the sides the speaker
@@ -21,7 +22,7 @@ export const MATCHABLE_STANCES: readonly Stance[] = ['assert', 'accuse', 'deny']
  * Claims kept per proposition key and polarity, the latest: a new claim is compared with at most
  * this many per key, so matching stays fast in a corpus where one name is in every article.
  */
-const POSTING_CAPACITY = 512;
+export const CLAIM_POSTING_CAPACITY = 512;
 /**
  * Contradictions scoring below this are kept but hidden from lists unless asked for. 0.5 needs more
  * than a related event class and one of several participants (0.5 × 0.5 + 0.3 × 0.5 = 0.4); the
@@ -103,12 +104,31 @@ export interface StoriedClaim {
   story: string;
 }
 
-/** Claims indexed by proposition key (predicate family × participant), per polarity. */
+/**
+ * The claim index's posting a matchable claim is filed under, one per proposition key: its
+ * polarity and the key, in characters a database text column takes (a key joins its parts with NUL).
+ */
+export function claimPostings(claim: ClaimRecord): string[] {
+  if (!isMatchable(claim)) return [];
+  return postingsOf(claim, polarityOf(claim.stance) as Polarity);
+}
+
+function postingsOf(claim: ClaimRecord, polarity: Polarity): string[] {
+  return propositionKeys(proposition(claim)).map((key) => `${polarity}:${key.replace('\u0000', '\u0001')}`);
+}
+
+/**
+ * Claims indexed by proposition key (predicate family × participant), per polarity: the postings
+ * of {@link claimPostings}, each its latest {@link CLAIM_POSTING_CAPACITY} claims, oldest first. They are
+ * a {@link StateWindow}: all of them without a store, else those the node side loaded (the postings
+ * an article's claims read, {@link ClaimIndex.postingsRead}) and those read since.
+ */
 export class ClaimIndex {
-  private readonly index: Record<Polarity, Map<string, StoriedClaim[]>> = { affirm: new Map(), deny: new Map() };
+  private readonly postings: StateWindow<string, StoriedClaim[]>;
+  /** Claims added since the last {@link take}, by posting: the store has them only once the batch is written. */
+  private added = new Map<string, StoriedClaim[]>();
 
   constructor(
-    claims: readonly StoriedClaim[],
     /** Display name of a canonical entity id, for the reasons. */
     private readonly nameOf: (id: string) => string,
     /**
@@ -116,27 +136,47 @@ export class ClaimIndex {
      * about one proposition, whichever story each article was placed in first.
      */
     private readonly resolveStory: (story: string) => string = (story) => story,
+    /** Postings kept after a batch; null keeps every posting (the engine without a store). */
+    capacity: number | null = null,
   ) {
-    for (const entry of claims) if (isMatchable(entry.claim)) this.insert(entry);
+    this.postings = new StateWindow('claim posting', capacity);
+  }
+
+  /** The postings {@link add} reads for these claims that are not loaded (those of the opposite polarity). */
+  postingsRead(claims: readonly ClaimRecord[]): string[] {
+    return this.postings.missing(claims.flatMap((claim) => (isMatchable(claim) ? postingsOf(claim, opposite(claim)) : [])));
+  }
+
+  /** A posting as the store has it: its latest claims, oldest first. */
+  loadPosting(posting: string, claims: readonly StoriedClaim[]): void {
+    this.postings.load(posting, [...claims, ...(this.added.get(posting) ?? [])].slice(-CLAIM_POSTING_CAPACITY));
   }
 
   /** The edges between `claim` (of an article in `story`) and the claims indexed so far; then indexes it. */
   add(claim: ClaimRecord, story = ''): ContradictionEdge[] {
     if (!isMatchable(claim)) return [];
-    const own = polarityOf(claim.stance) as Polarity;
-    const candidates = new Set<StoriedClaim>();
-    for (const key of propositionKeys(proposition(claim))) {
-      for (const other of this.index[own === 'affirm' ? 'deny' : 'affirm'].get(key) ?? []) candidates.add(other);
+    // A claim is in a posting per key: read from the store, each posting has its own copy.
+    const candidates = new Map<string, StoriedClaim>();
+    for (const posting of postingsOf(claim, opposite(claim))) {
+      for (const other of this.postings.get(posting) ?? []) candidates.set(claimKey({ article: other.claim.article, claim: other.claim.id }), other);
     }
     const entry = { claim, story };
     const edges: ContradictionEdge[] = [];
-    for (const other of candidates) {
+    for (const other of candidates.values()) {
       if (other.claim.article === claim.article) continue; // the single-article pipeline judged these
       const edge = other.claim.speaker === claim.speaker ? this.reversal(other.claim, claim) : this.contradiction(other, entry);
       if (edge) edges.push(edge);
     }
     this.insert(entry);
     return edges.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** The claims added since the last call, as rows of the store's postings; a windowed index then drops postings beyond its window. */
+  take(): Array<[string, ClaimRef]> {
+    const rows = [...this.added].flatMap(([posting, entries]) => entries.map(({ claim }): [string, ClaimRef] => [posting, { article: claim.article, claim: claim.id }]));
+    this.added = new Map();
+    this.postings.settle();
+    return rows;
   }
 
   private contradiction({ claim: a, story: storyA }: StoriedClaim, { claim: b, story: storyB }: StoriedClaim): ContradictionEdge | null {
@@ -167,14 +207,23 @@ export class ClaimIndex {
     return { speaker: this.nameOf(claim.speaker as string), stance: claim.stance, basis: claim.basis, predicate: claim.predicate };
   }
 
+  /** Files the claim under its postings: the store's rows, and each posting held (one not loaded needs no update). */
   private insert(entry: StoriedClaim): void {
-    const index = this.index[polarityOf(entry.claim.stance) as Polarity];
-    for (const key of propositionKeys(proposition(entry.claim))) {
-      const list = index.get(key);
-      if (!list) index.set(key, [entry]);
-      else if (list.push(entry) > POSTING_CAPACITY) list.shift();
+    for (const posting of claimPostings(entry.claim)) {
+      const added = this.added.get(posting);
+      if (added) added.push(entry);
+      else this.added.set(posting, [entry]);
+      const list = this.postings.peek(posting) ?? (this.postings.holdsAll ? [] : undefined);
+      if (!list) continue;
+      if (list.push(entry) > CLAIM_POSTING_CAPACITY) list.shift();
+      this.postings.set(posting, list);
     }
   }
+}
+
+/** The polarity a claim is opposed by. */
+function opposite(claim: ClaimRecord): Polarity {
+  return polarityOf(claim.stance) === 'affirm' ? 'deny' : 'affirm';
 }
 
 function edge(kind: ContradictionEdge['kind'], a: ClaimRecord, b: ClaimRecord, reason: string, score: number, proposition: string): ContradictionEdge {

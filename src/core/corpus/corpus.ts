@@ -1,10 +1,10 @@
 import type { Lexicon } from '../lexicon/index.js';
-import { ClaimIndex, articleEdges, canonicalClaims, outletName } from './claims.js';
+import { ClaimIndex, articleEdges, canonicalClaims, outletName, type StoriedClaim } from './claims.js';
 import { EntityRegistry } from './entities.js';
 import { LshIndex, bandKeys } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
-import { StoryClusterer } from './stories.js';
-import type { ArticleRecord, BandMember, CorpusBatch, CorpusSnapshot, StoryVector } from './types.js';
+import { StoryClusterer, type StoryFeatures } from './stories.js';
+import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusSnapshot, StoredStory, StoryCentroid, StoryRecord, StoryVector } from './types.js';
 
 /**
  * The corpus engine: takes analysed articles one at a time and works out what each adds across
@@ -16,7 +16,7 @@ import type { ArticleRecord, BandMember, CorpusBatch, CorpusSnapshot, StoryVecto
 
 export interface CorpusOptions {
   lexicon: Lexicon;
-  /** Keys a store-backed engine keeps loaded per window after a batch (default {@link WINDOWS}). */
+  /** Keys a store-backed engine keeps loaded per window after a batch (default: {@link WINDOWS}). */
   window?: number;
 }
 
@@ -44,19 +44,38 @@ const DAY_MS = 86_400_000;
  * copies, which mostly come soon after their original; they hold up to 64 articles each, one
  * signature per article (about 0.1 MB for the buckets of 170 unique articles, some 170 MB at
  * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a
- * week) is read by every article of its week, and is small.
+ * week) is read by every article of its week, and is small. A claim posting (a predicate family
+ * and a participant) holds up to 512 claims of about 1 KB: the most-read few hundred are kept.
+ * A document frequency (a term or an entity) is a number: tens of thousands cost a few MB. A
+ * story (record, recency, norms) is read by every article whose postings name it, and is small;
+ * its sums only when an article is scored against it, and they grow with the story (a key for
+ * each term and entity of its articles: a story of a thousand articles may have tens of thousands).
  */
-export const WINDOWS = { buckets: 4_096, postings: 20_000 };
+export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000, stories: 20_000, sums: 1_000 };
 
-/** An article half placed by {@link CorpusEngine.begin}: copy found, entities resolved, vector made. */
-export interface Placement {
+/** An article begun by {@link CorpusEngine.begin}: copy found, entities resolved. */
+export interface Resolution {
   input: IncomingArticle;
   seq: number;
   published: string | null;
   time: number | null;
   original: { member: BandMember; similarity: number } | null;
   canonical: Map<string, string>;
+  /** The article's story features, with canonical entity ids. */
+  features: StoryFeatures;
+}
+
+/** An article weighed by {@link CorpusEngine.weigh}, for {@link CorpusEngine.place} to place. */
+export interface Placement extends Resolution {
   vector: StoryVector;
+}
+
+/** An article placed by {@link CorpusEngine.place}, for {@link CorpusEngine.finish} to match its claims and record. */
+export interface PlacedArticle extends Placement {
+  story: StoryRecord;
+  member: BandMember;
+  /** The article's claims in canonical ids, as its entities stand once settled in its story. */
+  claims: ClaimRecord[];
 }
 
 export class CorpusEngine {
@@ -72,17 +91,33 @@ export class CorpusEngine {
 
   /**
    * A new engine holds all its state. One backed by a store resumes from the store's `snapshot`
-   * and reads the per-article indexes (LSH buckets, story postings) through windows: before each
-   * `begin()` and `finish()` the node side loads what it reads (src/corpus/placement.ts), and each
-   * batch taken must be written before the next article is added.
+   * and reads everything else (LSH buckets, document frequencies, story postings, stories and
+   * their sums, claim postings) through windows: before each of `begin()`, `weigh()`, `place()` and `finish()` the node side
+   * loads what it reads (src/corpus/placement.ts), and each batch taken must be written before the
+   * next article is added.
    */
   constructor(options: CorpusOptions, snapshot?: CorpusSnapshot) {
     this.windowed = snapshot !== undefined;
     this.seq = snapshot?.articles ?? 0;
     this.lsh = new LshIndex(snapshot ? (options.window ?? WINDOWS.buckets) : null);
     this.entities = new EntityRegistry(options.lexicon, snapshot?.entities ?? []);
-    this.stories = new StoryClusterer({}, snapshot && { state: { documents: snapshot.articles, df: snapshot.df, stories: snapshot.stories }, window: options.window ?? WINDOWS.postings });
-    this.claims = new ClaimIndex(snapshot?.claims ?? [], (id) => this.entities.get(id)?.name ?? outletName(id) ?? id, (story) => this.stories.resolve(story));
+    this.stories = new StoryClusterer(
+      {},
+      snapshot && {
+        state: { documents: snapshot.articles },
+        windows: {
+          postings: options.window ?? WINDOWS.postings,
+          df: options.window ?? WINDOWS.df,
+          stories: options.window ?? WINDOWS.stories,
+          sums: options.window ?? WINDOWS.sums,
+        },
+      },
+    );
+    this.claims = new ClaimIndex(
+      (id) => this.entities.get(id)?.name ?? outletName(id) ?? id,
+      (story) => this.stories.resolve(story),
+      snapshot ? (options.window ?? WINDOWS.claims) : null,
+    );
   }
 
   /** True when an article with this id is in the batch, or (without a store) was ever added. */
@@ -90,9 +125,9 @@ export class CorpusEngine {
     return this.known.has(id);
   }
 
-  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in two steps.) */
+  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in four steps.) */
   add(input: IncomingArticle): ArticleRecord {
-    return this.finish(this.begin(input));
+    return this.finish(this.place(this.weigh(this.begin(input))));
   }
 
   /** The LSH buckets `begin()` reads for this signature that are not loaded. */
@@ -104,8 +139,8 @@ export class CorpusEngine {
     this.lsh.load(key, members);
   }
 
-  /** Looks for the article's original, resolves its entities and weighs its features; `finish()` places it. */
-  begin(input: IncomingArticle): Placement {
+  /** Looks for the article's original and resolves its entities; `weigh()` goes on. */
+  begin(input: IncomingArticle): Resolution {
     const { id, prepared } = input;
     const { analysis, signature, features } = prepared;
     if (this.known.has(id)) throw new Error(`article ${id} is already in the corpus`);
@@ -118,11 +153,24 @@ export class CorpusEngine {
       const key = canonical.get(local) as string;
       entities.set(key, (entities.get(key) ?? 0) + count);
     }
-    const vector = this.stories.vectorize({ ...features, entities });
-    return { input, seq, published, time: dayOf(published), original, canonical, vector };
+    return { input, seq, published, time: dayOf(published), original, canonical, features: { ...features, entities } };
   }
 
-  /** The story postings `finish()` reads for this placement that are not loaded. */
+  /** The document frequencies `weigh()` reads for this article that are not loaded (its entities are known once resolved). */
+  dfToLoad(resolution: Resolution): string[] {
+    return this.stories.dfRead(resolution.features);
+  }
+
+  loadDf(key: string, df: number): void {
+    this.stories.loadDf(key, df);
+  }
+
+  /** Counts the article into the document frequencies and weighs its features; `place()` places it. */
+  weigh(resolution: Resolution): Placement {
+    return { ...resolution, vector: this.stories.vectorize(resolution.features) };
+  }
+
+  /** The story postings `place()` reads for this placement that are not loaded. */
   postingsToLoad(placement: Placement): string[] {
     return this.stories.postingsRead(placement.vector, placement.time);
   }
@@ -131,24 +179,57 @@ export class CorpusEngine {
     this.stories.loadPosting(posting, stories);
   }
 
-  /** Places the article begun in its story, matches its claims, and adds its rows to the batch. */
-  finish({ input, seq, published, time, original, canonical, vector }: Placement): ArticleRecord {
+  /** The stories `place()` reads for this placement that are not loaded: those its story postings name (load those first), or its original's. */
+  storiesToLoad(placement: Placement): string[] {
+    return this.stories.storiesRead(placement.vector, placement.time, placement.original?.member.story);
+  }
+
+  loadStory(story: StoredStory): void {
+    this.stories.loadStory(story);
+  }
+
+  /** The stories whose sums `place()` reads for this placement that are not loaded (load its stories first). */
+  sumsToLoad(placement: Placement): string[] {
+    return this.stories.sumsRead(placement.vector, placement.time, placement.original?.member.story);
+  }
+
+  loadSums(story: string, sums: StoryCentroid): void {
+    this.stories.loadSums(story, sums);
+  }
+
+  /** The claim postings `finish()` reads for this article that are not loaded. */
+  claimPostingsToLoad(placed: PlacedArticle): string[] {
+    return this.claims.postingsRead(placed.claims);
+  }
+
+  loadClaimPosting(posting: string, claims: readonly StoriedClaim[]): void {
+    this.claims.loadPosting(posting, claims);
+  }
+
+  /** Places the article weighed in its story, settles its entities there, and makes its claims canonical; `finish()` goes on. */
+  place(placement: Placement): PlacedArticle {
+    const { input, seq, time, original, canonical, vector } = placement;
     const { id, prepared } = input;
     const { analysis, signature } = prepared;
-    const title = input.title ?? analysis.meta.title;
-    const label = title ?? analysis.text.trim().split('\n')[0].slice(0, 120);
+    const label = input.title ?? analysis.meta.title ?? analysis.text.trim().split('\n')[0].slice(0, 120);
     const story = this.stories.assign(vector, time, seq, label, `s${id}`, original?.member.story);
     // The vector keeps the ids the article had before: an entity merged away is then a key no other article has.
     this.entities.settleInStory(analysis.entities, canonical, this.stories.entitiesOf(story.id));
     const member = { id, seq, story: story.id, signature };
     this.lsh.add(member);
-
-    const duplicate = original !== null;
     const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
-    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate, canonical, outlet });
+    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
+    return { ...placement, story, member, claims };
+  }
+
+  /** Matches the placed article's claims and adds its rows to the batch. */
+  finish({ input, seq, published, time, original, canonical, vector, story, member, claims }: PlacedArticle): ArticleRecord {
+    const { id, prepared } = input;
+    const { analysis, signature } = prepared;
+    const title = input.title ?? analysis.meta.title;
     const edges = claims.flatMap((claim) => this.claims.add(claim, story.id));
     // A copy's own contradictions are its original's, already recorded.
-    if (!duplicate) edges.push(...articleEdges(id, analysis.contradictions));
+    if (original === null) edges.push(...articleEdges(id, analysis.contradictions));
 
     const record: ArticleRecord = {
       id,
@@ -181,8 +262,8 @@ export class CorpusEngine {
 
   /** The rows added since the last call, for one store transaction. */
   takeBatch(): CorpusBatch {
-    const { stories, merged, postings, df } = this.stories.take();
-    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged, index: { ...this.batch.index, postings, df } };
+    const { stories, sums, merged, postings, df } = this.stories.take();
+    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged, index: { ...this.batch.index, postings, df, sums, claims: this.claims.take() } };
     this.batch = emptyBatch();
     this.lsh.settle();
     if (this.windowed) this.known.clear();
@@ -191,7 +272,7 @@ export class CorpusEngine {
 }
 
 function emptyBatch(): CorpusBatch {
-  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [] } };
+  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [], claims: [], sums: [] } };
 }
 
 /** The host of a URL without "www." ("meridian-wire.example"), or null. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoryClusterer, type StoryChanges, type StoryFeatures } from './stories.js';
-import type { StoredStory, StoryVector } from './types.js';
+import type { StoredStory, StoryCentroid, StoryVector } from './types.js';
 
 function features(words: string, entities: string[] = [], title = ''): StoryFeatures {
   const body = new Map<string, number>();
@@ -112,7 +112,7 @@ describe('StoryClusterer', () => {
     expect(partition([7, 12, 0, 14, 3, 9, 5, 1, 11, 13, 2, 8, 6, 10, 4])).toBe(expected);
   });
 
-  it('decides, resumed from the rows it gave a store and reading postings through a small window, exactly as without them', () => {
+  it('decides, resumed from the rows it gave a store and reading all of them through small windows, exactly as without them', () => {
     const stream: Array<[StoryFeatures, number | null]> = [
       [features(TALIBAN, ['taliban', 'russia']), 100],
       [features(DROUGHT, ['kenya']), 101],
@@ -130,13 +130,17 @@ describe('StoryClusterer', () => {
     const head = new StoryClusterer();
     const firstHalf = run(head, stream.slice(0, 3));
     rows.write(head.take());
-    const resumed = new StoryClusterer({}, { state: { documents: 3, df: [...rows.df], stories: [...rows.stories.values()] }, window: 2 });
+    const resumed = new StoryClusterer({}, { state: { documents: 3 }, windows: { postings: 2, df: 2, stories: 2, sums: 2 } });
+    expect(() => resumed.vectorize(stream[3][0])).toThrow(/document frequency .* was read before it was loaded/);
     const secondHalf = stream.slice(3).map(([f, time], i) => {
       const seq = 4 + i;
+      for (const key of resumed.dfRead(f)) resumed.loadDf(key, rows.df.get(key) ?? 0);
       const vector = resumed.vectorize(f);
       for (const posting of resumed.postingsRead(vector, time)) resumed.loadPosting(posting, [...(rows.postings.get(posting) ?? [])]);
+      for (const id of resumed.storiesRead(vector, time)) resumed.loadStory(rows.stories.get(id) as StoredStory);
+      for (const id of resumed.sumsRead(vector, time)) resumed.loadSums(id, rows.centroid(id));
       const story = resumed.assign(vector, time, seq, `article ${seq}`, `s${seq}`);
-      // A batch of one: written, then the window drops what it holds beyond two postings.
+      // A batch of one: written, then the windows drop what they hold beyond two keys.
       rows.write(resumed.take());
       return { story: story.id, seq, vector, time };
     });
@@ -150,14 +154,26 @@ class StoreRows {
   readonly stories = new Map<string, StoredStory>();
   readonly postings = new Map<string, Set<string>>();
   readonly df = new Map<string, number>();
+  readonly sums = new Map<string, number>();
 
   write(changes: StoryChanges): void {
     for (const story of changes.stories) this.stories.set(story.id, story);
+    for (const [id, part, key, n] of changes.sums) this.sums.set(`${id}\u0000${part}\u0000${key}`, (this.sums.get(`${id}\u0000${part}\u0000${key}`) ?? 0) + n);
     for (const [posting, id] of changes.postings) this.postings.set(posting, (this.postings.get(posting) ?? new Set()).add(id));
     for (const [key, n] of changes.df) this.df.set(key, n);
     for (const { from, into } of changes.merged) {
       this.stories.delete(from);
+      for (const row of this.sums.keys()) if (row.startsWith(`${from}\u0000`)) this.sums.delete(row);
       for (const ids of this.postings.values()) if (ids.delete(from)) ids.add(into);
     }
+  }
+
+  centroid(id: string): StoryCentroid {
+    const centroid: StoryCentroid = { body: [], title: [], entities: [] };
+    for (const [row, n] of this.sums) {
+      const [story, part, key] = row.split('\u0000');
+      if (story === id) centroid[part as keyof StoryCentroid].push([key, n]);
+    }
+    return centroid;
   }
 }

@@ -1,4 +1,4 @@
-import type { StoredStory, StoryRecord, StoryState, StoryVector } from './types.js';
+import type { StoredStory, StoryCentroid, StoryRecord, StoryVector } from './types.js';
 import { StateWindow } from './window.js';
 
 /**
@@ -19,10 +19,14 @@ import { StateWindow } from './window.js';
  *
  * The state after placing a set of articles in given stories does not depend on the order they
  * were placed in (centroids are sums of integers, postings are sets, recency is the latest article
- * number). A store keeps it as rows (`take()`): each story with its sums, the document frequencies,
- * and the postings, which a resumed clusterer reads through a window (the node side loads the
- * postings an article reads, {@link StoryClusterer.postingsRead}, before it is assigned). A
- * posting may still name a story merged away since it was read: it is read through `resolve`.
+ * number). A store keeps it as rows (`take()`): each story, what its sums gained, the document
+ * frequencies, and the postings. A resumed clusterer reads all of it through windows, which the
+ * node side fills: before an article is vectorized the frequencies it weighs
+ * ({@link StoryClusterer.dfRead}); before it is assigned the postings it reads
+ * ({@link StoryClusterer.postingsRead}), then the stories they name
+ * ({@link StoryClusterer.storiesRead}), then the sums of those it is scored against
+ * ({@link StoryClusterer.sumsRead}). A posting may still name a story merged away since it was
+ * read: it is read through `resolve`.
  */
 
 export interface StoryOptions {
@@ -67,40 +71,51 @@ const UNDATED = 'u';
 
 interface Story {
   record: StoryRecord;
-  /** Sums of the members' weights, times {@link SCALE}. */
-  centroid: Record<Part, Map<string, number>>;
-  /** Squared norms of the centroid parts (same scale). */
+  /** Squared norms of the centroid parts (at {@link SCALE}). */
   norms: Record<Part, number>;
   /** The number (seq) of its latest article: larger is more recent. */
   touched: number;
 }
 
-/** What a clusterer resumes from (besides the postings, which it reads as it goes). */
+/** Sums of a story's members' weights, times {@link SCALE}. */
+type Centroid = Record<Part, Map<string, number>>;
+
+/** What a clusterer resumes from (besides the stories, postings and document frequencies, which it reads as it goes). */
 export interface StoryClustererState {
   /** Articles counted into the document frequencies. */
   documents: number;
-  /** Document frequency of each body term (`t:` + lemma) and entity (`e:` + id). */
-  df: ReadonlyArray<[string, number]>;
-  stories: readonly StoredStory[];
+}
+
+/** Keys a resumed clusterer keeps loaded per window after a batch. */
+export interface StoryWindows {
+  postings: number;
+  df: number;
+  /** Stories (record, recency, norms). */
+  stories: number;
+  /** Stories' sums. */
+  sums: number;
 }
 
 /** What changed since the last {@link StoryClusterer.take}, for the store. */
 export interface StoryChanges {
-  /** Stories placed in or merged into, in full, with their sums. */
+  /** Stories placed in or merged into, with their state. */
   stories: StoredStory[];
+  /** What the sums of stories still standing gained: [story, part, key, amount]. */
+  sums: Array<[string, Part, string, number]>;
   merged: Array<{ from: string; into: string }>;
   /** New (posting, story) pairs. */
   postings: Array<[string, string]>;
-  /** Changed document frequencies, as in {@link StoryClustererState.df}. */
+  /** Changed document frequencies: of each body term (`t:` + lemma) and entity (`e:` + id). */
   df: Array<[string, number]>;
 }
 
 export class StoryClusterer {
   private readonly options: StoryOptions;
-  private readonly termDf = new Map<string, number>();
-  private readonly entityDf = new Map<string, number>();
+  /** Document frequency of each body term (`t:` + lemma) and entity (`e:` + id); 0 for a key none has. */
+  private readonly df: StateWindow<string, number>;
   private documents = 0;
-  private readonly stories = new Map<string, Story>();
+  private readonly stories: StateWindow<string, Story>;
+  private readonly sums: StateWindow<string, Centroid>;
   /** Posting (key and week, {@link UNDATED} or {@link ANY_TIME}) → ids of the stories in it. */
   private readonly postings: StateWindow<string, Set<string>>;
   /** Each story merged away → the story it went into, which may itself have gone on. */
@@ -110,37 +125,45 @@ export class StoryClusterer {
   private merges: Array<{ from: string; into: string }> = [];
   private newPostings = new Map<string, Set<string>>();
   private changedDf = new Set<string>();
+  private gained = new Map<string, Centroid>();
 
   /**
-   * A new clusterer holds everything; one resumed from a store's `state` reads the postings
-   * through a window of `window` postings, which the node side fills.
+   * A new clusterer holds everything; one resumed from a store's `state` reads the postings and
+   * document frequencies through windows, which the node side fills.
    */
-  constructor(options: Partial<StoryOptions> = {}, resume?: { state: StoryClustererState; window: number }) {
+  constructor(options: Partial<StoryOptions> = {}, resume?: { state: StoryClustererState; windows: StoryWindows }) {
     this.options = { ...STORY_DEFAULTS, ...options };
-    this.postings = new StateWindow('story posting', resume ? resume.window : null);
-    if (!resume) return;
-    const { state } = resume;
-    this.documents = state.documents;
-    for (const [key, df] of state.df) (key.startsWith('e:') ? this.entityDf : this.termDf).set(key.slice(2), df);
-    for (const { state: saved, ...record } of state.stories) {
-      const centroid = { body: new Map(saved.centroid.body), title: new Map(saved.centroid.title), entities: new Map(saved.centroid.entities) };
-      this.stories.set(record.id, { record: { ...record }, centroid, norms: { ...saved.norms }, touched: saved.touched });
-    }
+    this.postings = new StateWindow('story posting', resume ? resume.windows.postings : null);
+    this.df = new StateWindow('document frequency', resume ? resume.windows.df : null);
+    this.stories = new StateWindow('story', resume ? resume.windows.stories : null);
+    this.sums = new StateWindow('story sums', resume ? resume.windows.sums : null);
+    this.documents = resume?.state.documents ?? 0;
+  }
+
+  /** The document frequencies {@link vectorize} reads for these features that are not loaded. */
+  dfRead(features: StoryFeatures): string[] {
+    return this.df.missing([...[...features.body.keys(), ...features.title].map((term) => `t:${term}`), ...[...features.entities.keys()].map((id) => `e:${id}`)]);
+  }
+
+  /** A document frequency as the store has it (0 for a key it has none of). */
+  loadDf(key: string, df: number): void {
+    this.df.load(key, df);
   }
 
   /** Counts the article into the document frequencies and returns its tf-idf vector. */
   vectorize(features: StoryFeatures): StoryVector {
     this.count(features.body.keys(), features.entities.keys());
-    const weigh = (counts: Iterable<[string, number]>, df: Map<string, number>): Array<[string, number]> => {
+    const weigh = (counts: Iterable<[string, number]>, prefix: string): Array<[string, number]> => {
       const out: Array<[string, number]> = [];
-      for (const [key, count] of counts) out.push([key, round((1 + Math.log(count)) * this.idf(df.get(key) ?? 1))]);
+      // A title term no body has counted weighs as a term of one document.
+      for (const [key, count] of counts) out.push([key, round((1 + Math.log(count)) * this.idf(Math.max(1, this.dfOf(prefix + key))))]);
       // A stable sort: ties keep the features' order, which the stored vector keeps too.
       return out.sort((a, b) => b[1] - a[1]);
     };
     return {
-      body: weigh(features.body, this.termDf),
-      title: weigh([...features.title].map((t): [string, number] => [t, 1]), this.termDf),
-      entities: weigh(features.entities, this.entityDf),
+      body: weigh(features.body, 't:'),
+      title: weigh([...features.title].map((t): [string, number] => [t, 1]), 't:'),
+      entities: weigh(features.entities, 'e:'),
     };
   }
 
@@ -163,25 +186,27 @@ export class StoryClusterer {
     return current;
   }
 
-  /** The entity ids a story's articles mention (story vectors keep them all). */
+  /** The entity ids the articles of a story placed in mention (story vectors keep them all). */
   entitiesOf(id: string): Iterable<string> {
-    return this.stories.get(this.resolve(id))?.centroid.entities.keys() ?? [];
+    return this.sums.get(this.resolve(id))?.entities.keys() ?? [];
   }
 
   /** Everything changed since the last call, for the store; a windowed clusterer then drops postings beyond its window. */
   take(): StoryChanges {
     const stories = [...this.changedStories].flatMap((id) => {
-      const story = this.stories.get(id);
+      const story = this.stories.peek(id);
       return story ? [stored(story)] : [];
     });
+    const sums = [...this.gained].flatMap(([id, centroid]) => PARTS.flatMap((part) => [...centroid[part]].map(([key, n]): [string, Part, string, number] => [id, part, key, n])));
     const postings = [...this.newPostings].flatMap(([posting, ids]) => [...ids].map((id): [string, string] => [posting, id]));
-    const df = [...this.changedDf].map((key): [string, number] => [key, (key.startsWith('e:') ? this.entityDf : this.termDf).get(key.slice(2)) as number]);
-    const changes = { stories, merged: this.merges, postings, df };
+    const df = [...this.changedDf].map((key): [string, number] => [key, this.df.peek(key) as number]);
+    const changes = { stories, sums, merged: this.merges, postings, df };
     this.changedStories = new Set();
+    this.gained = new Map();
     this.merges = [];
     this.newPostings = new Map();
     this.changedDf = new Set();
-    this.postings.settle();
+    for (const window of [this.postings, this.df, this.stories, this.sums]) window.settle();
     return changes;
   }
 
@@ -194,6 +219,33 @@ export class StoryClusterer {
   loadPosting(posting: string, stories: readonly string[]): void {
     // Stories posted in this batch are not in the store yet.
     this.postings.load(posting, new Set([...stories, ...(this.newPostings.get(posting) ?? [])]));
+  }
+
+  /**
+   * The stories {@link assign} reads for an article of this vector and time, or the copy of an
+   * article in story `into`, that are not loaded: those its postings name (loaded first).
+   */
+  storiesRead(vector: StoryVector, time: number | null, into?: string): string[] {
+    if (into !== undefined) return this.stories.missing([this.resolve(into)]);
+    const ids = new Set<string>();
+    for (const posting of this.readKeys(sparse(vector), time)) for (const id of this.postings.get(posting) ?? []) ids.add(this.resolve(id));
+    return this.stories.missing(ids);
+  }
+
+  /** A story as the store has it. */
+  loadStory({ state, ...record }: StoredStory): void {
+    this.stories.load(record.id, { record, norms: { ...state.norms }, touched: state.touched });
+  }
+
+  /** The stories whose sums {@link assign} reads that are not loaded: those it scores (their stories loaded first), or `into`. */
+  sumsRead(vector: StoryVector, time: number | null, into?: string): string[] {
+    const ids = into !== undefined ? [this.resolve(into)] : this.candidates(sparse(vector), time).map((story) => story.record.id);
+    return this.sums.missing(ids);
+  }
+
+  /** A story's sums as the store has them. */
+  loadSums(id: string, centroid: StoryCentroid): void {
+    this.sums.load(id, { body: new Map(centroid.body), title: new Map(centroid.title), entities: new Map(centroid.entities) });
   }
 
   /**
@@ -220,11 +272,11 @@ export class StoryClusterer {
   private create(id: string, label: string, seq: number): Story {
     const story: Story = {
       record: { id, label, seq, first: null, last: null, size: 0 },
-      centroid: { body: new Map(), title: new Map(), entities: new Map() },
       norms: { body: 0, title: 0, entities: 0 },
       touched: seq,
     };
     this.stories.set(id, story);
+    this.sums.set(id, emptyCentroid());
     return story;
   }
 
@@ -252,23 +304,35 @@ export class StoryClusterer {
     a.size += b.size;
     if (b.first !== null) a.first = a.first === null ? b.first : Math.min(a.first, b.first);
     if (b.last !== null) a.last = a.last === null ? b.last : Math.max(a.last, b.last);
-    for (const part of PARTS) this.addTo(into, part, from.centroid[part]);
+    const sums = this.centroidOf(from);
+    for (const part of PARTS) this.addTo(into, part, sums[part]);
     into.touched = Math.max(into.touched, from.touched);
     this.stories.delete(b.id);
+    this.sums.delete(b.id);
+    this.gained.delete(b.id);
     this.changedStories.add(a.id);
     this.merged.set(b.id, a.id);
     this.merges.push({ from: b.id, into: a.id });
   }
 
+  /** Adds to a story's sums, and to what they gained since the last {@link take}. */
   private addTo(story: Story, part: Part, entries: Iterable<[string, number]>): void {
-    const centroid = story.centroid[part];
+    const { id } = story.record;
+    const centroid = this.centroidOf(story)[part];
+    const gained = this.gained.get(id) ?? emptyCentroid();
+    this.gained.set(id, gained);
     let norm = story.norms[part];
     for (const [key, weight] of entries) {
       const old = centroid.get(key) ?? 0;
       centroid.set(key, old + weight);
+      gained[part].set(key, (gained[part].get(key) ?? 0) + weight);
       norm += 2 * old * weight + weight * weight;
     }
     story.norms[part] = norm;
+  }
+
+  private centroidOf(story: Story): Centroid {
+    return this.sums.get(story.record.id) as Centroid;
   }
 
   /** Adds the story to a posting: to the store's rows, and to the posting itself when held (a posting not loaded needs no update). */
@@ -293,6 +357,13 @@ export class StoryClusterer {
    * undated one looks at any time, by content alone.
    */
   private scored(parts: Sparse, time: number | null): Array<{ story: Story; score: number }> {
+    return this.candidates(parts, time)
+      .map((story) => ({ story, score: this.score(story, parts.parts, time) }))
+      .sort((a, b) => b.score - a.score || a.story.record.seq - b.story.record.seq);
+  }
+
+  /** The stories an article is scored against: those of its time sharing the most posting keys with it. */
+  private candidates(parts: Sparse, time: number | null): Story[] {
     const shared = new Map<string, number>();
     for (const posting of this.readKeys(parts, time)) {
       for (const id of this.recent(this.postings.get(posting))) shared.set(id, (shared.get(id) ?? 0) + 1);
@@ -302,8 +373,7 @@ export class StoryClusterer {
       .filter(({ story }) => time === null || story.record.last === null || this.gap(story.record, time) <= this.options.windowDays)
       .sort((a, b) => b.n - a.n || b.story.touched - a.story.touched)
       .slice(0, SCORED_CANDIDATES)
-      .map(({ story }) => ({ story, score: this.score(story, parts.parts, time) }))
-      .sort((a, b) => b.score - a.score || a.story.record.seq - b.story.record.seq);
+      .map(({ story }) => story);
   }
 
   /** The postings an article looks in: the weeks around its date and the undated, or any time. */
@@ -325,8 +395,9 @@ export class StoryClusterer {
   /** Scores an article against a story: the weighted cosines times the time Gaussian. */
   private score(story: Story, parts: readonly SparsePart[], time: number | null): number {
     const { weights } = this.options;
+    const centroid = this.centroidOf(story);
     let sum = 0;
-    for (const { part, entries, norm } of parts) sum += weights[part] * cosine(entries, norm, story.centroid[part], story.norms[part]);
+    for (const { part, entries, norm } of parts) sum += weights[part] * cosine(entries, norm, centroid[part], story.norms[part]);
     return time === null || story.record.last === null ? sum : sum * this.decay(this.gap(story.record, time));
   }
 
@@ -341,15 +412,18 @@ export class StoryClusterer {
   }
 
   private count(terms: Iterable<string>, entities: Iterable<string>): void {
+    const keys = [...[...terms].map((term) => `t:${term}`), ...[...entities].map((id) => `e:${id}`)];
+    // Read first: a key not loaded throws before anything has changed.
+    const counts = keys.map((key) => this.dfOf(key));
     this.documents += 1;
-    for (const term of terms) {
-      this.termDf.set(term, (this.termDf.get(term) ?? 0) + 1);
-      this.changedDf.add(`t:${term}`);
-    }
-    for (const id of entities) {
-      this.entityDf.set(id, (this.entityDf.get(id) ?? 0) + 1);
-      this.changedDf.add(`e:${id}`);
-    }
+    keys.forEach((key, i) => {
+      this.df.set(key, counts[i] + 1);
+      this.changedDf.add(key);
+    });
+  }
+
+  private dfOf(key: string): number {
+    return this.df.get(key) ?? 0;
   }
 
   /** Smoothed inverse document frequency; always positive, so every term keeps some weight. */
@@ -383,14 +457,13 @@ function sparse(vector: StoryVector): Sparse {
   return { parts, keys: [...posted(parts[0], 't:'), ...posted(parts[2], 'e:')] };
 }
 
-/** A story with its sums, as the store keeps it. */
-function stored({ record, centroid, norms, touched }: Story): StoredStory {
-  const state: StoryState = {
-    touched,
-    centroid: { body: [...centroid.body], title: [...centroid.title], entities: [...centroid.entities] },
-    norms: { ...norms },
-  };
-  return { ...record, state };
+/** A story as the store keeps it (its sums apart). */
+function stored({ record, norms, touched }: Story): StoredStory {
+  return { ...record, state: { touched, norms: { ...norms } } };
+}
+
+function emptyCentroid(): Centroid {
+  return { body: new Map(), title: new Map(), entities: new Map() };
 }
 
 /** Cosine of a sparse vector and a centroid, both with known squared norms. */

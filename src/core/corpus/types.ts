@@ -153,15 +153,19 @@ export interface StoryRecord {
   size: number;
 }
 
-/** What the story clustering keeps of a story besides its record: sums of its members' weights. */
+/**
+ * What the story clustering keeps of a story besides its record and the sums of its members'
+ * weights (its centroid, which the store keeps as rows: {@link CorpusIndexRows.sums}).
+ */
 export interface StoryState {
   /** The number (seq) of its latest article. */
   touched: number;
-  /** Sums of the members' weights times 10^4, per part, as [key, sum] pairs. */
-  centroid: Record<keyof StoryVector, Array<[string, number]>>;
   /** Squared norms of the sums. */
   norms: Record<keyof StoryVector, number>;
 }
+
+/** Sums of a story's members' weights times 10^4, per part, as [key, sum] pairs. */
+export type StoryCentroid = Record<keyof StoryVector, Array<[string, number]>>;
 
 export interface StoredStory extends StoryRecord {
   state: StoryState;
@@ -170,7 +174,8 @@ export interface StoredStory extends StoryRecord {
 /**
  * The rows of the indexes the engine looks things up in, which a store-backed engine reads
  * through windows (src/core/corpus/window.ts): each new article's LSH band keys and signature, new (posting,
- * story) pairs of the story clustering, and changed document frequencies.
+ * story) pairs of the story clustering, changed document frequencies, and the postings of the
+ * claim index each new matchable claim is filed under.
  */
 export interface CorpusIndexRows {
   /** [band key, article seq]. */
@@ -180,6 +185,13 @@ export interface CorpusIndexRows {
   postings: Array<[string, string]>;
   /** [`t:` + lemma or `e:` + entity id, document frequency]. */
   df: Array<[string, number]>;
+  /** [claim posting (polarity and proposition key), claim], in the order the claims were added. */
+  claims: Array<[string, ClaimRef]>;
+  /**
+   * What each story's sums gained: [story, part, key, amount added]. A story merged away has none:
+   * the story it went into gains all of its sums, and its own go with it.
+   */
+  sums: Array<[string, keyof StoryVector, string, number]>;
 }
 
 /** Everything one ingest batch adds; a store writes it in one transaction. */
@@ -188,7 +200,7 @@ export interface CorpusBatch {
   /** New or changed entities, in full. */
   entities: CorpusEntity[];
   claims: ClaimRecord[];
-  /** New or changed stories, in full. */
+  /** New or changed stories, with their state (their sums change by {@link CorpusIndexRows.sums}). */
   stories: StoredStory[];
   /**
    * Stories merged into others, in order: each `from` story's articles now belong to `into`, and
@@ -205,18 +217,13 @@ export interface StoryMerge {
 }
 
 /**
- * What a corpus engine resumes from: no per-article state (that is read through the store's
- * indexes as articles need it), but the entity registry, the stories and the claim index.
+ * What a corpus engine resumes from: no per-article state and no stories (those are read through
+ * the store's indexes as articles need them), but the entity registry.
  */
 export interface CorpusSnapshot {
   /** Articles stored, numbered 1 to `articles`. */
   articles: number;
   entities: CorpusEntity[];
-  stories: StoredStory[];
-  /** Claims that take part in matching (not from copies, with a speaker and an opposable stance), with their article's story, in ingest order. */
-  claims: Array<{ claim: ClaimRecord; story: string }>;
-  /** Document frequencies, as in {@link CorpusIndexRows.df}. */
-  df: Array<[string, number]>;
 }
 
 /** The latest documents of an LSH bucket, oldest first, and the article each is. */

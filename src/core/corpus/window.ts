@@ -35,6 +35,11 @@ export class StateWindow<K, V> {
     this.entries.set(key, value);
   }
 
+  /** Forgets a key for good (a story merged away): the store drops it in the same batch. */
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   /** The keys among `keys` the node side must load. */
   missing(keys: Iterable<K>): K[] {
     if (this.capacity === null) return [];

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { CLAIM_POSTING_CAPACITY, CONTRADICTION_THRESHOLD, groupContradictions, type StoriedClaim } from '../../core/corpus/claims.js';
 import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
 import type {
   ArticleRecord,
@@ -12,11 +12,13 @@ import type {
   EntityJSON,
   EntityLink,
   QuoteJSON,
+  StoredStory,
+  StoryCentroid,
   StoryJSON,
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms } from '../codec.js';
-import { CorpusBusyError, StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStories, storedStories, type Row } from '../rows.js';
+import { CorpusBusyError, CorpusIndexMissingError, StoreError } from '../errors.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
 import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
@@ -104,12 +106,9 @@ class PostgresStore implements Store {
       const query = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
       const [{ articles }] = await query(`SELECT count(*)::int AS articles FROM articles`);
       const entities = (await query(`SELECT * FROM entities`)).map(toEntity);
-      const stories = storedStories(await query(`SELECT * FROM stories ORDER BY seq`));
-      const claims = (await query(`SELECT c.*, a.story AS article_story FROM claims c JOIN articles a ON a.id = c.article
-        WHERE NOT c.duplicate AND c.speaker IS NOT NULL AND c.stance = ANY($1) ORDER BY c.seq`, [MATCHABLE_STANCES])).map((row) => ({ claim: toClaim(row), story: row.article_story as string }));
-      const df = (await query(`SELECT key, df FROM term_df`)).map((row): [string, number] => [row.key as string, row.df as number]);
+      if ((await query(`SELECT 1 FROM stories WHERE state IS NULL LIMIT 1`)).length > 0) throw new CorpusIndexMissingError();
       await client.query('COMMIT');
-      return { articles: articles as number, entities, stories, claims, df };
+      return { articles: articles as number, entities };
     } finally {
       client.release();
     }
@@ -127,10 +126,35 @@ class PostgresStore implements Store {
     return [...buckets];
   }
 
+  async storyStates(ids: readonly string[]): Promise<StoredStory[]> {
+    return (await this.rows(`SELECT * FROM stories WHERE id = ANY($1)`, [ids])).map(toStoredStory);
+  }
+
+  async storySums(ids: readonly string[]): Promise<Array<[string, StoryCentroid]>> {
+    const rows = await this.rows(`SELECT story, part, key, sum FROM story_sums WHERE story = ANY($1)`, [ids]);
+    const byStory = new Map<string, Row[]>(ids.map((id) => [id, []]));
+    for (const row of rows) byStory.get(row.story as string)?.push(row);
+    return [...byStory].map(([id, sums]) => [id, toCentroid(sums)]);
+  }
+
+  async df(keys: readonly string[]): Promise<Array<[string, number]>> {
+    const found = new Map((await this.rows(`SELECT key, df FROM term_df WHERE key = ANY($1)`, [keys])).map((row) => [row.key as string, row.df as number]));
+    return keys.map((key) => [key, found.get(key) ?? 0]);
+  }
+
   async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
     const rows = await this.rows(`SELECT posting, story FROM story_postings WHERE posting = ANY($1)`, [keys]);
     const postings = new Map<string, string[]>(keys.map((key) => [key, []]));
     for (const row of rows) postings.get(row.posting as string)?.push(row.story as string);
+    return [...postings];
+  }
+
+  async claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>> {
+    const rows = await this.rows(`SELECT k.key AS posting, c.*, l.story AS article_story FROM unnest($1::text[]) AS k (key)
+      CROSS JOIN LATERAL (SELECT claim FROM claim_postings WHERE posting = k.key ORDER BY claim DESC LIMIT ${CLAIM_POSTING_CAPACITY}) p
+      JOIN claims c ON c.seq = p.claim JOIN lsh_articles l ON l.seq = c.article_seq ORDER BY c.seq`, [keys]);
+    const postings = new Map<string, StoriedClaim[]>(keys.map((key) => [key, []]));
+    for (const row of rows) postings.get(row.posting as string)?.push(toStoriedClaim(row));
     return [...postings];
   }
 
@@ -198,7 +222,7 @@ class PostgresStore implements Store {
           [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state)],
         );
       }
-      const { bands, members, postings, df } = batch.index;
+      const { bands, members, postings, df, claims, sums } = batch.index;
       // One statement per table: the rows of a batch run to thousands.
       await client.query(`INSERT INTO lsh_bands (band_key, seq) SELECT * FROM unnest($1::bigint[], $2::int[])`, [bands.map(([key]) => key), bands.map(([, seq]) => seq)]);
       await client.query(`INSERT INTO lsh_articles (seq, id, story, signature) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bytea[])`, [
@@ -215,11 +239,16 @@ class PostgresStore implements Store {
         df.map(([key]) => key),
         df.map(([, n]) => n),
       ]);
+      await client.query(`INSERT INTO claim_postings (posting, claim) SELECT p.posting, c.seq FROM unnest($1::text[], $2::text[], $3::text[]) AS p (posting, article, id)
+        JOIN claims c ON c.article = p.article AND c.id = p.id`, [claims.map(([posting]) => posting), claims.map(([, ref]) => ref.article), claims.map(([, ref]) => ref.claim)]);
+      await client.query(`INSERT INTO story_sums (story, part, key, sum) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
+        ON CONFLICT (story, part, key) DO UPDATE SET sum = story_sums.sum + excluded.sum`, [sums.map(([story]) => story), sums.map(([, part]) => part), sums.map(([, , key]) => key), sums.map(([, , , n]) => n)]);
       for (const { from, into } of batch.merged) {
         await client.query(`UPDATE articles SET story = $2 WHERE story = $1`, [from, into]);
         await client.query(`UPDATE lsh_articles SET story = $2 WHERE story = $1`, [from, into]);
         await client.query(`INSERT INTO story_postings (posting, story) SELECT posting, $2 FROM story_postings WHERE story = $1 ON CONFLICT DO NOTHING`, [from, into]);
         await client.query(`DELETE FROM story_postings WHERE story = $1`, [from]);
+        await client.query(`DELETE FROM story_sums WHERE story = $1`, [from]);
         await client.query(`DELETE FROM stories WHERE id = $1`, [from]);
       }
       for (const e of batch.edges) {

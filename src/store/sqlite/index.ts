@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { CONTRADICTION_THRESHOLD, MATCHABLE_STANCES, groupContradictions } from '../../core/corpus/claims.js';
+import { CLAIM_POSTING_CAPACITY, CONTRADICTION_THRESHOLD, groupContradictions, type StoriedClaim } from '../../core/corpus/claims.js';
 import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
 import type {
   ArticleRecord,
@@ -13,11 +13,13 @@ import type {
   EntityJSON,
   EntityLink,
   QuoteJSON,
+  StoredStory,
+  StoryCentroid,
   StoryJSON,
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms } from '../codec.js';
-import { StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStories, storedStories, type Row } from '../rows.js';
+import { CorpusIndexMissingError, StoreError } from '../errors.js';
+import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
 import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
 import { claimSqliteWriter } from './writer-lock.js';
@@ -64,6 +66,11 @@ class SqliteStore implements Store {
       band: db.prepare(`SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}`).pluck(),
       bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
       posting: db.prepare(`SELECT story FROM story_postings WHERE posting = ?`).pluck(),
+      df: db.prepare(`SELECT df FROM term_df WHERE key = ?`).pluck(),
+      stories: db.prepare(`SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))`),
+      sums: db.prepare(`SELECT part, key, sum FROM story_sums WHERE story = ?`),
+      claimPosting: db.prepare(`SELECT c.*, l.story AS article_story FROM claim_postings p JOIN claims c ON c.seq = p.claim JOIN lsh_articles l ON l.seq = c.article_seq
+        WHERE p.posting = ? ORDER BY p.claim DESC LIMIT ${CLAIM_POSTING_CAPACITY}`),
       article: db.prepare(`SELECT 1 FROM articles WHERE id = ?`).pluck(),
     };
     this.insert = {
@@ -89,6 +96,9 @@ class SqliteStore implements Store {
       mergeLsh: db.prepare(`UPDATE lsh_articles SET story = ? WHERE story = ?`),
       posting: db.prepare(`INSERT OR IGNORE INTO story_postings (posting, story) VALUES (?, ?)`),
       df: db.prepare(`INSERT INTO term_df (key, df) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET df = excluded.df`),
+      claimPosting: db.prepare(`INSERT INTO claim_postings (posting, claim) SELECT ?, seq FROM claims WHERE article = ? AND id = ?`),
+      sum: db.prepare(`INSERT INTO story_sums (story, part, key, sum) VALUES (?, ?, ?, ?) ON CONFLICT (story, part, key) DO UPDATE SET sum = sum + excluded.sum`),
+      dropSums: db.prepare(`DELETE FROM story_sums WHERE story = ?`),
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score, proposition)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
@@ -98,15 +108,8 @@ class SqliteStore implements Store {
     return this.db.transaction(() => {
       const articles = this.db.prepare(`SELECT count(*) FROM articles`).pluck().get() as number;
       const entities = this.db.prepare(`SELECT * FROM entities`).all().map((r) => toEntity(r as Row));
-      const stories = storedStories(this.db.prepare(`SELECT * FROM stories ORDER BY seq`).all() as Row[]);
-      const stances = MATCHABLE_STANCES.map(() => '?').join(', ');
-      const claims = this.db
-        .prepare(`SELECT c.*, a.story AS article_story FROM claims c JOIN articles a ON a.id = c.article
-          WHERE c.duplicate = 0 AND c.speaker IS NOT NULL AND c.stance IN (${stances}) ORDER BY c.seq`)
-        .all(...MATCHABLE_STANCES)
-        .map((r) => ({ claim: toClaim(r as Row), story: (r as Row).article_story as string }));
-      const df = this.db.prepare(`SELECT key, df FROM term_df`).raw().all() as Array<[string, number]>;
-      return { articles, entities, stories, claims, df };
+      if (this.db.prepare(`SELECT 1 FROM stories WHERE state IS NULL LIMIT 1`).get() !== undefined) throw new CorpusIndexMissingError();
+      return { articles, entities };
     })();
   }
 
@@ -118,8 +121,24 @@ class SqliteStore implements Store {
     return buckets.map(([key, bucket]) => [key, bucket.map((seq) => members.get(seq) as BandMember)]);
   }
 
+  async storyStates(ids: readonly string[]): Promise<StoredStory[]> {
+    return (this.lookup.stories.all(JSON.stringify(ids)) as Row[]).map(toStoredStory);
+  }
+
+  async storySums(ids: readonly string[]): Promise<Array<[string, StoryCentroid]>> {
+    return ids.map((id) => [id, toCentroid(this.lookup.sums.all(id) as Row[])]);
+  }
+
+  async df(keys: readonly string[]): Promise<Array<[string, number]>> {
+    return keys.map((key) => [key, (this.lookup.df.get(key) as number | undefined) ?? 0]);
+  }
+
   async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
     return keys.map((key) => [key, this.lookup.posting.all(key) as string[]]);
+  }
+
+  async claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>> {
+    return keys.map((key) => [key, (this.lookup.claimPosting.all(key) as Row[]).reverse().map(toStoriedClaim)]);
   }
 
   async has(id: string): Promise<boolean> {
@@ -163,11 +182,14 @@ class SqliteStore implements Store {
       for (const m of batch.index.members) insert.lshArticle.run(m.seq, m.id, m.story, packSignature(m.signature));
       for (const [posting, story] of batch.index.postings) insert.posting.run(posting, story);
       for (const [key, df] of batch.index.df) insert.df.run(key, df);
+      for (const [posting, { article, claim }] of batch.index.claims) insert.claimPosting.run(posting, article, claim);
+      for (const [story, part, key, gained] of batch.index.sums) insert.sum.run(story, part, key, gained);
       for (const { from, into } of batch.merged) {
         insert.mergeArticles.run(into, from);
         insert.mergeLsh.run(into, from);
         insert.mergePostings.run(into, from);
         insert.dropPostings.run(from);
+        insert.dropSums.run(from);
         insert.dropStory.run(from);
       }
       for (const e of batch.edges) {

@@ -89,6 +89,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE term_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
   ALTER TABLE stories ADD COLUMN state TEXT;
   `,
+  // The claim index as postings (a polarity and proposition key → its claims), and the stories'
+  // sums as rows (story, part, key → sum), which the engine reads as an article needs them instead
+  // of loading every matchable claim and every story at start; a story's state keeps only its
+  // recency and norms. A corpus stored before has neither: its indexes are cleared as an older
+  // claimgraph left them (stories' state NULL), and its next writer rebuilds them all.
+  `
+  CREATE TABLE claim_postings (posting TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (posting, claim)) WITHOUT ROWID;
+  CREATE TABLE story_sums (story TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL, sum INTEGER NOT NULL, PRIMARY KEY (story, part, key)) WITHOUT ROWID;
+  DELETE FROM lsh_bands; DELETE FROM lsh_articles; DELETE FROM story_postings; DELETE FROM term_df;
+  UPDATE stories SET state = NULL;
+  `,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */
