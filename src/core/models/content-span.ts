@@ -57,16 +57,22 @@ export function contentEndCandidates(doc: Doc, start: number, rule: number, sent
 
 /**
  * The starts a content ending at `end` may take: the rules' start and the tokens after it, up to
- * {@link START_REACH} of them, that are not inside quote marks (a quotation opens at its mark).
- * None passes a noun with a clause of its own: "refuted claims that …" reports the claims.
+ * {@link START_REACH} of them and its first verb, that are not inside quote marks (a quotation opens
+ * at its mark). None passes a noun with a clause of its own: "refuted claims that …" reports the
+ * claims.
  */
 export function contentStartCandidates(doc: Doc, rule: number, end: number, quoted: (token: number) => boolean): number[] {
   const starts = [rule];
   for (let k = rule + 1; k < end && k <= rule + START_REACH; k++) {
-    if (isReportedNoun(doc, k - 1)) break;
+    if (isReportedNoun(doc, k - 1) || isVerb(doc, k - 1)) break;
     if (!quoted(k) || !quoted(k - 1)) starts.push(k);
   }
   return starts;
+}
+
+function isVerb(doc: Doc, k: number): boolean {
+  const pos = doc.upos(k);
+  return pos === 'VERB' || pos === 'AUX';
 }
 
 function isReportedNoun(doc: Doc, k: number): boolean {
@@ -227,6 +233,7 @@ export class ContentSpanModel {
 
   /** The best candidate of `choice`; the rules' choice wins ties. */
   choose(doc: Doc, choice: ContentEdgeChoice): number {
+    if (choice.candidates.length === 1) return choice.rule;
     let best = choice.rule;
     let bestScore = this.scoreFeatures(this.features, contentEdgeFeatures(doc, choice, choice.rule, this.features)) + this.threshold;
     for (const at of choice.candidates) {
