@@ -539,6 +539,11 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('received no money')).toBe('Leeds team');
   });
 
+  it('a cue the parse joins to a relative clause is still the described body\'s', () => {
+    const a = analyse('The World Federation of Advertisers, which organised the initiative, called the allegation "baseless" in a statement.');
+    expect(a.speakerOf('baseless')).toBe('World Federation of Advertisers');
+  });
+
   it('a speaker with an appositive keeps its closing comma when the parse misses the subject', () => {
     const a = analyse('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said on Tuesday.');
     expect(a.attributions()).toEqual([['Senate Majority Leader Mitch McConnell, R-Ky.,', '“Our assumption is that the veto will be overridden,”']]);
