@@ -18,7 +18,8 @@ interface Example {
   label: number;
 }
 
-export interface CueTrainingOptions {
+/** What the trainers on attribution gold (cues, spans) take. */
+export interface AttributionTrainingOptions {
   train: string;
   dev: string;
   epochs: number;
@@ -27,7 +28,7 @@ export interface CueTrainingOptions {
   log: (line: string) => void;
 }
 
-export async function trainCues(resources: Resources, options: CueTrainingOptions): Promise<{ model: CueModel; epoch: number; score: number }> {
+export async function trainCues(resources: Resources, options: AttributionTrainingOptions): Promise<{ model: CueModel; epoch: number; score: number }> {
   const examples = await collectExamples(resources, options.train);
   const dev: GoldArticle[] = [];
   for await (const article of readGold(options.dev)) dev.push(article);

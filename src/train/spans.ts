@@ -7,6 +7,7 @@ import { createPipeline } from '../core/pipeline.js';
 import { defaultStages, type Resources } from '../core/stages/index.js';
 import { emptyCounts, fromDoc, fromGold, report, tallyDocument } from '../eval/attribution.js';
 import { readGold, type GoldArticle, type GoldAttribution } from '../eval/gold.js';
+import type { AttributionTrainingOptions } from './cues.js';
 import { runEpochs } from './epochs.js';
 
 /**
@@ -26,16 +27,7 @@ interface Example {
   rule: number;
 }
 
-export interface SpanTrainingOptions {
-  train: string;
-  dev: string;
-  epochs: number;
-  seed: number;
-  bits: number;
-  log: (line: string) => void;
-}
-
-export async function trainSpans(resources: Resources, options: SpanTrainingOptions): Promise<{ model: ContentSpanModel; epoch: number; score: number }> {
+export async function trainSpans(resources: Resources, options: AttributionTrainingOptions): Promise<{ model: ContentSpanModel; epoch: number; score: number }> {
   const train = await collectExamples(resources, options.train);
   const devExamples = (await collectExamples(resources, options.dev)).examples;
   const dev: GoldArticle[] = [];

@@ -22,10 +22,11 @@ import { encodeWordClusters } from '../../core/word-clusters.js';
 import { formatNerReport } from '../../eval/ner.js';
 import { clusterWords, DEFAULT_CLUSTER_OPTIONS, loadClusterText } from '../../train/clusters.js';
 import { DEFAULT_NER_TRAIN_OPTIONS, loadGumNerDocs, loadNerDocs, trainNer } from '../../train/ner.js';
-import { trainCues } from '../../train/cues.js';
+import { trainCues, type AttributionTrainingOptions } from '../../train/cues.js';
 import { trainSpans } from '../../train/spans.js';
 import { encodeContentSpanModel } from '../../core/models/content-span.js';
-import { loadResources } from '../../analyze.js';
+import { loadResources, type AnalyzerOptions } from '../../analyze.js';
+import type { Resources } from '../../core/stages/index.js';
 import { accuracySummary, fromConll2003, loadPosCorpora, trainPos, type TaggedSentence } from '../../train/pos.js';
 import { DEFAULT_DEPS_TRAIN_OPTIONS, jackknifeTags, loadDepsCorpora, predictedTags, trainDeps } from '../../train/deps.js';
 import { readConll2003 } from '../../train/corpora.js';
@@ -89,7 +90,13 @@ async function trainPosCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-async function trainCuesCommand(argv: string[]): Promise<number> {
+/**
+ * The options every attribution-gold trainer takes (--train, --dev, --out, --epochs, --seed), read
+ * into the trainer's options, with the pipeline's resources loaded as at run time.
+ */
+async function attributionTraining(
+  argv: string[], defaultOut: string, leaveOut: AnalyzerOptions, bits: number,
+): Promise<{ out: string; started: number; resources: Resources; options: AttributionTrainingOptions }> {
   const { values, positionals } = parseOptions(argv, {
     train: { type: 'string' },
     dev: { type: 'string' },
@@ -98,44 +105,33 @@ async function trainCuesCommand(argv: string[]): Promise<number> {
     seed: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const out = values.out === undefined ? DEFAULT_CUE_MODEL_PATH : resolve(values.out);
+  const out = values.out === undefined ? defaultOut : resolve(values.out);
   const started = performance.now();
-  // Candidates come from the pipeline with the shipped POS model and lexicon, as at run time.
-  const resources = await loadResources({ withoutCueModel: true });
-  const trained = await trainCues(resources, {
+  const resources = await loadResources(leaveOut);
+  const options = {
     train: values.train ?? sharedDataPath('polnear', 'train.jsonl'),
     dev: values.dev ?? sharedDataPath('polnear', 'dev.jsonl'),
     epochs: positiveInteger('epochs', values.epochs, 10),
     seed: positiveInteger('seed', values.seed, 1),
-    bits: 18,
+    bits,
     log,
-  });
+  };
+  return { out, started, resources, options };
+}
+
+async function trainCuesCommand(argv: string[]): Promise<number> {
+  // Candidates come from the pipeline with the shipped POS model and lexicon, as at run time.
+  const { out, started, resources, options } = await attributionTraining(argv, DEFAULT_CUE_MODEL_PATH, { withoutCueModel: true }, 18);
+  const trained = await trainCues(resources, options);
   log(`kept epoch ${trained.epoch} (dev quote F1 × speaker match ${trained.score.toFixed(1)}, threshold ${trained.model.threshold.toFixed(3)})`);
   await writeModel(out, encodeCueModel(trained.model), started);
   return 0;
 }
 
 async function trainSpansCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(argv, {
-    train: { type: 'string' },
-    dev: { type: 'string' },
-    out: { type: 'string' },
-    epochs: { type: 'string' },
-    seed: { type: 'string' },
-  });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const out = values.out === undefined ? DEFAULT_SPAN_MODEL_PATH : resolve(values.out);
-  const started = performance.now();
   // Contents come from the pipeline with the shipped cue model, as at run time.
-  const resources = await loadResources({ withoutSpanModel: true });
-  const trained = await trainSpans(resources, {
-    train: values.train ?? sharedDataPath('polnear', 'train.jsonl'),
-    dev: values.dev ?? sharedDataPath('polnear', 'dev.jsonl'),
-    epochs: positiveInteger('epochs', values.epochs, 10),
-    seed: positiveInteger('seed', values.seed, 1),
-    bits: 16,
-    log,
-  });
+  const { out, started, resources, options } = await attributionTraining(argv, DEFAULT_SPAN_MODEL_PATH, { withoutSpanModel: true }, 16);
+  const trained = await trainSpans(resources, options);
   log(`kept epoch ${trained.epoch} (dev exact content F1 + quote F1@0.3 ${trained.score.toFixed(1)}, threshold ${trained.model.threshold.toFixed(3)})`);
   await writeModel(out, encodeContentSpanModel(trained.model), started);
   return 0;
