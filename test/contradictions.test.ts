@@ -162,6 +162,15 @@ Finance Minister Dana Kovac presented a draft budget to the cabinet on Wednesday
     expect([quote.stance, quote.proposition.predicates]).toEqual(['deny', ['interfere']]);
   });
 
+  it('sets a denial that "the village had fallen" against the capture of the village named before', () => {
+    const a = analyse(`Russia's defence ministry said on Saturday its troops had taken control of the village of Petrivka, south of Pokrovsk.
+
+Ukraine's military denied that the village had fallen.
+`);
+    expect(a.contradictions).toHaveLength(1);
+    expect(claimWith(a, 'the village had fallen').proposition.entities).toEqual(claimWith(a, 'the village of Petrivka').proposition.entities.slice(0, 1));
+  });
+
   it('negates a predicate only where the negator governs it', () => {
     const a = article();
     expect(claimWith(a, 'was not political').stance).toBe('assert');

@@ -1,9 +1,11 @@
 import type { Doc, Entity, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
+import { PLACE_NOUNS } from '../lexicon/predicates.js';
 
 /**
- * Coreference of definite descriptions ("the group" → the Taliban, "the channel" → Al Jazeera)
+ * Coreference of definite descriptions ("the group" → the Taliban, "the channel" → Al Jazeera,
+ * "the village" → the village of Petrivka named before)
  * and appositive roles and affiliations ("Abdul Manan Niazi, spokesperson for the group," gets
  * the role and an affiliation to whatever "the group" refers to). Pronouns are resolved where
  * they matter, for speakers, in speakers.ts.
@@ -32,9 +34,10 @@ function resolveDefiniteDescriptions(doc: Doc, lexicon: Pick<EntityLexicon, 'isO
   for (const m of doc.mentions) for (let i = m.tokenStart; i < m.tokenEnd; i++) taken[i] = 1;
   const added: Mention[] = [];
   for (let i = 1; i < doc.tokenCount; i++) {
-    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || MEDIA_HEADS.has(lower[i]))) continue;
+    const place = PLACE_NOUNS.has(lower[i]);
+    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || MEDIA_HEADS.has(lower[i]) || place)) continue;
     if (doc.upos(i) !== 'NOUN') continue;
-    const antecedent = MEDIA_HEADS.has(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i, lower[i]);
+    const antecedent = place ? lastPlaceNamedAs(doc, i, lower[i]) : MEDIA_HEADS.has(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i, lower[i]);
     if (antecedent < 0) continue;
     added.push({
       start: doc.tokens.start[i - 1], end: doc.tokens.end[i], tokenStart: i - 1, tokenEnd: i + 1,
@@ -55,6 +58,23 @@ function lastAddressee(doc: Doc, before: number): number {
     const m = doc.mentions[k];
     if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG') continue;
     if (m.tokenStart > 0 && ADDRESSEE_LEADS.has(doc.tokens.lower[m.tokenStart - 1])) return m.entity;
+  }
+  return -1;
+}
+
+/**
+ * The most recent place introduced with the same noun ("the village of Petrivka", "Petrivka
+ * village"), which a later "the village" refers to.
+ */
+function lastPlaceNamedAs(doc: Doc, before: number, noun: string): number {
+  const { lower } = doc.tokens;
+  const last = mentionsBefore(doc, before) - 1;
+  for (let k = last; k >= 0 && k > last - MAX_MENTIONS_BACK; k--) {
+    const m = doc.mentions[k];
+    const type = doc.entities[m.entity].type;
+    if (m.tokenEnd > before || (type !== 'GPE' && type !== 'LOC')) continue;
+    const namedOf = m.tokenStart >= 2 && lower[m.tokenStart - 1] === 'of' && lower[m.tokenStart - 2] === noun;
+    if (namedOf || lower[m.tokenEnd] === noun) return m.entity;
   }
   return -1;
 }
