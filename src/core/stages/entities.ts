@@ -472,6 +472,8 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
  * recently, and looking through every earlier entity made long texts quadratic.
  */
 const MAX_PEOPLE_LOOKED_BACK = 256;
+/** Entities of any kind a given name looks back through, so that few people among many bodies stay cheap. */
+const MAX_ENTITIES_LOOKED_BACK = 2048;
 
 /** An earlier person whose name ends with this one ("Kabulov" → "Zamir Kabulov"). */
 function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
@@ -501,7 +503,7 @@ function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
 function findByGivenName(doc: Doc, c: Candidate, lower: string): number | undefined {
   let found: number | undefined;
   let people = 0;
-  for (let k = doc.entities.length - 1; k >= 0 && people < MAX_PEOPLE_LOOKED_BACK; k--) {
+  for (let k = doc.entities.length - 1; k >= 0 && people < MAX_PEOPLE_LOOKED_BACK && k >= doc.entities.length - MAX_ENTITIES_LOOKED_BACK; k--) {
     const e = doc.entities[k];
     if (e.type !== 'PERSON' || e.unnamed) continue;
     people += 1;

@@ -280,10 +280,20 @@ function titleHolder(doc: Doc, offset: number, title: string, index: MentionInde
 }
 
 /** The person in the byline, if the article has one. */
-/** The speaker of the quote, resolved before, whose content holds `source`. */
+/** Quotes before a source that {@link enclosingSpeaker} looks back through. */
+const ENCLOSING_LOOKED_BACK = 8;
+
+/** The speaker of a quote, resolved before, whose content holds `source` (quotes are in text order). */
 function enclosingSpeaker(doc: Doc, source: Span): string | null {
-  for (const q of doc.quotes) {
-    if (q.content.start > source.start) break;
+  const { quotes } = doc;
+  let low = 0;
+  for (let high = quotes.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if (quotes[middle].content.start <= source.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let k = low - 1; k >= 0 && k >= low - ENCLOSING_LOOKED_BACK; k--) {
+    const q = quotes[k];
     if (q.speaker && q.content.end >= source.end && (q.source === null || q.source.start !== source.start)) return q.speaker;
   }
   return null;
