@@ -94,12 +94,18 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   const sentences: number[] = [];
   for (const i of spanned) {
     const s = doc.sentenceOf(i);
-    if (sentences[sentences.length - 1] !== s) sentences.push(s);
-    if (sentences.length > FRAMED_SENTENCES) break;
+    if (sentences[sentences.length - 1] === s) continue;
+    if (sentences.length === FRAMED_SENTENCES) break;
+    sentences.push(s);
   }
-  if (sentences.length <= 1) return sentenceFrame(doc, parts, spanned, sentences[0] ?? -1);
-  const frames = sentences.slice(0, FRAMED_SENTENCES).map((s) => sentenceFrame(doc, parts, spanned, s));
-  return frames.find((f) => f.denial !== null || f.predicates.some((p) => !p.startsWith(BARE_PREDICATE))) ?? frames[0];
+  const first = sentenceFrame(doc, parts, spanned, sentences[0] ?? -1);
+  const states = (f: Frame): boolean => f.denial !== null || f.predicates.some((p) => !p.startsWith(BARE_PREDICATE));
+  if (states(first)) return first;
+  for (const s of sentences.slice(1)) {
+    const frame = sentenceFrame(doc, parts, spanned, s);
+    if (states(frame)) return frame;
+  }
+  return first;
 }
 
 function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly number[], first: number): Frame {

@@ -120,10 +120,10 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
 
 /**
  * "“…,” Trump lawyer Marc Kasowitz said": the parser took "Trump lawyer" for the verb's content
- * (or a part of it) and only "Marc Kasowitz" for its subject. Nouns right after a closing mark
- * or comma that the parse hangs off the verb as a clause, or off the content before them, are
- * the subject's premodifiers ("Last week Trump said"
- * keeps its time apart: an `obl:tmod`).
+ * (or a part of it) and only "Marc Kasowitz" for its subject. Nouns (or capitalised words) right
+ * after a closing mark or comma that the parse hangs off the verb as a clause or object, or off
+ * the content before them, are the subject's premodifiers ("Last week Trump said" keeps its time
+ * apart: an `obl:tmod`).
  */
 function isSplitPremodifier(doc: Doc, v: number, from: number, subject: TokenRange): boolean {
   if (from === 0 || !(QUOTE_MARKS.has(doc.word(from - 1)) || doc.word(from - 1) === ',')) return false;

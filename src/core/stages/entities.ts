@@ -468,11 +468,14 @@ function groupEntities(doc: Doc, candidates: Candidate[]): void {
 }
 
 /**
- * Named people {@link findByPart} (and entities {@link findBusinessByFirstWords}) looks back through at most: a surname refers to someone named
+ * Named people {@link findByPart} looks back through at most: a surname refers to someone named
  * recently, and looking through every earlier entity made long texts quadratic.
  */
 const MAX_PEOPLE_LOOKED_BACK = 256;
-/** Entities of any kind a given name looks back through, so that few people among many bodies stay cheap. */
+/**
+ * Entities of any kind a given name or a business's first words look back through, so that few
+ * people among many bodies stay cheap.
+ */
 const MAX_ENTITIES_LOOKED_BACK = 2048;
 
 /** An earlier person whose name ends with this one ("Kabulov" → "Zamir Kabulov"). */
@@ -522,7 +525,7 @@ function findByGivenName(doc: Doc, c: Candidate, lower: string): number | undefi
 function findBusinessByFirstWords(doc: Doc, c: Candidate, name: string): number | undefined {
   if (c.type === 'GPE' || c.type === 'NORP') return undefined;
   const lower = `${name.toLowerCase()} `;
-  for (let k = doc.entities.length - 1; k >= 0 && k >= doc.entities.length - MAX_PEOPLE_LOOKED_BACK; k--) {
+  for (let k = doc.entities.length - 1; k >= 0 && k >= doc.entities.length - MAX_ENTITIES_LOOKED_BACK; k--) {
     const e = doc.entities[k];
     if (e.type !== 'ORG' || e.unnamed || !e.name.toLowerCase().startsWith(lower)) continue;
     const rest = e.name.toLowerCase().slice(lower.length).split(' ');

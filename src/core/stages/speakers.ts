@@ -15,11 +15,13 @@ import { childrenWith, subtreeSpan } from '../syntax.js';
 const PRONOUN_GENDER: Record<string, Gender | 'plural' | 'neuter'> = {
   he: 'male', him: 'male', she: 'female', her: 'female', they: 'plural', it: 'neuter', we: 'plural', i: null,
 };
+/** Documents and figures that speak as a source does. */
+const DOCUMENT_WORDS = 'poll|polls|survey|report|study|data|statement';
 /** Nouns that make a description a person or group of people ("a source", "officials"). */
-const PERSON_HEADS = /^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|team|staff|crew|panel|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|poll|polls|survey|report|study|data|statement)$/;
+const PERSON_HEADS = new RegExp(`^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|team|staff|crew|panel|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|${DOCUMENT_WORDS})$`);
 
 /** Descriptions that name a document, not a person, though they speak: "the study", "a poll". */
-const DOCUMENT_HEADS = /(?:^|\s)(?:poll|polls|survey|report|study|data|statement|transcript|memo|letter|document|documents)$/i;
+const DOCUMENT_HEADS = new RegExp(`(?:^|\\s)(?:${DOCUMENT_WORDS}|transcript|memo|letter|documents?)$`, 'i');
 
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 /** Nouns that count what follows "of": "a number of analysts", "a group of lawmakers". */
@@ -279,26 +281,31 @@ function titleHolder(doc: Doc, offset: number, title: string, index: MentionInde
   return undefined;
 }
 
-/** The person in the byline, if the article has one. */
 /** Quotes before a source that {@link enclosingSpeaker} looks back through. */
 const ENCLOSING_LOOKED_BACK = 8;
 
-/** The speaker of a quote, resolved before, whose content holds `source` (quotes are in text order). */
+/** The speaker of a quote, resolved before, whose content holds `source`. */
 function enclosingSpeaker(doc: Doc, source: Span): string | null {
-  const { quotes } = doc;
-  let low = 0;
-  for (let high = quotes.length; low < high; ) {
-    const middle = (low + high) >> 1;
-    if (quotes[middle].content.start <= source.start) low = middle + 1;
-    else high = middle;
-  }
-  for (let k = low - 1; k >= 0 && k >= low - ENCLOSING_LOOKED_BACK; k--) {
-    const q = quotes[k];
+  const upTo = quotesUpTo(doc, source.start);
+  for (let k = upTo - 1; k >= 0 && k >= upTo - ENCLOSING_LOOKED_BACK; k--) {
+    const q = doc.quotes[k];
     if (q.speaker && q.content.end >= source.end && (q.source === null || q.source.start !== source.start)) return q.speaker;
   }
   return null;
 }
 
+/** How many quotes' contents start at or before `offset` (quotes are sorted by content start). */
+function quotesUpTo(doc: Doc, offset: number): number {
+  let low = 0;
+  for (let high = doc.quotes.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if (doc.quotes[middle].content.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The person in the byline, if the article has one. */
 function bylineEntity(doc: Doc): string | null {
   const byline = doc.meta.source;
   if (!byline) return null;
@@ -344,13 +351,8 @@ function isSubject(doc: Doc, i: number): boolean {
 
 /** Whether `offset` lies in the content of a quote (quotes are sorted by content start). */
 function insideQuote(doc: Doc, offset: number): boolean {
-  let low = 0;
-  for (let high = doc.quotes.length; low < high; ) {
-    const middle = (low + high) >> 1;
-    if (doc.quotes[middle].content.start <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 && offset < doc.quotes[low - 1].content.end;
+  const upTo = quotesUpTo(doc, offset);
+  return upTo > 0 && offset < doc.quotes[upTo - 1].content.end;
 }
 
 const ASKING_VERBS = new Set(['ask', 'question', 'press']);
@@ -417,12 +419,7 @@ function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'n
   // Quotes are in text order: look back from the first that starts at the offset (and a few past
   // it, whose source may come first), through at most MAX_LOOKED_BACK of them.
   const { quotes } = doc;
-  let low = 0;
-  for (let high = quotes.length; low < high; ) {
-    const middle = (low + high) >> 1;
-    if (quotes[middle].content.start < offset) low = middle + 1;
-    else high = middle;
-  }
+  const low = quotesUpTo(doc, offset - 1);
   for (let k = Math.min(quotes.length - 1, low + QUOTES_PAST_OFFSET); k >= 0 && k >= low - MAX_LOOKED_BACK; k--) {
     const q = quotes[k];
     if (q.content.start >= offset && (q.source?.start ?? q.content.start) >= offset) continue;
