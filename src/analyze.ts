@@ -9,7 +9,7 @@ export interface AnalyzerOptions {
   lexiconPath?: string;
   /** Leave the cue model out (null), as when training it. */
   withoutCueModel?: boolean;
-  /** Leave the content-end model out (null), as when training it. */
+  /** Leave the content-span model out (null), as when training it. */
   withoutSpanModel?: boolean;
 }
 

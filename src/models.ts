@@ -32,7 +32,7 @@ export async function loadCueModel(path: string = DEFAULT_CUE_MODEL_PATH): Promi
   return decodeModelFile(path, 'rebuild it with "claimgraph train cues"', decodeCueModel);
 }
 
-/** The learned content-end chooser (see MODELS.md); `claimgraph train spans` rebuilds it. */
+/** The learned content-span model (see MODELS.md); `claimgraph train spans` rebuilds it. */
 export const DEFAULT_SPAN_MODEL_PATH = fileURLToPath(new URL('../models/spans-en.bin', import.meta.url));
 
 export async function loadSpanModel(path: string = DEFAULT_SPAN_MODEL_PATH): Promise<ContentSpanModel> {

@@ -4,7 +4,7 @@ import { createPipeline } from '../core/pipeline.js';
 import { defaultStages, type Resources } from '../core/stages/index.js';
 import { emptyCounts, fromDoc, fromGold, report, tallyDocument } from '../eval/attribution.js';
 import { readGold, type GoldArticle } from '../eval/gold.js';
-import { runEpochs } from './epochs.js';
+import { runEpochs, tuneThreshold } from './epochs.js';
 
 /**
  * Trains the cue filter on attribution gold (PolNeAR train): every verb the rules can give a
@@ -50,15 +50,7 @@ export async function trainCues(resources: Resources, options: AttributionTraini
     log: options.log,
   });
   // The decision threshold trades precision for recall; pick the one with the best dev F1.
-  let tuned = { model: best.model, score: best.score };
-  for (const threshold of THRESHOLDS) {
-    const { scale, weightBytes } = best.model.classifier;
-    const model = best.model.withThreshold(threshold * scale * (weightBytes === 1 ? 127 : 32767));
-    const { score, summary } = devScore(resources, model, dev);
-    options.log(`threshold ${threshold.toFixed(2)}  ${summary}`);
-    if (score > tuned.score) tuned = { model, score };
-  }
-  return { model: tuned.model, epoch: best.epoch, score: tuned.score };
+  return tuneThreshold(best, THRESHOLDS, (model) => devScore(resources, model, dev), options.log);
 }
 
 /** Thresholds tried, as fractions of the largest weight. */

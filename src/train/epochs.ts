@@ -1,3 +1,5 @@
+import type { PerceptronModel } from '../core/perceptron.js';
+
 /**
  * The epoch loop shared by the perceptron trainers (POS now, NER later): shuffle the examples
  * with a seeded PRNG, train one pass, evaluate the averaged model on dev data, keep the best.
@@ -65,4 +67,28 @@ export function runEpochs<Example, Model>(loop: EpochLoop<Example, Model>): Best
   }
   if (best === undefined) throw new RangeError('epochs must be at least 1');
   return best;
+}
+
+/** A model whose decision threshold (in the classifier's raw score units) can be set. */
+export interface ThresholdedModel<Model> {
+  classifier: PerceptronModel;
+  withThreshold(threshold: number): Model;
+}
+
+/**
+ * Tries the best epoch's model with each threshold, given as fractions of the largest weight, and
+ * keeps the one with the best dev score (the untuned model wins ties).
+ */
+export function tuneThreshold<Model extends ThresholdedModel<Model>>(
+  best: BestEpoch<Model>, fractions: readonly number[], evaluate: (model: Model) => { score: number; summary: string }, log: (line: string) => void,
+): BestEpoch<Model> {
+  let tuned = best;
+  const { scale, weightBytes } = best.model.classifier;
+  for (const fraction of fractions) {
+    const model = best.model.withThreshold(fraction * scale * (weightBytes === 1 ? 127 : 32767));
+    const { score, summary } = evaluate(model);
+    log(`threshold ${fraction.toFixed(2)}  ${summary}`);
+    if (score > tuned.score) tuned = { ...best, model, score };
+  }
+  return tuned;
 }

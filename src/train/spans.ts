@@ -8,7 +8,7 @@ import { defaultStages, type Resources } from '../core/stages/index.js';
 import { emptyCounts, fromDoc, fromGold, report, tallyDocument } from '../eval/attribution.js';
 import { readGold, type GoldArticle, type GoldAttribution } from '../eval/gold.js';
 import type { AttributionTrainingOptions } from './cues.js';
-import { runEpochs } from './epochs.js';
+import { runEpochs, tuneThreshold } from './epochs.js';
 
 /**
  * Trains the content-edge chooser on attribution gold (PolNeAR train): every edge the rules give a
@@ -68,15 +68,7 @@ export async function trainSpans(resources: Resources, options: AttributionTrain
   });
   // A shorter content can fall below the quote match's overlap: the margin a candidate needs over
   // the rules' choice is tuned for exact content F1 plus quote F1@0.3.
-  let tuned = best;
-  for (const fraction of THRESHOLDS) {
-    const { scale, weightBytes } = best.model.classifier;
-    const model = best.model.withThreshold(fraction * scale * (weightBytes === 1 ? 127 : 32767));
-    const { score, summary } = devScore(resources, model, dev);
-    options.log(`threshold ${fraction.toFixed(2)}  ${summary}`);
-    if (score > tuned.score) tuned = { ...best, model, score };
-  }
-  return tuned;
+  return tuneThreshold(best, THRESHOLDS, (model) => devScore(resources, model, dev), options.log);
 }
 
 /** Thresholds tried, as fractions of the largest weight. */

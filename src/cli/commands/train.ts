@@ -268,7 +268,7 @@ const TRAINERS: Trainer[] = [
   { name: 'pos', summary: 'part-of-speech tagger (UD EWT + GUM + CoNLL-2003) → models/pos-en.bin', run: trainPosCommand },
   { name: 'deps', summary: 'dependency parser (UD EWT + GUM, dev EWT/GUM dev) → models/deps-en.bin', run: trainDepsCommand },
   { name: 'cues', summary: 'attribution-cue filter (PolNeAR train, tuned on dev) → models/cues-en.bin', run: trainCuesCommand },
-  { name: 'spans', summary: 'content-end chooser (PolNeAR train, chosen on dev) → models/spans-en.bin', run: trainSpansCommand },
+  { name: 'spans', summary: 'edges of reported contents (PolNeAR train, chosen on dev) → models/spans-en.bin', run: trainSpansCommand },
   { name: 'clusters', summary: 'word clusters from unlabeled text (CoNLL, GUM, PolNeAR train) → models/clusters-en.bin', run: trainClustersCommand },
   { name: 'ner', summary: 'named-entity tagger (CoNLL-2003 train, dev testa) → models/ner-en.bin', run: trainNerCommand },
 ];

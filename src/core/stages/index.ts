@@ -27,7 +27,7 @@ export interface Resources {
   lexicon: Lexicon;
   /** The learned cue filter; null keeps to the cue lexicon. */
   cueModel: CueModel | null;
-  /** The learned content-end chooser; null or absent keeps the rules' ends. */
+  /** The learned content-span model; null or absent keeps the rules' spans. */
   spanModel?: ContentSpanModel | null;
   /** The statistical name tagger; null falls back to capitalisation rules. */
   nerModel: NerModel | null;
