@@ -124,3 +124,10 @@ describe('a given name alone', () => {
     expect(article.entities.filter((e) => e.type === 'PERSON' && !e.unnamed).map((e) => e.name)).toEqual(['Emeka Okafor', 'Emeka Nwosu', 'Emeka']);
   });
 });
+
+describe('roles', () => {
+  it('a byline\'s role is no title of the name that opens the next paragraph', () => {
+    const article = toArticleJSON(analyzer.run('Hartley double fires Wolves past Rangers\n\nBy Sam Okoro, Sports Correspondent\n\nTom Hartley struck twice in the final 15 minutes as Wolves beat Rangers 2-1 on Sunday.'));
+    expect(article.entities.find((e) => e.name === 'Tom Hartley')?.roles).toEqual([]);
+  });
+});

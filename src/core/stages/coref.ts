@@ -183,7 +183,9 @@ function attachTitle(
 ): void {
   let start = mention.tokenStart;
   let hasRole = false;
-  while (start > 0 && mentionAtToken[start - 1] < 0 && start > mention.tokenStart - 5) {
+  // Within the name's paragraph: a byline's "Sports Correspondent" is no title of the lead's first name.
+  const paragraphStart = doc.paragraphs[doc.paragraphOf(mention.tokenStart)].tokenStart;
+  while (start > paragraphStart && mentionAtToken[start - 1] < 0 && start > mention.tokenStart - 5) {
     const i = start - 1;
     const role = lexicon.isRoleWord(doc.tokens.lower[i]);
     if (!role && !/^(?:NOUN|ADJ)$/.test(doc.upos(i))) break;
