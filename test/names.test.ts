@@ -131,3 +131,18 @@ describe('roles', () => {
     expect(article.entities.find((e) => e.name === 'Tom Hartley')?.roles).toEqual([]);
   });
 });
+
+/** Types of names and descriptions that speak (issue 15); sentences written for this test. */
+describe('types', () => {
+  const typeOf = (text: string, name: string): string | undefined => toArticleJSON(analyzer.run(text)).entities.find((e) => e.name === name)?.type;
+
+  it('a publication\'s name is an organisation, not a place', () => {
+    expect(typeOf('The findings were published on Monday in the Annals of Internal Medicine, the authors said.', 'Annals of Internal Medicine')).toBe('ORG');
+  });
+
+  it('a described person is a PERSON ("His agent"), a document that speaks is not ("a study")', () => {
+    const text = 'His agent said the player would stay. Coffee was linked to a longer life, according to a study.';
+    expect(typeOf(text, 'His agent')).toBe('PERSON');
+    expect(typeOf(text, 'study')).toBe('MISC');
+  });
+});

@@ -18,7 +18,7 @@ const PRONOUN_GENDER: Record<string, Gender | 'plural' | 'neuter'> = {
 /** Documents and figures that speak as a source does. */
 const DOCUMENT_WORDS = 'poll|polls|survey|report|study|data|statement';
 /** Nouns that make a description a person or group of people ("a source", "officials"). */
-const PERSON_HEADS = new RegExp(`^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|team|staff|crew|panel|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|${DOCUMENT_WORDS})$`);
+const PERSON_HEADS = new RegExp(`^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|team|staff|crew|panel|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|agents?|coach(?:es)?|players?|strikers?|captains?|goalkeepers?|referees?|boss|bosses|teammates?|wife|husband|sons?|daughters?|brothers?|sisters?|family|families|passengers?|employees?|staffers?|colleagues?|partners?|protesters?|demonstrators?|campaigners?|organi[sz]ers?|volunteers?|firefighters?|paramedics?|rescuers?|guards?|defendants?|suspects?|plaintiffs?|jurors?|investors?|traders?|bankers?|engineers?|executives?|users?|viewers?|readers?|visitors?|tourists?|spectators?|onlookers?|${DOCUMENT_WORDS})$`);
 
 /** Descriptions that name a document, not a person, though they speak: "the study", "a poll". */
 const DOCUMENT_HEADS = new RegExp(`(?:^|\\s)(?:${DOCUMENT_WORDS}|transcript|memo|letter|documents?)$`, 'i');
@@ -236,7 +236,8 @@ function describedEntity(
   const index = indexes.get(doc) ?? mentionIndex(doc);
   const existing = index.unnamed.get(name);
   if (existing) return existing.id;
-  const isPerson = lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord);
+  // "The study said" speaks as a source does, but a document is no person.
+  const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord);
   // "The prime minister said" after "Prime Minister Keir Starmer": the named holder of the title.
   if (lexicon.isRoleWord(headWord) && doc.tokens.lower[first] === 'the') {
     const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
