@@ -41,6 +41,11 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'she had been on leave').stance).toBe('other');
   });
 
+  it('reads advice against an act as no denial: "people should not start drinking coffee"', () => {
+    const article = analyse('The researcher, Paul Ames, added that people should not start drinking coffee for their health.\n');
+    expect(claimWith(article, 'should not start drinking').stance).toBe('assert');
+  });
+
   it('reads the denial expressions news uses as denials of what they deny, and a denial reported inside a statement as none of the speaker\'s', () => {
     const article = analyse(`Kestrel Airlines rejected the report that it would buy Bluewing, the company said.
 

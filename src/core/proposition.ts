@@ -460,6 +460,8 @@ function currentOrder(doc: Doc): MentionOrder {
 }
 
 /** The negator governing the predicate: a dependent with a parse, else one just before it in the same clause. */
+const ADVISING_MODALS = new Set(['should', 'must', 'ought', 'shall']);
+
 function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: boolean): string | null {
   const lower = doc.tokens.lower;
   if (parsed) {
@@ -473,6 +475,8 @@ function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: bo
     // "could not rule out that healthier people drink more", "did not say that …": a negated report
     // above the predicate leaves it open.
     const scope = above >= 0 && !describes && !isReportingVerb(doc, above) ? [head, first, above] : [head, first];
+    // "People should not start drinking coffee": advice against an act denies nothing.
+    if (childrenWith(doc, head, 'aux').some((a) => ADVISING_MODALS.has(lower[a]))) return null;
     for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
     // "No one has been detained": a negated subject negates its predicate.
     for (const subject of [...childrenWith(doc, head, 'nsubj'), ...childrenWith(doc, head, 'nsubj:pass')]) {
