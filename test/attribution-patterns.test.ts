@@ -577,3 +577,11 @@ ${body}
     expect(a.quotes.some((q) => q.content.text.includes('Critics') || q.content.text.includes('The vote'))).toBe(false);
   });
 });
+
+describe('cue classes', () => {
+  it('"asked X to do" is a request, "asked whether" a question', () => {
+    const a = analyse('In mitigation, his barrister, Tom Aske, asked the court to take into account his early guilty plea.\n\nTom Aske asked whether the sentence could be suspended.');
+    expect(a.quote('take into account').cue?.class).toBe('other');
+    expect(a.quote('the sentence could be suspended').cue?.class).toBe('question');
+  });
+});

@@ -337,9 +337,17 @@ function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | nul
       }
       continue;
     }
-    return makeCue(doc, { start: i, end: i + 1 }, reading.lemma, reading.cls, isNegated(doc, i));
+    return makeCue(doc, { start: i, end: i + 1 }, reading.lemma, asksForAnAct(doc, i, reading.cls) ? 'other' : reading.cls, isNegated(doc, i));
   }
   return null;
+}
+
+/** "asked the court to take into account his plea": a request, not a question. */
+function asksForAnAct(doc: Doc, i: number, cls: Cue['class']): boolean {
+  if (cls !== 'question') return false;
+  // The parse hangs the infinitive on the verb or on whom it asks ("the court … to take").
+  const asked = [i, ...childrenWith(doc, i, 'obj'), ...childrenWith(doc, i, 'iobj')];
+  return asked.some((k) => children(doc, k).some((c) => doc.upos(c) === 'VERB' && children(doc, c).some((m) => doc.tokens.lower[m] === 'to' && doc.tokens.deprel[m] === 'mark')));
 }
 
 /**
