@@ -585,3 +585,12 @@ describe('cue classes', () => {
     expect(a.quote('the sentence could be suspended').cue?.class).toBe('question');
   });
 });
+
+describe('speakers named with where they work', () => {
+  it('"said Judith Lyle of Lyle & Fenn Management" is the person, and "Judith Lyle of Fenn Management" two names', () => {
+    expect(analyse('"Harold is at home," said Judith Lyle of Lyle & Fenn Management.').speakerOf('Harold is at home')).toBe('Judith Lyle');
+    const b = analyse('"We are fine," said Judith Lyle of Fenn Management.');
+    expect(b.speakerOf('We are fine')).toBe('Judith Lyle');
+    expect(b.entities.find((e) => e.name === 'Fenn Management')?.type).toBe('ORG');
+  });
+});

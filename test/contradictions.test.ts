@@ -41,6 +41,11 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'she had been on leave').stance).toBe('other');
   });
 
+  it('reads a verbless headline\'s quoted predicate of a name: "Harold Pennick \'alive and well\', agent says" denies his death', () => {
+    const article = analyse("Harold Pennick 'alive and well', agent says after death reports\n\nThe actor is at home, his agent said on Wednesday.\n");
+    expect(claimWith(article, 'alive and well')).toMatchObject({ stance: 'deny', basis: '"alive"', proposition: { predicates: ['die'] } });
+  });
+
   it('reads advice against an act as no denial: "people should not start drinking coffee"', () => {
     const article = analyse('The researcher, Paul Ames, added that people should not start drinking coffee for their health.\n');
     expect(claimWith(article, 'should not start drinking').stance).toBe('assert');

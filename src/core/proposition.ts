@@ -74,10 +74,19 @@ function depth(doc: Doc, i: number): number {
 /** Whether predicate `i`'s subject is someone: a name, a pronoun, "the president" (read from the parse). */
 function aboutSomeone(doc: Doc, i: number, named: ReadonlyMap<number, string>): boolean {
   // "alive" heads its clause as a copula predicate; "died" as a verb: the subject hangs off either.
-  const subject = childrenWith(doc, i, 'nsubj')[0];
+  const subject = childrenWith(doc, i, 'nsubj')[0] ?? verblessSubject(doc, i);
   if (subject === undefined) return false;
   const pos = doc.upos(subject);
   return named.has(subject) || pos === 'PRON' || pos === 'PROPN' || (pos === 'NOUN' && childrenWith(doc, subject, 'det').length > 0);
+}
+
+/**
+ * A headline without a verb ("Harold Pennick 'alive and well'", "Minister 'to quit'"): the parse
+ * hangs the predicate on the name as a list item; the name is its subject.
+ */
+function verblessSubject(doc: Doc, i: number): number | undefined {
+  const head = doc.tokens.head[i];
+  return head >= 0 && doc.tokens.deprel[i] === 'list' && doc.upos(head) === 'PROPN' ? head : undefined;
 }
 
 /** Sentences of a long quote that {@link frameOf} reads for its claim. */
@@ -350,7 +359,7 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     if (!content.has(head)) return relation !== 'conj';
     // What a report reports, wherever the report stands: "death report", "rumours of his resignation".
     if (isReportNoun(doc, head) && (relation === 'compound' || relation === 'nmod')) return true;
-    if (SIDE_RELATIONS.has(relation)) return false;
+    if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
     // only frames one ("involvement in the coup", "plans for a merger").
     if (relation === 'nmod' && !FRAMING_NOUNS.has(lemmaOf(doc, head))) return false;

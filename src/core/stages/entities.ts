@@ -78,7 +78,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     requires: ['tokens', 'sentences', 'pos'],
     assigns: ['mentions', 'entities'],
     apply(doc) {
-      const candidates = joinNameParts(doc, findNames(doc, lexicon, nerModel ? tagEntities(doc, nerModel, lexicon) : null));
+      const candidates = joinNameParts(doc, findNames(doc, lexicon, nerModel ? splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon)) : null));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.sort((a, b) => a.start - b.start);
       for (const c of candidates) {
@@ -96,6 +96,24 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
 function isCapitalised(doc: Doc, i: number): boolean {
   const code = doc.text.charCodeAt(doc.tokens.start[i]);
   return (code >= 65 && code <= 90) || (code > 127 && /\p{Lu}/u.test(doc.text[doc.tokens.start[i]]));
+}
+
+/**
+ * "Judith Lyle of Fenn Management": a person named with a first name, then "of" and where she
+ * works. The tagger may read the whole as one name; it is two.
+ */
+function splitPersonOfOrganisation(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[]): NerSpan[] {
+  const { lower } = doc.tokens;
+  return spans.flatMap((span) => {
+    let of = span.start + 2;
+    while (of < span.end - 1 && lower[of] !== 'of') of++;
+    if (of >= span.end - 1 || lexicon.firstNameGender(lower[span.start]) === null) return [span];
+    for (let i = span.start; i < span.end; i++) if (i !== of && !isCapitalised(doc, i)) return [span];
+    // "of London" names a place the gazetteer knows; any other "of" names an employer.
+    const place = lexicon.matchAt(lower, of + 1, (i) => doc.word(i));
+    const type = place !== null && place.kind !== 'organization' && of + 1 + place.length === span.end ? 'LOC' : 'ORG';
+    return [{ start: span.start, end: of, type: 'PER' as const }, { start: of + 1, end: span.end, type }];
+  });
 }
 
 /** Runs of capitalised tokens, typed by the lexicon and by context. */

@@ -346,16 +346,19 @@ function auxiliaryOf(tags: readonly string[], i: number, end: number, verbTags: 
 // ---- Stage ---------------------------------------------------------------------------------------
 
 /**
- * The token as the tagger sees it: a straight double quote gets its direction from the spacing
- * around it (written as a curly quote, which the tagger tags `` or ''), as typesetters read it.
+ * The token as the tagger sees it: a straight quote gets its direction from the spacing around it
+ * (written as a curly quote, which the tagger tags `` or ''), as typesetters read it.
  */
 function taggingSurface(doc: Doc, i: number): string {
   const word = doc.word(i);
-  if (word !== '"') return word;
+  if (word !== '"' && word !== "'") return word;
   const before = doc.text[doc.tokens.start[i] - 1] ?? ' ';
   const after = doc.text[doc.tokens.end[i]] ?? ' ';
   const spaceBefore = /[\s([{]/.test(before);
   const spaceAfter = /[\s.,;:!?)\]}]/.test(after);
+  // A single quote after a space opens a quotation ("Pennick 'alive and well'"); a possessive
+  // apostrophe is written against its word, and a closing one looks like it ("the Joneses' car").
+  if (word === "'") return spaceBefore && !spaceAfter ? '‘' : word;
   if (spaceBefore && !spaceAfter) return '“';
   if (spaceAfter && !spaceBefore) return '”';
   return word;

@@ -189,6 +189,9 @@ function isPersonalHead(doc: Doc, head: number, lexicon: Pick<EntityLexicon, 'is
  */
 function headToken(doc: Doc, span: Span): number {
   const first = doc.tokenAt(span.start);
+  // "Judith Lyle of Lyle & Fenn Management": the parse may head the phrase with the firm.
+  const person = mentionsIn(doc, span).find((m) => m.tokenStart === first && doc.entities[m.entity]?.type === 'PERSON');
+  if (person && doc.tokens.lower[person.tokenEnd] === 'of') return person.tokenEnd - 1;
   const parsed = parsedHead(doc, first, doc.tokenAt(span.end - 1));
   if (parsed >= 0) return parsed;
   let head = -1;
