@@ -594,3 +594,27 @@ describe('speakers named with where they work', () => {
     expect(b.entities.find((e) => e.name === 'Fenn Management')?.type).toBe('ORG');
   });
 });
+
+describe('verbs that take an object or a clause but report nothing', () => {
+  it.each([
+    ['a time after "replied"', 'Kingsbridge replied 17 seconds after the restart when Jonny Marsh ran through the middle.'],
+    ['what a replay shows', 'Television replays suggested there had been little or no contact.'],
+    ['pictures shared', 'A Paralympic swimmer posted photographs of her wheelchair lying broken on the tarmac.'],
+    ['an act refused', 'He refused to open the till and was stabbed in the arm.'],
+    ['an act agreed', 'The company agreed to raise its bonus offer after a week of talks.'],
+    ['a knock on a door', 'I knocked on her door on Monday.'],
+    ['what is answered', 'Kampala has not responded to the sugar duties.'],
+    ['a condition of anonymity', 'A Kenyan diplomat, who asked not to be named because he was not authorised to speak to the media, arrived on Monday.'],
+    ['what someone noticed', 'The daughter of a resident noticed that her mother\'s savings had fallen by £38,000.'],
+    ['a results line before a colon', 'Hartfield Town 2-2 Kingsbridge Rovers: Okafor header rescues point for furious visitors'],
+    ['a page label in capitals', 'BREAKING: MAGNITUDE 6.4 EARTHQUAKE STRIKES OFF NORTHERN JAPAN, NO TSUNAMI WARNING'],
+  ])('%s', (_, text) => {
+    expect(analyse(text).quotes).toEqual([]);
+  });
+
+  it('keeps a refusal that speaks, and a transcript answer whole', () => {
+    expect(analyse('The union refused to rule out a strike, its leader said on Monday.').quotes.map((q) => q.cue?.text)).toContain('refused');
+    const turn = analyse('Q&A with fire chief Lisa Tran\n\nQ: Why is the season longer?\n\nTRAN: Because there isn\'t one any more. When I joined, we had a window.\n');
+    expect(turn.quote('Because there').content.text).toBe('Because there isn\'t one any more. When I joined, we had a window.');
+  });
+});

@@ -104,7 +104,10 @@ describe('claimgraph eval all', () => {
     writeFileSync(join(data, 'polnear', 'dev.jsonl'), `${JSON.stringify(GOLD[1])}\n`);
     const { code, stdout } = claimgraph(['eval', 'all', '--json'], { CLAIMGRAPH_DATA: data });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).attribution.articles).toBe(1);
+    const { attribution } = JSON.parse(stdout);
+    expect(attribution.polnearDev.articles).toBe(1);
+    // Our own varied-news set ships with the repository and is always scored.
+    expect(attribution.newsCheck.articles).toBe(14);
   });
 
   it('skips with a message and exit 0 when the data is absent', () => {
@@ -112,12 +115,14 @@ describe('claimgraph eval all', () => {
     expect(code).toBe(0);
     // Only our own gold sets, shipped with the repository, are scored.
     expect(stdout.split('\n').filter((line) => line.startsWith('=='))).toEqual([
+      '== attribution',
       expect.stringMatching(/^== contradictions: .*contradictions\/dev\.jsonl$/),
       expect.stringMatching(/^== headlines: .*headlines\.jsonl$/),
     ]);
-    expect(stderr).toContain(`skipping attribution: ${join(dir, 'nowhere', 'polnear', 'dev.jsonl')} not found`);
+    expect(stdout).toMatch(/news check \(ours, 14 articles of other genres\): .*attribution\/check\.jsonl\n14 articles/);
+    expect(stderr).toContain(`skipping attribution on PolNeAR dev: ${join(dir, 'nowhere', 'polnear', 'dev.jsonl')} not found`);
     // The contradiction gold is the repository's own, so it is scored even without the data folder.
-    expect(stdout).toMatch(/^== contradictions: .*test\/fixtures\/contradictions\/dev\.jsonl\n46 articles/);
-    expect(stdout).not.toContain('== attribution');
+    expect(stdout).toMatch(/^== contradictions: .*test\/fixtures\/contradictions\/dev\.jsonl\n46 articles/m);
+    expect(stdout).not.toContain('PolNeAR dev:');
   });
 });

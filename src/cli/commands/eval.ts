@@ -34,6 +34,12 @@ interface Evaluator {
   evaluateAll?(options: EvaluateOptions): Promise<{ report: unknown; table: string } | null>;
 }
 
+/** The attribution gold `eval all` scores: PolNeAR dev (shared data) and our own varied-news check set. */
+const ATTRIBUTION_SETS = [
+  { name: 'PolNeAR dev', key: 'polnearDev', gold: ['polnear', 'dev.jsonl'] },
+  { name: 'news check (ours, 14 articles of other genres)', key: 'newsCheck', gold: ['repository:', 'test', 'fixtures', 'attribution', 'check.jsonl'] },
+];
+
 /** CoNLL-2003 English dev and test, scored by `eval all` beside the published test scores. */
 const CONLL_SETS = [
   { name: 'CoNLL-2003 testa (dev)', key: 'testa', gold: ['conll2003', 'eng.testa'] },
@@ -59,6 +65,20 @@ const EVALUATORS: Evaluator[] = [
       const report = await evaluateAttribution(file, await createAnalyzer(), options);
       const table = formatAttributionReport(report);
       return { report, table: report.errors ? `${table}\n\n${formatAttributionErrors(report.errors)}` : table };
+    },
+    // PolNeAR dev when the data folder has it, and always our own news check set (not PolNeAR's kind).
+    async evaluateAll(options) {
+      const analyzer = await createAnalyzer();
+      const sets = ATTRIBUTION_SETS.map((set) => ({ ...set, file: defaultGoldPath(set.gold) })).filter((set) => {
+        if (!existsSync(set.file)) process.stderr.write(`claimgraph eval: skipping attribution on ${set.name}: ${set.file} not found (set CLAIMGRAPH_DATA to the data folder)\n`);
+        return existsSync(set.file);
+      });
+      const rows: { name: string; key: string; report: Awaited<ReturnType<typeof evaluateAttribution>> }[] = [];
+      for (const set of sets) rows.push({ ...set, report: await evaluateAttribution(set.file, analyzer, options) });
+      return {
+        report: Object.fromEntries(rows.map((r) => [r.key, r.report])),
+        table: rows.map((r) => `${r.name}: ${sets.find((set) => set.key === r.key)?.file}\n${formatAttributionReport(r.report)}`).join('\n\n'),
+      };
     },
   },
   {
@@ -245,7 +265,7 @@ async function evalAll(argv: string[]): Promise<number> {
         continue;
       }
       reports[evaluator.name] = result.report;
-      if (!values.json) process.stdout.write(`== ${evaluator.name}: ${defaultGoldPath(evaluator.defaultGold.slice(0, 1))}\n${result.table}\n\n`);
+      if (!values.json) process.stdout.write(`== ${evaluator.name}\n${result.table}\n\n`);
       continue;
     }
     if (!existsSync(file)) {
@@ -270,6 +290,7 @@ Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
+                  for attribution, also test/fixtures/attribution/check.jsonl (our own varied news)
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
                   for deps, UD EWT dev and GUM dev
 
