@@ -618,3 +618,23 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(turn.quote('Because there').content.text).toBe('Because there isn\'t one any more. When I joined, we had a window.');
   });
 });
+
+describe('reports in other shapes', () => {
+  it('a connective between the cue and its that-clause: "She cautioned, however, that …"', () => {
+    expect(analyse('Dr Osei led the trial. She cautioned, however, that the trial was relatively small.').quote('the trial was relatively small').cue?.text).toBe('cautioned');
+  });
+
+  it('a passive telling, with its agent or with none: "Staff were told in September that jobs were safe"', () => {
+    const a = analyse('Staff were told in September that jobs were safe.\n\nResidents were assured by the council that the water was safe to drink.');
+    expect(a.quote('jobs were safe')).toMatchObject({ cue: { text: 'were told' }, speaker: null });
+    expect(a.speakerOf('the water was safe')).toBe('council');
+  });
+
+  it('what an "as" clause\'s speaker reported is the clause before it', () => {
+    const a = analyse('Okello denied that the detained men had been beaten in custody, as some Kenyan newspapers have reported.');
+    expect(a.attributions()).toEqual([
+      ['Okello', 'that the detained men had been beaten in custody'],
+      ['some Kenyan newspapers', 'the detained men had been beaten in custody'],
+    ]);
+  });
+});

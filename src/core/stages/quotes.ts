@@ -462,7 +462,7 @@ function attribute(
     afterCue = source.end;
   }
   if (quotedAs < 0 && hit.lexiconClass !== null && (!source || isPassive(doc, cueTokens.start, source))) {
-    const passive = passiveReport(doc, hit, sentEnd);
+    const passive = passiveReport(doc, hit, sentEnd) ?? passiveTelling(doc, hit, sentEnd, regions, regionOf);
     if (passive) return passive;
   }
   if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
@@ -502,6 +502,12 @@ function attribute(
       : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     return { cue, cueTokens, source, content: parts, addressee: rest.addressee, sentenceEnd: sentEnd };
+  }
+  // "Okello denied that the men had been beaten, as some Kenyan newspapers have reported": what
+  // the "as" clause's speaker reported is the clause before it.
+  if (rest.next >= sentEnd && boundary > sentStart + 1 && doc.tokens.lower[boundary] === 'as' && doc.word(boundary - 1) === ',' && !participle) {
+    const content = contentBefore(doc, boundary - 1, sentStart, regions, regionOf);
+    return content ? { cue, cueTokens, source, content: [reportedClauseOf(doc, content)], addressee: rest.addressee, sentenceEnd: sentEnd } : null;
   }
   if (rest.next >= sentEnd) {
     const block = paragraphsAfterColon(doc, sentEnd);
@@ -551,6 +557,43 @@ function passiveReport(doc: Doc, hit: CueHit, sentEnd: number): Found | null {
   // "as heartbreaking": what the cue says of the subject, between the cue and its agent.
   if (agentSpan.tokenStart > hit.tokens.end) content.push(charSpan(doc, { start: hit.tokens.end, end: agentSpan.tokenStart }));
   return { cue: hit.cue, cueTokens: hit.tokens, source: { start: sourceStart, end: agentSpan.tokenEnd }, content, addressee: null, sentenceEnd: sentEnd, passive: true };
+}
+
+/** The that-clause a clause reports, if it reports one ("denied that the men had been beaten"), else the clause. */
+function reportedClauseOf(doc: Doc, clause: Span): Span {
+  for (let k = doc.tokenAt(clause.start); k < doc.tokenCount && doc.tokens.end[k] <= clause.end; k++) {
+    if (doc.tokens.lower[k] === 'that' && doc.tokens.deprel[k] === 'mark' && k + 1 < doc.tokenCount) return { start: doc.tokens.start[k + 1], end: clause.end };
+  }
+  return clause;
+}
+
+/** Verbs whose passive reports what the subject was told: "Staff were told that jobs were safe". */
+const PASSIVE_TELLING = new Set(['tell', 'inform', 'assure', 'notify', 'advise', 'warn', 'remind', 'brief']);
+
+/**
+ * "Staff were told that jobs were safe", "were assured by the manager that …": what was said to
+ * the subject, by the agent when one is named, else by nobody the sentence names.
+ */
+function passiveTelling(doc: Doc, hit: CueHit, sentEnd: number, regions: QuoteRegion[], regionOf: Int32Array): Found | null {
+  if (!PASSIVE_TELLING.has(hit.cue.lemma)) return null;
+  const v = hit.tokens.end - 1;
+  const subject = childrenWith(doc, v, 'nsubj:pass')[0];
+  if (subject === undefined || subject > v) return null;
+  const agent = childrenWith(doc, v, 'obl:agent').find((a) => a > v);
+  let next = hit.tokens.end;
+  let source: TokenRange | null = null;
+  if (agent !== undefined) {
+    const agentSpan = subtreeSpan(doc, agent);
+    if (agentSpan.tokenStart !== next) return null;
+    source = { start: agentSpan.tokenStart + 1, end: agentSpan.tokenEnd };
+    next = agentSpan.tokenEnd;
+  }
+  for (let time = timeAdverbialLength(doc, next, sentEnd); time > 0; time = timeAdverbialLength(doc, next, sentEnd)) next += time;
+  if (next >= sentEnd || doc.tokens.lower[next] !== 'that') return null;
+  const content = contentAfter(doc, next, sentEnd, hit.cue.lemma, regions, regionOf, false);
+  if (!content) return null;
+  const subjectSpan = subtreeSpan(doc, subject);
+  return { cue: hit.cue, cueTokens: hit.tokens, source, content: [content], addressee: { start: subjectSpan.tokenStart, end: subjectSpan.tokenEnd }, sentenceEnd: sentEnd, passive: true };
 }
 
 /**
@@ -615,7 +658,10 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // An advert's clip that "says" speaks. "Posted photographs of her wheelchair" shares, states nothing.
   if (lemma !== 'say' && childrenWith(doc, v, 'nsubj').some((subject) => VISUAL_RECORDS.test(doc.tokens.lower[subject]))) return false;
   if (childrenWith(doc, v, 'obj').some((object) => object >= range.start && VISUAL_RECORDS.test(doc.tokens.lower[object]))) return false;
-  const relation = reportRelation(doc, v, range);
+  // "cautioned, however, that the trial was small": a that-clause the parse hung as an adverbial
+  // clause is still what the verb reports.
+  const parsed = reportRelation(doc, v, range);
+  const relation = baseRelation(parsed) === 'advcl' && doc.tokens.lower[range.start] === 'that' && inLexicon ? 'ccomp' : parsed;
   // A verb outside the cue lexicon reports only a clause: "the Senate passed a bill" is an act;
   // so does a perception or performance verb ("saw the tweet", "sings to Clinton", "offered no proof").
   if ((!inLexicon || CLAUSE_ONLY.has(lemma)) && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
@@ -811,7 +857,9 @@ interface RestAfterCue {
   closes: boolean;
 }
 
-/** Skips the addressee ("told Al Jazeera"), the medium and time adverbials after a cue. */
+const CONNECTIVES = new Set(['however', 'though', 'nonetheless', 'nevertheless', 'too', 'also', 'again', 'instead', 'meanwhile', 'moreover', 'furthermore', 'therefore', 'privately', 'publicly']);
+
+/** Skips the addressee ("told Al Jazeera"), the medium, time adverbials and connectives after a cue. */
 function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, regionOf: Int32Array): RestAfterCue {
   let i = from;
   let addressee: TokenRange | null = null;
@@ -834,6 +882,11 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
     const aside = citingAsideEnd(doc, i, sentEnd);
     if (aside > 0) {
       i = aside + 1;
+      continue;
+    }
+    // "She cautioned, however, that …": a connective set off by commas.
+    if (doc.word(i) === ',' && i + 2 < sentEnd && CONNECTIVES.has(doc.tokens.lower[i + 1]) && doc.word(i + 2) === ',') {
+      i += 3;
       continue;
     }
     const time = timeAdverbialLength(doc, i, sentEnd);
@@ -903,6 +956,7 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
   'yesterday', 'tonight', 'earlier', 'later', 'recently', 'again', 'repeatedly', 'publicly', 'privately', 'previously',
   'also', 'once', 'then', 'now', 'too', 'instead', 'ago', 'afterwards', 'afterward']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const NUMBER_WORDS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'several']);
 const UNITS_OF_TIME = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'day', 'time']);
@@ -927,6 +981,8 @@ function timeAdverbialLength(doc: Doc, i: number, end: number): number {
   if (RELATIVE.has(w(i)) && PERIODS.has(w(i + 1))) return 2;
   // "replied 17 seconds later", "said two days ago"
   if ((/^\d+$/.test(w(i)) || NUMBER_WORDS.has(w(i))) && UNITS_OF_TIME.has(w(i + 1)) && /^(?:later|earlier|ago)$/.test(w(i + 2))) return 3;
+  // "told in September", "said in March 2024"
+  if (w(i) === 'in' && MONTHS.has(w(i + 1))) return /^\d{4}$/.test(w(i + 2)) ? 3 : 2;
   if (w(i) === 'on' && (DAYS.has(w(i + 1)) || /^\d/.test(w(i + 1)))) {
     let n = 2;
     while (PERIODS.has(w(i + n))) n++;
