@@ -638,3 +638,12 @@ describe('reports in other shapes', () => {
     ]);
   });
 });
+
+describe('a quotation over several paragraphs', () => {
+  it('a paragraph that leaves its quote open goes on in the next: one quote, two parts', () => {
+    const a = analyse('"You were in charge of their welfare," the judge told Hartley. "You chose instead to help yourself, and you kept doing it for six years.\n\n"Only when you were caught did you stop."\n\nHartley was jailed.');
+    const quote = a.quote('You chose instead');
+    expect(quote.content.parts?.map((p) => p.text)).toContain('"Only when you were caught did you stop."');
+    expect(a.quotes.filter((q) => q.content.text.includes('Only when'))).toHaveLength(1);
+  });
+});

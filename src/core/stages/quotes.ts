@@ -1500,14 +1500,25 @@ function continueQuotes(doc: Doc, regions: QuoteRegion[], regionOf: Int32Array, 
 /** Paragraph-long quotes that no cue claimed: floating quotes, spoken by the previous speaker. */
 function addFloatingQuotes(doc: Doc, regions: QuoteRegion[], found: Found[]): void {
   const covered = contentCoverage(found);
-  for (const region of regions) {
+  // A quote left open at the end of a paragraph goes on in the next one: the same quotation.
+  const endingAt = new Map<number, Found>();
+  for (const f of found) endingAt.set(f.content[f.content.length - 1].end, f);
+  regions.forEach((region, k) => {
     const span = { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
     const paragraph = doc.paragraphs[doc.paragraphOf(region.open)];
     const startsParagraph = region.open === paragraph.tokenStart;
     const endsParagraph = region.last >= paragraph.tokenEnd - 2;
-    if (!(startsParagraph && endsParagraph) || covered(span.start, span.end - 1) || transcriptLabel(doc, paragraph)) continue;
-    found.push({ cue: null, cueTokens: null, source: null, content: [span], addressee: null, sentenceEnd: region.last + 1 });
-  }
+    if (!(startsParagraph && endsParagraph) || covered(span.start, span.end - 1) || transcriptLabel(doc, paragraph)) return;
+    const previous = region.continued && k > 0 ? endingAt.get(doc.tokens.end[regions[k - 1].last]) : undefined;
+    if (previous) {
+      previous.content.push(span);
+      endingAt.set(span.end, previous);
+      return;
+    }
+    const floating = { cue: null, cueTokens: null, source: null, content: [span], addressee: null, sentenceEnd: region.last + 1 };
+    found.push(floating);
+    endingAt.set(span.end, floating);
+  });
 }
 
 /** Direct when the content is all quoted, mixed when part is, indirect otherwise. */
