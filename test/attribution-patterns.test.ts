@@ -647,3 +647,10 @@ describe('a quotation over several paragraphs', () => {
     expect(a.quotes.filter((q) => q.content.text.includes('Only when'))).toHaveLength(1);
   });
 });
+
+describe('a role the tagger reads as adjectives before a name', () => {
+  it('"chief executive Ingrid Halvorsen said", with or without her company before it', () => {
+    expect(analyse('"We have been too optimistic," chief executive Ingrid Halvorsen said on a call with analysts.').speakerOf('too optimistic')).toBe('Ingrid Halvorsen');
+    expect(analyse('"We have been too optimistic," Nordvik chief executive Ingrid Halvorsen said.').speakerOf('too optimistic')).toBe('Ingrid Halvorsen');
+  });
+});

@@ -132,7 +132,8 @@ function isSplitPremodifier(doc: Doc, v: number, from: number, subject: TokenRan
     if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && !/^\p{Lu}/u.test(doc.word(k))) return false;
     const head = doc.tokens.head[k];
     const inside = head >= from && head < subject.end;
-    const intoContent = head < from || (head === v && /^(?:ccomp|parataxis|obj)$/.test(doc.tokens.deprel[k]));
+    // A noun's modifier hung on the verb ("chief/amod executive Ingrid Halvorsen said") is misparsed too.
+    const intoContent = head < from || (head === v && /^(?:ccomp|parataxis|obj|amod|compound)$/.test(doc.tokens.deprel[k]));
     if (!inside && !intoContent) return false;
   }
   return true;

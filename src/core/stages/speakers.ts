@@ -215,7 +215,8 @@ function parsedHead(doc: Doc, first: number, last: number): number {
   for (let i = first; i <= last; i++) {
     if (head[i] >= first && head[i] <= last) continue;
     // "Clinton spokesman | Jesse Lehrich", parsed as two subjects: a name after a role is the head.
-    if (found >= 0) return doc.upos(i) === 'PROPN' && doc.upos(i - 1) === 'NOUN' ? i : found;
+    // The role may be tagged as an adjective ("Nordvik chief executive Ingrid Halvorsen").
+    if (found >= 0) return doc.upos(i) === 'PROPN' && (doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'ADJ') ? i : found;
     if (!/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(i))) return -1;
     if (!QUANTITY_HEADS.test(doc.tokens.lower[i])) {
       found = i;
