@@ -654,3 +654,13 @@ describe('a role the tagger reads as adjectives before a name', () => {
     expect(analyse('"We have been too optimistic," Nordvik chief executive Ingrid Halvorsen said.').speakerOf('too optimistic')).toBe('Ingrid Halvorsen');
   });
 });
+
+describe('speakers referred to by description', () => {
+  it('a spokesperson is named with the body spoken for; "the airline" is the airline named before; "the 26-year-old, who …" the person', () => {
+    const a = analyse('Skyline Air apologised on Monday. The airline said it had suspended the handler.\n\nMaya Doherty wrote on X on Monday night.\n\nIn a follow-up post, the 26-year-old, who won two silver medals, said the chair had been broken.\n\nA spokesperson for Ashby Vale Borough Council said the authority was reviewing requests.\n\nA spokesperson for Midshire Police said officers had been sent.');
+    expect(a.speakerOf('suspended the handler')).toBe('Skyline Air');
+    expect(a.speakerOf('the chair had been broken')).toBe('Maya Doherty');
+    expect(a.speakerOf('reviewing requests')).toBe('spokesperson for Ashby Vale Borough Council');
+    expect(a.speakerOf('officers had been sent')).toBe('spokesperson for Midshire Police');
+  });
+});

@@ -35,7 +35,7 @@ function resolveDefiniteDescriptions(doc: Doc, lexicon: Pick<EntityLexicon, 'isO
   const added: Mention[] = [];
   for (let i = 1; i < doc.tokenCount; i++) {
     const place = PLACE_NOUNS.has(lower[i]);
-    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || MEDIA_HEADS.has(lower[i]) || place)) continue;
+    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || MEDIA_HEADS.has(lower[i]) || KIND_NAME_WORDS.has(lower[i]) || place)) continue;
     if (doc.upos(i) !== 'NOUN') continue;
     const antecedent = place ? lastPlaceNamedAs(doc, i, lower[i]) : MEDIA_HEADS.has(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i, lower[i]);
     if (antecedent < 0) continue;
@@ -109,11 +109,32 @@ const GENERIC_HEADS = new Set(['group', 'groups', 'organisation', 'organization'
 /** Heads that name a country's armed forces, whichever word the writer used. */
 const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'force']);
 
+/**
+ * Kinds of business and the words their names use: "the airline" is Skyline Air, "the utility"
+ * Severn Vale Water, "the miner" Minera Cordillera.
+ */
+const KIND_NAME_WORDS = new Map<string, readonly string[]>([
+  ['airline', ['air', 'airlines', 'airways', 'aviation', 'jet']],
+  ['carrier', ['air', 'airlines', 'airways', 'aviation', 'jet', 'telecom', 'mobile']],
+  ['utility', ['water', 'energy', 'power', 'electric', 'electricity', 'gas', 'utilities']],
+  ['bank', ['bank', 'banco', 'banca', 'banque', 'bancorp']],
+  ['lender', ['bank', 'banco', 'banca', 'banque', 'bancorp', 'financial', 'credit']],
+  ['insurer', ['insurance', 'assurance', 'mutual']],
+  ['carmaker', ['motors', 'motor', 'automotive', 'auto', 'cars']],
+  ['automaker', ['motors', 'motor', 'automotive', 'auto', 'cars']],
+  ['miner', ['mining', 'minera', 'mines', 'resources', 'metals', 'copper', 'gold']],
+  ['retailer', ['stores', 'retail', 'mart', 'market', 'foods', 'supermarkets']],
+  ['broadcaster', ['tv', 'television', 'broadcasting', 'radio', 'media']],
+  ['operator', ['energy', 'power', 'rail', 'railway', 'railways', 'nuclear', 'electric']],
+]);
+
 /** Whether "the <head>" can refer back to `entity`. */
 function headFits(head: string, entity: Entity): boolean {
   if (GENERIC_HEADS.has(head)) return true;
   const words = [entity.name, ...entity.aliases].flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u));
-  return words.includes(head) || (MILITARY_HEADS.has(head) && words.some((w) => MILITARY_HEADS.has(w)));
+  const kind = KIND_NAME_WORDS.get(head);
+  return words.includes(head) || (kind !== undefined && words.some((w) => kind.includes(w))) ||
+    (MILITARY_HEADS.has(head) && words.some((w) => MILITARY_HEADS.has(w)));
 }
 
 /** The most recent organisation, fit for the head, that was the subject of a verb: the salient one. */

@@ -59,7 +59,9 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   if (words === 'i') return enclosingSpeaker(doc, source) ?? bylineEntity(doc);
   const gender = PRONOUN_GENDER[words];
   if (gender !== undefined) return resolvePronoun(doc, source.start, gender);
-  if (isEpithet(words, lexicon)) return resolvePronoun(doc, source.start, words.endsWith('woman') ? 'female' : words.endsWith('man') ? 'male' : null);
+  // "the 26-year-old, who won two silver medals,": the epithet is what stands before its appositive.
+  const epithet = words.split(',')[0].trim();
+  if (isEpithet(epithet, lexicon)) return resolvePronoun(doc, source.start, epithet.endsWith('woman') ? 'female' : epithet.endsWith('man') ? 'male' : null);
   if (RELATIVE_PRONOUNS.has(words)) {
     // "the officials, who added …" speak for the noun the clause hangs on.
     const antecedent = antecedentOf(doc, doc.tokenAt(source.start));
@@ -98,6 +100,8 @@ const NATIONALITY_NOUNS = new Set(['frenchman', 'englishman', 'dutchman', 'welsh
  * of its own. Only "the" and one word: "the Italian government" is a body.
  */
 function isEpithet(words: string, lexicon: Pick<EntityLexicon, 'demonymCountry'>): boolean {
+  // The tokenizer splits "26-year-old", so a phrase edge may fall inside it.
+  if (/^(?:the )?(?:\d+-)?year-old$/.test(words)) return true;
   const match = /^the (\S+)$/.exec(words);
   if (!match) return false;
   const word = match[1];
@@ -236,9 +240,13 @@ function describedEntity(
   const headWord = doc.tokens.lower[head];
   const first = doc.tokenAt(source.start);
   const skipDeterminer = /^(?:a|an|the|another|one|two|three|several|some|many)$/.test(doc.tokens.lower[first]) ? first + 1 : first;
-  const name = doc.text.slice(doc.tokens.start[skipDeterminer], doc.tokens.end[head]);
+  const bare = doc.text.slice(doc.tokens.start[skipDeterminer], doc.tokens.end[head]);
   const index = indexes.get(doc) ?? mentionIndex(doc);
-  const existing = index.unnamed.get(name);
+  // "A spokesperson for Ashby Vale Borough Council": named with whom it speaks for, so two
+  // spokespeople for two bodies stay apart; "the spokesperson" later is the last one so named.
+  const served = inner && inner.type !== 'PERSON' ? servedMentionEnd(doc, source, head, inner) : -1;
+  const name = served > 0 ? doc.text.slice(doc.tokens.start[skipDeterminer], served) : bare;
+  const existing = index.unnamed.get(name) ?? (served > 0 ? undefined : index.unnamed.get(bare));
   if (existing) return existing.id;
   // "The study said" speaks as a source does, but a document is no person.
   const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord);
@@ -267,7 +275,18 @@ function describedEntity(
   });
   doc.entities.push(entity);
   index.unnamed.set(name, entity);
+  if (name !== bare) index.unnamed.set(bare, entity);
   return entity.id;
+}
+
+/** Words that join a description to the body it speaks for: "spokesperson for", "analysts at". */
+const SERVING = new Set(['for', 'of', 'at', 'from', 'with']);
+
+/** Where the mention of `body` ends when the description's head is followed by "for/of/at … body", else −1. */
+function servedMentionEnd(doc: Doc, source: Span, head: number, body: Entity): number {
+  if (!SERVING.has(doc.tokens.lower[head + 1] ?? '')) return -1;
+  const m = mentionsIn(doc, source).find((x) => doc.entities[x.entity] === body && x.tokenStart > head + 1);
+  return m && m.tokenStart <= head + 4 ? m.end : -1;
 }
 
 /**
