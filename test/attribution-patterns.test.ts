@@ -664,3 +664,11 @@ describe('speakers referred to by description', () => {
     expect(a.speakerOf('officers had been sent')).toBe('spokesperson for Midshire Police');
   });
 });
+
+describe('headlines and datelines', () => {
+  it('a headline\'s short name of a firm the article names in full speaks; the dateline is no part of a speaker', () => {
+    const a = analyse('Halden denies report it will buy Quillo\n\nSAN JOSE, Oct 29 (CPA) - Halden Technologies on Thursday denied a report that it was in talks to buy the start-up Quillo.\n');
+    expect(a.speakerOf('report it will buy Quillo')).toBe('Halden Technologies');
+    expect(a.quotes.map((q) => q.source?.text)).toEqual(['Halden', 'Halden Technologies']);
+  });
+});

@@ -46,6 +46,23 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'alive and well')).toMatchObject({ stance: 'deny', basis: '"alive"', proposition: { predicates: ['die'] } });
   });
 
+  it('reads what a report noun reports as mentioned, not asserted: "as reports of his death spread"', () => {
+    const article = analyse('Tributes pour in for Harold Pennick as reports of his death spread\n\nMessages flooded social media on Tuesday night.\n');
+    expect(claimWith(article, 'reports of his death')).toMatchObject({ stance: 'other', proposition: { predicates: ['die'] } });
+  });
+
+  it('reads "no evidence" as a denial without a report named: "Regulator finds no evidence formula made babies ill"', () => {
+    const article = analyse('Regulator finds no evidence SunnyMeadow formula made babies ill\n\nThe Food Standards Council said on Friday that it had tested 40 batches.\n');
+    expect(claimWith(article, 'no evidence')).toMatchObject({ stance: 'deny', basis: '"no evidence"', proposition: { predicates: ['hospital'] } });
+  });
+
+  it('reads an arrest in its other words: "held by police", "taken into custody"; "held talks" holds nobody', () => {
+    const article = analyse('Veslik reportedly held by police, sources say\n\nOpposition leader Anton Veslik has reportedly been taken into custody in Palen, according to two sources.\n\nThe ministers held talks in Geneva, officials said.\n');
+    expect(claimWith(article, 'held by police').proposition.predicates).toContain('detain');
+    expect(claimWith(article, 'taken into custody').proposition.predicates).toContain('detain');
+    expect(claimWith(article, 'held talks').proposition.predicates).not.toContain('detain');
+  });
+
   it('reads advice against an act as no denial: "people should not start drinking coffee"', () => {
     const article = analyse('The researcher, Paul Ames, added that people should not start drinking coffee for their health.\n');
     expect(claimWith(article, 'should not start drinking').stance).toBe('assert');

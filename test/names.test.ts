@@ -146,3 +146,11 @@ describe('types', () => {
     expect(typeOf(text, 'study')).toBe('MISC');
   });
 });
+
+describe('one name, one sense in an article', () => {
+  it('a one-word name found mid-sentence is that name at a sentence start too', () => {
+    const text = 'SunnyMeadow infant formula has made babies sick, parents say.\n\nHarrow Dairy has rejected claims that its SunnyMeadow infant formula made babies ill.';
+    const entity = toArticleJSON(analyzer.run(text)).entities.find((e) => e.name === 'SunnyMeadow');
+    expect(entity?.mentions.map((m) => m.start)).toContain(0);
+  });
+});

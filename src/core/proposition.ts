@@ -38,6 +38,11 @@ export interface Frame {
    * …") makes `denial` instead.
    */
   reportsDenial: boolean;
+  /**
+   * The predicate is what a report says ("as reports of his death spread", "after a report that
+   * Halden was in talks"): the content mentions it and asserts nothing.
+   */
+  hearsay: boolean;
 }
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
@@ -124,8 +129,10 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
   let denial: string | null = null;
   let marked = -1;
   // "The story is fake" denies a report; "stereotypes that are untrue" denies nothing reported.
-  for (let n = 0; n < all.length && denial === null && aboutReport; n++) {
+  // A marker with its own negator ("no evidence that …", "no truth in …") needs no report named.
+  for (let n = 0; n < all.length && denial === null; n++) {
     for (const marker of MARKERS) {
+      if (!aboutReport && !PHRASE_NEGATORS.has(marker[0])) continue;
       if (marker.every((w, k) => lower[all[n + k]] === w) && (!doc.layers.has('deps') || judgesReport(doc, all[n + marker.length - 1]))) {
         denial = marker.join(' ');
         marked = all[n];
@@ -217,6 +224,7 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     // names) is unread, not a report.
     anaphoric: hits.length === 0 && (parsed ? namesReport(doc, tokens, inContent) : head < 0 || aboutReport),
     reportsDenial,
+    hearsay: parsed && head >= 0 && isHearsay(doc, head),
   };
 }
 
@@ -315,6 +323,21 @@ function isReportNoun(doc: Doc, i: number): boolean {
   return REPORT_NOUNS.has(lemma) || (SUBJECT_REPORT_NOUNS.has(lemma) && baseRelation(doc.tokens.deprel[i]) === 'nsubj');
 }
 
+/** Noun links between a report noun and what it reports: "reports of his death", "a report that …". */
+const HEARSAY_LINKS = /^(?:compound|nmod|acl)$/;
+/** How many such links may stand between them ("reports of his death spread", parsed as a compound). */
+const HEARSAY_STEPS = 3;
+
+/** Whether predicate `head` is what a report noun above it says. */
+function isHearsay(doc: Doc, head: number): boolean {
+  let k = head;
+  for (let step = 0; step < HEARSAY_STEPS && k >= 0 && HEARSAY_LINKS.test(baseRelation(doc.tokens.deprel[k])); step++) {
+    k = doc.tokens.head[k];
+    if (isReportNoun(doc, k)) return true;
+  }
+  return false;
+}
+
 /** Whether the run of proper nouns after token `i` (a few at most) reaches a named mention. */
 function inNameRun(doc: Doc, i: number): boolean {
   for (let k = i + 1; k < doc.tokenCount && k <= i + NAME_RUN && doc.upos(k) === 'PROPN'; k++) {
@@ -327,7 +350,7 @@ function inNameRun(doc: Doc, i: number): boolean {
 const NAME_RUN = 3;
 
 /** Relations of what a verb or action noun acts on: "stole data", "data was stolen", "theft of records", "data theft". */
-const ACTED_ON = new Set(['obj', 'nsubj:pass', 'nmod', 'compound']);
+const ACTED_ON = new Set(['obj', 'nsubj:pass', 'nmod', 'compound', 'obl', 'obl:agent']);
 
 function isPlace(doc: Doc, i: number): boolean {
   if (PLACE_NOUNS.has(lemmaOf(doc, i))) return true;
@@ -359,7 +382,8 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     if (!content.has(head)) return relation !== 'conj';
     // What a report reports, wherever the report stands: "death report", "rumours of his resignation".
     if (isReportNoun(doc, head) && (relation === 'compound' || relation === 'nmod')) return true;
-    if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined) return false;
+    // "taken into custody", "went to hospital": under a light verb an oblique noun is the event.
+    if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && isLightVerb(doc, head))) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
     // only frames one ("involvement in the coup", "plans for a merger").
     if (relation === 'nmod' && !FRAMING_NOUNS.has(lemmaOf(doc, head))) return false;
@@ -368,6 +392,11 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     k = head;
   }
   return false;
+}
+
+function isLightVerb(doc: Doc, i: number): boolean {
+  const lemma = lemmaOf(doc, i);
+  return (doc.upos(i) === 'VERB' || doc.upos(i) === 'AUX') && (NOT_PREDICATES.has(lemma) || PASS_THROUGH_VERBS.has(lemma)) && !CUE_READINGS.has(lemma);
 }
 
 /**

@@ -17,14 +17,14 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   resign: { words: ['resign', 'resignation', 'quit', 'step down', 'stand down', 'depart', 'departure', 'leave', 'exit', 'successor', 'way out', 'oust', 'fire', 'sack', 'dismissal'] },
   appoint: { words: ['appoint', 'appointment', 'name', 'nominate', 'hire', 'elect'] },
   die: { words: ['die', 'dead', 'death', 'pass away', 'alive', 'obituary'] },
-  hospital: { words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'ambulance'] },
+  hospital: { words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'sicken', 'sickness', 'ambulance'] },
   launch: { words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'go on sale', 'ship', 'roll out', 'rollout'] },
   acquire: { words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale'] },
   'sign-deal': { family: 'deal', words: ['sign', 'agreement', 'deal', 'contract', 'accept', 'treaty', 'accord'] },
   join: { family: 'deal', words: ['join', 'move', 'transfer', 'leave'] },
   'seize-power': { words: ['coup', 'seize', 'seizure', 'takeover', 'take over', 'take power', 'overthrow', 'putsch', 'take control', 'topple'] },
   'capture-ground': { words: ['capture', 'recapture', 'seize', 'take control', 'overrun', 'fall', 'occupy', 'occupation', 'liberate', 'retake'] },
-  detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage'] },
+  detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage', 'hold'] },
   attack: { words: ['bomb', 'bombing', 'shoot', 'shooting', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'invade', 'invasion'] },
   leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
   'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'cut job', 'cut jobs', 'sack workers'] },
@@ -84,7 +84,9 @@ export const GOVERNED_BY: ReadonlyMap<string, ReadonlySet<string>> = new Map(['i
  */
 export const OBJECT_GOVERNED: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   const data = new Set(['data', 'record', 'information', 'file', 'email', 'password', 'detail', 'document', 'credential', 'identity']);
-  return new Map([['steal', data], ['theft', data]]);
+  // "held by police", "held in a cell": "held talks" holds nobody.
+  const captors = new Set(['police', 'officer', 'authority', 'custody', 'cell', 'prison', 'jail', 'detention', 'headquarters', 'kidnapper', 'captor', 'militant', 'rebel']);
+  return new Map([['steal', data], ['theft', data], ['hold', captors]]);
 })();
 
 /**
@@ -114,7 +116,7 @@ export const ANTONYMS: ReadonlyMap<string, string> = new Map([['alive', 'die']])
  */
 export const REPORT_NOUNS = new Set([
   'report', 'claim', 'rumour', 'rumor', 'story', 'allegation', 'speculation', 'suggestion', 'news', 'article',
-  'account', 'assertion', 'charge', 'accusation', 'gossip', 'reporting', 'media', 'thing', 'this', 'it',
+  'account', 'assertion', 'charge', 'accusation', 'gossip', 'reporting', 'media', 'thing', 'this', 'it', 'chatter',
 ]);
 
 /**

@@ -98,6 +98,8 @@ function refine({ stance, cue }: { stance: Stance; cue: string }, frame: Frame):
   // "Kestrel rejected the report that it would buy Bluewing, the company said": a denial reported, no takeover asserted.
   if (stance === 'assert' && frame.reportsDenial) return { stance: 'other', basis: cue ? `cue "${cue}"` : '' };
   if (stance === 'assert' && frame.denial) return { stance: 'deny', basis: `"${frame.denial}"` };
+  // "Tributes pour in as reports of his death spread": the report is mentioned, not made.
+  if (stance === 'assert' && frame.hearsay) return { stance: 'other', basis: 'a report mentioned' };
   return { stance, basis: cue ? `cue "${cue}"` : '' };
 }
 

@@ -78,8 +78,10 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     requires: ['tokens', 'sentences', 'pos'],
     assigns: ['mentions', 'entities'],
     apply(doc) {
-      const candidates = joinNameParts(doc, findNames(doc, lexicon, nerModel ? splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon)) : null));
+      const spans = nerModel ? splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon)) : null;
+      const candidates = joinNameParts(doc, findNames(doc, lexicon, spans));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
+      candidates.push(...repeatedNames(doc, candidates));
       candidates.sort((a, b) => a.start - b.start);
       for (const c of candidates) {
         // The recogniser's decision supersedes the tagger: "IS" in "the IS" is a name, not a verb.
@@ -91,6 +93,32 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
       relateNationalities(doc, named);
     },
   };
+}
+
+/** Tags a capitalised word never takes as a one-word name, wherever a name like it was found. */
+const NOT_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'ADV', 'CCONJ', 'SCONJ', 'PART', 'NUM', 'PUNCT']);
+
+/**
+ * One name, one sense in an article: a one-word name found mid-sentence ("its SunnyMeadow
+ * formula") is that name where the tagger missed it too ("SunnyMeadow infant formula has …" at a
+ * sentence's start, where capitals say nothing).
+ */
+function repeatedNames(doc: Doc, candidates: readonly Candidate[]): Candidate[] {
+  const sentenceStart = new Uint8Array(doc.tokenCount);
+  for (const s of doc.sentences) sentenceStart[s.tokenStart] = 1;
+  const covered = new Uint8Array(doc.tokenCount);
+  const names = new Map<string, Candidate>();
+  for (const c of candidates) {
+    covered.fill(1, c.start, c.end);
+    if (c.kind === 'name' && !c.unnamed && !c.chars && c.end - c.start === 1 && !sentenceStart[c.start]) names.set(doc.word(c.start), c);
+  }
+  const out: Candidate[] = [];
+  if (names.size === 0) return out;
+  for (let i = 0; i < doc.tokenCount; i++) {
+    const found = covered[i] === 0 && !NOT_NAME_POS.has(doc.upos(i)) ? names.get(doc.word(i)) : undefined;
+    if (found) out.push({ ...found, start: i, end: i + 1 });
+  }
+  return out;
 }
 
 function isCapitalised(doc: Doc, i: number): boolean {

@@ -81,7 +81,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       const hit = cueAt(doc, i, sentence.tokenEnd, options.cueModel != null || options.onCandidate !== undefined);
       if (!hit) continue;
       const result = attribute(doc, hit, sentence.tokenStart, sentence.tokenEnd, regions, regionOf, previousSource);
-      if (!result) continue;
+      if (!result || holdsCueBefore(result, found)) continue;
       if (hit.cue.lemma === 'cite') endAtAside(doc, hit, result, sentence.tokenEnd);
       if (options.onCandidate || options.cueModel) {
         const candidate = candidateOf(doc, hit, result);
@@ -153,6 +153,15 @@ function isStudyFinding(doc: Doc, hit: CueHit, result: Found): boolean {
   const { source } = result;
   if (hit.lexiconClass === null || !source || source.end !== hit.tokens.start || source.end - source.start > 2) return false;
   return COLON_SPEAKERS.has(doc.tokens.lower[source.end - 1]) && result.content[result.content.length - 1].end <= doc.tokens.start[source.start];
+}
+
+/**
+ * "Halden denies report it will buy …": a speaker phrase that ends with the cue found before it is
+ * no speaker ("The Kremlin, which has accused …, said" holds one in a clause, and speaks).
+ */
+function holdsCueBefore(result: Found, found: readonly Found[]): boolean {
+  const cue = found[found.length - 1]?.cueTokens;
+  return cue != null && result.source !== null && cue.start >= result.source.start && cue.end === result.source.end;
 }
 
 /**
@@ -372,9 +381,22 @@ const HEADLINE_CUE_FORMS = new Map(Object.entries({
  */
 function headlineCueReadings(doc: Doc, i: number): readonly CueReading[] | undefined {
   const lemma = HEADLINE_CUE_FORMS.get(doc.tokens.lower[i]);
-  if (!lemma || i === 0 || !/^[A-Z]/.test(doc.word(i)) || doc.upos(i) === 'VERB') return undefined;
+  if (!lemma || i === 0 || doc.upos(i) === 'VERB') return undefined;
   const before = doc.upos(i - 1);
-  return before === 'PROPN' || before === 'NOUN' ? CUE_READINGS.get(lemma) : undefined;
+  if (/^[A-Z]/.test(doc.word(i))) return before === 'PROPN' || before === 'NOUN' ? CUE_READINGS.get(lemma) : undefined;
+  // "Halden denies report it will buy Quillo": a headline's lone name before a cue form tagged as a
+  // plural noun ("Halden/JJ denies/NNS report/VB").
+  return doc.upos(i) === 'NOUN' && /^[A-Z]/.test(doc.word(i - 1)) && isHeadline(doc, i) ? CUE_READINGS.get(lemma) : undefined;
+}
+
+function allCapitalised(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!/^\p{Lu}/u.test(doc.word(k))) return false;
+  return true;
+}
+
+function isHeadline(doc: Doc, i: number): boolean {
+  const title = doc.meta.title;
+  return title !== null && title !== undefined && doc.tokens.start[i] >= title.start && doc.tokens.end[i] <= title.end;
 }
 
 /** "Russia claims to have …": a cue form tagged as a noun but used as a verb between a name and "to"/"that". */
@@ -442,6 +464,8 @@ function attribute(
     const parsed = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
     if (parsed && parsed.end === last + 1) source = parsed;
   }
+  // "Halden denies report …": a headline's name the tagger read as an adjective.
+  if (!source && last >= sentStart && last - sentStart < 3 && isHeadline(doc, cueTokens.start) && allCapitalised(doc, sentStart, last + 1)) source = { start: sentStart, end: last + 1 };
   if (source) source = withMistaggedNames(doc, source, sentStart);
   if (source && parenthesisEnd >= 0) source = { start: source.start, end: parenthesisEnd + 1 };
   // "Xi, for his part, warned …": an aside between speaker and cue; the parse knows the subject.
@@ -470,6 +494,9 @@ function attribute(
   // The previous cue's speaker was sharpened with its own verb; this verb's subject in the parse may
   // be its content's ("after it said profits had doubled, citing …" is not cited by "profits").
   if (!shared) source = sharpenedSource(doc, cueTokens.start, source);
+  // "SAN JOSE, Oct 29 (CPA) - Halden Technologies denied": the dateline is no part of the speaker.
+  const named = afterDateline(doc, source.start, source.end - 1);
+  if (named < source.end) source = { start: named, end: source.end };
   const rest = restAfterCue(doc, afterCue, sentEnd, cue.lemma, regionOf);
   const boundary = Math.min(source.start, cueTokens.start) - 1;
   // A closing mark ends a clause, a single quote's ’ too (an apostrophe elsewhere).
@@ -1077,7 +1104,6 @@ function hasVerb(doc: Doc, from: number, to: number): boolean {
   return false;
 }
 
-/** Content before the cue's clause: from the sentence start, or the opening mark of the quote that ends there. */
 /** "LONDON (AP) — British police …": the dateline and its dash open the paragraph, not the content. */
 function afterDateline(doc: Doc, first: number, last: number): number {
   const dateline = doc.meta.dateline;
@@ -1091,6 +1117,7 @@ function afterDateline(doc: Doc, first: number, last: number): number {
   return k;
 }
 
+/** Content before the cue's clause: from the sentence start, or the opening mark of the quote that ends there. */
 function contentBefore(doc: Doc, boundary: number, sentStart: number, regions: QuoteRegion[], regionOf: Int32Array): Span | null {
   if (boundary < sentStart) {
     const region = regions[regionOf[boundary]];

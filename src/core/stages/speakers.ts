@@ -89,6 +89,11 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     if (titled) return doc.entities[titled.entity].id;
   }
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
+  // "Halden denies report …": a headline's short form of a firm the article names in full.
+  if (!named) {
+    const firm = (indexes.get(doc) ?? mentionIndex(doc)).organisationsByFirstWord.get(doc.text.slice(source.start, source.end));
+    if (firm) return firm.id;
+  }
   return describedEntity(doc, source, head, named ?? possessorIn(doc, source), lexicon);
 }
 
@@ -415,14 +420,21 @@ interface MentionIndex extends MentionOrder {
   /** Mentions from this index on were added after it was made. */
   indexed: number;
   unnamed: Map<string, Entity>;
+  /** Organisations of several words by their first word: "Halden" in a headline is Halden Technologies. */
+  organisationsByFirstWord: Map<string, Entity>;
 }
 
 const indexes = new WeakMap<Doc, MentionIndex>();
 
 function mentionIndex(doc: Doc): MentionIndex {
   const unnamed = new Map<string, Entity>();
-  for (const e of doc.entities) if (e.unnamed && !unnamed.has(e.name)) unnamed.set(e.name, e);
-  return { ...mentionOrder(doc), indexed: doc.mentions.length, unnamed };
+  const organisationsByFirstWord = new Map<string, Entity>();
+  for (const e of doc.entities) {
+    if (e.unnamed && !unnamed.has(e.name)) unnamed.set(e.name, e);
+    const first = e.name.split(' ')[0];
+    if (!e.unnamed && e.type === 'ORG' && first !== e.name && !organisationsByFirstWord.has(first)) organisationsByFirstWord.set(first, e);
+  }
+  return { ...mentionOrder(doc), indexed: doc.mentions.length, unnamed, organisationsByFirstWord };
 }
 
 /**
