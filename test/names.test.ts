@@ -140,6 +140,13 @@ describe('types', () => {
     expect(typeOf('The findings were published on Monday in the Annals of Internal Medicine, the authors said.', 'Annals of Internal Medicine')).toBe('ORG');
   });
 
+  it('a street is a place; a social network an organisation', () => {
+    const text = 'Water ran down Mill Lane and Castle Road for hours, residents said. She posted a video on Instagram.';
+    expect(typeOf(text, 'Mill Lane')).toBe('LOC');
+    expect(typeOf(text, 'Castle Road')).toBe('LOC');
+    expect(typeOf(text, 'Instagram')).toBe('ORG');
+  });
+
   it('a described person is a PERSON ("His agent"), a document that speaks is not ("a study")', () => {
     const text = 'His agent said the player would stay. Coffee was linked to a longer life, according to a study.';
     expect(typeOf(text, 'His agent')).toBe('PERSON');

@@ -250,6 +250,8 @@ const BUSINESS_WORDS = new Set([
   'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
 ]);
 
+const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', 'crescent', 'terrace', 'parade', 'square', 'highway', 'motorway']);
+
 /** Words of a publication's name ("Annals of Internal Medicine", "Dallas Morning Herald"): its publisher speaks. */
 const PUBLICATION_WORDS = new Set(['journal', 'annals', 'proceedings', 'gazette', 'herald', 'tribune', 'magazine', 'chronicle', 'quarterly', 'bulletin']);
 
@@ -269,6 +271,8 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   // "Northwind Logistics", "Kestrel Airlines": a business's last word makes it one, whatever the model said.
   if (span.end - start >= 2 && BUSINESS_WORDS.has(lower[span.end - 1]) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'ORG' };
   for (let i = start; span.end - start >= 2 && i < span.end; i++) if (PUBLICATION_WORDS.has(lower[i]) && isCapitalised(doc, i)) return { ...candidate, type: 'ORG' };
+  // "Mill Lane", "Castle Road": a street, whatever the model said.
+  if (span.end - start >= 2 && STREET_WORDS.has(lower[span.end - 1]) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'LOC' };
   if (span.type === 'PER') {
     const typed = typeName(doc, lexicon, start, span.end, earlier);
     return { ...typed, type: 'PERSON' };
