@@ -659,7 +659,7 @@ const ANSWERING = new Set(['respond', 'reply', 'react', 'answer']);
 const ACTS_UNLESS_SPEECH = new Set(['refuse', 'decline', 'agree', 'offer']);
 /** Recordings that show rather than state. */
 const VISUAL_RECORDS = /^(?:replays?|footage|videos?|images?|pictures?|photos?|photographs?|scans?|cctv|x-rays?|recordings?|clips?)$/;
-const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall']);
+const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall', 'post', 'write', 'share']);
 const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'confirm', 'provide', 'give', 'identify', 'name']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
 /** Condemning verbs with a physical sense: "attacked the plan" is a report, "attacked bars" is not. */
