@@ -600,7 +600,7 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['a time after "replied"', 'Kingsbridge replied 17 seconds after the restart when Jonny Marsh ran through the middle.'],
     ['what a replay shows', 'Television replays suggested there had been little or no contact.'],
     ['pictures shared', 'A Paralympic swimmer posted photographs of her wheelchair lying broken on the tarmac.'],
-    ['a thing posted', 'Maren Oyelaran posted a single emoji on social media on Tuesday evening.'],
+    ['a thing posted', 'Quillo co-founder Maren Oyelaran posted a single emoji on social media on Tuesday evening, a pair of eyes, which did little to calm the speculation.'],
     ['an act refused', 'He refused to open the till and was stabbed in the arm.'],
     ['an act agreed', 'The company agreed to raise its bonus offer after a week of talks.'],
     ['a knock on a door', 'I knocked on her door on Monday.'],

@@ -685,10 +685,10 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // An advert's clip that "says" speaks. "Posted photographs of her wheelchair" shares, states nothing.
   if (lemma !== 'say' && childrenWith(doc, v, 'nsubj').some((subject) => VISUAL_RECORDS.test(doc.tokens.lower[subject]))) return false;
   if (childrenWith(doc, v, 'obj').some((object) => object >= range.start && VISUAL_RECORDS.test(doc.tokens.lower[object]))) return false;
-  // "cautioned, however, that the trial was small": a that-clause the parse hung as an adverbial
-  // clause is still what the verb reports.
+  // "cautioned, however, that the trial was small", "wrote on X that the company would recover":
+  // a that-clause right after a cue is what it reports, wherever the parse hung it.
   const parsed = reportRelation(doc, v, range);
-  const relation = baseRelation(parsed) === 'advcl' && doc.tokens.lower[range.start] === 'that' && inLexicon ? 'ccomp' : parsed;
+  const relation = doc.tokens.lower[range.start] === 'that' && inLexicon && !CLAUSAL_REPORTS.has(baseRelation(parsed)) ? 'ccomp' : parsed;
   // A verb outside the cue lexicon reports only a clause: "the Senate passed a bill" is an act;
   // so does a perception or performance verb ("saw the tweet", "sings to Clinton", "offered no proof").
   if ((!inLexicon || CLAUSE_ONLY.has(lemma)) && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
