@@ -63,6 +63,11 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'held talks').proposition.predicates).not.toContain('detain');
   });
 
+  it('reads a negation followed by a judgement of what was said as a denial in words: "… has not signed anything. It is fake news"', () => {
+    const article = analyse('"Diego has not signed anything with Porto Azul. It is fake news," agent Marco Bellini told Sports Tonight on Thursday.\n');
+    expect(claimWith(article, 'has not signed anything')).toMatchObject({ stance: 'deny', basis: '"fake"' });
+  });
+
   it('reads advice against an act as no denial: "people should not start drinking coffee"', () => {
     const article = analyse('The researcher, Paul Ames, added that people should not start drinking coffee for their health.\n');
     expect(claimWith(article, 'should not start drinking').stance).toBe('assert');
@@ -293,7 +298,7 @@ Harald Lunde, a fund manager in Bergen, dismissed the suggestion as noise.
 });
 
 describe('compareFrames', () => {
-  const base = { participants: ['taliban', 'russia'], agent: [], terms: [], basis: 'cue "said"' };
+  const base = { participants: ['taliban', 'russia'], agent: [], terms: [], basis: 'cue "said"', speakerTakesPart: false };
 
   it('matches paraphrases on their predicate class, and related classes less', () => {
     const shared = compareFrames({ ...base, predicates: ['share-information'] }, { ...base, predicates: ['contact', 'share-information'] });
@@ -319,8 +324,14 @@ describe('compareFrames', () => {
 
   it('weighs a denial that rests on a negator alone less than one made with a denial verb', () => {
     const verb = compareFrames({ ...base, predicates: ['resign'], basis: 'cue "denied"' }, { ...base, predicates: ['resign'] });
-    const negator = compareFrames({ ...base, predicates: ['resign'], basis: '"not"' }, { ...base, predicates: ['resign'] });
+    const negator = compareFrames({ ...base, predicates: ['resign'], basis: '"not"', speakerTakesPart: true }, { ...base, predicates: ['resign'] });
     expect(negator.score).toBeLessThan(verb.score);
     expect(verb.score).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps a negation by a speaker with no part in what it negates under the listing threshold, even at a full match', () => {
+    const bystander = compareFrames({ ...base, predicates: ['resign'], basis: '"not"' }, { ...base, predicates: ['resign'] });
+    expect(bystander.score).toBeGreaterThan(0);
+    expect(bystander.score).toBeLessThan(0.5);
   });
 });

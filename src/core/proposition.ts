@@ -114,7 +114,13 @@ export function frameOf(doc: Doc, parts: readonly Span[]): Frame {
   }
   const first = sentenceFrame(doc, parts, spanned, sentences[0] ?? -1);
   const states = (f: Frame): boolean => f.denial !== null || f.predicates.some((p) => !p.startsWith(BARE_PREDICATE));
-  if (states(first)) return first;
+  if (states(first)) {
+    // "Diego has not signed anything with Porto Azul. It is fake news": a later sentence that
+    // only judges what was said makes the negation a denial in words.
+    if (first.denial === null || !NEGATORS.has(first.denial)) return first;
+    const judged = sentences.slice(1).map((s) => sentenceFrame(doc, parts, spanned, s)).find((f) => f.denial !== null && !NEGATORS.has(f.denial) && f.predicates.length === 0);
+    return judged ? { ...first, denial: judged.denial } : first;
+  }
   for (const s of sentences.slice(1)) {
     const frame = sentenceFrame(doc, parts, spanned, s);
     if (states(frame)) return frame;
@@ -564,6 +570,8 @@ function speaksOfItself(doc: Doc, tokens: readonly number[], head: number): bool
  * assertion less surely than a denial verb or a denial word: its score is scaled by this.
  */
 const NEGATION_WEIGHT = 0.7;
+/** The same for a speaker who negates what others do: below the listing threshold even at a full match. */
+const BYSTANDER_NEGATION_WEIGHT = 0.45;
 
 /** The basis of a stance that is a negator alone (`"not"`), not a cue or a denial word. */
 export function restsOnNegation(basis: string): boolean {
@@ -594,6 +602,8 @@ export interface ComparableProposition {
   terms: readonly string[];
   /** Why the claim's stance is what it is (Claim.basis): a denial that rests on a negator alone is weaker evidence. */
   basis: string;
+  /** The speaker (or whom it speaks for) takes part in the proposition: "I have not resigned", "police said no one was arrested". */
+  speakerTakesPart: boolean;
 }
 
 /**
@@ -631,9 +641,19 @@ export function compareFrames(a: ComparableProposition, b: ComparableProposition
   if (shared.startsWith(BARE_PREDICATE) && (!sameAgent || common - 1 < BARE_SHARED_TERMS)) return none;
   const union = new Set([...a.terms, ...b.terms]).size;
   const terms = union === 0 ? 0 : Math.min(1, (2 * common) / union);
-  const weak = restsOnNegation(a.basis) || restsOnNegation(b.basis) ? NEGATION_WEIGHT : 1;
+  const weak = Math.min(negationWeight(a), negationWeight(b));
   const score = weak * (0.5 * predicate + 0.3 * (participants.length / base) + 0.2 * terms);
   return { predicate, shared, participants, score: Math.round(score * 1000) / 1000 };
+}
+
+/**
+ * How far a claim's stance can be trusted as a denial: fully unless it rests on a negator alone;
+ * then less, and least when the speaker has no part in what it negates ("Trump was not
+ * addressing reality", a pundit's view, denies no report).
+ */
+function negationWeight(p: ComparableProposition): number {
+  if (!restsOnNegation(p.basis)) return 1;
+  return p.speakerTakesPart ? NEGATION_WEIGHT : BYSTANDER_NEGATION_WEIGHT;
 }
 
 /** Index keys of a proposition for finding candidates without comparing all pairs: family (or lemma) × participant. */

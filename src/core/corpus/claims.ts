@@ -95,7 +95,8 @@ export const claimKey = (ref: ClaimRef): string => `${ref.article}#${ref.claim}`
 /** Who a claim's proposition involves: who it is about, and the speaker's side when it speaks of itself. */
 function proposition(claim: ClaimRecord) {
   const participants = claim.self ? [...new Set([...claim.about, ...claim.side])] : claim.about;
-  return { predicates: claim.predicates, participants, agent: claim.agent, terms: claim.terms, basis: claim.basis };
+  const speakerTakesPart = claim.self || claim.side.some((id) => claim.about.includes(id) || claim.agent.includes(id));
+  return { predicates: claim.predicates, participants, agent: claim.agent, terms: claim.terms, basis: claim.basis, speakerTakesPart };
 }
 
 /** A claim and the story its article was placed in. */

@@ -114,7 +114,10 @@ function participants(doc: Doc, claim: Claim): Set<string> {
 
 function comparable(doc: Doc, claim: Claim) {
   const agent = claim.proposition.agent === null ? [] : [...side(doc, doc.entityById(claim.proposition.agent))];
-  return { predicates: claim.proposition.predicates, participants: [...participants(doc, claim)], agent, terms: claim.proposition.terms, basis: claim.basis };
+  const involved = participants(doc, claim);
+  const speaker = claim.speaker === null ? new Set<string>() : side(doc, doc.entityById(claim.speaker));
+  const speakerTakesPart = claim.proposition.self || [...speaker].some((key) => involved.has(key) || agent.includes(key));
+  return { predicates: claim.proposition.predicates, participants: [...involved], agent, terms: claim.proposition.terms, basis: claim.basis, speakerTakesPart };
 }
 
 function explained(doc: Doc, claim: Claim) {
