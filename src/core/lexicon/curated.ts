@@ -232,6 +232,7 @@ export const ORGANIZATIONS: readonly NamedEntry[] = [
   { name: 'Tolo News', type: 'ORG', aliases: ['TOLOnews', 'Tolonews'] },
   { name: 'Pajhwok Afghan News', type: 'ORG', aliases: ['Pajhwok'] },
   // Companies often quoted in the news
+  { name: 'Apple', type: 'ORG', aliases: ['Apple Inc.'] },
   { name: 'Google', type: 'ORG' },
   { name: 'Facebook', type: 'ORG' },
   { name: 'Twitter', type: 'ORG' },
