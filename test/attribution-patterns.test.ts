@@ -673,3 +673,12 @@ describe('headlines and datelines', () => {
     expect(a.quotes.map((q) => q.source?.text)).toEqual(['Halden', 'Halden Technologies']);
   });
 });
+
+describe('a statement set as a block', () => {
+  it('a block after "said:" that ends with a colon of its own goes on with the list it introduces', () => {
+    const a = analyse('In a statement, the ministry said:\n\nThe Ministry of Health wishes to assure the public that the situation is under control. Members of the public are advised to observe the following measures:\n\n- Boil all drinking water.\n\n- Wash hands with soap.\n\nThe minister visited a clinic on Monday.');
+    const statement = a.quote('wishes to assure the public');
+    expect(statement.content.text).toContain('- Wash hands with soap.');
+    expect(statement.content.text).not.toContain('visited a clinic');
+  });
+});

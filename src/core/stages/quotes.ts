@@ -1349,10 +1349,11 @@ function paragraphsAfterColon(doc: Doc, sentEnd: number): Span | null {
   if (doc.paragraphOf(sentEnd) === paragraph) return null;
   const next = doc.paragraphs[paragraph + 1];
   let last = next;
-  const isListItem = (k: number): boolean => LIST_ITEM.test(doc.text.slice(doc.paragraphs[k].start, doc.paragraphs[k].start + 5));
-  if (isListItem(paragraph + 1)) {
-    for (let k = paragraph + 2; k < doc.paragraphs.length && isListItem(k); k++) last = doc.paragraphs[k];
-  }
+  const isListItem = (k: number): boolean => k < doc.paragraphs.length && LIST_ITEM.test(doc.text.slice(doc.paragraphs[k].start, doc.paragraphs[k].start + 5));
+  // A block that ends with a colon of its own goes on with the list it introduces ("… are advised
+  // to observe the following measures:").
+  const list = isListItem(paragraph + 1) ? paragraph + 1 : doc.text[next.end - 1] === ':' && isListItem(paragraph + 2) ? paragraph + 2 : -1;
+  for (let k = list; k >= 0 && isListItem(k); k++) last = doc.paragraphs[k];
   return { start: next.start, end: last.end };
 }
 
