@@ -161,3 +161,11 @@ describe('one name, one sense in an article', () => {
     expect(entity?.mentions.map((m) => m.start)).toContain(0);
   });
 });
+
+describe('one name, one type in an article', () => {
+  it('a name in the dateline is a place, and stays one where the tagger reads it as a person', () => {
+    const text = 'The last post office on the bay\n\nLITTLE HARBOUR, Newfoundland — Every weekday Margaret Colbourne unlocks the door.\n\nLittle Harbour had 340 residents when she took over the shop.';
+    const types = toArticleJSON(analyzer.run(text)).entities.filter((e) => e.name.toLowerCase() === 'little harbour').map((e) => e.type);
+    expect(types).toEqual(['LOC']);
+  });
+});

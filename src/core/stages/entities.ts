@@ -75,7 +75,7 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'into'
 export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null): Stage {
   return {
     name: 'entities',
-    requires: ['tokens', 'sentences', 'pos'],
+    requires: ['tokens', 'sentences', 'pos', 'meta'],
     assigns: ['mentions', 'entities'],
     apply(doc) {
       const spans = nerModel ? splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon)) : null;
@@ -87,12 +87,35 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
         // The recogniser's decision supersedes the tagger: "IS" in "the IS" is a name, not a verb.
         if (c.kind === 'name') for (let i = c.start; i < c.end; i++) doc.tokens.pos[i] = PROPN;
       }
-      const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, candidates));
+      const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, oneTypePerName(doc, candidates)));
       nameAppositions(doc, named);
       groupEntities(doc, named);
       relateNationalities(doc, named);
     },
   };
+}
+
+/**
+ * A name in the dateline is a place ("LITTLE HARBOUR, Newfoundland —"), and a name the dateline
+ * or the lexicon types keeps that type wherever the article repeats it: the tagger, reading
+ * "Little Harbour had 340 residents", may call it a person.
+ */
+function oneTypePerName(doc: Doc, candidates: Candidate[]): Candidate[] {
+  const dateline = doc.meta.dateline;
+  const inDateline = (c: Candidate): boolean => dateline !== null && dateline !== undefined && doc.tokens.start[c.start] >= dateline.start && doc.tokens.end[c.end - 1] <= dateline.end;
+  const nameOf = (c: Candidate): string => doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]).toLowerCase();
+  const settled = new Map<string, EntityType>();
+  for (const c of candidates) {
+    if (c.kind !== 'name' || c.unnamed || c.chars) continue;
+    if (inDateline(c) && c.type !== 'GPE' && c.type !== 'LOC') c.type = 'LOC';
+    if (inDateline(c) || c.canonical !== null) settled.set(nameOf(c), c.type);
+  }
+  if (settled.size === 0) return candidates;
+  for (const c of candidates) {
+    const type = c.kind === 'name' && !c.unnamed && !c.chars ? settled.get(nameOf(c)) : undefined;
+    if (type !== undefined && c.canonical === null) c.type = type;
+  }
+  return candidates;
 }
 
 /** Tags a capitalised word never takes as a one-word name, wherever a name like it was found. */

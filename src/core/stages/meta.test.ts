@@ -62,6 +62,7 @@ describe('datelines', () => {
     ['NEW YORK, Jan. 5 (AP) — A man said so.', 'NEW YORK, Jan. 5', 'AP'],
     ['SPRINGFIELD, Ill. (AP) — A man said so.', 'SPRINGFIELD, Ill.', 'AP'],
     ['RIO DE JANEIRO — Officials said so.', 'RIO DE JANEIRO', null],
+    ['LITTLE HARBOUR, Newfoundland — Every weekday she opens the door.', 'LITTLE HARBOUR, Newfoundland', null],
   ])('reads %j', (body, dateline, agency) => {
     const found = meta(`Headline here\n\n${body}\n\nMore text.`);
     expect(found.dateline).toBe(dateline);
