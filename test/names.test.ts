@@ -140,6 +140,11 @@ describe('types', () => {
     expect(typeOf('The findings were published on Monday in the Annals of Internal Medicine, the authors said.', 'Annals of Internal Medicine')).toBe('ORG');
   });
 
+  it('a person the tagger found is no town of the gazetteer of the same name ("Bush" is not Būsh)', () => {
+    const text = 'Jeb Bush campaigned in Iowa on Monday. Bush said the race was far from over.';
+    expect(toArticleJSON(analyzer.run(text)).entities.filter((e) => e.type !== 'PERSON').map((e) => e.name)).toEqual(['Iowa']);
+  });
+
   it('a street is a place; a social network an organisation', () => {
     const text = 'Water ran down Mill Lane and Castle Road for hours, residents said. She posted a video on Instagram.';
     expect(typeOf(text, 'Mill Lane')).toBe('LOC');

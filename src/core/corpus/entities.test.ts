@@ -141,6 +141,8 @@ describe('EntityRegistry', () => {
       local('e1', 'PERSON', 'Mugabe', { roles: ['Mr'] }),
       // "Zimbabwe Mourns Loss of Robert Mugabe": the tagger's name holds the headline's words.
       local('e1', 'PERSON', 'Loss of Robert Mugabe', { aliases: ['Robert Mugabe'] }),
+      // "Critics Slam Robert Mugabe", glued by the tagger: a full name opens with a given name.
+      local('e1', 'PERSON', 'Critics Slam Robert Mugabe', { aliases: ['Robert Mugabe'] }),
     ];
     for (const other of others) {
       for (const order of [[other, robert], [robert, other]]) {

@@ -2,6 +2,7 @@ import type { ArticleJSON } from '../article.js';
 import type { EntityType } from '../doc.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { hashId } from '../hash.js';
+import { firstNameGender } from '../lexicon/words.js';
 import {
   bodyKey, bodyOf, canonicalName, compatibleGivenNames, describedBody, HONORIFIC_GENDERS, initials, normalizeName, parseBody, spellingVariants, surname,
   type Body, type CanonicalName,
@@ -391,6 +392,8 @@ function betterPersonName(name: string, old: string): boolean {
       words.some((w) => /^(?:and|&|of)$/i.test(w) || (/^\p{Ll}/u.test(w) && !NAME_PARTICLES.test(w))) ? 0 : 1,
       HONORIFIC_GENDERS.has(normalizeName(n).split(' ')[0]) ? 0 : 1,
       /^\p{L}\.?$/u.test(words[0]) ? 0 : 1,
+      // "Ted Cruz" over a headline's "Casually Conflates Ted Cruz": a full name opens with a given name.
+      firstNameGender(words[0].toLowerCase()) !== null ? 1 : 0,
       words.length,
     ];
   };

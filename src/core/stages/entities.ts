@@ -190,7 +190,8 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     // "Afghan Taliban": a nationality before a name the lexicon knows is two entities.
     const rest = span && match?.kind === 'demonym' && match.length === 1 ? lexicon.matchAt(lower, i + 1, surface) : null;
     if (span && rest && i + 1 + rest.length === span.end) spanAt[i + 1] = -1;
-    else if (span && !(match && match.length === span.end - span.start)) {
+    // "Bush said": a town of the gazetteer ("Būsh") the tagger reads as a person is the person.
+    else if (span && !(match && match.length === span.end - span.start && !(span.type === 'PER' && match.kind === 'city'))) {
       // "Officials said …": a role word alone is no name.
       if (!(span.type === 'PER' && lower.slice(span.start, span.end).every((w) => lexicon.isRoleWord(w)))) out.push(typeNerSpan(doc, lexicon, span, out));
       i = span.end - 1;
