@@ -145,6 +145,11 @@ describe('types', () => {
     expect(toArticleJSON(analyzer.run(text)).entities.filter((e) => e.type !== 'PERSON').map((e) => e.name)).toEqual(['Iowa']);
   });
 
+  it('a party\'s adjective names the party: "a Republican", "Democratic leaders"', () => {
+    const entities = toArticleJSON(analyzer.run('The Republican nominee said Democratic leaders had failed. A Republican said the Democrats would lose.')).entities.filter((e) => !e.unnamed);
+    expect(entities.map((e) => [e.name, e.type])).toEqual([['Republican Party', 'ORG'], ['Democratic Party', 'ORG']]);
+  });
+
   it('a street is a place; a social network an organisation', () => {
     const text = 'Water ran down Mill Lane and Castle Road for hours, residents said. She posted a video on Instagram.';
     expect(typeOf(text, 'Mill Lane')).toBe('LOC');

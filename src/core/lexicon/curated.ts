@@ -154,8 +154,8 @@ export const ORGANIZATIONS: readonly NamedEntry[] = [
   { name: 'Securities and Exchange Commission', type: 'ORG', aliases: ['SEC'] },
   { name: 'Food and Drug Administration', type: 'ORG', aliases: ['FDA'] },
   { name: 'Centers for Disease Control and Prevention', type: 'ORG', aliases: ['CDC'] },
-  { name: 'Democratic Party', type: 'ORG', aliases: ['Democrats'] },
-  { name: 'Republican Party', type: 'ORG', aliases: ['Republicans', 'GOP', 'G.O.P.'] },
+  { name: 'Democratic Party', type: 'ORG', aliases: ['Democrats', 'Democrat', 'Democratic'] },
+  { name: 'Republican Party', type: 'ORG', aliases: ['Republicans', 'Republican', 'GOP', 'G.O.P.'] },
   { name: 'Democratic National Committee', type: 'ORG', aliases: ['DNC'] },
   { name: 'Republican National Committee', type: 'ORG', aliases: ['RNC'] },
   // Other governments, agencies and parties
