@@ -72,6 +72,11 @@ describe('lexicon matching', () => {
   it('leaves out cities named like common words', () => {
     expect(matches(lexicon, 'Split the bill. Reading it was nice.')).toEqual([]);
   });
+
+  it('finds a large city by its name without accents, a small town not: "Zurich" is Zürich, "Bush" no Būsh', () => {
+    expect(only(lexicon, 'in Zurich')).toMatchObject({ kind: 'city', canonical: 'Zürich' });
+    expect(matches(lexicon, 'the Bush campaign and Garcia')).toEqual([]);
+  });
 });
 
 describe('lexicon word lists', () => {

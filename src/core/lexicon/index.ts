@@ -73,6 +73,13 @@ const KIND_OF_TYPE: Record<LexiconEntry['type'], LexiconKind> = {
   ORG: 'organization', MISC: 'organization', GPE: 'region', LOC: 'region', NORP: 'demonym',
 };
 
+/** Cities (by importance) found by their name written without accents ("Bogota", "Zurich", "Geneve"); "Bush" (Būsh) and "Garcia" (García) are further down. */
+const ACCENTLESS_CITY_RANK = 2500;
+
+function withoutAccents(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
 /**
  * Builds the lexicon; `extra` entries take priority over the shipped ones, so a user file can
  * both add names and re-point an alias. Otherwise organisations win over places, and countries
@@ -105,10 +112,13 @@ export function createLexicon(extra?: LexiconExtension): Lexicon {
   for (const [code, demonym, ...plurals] of DEMONYMS) {
     add([demonym, ...plurals], { kind: 'demonym', type: 'NORP', canonical: demonym, country: countryByCode.get(code) ?? null });
   }
-  for (const line of CITIES.split('\n')) {
+  CITIES.split('\n').forEach((line, rank) => {
     const [name, code, ...aliases] = line.split('\t');
-    add([name, ...aliases], { kind: 'city', type: 'GPE', canonical: name, country: countryByCode.get(code) ?? null });
-  }
+    // "Bush" is Būsh, Egypt, written without its accent: a small town's unaccented name is more
+    // often an English word or surname, so only the larger cities are found by theirs.
+    const folded = rank < ACCENTLESS_CITY_RANK ? '' : withoutAccents(name);
+    add([name, ...aliases.filter((alias) => alias !== folded)], { kind: 'city', type: 'GPE', canonical: name, country: countryByCode.get(code) ?? null });
+  });
 
   return {
     matchAt(lower, i, surface) {

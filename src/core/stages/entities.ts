@@ -178,7 +178,6 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
   spans?.forEach((span, k) => {
     spanAt[span.start] = k;
   });
-  const surnames = new Set(spans?.filter((s) => s.type === 'PER' && s.end - s.start > 1).map((s) => lower[s.end - 1]));
   const surface = (token: number): string => doc.word(token);
   for (let i = 0; i < n; i++) {
     const parts = isCapitalised(doc, i) ? compoundParts(doc, lexicon, i) : null;
@@ -191,9 +190,9 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     // "Afghan Taliban": a nationality before a name the lexicon knows is two entities.
     const rest = span && match?.kind === 'demonym' && match.length === 1 ? lexicon.matchAt(lower, i + 1, surface) : null;
     if (span && rest && i + 1 + rest.length === span.end) spanAt[i + 1] = -1;
-    // "Jeb Bush … Bush said": a town of the gazetteer ("Būsh") is the person the article named
-    // with that surname, when the tagger reads it as one.
-    else if (span && !(match && match.length === span.end - span.start && !(span.type === 'PER' && match.kind === 'city' && surnames.has(lower[i])))) {
+    // "Bush said": a town of the gazetteer ("Būsh") the tagger reads as a person is the person,
+    // unless a preposition of place puts it on the map ("from Orlando").
+    else if (span && !(match && match.length === span.end - span.start && !(span.type === 'PER' && match.kind === 'city' && !PLACE_PREPOSITIONS.has(lower[i - 1] ?? '')))) {
       // "Officials said …": a role word alone is no name.
       if (!(span.type === 'PER' && lower.slice(span.start, span.end).every((w) => lexicon.isRoleWord(w)))) out.push(typeNerSpan(doc, lexicon, span, out));
       i = span.end - 1;
