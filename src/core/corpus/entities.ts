@@ -160,20 +160,20 @@ export class EntityRegistry {
 
   /**
    * A person by surname: a one-word name joins the only person with that surname; a full name joins
-   * a person known by the surname alone, or the only one whose given name is compatible.
+   * the only one whose given name is compatible, else the only person known by the surname alone.
    */
   private findPerson(type: EntityType, names: readonly string[]): CorpusEntity | null {
     if (type !== 'PERSON' && type !== 'MISC') return null;
     const full = names.find((n) => n.includes(' ')) ?? names[0];
     if (full === undefined) return null;
     const people = this.owners(SURNAME + surname(full));
-    const matches = full.includes(' ')
-      ? people.filter((p) => {
-          const known = normalizeName(p.name);
-          return !known.includes(' ') || compatibleGivenNames(known, full, (given) => this.lexicon.firstNameGender(given));
-        })
-      : people;
-    return matches.length === 1 ? matches[0] : null;
+    if (!full.includes(' ')) return people.length === 1 ? people[0] : null;
+    const named = people.filter((p) => normalizeName(p.name).includes(' '));
+    const compatible = named.filter((p) => compatibleGivenNames(normalizeName(p.name), full, (given) => this.lexicon.firstNameGender(given)));
+    // "G. Bush" is George Bush, the one full name it fits, before a bare "Bush" it fits too.
+    if (compatible.length === 1) return compatible[0];
+    const bare = people.filter((p) => !named.includes(p));
+    return compatible.length === 0 && bare.length === 1 ? bare[0] : null;
   }
 
   private create(type: EntityType, name: string, keys: string[], unnamed: boolean): CorpusEntity {
