@@ -179,3 +179,16 @@ describe('one name, one type in an article', () => {
     expect(types).toEqual(['LOC']);
   });
 });
+
+describe('title-case headlines', () => {
+  const names = (text: string): string[] => toArticleJSON(analyzer.run(text)).entities.filter((e) => !e.unnamed).map((e) => e.name);
+
+  it('a possessive does not keep a line from reading as a headline: "Hamilton Struggles" is no name', () => {
+    expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).toContain('Hamilton');
+    expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).not.toContain('Hamilton Struggles');
+  });
+
+  it('words web text writes in lower case are common words in a headline: "Baltic Drills"', () => {
+    expect(names('Kremlin Rejects NATO Claims Over Baltic Drills')).not.toContain('Baltic Drills');
+  });
+});

@@ -19,6 +19,7 @@ const MINOR = new Set([
 export const NAME_JOINERS = new Set(['of', 'the', 'and', '&', 'de', 'da', 'du', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'abu', 'y']);
 
 const HAS_LETTER = /\p{L}/u;
+const POSSESSIVE = /^['’]s$/;
 const STARTS_UPPER = /^\p{Lu}/u;
 const HAS_UPPER = /\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -34,8 +35,9 @@ export function lineCase(doc: Doc, from: number, to: number): LineCase {
   let capitals = 0;
   for (let i = from; i < to; i++) {
     const word = doc.word(i);
-    if (!HAS_LETTER.test(word)) continue;
-    const minor = MINOR.has(doc.tokens.lower[i]);
+    // "Ferrari's Leclerc …": a possessive is no word of its own; "Ludwig van Beethoven" keeps its particle.
+    if (!HAS_LETTER.test(word) || POSSESSIVE.test(word)) continue;
+    const minor = MINOR.has(doc.tokens.lower[i]) || NAME_JOINERS.has(doc.tokens.lower[i]);
     if (!HAS_LOWER.test(word) && word.length > 1) capitals++;
     else if (minor && i > from) continue;
     words++;
