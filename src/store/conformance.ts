@@ -88,7 +88,9 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('starts empty', async () => {
       const { store } = await makeStore();
-      expect(await store.snapshot()).toEqual({ articles: 0, entities: [] });
+      expect(await store.snapshot()).toEqual({ articles: 0 });
+      expect(await store.entityKeys(['name:taliban'])).toEqual([['name:taliban', []]]);
+      expect(await store.entitiesById(['n1'])).toEqual([]);
       expect(await store.storyStates(['s1'])).toEqual([]);
       expect(await store.storySums(['s1'])).toEqual([['s1', { body: [], title: [], entities: [] }]]);
       expect(await store.df(['t:flour', 'e:e1'])).toEqual([['t:flour', 0], ['e:e1', 0]]);
@@ -119,10 +121,11 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('keeps the latest state of entities and stories that change from batch to batch', async () => {
       const { store } = await filled();
-      const { entities } = await store.snapshot();
+      const written = [...first.entities, ...rest.entities];
+      const entities = await store.entitiesById([...written.map((e) => e.id), 'missing']);
       const latest = <T extends { id: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.id, r])).values()];
       const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
-      expect(byId(entities)).toEqual(byId(latest([...first.entities, ...rest.entities])));
+      expect(byId(entities)).toEqual(byId(latest(written)));
       const stories = latest([...first.stories, ...rest.stories]);
       expect(byId(await store.storyStates([...stories.map((s) => s.id), 'missing']))).toEqual(byId(stories));
       await store.close();
@@ -175,6 +178,22 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
           expect(claim).toEqual(claims.find((c) => c.article === claim.article && c.id === claim.id));
           expect(story).toBe(articles.find((x) => x.id === claim.article)?.story);
         }
+      }
+      await store.close();
+    });
+
+    it('keeps the entity lookup keys placement reads: every entity owning a key, as it stands now', async () => {
+      const { store } = await filled();
+      const latest = new Map([...first.entities, ...rest.entities].map((e) => [e.id, e]));
+      const owners = new Map<string, string[]>();
+      for (const e of latest.values()) for (const key of e.keys) owners.set(key, [...(owners.get(key) ?? []), e.id].sort());
+      // Entities of the first batch written again by the second (Russia, the Taliban): the lookups give them as they stand now.
+      expect(first.entities.some((e) => rest.entities.some((r) => r.id === e.id))).toBe(true);
+      const stored = await store.entityKeys([...owners.keys(), 'name:never-named']);
+      expect(stored.length).toBe(owners.size + 1);
+      for (const [key, entities] of stored) {
+        expect(entities.map((e) => e.id).sort(), key).toEqual(owners.get(key) ?? []);
+        for (const e of entities) expect(e).toEqual(latest.get(e.id));
       }
       await store.close();
     });
@@ -233,7 +252,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       const entities = await store.entities();
       expect(entities.filter((e) => e.code !== null).length).toBeGreaterThan(2);
       for (const e of entities) expect(e.code).toBe(chosen(counts.get(e.id) ?? {}));
-      for (const e of (await store.snapshot()).entities) expect(e.codes).toEqual(counts.get(e.id));
+      for (const e of await store.entitiesById(entities.map((e) => e.id))) expect(e.codes).toEqual(counts.get(e.id));
       expect(entities.find((e) => e.name === 'Taliban')?.code).toBe('AFGREB');
       await store.close();
     });
@@ -267,7 +286,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(a.story).not.toBe(c.story);
       const posted = rest.index.postings.filter(([, story]) => story === c.story).map(([posting]) => posting);
       expect(posted.length).toBeGreaterThan(0);
-      const index = { bands: [], members: [], postings: [], df: [], claims: [], sums: [] };
+      const index = { bands: [], members: [], postings: [], df: [], claims: [], sums: [], entityKeys: [] };
       await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }], index });
       const stories = await store.stories();
       expect(stories.find((s) => s.id === a.story)?.articles.map((x) => x.id)).toContain(c.id);

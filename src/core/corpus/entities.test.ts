@@ -180,8 +180,11 @@ describe('EntityRegistry', () => {
     expect(fresh.get('e1')).toBe(chiwenga);
     expect(registry.get(chiwenga)).toMatchObject({ name: 'Constantino Chiwenga', articles: 2, mentions: 2, codes: { ZWEMIL: 2 } });
     expect(registry.get(chiwenga)?.aliases).toContain('Constantinos Chiwenga');
-    // The variant's own entity is gone, and a later article finds Chiwenga by the variant.
-    expect(registry.takeChanged().map((e) => e.name)).not.toContain('Constantinos Chiwenga');
+    // The variant's own entity is gone, with the keys it had gained (Chiwenga has them), and a later article finds Chiwenga by the variant.
+    const taken = registry.takeChanged();
+    expect(taken.entities.map((e) => e.name)).not.toContain('Constantinos Chiwenga');
+    expect(new Set(taken.keys.map(([, id]) => id))).toEqual(new Set(taken.entities.map((e) => e.id)));
+    expect(taken.keys).toContainEqual(['name:constantinos chiwenga', chiwenga]);
     expect(registry.resolveArticle('g', [local('e1', 'PERSON', 'Constantinos Chiwenga')]).get('e1')).toBe(chiwenga);
   });
 
@@ -240,14 +243,33 @@ describe('EntityRegistry', () => {
     expect(codeAfter([2]).code).toBeNull();
   });
 
-  it('resumes from its own entities', () => {
+  /** Resolves an article's entities as a store-backed engine does: loading from `stored` what the registry asks for, until it is done. */
+  const resolveLoading = (
+    registry: EntityRegistry,
+    stored: ReadonlyMap<string, CorpusEntity>,
+    article: string,
+    entities: Local[],
+    order: (entities: CorpusEntity[]) => CorpusEntity[] = (e) => e,
+  ): Map<string, string> => {
+    const resolving = registry.start(article, entities);
+    do {
+      for (let reads = registry.toLoad(resolving); reads.keys.length + reads.ids.length > 0; reads = registry.toLoad(resolving)) {
+        for (const key of reads.keys) registry.loadKey(key, order([...stored.values()].filter((e) => e.keys.includes(key))));
+        for (const id of reads.ids) registry.loadEntity(id, stored.get(id) ?? null);
+      }
+    } while (!registry.resolve(resolving));
+    return resolving.ids;
+  };
+
+  it('resumes from its own entities, read through windows of one key', () => {
     const registry = new EntityRegistry(defaultLexicon());
     const ids = registry.resolveArticle('a', [local('e1', 'PERSON', 'Zamir Kabulov'), local('e2', 'ORG', 'ISIS')]);
-    const changed = registry.takeChanged();
+    const { entities: changed, keys } = registry.takeChanged();
     expect(changed.map((e) => e.id).sort()).toEqual([...ids.values()].sort());
-    expect(registry.takeChanged()).toEqual([]);
-    const resumed = new EntityRegistry(defaultLexicon(), changed);
-    const again = resumed.resolveArticle('b', [local('e1', 'MISC', 'Kabulov'), local('e2', 'ORG', 'Daesh')]);
+    expect(keys.map(([key, id]) => `${id} ${key}`).sort()).toEqual(changed.flatMap((e) => e.keys.map((key) => `${e.id} ${key}`)).sort());
+    expect(registry.takeChanged()).toEqual({ entities: [], keys: [] });
+    const stored = new Map(changed.map((e) => [e.id, e]));
+    const again = resolveLoading(new EntityRegistry(defaultLexicon(), { entities: 1, keys: 1 }), stored, 'b', [local('e1', 'MISC', 'Kabulov'), local('e2', 'ORG', 'Daesh')]);
     expect([...again.values()]).toEqual([...ids.values()]);
   });
 
@@ -265,15 +287,24 @@ describe('EntityRegistry', () => {
       [local('e1', 'PERSON', 'Ivanka Trump'), local('e2', 'ORG', 'Trump')],
       [local('e1', 'MISC', 'Trump')],
       [local('e1', 'PERSON', 'Kennedy'), local('e2', 'PERSON', 'Donald Trump')],
+      // An unnamed entity keyed on another unnamed one, itself keyed on a named one: read in three rounds.
+      ...[1, 2].map(() => [
+        local('e1', 'ORG', 'the ministry', { unnamed: true, affiliation: 'e2' }),
+        local('e2', 'GPE', 'Zimbabwe'),
+        local('e3', 'PERSON', 'a ministry spokesman', { unnamed: true, affiliation: 'e1' }),
+      ]),
     ];
-    /** Resolves every article; at `split`, a new registry resumes from the entities stored so far, listed in `order`. */
+    /**
+     * Resolves every article; from `split` on, a new registry reads the entities stored so far
+     * through windows of one entity and one key, each key's owners listed in `order`.
+     */
     const run = (split: number | null, order: (entities: CorpusEntity[]) => CorpusEntity[] = (e) => e) => {
       const stored = new Map<string, CorpusEntity>();
       let registry = new EntityRegistry(defaultLexicon());
       const resolved = articles.map((entities, i) => {
-        if (i === split) registry = new EntityRegistry(defaultLexicon(), order([...stored.values()]));
-        const ids = registry.resolveArticle(`a${i}`, entities);
-        for (const entity of registry.takeChanged()) stored.set(entity.id, entity);
+        if (i === split) registry = new EntityRegistry(defaultLexicon(), { entities: 1, keys: 1 });
+        const ids = split !== null && i >= split ? resolveLoading(registry, stored, `a${i}`, entities, order) : registry.resolveArticle(`a${i}`, entities);
+        for (const entity of registry.takeChanged().entities) stored.set(entity.id, entity);
         return Object.fromEntries(ids);
       });
       return { resolved, entities: [...stored.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
@@ -285,6 +316,7 @@ describe('EntityRegistry', () => {
       expect(whole.entities.find((e) => e.id === donald)).toMatchObject({ name: 'Donald Trump', type: 'PERSON' });
       expect(whole.resolved[9].e2).toBe(donald);
       expect(whole.resolved[8].e1).not.toBe(donald);
+      expect(whole.resolved[11]).toEqual(whole.resolved[10]);
       expect(new Set(whole.resolved.flatMap((ids) => Object.values(ids))).size).toBe(whole.entities.length);
     });
 

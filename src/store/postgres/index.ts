@@ -8,6 +8,7 @@ import type {
   ClaimRef,
   ContradictionEdge,
   CorpusBatch,
+  CorpusEntity,
   CorpusSnapshot,
   EntityJSON,
   EntityLink,
@@ -105,10 +106,9 @@ class PostgresStore implements Store {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const query = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
       const [{ articles }] = await query(`SELECT count(*)::int AS articles FROM articles`);
-      const entities = (await query(`SELECT * FROM entities`)).map(toEntity);
       if ((await query(`SELECT 1 FROM stories WHERE state IS NULL LIMIT 1`)).length > 0) throw new CorpusIndexMissingError();
       await client.query('COMMIT');
-      return { articles: articles as number, entities };
+      return { articles: articles as number };
     } finally {
       client.release();
     }
@@ -124,6 +124,17 @@ class PostgresStore implements Store {
     // BIGINT comes back as a string.
     for (const row of rows) buckets.get(Number(row.key))?.push(members.get(row.seq as number) as BandMember);
     return [...buckets];
+  }
+
+  async entityKeys(keys: readonly string[]): Promise<Array<[string, CorpusEntity[]]>> {
+    const rows = await this.rows(`SELECT k.key AS owned_key, e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = ANY($1)`, [keys]);
+    const owners = new Map<string, CorpusEntity[]>(keys.map((key) => [key, []]));
+    for (const row of rows) owners.get(row.owned_key as string)?.push(toEntity(row));
+    return [...owners];
+  }
+
+  async entitiesById(ids: readonly string[]): Promise<CorpusEntity[]> {
+    return (await this.rows(`SELECT * FROM entities WHERE id = ANY($1)`, [ids])).map(toEntity);
   }
 
   async storyStates(ids: readonly string[]): Promise<StoredStory[]> {
@@ -222,7 +233,8 @@ class PostgresStore implements Store {
           [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state)],
         );
       }
-      const { bands, members, postings, df, claims, sums } = batch.index;
+      const { bands, members, postings, df, claims, sums, entityKeys } = batch.index;
+      await client.query(`INSERT INTO entity_keys (key, entity) SELECT * FROM unnest($1::text[], $2::text[])`, [entityKeys.map(([key]) => key), entityKeys.map(([, id]) => id)]);
       // One statement per table: the rows of a batch run to thousands.
       await client.query(`INSERT INTO lsh_bands (band_key, seq) SELECT * FROM unnest($1::bigint[], $2::int[])`, [bands.map(([key]) => key), bands.map(([, seq]) => seq)]);
       await client.query(`INSERT INTO lsh_articles (seq, id, story, signature) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bytea[])`, [
