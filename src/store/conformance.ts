@@ -142,7 +142,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
-    it('keeps the indexes placement looks up: LSH buckets, story postings, document frequencies, story sums by what they gained, claim postings with their story', async () => {
+    it('keeps the indexes placement looks up: LSH buckets, story postings with their stories\' recency, document frequencies, story sums by what they gained, claim postings with their story', async () => {
       const { store } = await filled();
       const articles = [...first.articles, ...rest.articles];
       expect(await store.has(articles[1].id)).toBe(true);
@@ -153,7 +153,10 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       const postings = new Map<string, Set<string>>();
       for (const [posting, story] of [...first.index.postings, ...rest.index.postings]) postings.set(posting, (postings.get(posting) ?? new Set()).add(story));
       const stored = await store.postings([...postings.keys()]);
-      expect(new Map(stored.map(([posting, stories]) => [posting, new Set(stories)]))).toEqual(postings);
+      expect(new Map(stored.map(([posting, stories]) => [posting, new Set(stories.map(([id]) => id))]))).toEqual(postings);
+      // Each with its recency as the story stands now.
+      const touched = new Map([...first.stories, ...rest.stories].map((s) => [s.id, s.state.touched]));
+      for (const [, stories] of stored) for (const [id, recency] of stories) expect(recency, id).toBe(touched.get(id));
       const snapshot = await store.snapshot();
       expect(snapshot.articles).toBe(3);
       const df = new Map([...first.index.df, ...rest.index.df]);
@@ -293,7 +296,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(stories.some((s) => s.id === c.story)).toBe(false);
       expect((await store.storyStates([a.story, c.story])).map((s) => s.id)).toEqual([a.story]);
       expect(await store.storySums([c.story])).toEqual([[c.story, { body: [], title: [], entities: [] }]]);
-      for (const [, ids] of await store.postings(posted)) expect(ids).toEqual([a.story]);
+      for (const [, stories] of await store.postings(posted)) expect(stories.map(([id]) => id)).toEqual([a.story]);
       expect((await store.bands(bandKeys(c.signature)))[0][1].map((m) => m.story)).toEqual([a.story]);
       expect((await store.article(c.id))?.story).toBe(a.story);
       const claimPosting = rest.index.claims.find(([, ref]) => ref.article === c.id)?.[0] as string;

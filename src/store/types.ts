@@ -36,8 +36,8 @@ export interface Store {
   storyStates(ids: readonly string[]): Promise<StoredStory[]>;
   /** The sums of each of these stories. */
   storySums(ids: readonly string[]): Promise<Array<[string, StoryCentroid]>>;
-  /** The stories in each story posting. */
-  postings(keys: readonly string[]): Promise<Array<[string, string[]]>>;
+  /** The stories in each story posting, each with its recency (`touched`: the seq of its latest article). */
+  postings(keys: readonly string[]): Promise<Array<[string, Array<[string, number]>]>>;
   /** Each claim posting's latest CLAIM_POSTING_CAPACITY claims, oldest first, with the story their article is in now. */
   claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>>;
   /** True when an article with this id is stored. */

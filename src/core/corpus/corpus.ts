@@ -47,14 +47,15 @@ const DAY_MS = 86_400_000;
  * week) is read by every article of its week, and is small. A claim posting (a predicate family
  * and a participant) holds up to 512 claims of about 1 KB: the most-read few hundred are kept.
  * A document frequency (a term or an entity) is a number: tens of thousands cost a few MB. A
- * story (record, recency, norms) is read by every article whose postings name it, and is small;
+ * story (record, recency, norms) is read by every article whose postings name it among their 64
+ * most recent, and is small; the recency of every story a posting names is a number;
  * its sums only when an article is scored against it, and they grow with the story (a key for
  * each term and entity of its articles: a story of a thousand articles may have tens of thousands).
  * An entity (names, keys, counts: about 1 KB) is read by the articles naming it, and all of a
  * story's by an article of the story that makes a new one; an entity key (a name, a surname) names
  * its owners' ids.
  */
-export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000, stories: 20_000, sums: 1_000, entities: 50_000, entityKeys: 100_000 };
+export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000, stories: 20_000, sums: 1_000, entities: 50_000, entityKeys: 100_000, recency: 100_000 };
 
 /** An article begun by {@link CorpusEngine.begin}: copy found, its entities being resolved. */
 export interface Begun {
@@ -131,6 +132,7 @@ export class CorpusEngine {
           df: options.window ?? WINDOWS.df,
           stories: options.window ?? WINDOWS.stories,
           sums: options.window ?? WINDOWS.sums,
+          recency: options.window ?? WINDOWS.recency,
         },
       },
     );
@@ -221,11 +223,11 @@ export class CorpusEngine {
     return this.stories.postingsRead(placement.vector, placement.time);
   }
 
-  loadPosting(posting: string, stories: readonly string[]): void {
+  loadPosting(posting: string, stories: ReadonlyArray<[string, number]>): void {
     this.stories.loadPosting(posting, stories);
   }
 
-  /** The stories `place()` reads for this placement that are not loaded: those its story postings name (load those first), or its original's. */
+  /** The stories `place()` reads for this placement that are not loaded: the most recent its story postings name (load those first), or its original's. */
   storiesToLoad(placement: Placement): string[] {
     return this.stories.storiesRead(placement.vector, placement.time, placement.original?.member.story);
   }

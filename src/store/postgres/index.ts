@@ -153,10 +153,10 @@ class PostgresStore implements Store {
     return keys.map((key) => [key, found.get(key) ?? 0]);
   }
 
-  async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
-    const rows = await this.rows(`SELECT posting, story FROM story_postings WHERE posting = ANY($1)`, [keys]);
-    const postings = new Map<string, string[]>(keys.map((key) => [key, []]));
-    for (const row of rows) postings.get(row.posting as string)?.push(row.story as string);
+  async postings(keys: readonly string[]): Promise<Array<[string, Array<[string, number]>]>> {
+    const rows = await this.rows(`SELECT p.posting, p.story, s.touched FROM story_postings p JOIN stories s ON s.id = p.story WHERE p.posting = ANY($1)`, [keys]);
+    const postings = new Map<string, Array<[string, number]>>(keys.map((key) => [key, []]));
+    for (const row of rows) postings.get(row.posting as string)?.push([row.story as string, row.touched as number]);
     return [...postings];
   }
 
@@ -228,9 +228,10 @@ class PostgresStore implements Store {
       }
       for (const s of batch.stories) {
         await client.query(
-          `INSERT INTO stories (id, label, seq, first, last, size, state) VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state`,
-          [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state)],
+          `INSERT INTO stories (id, label, seq, first, last, size, state, touched) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state,
+             touched = excluded.touched`,
+          [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state), s.state.touched],
         );
       }
       const { bands, members, postings, df, claims, sums, entityKeys } = batch.index;

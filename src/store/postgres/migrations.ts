@@ -106,6 +106,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE entity_keys (key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (key, entity));
   INSERT INTO entity_keys (key, entity) SELECT DISTINCT k, e.id FROM entities e, json_array_elements_text(e.keys::json) AS k;
   `,
+  // Each story's recency (the seq of its latest article, also in its state) as a column, read with
+  // the stories of a posting so that placement reads the rows of only the most recent of them.
+  `ALTER TABLE stories ADD COLUMN touched INTEGER;
+   UPDATE stories SET touched = (state::json->>'touched')::int;`,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

@@ -66,7 +66,7 @@ class SqliteStore implements Store {
     this.lookup = {
       band: db.prepare(`SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}`).pluck(),
       bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
-      posting: db.prepare(`SELECT story FROM story_postings WHERE posting = ?`).pluck(),
+      posting: db.prepare(`SELECT p.story, s.touched FROM story_postings p JOIN stories s ON s.id = p.story WHERE p.posting = ?`).raw(),
       df: db.prepare(`SELECT df FROM term_df WHERE key = ?`).pluck(),
       entityKey: db.prepare(`SELECT e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = ?`),
       entities: db.prepare(`SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))`),
@@ -89,8 +89,9 @@ class SqliteStore implements Store {
       claim: db.prepare(`INSERT INTO claims (article, id, quote, kind, cue, cue_class, speaker, stance, content_start, content_end, text, proposition, time, article_seq, duplicate)
         VALUES (@article, @id, @quote, @kind, @cue, @cueClass, @speaker, @stance, @start, @end, @text, @proposition, @time, @seq, @duplicate)`),
       claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
-      story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size, state) VALUES (@id, @label, @seq, @first, @last, @size, @state)
-        ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state`),
+      story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size, state, touched) VALUES (@id, @label, @seq, @first, @last, @size, @state, @touched)
+        ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state,
+          touched = excluded.touched`),
       mergeArticles: db.prepare(`UPDATE articles SET story = ? WHERE story = ?`),
       mergePostings: db.prepare(`INSERT OR IGNORE INTO story_postings (posting, story) SELECT posting, ? FROM story_postings WHERE story = ?`),
       dropPostings: db.prepare(`DELETE FROM story_postings WHERE story = ?`),
@@ -144,8 +145,8 @@ class SqliteStore implements Store {
     return keys.map((key) => [key, (this.lookup.df.get(key) as number | undefined) ?? 0]);
   }
 
-  async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
-    return keys.map((key) => [key, this.lookup.posting.all(key) as string[]]);
+  async postings(keys: readonly string[]): Promise<Array<[string, Array<[string, number]>]>> {
+    return keys.map((key) => [key, this.lookup.posting.all(key) as Array<[string, number]>]);
   }
 
   async claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>> {
@@ -188,7 +189,7 @@ class SqliteStore implements Store {
         const row = insert.claim.run({ ...c, proposition: propositionColumn(c), duplicate: c.duplicate ? 1 : 0 });
         insert.claimFts.run(row.lastInsertRowid, c.text);
       }
-      for (const s of batch.stories) insert.story.run({ ...s, state: JSON.stringify(s.state) });
+      for (const s of batch.stories) insert.story.run({ ...s, state: JSON.stringify(s.state), touched: s.state.touched });
       for (const [key, seq] of batch.index.bands) insert.band.run(key, seq);
       for (const [key, entity] of batch.index.entityKeys) insert.entityKey.run(key, entity);
       for (const m of batch.index.members) insert.lshArticle.run(m.seq, m.id, m.story, packSignature(m.signature));

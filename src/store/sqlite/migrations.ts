@@ -106,6 +106,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE entity_keys (key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (key, entity)) WITHOUT ROWID;
   INSERT OR IGNORE INTO entity_keys (key, entity) SELECT k.value, e.id FROM entities e, json_each(e.keys) k;
   `,
+  // Each story's recency (the seq of its latest article, also in its state) as a column, read with
+  // the stories of a posting so that placement reads the rows of only the most recent of them.
+  `ALTER TABLE stories ADD COLUMN touched INTEGER;
+   UPDATE stories SET touched = json_extract(state, '$.touched');`,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */
