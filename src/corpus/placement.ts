@@ -5,6 +5,7 @@ import { bandKeys } from '../core/corpus/minhash.js';
 import { StoryClusterer } from '../core/corpus/stories.js';
 import type { ArticleRecord, BandMember, ClaimRef, CorpusBatch } from '../core/corpus/types.js';
 import { CorpusIndexMissingError } from '../store/errors.js';
+import { HeapCap } from './heap-cap.js';
 import type { Store } from '../store/types.js';
 
 /**
@@ -18,6 +19,8 @@ import type { Store } from '../store/types.js';
  * Write each batch taken before adding the next article.
  */
 export class StoredCorpus {
+  private readonly heap = HeapCap.fromEnvironment();
+
   private constructor(
     private readonly store: Store,
     private readonly engine: CorpusEngine,
@@ -78,9 +81,11 @@ export class StoredCorpus {
     for (const id of ids) this.engine.loadEntity(id, found.get(id) ?? null);
   }
 
-  /** The rows added since the last call, for one store transaction. */
+  /** The rows added since the last call, for one store transaction; the heap is then kept under the writer's cap. */
   takeBatch(): CorpusBatch {
-    return this.engine.takeBatch();
+    const batch = this.engine.takeBatch();
+    this.heap?.check();
+    return batch;
   }
 }
 
