@@ -5,8 +5,8 @@ import { bandKeys } from '../core/corpus/minhash.js';
 import { StoryClusterer } from '../core/corpus/stories.js';
 import type { ArticleRecord, BandMember, ClaimRef, CorpusBatch } from '../core/corpus/types.js';
 import { CorpusIndexMissingError } from '../store/errors.js';
-import { HeapCap } from './heap-cap.js';
 import type { Store } from '../store/types.js';
+import { HeapCap } from './heap-cap.js';
 
 /**
  * The corpus engine backed by a store: it resumes from the store's snapshot (the article count),
