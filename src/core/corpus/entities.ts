@@ -130,13 +130,6 @@ export class EntityRegistry {
     return { entities, keys };
   }
 
-  /** Resolves every entity of one article at once, in a registry holding every entity. */
-  resolveArticle(articleId: string, entities: ArticleJSON['entities']): Map<string, string> {
-    const article = this.start(articleId, entities);
-    if (!this.resolve(article)) throw new Error(`entities of ${articleId} read before they were loaded`);
-    return article.ids;
-  }
-
   /** Begins resolving an article's entities: {@link resolve} goes on. */
   start(articleId: string, entities: ArticleJSON['entities']): ArticleEntities {
     this.created.clear();
