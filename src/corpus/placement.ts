@@ -1,21 +1,26 @@
 import { claimPostings } from '../core/corpus/claims.js';
-import { CorpusEngine, type CorpusOptions, type IncomingArticle } from '../core/corpus/corpus.js';
+import { CorpusEngine, type CorpusOptions, type IncomingArticle, type Resolution } from '../core/corpus/corpus.js';
+import type { EntityReads } from '../core/corpus/entities.js';
 import { bandKeys } from '../core/corpus/minhash.js';
 import { StoryClusterer } from '../core/corpus/stories.js';
 import type { ArticleRecord, BandMember, ClaimRef, CorpusBatch } from '../core/corpus/types.js';
 import { CorpusIndexMissingError } from '../store/errors.js';
 import type { Store } from '../store/types.js';
+import { HeapCap } from './heap-cap.js';
 
 /**
- * The corpus engine backed by a store: it resumes from the store's snapshot (the entities), and
- * before each step of placing an article loads from the store's indexes what that step reads (LSH
- * buckets; then document frequencies; then story postings, the stories they name and the sums of
- * those scored; then the claim postings its claims are matched against) into the engine's
- * windows, so the engine stays synchronous and its memory does not grow with the corpus. It
- * decides exactly as an engine holding everything in memory. Write each batch taken before adding
- * the next article.
+ * The corpus engine backed by a store: it resumes from the store's snapshot (the article count),
+ * and before each step of placing an article loads from the store's indexes what that step reads
+ * (LSH buckets; the entity keys and entities its entities are resolved by; document frequencies;
+ * story postings, the stories they name and the sums of those scored; its story's entities, when
+ * it made a new one; the claim postings its claims are matched against; the entities the reasons
+ * of its pairs name) into the engine's windows, so the engine stays synchronous and its memory
+ * does not grow with the corpus. It decides exactly as an engine holding everything in memory.
+ * Write each batch taken before adding the next article.
  */
 export class StoredCorpus {
+  private readonly heap = HeapCap.fromEnvironment();
+
   private constructor(
     private readonly store: Store,
     private readonly engine: CorpusEngine,
@@ -44,7 +49,12 @@ export class StoredCorpus {
   async add(input: IncomingArticle): Promise<ArticleRecord> {
     const bands = this.engine.bandsToLoad(input.prepared.signature);
     if (bands.length > 0) for (const [key, members] of await this.store.bands(bands)) this.engine.loadBand(key, members);
-    const resolution = this.engine.begin(input);
+    const begun = this.engine.begin(input);
+    let resolution: Resolution | null = null;
+    while (resolution === null) {
+      for (let reads = this.engine.entitiesToLoad(begun); reads.keys.length + reads.ids.length > 0; reads = this.engine.entitiesToLoad(begun)) await this.loadEntities(reads);
+      resolution = this.engine.resolve(begun);
+    }
     const df = this.engine.dfToLoad(resolution);
     if (df.length > 0) for (const [key, n] of await this.store.df(df)) this.engine.loadDf(key, n);
     const placement = this.engine.weigh(resolution);
@@ -55,14 +65,27 @@ export class StoredCorpus {
     const sums = this.engine.sumsToLoad(placement);
     if (sums.length > 0) for (const [story, centroid] of await this.store.storySums(sums)) this.engine.loadSums(story, centroid);
     const placed = this.engine.place(placement);
-    const claimPostingKeys = this.engine.claimPostingsToLoad(placed);
+    await this.loadEntities(this.engine.settleToLoad(placed));
+    const settled = this.engine.settle(placed);
+    const claimPostingKeys = this.engine.claimPostingsToLoad(settled);
     if (claimPostingKeys.length > 0) for (const [key, claims] of await this.store.claimPostings(claimPostingKeys)) this.engine.loadClaimPosting(key, claims);
-    return this.engine.finish(placed);
+    const matched = this.engine.match(settled);
+    await this.loadEntities({ keys: [], ids: this.engine.namesToLoad(matched) });
+    return this.engine.finish(matched);
   }
 
-  /** The rows added since the last call, for one store transaction. */
+  private async loadEntities({ keys, ids }: EntityReads): Promise<void> {
+    if (keys.length > 0) for (const [key, owners] of await this.store.entityKeys(keys)) this.engine.loadEntityKey(key, owners);
+    if (ids.length === 0) return;
+    const found = new Map((await this.store.entitiesById(ids)).map((entity) => [entity.id, entity]));
+    for (const id of ids) this.engine.loadEntity(id, found.get(id) ?? null);
+  }
+
+  /** The rows added since the last call, for one store transaction; the heap is then kept under the writer's cap. */
   takeBatch(): CorpusBatch {
-    return this.engine.takeBatch();
+    const batch = this.engine.takeBatch();
+    this.heap?.check();
+    return batch;
   }
 }
 
@@ -86,5 +109,5 @@ async function rebuildIndexes(store: Store): Promise<void> {
   const { stories, sums, postings, df } = clusterer.take();
   const claims: Array<[string, ClaimRef]> = [];
   for await (const claim of store.claims()) for (const posting of claimPostings(claim)) claims.push([posting, { article: claim.article, claim: claim.id }]);
-  await store.write({ articles: [], entities: [], claims: [], stories, merged: [], edges: [], index: { bands, members, postings, df, claims, sums } });
+  await store.write({ articles: [], entities: [], claims: [], stories, merged: [], edges: [], index: { bands, members, postings, df, claims, sums, entityKeys: [] } });
 }

@@ -11,6 +11,7 @@ import { prepareArticle, type PreparedArticle } from '../core/corpus/prepare.js'
 import { createLexicon } from '../core/lexicon/index.js';
 import { contentId } from '../corpus/ids.js';
 import { DEFAULT_BATCH_SIZE } from '../corpus/ingest.js';
+import { HeapCap } from '../corpus/heap-cap.js';
 import { StoredCorpus } from '../corpus/placement.js';
 import { formatTable } from '../eval/table.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
@@ -57,6 +58,8 @@ export interface CorpusBenchReport {
   rateRatio: number;
   rssRatio: number;
   dbMB: number;
+  /** The writer's heap cap (src/corpus/heap-cap.ts), or null when turned off. */
+  heapCapMB: number | null;
   /** Reading the snapshot and starting an engine from it, at the end. */
   resumeSeconds: number;
   /** Median milliseconds of each query at the end. */
@@ -132,6 +135,7 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
       rateRatio: round(last.articlesPerSecond / first.articlesPerSecond, 3),
       rssRatio: round(last.peakRssMB / first.peakRssMB, 3),
       dbMB: round(size() / 2 ** 20, 1),
+      heapCapMB: HeapCap.fromEnvironment()?.mb ?? null,
       resumeSeconds: round(resumeSeconds, 2),
       queries,
     };
@@ -261,6 +265,7 @@ export function formatCorpusBenchReport(r: CorpusBenchReport): string {
       ['peak RSS, last tenth / first', `${r.rssRatio.toFixed(2)}×`, `≤ ${t.rssRatio}×`, verdict(r.rssRatio <= t.rssRatio)],
       ['peak RSS', `${peak.toFixed(0)} MB`, `≤ ${t.peakRssMB} MB`, verdict(peak <= t.peakRssMB)],
       ['database', `${r.dbMB.toFixed(0)} MB`, '', ''],
+      ['writer heap cap', r.heapCapMB === null ? 'none' : `${r.heapCapMB} MB`, '', ''],
       ['resume (snapshot + engine)', `${r.resumeSeconds.toFixed(2)} s`, '', ''],
       ...Object.entries(r.queries).map(([label, ms]) => [`query: ${label}`, `${ms.toFixed(1)} ms`, '', '']),
     ]),

@@ -88,7 +88,9 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('starts empty', async () => {
       const { store } = await makeStore();
-      expect(await store.snapshot()).toEqual({ articles: 0, entities: [] });
+      expect(await store.snapshot()).toEqual({ articles: 0 });
+      expect(await store.entityKeys(['name:taliban'])).toEqual([['name:taliban', []]]);
+      expect(await store.entitiesById(['n1'])).toEqual([]);
       expect(await store.storyStates(['s1'])).toEqual([]);
       expect(await store.storySums(['s1'])).toEqual([['s1', { body: [], title: [], entities: [] }]]);
       expect(await store.df(['t:flour', 'e:e1'])).toEqual([['t:flour', 0], ['e:e1', 0]]);
@@ -119,10 +121,11 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
 
     it('keeps the latest state of entities and stories that change from batch to batch', async () => {
       const { store } = await filled();
-      const { entities } = await store.snapshot();
+      const written = [...first.entities, ...rest.entities];
+      const entities = await store.entitiesById([...written.map((e) => e.id), 'missing']);
       const latest = <T extends { id: string }>(rows: T[]): T[] => [...new Map(rows.map((r) => [r.id, r])).values()];
       const byId = <T extends { id: string }>(rows: T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
-      expect(byId(entities)).toEqual(byId(latest([...first.entities, ...rest.entities])));
+      expect(byId(entities)).toEqual(byId(latest(written)));
       const stories = latest([...first.stories, ...rest.stories]);
       expect(byId(await store.storyStates([...stories.map((s) => s.id), 'missing']))).toEqual(byId(stories));
       await store.close();
@@ -139,7 +142,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       await store.close();
     });
 
-    it('keeps the indexes placement looks up: LSH buckets, story postings, document frequencies, story sums by what they gained, claim postings with their story', async () => {
+    it('keeps the indexes placement looks up: LSH buckets, story postings with their stories\' recency, document frequencies, story sums by what they gained, claim postings with their story', async () => {
       const { store } = await filled();
       const articles = [...first.articles, ...rest.articles];
       expect(await store.has(articles[1].id)).toBe(true);
@@ -150,7 +153,10 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       const postings = new Map<string, Set<string>>();
       for (const [posting, story] of [...first.index.postings, ...rest.index.postings]) postings.set(posting, (postings.get(posting) ?? new Set()).add(story));
       const stored = await store.postings([...postings.keys()]);
-      expect(new Map(stored.map(([posting, stories]) => [posting, new Set(stories)]))).toEqual(postings);
+      expect(new Map(stored.map(([posting, stories]) => [posting, new Set(stories.map(([id]) => id))]))).toEqual(postings);
+      // Each with its recency as the story stands now.
+      const touched = new Map([...first.stories, ...rest.stories].map((s) => [s.id, s.state.touched]));
+      for (const [, stories] of stored) for (const [id, recency] of stories) expect(recency, id).toBe(touched.get(id));
       const snapshot = await store.snapshot();
       expect(snapshot.articles).toBe(3);
       const df = new Map([...first.index.df, ...rest.index.df]);
@@ -175,6 +181,22 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
           expect(claim).toEqual(claims.find((c) => c.article === claim.article && c.id === claim.id));
           expect(story).toBe(articles.find((x) => x.id === claim.article)?.story);
         }
+      }
+      await store.close();
+    });
+
+    it('keeps the entity lookup keys placement reads: every entity owning a key, as it stands now', async () => {
+      const { store } = await filled();
+      const latest = new Map([...first.entities, ...rest.entities].map((e) => [e.id, e]));
+      const owners = new Map<string, string[]>();
+      for (const e of latest.values()) for (const key of e.keys) owners.set(key, [...(owners.get(key) ?? []), e.id].sort());
+      // Entities of the first batch written again by the second (Russia, the Taliban): the lookups give them as they stand now.
+      expect(first.entities.some((e) => rest.entities.some((r) => r.id === e.id))).toBe(true);
+      const stored = await store.entityKeys([...owners.keys(), 'name:never-named']);
+      expect(stored.length).toBe(owners.size + 1);
+      for (const [key, entities] of stored) {
+        expect(entities.map((e) => e.id).sort(), key).toEqual(owners.get(key) ?? []);
+        for (const e of entities) expect(e).toEqual(latest.get(e.id));
       }
       await store.close();
     });
@@ -233,7 +255,7 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       const entities = await store.entities();
       expect(entities.filter((e) => e.code !== null).length).toBeGreaterThan(2);
       for (const e of entities) expect(e.code).toBe(chosen(counts.get(e.id) ?? {}));
-      for (const e of (await store.snapshot()).entities) expect(e.codes).toEqual(counts.get(e.id));
+      for (const e of await store.entitiesById(entities.map((e) => e.id))) expect(e.codes).toEqual(counts.get(e.id));
       expect(entities.find((e) => e.name === 'Taliban')?.code).toBe('AFGREB');
       await store.close();
     });
@@ -267,14 +289,14 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(a.story).not.toBe(c.story);
       const posted = rest.index.postings.filter(([, story]) => story === c.story).map(([posting]) => posting);
       expect(posted.length).toBeGreaterThan(0);
-      const index = { bands: [], members: [], postings: [], df: [], claims: [], sums: [] };
+      const index = { bands: [], members: [], postings: [], df: [], claims: [], sums: [], entityKeys: [] };
       await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [{ from: c.story, into: a.story }], index });
       const stories = await store.stories();
       expect(stories.find((s) => s.id === a.story)?.articles.map((x) => x.id)).toContain(c.id);
       expect(stories.some((s) => s.id === c.story)).toBe(false);
       expect((await store.storyStates([a.story, c.story])).map((s) => s.id)).toEqual([a.story]);
       expect(await store.storySums([c.story])).toEqual([[c.story, { body: [], title: [], entities: [] }]]);
-      for (const [, ids] of await store.postings(posted)) expect(ids).toEqual([a.story]);
+      for (const [, stories] of await store.postings(posted)) expect(stories.map(([id]) => id)).toEqual([a.story]);
       expect((await store.bands(bandKeys(c.signature)))[0][1].map((m) => m.story)).toEqual([a.story]);
       expect((await store.article(c.id))?.story).toBe(a.story);
       const claimPosting = rest.index.claims.find(([, ref]) => ref.article === c.id)?.[0] as string;

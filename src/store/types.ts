@@ -7,6 +7,7 @@ import type {
   ContradictionEdge,
   ContradictionJSON,
   CorpusBatch,
+  CorpusEntity,
   CorpusSnapshot,
   EntityJSON,
   EntityLink,
@@ -21,18 +22,22 @@ import type {
  * implement the same interface; `runStoreSuite` (conformance.ts) checks an implementation.
  */
 export interface Store {
-  /** What the corpus engine resumes from (no per-article state: it reads that with the lookups below). */
+  /** What the corpus engine resumes from: the article count (it reads everything else with the lookups below). */
   snapshot(): Promise<CorpusSnapshot>;
   /** Each LSH bucket's latest BUCKET_CAPACITY articles, oldest first (a bucket never written is empty). */
   bands(keys: readonly number[]): Promise<Array<[number, BandMember[]]>>;
+  /** The entities owning each entity lookup key (none for a key no entity owns). */
+  entityKeys(keys: readonly string[]): Promise<Array<[string, CorpusEntity[]]>>;
+  /** The entities of these ids that exist, in any order. */
+  entitiesById(ids: readonly string[]): Promise<CorpusEntity[]>;
   /** The document frequency of each key (0 for a key none has). */
   df(keys: readonly string[]): Promise<Array<[string, number]>>;
   /** The stories of these ids with their state (their sums apart), in any order. */
   storyStates(ids: readonly string[]): Promise<StoredStory[]>;
   /** The sums of each of these stories. */
   storySums(ids: readonly string[]): Promise<Array<[string, StoryCentroid]>>;
-  /** The stories in each story posting. */
-  postings(keys: readonly string[]): Promise<Array<[string, string[]]>>;
+  /** The stories in each story posting, each with its recency (`touched`: the seq of its latest article). */
+  postings(keys: readonly string[]): Promise<Array<[string, Array<[string, number]>]>>;
   /** Each claim posting's latest CLAIM_POSTING_CAPACITY claims, oldest first, with the story their article is in now. */
   claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>>;
   /** True when an article with this id is stored. */

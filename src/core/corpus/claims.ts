@@ -1,6 +1,6 @@
 import type { ArticleJSON } from '../article.js';
 import type { Stance } from '../doc.js';
-import { compareFrames, explainContradiction, polarityOf, propositionKeys, restsOnNegation, type Polarity } from '../proposition.js';
+import { compareFrames, explainContradiction, polarityOf, propositionKeys, restsOnNegation, type FrameMatch, type Polarity } from '../proposition.js';
 import { hashId } from '../hash.js';
 import type { LocalClaim } from './prepare.js';
 import type { ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, ContradictionJSON } from './types.js';
@@ -119,6 +119,26 @@ function postingsOf(claim: ClaimRecord, polarity: Polarity): string[] {
 }
 
 /**
+ * Two claims found opposed on one proposition, before the reason is written: the reason names
+ * entities, which a store-backed engine loads first ({@link pairEntities}). A reversal's `a` is
+ * the earlier claim.
+ */
+export interface OpposedPair {
+  kind: ContradictionEdge['kind'];
+  a: ClaimRecord;
+  b: ClaimRecord;
+  match: FrameMatch;
+  /** The two articles are in different stories. */
+  apart: boolean;
+  score: number;
+}
+
+/** The entity ids the reason of a pair names: the speakers and the shared participants. */
+export function pairEntities({ a, b, match }: OpposedPair): string[] {
+  return [a.speaker, b.speaker, ...match.participants].filter((id): id is string => id !== null);
+}
+
+/**
  * Claims indexed by proposition key (predicate family × participant), per polarity: the postings
  * of {@link claimPostings}, each its latest {@link CLAIM_POSTING_CAPACITY} claims, oldest first. They are
  * a {@link StateWindow}: all of them without a store, else those the node side loaded (the postings
@@ -155,6 +175,11 @@ export class ClaimIndex {
 
   /** The edges between `claim` (of an article in `story`) and the claims indexed so far; then indexes it. */
   add(claim: ClaimRecord, story = ''): ContradictionEdge[] {
+    return this.explain(this.match(claim, story));
+  }
+
+  /** The pairs `claim` (of an article in `story`) makes with the claims indexed so far; then indexes it. */
+  match(claim: ClaimRecord, story = ''): OpposedPair[] {
     if (!isMatchable(claim)) return [];
     // A claim is in a posting per key: read from the store, each posting has its own copy.
     const candidates = new Map<string, StoriedClaim>();
@@ -162,14 +187,19 @@ export class ClaimIndex {
       for (const other of this.postings.get(posting) ?? []) candidates.set(claimKey({ article: other.claim.article, claim: other.claim.id }), other);
     }
     const entry = { claim, story };
-    const edges: ContradictionEdge[] = [];
+    const pairs: OpposedPair[] = [];
     for (const other of candidates.values()) {
       if (other.claim.article === claim.article) continue; // the single-article pipeline judged these
-      const edge = other.claim.speaker === claim.speaker ? this.reversal(other.claim, claim) : this.contradiction(other, entry);
-      if (edge) edges.push(edge);
+      const pair = other.claim.speaker === claim.speaker ? reversal(other.claim, claim) : this.contradiction(other, entry);
+      if (pair) pairs.push(pair);
     }
     this.insert(entry);
-    return edges.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return pairs;
+  }
+
+  /** The edges of one claim's pairs, with their reasons, by id. */
+  explain(pairs: readonly OpposedPair[]): ContradictionEdge[] {
+    return pairs.map((pair) => this.edgeOf(pair)).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   /** The claims added since the last call, as rows of the store's postings; a windowed index then drops postings beyond its window. */
@@ -180,28 +210,24 @@ export class ClaimIndex {
     return rows;
   }
 
-  private contradiction({ claim: a, story: storyA }: StoriedClaim, { claim: b, story: storyB }: StoriedClaim): ContradictionEdge | null {
+  private contradiction({ claim: a, story: storyA }: StoriedClaim, { claim: b, story: storyB }: StoriedClaim): OpposedPair | null {
     if (a.side.some((id) => b.side.includes(id))) return null; // one side: not a contradiction
     const match = compareFrames(proposition(a), proposition(b));
     if (match.score === 0) return null;
-    const [denial, assertion] = a.stance === 'deny' ? [a, b] : [b, a];
     const apart = this.resolveStory(storyA) !== this.resolveStory(storyB);
-    const reason = explainContradiction(this.explained(denial), this.explained(assertion), match, match.participants.map(this.nameOf));
     const score = Math.round(match.score * (apart ? OTHER_STORY_WEIGHT : 1) * 1000) / 1000;
-    return edge('contradiction', a, b, apart ? `${reason}; in different stories` : reason, score, match.shared);
+    return { kind: 'contradiction', a, b, match, apart, score };
   }
 
-  /**
-   * A flip is rarer than a disagreement, so it needs the same predicate word and a denial that rests
-   * on more than a negator: "It's not my job to comment" is no reversal of talk about jobs.
-   */
-  private reversal(a: ClaimRecord, b: ClaimRecord): ContradictionEdge | null {
-    if (a.predicate !== b.predicate || restsOnNegation(a.basis) || restsOnNegation(b.basis)) return null;
-    const match = compareFrames(proposition(a), proposition(b));
-    if (match.predicate < 1) return null;
-    const [earlier, later] = (a.time ?? 0) < (b.time ?? 0) || ((a.time ?? 0) === (b.time ?? 0) && a.seq <= b.seq) ? [a, b] : [b, a];
-    const reason = `${later.stance} after ${earlier.stance} by ${this.nameOf(a.speaker as string)}: ${explainContradiction(this.explained(later), this.explained(earlier), match, match.participants.map(this.nameOf))}`;
-    return edge('reversal', earlier, later, reason, match.score, match.shared);
+  private edgeOf({ kind, a, b, match, apart, score }: OpposedPair): ContradictionEdge {
+    const names = match.participants.map(this.nameOf);
+    if (kind === 'reversal') {
+      const reason = `${b.stance} after ${a.stance} by ${this.nameOf(a.speaker as string)}: ${explainContradiction(this.explained(b), this.explained(a), match, names)}`;
+      return edge('reversal', a, b, reason, score, match.shared);
+    }
+    const [denial, assertion] = a.stance === 'deny' ? [a, b] : [b, a];
+    const reason = explainContradiction(this.explained(denial), this.explained(assertion), match, names);
+    return edge('contradiction', a, b, apart ? `${reason}; in different stories` : reason, score, match.shared);
   }
 
   private explained(claim: ClaimRecord) {
@@ -220,6 +246,18 @@ export class ClaimIndex {
       this.postings.set(posting, list);
     }
   }
+}
+
+/**
+ * A flip is rarer than a disagreement, so it needs the same predicate word and a denial that rests
+ * on more than a negator: "It's not my job to comment" is no reversal of talk about jobs.
+ */
+function reversal(a: ClaimRecord, b: ClaimRecord): OpposedPair | null {
+  if (a.predicate !== b.predicate || restsOnNegation(a.basis) || restsOnNegation(b.basis)) return null;
+  const match = compareFrames(proposition(a), proposition(b));
+  if (match.predicate < 1) return null;
+  const [earlier, later] = (a.time ?? 0) < (b.time ?? 0) || ((a.time ?? 0) === (b.time ?? 0) && a.seq <= b.seq) ? [a, b] : [b, a];
+  return { kind: 'reversal', a: earlier, b: later, match, apart: false, score: match.score };
 }
 
 /** The polarity a claim is opposed by. */

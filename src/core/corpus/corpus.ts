@@ -1,10 +1,10 @@
 import type { Lexicon } from '../lexicon/index.js';
-import { ClaimIndex, articleEdges, canonicalClaims, outletName, type StoriedClaim } from './claims.js';
-import { EntityRegistry } from './entities.js';
+import { ClaimIndex, articleEdges, canonicalClaims, outletName, pairEntities, type OpposedPair, type StoriedClaim } from './claims.js';
+import { EntityRegistry, type ArticleEntities, type EntityReads } from './entities.js';
 import { LshIndex, bandKeys } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
 import { StoryClusterer, type StoryFeatures } from './stories.js';
-import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusSnapshot, StoredStory, StoryCentroid, StoryRecord, StoryVector } from './types.js';
+import type { ArticleRecord, BandMember, ClaimRecord, CorpusBatch, CorpusEntity, CorpusSnapshot, StoredStory, StoryCentroid, StoryRecord, StoryVector } from './types.js';
 
 /**
  * The corpus engine: takes analysed articles one at a time and works out what each adds across
@@ -47,19 +47,28 @@ const DAY_MS = 86_400_000;
  * week) is read by every article of its week, and is small. A claim posting (a predicate family
  * and a participant) holds up to 512 claims of about 1 KB: the most-read few hundred are kept.
  * A document frequency (a term or an entity) is a number: tens of thousands cost a few MB. A
- * story (record, recency, norms) is read by every article whose postings name it, and is small;
+ * story (record, recency, norms) is read by every article whose postings name it among their 64
+ * most recent, and is small; the recency of every story a posting names is a number;
  * its sums only when an article is scored against it, and they grow with the story (a key for
  * each term and entity of its articles: a story of a thousand articles may have tens of thousands).
+ * An entity (names, keys, counts: about 1 KB) is read by the articles naming it, and all of a
+ * story's by an article of the story that makes a new one; an entity key (a name, a surname) names
+ * its owners' ids.
  */
-export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000, stories: 20_000, sums: 1_000 };
+export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000, stories: 20_000, sums: 1_000, entities: 50_000, entityKeys: 100_000, recency: 100_000 };
 
-/** An article begun by {@link CorpusEngine.begin}: copy found, entities resolved. */
-export interface Resolution {
+/** An article begun by {@link CorpusEngine.begin}: copy found, its entities being resolved. */
+export interface Begun {
   input: IncomingArticle;
   seq: number;
   published: string | null;
   time: number | null;
   original: { member: BandMember; similarity: number } | null;
+  entities: ArticleEntities;
+}
+
+/** An article whose entities {@link CorpusEngine.resolve} resolved. */
+export interface Resolution extends Begun {
   canonical: Map<string, string>;
   /** The article's story features, with canonical entity ids. */
   features: StoryFeatures;
@@ -70,12 +79,22 @@ export interface Placement extends Resolution {
   vector: StoryVector;
 }
 
-/** An article placed by {@link CorpusEngine.place}, for {@link CorpusEngine.finish} to match its claims and record. */
-export interface PlacedArticle extends Placement {
+/** An article placed in its story by {@link CorpusEngine.place}, for {@link CorpusEngine.settle} to settle its entities there. */
+export interface Placed extends Placement {
   story: StoryRecord;
   member: BandMember;
+}
+
+/** An article settled by {@link CorpusEngine.settle}, for {@link CorpusEngine.match} to match its claims. */
+export interface PlacedArticle extends Placed {
   /** The article's claims in canonical ids, as its entities stand once settled in its story. */
   claims: ClaimRecord[];
+}
+
+/** An article whose claims {@link CorpusEngine.match} matched, for {@link CorpusEngine.finish} to explain the pairs and record. */
+export interface Matched extends PlacedArticle {
+  /** The pairs each claim makes with the claims indexed before it. */
+  pairs: OpposedPair[][];
 }
 
 export class CorpusEngine {
@@ -91,16 +110,19 @@ export class CorpusEngine {
 
   /**
    * A new engine holds all its state. One backed by a store resumes from the store's `snapshot`
-   * and reads everything else (LSH buckets, document frequencies, story postings, stories and
-   * their sums, claim postings) through windows: before each of `begin()`, `weigh()`, `place()` and `finish()` the node side
-   * loads what it reads (src/corpus/placement.ts), and each batch taken must be written before the
-   * next article is added.
+   * (the article count) and reads everything else (LSH buckets, entities and their keys, document
+   * frequencies, story postings, stories and their sums, claim postings) through windows: before
+   * each step of placing an article the node side loads what it reads (src/corpus/placement.ts),
+   * and each batch taken must be written before the next article is added.
    */
   constructor(options: CorpusOptions, snapshot?: CorpusSnapshot) {
     this.windowed = snapshot !== undefined;
     this.seq = snapshot?.articles ?? 0;
     this.lsh = new LshIndex(snapshot ? (options.window ?? WINDOWS.buckets) : null);
-    this.entities = new EntityRegistry(options.lexicon, snapshot?.entities ?? []);
+    this.entities = new EntityRegistry(
+      options.lexicon,
+      snapshot ? { entities: options.window ?? WINDOWS.entities, keys: options.window ?? WINDOWS.entityKeys } : null,
+    );
     this.stories = new StoryClusterer(
       {},
       snapshot && {
@@ -110,11 +132,12 @@ export class CorpusEngine {
           df: options.window ?? WINDOWS.df,
           stories: options.window ?? WINDOWS.stories,
           sums: options.window ?? WINDOWS.sums,
+          recency: options.window ?? WINDOWS.recency,
         },
       },
     );
     this.claims = new ClaimIndex(
-      (id) => this.entities.get(id)?.name ?? outletName(id) ?? id,
+      (id) => outletName(id) ?? this.entities.get(id)?.name ?? id,
       (story) => this.stories.resolve(story),
       snapshot ? (options.window ?? WINDOWS.claims) : null,
     );
@@ -125,9 +148,11 @@ export class CorpusEngine {
     return this.known.has(id);
   }
 
-  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in four steps.) */
+  /** Adds one analysed article; its rows join the pending batch. (An engine without a store: a store-backed one places in steps.) */
   add(input: IncomingArticle): ArticleRecord {
-    return this.finish(this.place(this.weigh(this.begin(input))));
+    const resolution = this.resolve(this.begin(input));
+    if (!resolution) throw new Error(`entities of ${input.id} read before they were loaded`);
+    return this.finish(this.match(this.settle(this.place(this.weigh(resolution)))));
   }
 
   /** The LSH buckets `begin()` reads for this signature that are not loaded. */
@@ -139,21 +164,44 @@ export class CorpusEngine {
     this.lsh.load(key, members);
   }
 
-  /** Looks for the article's original and resolves its entities; `weigh()` goes on. */
-  begin(input: IncomingArticle): Resolution {
+  /** Looks for the article's original and begins resolving its entities; `resolve()` goes on. */
+  begin(input: IncomingArticle): Begun {
     const { id, prepared } = input;
-    const { analysis, signature, features } = prepared;
+    const { analysis, signature } = prepared;
     if (this.known.has(id)) throw new Error(`article ${id} is already in the corpus`);
     const seq = ++this.seq;
     const published = input.published ?? analysis.meta.published;
     const original = this.lsh.nearest(signature, DUPLICATE_THRESHOLD);
-    const canonical = this.entities.resolveArticle(id, analysis.entities);
+    return { input, seq, published, time: dayOf(published), original, entities: this.entities.start(id, analysis.entities) };
+  }
+
+  /** The entity keys and entities `resolve()` reads next that are not loaded: load them and ask again until there are none. */
+  entitiesToLoad(begun: Begun): EntityReads {
+    return this.entities.toLoad(begun.entities);
+  }
+
+  loadEntityKey(key: string, owners: readonly CorpusEntity[]): void {
+    this.entities.loadKey(key, owners);
+  }
+
+  loadEntity(id: string, entity: CorpusEntity | null): void {
+    this.entities.loadEntity(id, entity);
+  }
+
+  /**
+   * Resolves the article's entities as far as what is loaded allows (an unnamed entity keyed on
+   * another is read once that one is resolved): the resolution, or null when `entitiesToLoad()`
+   * has more to load first; `weigh()` goes on.
+   */
+  resolve(begun: Begun): Resolution | null {
+    if (!this.entities.resolve(begun.entities)) return null;
+    const canonical = begun.entities.ids;
     const entities = new Map<string, number>();
-    for (const [local, count] of features.entities) {
+    for (const [local, count] of begun.input.prepared.features.entities) {
       const key = canonical.get(local) as string;
       entities.set(key, (entities.get(key) ?? 0) + count);
     }
-    return { input, seq, published, time: dayOf(published), original, canonical, features: { ...features, entities } };
+    return { ...begun, canonical, features: { ...begun.input.prepared.features, entities } };
   }
 
   /** The document frequencies `weigh()` reads for this article that are not loaded (its entities are known once resolved). */
@@ -175,11 +223,11 @@ export class CorpusEngine {
     return this.stories.postingsRead(placement.vector, placement.time);
   }
 
-  loadPosting(posting: string, stories: readonly string[]): void {
+  loadPosting(posting: string, stories: ReadonlyArray<[string, number]>): void {
     this.stories.loadPosting(posting, stories);
   }
 
-  /** The stories `place()` reads for this placement that are not loaded: those its story postings name (load those first), or its original's. */
+  /** The stories `place()` reads for this placement that are not loaded: the most recent its story postings name (load those first), or its original's. */
   storiesToLoad(placement: Placement): string[] {
     return this.stories.storiesRead(placement.vector, placement.time, placement.original?.member.story);
   }
@@ -197,7 +245,7 @@ export class CorpusEngine {
     this.stories.loadSums(story, sums);
   }
 
-  /** The claim postings `finish()` reads for this article that are not loaded. */
+  /** The claim postings `match()` reads for this article that are not loaded. */
   claimPostingsToLoad(placed: PlacedArticle): string[] {
     return this.claims.postingsRead(placed.claims);
   }
@@ -206,28 +254,51 @@ export class CorpusEngine {
     this.claims.loadPosting(posting, claims);
   }
 
-  /** Places the article weighed in its story, settles its entities there, and makes its claims canonical; `finish()` goes on. */
-  place(placement: Placement): PlacedArticle {
-    const { input, seq, time, original, canonical, vector } = placement;
+  /** Places the article weighed in its story; `settle()` goes on. */
+  place(placement: Placement): Placed {
+    const { input, seq, time, original, vector } = placement;
     const { id, prepared } = input;
     const { analysis, signature } = prepared;
     const label = input.title ?? analysis.meta.title ?? analysis.text.trim().split('\n')[0].slice(0, 120);
     const story = this.stories.assign(vector, time, seq, label, `s${id}`, original?.member.story);
-    // The vector keeps the ids the article had before: an entity merged away is then a key no other article has.
-    this.entities.settleInStory(analysis.entities, canonical, this.stories.entitiesOf(story.id));
     const member = { id, seq, story: story.id, signature };
     this.lsh.add(member);
-    const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
-    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
-    return { ...placement, story, member, claims };
+    return { ...placement, story, member };
   }
 
-  /** Matches the placed article's claims and adds its rows to the batch. */
-  finish({ input, seq, published, time, original, canonical, vector, story, member, claims }: PlacedArticle): ArticleRecord {
+  /** What `settle()` reads that is not loaded: when the article made an entity, the story's entities and the keys the new one would give one of them. */
+  settleToLoad({ input, canonical, story }: Placed): EntityReads {
+    return this.entities.settleReads(input.prepared.analysis.entities, canonical, this.stories.entitiesOf(story.id));
+  }
+
+  /** Settles the article's entities in its story and makes its claims canonical; `match()` goes on. */
+  settle(placed: Placed): PlacedArticle {
+    const { input, seq, time, original, canonical, story } = placed;
+    const { id, prepared } = input;
+    const { analysis } = prepared;
+    // The vector keeps the ids the article had before: an entity merged away is then a key no other article has.
+    this.entities.settleInStory(analysis.entities, canonical, this.stories.entitiesOf(story.id));
+    const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
+    const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
+    return { ...placed, claims };
+  }
+
+  /** Matches the article's claims against the claims indexed before them, and indexes them; `finish()` goes on. */
+  match(placed: PlacedArticle): Matched {
+    return { ...placed, pairs: placed.claims.map((claim) => this.claims.match(claim, placed.story.id)) };
+  }
+
+  /** The entities `finish()` names in the reasons of the article's pairs that are not loaded. */
+  namesToLoad(matched: Matched): string[] {
+    return this.entities.idsToLoad(matched.pairs.flat().flatMap(pairEntities).filter((id) => outletName(id) === null));
+  }
+
+  /** Explains the pairs of the article's claims and adds its rows to the batch. */
+  finish({ input, seq, published, time, original, canonical, vector, story, member, claims, pairs }: Matched): ArticleRecord {
     const { id, prepared } = input;
     const { analysis, signature } = prepared;
     const title = input.title ?? analysis.meta.title;
-    const edges = claims.flatMap((claim) => this.claims.add(claim, story.id));
+    const edges = pairs.flatMap((found) => this.claims.explain(found));
     // A copy's own contradictions are its original's, already recorded.
     if (original === null) edges.push(...articleEdges(id, analysis.contradictions));
 
@@ -263,7 +334,8 @@ export class CorpusEngine {
   /** The rows added since the last call, for one store transaction. */
   takeBatch(): CorpusBatch {
     const { stories, sums, merged, postings, df } = this.stories.take();
-    const batch = { ...this.batch, entities: this.entities.takeChanged(), stories, merged, index: { ...this.batch.index, postings, df, sums, claims: this.claims.take() } };
+    const { entities, keys } = this.entities.takeChanged();
+    const batch = { ...this.batch, entities, stories, merged, index: { ...this.batch.index, postings, df, sums, claims: this.claims.take(), entityKeys: keys } };
     this.batch = emptyBatch();
     this.lsh.settle();
     if (this.windowed) this.known.clear();
@@ -272,7 +344,7 @@ export class CorpusEngine {
 }
 
 function emptyBatch(): CorpusBatch {
-  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [], claims: [], sums: [] } };
+  return { articles: [], entities: [], claims: [], stories: [], merged: [], edges: [], index: { bands: [], members: [], postings: [], df: [], claims: [], sums: [], entityKeys: [] } };
 }
 
 /** The host of a URL without "www." ("meridian-wire.example"), or null. */

@@ -8,6 +8,7 @@ import {
   type Body, type CanonicalName,
 } from './names.js';
 import type { CorpusEntity } from './types.js';
+import { Memo, StateWindow } from './window.js';
 
 /**
  * Canonical entities across articles. An article entity joins the canonical entity that shares a
@@ -32,77 +33,216 @@ const DESCRIPTION = 'description:';
 /** Aliases kept per entity; the rest add nothing for a reader. */
 const MAX_ALIASES = 24;
 
+/** What resolving or settling an article's entities reads that is not loaded: lookup keys (with every entity owning them) and entity ids. */
+export interface EntityReads {
+  keys: string[];
+  ids: string[];
+}
+
+/** An article's entities being resolved ({@link EntityRegistry.start}): named ones first, so an unnamed one can key on its affiliation's canonical id. */
+export interface ArticleEntities {
+  article: string;
+  /** The article's entities in the order they are resolved. */
+  order: ArticleEntity[];
+  /** How many of `order` are resolved. */
+  resolved: number;
+  /** How many of `order` are known to have everything they read loaded ({@link EntityRegistry.toLoad} found nothing missing): resolve() checks only those after. */
+  ready: number;
+  /** The canonical id of each local id resolved. */
+  ids: Map<string, string>;
+  /** How each named entity is looked up, worked out once. */
+  lookups: Map<string, NamedLookup>;
+}
+
+/** How a named entity is looked up: its type and name after the lexicon, its names normalised, those it is found by, the bodies its names describe. */
+interface NamedLookup {
+  names: Array<{ surface: string } & CanonicalName & { normalized: string }>;
+  type: EntityType;
+  canonical: string;
+  normalized: string[];
+  lookup: string[];
+  descriptions: string[];
+}
+
+/** Lexicon lookups and described bodies kept by name: the same names recur from article to article. */
+const NAMES_CACHED = 50_000;
+
 export class EntityRegistry {
-  private readonly byId = new Map<string, CorpusEntity>();
-  private readonly byKey = new Map<string, Set<string>>();
-  /** Lexicon lookups by type and name: the same names recur from article to article. */
-  private readonly canonical = new Map<string, CanonicalName & { normalized: string }>();
-  /** What kind of body each name says, described or named (names.ts): names recur from article to article. */
-  private readonly bodies = new Map<string, { described: Body | null; named: Body | null }>();
-  /** Each entity's name and aliases, lower-cased. */
-  private readonly known = new Map<string, Set<string>>();
+  private readonly byId: StateWindow<string, CorpusEntity | null>;
+  private readonly byKey: StateWindow<string, Set<string>>;
+  private readonly canonical = new Memo<CanonicalName & { normalized: string }>(NAMES_CACHED);
+  /** What kind of body each name says, described or named (names.ts). */
+  private readonly bodies = new Memo<{ described: Body | null; named: Body | null }>(NAMES_CACHED);
+  /** Names normalised: an article's new entities are compared with every name of its story's. */
+  private readonly normalized = new Memo<string>(NAMES_CACHED);
   private readonly changed = new Set<string>();
+  /** [key, entity] for each key an entity gained since the last {@link takeChanged}. */
+  private gainedKeys: Array<[string, string]> = [];
   /** Entities the article being resolved created: only these may still join one of its story's. */
   private readonly created = new Set<string>();
 
+  /**
+   * A registry without a store holds every entity. One backed by a store (`windows`) holds a
+   * window of its entities and of its lookup keys (each with its owners): before each step the
+   * node side loads what {@link toLoad} or {@link settleReads} name (src/corpus/placement.ts).
+   */
   constructor(
     private readonly lexicon: Lexicon,
-    entities: readonly CorpusEntity[] = [],
+    windows: { entities: number; keys: number } | null = null,
   ) {
-    for (const entity of entities) {
-      const copy = { ...entity, aliases: [...entity.aliases], keys: [...entity.keys], codes: { ...entity.codes } };
-      this.byId.set(copy.id, copy);
-      for (const key of copy.keys) this.index(key, copy.id);
-    }
+    this.byId = new StateWindow('entity', windows?.entities ?? null);
+    this.byKey = new StateWindow('entity key', windows?.keys ?? null);
   }
 
   get(id: string): CorpusEntity | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id) ?? undefined;
   }
 
-  /** Copies of the entities changed since the last call, for the store. */
-  takeChanged(): CorpusEntity[] {
-    const changed = [...this.changed].map((id) => {
-      const entity = this.byId.get(id) as CorpusEntity;
-      return { ...entity, aliases: [...entity.aliases], keys: [...entity.keys], codes: { ...entity.codes } };
-    });
-    this.changed.clear();
-    return changed;
+  /** An entity as the store has it, or null for an id no entity has. */
+  loadEntity(id: string, entity: CorpusEntity | null): void {
+    this.byId.load(id, entity && { ...entity, aliases: [...entity.aliases], keys: [...entity.keys], codes: { ...entity.codes } });
+  }
+
+  /** A lookup key as the store has it, with every entity owning it. */
+  loadKey(key: string, owners: readonly CorpusEntity[]): void {
+    for (const owner of owners) this.loadEntity(owner.id, owner);
+    this.byKey.load(key, new Set(owners.map((owner) => owner.id)));
+  }
+
+  /** The ids among `ids` not loaded (for the names a reason gives). */
+  idsToLoad(ids: Iterable<string>): string[] {
+    return this.byId.missing(ids);
   }
 
   /**
-   * Resolves every entity of one article to the canonical id of each local id. Named entities go
-   * first, so an unnamed one can key on its affiliation's canonical id.
+   * Copies of the entities changed since the last call, and the keys they gained, for the store;
+   * a windowed registry then drops what is beyond its windows.
    */
-  resolveArticle(articleId: string, entities: ArticleJSON['entities']): Map<string, string> {
-    this.created.clear();
-    const ids = new Map<string, string>();
-    const counted = new Set<string>();
-    const record = (local: ArticleEntity, entity: CorpusEntity): void => {
-      ids.set(local.id, entity.id);
-      entity.mentions += local.mentions.length;
-      if (!counted.has(entity.id)) entity.articles += 1;
-      counted.add(entity.id);
-      if (local.code) countCode(entity, local.code);
-      this.changed.add(entity.id);
-    };
-    for (const local of entities) if (!local.unnamed) record(local, this.resolveNamed(local));
-    for (const local of entities) {
-      if (!local.unnamed) continue;
-      const description = local.type === 'ORG' ? this.described(local.name) : null;
-      const anchor = ids.get(local.affiliation ?? '') ?? ids.get(local.related ?? '');
-      const key = description
-        ? DESCRIPTION + bodyKey(description)
-        : anchor ? `${UNNAMED}${local.type}:${normalizeName(local.name)}@${anchor}` : `${UNNAMED}${articleId}/${local.id}`;
-      const found = this.owners(key).find((e) => compatibleCodes(e.code, local.code));
-      // A description the body is known by is one of its names for a reader ("Zimbabwe's army").
-      if (found && description) this.absorb(found, found.type, found.name, [local.name], []);
-      record(local, found ?? this.create(local.type, local.name, [key], true));
-    }
-    return ids;
+  takeChanged(): { entities: CorpusEntity[]; keys: Array<[string, string]> } {
+    const entities = [...this.changed].map((id) => {
+      const entity = this.byId.peek(id) as CorpusEntity;
+      return { ...entity, aliases: [...entity.aliases], keys: [...entity.keys], codes: { ...entity.codes } };
+    });
+    const keys = this.gainedKeys;
+    this.changed.clear();
+    this.gainedKeys = [];
+    this.byId.settle();
+    this.byKey.settle();
+    return { entities, keys };
   }
 
-  private resolveNamed(local: ArticleEntity): CorpusEntity {
+  /** Begins resolving an article's entities: {@link resolve} goes on. */
+  start(articleId: string, entities: ArticleJSON['entities']): ArticleEntities {
+    this.created.clear();
+    return { article: articleId, order: [...entities.filter((e) => !e.unnamed), ...entities.filter((e) => e.unnamed)], resolved: 0, ready: 0, ids: new Map(), lookups: new Map() };
+  }
+
+  /**
+   * What resolving the article's next entities reads that is not loaded: every named entity's
+   * keys, and an unnamed one's once the entities its key names are resolved; then the ids a new
+   * entity might take. Load them and ask again until there are none, then {@link resolve}.
+   */
+  toLoad(article: ArticleEntities): EntityReads {
+    if (this.byKey.holdsAll) return { keys: [], ids: [] };
+    const ahead = new Set<string>();
+    const reads: Array<{ keys: string[]; basis: string }> = [];
+    for (const local of article.order.slice(article.resolved)) {
+      // An unnamed entity keyed on one resolved before it: its key is known once that one is.
+      if (local.unnamed && [local.affiliation, local.related].some((id) => id !== null && ahead.has(id))) break;
+      reads.push(this.readsOf(article, local));
+      ahead.add(local.id);
+    }
+    const missing = this.missing(reads);
+    if (missing.keys.length === 0 && missing.ids.length === 0) article.ready = article.resolved + reads.length;
+    return missing;
+  }
+
+  /** Resolves the article's entities as far as what is loaded allows: true when all are, false when {@link toLoad} has more to load. */
+  resolve(article: ArticleEntities): boolean {
+    for (; article.resolved < article.order.length; article.resolved++) {
+      const local = article.order[article.resolved];
+      if (article.resolved >= article.ready) {
+        const missing = this.missing([this.readsOf(article, local)]);
+        if (missing.keys.length > 0 || missing.ids.length > 0) return false;
+      }
+      this.record(article.ids, local, local.unnamed ? this.resolveUnnamed(article, local) : this.resolveNamed(article, local));
+    }
+    return true;
+  }
+
+  private record(ids: Map<string, string>, local: ArticleEntity, entity: CorpusEntity): void {
+    const counted = [...ids.values()].includes(entity.id);
+    ids.set(local.id, entity.id);
+    entity.mentions += local.mentions.length;
+    if (!counted) entity.articles += 1;
+    if (local.code) countCode(entity, local.code);
+    this.changed.add(entity.id);
+  }
+
+  /** The keys resolving `local` reads or adds to, and what a new entity for it would be made of (its id's basis). */
+  private readsOf(article: ArticleEntities, local: ArticleEntity): { keys: string[]; basis: string } {
+    if (local.unnamed) {
+      const key = this.unnamedKey(article, local);
+      return { keys: [key], basis: `${local.type}\u0000${key}` };
+    }
+    const { type, canonical, normalized, lookup, descriptions } = this.namedLookup(article, local);
+    const keys = [
+      ...lookup.flatMap((name) => [NAME + name, `${TYPED}${type}:${name}`]),
+      ...normalized.flatMap((name) => [NAME + name, SURNAME + surname(name)]),
+      ...descriptions.map((key) => DESCRIPTION + key),
+    ];
+    return { keys, basis: `${type}\u0000${normalizeName(canonical)}` };
+  }
+
+  /**
+   * The keys not loaded (or whose owners are not all loaded), and the ids not loaded that new
+   * entities of these bases might take: as many free ids per basis as entities it may make.
+   */
+  private missing(reads: ReadonlyArray<{ keys: string[]; basis: string }>): EntityReads {
+    if (this.byKey.holdsAll) return { keys: [], ids: [] };
+    const keys = this.keysToLoad(reads.flatMap((r) => r.keys));
+    const made = new Map<string, number>();
+    for (const { basis } of reads) made.set(basis, (made.get(basis) ?? 0) + 1);
+    const ids: string[] = [];
+    for (const [basis, count] of made) {
+      for (let n = 0, free = 0; free < count; n++) {
+        const id = entityId(basis, n);
+        const held = this.byId.peek(id);
+        if (held === undefined) ids.push(id);
+        if (held === undefined || held === null) free++;
+      }
+    }
+    return { keys, ids };
+  }
+
+  /** The keys not loaded, or whose owners are not all loaded. */
+  private keysToLoad(keys: readonly string[]): string[] {
+    return [...new Set(keys)].filter((key) => {
+      const owners = this.byKey.peek(key);
+      return owners === undefined || [...owners].some((id) => this.byId.peek(id) === undefined);
+    });
+  }
+
+  /** The key an unnamed entity is found by: the body it describes, else its description and canonical affiliation, else itself alone. */
+  private unnamedKey(article: ArticleEntities, local: ArticleEntity): string {
+    const description = local.type === 'ORG' ? this.described(local.name) : null;
+    const anchor = article.ids.get(local.affiliation ?? '') ?? article.ids.get(local.related ?? '');
+    return description
+      ? DESCRIPTION + bodyKey(description)
+      : anchor ? `${UNNAMED}${local.type}:${normalizeName(local.name)}@${anchor}` : `${UNNAMED}${article.article}/${local.id}`;
+  }
+
+  private resolveUnnamed(article: ArticleEntities, local: ArticleEntity): CorpusEntity {
+    const key = this.unnamedKey(article, local);
+    const found = this.owners(key).find((e) => compatibleCodes(e.code, local.code));
+    // A description the body is known by is one of its names for a reader ("Zimbabwe's army").
+    if (found && key.startsWith(DESCRIPTION)) this.absorb(found, found.type, found.name, [local.name], []);
+    return found ?? this.create(local.type, local.name, [key], true);
+  }
+
+  private namedLookup(article: ArticleEntities, local: ArticleEntity): NamedLookup {
+    const known = article.lookups.get(local.id);
+    if (known) return known;
     const names = personNames(local).map((n) => ({ surface: n, ...this.canonicalName(n, local.type) }));
     // A name the lexicon knows fixes the type ("Russian", NORP → Russia, GPE).
     const type = names.find((n) => n.listed)?.type ?? local.type;
@@ -111,6 +251,13 @@ export class EntityRegistry {
     // A person named in full is found by full names; a surname alone may be someone else's (surname rules).
     const lookup = type === 'PERSON' && normalized.some((n) => n.includes(' ')) ? normalized.filter((n) => n.includes(' ')) : normalized;
     const descriptions = type === 'ORG' ? [...new Set(names.flatMap((n) => this.described(n.surface) ?? []).map(bodyKey))] : [];
+    const found = { names, type, canonical, normalized, lookup, descriptions };
+    article.lookups.set(local.id, found);
+    return found;
+  }
+
+  private resolveNamed(article: ArticleEntities, local: ArticleEntity): CorpusEntity {
+    const { names, type, canonical, normalized, lookup, descriptions } = this.namedLookup(article, local);
     const found = this.findByName(type, lookup) ?? this.findByDescription(descriptions, local.code) ?? this.findPerson(type, normalized);
     const entity = found ?? this.create(type, canonical, [], false);
     this.absorb(entity, type, canonical, names.map((n) => n.surface), normalized);
@@ -128,13 +275,10 @@ export class EntityRegistry {
   }
 
   private canonicalName(name: string, type: EntityType): CanonicalName & { normalized: string } {
-    const key = `${type}\u0000${name}`;
-    let found = this.canonical.get(key);
-    if (!found) {
+    return this.canonical.get(`${type}\u0000${name}`, () => {
       const canonical = canonicalName(this.lexicon, name, type);
-      this.canonical.set(key, (found = { ...canonical, normalized: normalizeName(canonical.name) }));
-    }
-    return found;
+      return { ...canonical, normalized: normalizeName(canonical.name) };
+    });
   }
 
   /**
@@ -204,23 +348,44 @@ export class EntityRegistry {
    * one story such names mean one actor, across the corpus they need not. Updates `ids`.
    */
   settleInStory(entities: ArticleJSON['entities'], ids: Map<string, string>, story: Iterable<string>): void {
-    const anchors = new Set(entities.flatMap((e) => [e.affiliation, e.related]));
-    const fresh = entities
-      .filter((local) => !anchors.has(local.id))
-      .map((local) => this.byId.get(ids.get(local.id) ?? ''))
-      .filter((e): e is CorpusEntity => e !== undefined && this.created.has(e.id));
+    const fresh = this.freshOf(entities, ids);
     if (fresh.length === 0) return;
     const members = [...story]
       .map((id) => this.byId.get(id))
-      .filter((e): e is CorpusEntity => e !== undefined && !this.created.has(e.id))
+      .filter((e): e is CorpusEntity => e != null && !this.created.has(e.id))
       .sort(byPrecedence);
-    for (const entity of new Set(fresh)) {
+    for (const entity of fresh) {
       const target = this.storyMatch(entity, members) ?? this.sameNameInStory(entity, members);
       if (!target) continue;
       // The tagger may type the name so again: later articles find the actor under that type too.
       if (entity.type !== target.type) this.addKey(target, `${TYPED}${entity.type}:${normalizeName(entity.name)}`);
       this.mergeInto(entity, target, ids);
     }
+  }
+
+  /**
+   * What {@link settleInStory} reads that is not loaded: nothing when the article made no entity
+   * that may still join one of the story's; else the story's entities, and the keys a fresh entity
+   * would give the one it joins.
+   */
+  settleReads(entities: ArticleJSON['entities'], ids: Map<string, string>, story: Iterable<string>): EntityReads {
+    const fresh = this.freshOf(entities, ids);
+    if (fresh.length === 0 || this.byKey.holdsAll) return { keys: [], ids: [] };
+    const keys = fresh.flatMap((entity) => {
+      const name = normalizeName(entity.name);
+      return [`${TYPED}${entity.type}:${name}`, NAME + name, SURNAME + surname(name)];
+    });
+    return { keys: this.keysToLoad(keys), ids: this.byId.missing(story) };
+  }
+
+  /** The entities the article has just made, that may still join one of its story's (not the affiliation of another of its entities). */
+  private freshOf(entities: ArticleJSON['entities'], ids: Map<string, string>): CorpusEntity[] {
+    const anchors = new Set(entities.flatMap((e) => [e.affiliation, e.related]));
+    const fresh = entities
+      .filter((local) => !anchors.has(local.id))
+      .map((local) => this.byId.peek(ids.get(local.id) ?? ''))
+      .filter((e): e is CorpusEntity => e != null && this.created.has(e.id));
+    return [...new Set(fresh)];
   }
 
   /**
@@ -257,7 +422,7 @@ export class EntityRegistry {
   }
 
   private normalizedNames(entity: CorpusEntity): string[] {
-    return [entity.name, ...entity.aliases].map(normalizeName);
+    return [entity.name, ...entity.aliases].map((name) => this.normalized.get(name, () => normalizeName(name)));
   }
 
   /** The kinds of body an organisation's descriptions and names say it is (names.ts). */
@@ -268,17 +433,15 @@ export class EntityRegistry {
   }
 
   private bodyOf(name: string): Body | null {
-    return this.bodies.get(name)?.named ?? this.bodiesOf(name).named;
+    return this.bodiesOf(name).named;
   }
 
   private described(name: string): Body | null {
-    return this.bodies.get(name)?.described ?? this.bodiesOf(name).described;
+    return this.bodiesOf(name).described;
   }
 
   private bodiesOf(name: string): { described: Body | null; named: Body | null } {
-    let found = this.bodies.get(name);
-    if (!found) this.bodies.set(name, (found = { described: describedBody(this.lexicon, name), named: bodyOf(this.lexicon, name) }));
-    return found;
+    return this.bodies.get(name, () => ({ described: describedBody(this.lexicon, name), named: bodyOf(this.lexicon, name) }));
   }
 
   /** `fresh`, made by this article, is `target` after all: the target takes its names, keys, counts and codes. */
@@ -293,21 +456,18 @@ export class EntityRegistry {
       this.addKey(target, key);
     }
     for (const [local, id] of ids) if (id === fresh.id) ids.set(local, target.id);
-    this.byId.delete(fresh.id);
-    this.known.delete(fresh.id);
+    // Never stored: its id is free again, and the keys it gained are the target's.
+    this.byId.set(fresh.id, null);
+    this.gainedKeys = this.gainedKeys.filter(([, id]) => id !== fresh.id);
     this.changed.delete(fresh.id);
     this.created.delete(fresh.id);
     this.changed.add(target.id);
   }
 
-  /**
-   * A hash of what made the entity. Two entities can be made of the same thing (a "Trump" of type
-   * MISC after the first one became a person), so a taken id is hashed again with a counter: the
-   * first entity keeps its id, and a resumed registry, holding the same ids, picks the same one.
-   */
+  /** The first id made of `basis` that no entity holds ({@link entityId}). */
   private newId(basis: string): string {
-    let id = `n${hashId(basis)}`;
-    for (let n = 1; this.byId.has(id); n++) id = `n${hashId(`${basis}\u0000${n}`)}`;
+    let id = entityId(basis, 0);
+    for (let n = 1; this.byId.get(id); n++) id = entityId(basis, n);
     return id;
   }
 
@@ -319,8 +479,7 @@ export class EntityRegistry {
    */
   private absorb(entity: CorpusEntity, type: EntityType, canonical: string, surfaces: readonly string[], names: readonly string[]): void {
     if (entity.type === 'MISC' && type !== 'MISC') entity.type = type;
-    let known = this.known.get(entity.id);
-    if (!known) this.known.set(entity.id, (known = new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase()))));
+    const known = new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase()));
     const person = entity.type === 'PERSON' && type !== 'MISC';
     const named = entity.unnamed && names.length > 0;
     // "ZDF" first, then "Zimbabwe Defence Forces": the name its initials stand for.
@@ -348,14 +507,20 @@ export class EntityRegistry {
     const owners = this.byKey.get(key);
     if (owners?.has(entity.id)) return;
     entity.keys.push(key);
-    this.index(key, entity.id);
+    this.gainedKeys.push([key, entity.id]);
+    if (owners) owners.add(entity.id);
+    else this.byKey.set(key, new Set([entity.id]));
   }
+}
 
-  private index(key: string, id: string): void {
-    const ids = this.byKey.get(key);
-    if (ids) ids.add(id);
-    else this.byKey.set(key, new Set([id]));
-  }
+/**
+ * The id of an entity made of `basis` (a hash of what made it). Two entities can be made of the
+ * same thing (a "Trump" of type MISC after the first one became a person), so the nth taken id
+ * is hashed again with a counter: the first entity keeps its id, and a resumed registry, holding
+ * the same ids, picks the same one.
+ */
+function entityId(basis: string, n: number): string {
+  return `n${hashId(n === 0 ? basis : `${basis}\u0000${n}`)}`;
 }
 
 /**

@@ -130,24 +130,56 @@ describe('StoryClusterer', () => {
     const head = new StoryClusterer();
     const firstHalf = run(head, stream.slice(0, 3));
     rows.write(head.take());
-    const resumed = new StoryClusterer({}, { state: { documents: 3 }, windows: { postings: 2, df: 2, stories: 2, sums: 2 } });
+    const resumed = new StoryClusterer({}, { state: { documents: 3 }, windows: SMALL_WINDOWS });
     expect(() => resumed.vectorize(stream[3][0])).toThrow(/document frequency .* was read before it was loaded/);
-    const secondHalf = stream.slice(3).map(([f, time], i) => {
-      const seq = 4 + i;
-      for (const key of resumed.dfRead(f)) resumed.loadDf(key, rows.df.get(key) ?? 0);
-      const vector = resumed.vectorize(f);
-      for (const posting of resumed.postingsRead(vector, time)) resumed.loadPosting(posting, [...(rows.postings.get(posting) ?? [])]);
-      for (const id of resumed.storiesRead(vector, time)) resumed.loadStory(rows.stories.get(id) as StoredStory);
-      for (const id of resumed.sumsRead(vector, time)) resumed.loadSums(id, rows.centroid(id));
-      const story = resumed.assign(vector, time, seq, `article ${seq}`, `s${seq}`);
-      // A batch of one: written, then the windows drop what they hold beyond two keys.
-      rows.write(resumed.take());
-      return { story: story.id, seq, vector, time };
-    });
+    const secondHalf = runLoading(resumed, rows, stream.slice(3), 4);
     expect([...firstHalf, ...secondHalf]).toEqual(whole);
     expect(whole.some((a, i) => whole.slice(i + 1).some((b) => b.story === a.story))).toBe(true);
   });
+
+  it('reads the stories of a posting that names more than it reads: the most recent, as without windows', () => {
+    // 71 stories share the entity "x" in one week, and nothing else.
+    const apart = (i: number): StoryFeatures => features(`w${i}a w${i}b w${i}c w${i}d`, ['x', `e${i}a`, `e${i}b`, `e${i}c`]);
+    const stream = Array.from({ length: 71 }, (_, i): [StoryFeatures, number] => [apart(i), 100]);
+    const whole = run(new StoryClusterer(), stream);
+    expect(new Set(whole.map((a) => a.story)).size).toBe(71);
+
+    const rows = new StoreRows();
+    const head = new StoryClusterer();
+    const firstPart = run(head, stream.slice(0, 70));
+    rows.write(head.take());
+    const resumed = new StoryClusterer({}, { state: { documents: 70 }, windows: SMALL_WINDOWS });
+    const read: string[][] = [];
+    const last = runLoading(resumed, rows, stream.slice(70), 71, read);
+    expect([...firstPart, ...last]).toEqual(whole);
+    // The last article reads the 64 stories of "x" most recently added to, not the 70 it names.
+    expect(read[0].sort()).toEqual(Array.from({ length: 64 }, (_, i) => `s${i + 7}`).sort());
+  });
 });
+
+/** Windows of two keys each. */
+const SMALL_WINDOWS = { postings: 2, df: 2, stories: 2, sums: 2, recency: 2 };
+
+/**
+ * Feeds articles through a resumed clusterer as a store-backed engine does: loading from `rows`
+ * what each step reads, and writing each article as a batch of one. `read` collects the stories
+ * each article reads.
+ */
+function runLoading(resumed: StoryClusterer, rows: StoreRows, articles: Array<[StoryFeatures, number | null]>, from: number, read: string[][] = []): Added[] {
+  return articles.map(([f, time], i) => {
+    const seq = from + i;
+    for (const key of resumed.dfRead(f)) resumed.loadDf(key, rows.df.get(key) ?? 0);
+    const vector = resumed.vectorize(f);
+    for (const posting of resumed.postingsRead(vector, time)) resumed.loadPosting(posting, rows.posting(posting));
+    read.push(resumed.storiesRead(vector, time));
+    for (const id of read[i]) resumed.loadStory(rows.stories.get(id) as StoredStory);
+    for (const id of resumed.sumsRead(vector, time)) resumed.loadSums(id, rows.centroid(id));
+    const story = resumed.assign(vector, time, seq, `article ${seq}`, `s${seq}`);
+    // A batch of one: written, then the windows drop what they hold beyond two keys.
+    rows.write(resumed.take());
+    return { story: story.id, seq, vector, time };
+  });
+}
 
 /** What a store keeps of a clusterer's changes. */
 class StoreRows {
@@ -166,6 +198,11 @@ class StoreRows {
       for (const row of this.sums.keys()) if (row.startsWith(`${from}\u0000`)) this.sums.delete(row);
       for (const ids of this.postings.values()) if (ids.delete(from)) ids.add(into);
     }
+  }
+
+  /** A posting's stories, each with its recency. */
+  posting(posting: string): Array<[string, number]> {
+    return [...(this.postings.get(posting) ?? [])].map((id) => [id, (this.stories.get(id) as StoredStory).state.touched]);
   }
 
   centroid(id: string): StoryCentroid {

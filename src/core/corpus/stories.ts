@@ -23,10 +23,10 @@ import { StateWindow } from './window.js';
  * frequencies, and the postings. A resumed clusterer reads all of it through windows, which the
  * node side fills: before an article is vectorized the frequencies it weighs
  * ({@link StoryClusterer.dfRead}); before it is assigned the postings it reads
- * ({@link StoryClusterer.postingsRead}), then the stories they name
- * ({@link StoryClusterer.storiesRead}), then the sums of those it is scored against
- * ({@link StoryClusterer.sumsRead}). A posting may still name a story merged away since it was
- * read: it is read through `resolve`.
+ * ({@link StoryClusterer.postingsRead}: the stories each names, with their recency), then the
+ * {@link POSTING_CAPACITY} most recent stories of each ({@link StoryClusterer.storiesRead}), then
+ * the sums of those it is scored against ({@link StoryClusterer.sumsRead}). A posting may still
+ * name a story merged away since it was read: it is read through `resolve`.
  */
 
 export interface StoryOptions {
@@ -94,6 +94,8 @@ export interface StoryWindows {
   stories: number;
   /** Stories' sums. */
   sums: number;
+  /** Stories' recency (the postings' stories, to choose the most recent of each). */
+  recency: number;
 }
 
 /** What changed since the last {@link StoryClusterer.take}, for the store. */
@@ -116,6 +118,8 @@ export class StoryClusterer {
   private documents = 0;
   private readonly stories: StateWindow<string, Story>;
   private readonly sums: StateWindow<string, Centroid>;
+  /** Each story's {@link Story.touched}, for the stories of postings whose story rows are not read. */
+  private readonly recency: StateWindow<string, number>;
   /** Posting (key and week, {@link UNDATED} or {@link ANY_TIME}) → ids of the stories in it. */
   private readonly postings: StateWindow<string, Set<string>>;
   /** Each story merged away → the story it went into, which may itself have gone on. */
@@ -137,6 +141,7 @@ export class StoryClusterer {
     this.df = new StateWindow('document frequency', resume ? resume.windows.df : null);
     this.stories = new StateWindow('story', resume ? resume.windows.stories : null);
     this.sums = new StateWindow('story sums', resume ? resume.windows.sums : null);
+    this.recency = new StateWindow('story recency', resume ? resume.windows.recency : null);
     this.documents = resume?.state.documents ?? 0;
   }
 
@@ -191,7 +196,7 @@ export class StoryClusterer {
     return this.sums.get(this.resolve(id))?.entities.keys() ?? [];
   }
 
-  /** Everything changed since the last call, for the store; a windowed clusterer then drops postings beyond its window. */
+  /** Everything changed since the last call, for the store; a windowed clusterer then drops what is beyond its windows. */
   take(): StoryChanges {
     const stories = [...this.changedStories].flatMap((id) => {
       const story = this.stories.peek(id);
@@ -206,35 +211,42 @@ export class StoryClusterer {
     this.merges = [];
     this.newPostings = new Map();
     this.changedDf = new Set();
-    for (const window of [this.postings, this.df, this.stories, this.sums]) window.settle();
+    for (const window of [this.postings, this.df, this.stories, this.sums, this.recency]) window.settle();
     return changes;
   }
 
-  /** The postings {@link assign} reads for an article of this vector and time (those not loaded must be, first). */
+  /** The postings {@link assign} reads for an article of this vector and time that are not loaded, or whose stories' recency is not (those must be loaded first). */
   postingsRead(vector: StoryVector, time: number | null): string[] {
-    return this.postings.missing(this.readKeys(sparse(vector), time));
+    const keys = this.readKeys(sparse(vector), time);
+    if (this.postings.holdsAll) return [];
+    return keys.filter((posting) => {
+      const ids = this.postings.peek(posting);
+      return ids === undefined || [...ids].some((id) => this.recency.peek(this.resolve(id)) === undefined);
+    });
   }
 
-  /** A posting as the store has it. */
-  loadPosting(posting: string, stories: readonly string[]): void {
+  /** A posting as the store has it: its stories, each with its recency. */
+  loadPosting(posting: string, stories: ReadonlyArray<[string, number]>): void {
+    for (const [id, touched] of stories) this.recency.load(id, touched);
     // Stories posted in this batch are not in the store yet.
-    this.postings.load(posting, new Set([...stories, ...(this.newPostings.get(posting) ?? [])]));
+    this.postings.load(posting, new Set([...stories.map(([id]) => id), ...(this.newPostings.get(posting) ?? [])]));
   }
 
   /**
    * The stories {@link assign} reads for an article of this vector and time, or the copy of an
-   * article in story `into`, that are not loaded: those its postings name (loaded first).
+   * article in story `into`, that are not loaded: the most recent of each posting it reads (loaded first).
    */
   storiesRead(vector: StoryVector, time: number | null, into?: string): string[] {
     if (into !== undefined) return this.stories.missing([this.resolve(into)]);
     const ids = new Set<string>();
-    for (const posting of this.readKeys(sparse(vector), time)) for (const id of this.postings.get(posting) ?? []) ids.add(this.resolve(id));
+    for (const posting of this.readKeys(sparse(vector), time)) for (const id of this.recent(this.postings.get(posting))) ids.add(id);
     return this.stories.missing(ids);
   }
 
   /** A story as the store has it. */
   loadStory({ state, ...record }: StoredStory): void {
     this.stories.load(record.id, { record, norms: { ...state.norms }, touched: state.touched });
+    this.recency.load(record.id, state.touched);
   }
 
   /** The stories whose sums {@link assign} reads that are not loaded: those it scores (their stories loaded first), or `into`. */
@@ -276,6 +288,7 @@ export class StoryClusterer {
       touched: seq,
     };
     this.stories.set(id, story);
+    this.recency.set(id, seq);
     this.sums.set(id, emptyCentroid());
     return story;
   }
@@ -289,6 +302,7 @@ export class StoryClusterer {
     }
     for (const { part, entries } of parts.parts) this.addTo(story, part, entries);
     story.touched = Math.max(story.touched, seq);
+    this.recency.set(record.id, story.touched);
     this.changedStories.add(record.id);
     for (const key of parts.keys) {
       this.post(story, `${key}@${ANY_TIME}`);
@@ -307,8 +321,10 @@ export class StoryClusterer {
     const sums = this.centroidOf(from);
     for (const part of PARTS) this.addTo(into, part, sums[part]);
     into.touched = Math.max(into.touched, from.touched);
+    this.recency.set(a.id, into.touched);
     this.stories.delete(b.id);
     this.sums.delete(b.id);
+    this.recency.delete(b.id);
     this.gained.delete(b.id);
     this.changedStories.add(a.id);
     this.merged.set(b.id, a.id);
@@ -388,7 +404,8 @@ export class StoryClusterer {
     const current = new Set<string>();
     for (const id of ids) current.add(this.resolve(id));
     if (current.size <= POSTING_CAPACITY) return current;
-    const touched = (id: string): number => (this.stories.get(id) as Story).touched;
+    // Stories touched last are unique in recency: each article touches one story, and a merge keeps the later of two.
+    const touched = (id: string): number => this.recency.get(id) as number;
     return [...current].sort((a, b) => touched(b) - touched(a)).slice(0, POSTING_CAPACITY);
   }
 

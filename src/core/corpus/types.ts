@@ -192,6 +192,8 @@ export interface CorpusIndexRows {
    * the story it went into gains all of its sums, and its own go with it.
    */
   sums: Array<[string, keyof StoryVector, string, number]>;
+  /** [entity lookup key, entity]: the keys entities gained. */
+  entityKeys: Array<[string, string]>;
 }
 
 /** Everything one ingest batch adds; a store writes it in one transaction. */
@@ -217,13 +219,12 @@ export interface StoryMerge {
 }
 
 /**
- * What a corpus engine resumes from: no per-article state and no stories (those are read through
- * the store's indexes as articles need them), but the entity registry.
+ * What a corpus engine resumes from: the article count. Everything else (entities, stories, the
+ * indexes) it reads through the store's lookups as articles need them.
  */
 export interface CorpusSnapshot {
   /** Articles stored, numbered 1 to `articles`. */
   articles: number;
-  entities: CorpusEntity[];
 }
 
 /** The latest documents of an LSH bucket, oldest first, and the article each is. */

@@ -7,6 +7,8 @@
  */
 export class StateWindow<K, V> {
   private readonly entries = new Map<K, V>();
+  /** Keys used since the last {@link settle}: already last in the order, so a key is moved once per batch, not at every read. */
+  private readonly used = new Set<K>();
 
   constructor(
     private readonly name: string,
@@ -19,9 +21,12 @@ export class StateWindow<K, V> {
     const value = this.entries.get(key);
     if (this.capacity === null) return value;
     if (value === undefined && !this.entries.has(key)) throw new Error(`corpus state: ${this.name} ${String(key)} was read before it was loaded`);
-    // Most recently used last: the order drop() evicts in.
-    this.entries.delete(key);
-    this.entries.set(key, value as V);
+    // Most recently used last (by batch: keys are dropped only between batches): the order settle() evicts in.
+    if (!this.used.has(key)) {
+      this.used.add(key);
+      this.entries.delete(key);
+      this.entries.set(key, value as V);
+    }
     return value;
   }
 
@@ -57,6 +62,7 @@ export class StateWindow<K, V> {
    */
   settle(): void {
     if (this.capacity === null) return;
+    this.used.clear();
     for (const key of this.entries.keys()) {
       if (this.entries.size <= this.capacity) break;
       this.entries.delete(key);
@@ -71,5 +77,25 @@ export class StateWindow<K, V> {
   /** True without a store: every key is held. */
   get holdsAll(): boolean {
     return this.capacity === null;
+  }
+}
+
+/**
+ * A bounded cache of a pure function's results (lexicon lookups by name): once full, the oldest
+ * entry goes. A result computed again is the same, so what is cached never changes a decision.
+ */
+export class Memo<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, compute: () => V): V {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(key, value);
+    }
+    return value;
   }
 }

@@ -8,6 +8,7 @@ import type {
   ClaimRef,
   ContradictionEdge,
   CorpusBatch,
+  CorpusEntity,
   CorpusSnapshot,
   EntityJSON,
   EntityLink,
@@ -105,10 +106,9 @@ class PostgresStore implements Store {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const query = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await client.query(sql, params)).rows as Row[];
       const [{ articles }] = await query(`SELECT count(*)::int AS articles FROM articles`);
-      const entities = (await query(`SELECT * FROM entities`)).map(toEntity);
       if ((await query(`SELECT 1 FROM stories WHERE state IS NULL LIMIT 1`)).length > 0) throw new CorpusIndexMissingError();
       await client.query('COMMIT');
-      return { articles: articles as number, entities };
+      return { articles: articles as number };
     } finally {
       client.release();
     }
@@ -124,6 +124,17 @@ class PostgresStore implements Store {
     // BIGINT comes back as a string.
     for (const row of rows) buckets.get(Number(row.key))?.push(members.get(row.seq as number) as BandMember);
     return [...buckets];
+  }
+
+  async entityKeys(keys: readonly string[]): Promise<Array<[string, CorpusEntity[]]>> {
+    const rows = await this.rows(`SELECT k.key AS owned_key, e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = ANY($1)`, [keys]);
+    const owners = new Map<string, CorpusEntity[]>(keys.map((key) => [key, []]));
+    for (const row of rows) owners.get(row.owned_key as string)?.push(toEntity(row));
+    return [...owners];
+  }
+
+  async entitiesById(ids: readonly string[]): Promise<CorpusEntity[]> {
+    return (await this.rows(`SELECT * FROM entities WHERE id = ANY($1)`, [ids])).map(toEntity);
   }
 
   async storyStates(ids: readonly string[]): Promise<StoredStory[]> {
@@ -142,10 +153,10 @@ class PostgresStore implements Store {
     return keys.map((key) => [key, found.get(key) ?? 0]);
   }
 
-  async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
-    const rows = await this.rows(`SELECT posting, story FROM story_postings WHERE posting = ANY($1)`, [keys]);
-    const postings = new Map<string, string[]>(keys.map((key) => [key, []]));
-    for (const row of rows) postings.get(row.posting as string)?.push(row.story as string);
+  async postings(keys: readonly string[]): Promise<Array<[string, Array<[string, number]>]>> {
+    const rows = await this.rows(`SELECT p.posting, p.story, s.touched FROM story_postings p JOIN stories s ON s.id = p.story WHERE p.posting = ANY($1)`, [keys]);
+    const postings = new Map<string, Array<[string, number]>>(keys.map((key) => [key, []]));
+    for (const row of rows) postings.get(row.posting as string)?.push([row.story as string, row.touched as number]);
     return [...postings];
   }
 
@@ -217,12 +228,14 @@ class PostgresStore implements Store {
       }
       for (const s of batch.stories) {
         await client.query(
-          `INSERT INTO stories (id, label, seq, first, last, size, state) VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state`,
-          [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state)],
+          `INSERT INTO stories (id, label, seq, first, last, size, state, touched) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state,
+             touched = excluded.touched`,
+          [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state), s.state.touched],
         );
       }
-      const { bands, members, postings, df, claims, sums } = batch.index;
+      const { bands, members, postings, df, claims, sums, entityKeys } = batch.index;
+      await client.query(`INSERT INTO entity_keys (key, entity) SELECT * FROM unnest($1::text[], $2::text[])`, [entityKeys.map(([key]) => key), entityKeys.map(([, id]) => id)]);
       // One statement per table: the rows of a batch run to thousands.
       await client.query(`INSERT INTO lsh_bands (band_key, seq) SELECT * FROM unnest($1::bigint[], $2::int[])`, [bands.map(([key]) => key), bands.map(([, seq]) => seq)]);
       await client.query(`INSERT INTO lsh_articles (seq, id, story, signature) SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bytea[])`, [

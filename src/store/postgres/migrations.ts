@@ -100,6 +100,16 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM lsh_bands; DELETE FROM lsh_articles; DELETE FROM story_postings; DELETE FROM term_df;
   UPDATE stories SET state = NULL;
   `,
+  // Entity lookup keys (a name, a surname, a description of a body …) as rows, so that placing
+  // an article reads the entities its names are looked up by instead of the engine holding them all.
+  `
+  CREATE TABLE entity_keys (key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (key, entity));
+  INSERT INTO entity_keys (key, entity) SELECT DISTINCT k, e.id FROM entities e, json_array_elements_text(e.keys::json) AS k;
+  `,
+  // Each story's recency (the seq of its latest article, also in its state) as a column, read with
+  // the stories of a posting so that placement reads the rows of only the most recent of them.
+  `ALTER TABLE stories ADD COLUMN touched INTEGER;
+   UPDATE stories SET touched = (state::json->>'touched')::int;`,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

@@ -54,15 +54,20 @@ describe.skipIf(!database)('postgres store', () => {
       await expect(openPostgresStore('postgres://nobody:pw@127.0.0.1:1/none')).rejects.toThrow(/cannot open postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
     });
 
-    it('migrates a database from before actor codes: its entities have none yet', async () => {
+    it('migrates a database from before entity key rows: its entities’ keys become rows, its stories’ recency a column (entities have no actor codes until an article codes them)', async () => {
       await client.query(`CREATE SCHEMA before_codes; SET search_path = before_codes`);
-      for (const migration of MIGRATIONS.slice(0, -1)) await client.query(migration);
-      await client.query(`CREATE TABLE claimgraph_schema (version INTEGER NOT NULL); INSERT INTO claimgraph_schema VALUES (${MIGRATIONS.length - 1})`);
-      await client.query(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ('n1', 'ORG', 'Taliban', '[]', '[]', 1, 2, false, 'taliban')`);
+      const before = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE entity_keys'));
+      for (const migration of MIGRATIONS.slice(0, before)) await client.query(migration);
+      await client.query(`CREATE TABLE claimgraph_schema (version INTEGER NOT NULL); INSERT INTO claimgraph_schema VALUES (${before})`);
+      await client.query(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ('n1', 'ORG', 'Taliban', '[]', '["name:taliban","typed:PERSON:taliban"]', 1, 2, false, 'taliban')`);
+      await client.query(`INSERT INTO stories (id, label, seq, size, state) VALUES ('s1', 'Talks', 1, 1, '{"touched":7,"norms":{"body":1,"title":0,"entities":1}}')`);
+      await client.query(`INSERT INTO story_postings (posting, story) VALUES ('e:n1@2400', 's1')`);
       await client.query(`RESET search_path`);
       const store = await openPostgresStore(url, { schema: 'before_codes' });
+      expect(await store.postings(['e:n1@2400'])).toEqual([['e:n1@2400', [['s1', 7]]]]);
       expect((await store.entities()).map((e) => [e.name, e.code])).toEqual([['Taliban', null]]);
-      expect((await store.snapshot()).entities[0].codes).toEqual({});
+      expect((await store.entitiesById(['n1']))[0].codes).toEqual({});
+      expect((await store.entityKeys(['typed:PERSON:taliban']))[0][1].map((e) => e.id)).toEqual(['n1']);
       await store.close();
     });
 

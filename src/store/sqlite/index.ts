@@ -9,6 +9,7 @@ import type {
   ClaimRef,
   ContradictionEdge,
   CorpusBatch,
+  CorpusEntity,
   CorpusSnapshot,
   EntityJSON,
   EntityLink,
@@ -65,8 +66,10 @@ class SqliteStore implements Store {
     this.lookup = {
       band: db.prepare(`SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}`).pluck(),
       bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
-      posting: db.prepare(`SELECT story FROM story_postings WHERE posting = ?`).pluck(),
+      posting: db.prepare(`SELECT p.story, s.touched FROM story_postings p JOIN stories s ON s.id = p.story WHERE p.posting = ?`).raw(),
       df: db.prepare(`SELECT df FROM term_df WHERE key = ?`).pluck(),
+      entityKey: db.prepare(`SELECT e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = ?`),
+      entities: db.prepare(`SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))`),
       stories: db.prepare(`SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))`),
       sums: db.prepare(`SELECT part, key, sum FROM story_sums WHERE story = ?`),
       claimPosting: db.prepare(`SELECT c.*, l.story AS article_story FROM claim_postings p JOIN claims c ON c.seq = p.claim JOIN lsh_articles l ON l.seq = c.article_seq
@@ -82,11 +85,13 @@ class SqliteStore implements Store {
         ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases, keys = excluded.keys,
           articles = excluded.articles, mentions = excluded.mentions, unnamed = excluded.unnamed, search = excluded.search,
           code = excluded.code, codes = excluded.codes`),
+      entityKey: db.prepare(`INSERT INTO entity_keys (key, entity) VALUES (?, ?)`),
       claim: db.prepare(`INSERT INTO claims (article, id, quote, kind, cue, cue_class, speaker, stance, content_start, content_end, text, proposition, time, article_seq, duplicate)
         VALUES (@article, @id, @quote, @kind, @cue, @cueClass, @speaker, @stance, @start, @end, @text, @proposition, @time, @seq, @duplicate)`),
       claimFts: db.prepare(`INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`),
-      story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size, state) VALUES (@id, @label, @seq, @first, @last, @size, @state)
-        ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state`),
+      story: db.prepare(`INSERT INTO stories (id, label, seq, first, last, size, state, touched) VALUES (@id, @label, @seq, @first, @last, @size, @state, @touched)
+        ON CONFLICT (id) DO UPDATE SET label = excluded.label, first = excluded.first, last = excluded.last, size = excluded.size, state = excluded.state,
+          touched = excluded.touched`),
       mergeArticles: db.prepare(`UPDATE articles SET story = ? WHERE story = ?`),
       mergePostings: db.prepare(`INSERT OR IGNORE INTO story_postings (posting, story) SELECT posting, ? FROM story_postings WHERE story = ?`),
       dropPostings: db.prepare(`DELETE FROM story_postings WHERE story = ?`),
@@ -107,9 +112,8 @@ class SqliteStore implements Store {
   async snapshot(): Promise<CorpusSnapshot> {
     return this.db.transaction(() => {
       const articles = this.db.prepare(`SELECT count(*) FROM articles`).pluck().get() as number;
-      const entities = this.db.prepare(`SELECT * FROM entities`).all().map((r) => toEntity(r as Row));
       if (this.db.prepare(`SELECT 1 FROM stories WHERE state IS NULL LIMIT 1`).get() !== undefined) throw new CorpusIndexMissingError();
-      return { articles, entities };
+      return { articles };
     })();
   }
 
@@ -119,6 +123,14 @@ class SqliteStore implements Store {
     const seqs = [...new Set(buckets.flatMap(([, bucket]) => bucket))];
     const members = new Map((this.lookup.bandMembers.all(JSON.stringify(seqs)) as Row[]).map((row) => [row.seq as number, toBandMember(row)]));
     return buckets.map(([key, bucket]) => [key, bucket.map((seq) => members.get(seq) as BandMember)]);
+  }
+
+  async entityKeys(keys: readonly string[]): Promise<Array<[string, CorpusEntity[]]>> {
+    return keys.map((key) => [key, (this.lookup.entityKey.all(key) as Row[]).map(toEntity)]);
+  }
+
+  async entitiesById(ids: readonly string[]): Promise<CorpusEntity[]> {
+    return (this.lookup.entities.all(JSON.stringify(ids)) as Row[]).map(toEntity);
   }
 
   async storyStates(ids: readonly string[]): Promise<StoredStory[]> {
@@ -133,8 +145,8 @@ class SqliteStore implements Store {
     return keys.map((key) => [key, (this.lookup.df.get(key) as number | undefined) ?? 0]);
   }
 
-  async postings(keys: readonly string[]): Promise<Array<[string, string[]]>> {
-    return keys.map((key) => [key, this.lookup.posting.all(key) as string[]]);
+  async postings(keys: readonly string[]): Promise<Array<[string, Array<[string, number]>]>> {
+    return keys.map((key) => [key, this.lookup.posting.all(key) as Array<[string, number]>]);
   }
 
   async claimPostings(keys: readonly string[]): Promise<Array<[string, StoriedClaim[]]>> {
@@ -177,8 +189,9 @@ class SqliteStore implements Store {
         const row = insert.claim.run({ ...c, proposition: propositionColumn(c), duplicate: c.duplicate ? 1 : 0 });
         insert.claimFts.run(row.lastInsertRowid, c.text);
       }
-      for (const s of batch.stories) insert.story.run({ ...s, state: JSON.stringify(s.state) });
+      for (const s of batch.stories) insert.story.run({ ...s, state: JSON.stringify(s.state), touched: s.state.touched });
       for (const [key, seq] of batch.index.bands) insert.band.run(key, seq);
+      for (const [key, entity] of batch.index.entityKeys) insert.entityKey.run(key, entity);
       for (const m of batch.index.members) insert.lshArticle.run(m.seq, m.id, m.story, packSignature(m.signature));
       for (const [posting, story] of batch.index.postings) insert.posting.run(posting, story);
       for (const [key, df] of batch.index.df) insert.df.run(key, df);

@@ -100,6 +100,16 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM lsh_bands; DELETE FROM lsh_articles; DELETE FROM story_postings; DELETE FROM term_df;
   UPDATE stories SET state = NULL;
   `,
+  // Entity lookup keys (a name, a surname, a description of a body …) as rows, so that placing
+  // an article reads the entities its names are looked up by instead of the engine holding them all.
+  `
+  CREATE TABLE entity_keys (key TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (key, entity)) WITHOUT ROWID;
+  INSERT OR IGNORE INTO entity_keys (key, entity) SELECT k.value, e.id FROM entities e, json_each(e.keys) k;
+  `,
+  // Each story's recency (the seq of its latest article, also in its state) as a column, read with
+  // the stories of a posting so that placement reads the rows of only the most recent of them.
+  `ALTER TABLE stories ADD COLUMN touched INTEGER;
+   UPDATE stories SET touched = json_extract(state, '$.touched');`,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */

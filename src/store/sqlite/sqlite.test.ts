@@ -27,17 +27,22 @@ describe('openSqliteStore', () => {
     db.close();
   });
 
-  it('migrates a database from before actor codes: its entities have none yet', async () => {
+  it('migrates a database from before entity key rows: its entities’ keys become rows, its stories’ recency a column (entities have no actor codes until an article codes them)', async () => {
     const path = join(dir, 'before-codes.db');
     const db = new Database(path);
-    for (const migration of MIGRATIONS.slice(0, -1)) db.exec(migration);
-    db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    const before = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE entity_keys'));
+    for (const migration of MIGRATIONS.slice(0, before)) db.exec(migration);
+    db.pragma(`user_version = ${before}`);
     db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.prepare(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ('n1', 'ORG', 'Taliban', '[]', '[]', 1, 2, 0, 'taliban')`).run();
+    db.prepare(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ('n1', 'ORG', 'Taliban', '[]', '["name:taliban","typed:PERSON:taliban"]', 1, 2, 0, 'taliban')`).run();
+    db.prepare(`INSERT INTO stories (id, label, seq, size, state) VALUES ('s1', 'Talks', 1, 1, '{"touched":7,"norms":{"body":1,"title":0,"entities":1}}')`).run();
+    db.prepare(`INSERT INTO story_postings (posting, story) VALUES ('e:n1@2400', 's1')`).run();
     db.close();
     const store = openSqliteStore(path);
+    expect(await store.postings(['e:n1@2400'])).toEqual([['e:n1@2400', [['s1', 7]]]]);
     expect((await store.entities()).map((e) => [e.name, e.code])).toEqual([['Taliban', null]]);
-    expect((await store.snapshot()).entities[0].codes).toEqual({});
+    expect((await store.entitiesById(['n1']))[0].codes).toEqual({});
+    expect((await store.entityKeys(['typed:PERSON:taliban']))[0][1].map((e) => e.id)).toEqual(['n1']);
     await store.close();
   });
 
