@@ -40,6 +40,12 @@ const ATTRIBUTION_SETS = [
   { name: 'news check (ours, 14 articles of other genres)', key: 'newsCheck', gold: ['repository:', 'test', 'fixtures', 'attribution', 'check.jsonl'] },
 ];
 
+/** Our title-case headline sets, both in the repository. */
+const HEADLINE_SETS = [
+  { name: 'headlines (20, ours)', key: 'first', gold: ['repository:', 'test', 'fixtures', 'headlines.jsonl'] },
+  { name: 'headlines (60, written blind)', key: 'blind', gold: ['repository:', 'test', 'fixtures', 'headlines2.jsonl'] },
+];
+
 /** CoNLL-2003 English dev and test, scored by `eval all` beside the published test scores. */
 const CONLL_SETS = [
   { name: 'CoNLL-2003 testa (dev)', key: 'testa', gold: ['conll2003', 'eng.testa'] },
@@ -115,6 +121,19 @@ const EVALUATORS: Evaluator[] = [
     async evaluate(file, options) {
       const report = await evaluateHeadlines(file, await createAnalyzer(), options);
       return { report, table: formatHeadlineReport(report) };
+    },
+    // Both of our sets: the first (a dev set since its first run) and a second written blind.
+    async evaluateAll(options) {
+      const analyzer = await createAnalyzer();
+      const rows: { name: string; key: string; file: string; report: Awaited<ReturnType<typeof evaluateHeadlines>> }[] = [];
+      for (const set of HEADLINE_SETS) {
+        const file = defaultGoldPath(set.gold);
+        rows.push({ ...set, file, report: await evaluateHeadlines(file, analyzer, options) });
+      }
+      return {
+        report: Object.fromEntries(rows.map((r) => [r.key, r.report])),
+        table: rows.map((r) => `${r.name}: ${r.file}\n${formatHeadlineReport(r.report)}`).join('\n\n'),
+      };
     },
   },
   {
@@ -291,6 +310,7 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
                   for attribution, also test/fixtures/attribution/check.jsonl (our own varied news)
+                  for headlines, also test/fixtures/headlines2.jsonl (60 headlines written blind)
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
                   for deps, UD EWT dev and GUM dev
 
