@@ -188,6 +188,12 @@ describe('title-case headlines', () => {
     expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).not.toContain('Hamilton Struggles');
   });
 
+  it('an amount does not keep a line from reading as a headline, and a name in -ing is no verb: "J.K. Rowling Donates £1m"', () => {
+    const found = names("J.K. Rowling Donates £1m to Edinburgh Women's Shelter");
+    expect(found).toContain('J.K. Rowling');
+    expect(found).not.toContain('J.K. Rowling Donates');
+  });
+
   it('words web text writes in lower case are common words in a headline: "Baltic Drills"', () => {
     expect(names('Kremlin Rejects NATO Claims Over Baltic Drills')).not.toContain('Baltic Drills');
   });

@@ -50,6 +50,9 @@ describe('headline truecasing', () => {
   it('reads verbs: auxiliaries and common words whose stem is common', () => {
     expect(['says', 'warns', 'denies', 'is', 'will'].filter((w) => readsAsVerb(w, LOWERCASE))).toEqual(['says', 'warns', 'denies', 'is', 'will']);
     expect(['Russia', 'intelligence', 'merkel'].some((w) => readsAsVerb(w, LOWERCASE))).toBe(false);
+    // A consonant is undoubled only where it is doubled: "rowling" is no "row".
+    expect(readsAsVerb('rowling', new Set(['row']))).toBe(false);
+    expect(readsAsVerb('running', new Set(['run']))).toBe(true);
   });
 
   it('derives the lower-case words from text: mostly lower case mid-sentence, seen twice', () => {

@@ -20,6 +20,7 @@ export const NAME_JOINERS = new Set(['of', 'the', 'and', '&', 'de', 'da', 'du', 
 
 const HAS_LETTER = /\p{L}/u;
 const POSSESSIVE = /^['’]s$/;
+const AMOUNT = /^[\p{Sc}\d]/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const HAS_UPPER = /\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -35,8 +36,9 @@ export function lineCase(doc: Doc, from: number, to: number): LineCase {
   let capitals = 0;
   for (let i = from; i < to; i++) {
     const word = doc.word(i);
-    // "Ferrari's Leclerc …": a possessive is no word of its own; "Ludwig van Beethoven" keeps its particle.
-    if (!HAS_LETTER.test(word) || POSSESSIVE.test(word)) continue;
+    // "Ferrari's Leclerc …": a possessive is no word of its own, nor is an amount ("£1m"); "Ludwig
+    // van Beethoven" keeps its particle.
+    if (!HAS_LETTER.test(word) || POSSESSIVE.test(word) || AMOUNT.test(word)) continue;
     const minor = MINOR.has(doc.tokens.lower[i]) || NAME_JOINERS.has(doc.tokens.lower[i]);
     if (!HAS_LOWER.test(word) && word.length > 1) capitals++;
     else if (minor && i > from) continue;
@@ -139,9 +141,11 @@ const HEADLINE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'ca
 export function readsAsVerb(form: string, lowercase: ReadonlySet<string>): boolean {
   if (HAS_UPPER.test(form)) return false;
   if (HEADLINE_VERBS.has(form)) return true;
+  // A doubled consonant is undone only where there is one: "stopped", "running", not "Rowling" (→ "row").
+  const doubled = (suffix: number): string[] => (form.at(-suffix - 1) === form.at(-suffix - 2) ? [form.slice(0, -suffix - 1)] : []);
   const stems = /ies$/.test(form) ? [form.slice(0, -3) + 'y'] : /s$/.test(form) ? [form.slice(0, -1), form.slice(0, -2)]
-    : /ed$/.test(form) ? [form.slice(0, -2), form.slice(0, -1), form.slice(0, -3)]
-    : /ing$/.test(form) ? [form.slice(0, -3), form.slice(0, -3) + 'e', form.slice(0, -4)] : [];
+    : /ed$/.test(form) ? [form.slice(0, -2), form.slice(0, -1), ...doubled(2)]
+    : /ing$/.test(form) ? [form.slice(0, -3), form.slice(0, -3) + 'e', ...doubled(3)] : [];
   return stems.some((stem) => stem.length > 1 && lowercase.has(stem));
 }
 
