@@ -194,6 +194,10 @@ describe('title-case headlines', () => {
     expect(found).not.toContain('J.K. Rowling Donates');
   });
 
+  it('"Abu" opens a name in a headline too', () => {
+    expect(names("Abu Bakr al-Baghdadi's Widow Sentenced to Death by Iraqi Court")).toContain('Abu Bakr al-Baghdadi');
+  });
+
   it('words web text writes in lower case are common words in a headline: "Baltic Drills"', () => {
     expect(names('Kremlin Rejects NATO Claims Over Baltic Drills')).not.toContain('Baltic Drills');
   });

@@ -117,7 +117,8 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
       const asName = caps ? (word.length <= 3 ? word : word.charAt(0) + word.slice(1).toLowerCase()) : word;
       let form: string;
       if (seen !== undefined && seen.lower !== seen.capitalised) form = seen.lower > seen.capitalised ? lower[i] : seen.form;
-      else if (MINOR.has(lower[i]) || (NAME_JOINERS.has(lower[i]) && named[i - s.tokenStart] === 0)) form = lower[i];
+      // "Abu" opens a name ("Abu Bakr al-Baghdadi"); the other joiners stand inside one.
+      else if (MINOR.has(lower[i]) || (NAME_JOINERS.has(lower[i]) && lower[i] !== 'abu' && named[i - s.tokenStart] === 0)) form = lower[i];
       else if (named[i - s.tokenStart] === 1) form = asName;
       // A first name that is also a common word ("Will", "Bill") needs a name after it.
       else if (lexicon.firstNameGender(lower[i]) !== null && (!lowercase.has(lower[i]) || (i + 1 < s.tokenEnd && !lowercase.has(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
