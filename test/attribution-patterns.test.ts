@@ -607,6 +607,7 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['what is answered', 'Kampala has not responded to the sugar duties.'],
     ['a condition of anonymity', 'A Kenyan diplomat, who asked not to be named because he was not authorised to speak to the media, arrived on Monday.'],
     ['what someone noticed', 'The daughter of a resident noticed that her mother\'s savings had fallen by £38,000.'],
+    ['what someone decided', 'The cabinet will review the cuts in March. Doris Fenwick has already decided what she will tell them.'],
     ['a results line before a colon', 'Hartfield Town 2-2 Kingsbridge Rovers: Okafor header rescues point for furious visitors'],
     ['a page label in capitals', 'BREAKING: MAGNITUDE 6.4 EARTHQUAKE STRIKES OFF NORTHERN JAPAN, NO TSUNAMI WARNING'],
   ])('%s', (_, text) => {
