@@ -194,6 +194,12 @@ describe('title-case headlines', () => {
     expect(found).not.toContain('J.K. Rowling Donates');
   });
 
+  it('a headline\'s nationality, kind of place and name are a nationality and a place: "Greek Island of Rhodes"', () => {
+    const found = names('Wildfire Forces Evacuations on Greek Island of Rhodes');
+    expect(found).toContain('Rhodes');
+    expect(found).not.toContain('Greek Island of Rhodes');
+  });
+
   it('"Abu" opens a name in a headline too', () => {
     expect(names("Abu Bakr al-Baghdadi's Widow Sentenced to Death by Iraqi Court")).toContain('Abu Bakr al-Baghdadi');
   });

@@ -4,6 +4,7 @@ import type { Stage } from '../pipeline.js';
 import { tagEntities, type NerModel, type NerSpan } from '../ner.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { NAME_TITLES } from '../lexicon/curated.js';
+import { PLACE_NOUNS } from '../lexicon/predicates.js';
 import { NAME_JOINERS } from '../ner-casing.js';
 import { initials } from '../corpus/names.js';
 
@@ -78,7 +79,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     requires: ['tokens', 'sentences', 'pos', 'meta'],
     assigns: ['mentions', 'entities'],
     apply(doc) {
-      const spans = nerModel ? splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon)) : null;
+      const spans = nerModel ? splitNamedPlaces(doc, lexicon, splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon))) : null;
       const candidates = joinNameParts(doc, findNames(doc, lexicon, spans));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.push(...repeatedNames(doc, candidates));
@@ -147,6 +148,23 @@ function repeatedNames(doc: Doc, candidates: readonly Candidate[]): Candidate[] 
 function isCapitalised(doc: Doc, i: number): boolean {
   const code = doc.text.charCodeAt(doc.tokens.start[i]);
   return (code >= 65 && code <= 90) || (code > 127 && /\p{Lu}/u.test(doc.text[doc.tokens.start[i]]));
+}
+
+const PLACE_KINDS = new Set([...PLACE_NOUNS, 'island', 'peninsula', 'county', 'state', 'coast', 'resort']);
+
+/**
+ * "Greek Island of Rhodes", "Syrian City of Aleppo": a headline's nationality, a kind of place and
+ * its name, which the tagger may read as one name; it is the nationality and the place.
+ */
+function splitNamedPlaces(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[]): NerSpan[] {
+  const { lower } = doc.tokens;
+  return spans.flatMap((span) => {
+    const nationality = lexicon.matchAt(lower, span.start, (i) => doc.word(i));
+    if (nationality?.kind !== 'demonym' || nationality.length !== 1 || span.end - span.start < 4) return [span];
+    const of = span.start + 2;
+    if (lower[of] !== 'of' || !PLACE_KINDS.has(lower[of - 1])) return [span];
+    return [{ start: span.start, end: span.start + 1, type: 'MISC' as const }, { start: of + 1, end: span.end, type: 'LOC' as const }];
+  });
 }
 
 /**
