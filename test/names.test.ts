@@ -150,6 +150,11 @@ describe('types', () => {
     expect(entities.map((e) => [e.name, e.type])).toEqual([['Republican Party', 'ORG'], ['Democratic Party', 'ORG']]);
   });
 
+  it('Amazon is the company, and the land before "rainforest"', () => {
+    expect(typeOf('Amazon said on Monday that sales had risen.', 'Amazon')).toBe('ORG');
+    expect(typeOf('Fires in the Amazon rainforest spread on Monday, officials said.', 'Amazon')).toBe('LOC');
+  });
+
   it('a street is a place; a social network an organisation', () => {
     const text = 'Water ran down Mill Lane and Castle Road for hours, residents said. She posted a video on Instagram.';
     expect(typeOf(text, 'Mill Lane')).toBe('LOC');

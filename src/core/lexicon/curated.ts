@@ -233,6 +233,7 @@ export const ORGANIZATIONS: readonly NamedEntry[] = [
   { name: 'Pajhwok Afghan News', type: 'ORG', aliases: ['Pajhwok'] },
   // Companies often quoted in the news
   { name: 'Apple', type: 'ORG', aliases: ['Apple Inc.'] },
+  { name: 'Amazon', type: 'ORG', aliases: ['Amazon.com'] },
   { name: 'Google', type: 'ORG' },
   { name: 'Facebook', type: 'ORG' },
   { name: 'Twitter', type: 'ORG' },

@@ -218,8 +218,10 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     }
     // The lexicon names the entity the model found, or one it missed ("IS" → Islamic State).
     if (match && (isCapitalised(doc, i) || match.kind === 'demonym')) {
+      // "the Amazon rainforest": an organisation's name before a feature of the land names the land.
+      const land = match.kind === 'organization' && LANDFORMS.has(lower[i + match.length] ?? '');
       out.push({
-        start: i, end: i + match.length, type: match.type, canonical: match.canonical, kind: 'name',
+        start: i, end: i + match.length, type: land ? 'LOC' : match.type, canonical: land ? null : match.canonical, kind: 'name',
         gender: null, title: null, unnamed: false, country: match.country,
       });
       i += match.length - 1;
@@ -293,6 +295,7 @@ const BUSINESS_WORDS = new Set([
   'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
 ]);
 
+const LANDFORMS = new Set(['rainforest', 'forest', 'river', 'basin', 'jungle', 'delta', 'valley', 'region']);
 const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', 'crescent', 'terrace', 'parade', 'square', 'highway', 'motorway']);
 
 /** Words of a publication's name ("Annals of Internal Medicine", "Dallas Morning Herald"): its publisher speaks. */
