@@ -68,6 +68,11 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'has not signed anything')).toMatchObject({ stance: 'deny', basis: '"fake"' });
   });
 
+  it('reads a negated experience as no denial: "We have never seen anything like it"', () => {
+    const article = analyse('"We have never seen anything like it," said Mayor Jane Holt.\n');
+    expect(claimWith(article, 'never seen anything').stance).toBe('assert');
+  });
+
   it('reads advice against an act as no denial: "people should not start drinking coffee"', () => {
     const article = analyse('The researcher, Paul Ames, added that people should not start drinking coffee for their health.\n');
     expect(claimWith(article, 'should not start drinking').stance).toBe('assert');

@@ -144,4 +144,5 @@ export const NOT_PREDICATES = new Set([
   'be', 'have', 'do', 'say', 'tell', 'comment', 'report', 'state', 'get', 'make', 'go', 'take', 'come', 'will', 'would',
   'can', 'could', 'may', 'might', 'should', 'must', 'know', 'think', 'want', 'need', 'turn', 'prove', 'call', 'add',
   'respond', 'confirm', 'deny', 'expect', 'seem', 'appear', 'continue', 'begin', 'plan', 'intend', 'set',
+  'see', 'hear', 'feel', 'remember', 'understand', 'like', 'imagine', 'believe',
 ]);
