@@ -68,6 +68,12 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'has not signed anything')).toMatchObject({ stance: 'deny', basis: '"fake"' });
   });
 
+  it('reads a capture only of a place: "captured the support of voters" is none', () => {
+    const article = analyse('Rebels captured the town of Kelmar on Monday, residents said.\n\nThe senator captured the support of young voters, a pollster said.\n');
+    expect(claimWith(article, 'captured the town').proposition.predicates).toContain('capture-ground');
+    expect(claimWith(article, 'captured the support').proposition.predicates).not.toContain('capture-ground');
+  });
+
   it('reads a negated experience as no denial: "We have never seen anything like it"', () => {
     const article = analyse('"We have never seen anything like it," said Mayor Jane Holt.\n');
     expect(claimWith(article, 'never seen anything').stance).toBe('assert');

@@ -5,7 +5,7 @@ import { lemmatize } from './lemma.js';
 import { mentionOrder, type MentionOrder } from './mention-order.js';
 import { ancestors, baseRelation, children, childrenWith, clauseHead } from './syntax.js';
 import {
-  ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, OBJECT_GOVERNED, PASS_THROUGH_VERBS, PLACE_NOUNS, PLACE_SUBJECT_ONLY,
+  ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, OBJECT_GOVERNED, PASS_THROUGH_VERBS, PLACE_NOUNS, PLACE_OBJECT_ONLY, PLACE_SUBJECT_ONLY,
   PREDICATE_CLASSES, REPORT_NOUNS, SUBJECT_REPORT_NOUNS, VERB_ONLY, familyOf,
 } from './lexicon/predicates.js';
 
@@ -294,6 +294,7 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
   if (NOUN_ONLY.has(lemma) && pos === 'VERB') return false;
   if (PLACE_SUBJECT_ONLY.has(lemma)) return parsed && childrenWith(doc, i, 'nsubj').some((k) => isPlace(doc, k));
+  if (PLACE_OBJECT_ONLY.has(lemma)) return parsed && children(doc, i).some((k) => ACTED_ON.has(doc.tokens.deprel[k]) && isPlace(doc, k));
   const objects = OBJECT_GOVERNED.get(lemma);
   if (objects) return parsed && children(doc, i).some((k) => ACTED_ON.has(doc.tokens.deprel[k]) && objects.has(lemmaOf(doc, k)));
   const governors = GOVERNED_BY.get(lemma);

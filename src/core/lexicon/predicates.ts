@@ -95,6 +95,9 @@ export const OBJECT_GOVERNED: ReadonlyMap<string, ReadonlySet<string>> = (() => 
  */
 export const PLACE_SUBJECT_ONLY = new Set(['fall']);
 
+/** Words that evoke their class only with a place taken: "captured the town", not "captured the support of voters". */
+export const PLACE_OBJECT_ONLY = new Set(['capture', 'recapture', 'overrun', 'occupy', 'retake', 'liberate']);
+
 /** Nouns for places an army takes: a subject of {@link PLACE_SUBJECT_ONLY} words, besides named places. */
 export const PLACE_NOUNS = new Set([
   'village', 'town', 'city', 'base', 'airport', 'airfield', 'port', 'region', 'district', 'capital', 'stronghold',
