@@ -92,5 +92,5 @@ export const TAKES_OBJECT = new Set([
   'announce', 'confirm', 'report', 'reveal', 'acknowledge', 'admit', 'cite', 'describe', 'call for', 'call on',
   'demand', 'urge', 'propose', 'support', 'oppose', 'back', 'endorse', 'threaten', 'promise', 'pledge',
   'question', 'praise', 'applaud', 'hail', 'laud', 'highlight', 'tout', 'predict', 'estimate', 'show',
-  'find', 'recall', 'mention', 'disclose', 'want', 'request', 'seek', 'offer', 'recommend', 'call',
+  'find', 'recall', 'mention', 'disclose', 'request', 'seek', 'offer', 'recommend', 'call',
 ]);

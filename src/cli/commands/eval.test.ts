@@ -108,6 +108,7 @@ describe('claimgraph eval all', () => {
     expect(attribution.polnearDev.articles).toBe(1);
     // Our own varied-news set ships with the repository and is always scored.
     expect(attribution.newsCheck.articles).toBe(14);
+    expect(attribution.newsCheck2.articles).toBe(12);
   });
 
   it('skips with a message and exit 0 when the data is absent', () => {

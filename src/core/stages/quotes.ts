@@ -332,7 +332,7 @@ function candidateOf(doc: Doc, hit: CueHit, found: Found): CueCandidate {
  * what she will tell them" state nothing (PolNeAR's annotators took 12 of 215 of the first kind as
  * cues, and 27 of 161 "decide"; dropping it left PolNeAR dev quote F1 as it was).
  */
-const UNSAID_VERBS = new Set(['notice', 'realize', 'realise', 'discover', 'forget', 'dream', 'decide']);
+const UNSAID_VERBS = new Set(['notice', 'realize', 'realise', 'discover', 'forget', 'dream', 'decide', 'order']);
 
 function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | null {
   const lower = doc.tokens.lower[i];
@@ -658,8 +658,8 @@ const CLAUSAL_REPORTS = new Set(['ccomp', 'parataxis']);
 const ANSWERING = new Set(['respond', 'reply', 'react', 'answer']);
 /** Infinitive-taking verbs that report only when the infinitive is itself a cue. */
 const ACTS_UNLESS_SPEECH = new Set(['refuse', 'decline', 'agree', 'offer']);
-/** Recordings that show rather than state. */
-const VISUAL_RECORDS = /^(?:replays?|footage|videos?|images?|pictures?|photos?|photographs?|scans?|cctv|x-rays?|recordings?|clips?)$/;
+/** Recordings, charts and models that show rather than state ("a chart in the report shows", "their computer model suggests"). */
+const VISUAL_RECORDS = /^(?:replays?|footage|videos?|images?|pictures?|photos?|photographs?|scans?|cctv|x-rays?|recordings?|clips?|charts?|graphs?|maps?|diagrams?|schedules?|models?|simulations?)$/;
 const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall', 'post', 'write', 'share']);
 const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'confirm', 'provide', 'give', 'identify', 'name']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
