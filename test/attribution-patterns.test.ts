@@ -645,6 +645,13 @@ describe('reports in other shapes', () => {
   });
 });
 
+describe('a participle after a cue', () => {
+  it('"she said, laughing" is one quote; "he said, adding that …" two', () => {
+    expect(analyse('The senator smiled. "Ask me in June," she said, laughing.').quotes).toHaveLength(1);
+    expect(analyse('"We are ready," he said, adding that talks would resume on Monday.').quotes).toHaveLength(2);
+  });
+});
+
 describe('a quotation over several paragraphs', () => {
   it('a paragraph that leaves its quote open goes on in the next: one quote, two parts', () => {
     const a = analyse('"You were in charge of their welfare," the judge told Hartley. "You chose instead to help yourself, and you kept doing it for six years.\n\n"Only when you were caught did you stop."\n\nHartley was jailed.');

@@ -517,6 +517,9 @@ function attribute(
   const closes = (rest.closes && !rest.resumes) || (rest.next < sentEnd && SUBORDINATORS.has(doc.tokens.lower[rest.next]) && !TAKES_OBJECT.has(cue.lemma));
   // "…,” Costa told reporters, adding that …": a participle reports what follows it.
   const participleWithContent = participle && !closes && rest.next < sentEnd;
+  // "“Ask me in June,” she said, laughing.": a participle that closes the sentence tells how the
+  // cue before it was said, and reports nothing of its own.
+  if (participle && shared && rest.next >= sentEnd) return null;
   if (hasLeadingContent && (afterQuote || closes) && !participleWithContent) {
     // The cue closes its clause: the content came before it.
     const content = contentBefore(doc, boundary, sentStart, regions, regionOf);
