@@ -16,8 +16,9 @@ import { createBenchDatabase } from './bench-database.js';
 
 /**
  * The corpus at scale (`claimgraph bench-corpus`): N synthetic articles placed into one new
- * corpus (SQLite, or a schema of its own in PostgreSQL: ./bench-database.ts), as one long ingest, timing only the placement (corpus engine and store write; analysis
- * is the part workers parallelise, measured by bench-ingest). Article k varies base text k mod n
+ * corpus (SQLite, or a schema of its own in PostgreSQL: ./bench-database.ts), as one long ingest,
+ * timing only the placement (corpus engine and store write; analysis is the part workers
+ * parallelise, measured by bench-ingest). Article k varies base text k mod n
  * (the texts analysed once): about a fifth of its paragraphs, body terms and entities dropped, a
  * date of its own (ARTICLES_PER_DAY a day), and, from the second pass over the texts on, half of
  * the people renamed with names made of the texts' own given names and surnames, new for each pass,
