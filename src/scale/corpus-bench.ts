@@ -1,6 +1,3 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createAnalyzer } from '../analyze.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { seeded } from '../bench/ingest.js';
@@ -14,13 +11,14 @@ import { DEFAULT_BATCH_SIZE } from '../corpus/ingest.js';
 import { HeapCap } from '../corpus/heap-cap.js';
 import { StoredCorpus } from '../corpus/placement.js';
 import { formatTable } from '../eval/table.js';
-import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/types.js';
+import { createBenchDatabase } from './bench-database.js';
 
 /**
- * The corpus at scale (`claimgraph bench-corpus`): N synthetic articles placed into one SQLite
- * corpus, as one long ingest, timing only the placement (corpus engine and store write; analysis
- * is the part workers parallelise, measured by bench-ingest). Article k varies base text k mod n
+ * The corpus at scale (`claimgraph bench-corpus`): N synthetic articles placed into one new
+ * corpus (SQLite, or a schema of its own in PostgreSQL: ./bench-database.ts), as one long ingest,
+ * timing only the placement (corpus engine and store write; analysis is the part workers
+ * parallelise, measured by bench-ingest). Article k varies base text k mod n
  * (the texts analysed once): about a fifth of its paragraphs, body terms and entities dropped, a
  * date of its own (ARTICLES_PER_DAY a day), and, from the second pass over the texts on, half of
  * the people renamed with names made of the texts' own given names and surnames, new for each pass,
@@ -41,7 +39,8 @@ export interface CorpusBenchTenth {
   /**
    * At the end of the tenth: the JavaScript heap in use (what is retained when node runs with
    * --expose-gc, which forces a full collection first), the heap V8 has reserved, and the
-   * memory outside the heap (RSS less the heap: SQLite's page cache, buffers, code).
+   * memory outside the heap (RSS less the heap: SQLite's page cache, buffers, code). This process
+   * only: a PostgreSQL server's memory is not counted.
    */
   heapUsedMB: number;
   heapTotalMB: number;
@@ -51,6 +50,7 @@ export interface CorpusBenchTenth {
 }
 
 export interface CorpusBenchReport {
+  store: 'SQLite' | 'PostgreSQL';
   articles: number;
   baseTexts: number;
   tenths: CorpusBenchTenth[];
@@ -70,29 +70,28 @@ export const CORPUS_BENCH_TARGETS = { rateRatio: 0.85, rssRatio: 1.15, peakRssMB
 
 export interface CorpusBenchOptions {
   articles: number;
-  /** Database file (default: a temporary one, deleted after). */
+  /** A new database file (default: a temporary one, deleted after), or a postgres:// URL to fill a schema of its own in, dropped after. */
   db?: string;
   onProgress?: (line: string) => void;
 }
 
 export async function runCorpusBenchmark(texts: readonly string[], options: CorpusBenchOptions): Promise<CorpusBenchReport> {
   const { articles: total, onProgress } = options;
-  const analyzer = await createAnalyzer();
-  onProgress?.(`analysing ${texts.length} base texts`);
-  const bases = analyseBases(analyzer, texts);
-  const names = namePool(bases.map((b) => b.prepared));
-  const dir = options.db ? null : mkdtempSync(join(tmpdir(), 'claimgraph-bench-corpus-'));
-  const path = options.db ?? join(dir as string, 'corpus.db');
-  if (existsSync(path)) throw new Error(`${path} exists: bench-corpus fills a new database`);
-  const size = (): number => [path, `${path}-wal`].reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
-  let store: Store = openSqliteStore(path);
+  // The database first: an unreachable server is refused before the minutes of analysis.
+  const database = await createBenchDatabase(options.db);
+  let store: Store | null = null;
   try {
+    const analyzer = await createAnalyzer();
+    onProgress?.(`analysing ${texts.length} base texts`);
+    const bases = analyseBases(analyzer, texts);
+    const names = namePool(bases.map((b) => b.prepared));
+    store = await database.open();
     const corpus = await StoredCorpus.open(store, { lexicon: createLexicon() });
     const tenths: CorpusBenchTenth[] = [];
     const articles = syntheticArticles(bases, total);
     let placing = 0;
     let peak = 0;
-    let lastSize = size();
+    let lastSize = await database.sizeBytes();
     let tenthStart = 0;
     for (let k = 0; k < total; k++) {
       const article = articles.next().value as IncomingArticle;
@@ -104,7 +103,7 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
       }
       placing += performance.now() - start;
       if (((k + 1) % Math.max(1, Math.floor(total / TENTHS)) === 0 && tenths.length < TENTHS - 1) || k + 1 === total) {
-        const now = size();
+        const now = await database.sizeBytes();
         const placed = k + 1 - tenthStart;
         (globalThis as { gc?: () => void }).gc?.();
         const memory = process.memoryUsage();
@@ -122,26 +121,27 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
       }
     }
     await store.close();
-    store = openSqliteStore(path);
+    store = await database.open();
     const resumeStart = performance.now();
     await StoredCorpus.open(store, { lexicon: createLexicon() });
     const resumeSeconds = (performance.now() - resumeStart) / 1000;
     const queries = await timeQueries(store, names.surnames[0] ?? 'said');
     const [first, last] = [tenths[0], tenths[tenths.length - 1]];
     return {
+      store: database.kind,
       articles: total,
       baseTexts: texts.length,
       tenths,
       rateRatio: round(last.articlesPerSecond / first.articlesPerSecond, 3),
       rssRatio: round(last.peakRssMB / first.peakRssMB, 3),
-      dbMB: round(size() / 2 ** 20, 1),
+      dbMB: round((await database.sizeBytes()) / 2 ** 20, 1),
       heapCapMB: HeapCap.fromEnvironment()?.mb ?? null,
       resumeSeconds: round(resumeSeconds, 2),
       queries,
     };
   } finally {
-    await store.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await store?.close();
+    await database.remove();
   }
 }
 

@@ -1,0 +1,59 @@
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StoreError } from '../store/errors.js';
+import { createTestDatabase, NO_SERVER_MESSAGE } from '../store/postgres/test-database.js';
+import { runCorpusBenchmark } from './corpus-bench.js';
+
+const TEXTS = [
+  'Maria Lopez, the finance minister, said on Monday that the budget is balanced.\n\nCritics in Madrid disagree.\n\nThe opposition asked for a vote.',
+  '"We will not resign," John Carter told reporters in Boston.\n\nHe spoke after the meeting.\n\nThe council meets again in May.',
+  'Officials at the Department of Energy did not comment on the report.\n\nThe report was published on Friday.',
+];
+
+const database = await createTestDatabase();
+if (!database) console.warn(NO_SERVER_MESSAGE);
+afterAll(() => database?.drop());
+
+/** The schemas of the test database, its own included. */
+async function schemas(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT nspname FROM pg_namespace ORDER BY nspname`);
+    return rows.map((row) => row.nspname as string);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!database)('bench-corpus on PostgreSQL', () => {
+  it('places every article in a schema of its own, reports each tenth, and drops the schema', async () => {
+    const url = (database as { url: string }).url;
+    const before = await schemas(url);
+    const report = await runCorpusBenchmark(TEXTS, { articles: 20, db: url });
+    expect(report.store).toBe('PostgreSQL');
+    expect(report.articles).toBe(20);
+    expect(report.tenths.map((t) => t.articles)).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    for (const tenth of report.tenths) expect(tenth.articlesPerSecond).toBeGreaterThan(0);
+    // RSS is sampled as each batch is written, so here only in the last tenth.
+    expect(report.tenths[9].peakRssMB).toBeGreaterThan(0);
+    expect(report.dbMB).toBeGreaterThan(0);
+    expect(Object.keys(report.queries)).toHaveLength(5);
+    expect(await schemas(url)).toEqual(before);
+  }, 120_000);
+});
+
+describe('bench-corpus refusing a database it cannot use', () => {
+  it('names an unreachable PostgreSQL server, before analysing anything', async () => {
+    // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+    await expect(runCorpusBenchmark(TEXTS, { articles: 10, db: 'postgres://claimgraph:secret@127.0.0.1:1/news' })).rejects.toThrow(
+      new StoreError('cannot reach PostgreSQL at postgres://claimgraph:***@127.0.0.1:1/news: connect ECONNREFUSED 127.0.0.1:1'),
+    );
+  });
+
+  it('gives the SQLite corpus when no --db is given', async () => {
+    const report = await runCorpusBenchmark(TEXTS, { articles: 10 });
+    expect(report.store).toBe('SQLite');
+    expect(report.tenths).toHaveLength(10);
+  }, 60_000);
+});
