@@ -645,6 +645,13 @@ describe('reports in other shapes', () => {
   });
 });
 
+describe('a speaker with a long aside', () => {
+  it('a participle\'s aside may hold a clause: "A military source, speaking on condition of anonymity because he was not authorized …, said"', () => {
+    const a = analyse('A Kestrian military source, speaking on condition of anonymity because he was not authorized to brief the media, said the recapture of the villages had come at a high cost.');
+    expect(a.quote('the recapture of the villages').source?.text).toContain('A Kestrian military source');
+  });
+});
+
 describe('a participle after a cue', () => {
   it('"she said, laughing" is one quote; "he said, adding that …" two', () => {
     expect(analyse('The senator smiled. "Ask me in June," she said, laughing.').quotes).toHaveLength(1);

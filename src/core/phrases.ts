@@ -134,6 +134,9 @@ export function speakerPhraseEndingAt(doc: Doc, last: number, limit: number): To
  */
 function isAppositive(doc: Doc, from: number, to: number): boolean {
   if (doc.upos(from) === 'CCONJ') return false;
+  // "A military source, speaking on condition of anonymity because he was not authorized …,": a
+  // participle's aside may hold a clause of its own.
+  if (doc.tokens.tag[from] === 'VBG') return true;
   for (let k = from; k < to; k++) {
     if (RELATIVIZERS.has(doc.tokens.lower[k])) return true;
     if (FINITE_TAGS.has(doc.tokens.tag[k])) return false;
