@@ -155,6 +155,12 @@ describe('types', () => {
     expect(typeOf('Fires in the Amazon rainforest spread on Monday, officials said.', 'Amazon')).toBe('LOC');
   });
 
+  it('a county is a place, and "he" is never one; a sheriff\'s title is a role', () => {
+    const text = 'Calder County officials said roads were closed. Sheriff Oscar Delgado said crews were working. "We have carried out 214 rescues," he said.';
+    expect(typeOf(text, 'Calder County')).toBe('LOC');
+    expect(typeOf(text, 'Oscar Delgado')).toBe('PERSON');
+  });
+
   it('a street is a place; a social network an organisation', () => {
     const text = 'Water ran down Mill Lane and Castle Road for hours, residents said. She posted a video on Instagram.';
     expect(typeOf(text, 'Mill Lane')).toBe('LOC');

@@ -52,7 +52,8 @@ export const ROLE_WORDS: readonly string[] = [
   'mr.', 'mrs.', 'ms.', 'mullah', 'negotiator', 'nominee', 'officer', 'official', 'pm', 'pope', 'premier',
   'president', 'president-elect', 'priest', 'prince', 'princess', 'prof.', 'professor', 'prosecutor', 'queen',
   'rabbi', 'rep.', 'reporter', 'representative', 'researcher', 'secretary', 'secretary-general', 'sen.', 'senator',
-  'sergeant', 'sgt.', 'sheikh', 'soldier', 'spokesman', 'spokesperson', 'spokeswoman', 'strategist', 'sultan',
+  'sergeant', 'sgt.', 'sheikh', 'sheriff', 'soldier', 'spokesman', 'spokesperson', 'spokeswoman', 'strategist', 'sultan',
+  'coroner', 'constable', 'superintendent', 'magistrate',
   'undersecretary', 'vice-president', 'warlord',
 ];
 
