@@ -645,6 +645,13 @@ describe('reports in other shapes', () => {
   });
 });
 
+describe('a title\'s holder', () => {
+  it('"the judge" is the judge named, even after "a judge" was described before the name', () => {
+    const a = analyse('A former care home manager was jailed by a judge who described her crimes as cruel.\n\nJudge Catherine Hollis said Kessler had exploited people. "You took money from men and women," the judge said.');
+    expect(a.speakerOf('You took money')).toBe('Catherine Hollis');
+  });
+});
+
 describe('a speaker with a long aside', () => {
   it('a participle\'s aside may hold a clause: "A military source, speaking on condition of anonymity because he was not authorized …, said"', () => {
     const a = analyse('A Kestrian military source, speaking on condition of anonymity because he was not authorized to brief the media, said the recapture of the villages had come at a high cost.');

@@ -251,15 +251,16 @@ function describedEntity(
   // spokespeople for two bodies stay apart; "the spokesperson" later is the last one so named.
   const served = inner && inner.type !== 'PERSON' ? servedMentionEnd(doc, source, head, inner) : -1;
   const name = served > 0 ? doc.text.slice(doc.tokens.start[skipDeterminer], served) : bare;
-  const existing = index.unnamed.get(name) ?? (served > 0 ? undefined : index.unnamed.get(bare));
-  if (existing) return existing.id;
-  // "The study said" speaks as a source does, but a document is no person.
-  const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord);
-  // "The prime minister said" after "Prime Minister Keir Starmer": the named holder of the title.
+  // "The prime minister said" after "Prime Minister Keir Starmer": the named holder of the title,
+  // even when "a judge" was described before the judge was named.
   if (lexicon.isRoleWord(headWord) && doc.tokens.lower[first] === 'the') {
     const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
     if (holder) return holder.id;
   }
+  const existing = index.unnamed.get(name) ?? (served > 0 ? undefined : index.unnamed.get(bare));
+  if (existing) return existing.id;
+  // "The study said" speaks as a source does, but a document is no person.
+  const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord);
   const entity: Entity = {
     id: `e${doc.entities.length + 1}`,
     type: isPerson ? 'PERSON' : lexicon.isOrgCue(headWord) ? 'ORG' : 'MISC',
