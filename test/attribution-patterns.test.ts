@@ -652,6 +652,13 @@ describe('a title\'s holder', () => {
   });
 });
 
+describe('a description named again by its head', () => {
+  it('"A Kestrian military source … the source said" is one speaker', () => {
+    const a = analyse('A Kestrian military source said the recapture of the villages had come at a high cost. "We lost good men on that hill," the source said.');
+    expect(a.speakerOf('We lost good men')).toBe('Kestrian military source');
+  });
+});
+
 describe('a speaker with a long aside', () => {
   it('a participle\'s aside may hold a clause: "A military source, speaking on condition of anonymity because he was not authorized …, said"', () => {
     const a = analyse('A Kestrian military source, speaking on condition of anonymity because he was not authorized to brief the media, said the recapture of the villages had come at a high cost.');

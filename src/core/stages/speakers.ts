@@ -282,6 +282,9 @@ function describedEntity(
   doc.entities.push(entity);
   index.unnamed.set(name, entity);
   if (name !== bare) index.unnamed.set(bare, entity);
+  // "A Kestrian military source … the source said": the head alone refers back to it.
+  const headAlone = doc.word(head);
+  if (!index.unnamed.has(headAlone)) index.unnamed.set(headAlone, entity);
   return entity.id;
 }
 
