@@ -652,6 +652,13 @@ describe('a title\'s holder', () => {
   });
 });
 
+describe('a relative introduced in apposition', () => {
+  it('"Her daughter said" after "her daughter, Ngozi Abara-Hill," is her', () => {
+    const a = analyse('She is survived by her daughter, Ngozi Abara-Hill, and five grandchildren.\n\nHer daughter said the family planned a small funeral.');
+    expect(a.speakerOf('a small funeral')).toBe('Ngozi Abara-Hill');
+  });
+});
+
 describe('a description named again by its head', () => {
   it('"A Kestrian military source … the source said" is one speaker', () => {
     const a = analyse('A Kestrian military source said the recapture of the villages had come at a high cost. "We lost good men on that hill," the source said.');

@@ -15,6 +15,7 @@ import { childrenWith, subtreeSpan } from '../syntax.js';
 const PRONOUN_GENDER: Record<string, Gender | 'plural' | 'neuter'> = {
   he: 'male', him: 'male', she: 'female', her: 'female', they: 'plural', it: 'neuter', we: 'plural', i: null,
 };
+const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'its']);
 /** Documents and figures that speak as a source does. */
 const DOCUMENT_WORDS = 'poll|polls|survey|report|study|data|statement';
 /** Nouns that make a description a person or group of people ("a source", "officials"). */
@@ -257,6 +258,11 @@ function describedEntity(
     const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
     if (holder) return holder.id;
   }
+  // "Her daughter said" after "her daughter, Ngozi Abara-Hill,": the person so introduced.
+  if (POSSESSIVE_DETERMINERS.has(doc.tokens.lower[first]) && PERSON_HEADS.test(headWord)) {
+    const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
+    if (holder) return holder.id;
+  }
   const existing = index.unnamed.get(name) ?? (served > 0 ? undefined : index.unnamed.get(bare));
   if (existing) return existing.id;
   // "The study said" speaks as a source does, but a document is no person.
@@ -308,8 +314,10 @@ function titleHolder(doc: Doc, offset: number, title: string, index: MentionInde
     const m = doc.mentions[index.byStart[j]];
     const entity = doc.entities[m.entity];
     if (entity.type !== 'PERSON' || entity.unnamed || m.end > offset) continue;
-    const lead = doc.text.slice(Math.max(0, m.start - title.length - 1), m.start).toLowerCase().trim();
-    if (lead === title || entity.roles.some((r) => r.toLowerCase() === title)) return entity;
+    // "Prime Minister Keir Starmer", or in apposition: "her daughter, Ngozi Abara-Hill".
+    const lead = doc.text.slice(Math.max(0, m.start - title.length - 2), m.start).toLowerCase().trim().replace(/,$/, '').trim();
+    if (lead.endsWith(title) && (lead.length === title.length || lead[lead.length - title.length - 1] === ' ')) return entity;
+    if (entity.roles.some((r) => r.toLowerCase() === title)) return entity;
   }
   return undefined;
 }
