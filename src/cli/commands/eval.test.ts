@@ -117,13 +117,14 @@ describe('claimgraph eval all', () => {
     // Only our own gold sets, shipped with the repository, are scored.
     expect(stdout.split('\n').filter((line) => line.startsWith('=='))).toEqual([
       '== attribution',
-      expect.stringMatching(/^== contradictions: .*contradictions\/dev\.jsonl$/),
+      '== contradictions',
       '== headlines',
     ]);
     expect(stdout).toMatch(/news check \(ours, 14 articles of other genres\): .*attribution\/check\.jsonl\n14 articles/);
     expect(stderr).toContain(`skipping attribution on PolNeAR dev: ${join(dir, 'nowhere', 'polnear', 'dev.jsonl')} not found`);
     // The contradiction gold is the repository's own, so it is scored even without the data folder.
-    expect(stdout).toMatch(/^== contradictions: .*test\/fixtures\/contradictions\/dev\.jsonl\n46 articles/m);
+    expect(stdout).toMatch(/^dev: .*test\/fixtures\/contradictions\/dev\.jsonl\n46 articles/m);
+    expect(stdout).toMatch(/^check3: .*test\/fixtures\/contradictions\/check3\.jsonl\n24 articles/m);
     expect(stdout).not.toContain('PolNeAR dev:');
   });
 });

@@ -41,6 +41,9 @@ const ATTRIBUTION_SETS = [
   { name: 'news check 2 (ours, 12 more articles, written blind)', key: 'newsCheck2', gold: ['repository:', 'test', 'fixtures', 'attribution2', 'check.jsonl'] },
 ];
 
+/** Our contradiction gold sets, in the repository: the dev gold, then three written after it. */
+const CONTRADICTION_SETS = ['dev', 'check', 'check2', 'check3'];
+
 /** Our title-case headline sets, both in the repository. */
 const HEADLINE_SETS = [
   { name: 'headlines (20, ours)', key: 'first', gold: ['repository:', 'test', 'fixtures', 'headlines.jsonl'] },
@@ -95,6 +98,19 @@ const EVALUATORS: Evaluator[] = [
     async evaluate(file, options) {
       const report = await evaluateContradictions(file, await createAnalyzer(), options);
       return { report, table: formatContradictionReport(report) };
+    },
+    // All four of our sets: the dev gold and the three written after it (README in their folder).
+    async evaluateAll(options) {
+      const analyzer = await createAnalyzer();
+      const rows: { key: string; file: string; report: Awaited<ReturnType<typeof evaluateContradictions>> }[] = [];
+      for (const key of CONTRADICTION_SETS) {
+        const file = defaultGoldPath(['repository:', 'test', 'fixtures', 'contradictions', `${key}.jsonl`]);
+        rows.push({ key, file, report: await evaluateContradictions(file, analyzer, options) });
+      }
+      return {
+        report: Object.fromEntries(rows.map((r) => [r.key, r.report])),
+        table: rows.map((r) => `${r.key}: ${r.file}\n${formatContradictionReport(r.report)}`).join('\n\n'),
+      };
     },
   },
   {
@@ -312,6 +328,7 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
                   for attribution, also test/fixtures/attribution{,2}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl (60 headlines written blind)
+                  for contradictions, also check.jsonl, check2.jsonl and check3.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
                   for deps, UD EWT dev and GUM dev
 
