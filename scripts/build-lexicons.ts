@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { ORG_CUE_WORDS, ROLE_WORDS } from '../src/core/lexicon/curated.js';
+import { foldToAscii } from '../src/core/lexicon/words.js';
 
 const require = createRequire(import.meta.url);
 const OUT_DIR = new URL('../src/core/lexicon/generated/', import.meta.url);
@@ -144,11 +145,6 @@ function keepCityName(city: City): boolean {
   const tags = tagsOf(lower);
   if (tags === '' || isPlaceName(tags)) return true;
   return isPersonName(tags) && city.population >= NAMESAKE_CITY_POPULATION;
-}
-
-function foldToAscii(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/Ł/g, 'L')
-    .replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/đ/g, 'd').replace(/ß/g, 'ss');
 }
 
 /**

@@ -6,7 +6,7 @@ import { CITIES } from './generated/cities.js';
 import { COUNTRIES } from './generated/countries.js';
 import { DEMONYMS } from './generated/demonyms.js';
 import { PhraseTrie } from './phrase-trie.js';
-import { firstNameGender, isOrgCue, isRoleWord, type NameGender } from './words.js';
+import { firstNameGender, foldToAscii, isOrgCue, isRoleWord, type NameGender } from './words.js';
 
 export { LEXICON_ENTRY_TYPES, LexiconExtensionError, parseLexiconExtension } from './extension.js';
 export type { LexiconEntry, LexiconEntryType, LexiconExtension } from './extension.js';
@@ -76,10 +76,6 @@ const KIND_OF_TYPE: Record<LexiconEntry['type'], LexiconKind> = {
 /** Cities (by importance) found by their name written without accents ("Bogota", "Zurich", "Geneve"); "Bush" (Būsh) and "Garcia" (García) are further down. */
 const ACCENTLESS_CITY_RANK = 2500;
 
-function withoutAccents(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '');
-}
-
 /**
  * Builds the lexicon; `extra` entries take priority over the shipped ones, so a user file can
  * both add names and re-point an alias. Otherwise organisations win over places, and countries
@@ -116,7 +112,7 @@ export function createLexicon(extra?: LexiconExtension): Lexicon {
     const [name, code, ...aliases] = line.split('\t');
     // "Bush" is Būsh, Egypt, written without its accent: a small town's unaccented name is more
     // often an English word or surname, so only the larger cities are found by theirs.
-    const folded = rank < ACCENTLESS_CITY_RANK ? '' : withoutAccents(name);
+    const folded = rank < ACCENTLESS_CITY_RANK ? '' : foldToAscii(name);
     add([name, ...aliases.filter((alias) => alias !== folded)], { kind: 'city', type: 'GPE', canonical: name, country: countryByCode.get(code) ?? null });
   });
 

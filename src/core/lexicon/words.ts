@@ -40,3 +40,9 @@ function genderMap(): Map<string, NameGender> {
 export function firstNameGender(lower: string): NameGender | null {
   return genderMap().get(lower) ?? null;
 }
+
+/** A name as written without accents and special letters ("Łódź" → "Lodz"): the cities' ASCII aliases. */
+export function foldToAscii(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/đ/g, 'd').replace(/ß/g, 'ss');
+}
