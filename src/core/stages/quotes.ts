@@ -580,14 +580,20 @@ function passiveReport(doc: Doc, hit: CueHit, sentEnd: number): Found | null {
   const subject = childrenWith(doc, v, 'nsubj:pass')[0];
   if (agent === undefined || subject === undefined || agent < v || subject > v) return null;
   const agentSpan = subtreeSpan(doc, agent);
-  let sourceStart = agentSpan.tokenStart;
-  while (sourceStart < agent && doc.tokens.deprel[sourceStart] === 'case') sourceStart++;
   const subjectSpan = subtreeSpan(doc, subject);
   if (subjectSpan.tokenEnd > hit.tokens.start || agentSpan.tokenEnd > sentEnd) return null;
   const content = [charSpan(doc, { start: subjectSpan.tokenStart, end: subjectSpan.tokenEnd })];
   // "as heartbreaking": what the cue says of the subject, between the cue and its agent.
   if (agentSpan.tokenStart > hit.tokens.end) content.push(charSpan(doc, { start: hit.tokens.end, end: agentSpan.tokenStart }));
-  return { cue: hit.cue, cueTokens: hit.tokens, source: { start: sourceStart, end: agentSpan.tokenEnd }, content, addressee: null, sentenceEnd: sentEnd, passive: true };
+  return { cue: hit.cue, cueTokens: hit.tokens, source: agentPhrase(doc, agent), content, addressee: null, sentenceEnd: sentEnd, passive: true };
+}
+
+/** The agent of a passive without its "by": "by the department" → "the department". */
+function agentPhrase(doc: Doc, agent: number): TokenRange {
+  const { tokenStart, tokenEnd } = subtreeSpan(doc, agent);
+  let start = tokenStart;
+  while (start < agent && doc.tokens.deprel[start] === 'case') start++;
+  return { start, end: tokenEnd };
 }
 
 /** The that-clause a clause reports, if it reports one ("denied that the men had been beaten"), else the clause. */
@@ -614,10 +620,10 @@ function passiveTelling(doc: Doc, hit: CueHit, sentEnd: number, regions: QuoteRe
   let next = hit.tokens.end;
   let source: TokenRange | null = null;
   if (agent !== undefined) {
-    const agentSpan = subtreeSpan(doc, agent);
-    if (agentSpan.tokenStart !== next) return null;
-    source = { start: agentSpan.tokenStart + 1, end: agentSpan.tokenEnd };
-    next = agentSpan.tokenEnd;
+    // Only an agent right after the cue: "were assured by the council that …".
+    if (subtreeSpan(doc, agent).tokenStart !== next) return null;
+    source = agentPhrase(doc, agent);
+    next = source.end;
   }
   for (let time = timeAdverbialLength(doc, next, sentEnd); time > 0; time = timeAdverbialLength(doc, next, sentEnd)) next += time;
   if (next >= sentEnd || doc.tokens.lower[next] !== 'that') return null;

@@ -253,13 +253,10 @@ function describedEntity(
   const served = inner && inner.type !== 'PERSON' ? servedMentionEnd(doc, source, head, inner) : -1;
   const name = served > 0 ? doc.text.slice(doc.tokens.start[skipDeterminer], served) : bare;
   // "The prime minister said" after "Prime Minister Keir Starmer": the named holder of the title,
-  // even when "a judge" was described before the judge was named.
-  if (lexicon.isRoleWord(headWord) && doc.tokens.lower[first] === 'the') {
-    const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
-    if (holder) return holder.id;
-  }
-  // "Her daughter said" after "her daughter, Ngozi Abara-Hill,": the person so introduced.
-  if (POSSESSIVE_DETERMINERS.has(doc.tokens.lower[first]) && PERSON_HEADS.test(headWord)) {
+  // even when "a judge" was described before the judge was named; "Her daughter said" after "her
+  // daughter, Ngozi Abara-Hill,": the person so introduced.
+  const determiner = doc.tokens.lower[first];
+  if ((determiner === 'the' && lexicon.isRoleWord(headWord)) || (POSSESSIVE_DETERMINERS.has(determiner) && PERSON_HEADS.test(headWord))) {
     const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
     if (holder) return holder.id;
   }
@@ -315,9 +312,8 @@ function titleHolder(doc: Doc, offset: number, title: string, index: MentionInde
     const entity = doc.entities[m.entity];
     if (entity.type !== 'PERSON' || entity.unnamed || m.end > offset) continue;
     // "Prime Minister Keir Starmer", or in apposition: "her daughter, Ngozi Abara-Hill".
-    const lead = doc.text.slice(Math.max(0, m.start - title.length - 2), m.start).toLowerCase().trim().replace(/,$/, '').trim();
-    if (lead.endsWith(title) && (lead.length === title.length || lead[lead.length - title.length - 1] === ' ')) return entity;
-    if (entity.roles.some((r) => r.toLowerCase() === title)) return entity;
+    const lead = ` ${doc.text.slice(Math.max(0, m.start - title.length - 3), m.start)}`.toLowerCase().replace(/\s+/g, ' ').replace(/,? ?$/, '');
+    if (lead.endsWith(` ${title}`) || entity.roles.some((r) => r.toLowerCase() === title)) return entity;
   }
   return undefined;
 }
