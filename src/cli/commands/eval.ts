@@ -32,20 +32,30 @@ interface Evaluator {
    * default sets (dev and test) shown in one table; null when none of them is present.
    */
   evaluateAll?(options: EvaluateOptions): Promise<{ report: unknown; table: string } | null>;
+  /** The gold files `eval all` scores instead of `defaultGold`, each on its own, keyed by `key` in the JSON. */
+  defaultSets?: readonly GoldSet[];
+}
+
+interface GoldSet {
+  name: string;
+  key: string;
+  gold: string[];
 }
 
 /** The attribution gold `eval all` scores: PolNeAR dev (shared data) and our own varied-news check set. */
-const ATTRIBUTION_SETS = [
+const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'PolNeAR dev', key: 'polnearDev', gold: ['polnear', 'dev.jsonl'] },
   { name: 'news check (ours, 14 articles of other genres)', key: 'newsCheck', gold: ['repository:', 'test', 'fixtures', 'attribution', 'check.jsonl'] },
   { name: 'news check 2 (ours, 12 more articles, written blind)', key: 'newsCheck2', gold: ['repository:', 'test', 'fixtures', 'attribution2', 'check.jsonl'] },
 ];
 
 /** Our contradiction gold sets, in the repository: the dev gold, then three written after it. */
-const CONTRADICTION_SETS = ['dev', 'check', 'check2', 'check3'];
+const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3'].map((key) => ({
+  name: key, key, gold: ['repository:', 'test', 'fixtures', 'contradictions', `${key}.jsonl`],
+}));
 
 /** Our title-case headline sets, both in the repository. */
-const HEADLINE_SETS = [
+const HEADLINE_SETS: readonly GoldSet[] = [
   { name: 'headlines (20, ours)', key: 'first', gold: ['repository:', 'test', 'fixtures', 'headlines.jsonl'] },
   { name: 'headlines (60, written blind)', key: 'blind', gold: ['repository:', 'test', 'fixtures', 'headlines2.jsonl'] },
 ];
@@ -76,20 +86,8 @@ const EVALUATORS: Evaluator[] = [
       const table = formatAttributionReport(report);
       return { report, table: report.errors ? `${table}\n\n${formatAttributionErrors(report.errors)}` : table };
     },
-    // PolNeAR dev when the data folder has it, and always our own news check set (not PolNeAR's kind).
-    async evaluateAll(options) {
-      const analyzer = await createAnalyzer();
-      const sets = ATTRIBUTION_SETS.map((set) => ({ ...set, file: defaultGoldPath(set.gold) })).filter((set) => {
-        if (!existsSync(set.file)) process.stderr.write(`claimgraph eval: skipping attribution on ${set.name}: ${set.file} not found (set CLAIMGRAPH_DATA to the data folder)\n`);
-        return existsSync(set.file);
-      });
-      const rows: { name: string; key: string; report: Awaited<ReturnType<typeof evaluateAttribution>> }[] = [];
-      for (const set of sets) rows.push({ ...set, report: await evaluateAttribution(set.file, analyzer, options) });
-      return {
-        report: Object.fromEntries(rows.map((r) => [r.key, r.report])),
-        table: rows.map((r) => `${r.name}: ${sets.find((set) => set.key === r.key)?.file}\n${formatAttributionReport(r.report)}`).join('\n\n'),
-      };
-    },
+    // PolNeAR dev when the data folder has it, and always our own news check sets (not PolNeAR's kind).
+    defaultSets: ATTRIBUTION_SETS,
   },
   {
     name: 'contradictions',
@@ -100,18 +98,7 @@ const EVALUATORS: Evaluator[] = [
       return { report, table: formatContradictionReport(report) };
     },
     // All four of our sets: the dev gold and the three written after it (README in their folder).
-    async evaluateAll(options) {
-      const analyzer = await createAnalyzer();
-      const rows: { key: string; file: string; report: Awaited<ReturnType<typeof evaluateContradictions>> }[] = [];
-      for (const key of CONTRADICTION_SETS) {
-        const file = defaultGoldPath(['repository:', 'test', 'fixtures', 'contradictions', `${key}.jsonl`]);
-        rows.push({ key, file, report: await evaluateContradictions(file, analyzer, options) });
-      }
-      return {
-        report: Object.fromEntries(rows.map((r) => [r.key, r.report])),
-        table: rows.map((r) => `${r.key}: ${r.file}\n${formatContradictionReport(r.report)}`).join('\n\n'),
-      };
-    },
+    defaultSets: CONTRADICTION_SETS,
   },
   {
     name: 'ner',
@@ -140,18 +127,7 @@ const EVALUATORS: Evaluator[] = [
       return { report, table: formatHeadlineReport(report) };
     },
     // Both of our sets: the first (a dev set since its first run) and a second written blind.
-    async evaluateAll(options) {
-      const analyzer = await createAnalyzer();
-      const rows: { name: string; key: string; file: string; report: Awaited<ReturnType<typeof evaluateHeadlines>> }[] = [];
-      for (const set of HEADLINE_SETS) {
-        const file = defaultGoldPath(set.gold);
-        rows.push({ ...set, file, report: await evaluateHeadlines(file, analyzer, options) });
-      }
-      return {
-        report: Object.fromEntries(rows.map((r) => [r.key, r.report])),
-        table: rows.map((r) => `${r.name}: ${r.file}\n${formatHeadlineReport(r.report)}`).join('\n\n'),
-      };
-    },
+    defaultSets: HEADLINE_SETS,
   },
   {
     name: 'gum',
@@ -286,6 +262,23 @@ async function evalOne(evaluator: Evaluator, argv: string[]): Promise<number> {
   return 0;
 }
 
+/** An evaluator on each of its gold sets that is present; a missing one is skipped with a message. Null when none is. */
+async function evaluateSets(evaluator: Evaluator, sets: readonly GoldSet[], limit: number | undefined): Promise<{ report: unknown; table: string } | null> {
+  const report: Record<string, unknown> = {};
+  const tables: string[] = [];
+  for (const set of sets) {
+    const file = defaultGoldPath(set.gold);
+    if (!existsSync(file)) {
+      process.stderr.write(`claimgraph eval: skipping ${evaluator.name} on ${set.name}: ${file} not found (set CLAIMGRAPH_DATA to the data folder)\n`);
+      continue;
+    }
+    const result = await runEvaluator(evaluator, file, limit);
+    report[set.key] = result.report;
+    tables.push(`${set.name}: ${file}\n${result.table}`);
+  }
+  return tables.length === 0 ? null : { report, table: tables.join('\n\n') };
+}
+
 /** Every evaluator on its default gold file; a missing file is skipped with a message, not an error. */
 async function evalAll(argv: string[]): Promise<number> {
   const { values, positionals, limit } = parseOptions(argv, OPTIONS);
@@ -294,6 +287,13 @@ async function evalAll(argv: string[]): Promise<number> {
   const reports: Record<string, unknown> = {};
   for (const evaluator of EVALUATORS) {
     const file = defaultGoldPath(evaluator.defaultGold);
+    if (evaluator.defaultSets) {
+      const result = await evaluateSets(evaluator, evaluator.defaultSets, limit);
+      if (result === null) continue;
+      reports[evaluator.name] = result.report;
+      if (!values.json) process.stdout.write(`== ${evaluator.name}\n${result.table}\n\n`);
+      continue;
+    }
     if (evaluator.evaluateAll) {
       const result = await evaluator.evaluateAll({ limit });
       if (result === null) {
