@@ -340,7 +340,7 @@ claimgraph train clusters [--data DIR] [--text FILE[,FILE]] [--out FILE] [--dept
   than --min-count times (default 3) get no cluster; --depth (default 12) bits per path.
 
 claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--gum DIR|none] [--clusters FILE] [--out FILE]
-                     [--epochs N] [--patience N] [--seed N] [--bits N] [--passes 1|2] [--folds N]
+                     [--epochs N] [--patience N] [--seed N] [--bits N] [--passes 1|2] [--folds N] [--casing-only]
   Trains the NER tagger on CoNLL-format files (token first, IOB1 or IOB2 tag last; default
   conll2003/eng.train) plus GUM train (--gum, default gum/ in the data folder; its entities
   mapped to CoNLL types), prints dev F1 per epoch on --dev (default conll2003/eng.testa) and GUM
