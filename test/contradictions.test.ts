@@ -41,6 +41,12 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'she had been on leave').stance).toBe('other');
   });
 
+  it('reads a negated verb of going on as no denial: "We never stopped believing"', () => {
+    const article = analyse('Hartlepool stun Wrexham in cup upset\n\n"We never stopped believing," the captain, Tom Reeve, said after the match. "We kept trying to the end."\n');
+    expect(claimWith(article, 'never stopped believing').stance).toBe('assert');
+    expect(claimWith(article, 'kept trying').stance).toBe('assert');
+  });
+
   it('reads a verbless headline\'s quoted predicate of a name: "Harold Pennick \'alive and well\', agent says" denies his death', () => {
     const article = analyse("Harold Pennick 'alive and well', agent says after death reports\n\nThe actor is at home, his agent said on Wednesday.\n");
     expect(claimWith(article, 'alive and well')).toMatchObject({ stance: 'deny', basis: '"alive"', proposition: { predicates: ['die'] } });

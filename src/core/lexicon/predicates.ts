@@ -148,4 +148,6 @@ export const NOT_PREDICATES = new Set([
   'can', 'could', 'may', 'might', 'should', 'must', 'know', 'think', 'want', 'need', 'turn', 'prove', 'call', 'add',
   'respond', 'confirm', 'deny', 'expect', 'seem', 'appear', 'continue', 'begin', 'plan', 'intend', 'set',
   'see', 'hear', 'feel', 'remember', 'understand', 'like', 'imagine', 'believe',
+  // Verbs of going on or stopping pass to their object or complement: "never stopped believing" denies nothing.
+  'stop', 'keep', 'cease', 'try',
 ]);
