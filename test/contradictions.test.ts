@@ -120,7 +120,7 @@ The company said reports that it would close the plant were untrue.
     expect(claimWith(analyse('Orbis Bank said it had found no evidence that customer data had been stolen.'), 'no evidence').basis).toBe('"no evidence"');
     // A negated report leaves what it reports open: a hedge, not a denial.
     const hedge = analyse('Professor Martin Hale said the study could not rule out that healthier people simply drink more coffee.');
-    expect(hedge.claims.map((c) => [c.stance, c.proposition.predicates])).toEqual([['other', ['~drink']], ['other', ['~drink']]]);
+    expect(hedge.claims.map((c) => [c.stance, c.proposition.predicates])).toEqual([['other', ['~drink', '~drink>coffee']], ['other', ['~drink', '~drink>coffee']]]);
     expect(claimWith(article, 'That is simply false').stance).toBe('deny');
   });
 
@@ -177,10 +177,10 @@ The club said the striker has a serious knee injury.
 
   it('takes the main predicate, not every event the words mention; a verb of no class as itself', () => {
     const a = article();
-    expect(claimWith(a, 'the band\'s death').proposition.predicates).toEqual(['~hope', '~reflect']);
-    expect(claimWith(a, 'fires up the base').proposition.predicates).toEqual(['~fire']);
-    expect(claimWith(a, 'mishandled classified information').proposition.predicates).toEqual(['~mishandle']);
-    expect(claimWith(a, 'Reed opposed the sale').proposition.predicates).toEqual(['~oppose']);
+    expect(claimWith(a, 'the band\'s death').proposition.predicates).toEqual(['~hope', '~reflect', '~hope>fan']);
+    expect(claimWith(a, 'fires up the base').proposition.predicates).toEqual(['~fire', '~fire>base']);
+    expect(claimWith(a, 'mishandled classified information').proposition.predicates).toEqual(['~mishandle', '~mishandle>information']);
+    expect(claimWith(a, 'Reed opposed the sale').proposition.predicates).toEqual(['~oppose', '~oppose>sale']);
     expect(claimWith(a, 'shared intelligence').proposition.predicates).toEqual(['share-information']);
     expect(claimWith(a, 'a serious knee injury').proposition.predicates).toEqual(['~injury']);
   });
@@ -202,7 +202,7 @@ Finance Minister Dana Kovac presented a draft budget to the cabinet on Wednesday
     expect(claimWith(a, 'Shares fell').proposition.predicates).toEqual(['~fall']);
     const budget = claimWith(a, 'presented a draft budget');
     expect(budget.proposition.text).toBe('Finance Minister Dana Kovac presented a draft budget to the cabinet on Wednesday');
-    expect(budget.proposition.predicates).toEqual(['~present']);
+    expect(budget.proposition.predicates).toEqual(['~present', '~present>budget']);
   });
 
   it('reads a long quote\'s claim from the first of its sentences that states a classed event or a denial', () => {
@@ -337,6 +337,20 @@ describe('compareFrames', () => {
     expect(compareFrames(pay(['pay', 'tax']), pay(['pay', 'wall'])).score).toBe(0);
     expect(compareFrames(pay(['pay', 'wall']), pay(['pay', 'wall'], [])).score).toBe(0);
     expect(compareFrames(pay(['pay', 'wall']), { ...pay(['build', 'wall']), predicates: ['~build'] }).score).toBe(0);
+  });
+
+  it('keeps a verb of no class apart when both name different objects: "raise taxes" is not "raise $1 trillion"', () => {
+    const raise = (object?: string) => ({ ...base, participants: ['clinton'], agent: ['clinton'], terms: ['raise', 'plan', 'tax', 'trillion'], predicates: ['~raise', ...(object ? [`~raise>${object}`] : [])] });
+    expect(compareFrames(raise('tax'), raise('trillion')).score).toBe(0);
+    expect(compareFrames(raise('tax'), raise('tax')).score).toBeGreaterThan(0.5);
+    expect(compareFrames(raise('tax'), raise()).score).toBeGreaterThan(0.5);
+    const plan = analyse('Tax plan scored\n\nThe center said the plan would raise $1.1 trillion over the next decade.\n');
+    expect(claimWith(plan, 'raise $1.1 trillion').proposition.predicates).toContain('~raise>#amount');
+  });
+
+  it('names a verb of no class with its noun object: "mishandled classified information"', () => {
+    const article = analyse('Comey faults Clinton\n\nComey said Clinton mishandled classified information while she was secretary of state.\n');
+    expect(claimWith(article, 'mishandled classified information').proposition.predicates).toEqual(['~mishandle', '~mishandle>information']);
   });
 
   it('weighs a denial that rests on a negator alone less than one made with a denial verb', () => {

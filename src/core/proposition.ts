@@ -205,6 +205,8 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     head = verb ?? tokens.find((i) => doc.upos(i) === 'NOUN' && !REPORT_NOUNS.has(lemmaOf(doc, i))) ?? -1;
     if (head >= 0) words = lemmaOf(doc, head);
     predicates.push(...new Set(bare.map((i) => `${BARE_PREDICATE}${lemmaOf(doc, i)}`)));
+    // "raise taxes" is not "raise questions": a verb's noun objects go with it (compareFrames).
+    predicates.push(...new Set(bare.flatMap((i) => objectsOf(doc, i).map((o) => `${BARE_PREDICATE}${lemmaOf(doc, i)}${OBJECT_MARK}${o}`))));
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
   if (negator) denial ??= negator;
@@ -256,6 +258,28 @@ function denyingVerb(doc: Doc, head: number, content: ReadonlySet<number>): numb
 
 /** Marks a predicate that is a verb's lemma, not a class of the table: "~steal". */
 export const BARE_PREDICATE = '~';
+/** Joins a verb of no class to its noun object in a predicate entry: `~raise>tax`. */
+export const OBJECT_MARK = '>';
+
+/**
+ * What a parsed verb takes as objects: the lemmas of common nouns ("mishandled classified
+ * information"), and {@link AMOUNT} for a bare number ("raise $1.1 trillion"); none for other
+ * words. A counted noun says too little of itself: "fell 4 percent", "admit 250,000 refugees".
+ */
+function objectsOf(doc: Doc, i: number): string[] {
+  if (doc.upos(i) !== 'VERB') return [];
+  // "miss the rest of the season" misses the season.
+  const whole = (o: number): number => (PARTITIVE_NOUNS.has(lemmaOf(doc, o)) ? (childrenWith(doc, o, 'nmod')[0] ?? o) : o);
+  return childrenWith(doc, i, 'obj')
+    .map(whole)
+    .flatMap((o) => (doc.upos(o) === 'NUM' ? [AMOUNT] : doc.upos(o) === 'NOUN' && childrenWith(doc, o, 'nummod').length === 0 ? [lemmaOf(doc, o)] : []));
+}
+
+/** The object of a verb that takes a bare number: "raised $20 million". */
+const AMOUNT = '#amount';
+
+/** Nouns of a part, whose object is what follows "of": "the rest of the season", "half of the shares". */
+const PARTITIVE_NOUNS = new Set(['rest', 'part', 'half', 'remainder', 'bulk', 'majority', 'most', 'all', 'some', 'lot', 'number', 'share', 'portion']);
 /** Content terms besides the verb two propositions on a verb of no class must share. */
 const BARE_SHARED_TERMS = 1;
 
@@ -639,7 +663,13 @@ export function compareFrames(a: ComparableProposition, b: ComparableProposition
   // known agent and the words around it shared too ("Mexico will pay for the wall" / "Mexico would
   // not pay for a wall").
   const sameAgent = a.agent.some((k) => b.agent.includes(k));
-  if (shared.startsWith(BARE_PREDICATE) && (!sameAgent || common - 1 < BARE_SHARED_TERMS)) return none;
+  if (shared.startsWith(BARE_PREDICATE)) {
+    if (!sameAgent || common - 1 < BARE_SHARED_TERMS) return none;
+    // With an object named on both sides, the objects must meet too: "raise taxes", "raise $1.1 trillion".
+    const objectsOf = (p: ComparableProposition): string[] => p.predicates.filter((name) => name.startsWith(`${shared}${OBJECT_MARK}`));
+    const [objectsA, objectsB] = [objectsOf(a), objectsOf(b)];
+    if (objectsA.length > 0 && objectsB.length > 0 && !objectsA.some((o) => objectsB.includes(o))) return none;
+  }
   const union = new Set([...a.terms, ...b.terms]).size;
   const terms = union === 0 ? 0 : Math.min(1, (2 * common) / union);
   const weak = Math.min(negationWeight(a), negationWeight(b));
@@ -659,7 +689,7 @@ function negationWeight(p: ComparableProposition): number {
 
 /** Index keys of a proposition for finding candidates without comparing all pairs: family (or lemma) × participant. */
 export function propositionKeys(p: Pick<ComparableProposition, 'predicates' | 'participants'>): string[] {
-  const heads = new Set(p.predicates.map((name) => familyOf(name) ?? name));
+  const heads = new Set(p.predicates.filter((name) => !name.includes(OBJECT_MARK)).map((name) => familyOf(name) ?? name));
   const keys: string[] = [];
   for (const head of heads) for (const who of new Set(p.participants)) keys.push(`${head}\u0000${who}`);
   return keys;
