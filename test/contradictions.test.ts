@@ -312,6 +312,20 @@ Harald Lunde, a fund manager in Bergen, dismissed the suggestion as noise.
     expect(claimWith(article, 'the report on Tuesday').proposition).toMatchObject({ predicates: ['resign'] });
     expect(claimWith(article, 'the suggestion as noise').proposition.topic).toBeNull();
   });
+
+  it('sets a denial of "the report" right after a report against that report, not the lead', () => {
+    const article = analyse(`Newsrooms feel the squeeze
+
+Earlier this month, two producers at Flashfeed tied rubber bands around a watermelon until it burst on a live stream.
+
+Then the Financial Courier reported that Flashfeed missed its revenue targets last year. Flashfeed denied the report, saying this year will meet expectations.
+`);
+    const denial = claimWith(article, 'the report');
+    expect(denial.stance).toBe('deny');
+    expect(denial.proposition.predicates).toContain('~miss');
+    const report = claimWith(article, 'missed its revenue targets');
+    expect(denial.proposition.topic).toBe(report.id);
+  });
 });
 
 describe('compareFrames', () => {

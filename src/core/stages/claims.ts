@@ -3,7 +3,7 @@ import type { Stage } from '../pipeline.js';
 import { CUE_READINGS } from '../cues.js';
 import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { mentionOrder, type MentionOrder } from '../mention-order.js';
-import { frameOf, restsOnNegation, type Frame } from '../proposition.js';
+import { frameOf, polarityOf, restsOnNegation, type Frame } from '../proposition.js';
 import { side } from './contradictions.js';
 
 /**
@@ -178,23 +178,48 @@ function denialVerb(doc: Doc, span: Span, headline: boolean): string | null {
 function resolveTopics(doc: Doc, anaphoric: ReadonlySet<string>, order: MentionOrder): void {
   const lead = leadEnd(doc);
   const ordered = [...doc.claims].sort((a, b) => a.proposition.start - b.proposition.start);
-  const topic = ordered.find((c) => c.proposition.start < lead && c.proposition.predicates.length > 0 && c.proposition.predicate !== '');
-  if (!topic) return;
-  const t = topic.proposition;
-  // Whom the matter involves, and who said it ("Patricia Smith rejected Clinton's claim").
-  const involved = sidesOf(doc, [...t.entities, ...(topic.speaker ? [topic.speaker] : [])]);
+  const states = (c: Claim): boolean => c.proposition.predicates.length > 0 && c.proposition.predicate !== '';
+  const matter = ordered.find((c) => c.proposition.start < lead && states(c));
   const quotes = new Map(doc.quotes.map((q) => [q.id, q]));
   for (const claim of doc.claims) {
     // Only a denial that names a report stands for the matter: "denied class-action status" has a
     // predicate of its own, though of no class, and denies nothing the headline says; nor does a
     // negation alone ("wouldn't recognize it").
-    if (claim === topic || claim.stance !== 'deny' || !anaphoric.has(claim.id) || restsOnNegation(claim.basis)) continue;
+    if (claim.stance !== 'deny' || !anaphoric.has(claim.id) || restsOnNegation(claim.basis)) continue;
+    // "The Financial Times reported that BuzzFeed missed its targets. BuzzFeed denied the report":
+    // a report just before is the one denied, else the article's matter.
+    const topic = reportBefore(doc, ordered, claim, states) ?? matter;
+    if (topic === undefined || topic === claim) continue;
+    const t = topic.proposition;
+    // Whom the matter involves, and who said it ("Patricia Smith rejected Clinton's claim").
+    const involved = sidesOf(doc, [...t.entities, ...(topic.speaker ? [topic.speaker] : [])]);
     const quote = claim.quote === null ? undefined : quotes.get(claim.quote);
     const denier = sidesOf(doc, [...(claim.speaker ? [claim.speaker] : []), ...sentenceEntities(doc, order, quote?.cue ?? quote?.content ?? claim.proposition)]);
     if (![...denier].some((k) => involved.has(k))) continue;
     const p = claim.proposition;
     claim.proposition = { ...p, topic: topic.id, entities: [...new Set([...p.entities, ...t.entities])], terms: t.terms, cameo: t.cameo, predicates: t.predicates, predicate: t.predicate, agent: t.agent };
   }
+}
+
+/** Sentences back a denial of "the report" looks for the report it denies. */
+const REPORT_REACH = 2;
+
+/**
+ * The last claim that states something, made by another speaker within {@link REPORT_REACH}
+ * sentences before `claim` in its paragraph: the report "the report" names.
+ */
+function reportBefore(doc: Doc, ordered: readonly Claim[], claim: Claim, states: (c: Claim) => boolean): Claim | undefined {
+  const at = doc.tokenAt(claim.proposition.start);
+  const sentence = doc.sentenceOf(at);
+  const paragraph = doc.paragraphOf(at);
+  let found: Claim | undefined;
+  for (const c of ordered) {
+    if (c.proposition.end > claim.proposition.start) break;
+    const i = doc.tokenAt(c.proposition.start);
+    const near = doc.paragraphOf(i) === paragraph && sentence - doc.sentenceOf(i) <= REPORT_REACH;
+    if (near && c.speaker !== claim.speaker && polarityOf(c.stance) === 'affirm' && states(c)) found = c;
+  }
+  return found;
 }
 
 /** Everyone the entities speak for, as side keys (stages/contradictions.ts). */
