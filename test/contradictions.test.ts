@@ -226,7 +226,7 @@ Ukraine's military denied that the village had fallen.
     expect(claimWith(a, 'no plans to either address')).toMatchObject({ stance: 'deny', proposition: { predicates: ['meet'], negated: true } });
     expect(claimWith(a, 'no one has been detained')).toMatchObject({ stance: 'deny', basis: '"no one"', proposition: { predicates: ['detain'] } });
     // A negated main predicate carries the claim, wherever it stands.
-    expect(claimWith(a, 'no plans to file for bankruptcy')).toMatchObject({ stance: 'deny', proposition: { predicates: ['~file', '~liquidity'] } });
+    expect(claimWith(a, 'no plans to file for bankruptcy')).toMatchObject({ stance: 'deny', proposition: { predicates: ['~file', '~liquidity', '~file>bankruptcy'] } });
   });
 
   it('sets only a denial of a named report against the article\'s matter', () => {
@@ -360,6 +360,10 @@ describe('compareFrames', () => {
     expect(compareFrames(raise('tax'), raise()).score).toBeGreaterThan(0.5);
     const plan = analyse('Tax plan scored\n\nThe center said the plan would raise $1.1 trillion over the next decade.\n');
     expect(claimWith(plan, 'raise $1.1 trillion').proposition.predicates).toContain('~raise>#amount');
+    const vote = analyse('Senator wavers\n\nThe senator said she would not vote for the bill.\n');
+    expect(claimWith(vote, 'vote for the bill').proposition.predicates).toEqual(['~vote', '~vote>bill']);
+    const baggage = analyse('Advisers weigh risks\n\nAdvisers said the benefits would outweigh any baggage that he brings.\n');
+    expect(claimWith(baggage, 'any baggage').proposition.predicates).toContain('~bring>baggage');
   });
 
   it('names a verb of no class with its noun object: "mishandled classified information"', () => {

@@ -206,7 +206,9 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     if (head >= 0) words = lemmaOf(doc, head);
     predicates.push(...new Set(bare.map((i) => `${BARE_PREDICATE}${lemmaOf(doc, i)}`)));
     // "raise taxes" is not "raise questions": a verb's noun objects go with it (compareFrames).
-    predicates.push(...new Set(bare.flatMap((i) => objectsOf(doc, i).map((o) => `${BARE_PREDICATE}${lemmaOf(doc, i)}${OBJECT_MARK}${o}`))));
+    // Of each verb its most prominent use: "won't vote for Trump and could end up voting for Clinton" denies a vote for Trump.
+    const firstUses = bare.filter((i, k) => bare.findIndex((j) => lemmaOf(doc, j) === lemmaOf(doc, i)) === k);
+    predicates.push(...new Set(firstUses.flatMap((i) => objectsOf(doc, i).map((o) => `${BARE_PREDICATE}${lemmaOf(doc, i)}${OBJECT_MARK}${o}`))));
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
   if (negator) denial ??= negator;
@@ -270,10 +272,26 @@ function objectsOf(doc: Doc, i: number): string[] {
   if (doc.upos(i) !== 'VERB') return [];
   // "miss the rest of the season" misses the season.
   const whole = (o: number): number => (PARTITIVE_NOUNS.has(lemmaOf(doc, o)) ? (childrenWith(doc, o, 'nmod')[0] ?? o) : o);
-  return childrenWith(doc, i, 'obj')
-    .map(whole)
+  // "the baggage that he brings": a relative pronoun stands for the noun the clause describes.
+  // The noun is the word before the pronoun, whatever the parse hung the clause on.
+  const antecedent = (o: number): number => (RELATIVE_WORDS.has(doc.tokens.lower[o]) && o > 0 && doc.upos(o - 1) === 'NOUN' ? o - 1 : o);
+  const objects = childrenWith(doc, i, 'obj')
+    .map((o) => whole(antecedent(o)))
     .flatMap((o) => (doc.upos(o) === 'NUM' ? [AMOUNT] : doc.upos(o) === 'NOUN' && childrenWith(doc, o, 'nummod').length === 0 ? [lemmaOf(doc, o)] : []));
+  // "vote for Trump" is not "vote for Clinton".
+  for (const o of childrenWith(doc, i, 'obl')) {
+    const marked = childrenWith(doc, o, 'case').some((c) => BENEFICIARY_CASES.has(doc.tokens.lower[c]));
+    // A name by its last word: "Donald Trump" and "Trump" are one object.
+    const last = childrenWith(doc, o, 'flat').at(-1) ?? o;
+    if (marked && (doc.upos(o) === 'NOUN' || doc.upos(o) === 'PROPN')) objects.push(lemmaOf(doc, last));
+  }
+  return objects;
 }
+
+const RELATIVE_WORDS = new Set(['that', 'which', 'whom']);
+
+/** Prepositions whose nominal completes a verb as its object does: "vote for", "campaign against". */
+const BENEFICIARY_CASES = new Set(['for', 'against']);
 
 /** The object of a verb that takes a bare number: "raised $20 million". */
 const AMOUNT = '#amount';
