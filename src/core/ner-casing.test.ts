@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Doc } from './doc.js';
 import { createLexicon } from './lexicon/index.js';
-import { lineCase, lowercaseWords, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
+import { dictionaryWords, lineCase, lowercaseWords, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
 import { segment } from './stages/segments.js';
 import { tokenize } from './stages/tokens.js';
 
@@ -53,6 +53,24 @@ describe('headline truecasing', () => {
     // A consonant is undoubled only where it is doubled: "rowling" is no "row".
     expect(readsAsVerb('rowling', new Set(['row']))).toBe(false);
     expect(readsAsVerb('running', new Set(['run']))).toBe(true);
+  });
+
+  it('reads dictionary words in lower case too, but a word after a first name only on the text\'s evidence', () => {
+    const dictionary = new Set(['court', 'fetch', 'record', 'sum', 'musk', 'manuscript', 'widow', 'sentence']);
+    const withDictionary = (text: string): string => {
+      const doc = docOf(text);
+      const truecased = truecaseHeadlines(doc, new Set([...LOWERCASE, ...dictionary]), lexicon, LOWERCASE);
+      return Array.from({ length: doc.tokenCount }, (_, i) => truecased?.get(i) ?? doc.word(i)).join(' ');
+    };
+    // Without the dictionary the line has no verb it knows, so it is not read as a headline at all.
+    expect(forms('Beethoven Manuscript Fetches Record Sum')).toBe('Beethoven Manuscript Fetches Record Sum');
+    expect(withDictionary('Beethoven Manuscript Fetches Record Sum')).toBe('Beethoven manuscript fetches record sum');
+    expect(withDictionary('Widow Sentenced by Iraqi Court')).toBe('widow sentenced by Iraqi court');
+    expect(withDictionary('Elon Musk Says Tesla Will Build Plant')).toContain('Elon Musk says');
+  });
+
+  it('takes a word list\'s lower-case words that it does not also list capitalised', () => {
+    expect(dictionaryWords('bill\nBill\ncourt\nCourt\'s\nfetch\nfetches\nNATO\nArmy\narmy\n', new Set(['army']))).toEqual(['court', 'fetch', 'fetches']);
   });
 
   it('derives the lower-case words from text: mostly lower case mid-sentence, seen twice', () => {

@@ -72,9 +72,12 @@ interface BodyCase {
 
 /**
  * Feature forms of the words of a document's title-case and capitals lines, by token index, or
- * null when the document has none. `lowercase` holds words mostly written in lower case.
+ * null when the document has none. `lowercase` holds the words to read in lower case: those text
+ * writes mostly so, and lower-case dictionary words; `written` only the first, the stronger
+ * evidence, which a word after a first name needs ("Tim Cook" → "Tim cook" is rare, but "Elon
+ * Musk" and "Emmanuel Macron" keep their capitals though "musk" and "macron" are words).
  */
-export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexicon: NerLexicon): Map<number, string> | null {
+export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexicon: NerLexicon, written: ReadonlySet<string> = lowercase): Map<number, string> | null {
   const headlines = doc.sentences.filter((s) => {
     const kind = lineCase(doc, s.tokenStart, s.tokenEnd);
     return kind === 'caps' || (kind === 'title' && hasVerb(doc, s.tokenStart, s.tokenEnd, lowercase));
@@ -100,6 +103,7 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
   const forms = new Map<number, string>();
   const surface = (j: number): string => doc.word(j);
   const common = (word: string): boolean => lowercase.has(word) || readsAsVerb(word, lowercase);
+  const writtenCommon = (word: string): boolean => written.has(word) || readsAsVerb(word, written);
   for (const s of headlines) {
     const caps = lineCase(doc, s.tokenStart, s.tokenEnd) === 'caps';
     // Tokens a gazetteer names keep their capitals ("White House", "Boko Haram").
@@ -121,8 +125,8 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
       else if (MINOR.has(lower[i]) || (NAME_JOINERS.has(lower[i]) && lower[i] !== 'abu' && named[i - s.tokenStart] === 0)) form = lower[i];
       else if (named[i - s.tokenStart] === 1) form = asName;
       // A first name that is also a common word ("Will", "Bill") needs a name after it.
-      else if (lexicon.firstNameGender(lower[i]) !== null && (!lowercase.has(lower[i]) || (i + 1 < s.tokenEnd && !lowercase.has(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
-      else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !lowercase.has(lower[i - 1]) && !common(lower[i])) form = asName;
+      else if (lexicon.firstNameGender(lower[i]) !== null && (!written.has(lower[i]) || (i + 1 < s.tokenEnd && !written.has(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
+      else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !written.has(lower[i - 1]) && !writtenCommon(lower[i])) form = asName;
       else form = common(lower[i]) ? lower[i] : asName;
       if (form !== word) forms.set(i, form);
     }
@@ -170,4 +174,17 @@ export function lowercaseWords(sentences: Iterable<readonly string[]>): string[]
     }
   }
   return [...counts].filter(([, [lower, upper]]) => lower >= MIN_LOWER_COUNT && lower >= 2 * upper).map(([word]) => word).sort();
+}
+
+/**
+ * The lower-case entries of a word list (one word a line, as /usr/share/dict/words), without those
+ * it also lists capitalised ("bill" / "Bill", "china" / "China") and those in `known`. Sorted.
+ */
+export function dictionaryWords(list: string, known: ReadonlySet<string>): string[] {
+  const words = new Set(list.split(/\r?\n/));
+  const lower: string[] = [];
+  for (const word of words) {
+    if (/^[a-z]+$/.test(word) && !known.has(word) && !words.has(word.charAt(0).toUpperCase() + word.slice(1))) lower.push(word);
+  }
+  return lower.sort();
 }

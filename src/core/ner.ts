@@ -10,6 +10,8 @@ import {
   packedModel,
   readPerceptron,
   writePerceptron,
+  type ByteReader,
+  type ByteWriter,
   type Classifier,
   type PerceptronModel,
   type PerceptronTrainer,
@@ -95,13 +97,15 @@ export interface NerModel {
   readonly clusters: WordClusters;
   /** Words mostly written in lower case, for reading headlines truecased (ner-casing.ts). */
   readonly lowercase: ReadonlySet<string>;
+  /** Lower-case dictionary words besides those: weaker evidence for truecasing (ner-casing.ts); none when absent. */
+  readonly dictionary?: ReadonlySet<string>;
   readonly first: PerceptronModel;
   /** The second pass; null for a one-pass model. */
   readonly second: PerceptronModel | null;
 }
 
 /** The word lists a model is trained with and carries: clusters and lower-case words. */
-export type NerWords = Pick<NerModel, 'clusters' | 'lowercase'>;
+export type NerWords = Pick<NerModel, 'clusters' | 'lowercase' | 'dictionary'>;
 
 /**
  * What a training pass needs: the gold class of every token of the Doc and the trainer of the
@@ -308,11 +312,15 @@ export class NerTagger {
   /** Whether the feature buffers leave out the window words' own features (see {@link Decoder}). */
   private readonly cached: boolean;
 
+  /** Words text writes mostly in lower case. */
+  private readonly written: ReadonlySet<string>;
+  /** Those and the lower-case dictionary words. */
   private readonly lowercase: ReadonlySet<string>;
 
   constructor(words: NerWords, private readonly lexicon: NerLexicon, first: Classifier, second: Classifier | null = null) {
     this.featurizer = new NerFeaturizer(words.clusters, lexicon);
-    this.lowercase = words.lowercase;
+    this.written = words.lowercase;
+    this.lowercase = words.dictionary === undefined ? words.lowercase : new Set([...words.lowercase, ...words.dictionary]);
     const packedFirst = packedModel(first);
     const packedSecond = second && packedModel(second);
     // Both passes read the same feature buffers, so both cache word lanes or neither does.
@@ -329,7 +337,7 @@ export class NerTagger {
       this.features = new Uint32Array(this.counts.length * MAX_FEATURES);
     }
     // A model without lower-case words (file version 1) was trained on headlines as written.
-    const headlineForms = this.lowercase.size === 0 ? null : truecaseHeadlines(doc, this.lowercase, this.lexicon);
+    const headlineForms = this.lowercase.size === 0 ? null : truecaseHeadlines(doc, this.lowercase, this.lexicon, this.written);
     this.featurizer.setDocument(doc, headlineForms);
     const firstTraining = this.second === null ? training : undefined;
     const spans = this.firstPass(doc, firstTraining, training?.firstPass);
@@ -424,19 +432,31 @@ export function tagEntities(doc: Doc, model: NerModel, lexicon: NerLexicon = def
 
 // ---- Model file ----------------------------------------------------------------------------------
 //   "CGNE" u8 version, u8 passes (1 or 2), the word clusters (word-clusters.ts), since version 2
-//   the lower-case words (varint count, strings), then one perceptron (perceptron.ts) per pass.
+//   the lower-case words (varint count, strings), since version 3 the dictionary words (the same),
+//   then one perceptron (perceptron.ts) per pass.
 
 const MAGIC = 'CGNE';
-const VERSION = 2;
+const VERSION = 3;
+
+function writeWords(words: ReadonlySet<string>, out: ByteWriter): void {
+  const sorted = [...words].sort();
+  out.varint(sorted.length);
+  for (const word of sorted) out.string(word);
+}
+
+function readWords(input: ByteReader): Set<string> {
+  const words = new Set<string>();
+  for (let k = input.varint(); k > 0; k--) words.add(input.string());
+  return words;
+}
 
 export function encodeNerModel(model: NerModel): Uint8Array {
   return encodeBinary((out) => {
     out.header(MAGIC, VERSION);
     out.u8(model.second === null ? 1 : 2);
     writeWordClusters(model.clusters, out);
-    const lowercase = [...model.lowercase].sort();
-    out.varint(lowercase.length);
-    for (const word of lowercase) out.string(word);
+    writeWords(model.lowercase, out);
+    writeWords(model.dictionary ?? new Set(), out);
     writePerceptron(model.first, out);
     if (model.second !== null) writePerceptron(model.second, out);
   });
@@ -446,17 +466,17 @@ export function encodeNerModel(model: NerModel): Uint8Array {
 export function decodeNerModel(bytes: Uint8Array): NerModel {
   return decodeBinary(bytes, 'NER model', (input) => {
     const version = input.header(MAGIC);
-    if (version !== 1 && version !== VERSION) input.fail(`unsupported version ${version}`);
+    if (version < 1 || version > VERSION) input.fail(`unsupported version ${version}`);
     const passes = input.u8();
     if (passes !== 1 && passes !== 2) input.fail(`bad pass count ${passes}`);
     const clusters = readWordClusters(input);
-    const lowercase = new Set<string>();
-    for (let k = version === 1 ? 0 : input.varint(); k > 0; k--) lowercase.add(input.string());
+    const lowercase = version >= 2 ? readWords(input) : new Set<string>();
+    const dictionary = version >= 3 ? readWords(input) : new Set<string>();
     const first = readPerceptron(input);
     const second = passes === 2 ? readPerceptron(input) : null;
     for (const model of second ? [first, second] : [first]) {
       if (model.classes.join(' ') !== NER_CLASSES.join(' ')) input.fail('the classes are not the BILOU classes of PER, ORG, LOC, MISC');
     }
-    return { clusters, lowercase, first, second };
+    return { clusters, lowercase, dictionary, first, second };
   });
 }

@@ -16,7 +16,7 @@ import {
 import { encodeCueModel } from '../../core/cue-model.js';
 import { createLexicon } from '../../core/lexicon/index.js';
 import { decodeNerModel, encodeNerModel } from '../../core/ner.js';
-import { lowercaseWords } from '../../core/ner-casing.js';
+import { dictionaryWords, lowercaseWords } from '../../core/ner-casing.js';
 import { createPosStage } from '../../core/stages/pos.js';
 import { encodeWordClusters } from '../../core/word-clusters.js';
 import { formatNerReport } from '../../eval/ner.js';
@@ -170,10 +170,11 @@ async function trainNerCommand(argv: string[]): Promise<number> {
     passes: { type: 'string' },
     folds: { type: 'string' },
     gum: { type: 'string' },
+    dictionary: { type: 'string' },
     'casing-only': { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  if (values['casing-only']) return rewriteCasingTable(values.out === undefined ? DEFAULT_NER_MODEL_PATH : resolve(values.out));
+  if (values['casing-only']) return rewriteCasingTable(values.out === undefined ? DEFAULT_NER_MODEL_PATH : resolve(values.out), values.dictionary);
   const defaults = DEFAULT_NER_TRAIN_OPTIONS;
   const bits = bucketBits(values.bits, defaults.bits, 24);
   const passes = positiveInteger('passes', values.passes, defaults.twoPass ? 2 : 1);
@@ -207,7 +208,8 @@ async function trainNerCommand(argv: string[]): Promise<number> {
   ]);
   const dev = [{ name: values.dev ?? 'CoNLL testa', docs: conllDev }, ...(withGum ? [{ name: 'GUM dev', docs: gumDev }] : [])];
   const lowercase = await casingTable();
-  const trained = trainNer([...conllTrain, ...gumTrain], dev, { clusters, lowercase }, lexicon, options);
+  const dictionary = await casingDictionary(values.dictionary, lowercase);
+  const trained = trainNer([...conllTrain, ...gumTrain], dev, { clusters, lowercase, dictionary }, lexicon, options);
   log(`kept epoch ${trained.epochs.join(' and ')}`);
   for (const { name, report } of trained.dev) log(`${name}:\n${formatNerReport(report)}`);
   await writeModel(out, encodeNerModel(trained.model), started);
@@ -224,13 +226,35 @@ async function casingTable(): Promise<Set<string>> {
   return new Set([...lowercaseWords(news), ...lowercaseWords(ewt.map((sentence) => sentence.words))]);
 }
 
-/** `train ner --casing-only`: the shipped weights with the casing table rebuilt from the data. */
-async function rewriteCasingTable(path: string): Promise<number> {
+/** Where Debian's wamerican package puts its word list (SCOWL). */
+const SYSTEM_DICTIONARY = '/usr/share/dict/words';
+
+/**
+ * The lower-case words of a word list besides `lowercase`: `--dictionary FILE`, else the system's
+ * list when there is one; `--dictionary none` or no list gives none.
+ */
+async function casingDictionary(option: string | undefined, lowercase: ReadonlySet<string>): Promise<Set<string>> {
+  if (option === 'none') return new Set();
+  const path = option ?? SYSTEM_DICTIONARY;
+  let list: string;
+  try {
+    list = await readFile(path, 'utf8');
+  } catch (error) {
+    if (option !== undefined) throw new UsageError(`cannot read the dictionary ${path}: ${(error as Error).message}`);
+    log(`no word list at ${SYSTEM_DICTIONARY} (apt-get install wamerican): headlines are truecased from the text's words only`);
+    return new Set();
+  }
+  return new Set(dictionaryWords(list, lowercase));
+}
+
+/** `train ner --casing-only`: the shipped weights with the casing tables rebuilt from the data. */
+async function rewriteCasingTable(path: string, dictionaryOption: string | undefined): Promise<number> {
   const started = performance.now();
   const model = decodeNerModel(new Uint8Array(await readFile(path)));
   const lowercase = await casingTable();
-  log(`casing table: ${model.lowercase.size} → ${lowercase.size} words`);
-  await writeModel(path, encodeNerModel({ ...model, lowercase }), started);
+  const dictionary = await casingDictionary(dictionaryOption, lowercase);
+  log(`casing table: ${model.lowercase.size} → ${lowercase.size} words, dictionary ${model.dictionary?.size ?? 0} → ${dictionary.size}`);
+  await writeModel(path, encodeNerModel({ ...model, lowercase, dictionary }), started);
   return 0;
 }
 
@@ -340,7 +364,8 @@ claimgraph train clusters [--data DIR] [--text FILE[,FILE]] [--out FILE] [--dept
   than --min-count times (default 3) get no cluster; --depth (default 12) bits per path.
 
 claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--gum DIR|none] [--clusters FILE] [--out FILE]
-                     [--epochs N] [--patience N] [--seed N] [--bits N] [--passes 1|2] [--folds N] [--casing-only]
+                     [--epochs N] [--patience N] [--seed N] [--bits N] [--passes 1|2] [--folds N]
+                     [--dictionary FILE|none] [--casing-only]
   Trains the NER tagger on CoNLL-format files (token first, IOB1 or IOB2 tag last; default
   conll2003/eng.train) plus GUM train (--gum, default gum/ in the data folder; its entities
   mapped to CoNLL types), prints dev F1 per epoch on --dev (default conll2003/eng.testa) and GUM
@@ -349,8 +374,10 @@ claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--gum DIR|none] [--clus
   and the words the unlabeled text writes mostly in lower case are stored in the model.
   --passes 2 (default) adds the second pass over the first pass's document-wide output, trained
   on --folds (default 5) jackknifed first-pass outputs. The shipped model: --passes 1 --epochs 9.
-  --casing-only keeps the weights of --out (default models/ner-en.bin) and rebuilds only its table
-  of words that headlines are truecased to lower case (unlabeled news text and UD EWT train).
+  --casing-only keeps the weights of --out (default models/ner-en.bin) and rebuilds only its tables
+  of words that headlines are truecased to lower case (unlabeled news text and UD EWT train, then
+  the lower-case words of --dictionary, default /usr/share/dict/words from Debian's wamerican
+  when installed; none without it). A word after a first name needs the text's evidence.
 
 Options (pos):
   --data DIR    shared data folder holding ud-ewt/, gum/ and conll2003/ (default: $CLAIMGRAPH_DATA, else ../shared/data)
