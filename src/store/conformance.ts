@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analyze.js';
 import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
 import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
+import { KEY_OWNER_CAPACITY } from '../core/corpus/entities.js';
 import { bandKeys } from '../core/corpus/minhash.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import type { CorpusBatch, StoryCentroid } from '../core/corpus/types.js';
@@ -280,6 +281,24 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(stories.flatMap((s) => s.articles.map((a) => a.id)).sort()).toEqual([...first.articles, ...rest.articles].map((a) => a.id).sort());
       const flour = await store.stories({ q: 'flour Utrecht' });
       expect(flour.map((s) => s.articles.map((a) => a.path))).toEqual([['fixture-3.txt']]);
+      await store.close();
+    });
+
+    it('gives a key\'s most mentioned owners, no more than the registry reads, most mentioned first and then by id', async () => {
+      const { store } = await filled();
+      const template = first.entities[0];
+      const smiths = Array.from({ length: KEY_OWNER_CAPACITY + 6 }, (_, k) => ({
+        ...template,
+        id: `smith-${String(k).padStart(3, '0')}`,
+        name: `Person ${k} Smith`,
+        keys: ['surname:smith'],
+        mentions: k % 7,
+      }));
+      const index = { bands: [], members: [], postings: [], df: [], claims: [], sums: [], entityKeys: smiths.map((e): [string, string] => ['surname:smith', e.id]) };
+      await store.write({ articles: [], entities: smiths, claims: [], stories: [], edges: [], merged: [], index });
+      const expected = [...smiths].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1)).slice(0, KEY_OWNER_CAPACITY).map((e) => e.id);
+      const [[, owners]] = await store.entityKeys(['surname:smith']);
+      expect(owners.map((e) => e.id)).toEqual(expected);
       await store.close();
     });
 

@@ -25,6 +25,21 @@ type ArticleEntity = ArticleJSON['entities'][number];
 
 const NAME = 'name:';
 const SURNAME = 'surname:';
+
+/**
+ * The owners of a key a decision reads: the most mentioned. A common surname gathers people
+ * without end (thousands of Smiths over a million articles), and reading them all made placement
+ * slow down with the corpus; a lone surname joins only a single owner anyway, and a full name
+ * first matches its own key. The store reads no more (docs/scale.md).
+ */
+export const KEY_OWNER_CAPACITY = 64;
+
+/**
+ * The members of its story a new entity is compared with: the most mentioned. A story that runs
+ * for months gathers entities without end, and comparing each new one with all of them made
+ * placement slow down as stories grew (docs/scale.md).
+ */
+export const STORY_MEMBER_CAPACITY = 256;
 const UNNAMED = 'unnamed:';
 /** A name the tagger gave another type in an article of the entity's story ("typed:LOC:halvorsen"). */
 const TYPED = 'typed:';
@@ -282,12 +297,13 @@ export class EntityRegistry {
   }
 
   /**
-   * The entities owning `key`, most mentioned first, then by id. The order is part of every
-   * decision, so it must depend only on the entities, never on the order their keys were indexed
-   * in: a registry rebuilt from the store then decides as the one that never stopped.
+   * The entities owning `key`, most mentioned first, then by id, at most {@link KEY_OWNER_CAPACITY}.
+   * The order is part of every decision, so it must depend only on the entities, never on the
+   * order their keys were indexed in: a registry rebuilt from the store then decides as the one
+   * that never stopped.
    */
   private owners(key: string): CorpusEntity[] {
-    return [...(this.byKey.get(key) ?? [])].map((id) => this.byId.get(id) as CorpusEntity).sort(byPrecedence);
+    return [...(this.byKey.get(key) ?? [])].map((id) => this.byId.get(id) as CorpusEntity).sort(byPrecedence).slice(0, KEY_OWNER_CAPACITY);
   }
 
   /** An entity that owns one of the names, of the same type (or once typed so in its story), or either side being MISC. */
@@ -353,7 +369,8 @@ export class EntityRegistry {
     const members = [...story]
       .map((id) => this.byId.get(id))
       .filter((e): e is CorpusEntity => e != null && !this.created.has(e.id))
-      .sort(byPrecedence);
+      .sort(byPrecedence)
+      .slice(0, STORY_MEMBER_CAPACITY);
     for (const entity of fresh) {
       const target = this.storyMatch(entity, members) ?? this.sameNameInStory(entity, members);
       if (!target) continue;

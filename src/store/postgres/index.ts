@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { CLAIM_POSTING_CAPACITY, CONTRADICTION_THRESHOLD, groupContradictions, type StoriedClaim } from '../../core/corpus/claims.js';
 import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
+import { KEY_OWNER_CAPACITY } from '../../core/corpus/entities.js';
 import type {
   ArticleRecord,
   BandMember,
@@ -127,7 +128,13 @@ class PostgresStore implements Store {
   }
 
   async entityKeys(keys: readonly string[]): Promise<Array<[string, CorpusEntity[]]>> {
-    const rows = await this.rows(`SELECT k.key AS owned_key, e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = ANY($1)`, [keys]);
+    // Per key, its most mentioned owners (KEY_OWNER_CAPACITY), in the order the registry reads them.
+    const rows = await this.rows(
+      `SELECT q.key AS owned_key, e.* FROM unnest($1::text[]) AS q (key) CROSS JOIN LATERAL (
+        SELECT e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = q.key
+        ORDER BY e.mentions DESC, e.id COLLATE "C" LIMIT ${KEY_OWNER_CAPACITY}) e`,
+      [keys],
+    );
     const owners = new Map<string, CorpusEntity[]>(keys.map((key) => [key, []]));
     for (const row of rows) owners.get(row.owned_key as string)?.push(toEntity(row));
     return [...owners];

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { CLAIM_POSTING_CAPACITY, CONTRADICTION_THRESHOLD, groupContradictions, type StoriedClaim } from '../../core/corpus/claims.js';
 import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
+import { KEY_OWNER_CAPACITY } from '../../core/corpus/entities.js';
 import type {
   ArticleRecord,
   BandMember,
@@ -68,7 +69,7 @@ class SqliteStore implements Store {
       bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
       posting: db.prepare(`SELECT p.story, s.touched FROM story_postings p JOIN stories s ON s.id = p.story WHERE p.posting = ?`).raw(),
       df: db.prepare(`SELECT df FROM term_df WHERE key = ?`).pluck(),
-      entityKey: db.prepare(`SELECT e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = ?`),
+      entityKey: db.prepare(`SELECT e.* FROM entity_keys k JOIN entities e ON e.id = k.entity WHERE k.key = ? ORDER BY e.mentions DESC, e.id LIMIT ${KEY_OWNER_CAPACITY}`),
       entities: db.prepare(`SELECT * FROM entities WHERE id IN (SELECT value FROM json_each(?))`),
       stories: db.prepare(`SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))`),
       sums: db.prepare(`SELECT part, key, sum FROM story_sums WHERE story = ?`),
