@@ -308,6 +308,9 @@ describe('speakers the parse resolves', () => {
   it('"who added" speaks for the noun its clause hangs on', () => {
     const a = analyse('"We are done here," said the officials, who added that the matter was closed.');
     expect(a.speakerOf('the matter was closed')).toBe('officials');
+    // Whatever the parse hangs the clause on: the noun phrase right before ", who" speaks.
+    const b = analyse('The plan was dropped, administration officials said late Thursday.\n\n"We are ready," said the officials, who added that crews were on standby.');
+    expect(b.speakerOf('crews were on standby')).toBe('administration officials');
   });
 
   it('the parse finds the head of a long description: voters, a woman', () => {

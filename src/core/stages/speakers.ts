@@ -64,8 +64,12 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   const epithet = words.split(',')[0].trim();
   if (isEpithet(epithet, lexicon)) return resolvePronoun(doc, source.start, epithet.endsWith('woman') ? 'female' : epithet.endsWith('man') ? 'male' : null);
   if (RELATIVE_PRONOUNS.has(words)) {
-    // "the officials, who added …" speak for the noun the clause hangs on.
-    const antecedent = antecedentOf(doc, doc.tokenAt(source.start));
+    // "the officials, who added …" speak for the noun right before the comma, else the noun the
+    // parse hangs the clause on (a clause after a quotation may hang on a word inside it).
+    const at = doc.tokenAt(source.start);
+    const before = at > 0 && doc.word(at - 1) === ',' ? at - 2 : at - 1;
+    const nominal = before >= 0 && (doc.upos(before) === 'NOUN' || doc.upos(before) === 'PROPN');
+    const antecedent = nominal ? before : antecedentOf(doc, at);
     if (antecedent < 0) return null;
     const { tokenStart } = subtreeSpan(doc, antecedent);
     return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
