@@ -304,6 +304,16 @@ describe('a sports report', () => {
   });
 });
 
+describe('according to', () => {
+  it('ends the source at the comma when no appositive closes: "According to the council\'s own figures, the libraries cost less …"', () => {
+    const a = analyse("According to the council's own figures, the libraries cost less than 1 percent of the budget.\n\nAccording to John Smith, a spokesman for the utility, the grid held.");
+    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+      ["the council's own figures", 'the libraries cost less than 1 percent of the budget'],
+      ['John Smith, a spokesman for the utility', 'the grid held'],
+    ]);
+  });
+});
+
 describe('speakers the parse resolves', () => {
   it('"who added" speaks for the noun its clause hangs on', () => {
     const a = analyse('"We are done here," said the officials, who added that the matter was closed.');

@@ -1163,7 +1163,14 @@ function extendAppositive(doc: Doc, np: TokenRange, sentEnd: number): TokenRange
     // "According to the police report, the driver was drunk": a noun phrase followed by its verb
     // is the next clause's subject, not an appositive.
     const next = appositive && appositive.end < sentEnd ? doc.upos(appositive.end) : '';
-    if (appositive && next !== 'VERB' && next !== 'AUX') return { start: np.start, end: withAttachments(doc, appositive.end, sentEnd) };
+    if (appositive && next !== 'VERB' && next !== 'AUX') {
+      // An appositive is closed by a comma, a relative clause or the sentence's end: "According to
+      // the council's own figures, the libraries cost less …" (a verb tagged as a noun) is the next clause.
+      const end = withAttachments(doc, appositive.end, sentEnd);
+      let rest = end;
+      while (rest < sentEnd && isTrailingPunctuation(doc, rest)) rest++;
+      if (rest >= sentEnd || doc.word(end) === ',' || RELATIVE_PRONOUNS.has(doc.tokens.lower[end])) return { start: np.start, end };
+    }
   }
   return { start: np.start, end: withAttachments(doc, np.end, sentEnd) };
 }
