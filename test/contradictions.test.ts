@@ -41,10 +41,12 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'she had been on leave').stance).toBe('other');
   });
 
-  it('reads a negated verb of going on as no denial: "We never stopped believing"', () => {
+  it('reads a negated verb of going on or holding out as no denial: "We never stopped believing", "We will not give up"', () => {
     const article = analyse('Hartlepool stun Wrexham in cup upset\n\n"We never stopped believing," the captain, Tom Reeve, said after the match. "We kept trying to the end."\n');
     expect(claimWith(article, 'never stopped believing').stance).toBe('assert');
     expect(claimWith(article, 'kept trying').stance).toBe('assert');
+    const defiant = analyse('Residents plan protest\n\n"We will not give up," the organiser, Priya Shah, said.\n');
+    expect(claimWith(defiant, 'We will not give up').stance).toBe('assert');
   });
 
   it('reads a verbless headline\'s quoted predicate of a name: "Harold Pennick \'alive and well\', agent says" denies his death', () => {

@@ -195,7 +195,7 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     const bare = parsed
       ? tokens
           // A nested report ("the study could not rule out that …") is no predicate of its own.
-          .filter((i) => main(i) && (doc.upos(i) === 'VERB' ? !NOT_PREDICATES.has(lemmaOf(doc, i)) && !isNestedReportVerb(doc, i) : doc.upos(i) === 'NOUN' && underLightVerb(doc, i, inContent)))
+          .filter((i) => main(i) && (doc.upos(i) === 'VERB' ? !NOT_PREDICATES.has(lemmaOf(doc, i)) && !isResolve(doc, i) && !isNestedReportVerb(doc, i) : doc.upos(i) === 'NOUN' && underLightVerb(doc, i, inContent)))
           .map((i) => ({ token: i, rank: depth(doc, i) }))
           .sort((a, b) => a.rank - b.rank || a.token - b.token)
           .map((b) => b.token)
@@ -260,6 +260,13 @@ function denyingVerb(doc: Doc, head: number, content: ReadonlySet<number>): numb
 
 /** Marks a predicate that is a verb's lemma, not a class of the table: "~steal". */
 export const BARE_PREDICATE = '~';
+/** Phrasal verbs of holding out: "We will not give up", "we won't back down" deny nothing. */
+const RESOLVE_PHRASALS = new Set(['give up', 'back down', 'carry on', 'press on', 'keep up', 'hold on']);
+
+function isResolve(doc: Doc, i: number): boolean {
+  return childrenWith(doc, i, 'compound:prt').some((p) => RESOLVE_PHRASALS.has(`${lemmaOf(doc, i)} ${doc.tokens.lower[p]}`));
+}
+
 /** Joins a verb of no class to its noun object in a predicate entry: `~raise>tax`. */
 export const OBJECT_MARK = '>';
 
