@@ -47,6 +47,8 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'kept trying').stance).toBe('assert');
     const defiant = analyse('Residents plan protest\n\n"We will not give up," the organiser, Priya Shah, said.\n');
     expect(claimWith(defiant, 'We will not give up').stance).toBe('assert');
+    const match = analyse('Bayern beat Dortmund\n\n"The lads never gave up and we deserved it," Harry Kane said.\n');
+    expect(claimWith(match, 'we deserved it').stance).toBe('assert');
   });
 
   it('reads a verbless headline\'s quoted predicate of a name: "Harold Pennick \'alive and well\', agent says" denies his death', () => {

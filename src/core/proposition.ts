@@ -569,6 +569,8 @@ function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: bo
     // "could not rule out that healthier people drink more", "did not say that …": a negated report
     // above the predicate leaves it open.
     const scope = above >= 0 && !describes && !isReportingVerb(doc, above) ? [head, first, above] : [head, first];
+    // "The lads never gave up and we deserved it": a verb of holding out keeps its negator to itself.
+    if (first !== head && isResolve(doc, first)) scope.length = 1;
     // "People should not start drinking coffee": advice against an act denies nothing.
     if (childrenWith(doc, head, 'aux').some((a) => ADVISING_MODALS.has(lower[a]))) return null;
     for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
