@@ -8,6 +8,9 @@ import { CorpusIndexMissingError } from '../store/errors.js';
 import type { Store } from '../store/types.js';
 import { HeapCap } from './heap-cap.js';
 
+/** Rounds of loading an article's entities may take: a few per entity, so this is far beyond any article. */
+const MAX_LOAD_ROUNDS = 10_000;
+
 /**
  * The corpus engine backed by a store: it resumes from the store's snapshot (the article count),
  * and before each step of placing an article loads from the store's indexes what that step reads
@@ -51,8 +54,13 @@ export class StoredCorpus {
     if (bands.length > 0) for (const [key, members] of await this.store.bands(bands)) this.engine.loadBand(key, members);
     const begun = this.engine.begin(input);
     let resolution: Resolution | null = null;
+    let rounds = 0;
     while (resolution === null) {
-      for (let reads = this.engine.entitiesToLoad(begun); reads.keys.length + reads.ids.length > 0; reads = this.engine.entitiesToLoad(begun)) await this.loadEntities(reads);
+      for (let reads = this.engine.entitiesToLoad(begun); reads.keys.length + reads.ids.length > 0; reads = this.engine.entitiesToLoad(begun)) {
+        // Each round resolves at least one entity or loads what it lacks; one that never ends is a bug, not a wait.
+        if (++rounds > MAX_LOAD_ROUNDS) throw new Error(`placing ${input.id}: the entity registry keeps asking for ${[...reads.keys, ...reads.ids].slice(0, 5).join(', ')}`);
+        await this.loadEntities(reads);
+      }
       resolution = this.engine.resolve(begun);
     }
     const df = this.engine.dfToLoad(resolution);

@@ -118,10 +118,20 @@ export class EntityRegistry {
     this.byId.load(id, entity && { ...entity, aliases: [...entity.aliases], keys: [...entity.keys], codes: { ...entity.codes } });
   }
 
-  /** A lookup key as the store has it, with every entity owning it. */
+  /**
+   * A lookup key as the store has it, with its most mentioned owners ({@link KEY_OWNER_CAPACITY}).
+   * A key already held keeps the owners loaded (this batch may have added some) and drops the
+   * others: the store has them as they stand, not among its most mentioned, so no decision reads
+   * them, and waiting for them to be loaded would never end.
+   */
   loadKey(key: string, owners: readonly CorpusEntity[]): void {
     for (const owner of owners) this.loadEntity(owner.id, owner);
-    this.byKey.load(key, new Set(owners.map((owner) => owner.id)));
+    const held = this.byKey.peek(key);
+    if (held === undefined) {
+      this.byKey.load(key, new Set(owners.map((owner) => owner.id)));
+      return;
+    }
+    for (const id of [...held]) if (this.byId.peek(id) === undefined) held.delete(id);
   }
 
   /** The ids among `ids` not loaded (for the names a reason gives). */
