@@ -291,12 +291,27 @@ describe('EntityRegistry', () => {
     const mostMentioned = (entities: CorpusEntity[]) =>
       entities.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1)).slice(0, KEY_OWNER_CAPACITY);
     const people = new Set<string>();
+    const written = new Set<string>();
+    const take = () => {
+      const { entities, keys } = registry.takeChanged();
+      for (const entity of entities) stored.set(entity.id, entity);
+      // The store refuses a key written twice for one entity.
+      for (const [key, id] of keys) {
+        expect(written.has(`${key} ${id}`), `${key} ${id}`).toBe(false);
+        written.add(`${key} ${id}`);
+      }
+    };
     for (let k = 0; k < KEY_OWNER_CAPACITY + 6; k++) {
       const ids = resolveLoading(registry, stored, `a${k}`, [local('e1', 'PERSON', `Given${k} Smith`)], mostMentioned);
       people.add(ids.get('e1') as string);
-      for (const entity of registry.takeChanged().entities) stored.set(entity.id, entity);
+      take();
     }
     expect(people.size).toBe(KEY_OWNER_CAPACITY + 6);
+    // The last in precedence comes back, under a name that adds to its keys.
+    const last = stored.get([...people].sort().at(-1) as string) as CorpusEntity;
+    const again = resolveLoading(registry, stored, 'b', [local('e1', 'PERSON', last.name, { aliases: [`${last.name.charAt(0)}. Smith`] })], mostMentioned);
+    take();
+    expect(again.get('e1')).toBe(last.id);
   });
 
   describe('decides the same however its work was split', () => {

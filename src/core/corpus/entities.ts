@@ -532,9 +532,11 @@ export class EntityRegistry {
 
   private addKey(entity: CorpusEntity, key: string): void {
     const owners = this.byKey.get(key);
-    if (owners?.has(entity.id)) return;
-    entity.keys.push(key);
-    this.gainedKeys.push([key, entity.id]);
+    // The entity's own keys say what it owns: a held key's owners may be only the most mentioned.
+    if (!entity.keys.includes(key)) {
+      entity.keys.push(key);
+      this.gainedKeys.push([key, entity.id]);
+    }
     if (owners) owners.add(entity.id);
     else this.byKey.set(key, new Set([entity.id]));
   }
