@@ -1,7 +1,7 @@
 import type { Doc, Modality } from './doc.js';
 import { actorCodesOn, type EventDictionaries, type PatternElement, type VerbBlock, type VerbEntry, type VerbPattern } from './lexicon/petrarch.js';
 import { cameoRoot } from './cameo.js';
-import { baseRelation } from './syntax.js';
+import { baseRelation, RELATIVE_PRONOUNS } from './syntax.js';
 
 /**
  * CAMEO event coding read off the dependency parse, PETRARCH-style: each verb (and each
@@ -38,7 +38,6 @@ const DEMANDING = new Set(['demand', 'urge', 'call', 'ask', 'insist', 'order', '
 const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
 const POSSIBLE_AUX = new Set(['may', 'might', 'could', 'can', 'ca', 'should', 'would', "'d", 'must']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
-const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they']);
 const REGULAR_ENDINGS = ['ed', 'ing', 's'];
 

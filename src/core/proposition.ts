@@ -3,7 +3,7 @@ import { CUE_READINGS } from './cues.js';
 import { mentionTypeAt } from './cue-model.js';
 import { lemmatize } from './lemma.js';
 import { mentionOrder, type MentionOrder } from './mention-order.js';
-import { ancestors, baseRelation, children, childrenWith, clauseHead } from './syntax.js';
+import { ancestors, baseRelation, children, childrenWith, clauseHead, RELATIVE_PRONOUNS } from './syntax.js';
 import {
   ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, OBJECT_GOVERNED, PASS_THROUGH_VERBS, PLACE_NOUNS, PLACE_OBJECT_ONLY, PLACE_SUBJECT_ONLY,
   PREDICATE_CLASSES, REPORT_NOUNS, SUBJECT_REPORT_NOUNS, VERB_ONLY, familyOf,
@@ -281,7 +281,7 @@ function objectsOf(doc: Doc, i: number): string[] {
   const whole = (o: number): number => (PARTITIVE_NOUNS.has(lemmaOf(doc, o)) ? (childrenWith(doc, o, 'nmod')[0] ?? o) : o);
   // "the baggage that he brings": a relative pronoun stands for the noun the clause describes.
   // The noun is the word before the pronoun, whatever the parse hung the clause on.
-  const antecedent = (o: number): number => (RELATIVE_WORDS.has(doc.tokens.lower[o]) && o > 0 && doc.upos(o - 1) === 'NOUN' ? o - 1 : o);
+  const antecedent = (o: number): number => (RELATIVE_PRONOUNS.has(doc.tokens.lower[o]) && o > 0 && doc.upos(o - 1) === 'NOUN' ? o - 1 : o);
   const objects = childrenWith(doc, i, 'obj')
     .map((o) => whole(antecedent(o)))
     .flatMap((o) => (doc.upos(o) === 'NUM' ? [AMOUNT] : doc.upos(o) === 'NOUN' && childrenWith(doc, o, 'nummod').length === 0 ? [lemmaOf(doc, o)] : []));
@@ -294,8 +294,6 @@ function objectsOf(doc: Doc, i: number): string[] {
   }
   return objects;
 }
-
-const RELATIVE_WORDS = new Set(['that', 'which', 'whom']);
 
 /** Prepositions whose nominal completes a verb as its object does: "vote for", "campaign against". */
 const BENEFICIARY_CASES = new Set(['for', 'against']);

@@ -1,7 +1,7 @@
 import type { Doc } from './doc.js';
 import type { TokenRange } from './phrases.js';
 import { QUOTE_MARKS } from './phrases.js';
-import { baseRelation, children, dominates, subtreeSpan } from './syntax.js';
+import { baseRelation, children, dominates, RELATIVE_PRONOUNS, subtreeSpan } from './syntax.js';
 
 /**
  * Attribution structure read off the dependency parse: who is the subject of a cue verb, and
@@ -14,7 +14,6 @@ import { baseRelation, children, dominates, subtreeSpan } from './syntax.js';
 const SUBJECT_RELATIONS = new Set(['nsubj', 'nsubj:pass', 'csubj']);
 /** Relations a clause uses to inherit its subject from the verb above ("…, saying", "and added"). */
 const SUBJECT_SHARING = new Set(['conj', 'advcl', 'xcomp']);
-const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 /** Heads a speaker can have; a determiner or auxiliary as subject is a misparse. */
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 

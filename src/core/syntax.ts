@@ -15,6 +15,9 @@ export function baseRelation(deprel: string): string {
 /** Relations whose dependent heads a clause of its own. */
 const CLAUSAL = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'acl', 'csubj', 'parataxis']);
 
+/** Words that open a relative clause and stand for the noun it describes: "the officials, who added". */
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whom']);
+
 function sentenceOfToken(doc: Doc, i: number): Segment {
   return doc.sentences[doc.sentenceOf(i)];
 }

@@ -3,7 +3,7 @@ import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
 import { parsedSource, reportRelation } from '../speech-structure.js';
-import { baseRelation, children, childrenWith, dominates, subtreeSpan } from '../syntax.js';
+import { baseRelation, children, childrenWith, dominates, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
 import { mentionTypeAt } from '../cue-model.js';
 import { contentEndCandidates, contentStartCandidates, type ContentEdgeChoice, type ContentSpanModel } from '../models/content-span.js';
 import {
@@ -49,7 +49,6 @@ const CLAUSE_BOUNDARY = new Set([',', '”', '"', "''", ':', '—', '–', '-', 
 const SPOKE_TO = new Set(['say', 'speak', 'talk', 'explain', 'write', 'complain', 'admit', 'confide', 'whisper']);
 const DASHES = new Set(['―', '—', '–', '-', '--']);
 const CLOSING_PREPOSITIONS = new Set(['at', 'during', 'in', 'on', 'before', 'after', 'from', 'outside', 'via']);
-const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const SUBORDINATORS = new Set(['though', 'although', 'while', 'whereas', 'because', 'since', 'if', 'unless', 'as', 'when', 'after', 'before']);
 const MEDIUM_LEAD = /^(?:carried|published|broadcast|aired|reported|quoted|cited)$/;
 

@@ -3,7 +3,7 @@ import type { Stage } from '../pipeline.js';
 import { HONORIFICS, type EntityLexicon } from './entities.js';
 import { mentionOrder, type MentionOrder } from '../mention-order.js';
 import { antecedentOf } from '../speech-structure.js';
-import { childrenWith, subtreeSpan } from '../syntax.js';
+import { childrenWith, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
 
 /**
  * Resolves each quote's source words to an entity: a name ("Zamir Kabulov, official …"), a
@@ -24,7 +24,6 @@ const PERSON_HEADS = new RegExp(`^(?:man|men|woman|women|mother|father|parents?|
 /** Descriptions that name a document, not a person, though they speak: "the study", "a poll". */
 const DOCUMENT_HEADS = new RegExp(`(?:^|\\s)(?:${DOCUMENT_WORDS}|transcript|memo|letter|documents?)$`, 'i');
 
-const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 /** Nouns that count what follows "of": "a number of analysts", "a group of lawmakers". */
 const QUANTITY_HEADS = /^(?:number|group|couple|lot|lots|majority|minority|handful|dozen|dozens|hundreds|thousands|millions|series|team|panel|coalition|bunch|few|many|some|most|all|none|one|two|three|several)$/;
 
