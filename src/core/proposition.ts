@@ -207,8 +207,13 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     predicates.push(...new Set(bare.map((i) => `${BARE_PREDICATE}${lemmaOf(doc, i)}`)));
     // "raise taxes" is not "raise questions": a verb's noun objects go with it (compareFrames).
     // Of each verb its most prominent use: "won't vote for Trump and could end up voting for Clinton" denies a vote for Trump.
-    const firstUses = bare.filter((i, k) => bare.findIndex((j) => lemmaOf(doc, j) === lemmaOf(doc, i)) === k);
-    predicates.push(...new Set(firstUses.flatMap((i) => objectsOf(doc, i).map((o) => `${BARE_PREDICATE}${lemmaOf(doc, i)}${OBJECT_MARK}${o}`))));
+    const used = new Set<string>();
+    for (const i of bare) {
+      const lemma = lemmaOf(doc, i);
+      if (used.has(lemma)) continue;
+      used.add(lemma);
+      predicates.push(...new Set(objectsOf(doc, i).map((o) => `${BARE_PREDICATE}${lemma}${OBJECT_MARK}${o}`)));
+    }
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
   if (negator) denial ??= negator;

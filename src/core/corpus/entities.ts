@@ -25,6 +25,13 @@ type ArticleEntity = ArticleJSON['entities'][number];
 
 const NAME = 'name:';
 const SURNAME = 'surname:';
+const UNNAMED = 'unnamed:';
+/** A name the tagger gave another type in an article of the entity's story ("typed:LOC:halvorsen"). */
+const TYPED = 'typed:';
+/** A description of a country's body ("military@Zimbabwe", names.ts). */
+const DESCRIPTION = 'description:';
+/** Aliases kept per entity; the rest add nothing for a reader. */
+const MAX_ALIASES = 24;
 
 /**
  * The owners of a key a decision reads: the most mentioned. A common surname gathers people
@@ -40,13 +47,6 @@ export const KEY_OWNER_CAPACITY = 64;
  * placement slow down as stories grew (docs/scale.md).
  */
 export const STORY_MEMBER_CAPACITY = 256;
-const UNNAMED = 'unnamed:';
-/** A name the tagger gave another type in an article of the entity's story ("typed:LOC:halvorsen"). */
-const TYPED = 'typed:';
-/** A description of a country's body ("military@Zimbabwe", names.ts). */
-const DESCRIPTION = 'description:';
-/** Aliases kept per entity; the rest add nothing for a reader. */
-const MAX_ALIASES = 24;
 
 /** What resolving or settling an article's entities reads that is not loaded: lookup keys (with every entity owning them) and entity ids. */
 export interface EntityReads {
@@ -131,7 +131,7 @@ export class EntityRegistry {
       this.byKey.load(key, new Set(owners.map((owner) => owner.id)));
       return;
     }
-    for (const id of [...held]) if (this.byId.peek(id) === undefined) held.delete(id);
+    for (const id of held) if (this.byId.peek(id) === undefined) held.delete(id);
   }
 
   /** The ids among `ids` not loaded (for the names a reason gives). */
