@@ -371,13 +371,14 @@ claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--gum DIR|none] [--clus
   mapped to CoNLL types), prints dev F1 per epoch on --dev (default conll2003/eng.testa) and GUM
   dev, stops after --patience epochs (default 5) without a better mean dev F1, keeps the best
   epoch of each pass and writes models/ner-en.bin. The clusters (default models/clusters-en.bin)
-  and the words the unlabeled text writes mostly in lower case are stored in the model.
+  and the words the unlabeled text writes mostly in lower case are stored in the model, with the
+  lower-case words of --dictionary (default /usr/share/dict/words from Debian's wamerican when
+  installed; none without it, or with --dictionary none) as weaker evidence for headlines.
   --passes 2 (default) adds the second pass over the first pass's document-wide output, trained
   on --folds (default 5) jackknifed first-pass outputs. The shipped model: --passes 1 --epochs 9.
   --casing-only keeps the weights of --out (default models/ner-en.bin) and rebuilds only its tables
   of words that headlines are truecased to lower case (unlabeled news text and UD EWT train, then
-  the lower-case words of --dictionary, default /usr/share/dict/words from Debian's wamerican
-  when installed; none without it). A word after a first name needs the text's evidence.
+  --dictionary). A word after a first name needs the text's evidence.
 
 Options (pos):
   --data DIR    shared data folder holding ud-ewt/, gum/ and conll2003/ (default: $CLAIMGRAPH_DATA, else ../shared/data)
