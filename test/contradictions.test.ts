@@ -366,6 +366,8 @@ describe('compareFrames', () => {
     expect(claimWith(plan, 'raise $1.1 trillion').proposition.predicates).toContain('~raise>#amount');
     const vote = analyse('Senator wavers\n\nThe senator said she would not vote for the bill.\n');
     expect(claimWith(vote, 'vote for the bill').proposition.predicates).toEqual(['~vote', '~vote>bill']);
+    const keeper = analyse('Keeper retires\n\nFor 41 years, Walter Briggs climbed the steps of the light every evening.\n');
+    expect(claimWith(keeper, 'climbed the steps').proposition.predicates).toEqual(['~climb', '~climb>step']);
     const baggage = analyse('Advisers weigh risks\n\nAdvisers said the benefits would outweigh any baggage that he brings.\n');
     expect(claimWith(baggage, 'any baggage').proposition.predicates).toContain('~bring>baggage');
   });

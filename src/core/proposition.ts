@@ -287,15 +287,16 @@ function objectsOf(doc: Doc, i: number): string[] {
   // "the baggage that he brings": a relative pronoun stands for the noun the clause describes.
   // The noun is the word before the pronoun, whatever the parse hung the clause on.
   const antecedent = (o: number): number => (RELATIVE_PRONOUNS.has(doc.tokens.lower[o]) && o > 0 && doc.upos(o - 1) === 'NOUN' ? o - 1 : o);
+  const uncounted = (o: number): boolean => childrenWith(doc, o, 'nummod').length === 0;
   const objects = childrenWith(doc, i, 'obj')
     .map((o) => whole(antecedent(o)))
-    .flatMap((o) => (doc.upos(o) === 'NUM' ? [AMOUNT] : doc.upos(o) === 'NOUN' && childrenWith(doc, o, 'nummod').length === 0 ? [lemmaOf(doc, o)] : []));
-  // "vote for Trump" is not "vote for Clinton".
+    .flatMap((o) => (doc.upos(o) === 'NUM' ? [AMOUNT] : doc.upos(o) === 'NOUN' && uncounted(o) ? [lemmaOf(doc, o)] : []));
+  // "vote for Trump" is not "vote for Clinton"; "for 41 years" is a while, not an object.
   for (const o of childrenWith(doc, i, 'obl')) {
     const marked = childrenWith(doc, o, 'case').some((c) => BENEFICIARY_CASES.has(doc.tokens.lower[c]));
     // A name by its last word: "Donald Trump" and "Trump" are one object.
     const last = childrenWith(doc, o, 'flat').at(-1) ?? o;
-    if (marked && (doc.upos(o) === 'NOUN' || doc.upos(o) === 'PROPN')) objects.push(lemmaOf(doc, last));
+    if (marked && uncounted(o) && (doc.upos(o) === 'NOUN' || doc.upos(o) === 'PROPN')) objects.push(lemmaOf(doc, last));
   }
   return objects;
 }
