@@ -53,6 +53,8 @@ describe('headline truecasing', () => {
     // A consonant is undoubled only where it is doubled: "rowling" is no "row".
     expect(readsAsVerb('rowling', new Set(['row']))).toBe(false);
     expect(readsAsVerb('running', new Set(['run']))).toBe(true);
+    // "-es" only after a hiss or an o: "Mendes" is no "mends".
+    expect(['fetches', 'pushes', 'goes', 'mendes'].filter((w) => readsAsVerb(w, new Set(['fetch', 'push', 'go', 'mend'])))).toEqual(['fetches', 'pushes', 'goes']);
   });
 
   it('reads dictionary words in lower case too, but a word after a first name only on the text\'s evidence', () => {

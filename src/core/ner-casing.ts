@@ -148,7 +148,8 @@ export function readsAsVerb(form: string, lowercase: ReadonlySet<string>): boole
   if (HEADLINE_VERBS.has(form)) return true;
   // A doubled consonant is undone only where there is one: "stopped", "running", not "Rowling" (→ "row").
   const doubled = (suffix: number): string[] => (form.at(-suffix - 1) === form.at(-suffix - 2) ? [form.slice(0, -suffix - 1)] : []);
-  const stems = /ies$/.test(form) ? [form.slice(0, -3) + 'y'] : /s$/.test(form) ? [form.slice(0, -1), form.slice(0, -2)]
+  // "-es" follows a hiss or an o ("fetches", "goes"): "Mendes" is no form of "mend".
+  const stems = /ies$/.test(form) ? [form.slice(0, -3) + 'y'] : /s$/.test(form) ? [form.slice(0, -1), ...(/(?:[sxzo]|[cs]h)es$/.test(form) ? [form.slice(0, -2)] : [])]
     : /ed$/.test(form) ? [form.slice(0, -2), form.slice(0, -1), ...doubled(2)]
     : /ing$/.test(form) ? [form.slice(0, -3), form.slice(0, -3) + 'e', ...doubled(3)] : [];
   return stems.some((stem) => stem.length > 1 && lowercase.has(stem));
