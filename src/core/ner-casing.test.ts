@@ -42,6 +42,13 @@ describe('headline truecasing', () => {
     expect(forms('Apple Unveils Cheaper Phone\n\nThe phone from Apple costs less.')).toBe('Apple unveils cheaper phone The phone from Apple costs less .');
   });
 
+  it('takes a name the body opens a sentence with as a name: "Harbour City came from behind"', () => {
+    const words = new Set([...LOWERCASE, 'harbour', 'fire', 'fires', 'past', 'double']);
+    const doc = docOf('Ruiz Double Fires Harbour City Past Rovers\n\nHarbour City came from behind to win.');
+    const truecased = truecaseHeadlines(doc, words, lexicon);
+    expect(Array.from({ length: 7 }, (_, i) => truecased?.get(i) ?? doc.word(i)).join(' ')).toBe('Ruiz double fires Harbour City past Rovers');
+  });
+
   it('leaves sentences and lines of names alone', () => {
     expect(truecaseHeadlines(docOf('The Taliban denied it on Saturday.'), LOWERCASE, lexicon)).toBeNull();
     expect(truecaseHeadlines(docOf('Barnsley 3 Port Vale 1'), LOWERCASE, lexicon)).toBeNull();

@@ -89,9 +89,12 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
   const body = new Map<string, BodyCase>();
   for (const s of doc.sentences) {
     if (inHeadline[s.tokenStart] === 1) continue;
-    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const word = doc.word(i);
       if (!HAS_LETTER.test(word)) continue;
+      // A sentence's first word is capitalised anyway, unless a capitalised word follows it in
+      // one name: "Harbour City came from behind".
+      if (i === s.tokenStart && !(i + 1 < s.tokenEnd && STARTS_UPPER.test(doc.word(i + 1)) && !MINOR.has(lower[i]))) continue;
       let seen = body.get(lower[i]);
       if (seen === undefined) body.set(lower[i], (seen = { lower: 0, capitalised: 0, form: word }));
       if (HAS_UPPER.test(word)) {
