@@ -49,6 +49,14 @@ describe('headline truecasing', () => {
     expect(Array.from({ length: 7 }, (_, i) => truecased?.get(i) ?? doc.word(i)).join(' ')).toBe('Ruiz double fires Harbour City past Rovers');
   });
 
+  it('reads a first name that is a common word before a verb as the word: "Title Race Tightens"', () => {
+    expect(lexicon.firstNameGender('race')).not.toBeNull();
+    const words = new Set([...LOWERCASE, 'title', 'race', 'tighten', 'as', 'lose']);
+    const doc = docOf('Title Race Tightens As Rovers Lose');
+    const truecased = truecaseHeadlines(doc, words, lexicon);
+    expect(Array.from({ length: doc.tokenCount }, (_, i) => truecased?.get(i) ?? doc.word(i)).join(' ')).toBe('title race tightens as Rovers lose');
+  });
+
   it('leaves sentences and lines of names alone', () => {
     expect(truecaseHeadlines(docOf('The Taliban denied it on Saturday.'), LOWERCASE, lexicon)).toBeNull();
     expect(truecaseHeadlines(docOf('Barnsley 3 Port Vale 1'), LOWERCASE, lexicon)).toBeNull();

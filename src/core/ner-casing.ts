@@ -127,8 +127,8 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
       // "Abu" opens a name ("Abu Bakr al-Baghdadi"); the other joiners stand inside one.
       else if (MINOR.has(lower[i]) || (NAME_JOINERS.has(lower[i]) && lower[i] !== 'abu' && named[i - s.tokenStart] === 0)) form = lower[i];
       else if (named[i - s.tokenStart] === 1) form = asName;
-      // A first name that is also a common word ("Will", "Bill") needs a name after it.
-      else if (lexicon.firstNameGender(lower[i]) !== null && (!written.has(lower[i]) || (i + 1 < s.tokenEnd && !written.has(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
+      // A first name that is also a common word ("Will", "Bill") needs a name after it, not a verb ("Title Race Tightens").
+      else if (lexicon.firstNameGender(lower[i]) !== null && (!written.has(lower[i]) || (i + 1 < s.tokenEnd && !writtenCommon(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
       else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !written.has(lower[i - 1]) && !writtenCommon(lower[i])) form = asName;
       else form = common(lower[i]) ? lower[i] : asName;
       if (form !== word) forms.set(i, form);
