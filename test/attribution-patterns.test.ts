@@ -133,6 +133,7 @@ describe('not speech', () => {
     ['page labels before a colon', 'Q&A: Why the central bank held rates again\n\nExplainer: What the new tariffs mean for farmers\n\nWatch: Biden trips on the stairs of Air Force One'],
     ['an act outside the cue lexicon', 'The U.S. Senate on Tuesday passed a bill to avert a government shutdown.'],
     ['no comment', 'The landlord declined to comment.'],
+    ['a refusal to talk', 'Northgate Rovers manager Tom Hale refused to talk about the title race after the 2-0 win.\n\nThe club declined to reveal the fee.'],
     ['perception and performance', 'The officers saw the tweet and removed the aide.\n\nMary J. Blige sings to Hillary Clinton in a new clip.\n\nTrump offered no proof.'],
     ['a product recall', 'Verano Motors will recall about 200,000 of its Civetta sedans because of a brake fault.'],
   ])('%s', (_kind, text) => {

@@ -151,7 +151,9 @@ async function timeQueries(store: Store, name: string): Promise<Record<string, n
     'entities (top 50)': () => store.entities({ limit: 50 }),
     [`entities matching "${name}"`]: () => store.entities({ q: name, limit: 50 }),
     'quotes matching "said president" (50)': () => store.quotes({ q: 'said president', limit: 50 }),
+    'stories (first 50)': () => store.stories({ limit: 50 }),
     'stories (all)': () => store.stories(),
+    'contradictions (first 50)': () => store.contradictions({ limit: 50 }),
     'contradictions (all)': () => store.contradictions(),
   };
   const out: Record<string, number> = {};

@@ -151,6 +151,15 @@ describe('read routes', () => {
     expect(taliban.code).not.toBeNull();
     expect(aboutTaliban.about.some((s) => s.speaker?.id === kabulov.id && s.stance === 'assert')).toBe(true);
     expect(aboutTaliban.said.some((s) => s.stance === 'deny')).toBe(true);
+
+    // A much quoted entity's page holds its latest statements, with the totals; the timeline counts all.
+    const whole = await get<EntityDetailJSON>(`/api/entities/${kabulov.id}`);
+    expect(whole.saidTotal).toBe(whole.said.length);
+    expect(whole.said.length).toBeGreaterThan(1);
+    const latest = await get<EntityDetailJSON>(`/api/entities/${kabulov.id}?limit=1`);
+    expect(latest.said).toEqual(whole.said.slice(-1));
+    expect(latest.saidTotal).toBe(whole.saidTotal);
+    expect(latest.timeline).toEqual(whole.timeline);
   });
 
   it('GET /api/quotes, /api/stories and /api/contradictions return what the store returns', async () => {
@@ -159,6 +168,22 @@ describe('read routes', () => {
     expect(await get('/api/stories')).toEqual(withFileNames(await store.stories()));
     expect(await get('/api/stories?q=maize')).toEqual(withFileNames(await store.stories({ q: 'maize' })));
     expect(await get('/api/contradictions')).toEqual(await store.contradictions());
+  });
+
+  it('pages every list with limit and offset, as the store does', async () => {
+    const articles = await get<unknown[]>('/api/articles');
+    expect(articles.length).toBeGreaterThan(2);
+    expect(await get('/api/articles?limit=2&offset=1')).toEqual(articles.slice(1, 3));
+    expect(await get('/api/entities?limit=2&offset=2')).toEqual(await store.entities({ limit: 2, offset: 2 }));
+    expect(await get('/api/quotes?limit=2&offset=3')).toEqual(await store.quotes({ limit: 2, offset: 3 }));
+    const stories = withFileNames(await store.stories());
+    expect(stories.length).toBeGreaterThan(1);
+    expect(await get('/api/stories?limit=1&offset=1')).toEqual(stories.slice(1, 2));
+    const groups = await store.contradictions({ all: true });
+    expect(groups.length).toBeGreaterThan(1);
+    expect(await get('/api/contradictions?all=true&limit=1&offset=1')).toEqual(groups.slice(1, 2));
+    const refused = await app.inject({ method: 'GET', url: '/api/stories?offset=-1' });
+    expect(refused.statusCode).toBe(400);
   });
 
   it("GET /api/stories/:id sets the story's speakers against its matters", async () => {

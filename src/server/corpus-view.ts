@@ -29,6 +29,9 @@ export interface CorpusViewOptions {
 
 const DEFAULT_REFRESH_MS = 1000;
 
+/** Statements by and about an entity an entity page lists by default: the latest. */
+export const ENTITY_STATEMENTS = 200;
+
 interface Index {
   articles: Map<string, ArticleSummaryJSON>;
   /** In ingest order. */
@@ -131,16 +134,20 @@ export class CorpusView {
     return this.linked(index, article, edges ?? index.edgesByArticle.get(article) ?? []);
   }
 
-  async entity(id: string): Promise<EntityDetailJSON | null> {
+  /** One entity with the latest `limit` statements by and about it (a much quoted one has thousands), and its whole timeline. */
+  async entity(id: string, limit = ENTITY_STATEMENTS): Promise<EntityDetailJSON | null> {
     const index = await this.current();
     const entity = index.entities.get(id);
     if (!entity) return null;
     const said = index.bySpeaker.get(id) ?? [];
     const about = (index.byEntity.get(id) ?? []).filter((c) => c.speaker !== id);
+    const latest = (claims: readonly ClaimRecord[]) => claims.slice(Math.max(0, claims.length - limit)).map((c) => this.statement(index, c));
     return {
       entity,
-      said: said.map((c) => this.statement(index, c)),
-      about: about.map((c) => this.statement(index, c)),
+      said: latest(said),
+      saidTotal: said.length,
+      about: latest(about),
+      aboutTotal: about.length,
       timeline: timeline(said, about),
     };
   }

@@ -107,7 +107,9 @@ const articleDetail = object({
 const entityDetail = object({
   entity: ref('Entity'),
   said: array(ref('Statement')),
+  saidTotal: integer,
   about: array(ref('Statement')),
+  aboutTotal: integer,
   timeline: array(object({ date: nullableString, said: integer, about: integer })),
 });
 

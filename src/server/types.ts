@@ -71,10 +71,14 @@ export interface TimelineDayJSON {
 
 export interface EntityDetailJSON {
   entity: EntityJSON;
-  /** Claims the entity made, oldest first. */
+  /** The latest claims the entity made (at most the request's `limit`), oldest first. */
   said: StatementJSON[];
-  /** Claims by others whose proposition names the entity, oldest first. */
+  /** How many claims the entity made in all. */
+  saidTotal: number;
+  /** The latest claims by others whose proposition names the entity (at most `limit`), oldest first. */
   about: StatementJSON[];
+  /** How many such claims there are in all. */
+  aboutTotal: number;
   /** Statements per day, copies not counted. */
   timeline: TimelineDayJSON[];
 }

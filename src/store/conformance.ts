@@ -3,7 +3,7 @@ import { createAnalyzer } from '../analyze.js';
 import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
 import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
 import { KEY_OWNER_CAPACITY } from '../core/corpus/entities.js';
-import { bandKeys } from '../core/corpus/minhash.js';
+import { BUCKET_CAPACITY, bandKeys } from '../core/corpus/minhash.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import type { CorpusBatch, StoryCentroid } from '../core/corpus/types.js';
 import type { Doc } from '../core/doc.js';
@@ -299,6 +299,17 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       const expected = [...smiths].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1)).slice(0, KEY_OWNER_CAPACITY).map((e) => e.id);
       const [[, owners]] = await store.entityKeys(['surname:smith']);
       expect(owners.map((e) => e.id)).toEqual(expected);
+      await store.close();
+    });
+
+    it('gives an LSH bucket\'s latest members, no more than the index keeps, oldest first', async () => {
+      const { store } = await filled();
+      const [a] = first.articles;
+      const copies = Array.from({ length: BUCKET_CAPACITY + 3 }, (_, k) => ({ id: `copy-${k}`, seq: 100 + k, story: a.story, signature: a.signature }));
+      const index = { bands: copies.map((m): [number, number] => [77, m.seq]), members: copies, postings: [], df: [], claims: [], sums: [], entityKeys: [] };
+      await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [], index });
+      const [[, members]] = await store.bands([77]);
+      expect(members).toEqual(copies.slice(-BUCKET_CAPACITY));
       await store.close();
     });
 

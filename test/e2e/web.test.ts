@@ -306,6 +306,33 @@ describe.skipIf(!available)('web app in chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads a long list a page at a time: the first 100 articles, then the rest on request, by keyboard', async () => {
+    const many = openSqliteStore(join(dir, 'many.db'));
+    const records = join(dir, 'many.jsonl');
+    const lines = Array.from({ length: 105 }, (_, k) => JSON.stringify({ title: `Council notice ${k}`, source: 'Town Wire', published: `2026-01-${String(1 + (k % 28)).padStart(2, '0')}`, text: `Council notice ${k}\n\nThe council said on Monday that road ${k} would close for repairs.` }));
+    writeFileSync(records, lines.join('\n'));
+    await ingest(many, [records], { analyzer, workers: 0 });
+    const other = buildApp({ store: many, webRoot, analysis: { workers: 0, analyzer }, allowedHosts: ['127.0.0.1'] });
+    try {
+      const otherBase = await other.listen({ host: '127.0.0.1', port: 0 });
+      const { page, errors } = await open();
+      await page.goto(`${otherBase}/#/articles`);
+      const rows = page.locator('table tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(100);
+      const more = page.getByRole('button', { name: 'Show 100 more articles' });
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows.count()).toBe(105);
+      expect(await more.count()).toBe(0);
+      expect(new Set(await page.locator('td.headline a').allTextContents()).size).toBe(105);
+      expect(errors).toEqual([]);
+    } finally {
+      await other.close();
+      await many.close();
+    }
+  });
+
   it('works on a phone: articles as cards, a scroll hint on the story matrix, readable labels apart, distinct type colours, whole badges', async () => {
     const { page, errors } = await open(390, 844);
     await page.goto(`${base}/#/articles`);

@@ -61,3 +61,41 @@ export function useLoad<T>(key: string | null, load: (key: string) => Promise<T>
   }, [key]);
   return loaded;
 }
+
+/** A list read a page at a time: the items so far, and `more` to read the next page (null once a page comes short). */
+export interface Paged<T> {
+  loaded: Loaded<T[]>;
+  more: (() => void) | null;
+  loadingMore: boolean;
+}
+
+/** GETs `path` with `params` a page of `size` at a time (the list routes' `limit` and `offset`), from the first page again whenever they change. */
+export function usePaged<T>(path: string, params: Record<string, string | number | undefined>, size: number): Paged<T> {
+  const key = `${path}${query(params)}`;
+  const [state, setState] = useState<{ key: string; loaded: Loaded<T[]>; done: boolean; loadingMore: boolean }>({ key, loaded: { state: 'loading' }, done: false, loadingMore: false });
+  const page = (offset: number) => api<T[]>(`${path}${query({ ...params, limit: size, offset })}`);
+  useEffect(() => {
+    let current = true;
+    setState({ key, loaded: { state: 'loading' }, done: false, loadingMore: false });
+    page(0).then(
+      (items) => current && setState({ key, loaded: { state: 'ready', data: items }, done: items.length < size, loadingMore: false }),
+      (error: ApiError) => current && setState({ key, loaded: { state: 'error', error }, done: true, loadingMore: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, size]);
+  const { loaded, done, loadingMore } = state;
+  const more =
+    loaded.state === 'ready' && !done && state.key === key
+      ? () => {
+          if (loadingMore) return;
+          setState((s) => ({ ...s, loadingMore: true }));
+          page(loaded.data.length).then(
+            (items) => setState((s) => (s.key === key && s.loaded.state === 'ready' ? { key, loaded: { state: 'ready', data: [...s.loaded.data, ...items] }, done: items.length < size, loadingMore: false } : s)),
+            (error: ApiError) => setState((s) => (s.key === key ? { key, loaded: { state: 'error', error }, done: true, loadingMore: false } : s)),
+          );
+        }
+      : null;
+  return { loaded, more, loadingMore };
+}

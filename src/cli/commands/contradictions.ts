@@ -1,7 +1,7 @@
 import { CONTRADICTION_THRESHOLD } from '../../core/corpus/claims.js';
-import { STORE_USAGE, queryCommand } from './corpus-store.js';
+import { OFFSET_USAGE, STORE_USAGE, queryCommand } from './corpus-store.js';
 
-const USAGE = `Usage: claimgraph contradictions [--all] [--limit N] [--db PATH] [--json]
+const USAGE = `Usage: claimgraph contradictions [--all] [--limit N] [--offset N] [--db PATH] [--json]
 
 Lists where sources contradict each other: one side denies the proposition another side affirms
 (within an article or across articles; an outlet's unattributed headline and lead speak for the
@@ -13,13 +13,14 @@ pairs come strongest first; pairs scoring under ${CONTRADICTION_THRESHOLD} are h
 Options:
   --all         also list the pairs scoring under ${CONTRADICTION_THRESHOLD}
   --limit N     at most N groups (the strongest)
+${OFFSET_USAGE}
 ${STORE_USAGE}`;
 
 export const contradictionsCommand = queryCommand({
   name: 'contradictions',
   usage: USAGE,
-  options: { all: { type: 'boolean' }, limit: { type: 'string' } },
-  query: (store, values, limit) => store.contradictions({ all: values.all === true, limit }),
+  options: { all: { type: 'boolean' } },
+  query: (store, values, page) => store.contradictions({ all: values.all === true, ...page }),
   render: (rows) =>
     rows
       .map((x) => {

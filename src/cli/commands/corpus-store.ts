@@ -3,7 +3,7 @@ import { CoreError } from '../../core/errors.js';
 import { StoreError } from '../../store/errors.js';
 import { isPostgresUrl, openPostgresStore } from '../../store/postgres/index.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
-import type { Store } from '../../store/types.js';
+import type { Page, Store } from '../../store/types.js';
 import { UsageError, type Command } from '../command.js';
 import { parseOptions } from './eval.js';
 
@@ -74,13 +74,16 @@ export async function withStore(command: string, db: string | undefined, create:
   }
 }
 
+/** The paging options every list command has, for its usage text after its own --limit line. */
+export const OFFSET_USAGE = `  --offset N    skip the first N (with --limit, one page of a long list)`;
+
 export interface QuerySpec<T> {
   name: string;
   usage: string;
-  /** Options besides --db and --json (and --limit, which `parseOptions` checks). */
+  /** Options besides --db, --json, --limit and --offset. */
   options: NonNullable<ParseArgsConfig['options']>;
-  /** Checks the options (throwing UsageError) and reads the records. */
-  query(store: Store, values: Record<string, string | boolean | undefined>, limit: number | undefined): Promise<T[]>;
+  /** Checks the options (throwing UsageError) and reads one page of the records. */
+  query(store: Store, values: Record<string, string | boolean | undefined>, page: Page): Promise<T[]>;
   /** The records as text, when --json is not given. */
   render(records: T[]): string;
 }
@@ -91,12 +94,13 @@ export function queryCommand<T>(spec: QuerySpec<T>): Command {
     name: spec.name,
     usage: spec.usage,
     async run(argv) {
-      const parsed = parseOptions(argv, { ...STORE_OPTIONS, ...spec.options });
+      const parsed = parseOptions(argv, { ...STORE_OPTIONS, ...spec.options, limit: { type: 'string' }, offset: { type: 'string' } });
       if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
       const values = parsed.values as Record<string, string | boolean | undefined>;
-      const { db, json } = values as { db?: string; json?: boolean };
+      const { db, json, offset } = values as { db?: string; json?: boolean; offset?: string };
+      if (offset !== undefined && !/^\d+$/.test(offset)) throw new UsageError(`--offset must be a whole number, not "${offset}"`);
       return withStore(spec.name, db, false, async (store) => {
-        const records = await spec.query(store, values, parsed.limit);
+        const records = await spec.query(store, values, { limit: parsed.limit, offset: offset === undefined ? undefined : Number(offset) });
         process.stdout.write(json ? `${JSON.stringify(records, null, 2)}\n` : `${spec.render(records)}\n`);
         return 0;
       });

@@ -39,6 +39,11 @@ describe('claimgraph ingest', () => {
     expect(JSON.parse(claimgraph('ingest', FIXTURE, '--db', db, '--json', '--workers', '0').stdout)).toEqual({ ingested: 0, duplicates: 5, failed: [] });
     const stories = JSON.parse(claimgraph('stories', '--db', db, '--json').stdout);
     expect(stories.map((s: { articles: unknown[] }) => s.articles.length)).toEqual([4, 1]);
+    // Every list pages: --limit and --offset.
+    expect(JSON.parse(claimgraph('stories', '--limit', '1', '--offset', '1', '--db', db, '--json').stdout)).toEqual(stories.slice(1));
+    const quotes = JSON.parse(claimgraph('quotes', '--db', db, '--json').stdout);
+    expect(JSON.parse(claimgraph('quotes', '--limit', '2', '--offset', '1', '--db', db, '--json').stdout)).toEqual(quotes.slice(1, 3));
+    expect(claimgraph('entities', '--offset', '-1', '--db', db).code).toBe(2);
     const contradictions = JSON.parse(claimgraph('contradictions', '--db', db, '--json').stdout);
     expect(Object.keys(contradictions[0].claims[0]).sort()).toEqual(['article', 'claim', 'date', 'end', 'speaker', 'stance', 'start', 'text']);
     const people = JSON.parse(claimgraph('entities', '--type', 'person', '--q', 'kabulov', '--db', db, '--json').stdout);

@@ -1,6 +1,6 @@
-import { STORE_USAGE, queryCommand } from './corpus-store.js';
+import { OFFSET_USAGE, STORE_USAGE, queryCommand } from './corpus-store.js';
 
-const USAGE = `Usage: claimgraph stories [--q TEXT] [--limit N] [--db PATH] [--json]
+const USAGE = `Usage: claimgraph stories [--q TEXT] [--limit N] [--offset N] [--db PATH] [--json]
 
 Lists the stories the corpus's articles were clustered into, largest first. Each story lists its
 articles with id, title, source and path or URL; a near-copy names the article it copies.
@@ -8,13 +8,14 @@ articles with id, title, source and path or URL; a near-copy names the article i
 Options:
   --q TEXT      only stories with an article whose title or text holds every word of TEXT
   --limit N     at most N stories
+${OFFSET_USAGE}
 ${STORE_USAGE}`;
 
 export const storiesCommand = queryCommand({
   name: 'stories',
   usage: USAGE,
-  options: { q: { type: 'string' }, limit: { type: 'string' } },
-  query: (store, values, limit) => store.stories({ q: values.q as string | undefined, limit }),
+  options: { q: { type: 'string' } },
+  query: (store, values, page) => store.stories({ q: values.q as string | undefined, ...page }),
   render: (rows) =>
     rows
       .map((s) => {

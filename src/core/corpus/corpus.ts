@@ -1,6 +1,6 @@
 import type { Lexicon } from '../lexicon/index.js';
 import { ClaimIndex, articleEdges, canonicalClaims, outletName, pairEntities, type OpposedPair, type StoriedClaim } from './claims.js';
-import { EntityRegistry, type ArticleEntities, type EntityReads } from './entities.js';
+import { EntityRegistry, type ArticleEntities, type EntityReads, type StoryMembers } from './entities.js';
 import { LshIndex, bandKeys } from './minhash.js';
 import type { PreparedArticle } from './prepare.js';
 import { StoryClusterer, type StoryFeatures } from './stories.js';
@@ -268,7 +268,7 @@ export class CorpusEngine {
 
   /** What `settle()` reads that is not loaded: when the article made an entity, the story's entities and the keys the new one would give one of them. */
   settleToLoad({ input, canonical, story }: Placed): EntityReads {
-    return this.entities.settleReads(input.prepared.analysis.entities, canonical, this.stories.entitiesOf(story.id));
+    return this.entities.settleReads(input.prepared.analysis.entities, canonical, this.storyMembers(story.id));
   }
 
   /** Settles the article's entities in its story and makes its claims canonical; `match()` goes on. */
@@ -277,10 +277,15 @@ export class CorpusEngine {
     const { id, prepared } = input;
     const { analysis } = prepared;
     // The vector keeps the ids the article had before: an entity merged away is then a key no other article has.
-    this.entities.settleInStory(analysis.entities, canonical, this.stories.entitiesOf(story.id));
+    this.entities.settleInStory(analysis.entities, canonical, this.storyMembers(story.id));
     const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
     const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
     return { ...placed, claims };
+  }
+
+  /** A story's members as settling reads them, picked by the story's weights before any is loaded. */
+  private storyMembers(story: string): StoryMembers {
+    return (limit, skip) => this.stories.leadingEntitiesOf(story, limit, skip);
   }
 
   /** Matches the article's claims against the claims indexed before them, and indexes them; `finish()` goes on. */

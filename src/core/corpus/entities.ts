@@ -42,11 +42,14 @@ const MAX_ALIASES = 24;
 export const KEY_OWNER_CAPACITY = 64;
 
 /**
- * The members of its story a new entity is compared with: the most mentioned. A story that runs
- * for months gathers entities without end, and comparing each new one with all of them made
- * placement slow down as stories grew (docs/scale.md).
+ * The members of its story a new entity is compared with: those the story's sums weigh most
+ * (mentions times rarity). A story that runs for months gathers entities without end, and loading
+ * and comparing all of them, then 256, made placement slow down as stories grew (docs/scale.md).
  */
-export const STORY_MEMBER_CAPACITY = 256;
+export const STORY_MEMBER_CAPACITY = 64;
+
+/** A story's entity ids, the `limit` its articles mention most, leaving out those `skip` says (the story clusterer's `leadingEntitiesOf`). */
+export type StoryMembers = (limit: number, skip: (id: string) => boolean) => string[];
 
 /** What resolving or settling an article's entities reads that is not loaded: lookup keys (with every entity owning them) and entity ids. */
 export interface EntityReads {
@@ -373,14 +376,13 @@ export class EntityRegistry {
    * agency", "the Federal Space Agency" / Roscosmos, known as "Russia's space agency"): within
    * one story such names mean one actor, across the corpus they need not. Updates `ids`.
    */
-  settleInStory(entities: ArticleJSON['entities'], ids: Map<string, string>, story: Iterable<string>): void {
+  settleInStory(entities: ArticleJSON['entities'], ids: Map<string, string>, story: StoryMembers): void {
     const fresh = this.freshOf(entities, ids);
     if (fresh.length === 0) return;
-    const members = [...story]
+    const members = this.storyMembers(story)
       .map((id) => this.byId.get(id))
-      .filter((e): e is CorpusEntity => e != null && !this.created.has(e.id))
-      .sort(byPrecedence)
-      .slice(0, STORY_MEMBER_CAPACITY);
+      .filter((e): e is CorpusEntity => e != null)
+      .sort(byPrecedence);
     for (const entity of fresh) {
       const target = this.storyMatch(entity, members) ?? this.sameNameInStory(entity, members);
       if (!target) continue;
@@ -395,14 +397,19 @@ export class EntityRegistry {
    * that may still join one of the story's; else the story's entities, and the keys a fresh entity
    * would give the one it joins.
    */
-  settleReads(entities: ArticleJSON['entities'], ids: Map<string, string>, story: Iterable<string>): EntityReads {
+  settleReads(entities: ArticleJSON['entities'], ids: Map<string, string>, story: StoryMembers): EntityReads {
     const fresh = this.freshOf(entities, ids);
     if (fresh.length === 0 || this.byKey.holdsAll) return { keys: [], ids: [] };
     const keys = fresh.flatMap((entity) => {
       const name = normalizeName(entity.name);
       return [`${TYPED}${entity.type}:${name}`, NAME + name, SURNAME + surname(name)];
     });
-    return { keys: this.keysToLoad(keys), ids: this.byId.missing(story) };
+    return { keys: this.keysToLoad(keys), ids: this.byId.missing(this.storyMembers(story)) };
+  }
+
+  /** The story's members a fresh entity is compared with: those it weighs most, none the article has just made. */
+  private storyMembers(story: StoryMembers): string[] {
+    return story(STORY_MEMBER_CAPACITY, (id) => this.created.has(id));
   }
 
   /** The entities the article has just made, that may still join one of its story's (not the affiliation of another of its entities). */

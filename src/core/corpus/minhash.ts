@@ -15,9 +15,11 @@ export const ROWS = 5;
 export const SIGNATURE_SIZE = BANDS * ROWS;
 /**
  * Documents kept per bucket, the latest: a story syndicated hundreds of times would otherwise make
- * every new copy compare with all the earlier ones. One bucket in 24 suffices to find a copy.
+ * every new copy compare with all the earlier ones. One bucket in 24 suffices to find a copy, and
+ * any recent copy places a new one in its story. Reading 64 took 6.1 s per 3,000 articles at
+ * 30,000 in the scale benchmark, 16 took 3.4 s (docs/scale.md).
  */
-export const BUCKET_CAPACITY = 64;
+export const BUCKET_CAPACITY = 16;
 
 /**
  * The hash family h_i(x) = (a_i·x + b_i) mod 2^32 with odd a_i: two operations per row. Shingle

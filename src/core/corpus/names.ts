@@ -140,6 +140,8 @@ export function parseBody(key: string): Body {
  * people ("eric garner" / "erica garner"). Only for people already in one story (entities.ts).
  */
 export function spellingVariants(a: string, b: string, gender: (first: string) => string | null): boolean {
+  // Whichever word differs, the names open with one letter: most pairs a story compares end here.
+  if (a[0] !== b[0]) return false;
   const [x, y] = [a.split(' '), b.split(' ')];
   if (x.length !== y.length || x.length < 2 || a === b) return false;
   const differing = x.map((w, i) => [w, y[i]]).filter(([v, w]) => v !== w);

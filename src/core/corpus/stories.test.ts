@@ -59,6 +59,20 @@ describe('StoryClusterer', () => {
     expect(stories.map((s) => s.story)).toEqual(['s1', 's2', 's1', 's2']);
   });
 
+  it('names the entities a long story mentions most, a bounded number however many it gathered', () => {
+    const clusterer = new StoryClusterer();
+    const articles = Array.from({ length: 300 }, (_, i): [StoryFeatures, number] => [features(TALIBAN, ['taliban', 'russia', `envoy ${i}`]), 100]);
+    expect(new Set(run(clusterer, articles).map((a) => a.story))).toEqual(new Set(['s1']));
+    const leading = clusterer.leadingEntitiesOf('s1', 256, () => false);
+    expect(leading).toHaveLength(256);
+    expect(leading.slice(0, 2).sort()).toEqual(['russia', 'taliban']);
+    const rest = clusterer.leadingEntitiesOf('s1', 256, (id) => id === 'taliban');
+    expect(rest).toHaveLength(256);
+    expect(rest).toContain('russia');
+    expect(rest).not.toContain('taliban');
+    expect(clusterer.leadingEntitiesOf('s1', 2, () => false).sort()).toEqual(['russia', 'taliban']);
+  });
+
   it('puts a copy in its original’s story whenever it comes', () => {
     const clusterer = new StoryClusterer({ windowDays: 7 });
     run(clusterer, [[features(TALIBAN, ['taliban']), 100], [features(DROUGHT), 130]]);

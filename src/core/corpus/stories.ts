@@ -191,9 +191,19 @@ export class StoryClusterer {
     return current;
   }
 
-  /** The entity ids the articles of a story placed in mention (story vectors keep them all). */
-  entitiesOf(id: string): Iterable<string> {
-    return this.sums.get(this.resolve(id))?.entities.keys() ?? [];
+  /**
+   * The `limit` entity ids a story's sums weigh most (mentions times rarity; ties by id), leaving
+   * out those `skip` says. A story's sums keep every entity it ever mentioned; picking by weight there, before
+   * any entity is loaded, keeps what settling reads bounded however long the story runs.
+   */
+  leadingEntitiesOf(id: string, limit: number, skip: (entity: string) => boolean): string[] {
+    const weights = [...(this.sums.get(this.resolve(id))?.entities ?? [])].filter(([entity]) => !skip(entity));
+    if (weights.length <= limit) return weights.map(([entity]) => entity);
+    const sorted = Float64Array.from(weights, ([, weight]) => weight).sort();
+    const threshold = sorted[sorted.length - limit];
+    const above = weights.filter(([, weight]) => weight > threshold).map(([entity]) => entity);
+    const at = weights.filter(([, weight]) => weight === threshold).map(([entity]) => entity).sort();
+    return [...above, ...at.slice(0, limit - above.length)];
   }
 
   /** Everything changed since the last call, for the store; a windowed clusterer then drops what is beyond its windows. */

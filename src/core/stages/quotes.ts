@@ -669,7 +669,7 @@ const ACTS_UNLESS_SPEECH = new Set(['refuse', 'decline', 'agree', 'offer']);
 /** Recordings, charts and models that show rather than state ("a chart in the report shows", "their computer model suggests"). */
 const VISUAL_RECORDS = /^(?:replays?|footage|videos?|images?|pictures?|photos?|photographs?|scans?|cctv|x-rays?|recordings?|clips?|charts?|graphs?|maps?|diagrams?|schedules?|models?|simulations?)$/;
 const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall', 'post', 'write', 'share']);
-const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'confirm', 'provide', 'give', 'identify', 'name']);
+const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'talk', 'confirm', 'provide', 'give', 'identify', 'name', 'reveal', 'disclose', 'specify']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
 /** Condemning verbs with a physical sense: "attacked the plan" is a report, "attacked bars" is not. */
 const PHYSICAL_SENSE = new Set(['attack', 'blast', 'bash', 'knock', 'slam', 'hammer', 'assail', 'hit', 'pan']);

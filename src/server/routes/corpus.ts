@@ -1,12 +1,17 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ENTITY_TYPES, type EntityType } from '../../core/doc.js';
 import { ERROR_RESPONSES, array, object, ref } from '../schemas.js';
-import { withFileNames } from '../corpus-view.js';
+import { ENTITY_STATEMENTS, withFileNames } from '../corpus-view.js';
+import { paged, type Page } from '../../store/types.js';
 
-/** The read routes over the corpus. Lists are JSON arrays, as the CLI's `--json` prints them. */
+/**
+ * The read routes over the corpus. Lists are JSON arrays, as the CLI's `--json` prints them; each
+ * takes `limit` and `offset` for one page of a big corpus.
+ */
 
 const MAX_LIMIT = 1000;
 const limit = { type: 'integer', minimum: 1, maximum: MAX_LIMIT };
+const offset = { type: 'integer', minimum: 0 };
 const idParams = object({ id: { type: 'string', minLength: 1, maxLength: 200 } });
 const text = { type: 'string', maxLength: 500 };
 
@@ -24,9 +29,14 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
       handler: async (request, reply) => (await load(request.params.id)) ?? notFound(reply, what, request.params.id),
     });
 
-  app.get('/api/articles', {
-    schema: { summary: 'Stored articles, latest publication first', tags, response: { 200: array(ref('ArticleSummary')) } },
-    handler: () => corpus.articles(),
+  app.get<{ Querystring: Page }>('/api/articles', {
+    schema: {
+      summary: 'Stored articles, latest publication first',
+      tags,
+      querystring: { type: 'object', additionalProperties: false, properties: { limit, offset } },
+      response: { 200: array(ref('ArticleSummary')), ...ERROR_RESPONSES },
+    },
+    handler: async (request) => paged(await corpus.articles(), request.query),
   });
 
   app.get<{ Params: { id: string } }>('/api/articles/:id', {
@@ -41,33 +51,41 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     },
   });
 
-  app.get<{ Querystring: { q?: string; type?: EntityType; limit?: number } }>('/api/entities', {
+  app.get<{ Querystring: { q?: string; type?: EntityType } & Page }>('/api/entities', {
     schema: {
       summary: 'Canonical entities, most mentioned first',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { q: text, type: { enum: ENTITY_TYPES }, limit } },
+      querystring: { type: 'object', additionalProperties: false, properties: { q: text, type: { enum: ENTITY_TYPES }, limit, offset } },
       response: { 200: array(ref('Entity')), ...ERROR_RESPONSES },
     },
     handler: (request) => corpus.store.entities(request.query),
   });
 
-  byId('/api/entities/:id', 'entity', 'One entity: what it said, what was said about it, and a timeline', 'EntityDetail', (id) => corpus.entity(id));
+  app.get<{ Params: { id: string }; Querystring: { limit?: number } }>('/api/entities/:id', {
+    schema: {
+      summary: `One entity: the latest statements it made and made about it (limit, default ${ENTITY_STATEMENTS}), with their totals, and a timeline of all`,
+      tags, params: idParams,
+      querystring: { type: 'object', additionalProperties: false, properties: { limit } },
+      response: { 200: ref('EntityDetail'), ...ERROR_RESPONSES },
+    },
+    handler: async (request, reply) => (await corpus.entity(request.params.id, request.query.limit)) ?? notFound(reply, 'entity', request.params.id),
+  });
 
-  app.get<{ Querystring: { speaker?: string; q?: string; limit?: number } }>('/api/quotes', {
+  app.get<{ Querystring: { speaker?: string; q?: string } & Page }>('/api/quotes', {
     schema: {
       summary: 'Quotes in ingest order; speaker matches a name or alias, q is full-text',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { speaker: text, q: text, limit } },
+      querystring: { type: 'object', additionalProperties: false, properties: { speaker: text, q: text, limit, offset } },
       response: { 200: array(ref('Quote')), ...ERROR_RESPONSES },
     },
     handler: (request) => corpus.store.quotes(request.query),
   });
 
-  app.get<{ Querystring: { q?: string } }>('/api/stories', {
+  app.get<{ Querystring: { q?: string } & Page }>('/api/stories', {
     schema: {
       summary: 'Stories, largest first; copies name the article they copy',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { q: text } },
+      querystring: { type: 'object', additionalProperties: false, properties: { q: text, limit, offset } },
       response: { 200: array(ref('Story')), ...ERROR_RESPONSES },
     },
     handler: async (request) => withFileNames(await corpus.store.stories(request.query)),
@@ -75,14 +93,14 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
 
   byId('/api/stories/:id', 'story', 'One story and its claims matrix: speaker × proposition × stance', 'StoryDetail', (id) => corpus.story(id));
 
-  app.get<{ Querystring: { all?: boolean } }>('/api/contradictions', {
+  app.get<{ Querystring: { all?: boolean } & Page }>('/api/contradictions', {
     schema: {
       summary: 'Contradictions and reversals, one group per proposition, strongest first, with evidence; all=true also lists pairs under the score threshold',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { all: { type: 'boolean' } } },
+      querystring: { type: 'object', additionalProperties: false, properties: { all: { type: 'boolean' }, limit, offset } },
       response: { 200: array(ref('Contradiction')), ...ERROR_RESPONSES },
     },
-    handler: (request) => corpus.store.contradictions({ all: request.query.all === true }),
+    handler: (request) => corpus.store.contradictions({ ...request.query, all: request.query.all === true }),
   });
 
   app.get('/api/network', {
@@ -102,9 +120,9 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
       const [entities, quotes, stories] = await Promise.all([
         corpus.store.entities({ q, limit: most }),
         corpus.store.quotes({ q, limit: most }),
-        corpus.store.stories({ q }),
+        corpus.store.stories({ q, limit: most }),
       ]);
-      return { entities, quotes, stories: withFileNames(stories.slice(0, most)) };
+      return { entities, quotes, stories: withFileNames(stories) };
     },
   });
 };

@@ -366,8 +366,9 @@ class PostgresStore implements Store {
 
   async contradictions(query: ContradictionQuery = {}) {
     const edges = await this.edges();
-    const rows = await this.rows(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
-      WHERE (c.article, c.id) IN (SELECT a_article, a_claim FROM edges UNION SELECT b_article, b_claim FROM edges)`);
+    const rows = await this.rows(`SELECT c.*, e.name AS speaker_name
+      FROM (SELECT a_article AS article, a_claim AS id FROM edges UNION SELECT b_article, b_claim FROM edges) r
+      JOIN claims c ON c.article = r.article AND c.id = r.id LEFT JOIN entities e ON e.id = c.speaker`);
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
     const evidence = (ref: ClaimRef) => {
       const row = byKey.get(`${ref.article}#${ref.claim}`);

@@ -293,8 +293,10 @@ class SqliteStore implements Store {
   async contradictions(query: ContradictionQuery = {}) {
     const edges = await this.edges();
     const rows = this.db
-      .prepare(`SELECT c.*, e.name AS speaker_name FROM claims c LEFT JOIN entities e ON e.id = c.speaker
-        WHERE c.article || '#' || c.id IN (SELECT a_article || '#' || a_claim FROM edges UNION SELECT b_article || '#' || b_claim FROM edges)`)
+      // Joined on (article, id), which the claims' unique index finds: a key made of both read every claim.
+      .prepare(`SELECT c.*, e.name AS speaker_name
+        FROM (SELECT a_article AS article, a_claim AS id FROM edges UNION SELECT b_article, b_claim FROM edges) r
+        JOIN claims c ON c.article = r.article AND c.id = r.id LEFT JOIN entities e ON e.id = c.speaker`)
       .all() as Row[];
     const byKey = new Map(rows.map((row) => [`${row.article}#${row.id}`, row]));
     const evidence = (ref: ClaimRef) => {

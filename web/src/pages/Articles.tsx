@@ -1,13 +1,18 @@
 import type { ArticleDetailJSON, ArticleSummaryJSON } from '../../../src/server/types.js';
-import { useApi } from '../api.js';
+import { useApi, usePaged } from '../api.js';
 import { ArticleView } from '../components/ArticleView.js';
 import { EmptyCorpus } from '../components/EmptyCorpus.js';
+import { MoreButton } from '../components/MoreButton.js';
 import { Status } from '../components/Status.js';
 import { Table } from '../components/Table.js';
 import { href, useTitle } from '../router.js';
 
+/** Articles read per page: a big corpus has more than a browser should lay out at once. */
+const ARTICLES_PAGE = 100;
+
 export function ArticlesPage() {
-  const loaded = useApi<ArticleSummaryJSON[]>('/api/articles');
+  const paged = usePaged<ArticleSummaryJSON>('/api/articles', {}, ARTICLES_PAGE);
+  const { loaded } = paged;
   return (
     <>
       <h1>Articles</h1>
@@ -35,6 +40,7 @@ export function ArticlesPage() {
           )
         }
       </Status>
+      <MoreButton paged={paged} size={ARTICLES_PAGE} what="articles" />
     </>
   );
 }

@@ -59,7 +59,7 @@ export function EntityPage({ id }: { id: string }) {
   useTitle(loaded.state === 'ready' ? loaded.data.entity.name : null);
   return (
     <Status loaded={loaded}>
-      {({ entity, said, about, timeline }) => {
+      {({ entity, said, saidTotal, about, aboutTotal, timeline }) => {
         const most = Math.max(1, ...timeline.map((d) => d.said + d.about));
         return (
           <>
@@ -99,8 +99,8 @@ export function EntityPage({ id }: { id: string }) {
               </ol>
             </section>
             <div className="two-columns">
-              <Statements title={`What ${entity.name} said (${said.length})`} statements={said} showSpeaker={false} />
-              <Statements title={`Said about ${entity.name} (${about.length})`} statements={about} showSpeaker />
+              <Statements title={`What ${entity.name} said`} statements={said} total={saidTotal} showSpeaker={false} />
+              <Statements title={`Said about ${entity.name}`} statements={about} total={aboutTotal} showSpeaker />
             </div>
           </>
         );
@@ -109,10 +109,14 @@ export function EntityPage({ id }: { id: string }) {
   );
 }
 
-function Statements({ title, statements, showSpeaker }: { title: string; statements: StatementJSON[]; showSpeaker: boolean }) {
+/** A list of statements under its title and total; a long one holds the latest (the timeline above counts all). */
+function Statements({ title, statements, total, showSpeaker }: { title: string; statements: StatementJSON[]; total: number; showSpeaker: boolean }) {
   return (
     <section className="card">
-      <h2>{title}</h2>
+      <h2>
+        {title} ({total})
+      </h2>
+      {statements.length < total && <p className="muted small">The latest {statements.length} of {total.toLocaleString('en')}.</p>}
       <StatementList statements={statements} showSpeaker={showSpeaker} />
     </section>
   );

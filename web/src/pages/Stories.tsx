@@ -1,20 +1,25 @@
 import { useMemo, useRef, useState } from 'react';
 import type { ArticleDetailJSON, StoryDetailJSON, StoryJSON } from '../../../src/server/types.js';
-import { useApi } from '../api.js';
+import { useApi, usePaged } from '../api.js';
 import { ArticleIndex, quoted } from '../article.js';
 import { ArticleText } from '../components/ArticleText.js';
+import { MoreButton } from '../components/MoreButton.js';
 import { StanceBadge } from '../components/Stance.js';
 import { Status } from '../components/Status.js';
 import { colorScale, colorStyle, type SpeakerColor } from '../highlight.js';
 import { useOverflow } from '../overflow.js';
 import { href, useTitle } from '../router.js';
 
+/** Stories read per page, largest first. */
+const STORIES_PAGE = 50;
+
 export function StoriesPage() {
-  const loaded = useApi<StoryJSON[]>('/api/stories');
+  const paged = usePaged<StoryJSON>('/api/stories', {}, STORIES_PAGE);
   return (
     <>
       <h1>Stories</h1>
-      <Status loaded={loaded}>{(stories) => <StoryList stories={stories} />}</Status>
+      <Status loaded={paged.loaded}>{(stories) => <StoryList stories={stories} />}</Status>
+      <MoreButton paged={paged} size={STORIES_PAGE} what="stories" />
     </>
   );
 }
