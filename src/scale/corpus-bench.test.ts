@@ -38,7 +38,7 @@ describe.skipIf(!database)('bench-corpus on PostgreSQL', () => {
     // RSS is sampled as each batch is written, so here only in the last tenth.
     expect(report.tenths[9].peakRssMB).toBeGreaterThan(0);
     expect(report.dbMB).toBeGreaterThan(0);
-    expect(Object.keys(report.queries)).toEqual(expect.arrayContaining(['stories (first 50)', 'contradictions (first 50)', 'contradictions (all)']));
+    expect(Object.keys(report.queries)).toEqual(expect.arrayContaining(['stories (first 50, 20 articles each)', 'contradictions (first 50)', 'contradictions (all)']));
     expect(Object.keys(report.queries)).toHaveLength(7);
     expect(await schemas(url)).toEqual(before);
   }, 120_000);

@@ -151,7 +151,7 @@ async function timeQueries(store: Store, name: string): Promise<Record<string, n
     'entities (top 50)': () => store.entities({ limit: 50 }),
     [`entities matching "${name}"`]: () => store.entities({ q: name, limit: 50 }),
     'quotes matching "said president" (50)': () => store.quotes({ q: 'said president', limit: 50 }),
-    'stories (first 50)': () => store.stories({ limit: 50 }),
+    'stories (first 50, 20 articles each)': () => store.stories({ limit: 50, articles: 20 }),
     'stories (all)': () => store.stories(),
     'contradictions (first 50)': () => store.contradictions({ limit: 50 }),
     'contradictions (all)': () => store.contradictions(),

@@ -179,6 +179,8 @@ describe('read routes', () => {
     const stories = withFileNames(await store.stories());
     expect(stories.length).toBeGreaterThan(1);
     expect(await get('/api/stories?limit=1&offset=1')).toEqual(stories.slice(1, 2));
+    expect(await get('/api/stories?articles=1')).toEqual(stories.map((s) => ({ ...s, articles: s.articles.slice(0, 1) })));
+    expect(stories[0].size).toBeGreaterThan(1);
     const groups = await store.contradictions({ all: true });
     expect(groups.length).toBeGreaterThan(1);
     expect(await get('/api/contradictions?all=true&limit=1&offset=1')).toEqual(groups.slice(1, 2));

@@ -59,7 +59,7 @@ const storyArticleProperties = {
   similarity: { type: ['number', 'null'] },
 };
 
-const story = object({ id: string, label: string, first: nullableString, last: nullableString, articles: array(ref('StoryArticle')) });
+const story = object({ id: string, label: string, first: nullableString, last: nullableString, size: integer, articles: array(ref('StoryArticle')) });
 
 const evidenceProperties = {
   article: string,

@@ -281,6 +281,10 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       expect(stories.flatMap((s) => s.articles.map((a) => a.id)).sort()).toEqual([...first.articles, ...rest.articles].map((a) => a.id).sort());
       const flour = await store.stories({ q: 'flour Utrecht' });
       expect(flour.map((s) => s.articles.map((a) => a.path))).toEqual([['fixture-3.txt']]);
+      // Each story's size, and with a cap only its first articles.
+      expect(stories.map((s) => s.size)).toEqual(stories.map((s) => s.articles.length));
+      expect(stories[0].size).toBeGreaterThan(1);
+      expect(await store.stories({ articles: 1 })).toEqual(stories.map((s) => ({ ...s, articles: s.articles.slice(0, 1) })));
       await store.close();
     });
 

@@ -206,7 +206,7 @@ export function toStories(articles: readonly Row[], stories: readonly Row[]): St
   }
   return stories
     .map(toStory)
-    .map((s) => ({ id: s.id, label: s.label, first: dateOf(s.first), last: dateOf(s.last), articles: members.get(s.id) ?? [] }));
+    .map((s) => ({ id: s.id, label: s.label, first: dateOf(s.first), last: dateOf(s.last), size: s.size, articles: members.get(s.id) ?? [] }));
 }
 
 /** The article columns {@link toStories} reads. */

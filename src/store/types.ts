@@ -131,4 +131,6 @@ export interface ContradictionQuery extends Page {
 
 export interface StoryQuery extends Page {
   q?: string;
+  /** At most this many articles of each story, its first (default all): a story can hold thousands. */
+  articles?: number;
 }

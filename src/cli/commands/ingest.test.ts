@@ -41,6 +41,9 @@ describe('claimgraph ingest', () => {
     expect(stories.map((s: { articles: unknown[] }) => s.articles.length)).toEqual([4, 1]);
     // Every list pages: --limit and --offset.
     expect(JSON.parse(claimgraph('stories', '--limit', '1', '--offset', '1', '--db', db, '--json').stdout)).toEqual(stories.slice(1));
+    const firsts = JSON.parse(claimgraph('stories', '--articles', '1', '--db', db, '--json').stdout);
+    expect(firsts.map((s: { size: number; articles: unknown[] }) => [s.size, s.articles.length])).toEqual([[4, 1], [1, 1]]);
+    expect(claimgraph('stories', '--articles', '1', '--db', db).stdout).toContain('… and 3 more');
     const quotes = JSON.parse(claimgraph('quotes', '--db', db, '--json').stdout);
     expect(JSON.parse(claimgraph('quotes', '--limit', '2', '--offset', '1', '--db', db, '--json').stdout)).toEqual(quotes.slice(1, 3));
     expect(claimgraph('entities', '--offset', '-1', '--db', db).code).toBe(2);

@@ -1,12 +1,14 @@
+import { UsageError } from '../command.js';
 import { OFFSET_USAGE, STORE_USAGE, queryCommand } from './corpus-store.js';
 
-const USAGE = `Usage: claimgraph stories [--q TEXT] [--limit N] [--offset N] [--db PATH] [--json]
+const USAGE = `Usage: claimgraph stories [--q TEXT] [--articles N] [--limit N] [--offset N] [--db PATH] [--json]
 
 Lists the stories the corpus's articles were clustered into, largest first. Each story lists its
 articles with id, title, source and path or URL; a near-copy names the article it copies.
 
 Options:
   --q TEXT      only stories with an article whose title or text holds every word of TEXT
+  --articles N  list only each story's first N articles (its size is given all the same)
   --limit N     at most N stories
 ${OFFSET_USAGE}
 ${STORE_USAGE}`;
@@ -14,8 +16,12 @@ ${STORE_USAGE}`;
 export const storiesCommand = queryCommand({
   name: 'stories',
   usage: USAGE,
-  options: { q: { type: 'string' } },
-  query: (store, values, page) => store.stories({ q: values.q as string | undefined, ...page }),
+  options: { q: { type: 'string' }, articles: { type: 'string' } },
+  query(store, values, page) {
+    const articles = values.articles as string | undefined;
+    if (articles !== undefined && !/^[1-9]\d*$/.test(articles)) throw new UsageError(`--articles must be a positive integer, not "${articles}"`);
+    return store.stories({ q: values.q as string | undefined, articles: articles === undefined ? undefined : Number(articles), ...page });
+  },
   render: (rows) =>
     rows
       .map((s) => {
@@ -24,7 +30,8 @@ export const storiesCommand = queryCommand({
           const copy = a.duplicateOf ? `  [copy of ${a.duplicateOf}, similarity ${a.similarity?.toFixed(2)}]` : '';
           return `  ${a.id}  ${a.title ?? '(untitled)'}${a.source ? ` — ${a.source}` : ''}\n      ${a.url ?? a.path ?? ''}${copy}`;
         });
-        return [`${s.label}${dates}  [${s.id}, ${s.articles.length} article${s.articles.length === 1 ? '' : 's'}]`, ...lines].join('\n');
+        const more = s.size > s.articles.length ? [`  … and ${s.size - s.articles.length} more`] : [];
+        return [`${s.label}${dates}  [${s.id}, ${s.size} article${s.size === 1 ? '' : 's'}]`, ...lines, ...more].join('\n');
       })
       .join('\n\n'),
 });

@@ -280,6 +280,9 @@ export interface StoryJSON {
   label: string;
   first: string | null;
   last: string | null;
+  /** How many articles the story has. */
+  size: number;
+  /** Its articles in ingest order: all of them, or the first N a listing asked for. */
   articles: StoryArticleJSON[];
 }
 

@@ -12,6 +12,8 @@ import { paged, type Page } from '../../store/types.js';
 const MAX_LIMIT = 1000;
 const limit = { type: 'integer', minimum: 1, maximum: MAX_LIMIT };
 const offset = { type: 'integer', minimum: 0 };
+/** Articles per story a search lists, the first: a story can hold thousands. */
+const SEARCH_STORY_ARTICLES = 20;
 const idParams = object({ id: { type: 'string', minLength: 1, maxLength: 200 } });
 const text = { type: 'string', maxLength: 500 };
 
@@ -81,11 +83,11 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     handler: (request) => corpus.store.quotes(request.query),
   });
 
-  app.get<{ Querystring: { q?: string } & Page }>('/api/stories', {
+  app.get<{ Querystring: { q?: string; articles?: number } & Page }>('/api/stories', {
     schema: {
-      summary: 'Stories, largest first; copies name the article they copy',
+      summary: 'Stories, largest first, with their size and their first articles (all, or `articles` of them); copies name the article they copy',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { q: text, limit, offset } },
+      querystring: { type: 'object', additionalProperties: false, properties: { q: text, limit, offset, articles: limit } },
       response: { 200: array(ref('Story')), ...ERROR_RESPONSES },
     },
     handler: async (request) => withFileNames(await corpus.store.stories(request.query)),
@@ -110,7 +112,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Querystring: { q: string; limit?: number } }>('/api/search', {
     schema: {
-      summary: 'Full-text search: entities by name, quotes and stories by their text',
+      summary: `Full-text search: entities by name, quotes and stories by their text (each story with its first ${SEARCH_STORY_ARTICLES} articles)`,
       tags,
       querystring: { type: 'object', additionalProperties: false, required: ['q'], properties: { q: { ...text, minLength: 1 }, limit } },
       response: { 200: object({ entities: array(ref('Entity')), quotes: array(ref('Quote')), stories: array(ref('Story')) }), ...ERROR_RESPONSES },
@@ -120,7 +122,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
       const [entities, quotes, stories] = await Promise.all([
         corpus.store.entities({ q, limit: most }),
         corpus.store.quotes({ q, limit: most }),
-        corpus.store.stories({ q, limit: most }),
+        corpus.store.stories({ q, limit: most, articles: SEARCH_STORY_ARTICLES }),
       ]);
       return { entities, quotes, stories: withFileNames(stories) };
     },

@@ -360,7 +360,12 @@ class PostgresStore implements Store {
     const matching = query.q === undefined ? '' : `WHERE id IN (SELECT story FROM articles WHERE ${textMatch('search', query.q, params)})`;
     params.push(query.limit ?? null, query.offset ?? 0);
     const stories = await this.rows(`SELECT * FROM stories ${matching} ${STORY_ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
-    const members = await this.rows(`SELECT ${STORY_MEMBER_COLUMNS} FROM articles WHERE story = ANY($1) ORDER BY seq`, [stories.map((s) => s.id)]);
+    // Each story's first articles read from the story index, up to the cap.
+    const members = await this.rows(
+      `SELECT a.* FROM unnest($1::text[]) AS listed(story)
+        CROSS JOIN LATERAL (SELECT ${STORY_MEMBER_COLUMNS}, seq FROM articles WHERE story = listed.story ORDER BY seq LIMIT $2) a ORDER BY a.seq`,
+      [stories.map((s) => s.id), query.articles ?? null],
+    );
     return toStories(members, stories);
   }
 

@@ -110,6 +110,10 @@ export const MIGRATIONS: readonly string[] = [
   // the stories of a posting so that placement reads the rows of only the most recent of them.
   `ALTER TABLE stories ADD COLUMN touched INTEGER;
    UPDATE stories SET touched = (state::json->>'touched')::int;`,
+  // A story's articles in ingest order, so that a listing reads only the first of a big story's
+  // (SQLite's index on story holds the rowid, seq, already).
+  `CREATE INDEX articles_story_seq ON articles (story, seq);
+   DROP INDEX articles_story;`,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

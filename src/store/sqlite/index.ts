@@ -284,9 +284,11 @@ class SqliteStore implements Store {
     const matching = query.q === undefined ? '' : `WHERE id IN (SELECT story FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`;
     const params = query.q === undefined ? [] : [ftsQuery(query.q)];
     const stories = this.db.prepare(`SELECT * FROM stories ${matching} ${STORY_ORDER} LIMIT ? OFFSET ?`).all(...params, query.limit ?? -1, query.offset ?? 0) as Row[];
+    // Each story's first articles read from the story index, up to the cap.
     const members = this.db
-      .prepare(`SELECT ${STORY_MEMBER_COLUMNS} FROM articles WHERE story IN (SELECT value FROM json_each(?)) ORDER BY seq`)
-      .all(JSON.stringify(stories.map((s) => s.id))) as Row[];
+      .prepare(`SELECT ${STORY_MEMBER_COLUMNS} FROM (SELECT value AS listed FROM json_each(?))
+        JOIN articles ON seq IN (SELECT seq FROM articles WHERE story = listed ORDER BY seq LIMIT ?) ORDER BY seq`)
+      .all(JSON.stringify(stories.map((s) => s.id)), query.articles ?? -1) as Row[];
     return toStories(members, stories);
   }
 

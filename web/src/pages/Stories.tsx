@@ -10,11 +10,12 @@ import { colorScale, colorStyle, type SpeakerColor } from '../highlight.js';
 import { useOverflow } from '../overflow.js';
 import { href, useTitle } from '../router.js';
 
-/** Stories read per page, largest first. */
+/** Stories read per page, largest first, each with its first articles (a story can hold thousands). */
 const STORIES_PAGE = 50;
+const STORY_ARTICLES = 20;
 
 export function StoriesPage() {
-  const paged = usePaged<StoryJSON>('/api/stories', {}, STORIES_PAGE);
+  const paged = usePaged<StoryJSON>('/api/stories', { articles: STORY_ARTICLES }, STORIES_PAGE);
   return (
     <>
       <h1>Stories</h1>
@@ -30,14 +31,15 @@ export function StoryList({ stories }: { stories: StoryJSON[] }) {
     <ul className="cards">
       {stories.map((s) => {
         const copies = s.articles.filter((a) => a.duplicateOf).length;
+        const partial = s.articles.length < s.size;
         return (
           <li key={s.id} className="card">
             <h2>
               <a href={href('stories', s.id)}>{s.label}</a>
             </h2>
             <p className="muted small">
-              {s.articles.length} article{s.articles.length === 1 ? '' : 's'}
-              {copies > 0 && `, ${copies} syndicated cop${copies === 1 ? 'y' : 'ies'}`}
+              {s.size.toLocaleString('en')} article{s.size === 1 ? '' : 's'}
+              {copies > 0 && `, ${copies} syndicated cop${copies === 1 ? 'y' : 'ies'}${partial ? ` among the first ${s.articles.length}` : ''}`}
               {s.first && ` · ${s.first === s.last ? s.first : `${s.first} – ${s.last}`}`}
             </p>
             <p className="small">{[...new Set(s.articles.map((a) => a.source ?? 'unknown source'))].join(' · ')}</p>
