@@ -625,6 +625,7 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['what a model suggests', 'Their computer model suggests that most glaciers below 3,000 meters could vanish by the 2050s.'],
     ['a judge\'s order', 'She ordered that a confiscation hearing be held in March.'],
     ['a thing wanted', 'Heavy users will still want a charger nearby.'],
+    ['a say wanted', 'Residents who want a say should call their councillor before then.'],
     ['what someone decided', 'The cabinet will review the cuts in March. Doris Fenwick has already decided what she will tell them.'],
     ['a results line before a colon', 'Hartfield Town 2-2 Kingsbridge Rovers: Okafor header rescues point for furious visitors'],
     ['a page label in capitals', 'BREAKING: MAGNITUDE 6.4 EARTHQUAKE STRIKES OFF NORTHERN JAPAN, NO TSUNAMI WARNING'],
