@@ -633,6 +633,11 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(analyse(text).quotes).toEqual([]);
   });
 
+  it('reads an act the outer report tells of as no report of its own: "Kenya recalled its ambassador, the ministry said"', () => {
+    const a = analyse('Kenya recalled its ambassador to Somalia, the foreign ministry said on Thursday.');
+    expect(a.attributions()).toEqual([['the foreign ministry', 'Kenya recalled its ambassador to Somalia']]);
+  });
+
   it('keeps a refusal that speaks, and a transcript answer whole', () => {
     expect(analyse('The union refused to rule out a strike, its leader said on Monday.').quotes.map((q) => q.cue?.text)).toContain('refused');
     const turn = analyse('Q&A with fire chief Lisa Tran\n\nQ: Why is the season longer?\n\nTRAN: Because there isn\'t one any more. When I joined, we had a window.\n');

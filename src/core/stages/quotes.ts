@@ -696,7 +696,7 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (childrenWith(doc, v, 'obj').some((object) => object >= range.start && VISUAL_RECORDS.test(doc.tokens.lower[object]))) return false;
   // "cautioned, however, that the trial was small", "wrote on X that the company would recover":
   // a that-clause right after a cue is what it reports, wherever the parse hung it.
-  const parsed = reportRelation(doc, v, range);
+  const parsed = reportRelation(doc, v, withoutTrailingReport(doc, v, range));
   const relation = doc.tokens.lower[range.start] === 'that' && inLexicon && !CLAUSAL_REPORTS.has(baseRelation(parsed)) ? 'ccomp' : parsed;
   // A verb outside the cue lexicon reports only a clause: "the Senate passed a bill" is an act;
   // so does a perception or performance verb ("saw the tweet", "sings to Clinton", "offered no proof").
@@ -731,6 +731,23 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // "knocked on her door", "slammed into a wall": a physical act on a place reports nothing.
   if (baseRelation(relation) === 'obl' && PHYSICAL_SENSE.has(lemma)) return false;
   return true;
+}
+
+/**
+ * "Kenya recalled its ambassador, the ministry said": the parser hangs the outer report on the verb
+ * as `parataxis`; it is who said it, not what the verb holds, so the content's relation is read
+ * without it (here `obj`: an act, not a report).
+ */
+function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRange {
+
+  for (const k of childrenWith(doc, v, 'parataxis')) {
+    if (k <= range.start || k >= range.end || !CUE_READINGS.has(doc.tokens.lemma[k])) continue;
+    // Its comma may hang on it or on the verb.
+    const { tokenStart } = subtreeSpan(doc, k);
+    const comma = doc.tokens.lower[tokenStart] === ',' ? tokenStart : tokenStart - 1;
+    if (comma > range.start && doc.tokens.lower[comma] === ',') return { start: range.start, end: comma };
+  }
+  return range;
 }
 
 /** Verbs of wanting, which report a demand only through a clause or an infinitive ("want them to leave"). */
