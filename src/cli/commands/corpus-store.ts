@@ -74,6 +74,16 @@ export async function withStore(command: string, db: string | undefined, create:
   }
 }
 
+/** The number an option gives, at least `least`, or undefined when it is not given. */
+export function countOption(values: Record<string, string | boolean | undefined>, name: string, least: number): number | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < least) {
+    throw new UsageError(`--${name} must be a whole number of at least ${least}, not "${String(value)}"`);
+  }
+  return Number(value);
+}
+
 /** The paging options every list command has, for its usage text after its own --limit line. */
 export const OFFSET_USAGE = `  --offset N    skip the first N (with --limit, one page of a long list)`;
 
@@ -97,10 +107,10 @@ export function queryCommand<T>(spec: QuerySpec<T>): Command {
       const parsed = parseOptions(argv, { ...STORE_OPTIONS, ...spec.options, limit: { type: 'string' }, offset: { type: 'string' } });
       if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
       const values = parsed.values as Record<string, string | boolean | undefined>;
-      const { db, json, offset } = values as { db?: string; json?: boolean; offset?: string };
-      if (offset !== undefined && !/^\d+$/.test(offset)) throw new UsageError(`--offset must be a whole number, not "${offset}"`);
+      const { db, json } = values as { db?: string; json?: boolean };
+      const page = { limit: parsed.limit, offset: countOption(values, 'offset', 0) };
       return withStore(spec.name, db, false, async (store) => {
-        const records = await spec.query(store, values, { limit: parsed.limit, offset: offset === undefined ? undefined : Number(offset) });
+        const records = await spec.query(store, values, page);
         process.stdout.write(json ? `${JSON.stringify(records, null, 2)}\n` : `${spec.render(records)}\n`);
         return 0;
       });

@@ -1,5 +1,4 @@
-import { UsageError } from '../command.js';
-import { OFFSET_USAGE, STORE_USAGE, queryCommand } from './corpus-store.js';
+import { OFFSET_USAGE, STORE_USAGE, countOption, queryCommand } from './corpus-store.js';
 
 const USAGE = `Usage: claimgraph stories [--q TEXT] [--articles N] [--limit N] [--offset N] [--db PATH] [--json]
 
@@ -17,11 +16,7 @@ export const storiesCommand = queryCommand({
   name: 'stories',
   usage: USAGE,
   options: { q: { type: 'string' }, articles: { type: 'string' } },
-  query(store, values, page) {
-    const articles = values.articles as string | undefined;
-    if (articles !== undefined && !/^[1-9]\d*$/.test(articles)) throw new UsageError(`--articles must be a positive integer, not "${articles}"`);
-    return store.stories({ q: values.q as string | undefined, articles: articles === undefined ? undefined : Number(articles), ...page });
-  },
+  query: (store, values, page) => store.stories({ q: values.q as string | undefined, articles: countOption(values, 'articles', 1), ...page }),
   render: (rows) =>
     rows
       .map((s) => {

@@ -41,9 +41,9 @@ export interface IncomingArticle {
 const DAY_MS = 86_400_000;
 /**
  * What a store-backed engine keeps loaded after a batch. LSH buckets are read again by near
- * copies, which mostly come soon after their original; they hold up to 64 articles each, one
- * signature per article (about 0.1 MB for the buckets of 170 unique articles, some 170 MB at
- * most, were every bucket to hold 64 articles found in no other). A story posting (a key in a
+ * copies, which mostly come soon after their original; they hold up to 16 articles each, one
+ * signature per article (about 0.1 MB for the buckets of 170 unique articles, some 40 MB at
+ * most, were every bucket to hold 16 articles found in no other). A story posting (a key in a
  * week) is read by every article of its week, and is small. A claim posting (a predicate family
  * and a participant) holds up to 512 claims of about 1 KB: the most-read few hundred are kept.
  * A document frequency (a term or an entity) is a number: tens of thousands cost a few MB. A
@@ -51,8 +51,8 @@ const DAY_MS = 86_400_000;
  * most recent, and is small; the recency of every story a posting names is a number;
  * its sums only when an article is scored against it, and they grow with the story (a key for
  * each term and entity of its articles: a story of a thousand articles may have tens of thousands).
- * An entity (names, keys, counts: about 1 KB) is read by the articles naming it, and all of a
- * story's by an article of the story that makes a new one; an entity key (a name, a surname) names
+ * An entity (names, keys, counts: about 1 KB) is read by the articles naming it, and a story's 64
+ * leading ones by an article of the story that makes a new one; an entity key (a name, a surname) names
  * its owners' ids.
  */
 export const WINDOWS = { buckets: 4_096, postings: 20_000, claims: 256, df: 50_000, stories: 20_000, sums: 1_000, entities: 50_000, entityKeys: 100_000, recency: 100_000 };
@@ -83,6 +83,8 @@ export interface Placement extends Resolution {
 export interface Placed extends Placement {
   story: StoryRecord;
   member: BandMember;
+  /** The story's members a new entity of the article is compared with, picked once for both settling steps. */
+  members: StoryMembers;
 }
 
 /** An article settled by {@link CorpusEngine.settle}, for {@link CorpusEngine.match} to match its claims. */
@@ -263,29 +265,34 @@ export class CorpusEngine {
     const story = this.stories.assign(vector, time, seq, label, `s${id}`, original?.member.story);
     const member = { id, seq, story: story.id, signature };
     this.lsh.add(member);
-    return { ...placement, story, member };
+    return { ...placement, story, member, members: this.storyMembers(story.id) };
   }
 
   /** What `settle()` reads that is not loaded: when the article made an entity, the story's entities and the keys the new one would give one of them. */
-  settleToLoad({ input, canonical, story }: Placed): EntityReads {
-    return this.entities.settleReads(input.prepared.analysis.entities, canonical, this.storyMembers(story.id));
+  settleToLoad({ input, canonical, members }: Placed): EntityReads {
+    return this.entities.settleReads(input.prepared.analysis.entities, canonical, members);
   }
 
   /** Settles the article's entities in its story and makes its claims canonical; `match()` goes on. */
   settle(placed: Placed): PlacedArticle {
-    const { input, seq, time, original, canonical, story } = placed;
+    const { input, seq, time, original, canonical, members } = placed;
     const { id, prepared } = input;
     const { analysis } = prepared;
     // The vector keeps the ids the article had before: an entity merged away is then a key no other article has.
-    this.entities.settleInStory(analysis.entities, canonical, this.storyMembers(story.id));
+    this.entities.settleInStory(analysis.entities, canonical, members);
     const outlet = input.source ?? siteOf(input.url) ?? analysis.meta.source;
     const claims = canonicalClaims(prepared.claims, { article: id, seq, time, duplicate: original !== null, canonical, outlet });
     return { ...placed, claims };
   }
 
-  /** A story's members as settling reads them, picked by the story's weights before any is loaded. */
+  /**
+   * A story's members as settling reads them, picked by the story's weights before any is loaded,
+   * and only when asked (an article that made no entity never asks). The registry asks twice per
+   * article, for what to load and to settle, with the same capacity and the same entities to skip.
+   */
   private storyMembers(story: string): StoryMembers {
-    return (limit, skip) => this.stories.leadingEntitiesOf(story, limit, skip);
+    let picked: string[] | undefined;
+    return (limit, skip) => (picked ??= this.stories.leadingEntitiesOf(story, limit, skip));
   }
 
   /** Matches the article's claims against the claims indexed before them, and indexes them; `finish()` goes on. */

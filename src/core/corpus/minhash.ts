@@ -76,7 +76,7 @@ export class LshIndex {
   private readonly buckets: StateWindow<number, BandMember[]>;
   /**
    * With a window: one copy of each document the held buckets name, though each bucket is loaded
-   * on its own (an article is in 24 buckets, and a bucket of copies holds 64 articles).
+   * on its own (an article is in 24 buckets, and a bucket of copies holds 16 articles).
    */
   private readonly members = new Map<string, BandMember>();
 

@@ -193,8 +193,8 @@ export class StoryClusterer {
 
   /**
    * The `limit` entity ids a story's sums weigh most (mentions times rarity; ties by id), leaving
-   * out those `skip` says. A story's sums keep every entity it ever mentioned; picking by weight there, before
-   * any entity is loaded, keeps what settling reads bounded however long the story runs.
+   * out those `skip` says. A story's sums keep every entity it ever mentioned; picking by weight
+   * there, before any entity is loaded, keeps what settling reads bounded however long the story runs.
    */
   leadingEntitiesOf(id: string, limit: number, skip: (entity: string) => boolean): string[] {
     const weights = [...(this.sums.get(this.resolve(id))?.entities ?? [])].filter(([entity]) => !skip(entity));

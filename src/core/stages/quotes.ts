@@ -739,7 +739,6 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
  * without it (here `obj`: an act, not a report).
  */
 function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRange {
-
   for (const k of childrenWith(doc, v, 'parataxis')) {
     if (k <= range.start || k >= range.end || !CUE_READINGS.has(doc.tokens.lemma[k])) continue;
     // Its comma may hang on it or on the verb.

@@ -11,7 +11,8 @@ import { paged, type Page } from '../../store/types.js';
 
 const MAX_LIMIT = 1000;
 const limit = { type: 'integer', minimum: 1, maximum: MAX_LIMIT };
-const offset = { type: 'integer', minimum: 0 };
+/** A page of a list: `limit` items after `offset`. */
+const page = { limit, offset: { type: 'integer', minimum: 0 } };
 /** Articles per story a search lists, the first: a story can hold thousands. */
 const SEARCH_STORY_ARTICLES = 20;
 const idParams = object({ id: { type: 'string', minLength: 1, maxLength: 200 } });
@@ -35,7 +36,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       summary: 'Stored articles, latest publication first',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { limit, offset } },
+      querystring: { type: 'object', additionalProperties: false, properties: page },
       response: { 200: array(ref('ArticleSummary')), ...ERROR_RESPONSES },
     },
     handler: async (request) => paged(await corpus.articles(), request.query),
@@ -57,7 +58,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       summary: 'Canonical entities, most mentioned first',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { q: text, type: { enum: ENTITY_TYPES }, limit, offset } },
+      querystring: { type: 'object', additionalProperties: false, properties: { q: text, type: { enum: ENTITY_TYPES }, ...page } },
       response: { 200: array(ref('Entity')), ...ERROR_RESPONSES },
     },
     handler: (request) => corpus.store.entities(request.query),
@@ -77,7 +78,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       summary: 'Quotes in ingest order; speaker matches a name or alias, q is full-text',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { speaker: text, q: text, limit, offset } },
+      querystring: { type: 'object', additionalProperties: false, properties: { speaker: text, q: text, ...page } },
       response: { 200: array(ref('Quote')), ...ERROR_RESPONSES },
     },
     handler: (request) => corpus.store.quotes(request.query),
@@ -87,7 +88,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       summary: 'Stories, largest first, with their size and their first articles (all, or `articles` of them); copies name the article they copy',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { q: text, limit, offset, articles: limit } },
+      querystring: { type: 'object', additionalProperties: false, properties: { q: text, ...page, articles: limit } },
       response: { 200: array(ref('Story')), ...ERROR_RESPONSES },
     },
     handler: async (request) => withFileNames(await corpus.store.stories(request.query)),
@@ -99,7 +100,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     schema: {
       summary: 'Contradictions and reversals, one group per proposition, strongest first, with evidence; all=true also lists pairs under the score threshold',
       tags,
-      querystring: { type: 'object', additionalProperties: false, properties: { all: { type: 'boolean' }, limit, offset } },
+      querystring: { type: 'object', additionalProperties: false, properties: { all: { type: 'boolean' }, ...page } },
       response: { 200: array(ref('Contradiction')), ...ERROR_RESPONSES },
     },
     handler: (request) => corpus.store.contradictions({ ...request.query, all: request.query.all === true }),
