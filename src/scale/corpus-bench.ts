@@ -11,6 +11,7 @@ import { DEFAULT_BATCH_SIZE } from '../corpus/ingest.js';
 import { HeapCap } from '../corpus/heap-cap.js';
 import { StoredCorpus } from '../corpus/placement.js';
 import { formatTable } from '../eval/table.js';
+import { CorpusView } from '../server/corpus-view.js';
 import type { Store } from '../store/types.js';
 import { createBenchDatabase } from './bench-database.js';
 
@@ -145,9 +146,19 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
   }
 }
 
-/** Median milliseconds of the list queries the API and CLI serve, on the finished corpus. */
+/**
+ * Median milliseconds of the list queries the API and CLI serve, and of the server's pages (the
+ * latest article, the most mentioned entity, the largest story), on the finished corpus.
+ */
 async function timeQueries(store: Store, name: string): Promise<Record<string, number>> {
+  const view = new CorpusView(store);
+  const [[article], [entity], [story]] = await Promise.all([store.articleSummaries({ limit: 1 }), store.entities({ limit: 1 }), store.stories({ limit: 1, articles: 0 })]);
   const queries: Record<string, () => Promise<unknown>> = {
+    'articles (first 100)': () => view.articles({ limit: 100 }),
+    'article page (latest)': () => view.article(article.id),
+    'entity page (most mentioned)': () => view.entity(entity.id),
+    'story page (largest)': () => view.story(story.id),
+    'actor network': () => view.network(),
     'entities (top 50)': () => store.entities({ limit: 50 }),
     [`entities matching "${name}"`]: () => store.entities({ q: name, limit: 50 }),
     'quotes matching "said president" (50)': () => store.quotes({ q: 'said president', limit: 50 }),

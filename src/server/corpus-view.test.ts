@@ -22,24 +22,28 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('CorpusView', () => {
-  it('sees what another connection (another process) ingests once its refresh time has passed', async () => {
+  it('sees what another connection (another process) ingests at once, and keeps article texts only until its refresh time has passed', async () => {
     const served = openSqliteStore(path);
     const writer = openSqliteStore(path);
     const slow = new CorpusView(served, { refreshMs: 60_000 });
-    const fresh = new CorpusView(served, { refreshMs: 0 });
     expect(await slow.articles()).toHaveLength(5);
-    expect(await fresh.articles()).toHaveLength(5);
+    const seed = (await slow.articles()).find((a) => a.title?.startsWith('Taliban denies'));
+    if (!seed) throw new Error('the demo corpus has no seed article');
+    const before = await slow.articleText(seed.id);
 
     const file = join(dir, 'more.jsonl');
+    // Kabulov affirms what the seed's Taliban deny: a new contradiction changes the seed's page.
     writeFileSync(file, JSON.stringify({ title: 'Kabulov repeats channel claim', published: '2015-12-29', text: 'Kabulov repeats channel claim\n\nZamir Kabulov said on Tuesday that Russia and the Taliban have channels for exchanging information about Islamic State.' }));
     expect(await ingest(writer, [file], { analyzer, workers: 0 })).toMatchObject({ ingested: 1 });
 
-    expect(await fresh.articles()).toHaveLength(6);
-    expect(await slow.articles()).toHaveLength(5);
-    slow.invalidate();
     const latest = await slow.articles();
     expect(latest).toHaveLength(6);
     expect(latest[0].title).toBe('Kabulov repeats channel claim');
+    expect(await slow.articleText(seed.id)).toBe(before);
+    slow.invalidate();
+    const after = await slow.articleText(seed.id);
+    expect(JSON.parse(after ?? 'null')).toEqual(await slow.article(seed.id));
+    expect(after).not.toBe(before);
     await writer.close();
     await served.close();
   });

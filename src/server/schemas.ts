@@ -130,6 +130,7 @@ const storyDetail = object({
 const network = object({
   nodes: array(object({ id: string, name: string, type: string, mentions: integer })),
   edges: array(object({ source: string, target: string, stance: { enum: ['assert', 'deny', 'condemn', 'accuse'] }, plover: nullableString, claims: integer, articles: integer })),
+  total: integer,
 });
 
 const corpusContext = object({

@@ -1,13 +1,14 @@
 import type { ArticleJSON, ParseJSON } from '../core/article.js';
 import type {
+  ArticleSummaryJSON,
   ClaimEvidenceJSON,
   ContradictionJSON,
   EntityJSON,
   QuoteJSON,
   SpeakerJSON,
-  StoryArticleJSON,
   StoryJSON,
 } from '../core/corpus/types.js';
+import type { NetworkEdge, NetworkStance } from '../core/corpus/network.js';
 import type { Stance } from '../core/doc.js';
 
 /**
@@ -15,7 +16,7 @@ import type { Stance } from '../core/doc.js';
  * shapes of docs/corpus.md that it returns unchanged. Types only, so that web/ imports them too.
  */
 
-export type { ArticleJSON, ParseJSON, ContradictionJSON, EntityJSON, QuoteJSON, SpeakerJSON, StoryJSON };
+export type { ArticleJSON, ArticleSummaryJSON, ParseJSON, ContradictionJSON, EntityJSON, QuoteJSON, SpeakerJSON, StoryJSON };
 
 export interface HealthJSON {
   status: 'ok';
@@ -27,11 +28,6 @@ export interface HealthJSON {
   contradictions: number;
 }
 
-/** A stored article without its text: what lists show. */
-export interface ArticleSummaryJSON extends StoryArticleJSON {
-  story: string;
-  storyLabel: string;
-}
 
 /** One claim with where it was made, as entity pages and contradictions show it. */
 export interface StatementJSON extends ClaimEvidenceJSON {
@@ -109,12 +105,17 @@ export interface StoryDetailJSON {
   matrix: ClaimsMatrixJSON;
 }
 
-export type NetworkStance = 'assert' | 'deny' | 'condemn' | 'accuse';
+export type { NetworkEdge, NetworkStance };
 
 export interface NetworkJSON {
   nodes: Array<{ id: string; name: string; type: string; mentions: number }>;
-  /** Speaker → entity the claims are about, one edge per stance and PLOVER type (null: no coded event), weighted by claims. */
-  edges: Array<{ source: string; target: string; stance: NetworkStance; plover: string | null; claims: number; articles: number }>;
+  /**
+   * Speaker → entity the claims are about, one edge per stance and PLOVER type (null: no coded
+   * event), weighted by claims: the strongest, most claims first.
+   */
+  edges: NetworkEdge[];
+  /** Edges in the whole network. */
+  total: number;
 }
 
 export interface SearchJSON {

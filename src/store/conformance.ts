@@ -4,6 +4,7 @@ import { CONTRADICTION_THRESHOLD } from '../core/corpus/claims.js';
 import { CorpusEngine, type IncomingArticle } from '../core/corpus/corpus.js';
 import { KEY_OWNER_CAPACITY } from '../core/corpus/entities.js';
 import { BUCKET_CAPACITY, bandKeys } from '../core/corpus/minhash.js';
+import { networkEdges } from '../core/corpus/network.js';
 import { prepareArticle } from '../core/corpus/prepare.js';
 import type { CorpusBatch, StoryCentroid } from '../core/corpus/types.js';
 import type { Doc } from '../core/doc.js';
@@ -50,7 +51,8 @@ export async function readerView(store: Store) {
     stories: await store.stories(),
     contradictions: await store.contradictions(),
     entities: await store.entities(),
-    links: await store.links(),
+    articles: await store.articleSummaries(),
+    network: await store.network(Number.MAX_SAFE_INTEGER),
   };
 }
 
@@ -115,8 +117,61 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
       const claims: string[] = [];
       for await (const c of store.claims()) claims.push(`${c.article}#${c.id}`);
       expect(claims).toEqual([...first.claims, ...rest.claims].map((c) => `${c.article}#${c.id}`));
-      const links = [...first.articles, ...rest.articles].flatMap((a) => Object.entries(a.entities).map(([local, entity]) => ({ article: a.id, local, entity })));
-      expect(await store.links()).toEqual(links);
+      await store.close();
+    });
+
+    it("answers the pages' queries: article summaries, an entity's claims and their counts, a story's claims, an article's pairs, the network", async () => {
+      const { store } = await filled();
+      const claims = [...first.claims, ...rest.claims];
+      const articles = [...first.articles, ...rest.articles];
+      const stories = await store.stories();
+      const label = new Map(stories.map((s) => [s.id, s.label]));
+      // Latest publication first; a page and a selection of ids.
+      const summaries = await store.articleSummaries();
+      expect(summaries.map((a) => a.id)).toEqual([...articles].reverse().map((a) => a.id));
+      for (const a of summaries) expect(a.storyLabel).toBe(label.get(a.story));
+      expect(await store.articleSummaries({ limit: 1, offset: 1 })).toEqual(summaries.slice(1, 2));
+      expect(await store.articleSummaries({ ids: [articles[0].id, 'missing'] })).toEqual(summaries.slice(2));
+
+      const ref = (c: { article: string; id: string }) => `${c.article}#${c.id}`;
+      const kabulov = claims.find((c) => c.text.includes('channels for exchanging'))?.speaker as string;
+      const taliban = (await store.entities({ q: 'taliban' }))[0].id;
+      const said = claims.filter((c) => c.speaker === kabulov);
+      const about = claims.filter((c) => c.entities.includes(taliban) && c.speaker !== taliban);
+      expect(said.length).toBeGreaterThan(0);
+      expect(about.length).toBeGreaterThan(1);
+      expect((await store.claimsWhere({ speaker: kabulov })).map(ref)).toEqual(said.map(ref));
+      expect((await store.claimsWhere({ about: taliban })).map(ref)).toEqual(about.map(ref));
+      expect((await store.claimsWhere({ about: taliban }, 1)).map(ref)).toEqual(about.slice(-1).map(ref));
+      expect(await store.claimsWhere({ speaker: kabulov })).toEqual(said);
+      const story = articles[1].story;
+      const inStory = new Set((await store.articleSummaries()).filter((a) => a.story === story).map((a) => a.id));
+      expect((await store.claimsWhere({ story })).map(ref)).toEqual(claims.filter((c) => inStory.has(c.article)).map(ref));
+      const refs = [claims[2], claims[0]].map((c) => ({ article: c.article, claim: c.id }));
+      expect((await store.claimsWhere({ refs: [...refs, { article: 'missing', claim: 'q1' }] })).map(ref)).toEqual([claims[0], claims[2]].map(ref));
+
+      const counts = await store.entityClaimCounts(taliban);
+      expect([counts.said, counts.about]).toEqual([claims.filter((c) => c.speaker === taliban).length, about.length]);
+      const perTime = (list: typeof claims) => list.filter((c) => !c.duplicate).length;
+      expect(counts.times.reduce((n, t) => n + t.about, 0)).toBe(perTime(about));
+      expect(counts.times.every((t) => t.time === null || articles.some((a) => a.time === t.time))).toBe(true);
+      expect(await store.entityClaimCounts('missing')).toEqual({ said: 0, about: 0, times: [] });
+
+      const edges = await store.edges();
+      for (const a of articles) {
+        expect(await store.edgesOf(a.id)).toEqual(edges.filter((e) => e.claims.some((c) => c.article === a.id)));
+      }
+      expect((await store.stories({ id: story })).map((s) => s.id)).toEqual([story]);
+      expect(await store.stories({ id: 'missing' })).toEqual([]);
+
+      // Counted batch by batch as written, the network is the one all the claims make.
+      const network = networkEdges(claims).sort((a, b) => b.claims - a.claims || (a.source + a.target + a.stance + a.plover < b.source + b.target + b.stance + b.plover ? -1 : 1));
+      expect(network.length).toBeGreaterThan(1);
+      const stored = await store.network(100);
+      expect(stored.total).toBe(network.length);
+      expect(new Set(stored.edges.map((e) => JSON.stringify(e)))).toEqual(new Set(network.map((e) => JSON.stringify(e))));
+      expect(stored.edges.map((e) => e.claims)).toEqual(network.map((e) => e.claims));
+      expect((await store.network(1)).edges).toEqual(stored.edges.slice(0, 1));
       await store.close();
     });
 
@@ -246,11 +301,13 @@ export function runStoreSuite(name: string, makeStore: () => Promise<StoreFixtur
     it("gives each entity the actor code its articles' entities carry most often, with the counts it was chosen from", async () => {
       const { store } = await filled();
       const counts = new Map<string, Record<string, number>>();
-      for (const { article, local, entity } of await store.links()) {
-        const code = (await store.article(article))?.analysis.entities.find((e) => e.id === local)?.code;
-        const tally = counts.get(entity) ?? {};
-        if (code) tally[code] = (tally[code] ?? 0) + 1;
-        counts.set(entity, tally);
+      for await (const article of store.articles()) {
+        for (const [local, entity] of Object.entries(article.entities)) {
+          const code = article.analysis.entities.find((e) => e.id === local)?.code;
+          const tally = counts.get(entity) ?? {};
+          if (code) tally[code] = (tally[code] ?? 0) + 1;
+          counts.set(entity, tally);
+        }
       }
       const chosen = (tally: Record<string, number>) => Object.entries(tally).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]?.[0] ?? null;
       const entities = await store.entities();

@@ -1,6 +1,8 @@
 import { outletName, type StoriedClaim } from '../core/corpus/claims.js';
 import { dateOf } from '../core/corpus/corpus.js';
-import type { ArticleRecord, BandMember, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoredStory, StoryCentroid, StoryJSON, StoryRecord } from '../core/corpus/types.js';
+import type { NetworkEdge, NetworkStance } from '../core/corpus/network.js';
+import { CAMEO_PLOVER } from '../core/lexicon/generated/plover.js';
+import type { ArticleRecord, ArticleSummaryJSON, BandMember, ClaimEvidenceJSON, ClaimRecord, ClaimRef, ContradictionEdge, CorpusEntity, EntityJSON, QuoteJSON, StoredStory, StoryArticleJSON, StoryCentroid, StoryJSON, StoryRecord } from '../core/corpus/types.js';
 import type { CueClass, EntityType, QuoteKind, Stance } from '../core/doc.js';
 import { unpackAnalysis, unpackSignature } from './codec.js';
 import { CorpusIndexMissingError } from './errors.js';
@@ -192,16 +194,7 @@ export function toStories(articles: readonly Row[], stories: readonly Row[]): St
   const members = new Map<string, StoryJSON['articles']>();
   for (const row of articles) {
     const list = members.get(row.story as string) ?? [];
-    list.push({
-      id: row.id as string,
-      title: row.title as string | null,
-      source: row.source as string | null,
-      path: row.path as string | null,
-      url: row.url as string | null,
-      published: row.published as string | null,
-      duplicateOf: row.duplicate_of as string | null,
-      similarity: row.similarity as number | null,
-    });
+    list.push(toStoryArticle(row));
     members.set(row.story as string, list);
   }
   return stories
@@ -213,3 +206,65 @@ export function toStories(articles: readonly Row[], stories: readonly Row[]): St
 export const STORY_MEMBER_COLUMNS = `id, title, source, path, url, published, duplicate_of, similarity, story`;
 /** Story-listing order, which the stories_listing index serves. */
 export const STORY_ORDER = `ORDER BY size DESC, seq`;
+
+/**
+ * A CTE `plover (code, type)` of the CAMEO2PLOVER rows, for the migration that counts the network
+ * edges of claims stored before the store kept those counts: the same table as `ploverOf`.
+ */
+export function ploverTableSql(): string {
+  const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  return `plover (code, type) AS (VALUES ${CAMEO_PLOVER.map(([code, type]) => `(${quote(code)}, ${quote(type)})`).join(', ')})`;
+}
+
+/**
+ * The network edges of the claims already stored, as `networkEdges` counts them (PLOVER type of
+ * the first CAMEO code, or of its three-digit parent), given each store's expression for a claim's
+ * first CAMEO code and its false.
+ */
+export function networkFillSql(firstCameo: string, no: string): string {
+  const ploverOfFirst = (length: number) => `(SELECT type FROM plover WHERE code = substr(${firstCameo}, 1, ${length}))`;
+  return `WITH ${ploverTableSql()},
+    pairs AS (
+      SELECT c.speaker AS source, ce.entity AS target, c.stance AS stance, c.article AS article,
+        COALESCE(${ploverOfFirst(4)}, ${ploverOfFirst(3)}, '') AS plover
+      FROM claims c JOIN claim_entities ce ON ce.claim = c.seq
+      WHERE c.speaker IS NOT NULL AND c.duplicate = ${no} AND c.stance IN ('assert', 'deny', 'condemn', 'accuse') AND ce.entity <> c.speaker
+    )
+    INSERT INTO network_edges (source, target, stance, plover, claims, articles)
+    SELECT source, target, stance, plover, count(*), count(DISTINCT article) FROM pairs GROUP BY source, target, stance, plover`;
+}
+
+/** A network edge row (plover '' for none). */
+export function toNetworkEdge(row: Row): NetworkEdge {
+  return {
+    source: row.source as string,
+    target: row.target as string,
+    stance: row.stance as NetworkStance,
+    plover: row.plover === '' ? null : (row.plover as string),
+    // BIGINT sums come back from PostgreSQL as strings.
+    claims: Number(row.claims),
+    articles: Number(row.articles),
+  };
+}
+
+/** The columns of `articles a JOIN stories s` that {@link toArticleSummary} reads. */
+export const ARTICLE_SUMMARY_COLUMNS = `a.id, a.title, a.source, a.path, a.url, a.published, a.duplicate_of, a.similarity, a.story, s.label AS story_label`;
+
+/** An article row joined with its story's label (`story_label`), as lists show it. */
+export function toArticleSummary(row: Row): ArticleSummaryJSON {
+  return { ...toStoryArticle(row), story: row.story as string, storyLabel: row.story_label as string };
+}
+
+/** An article row (its {@link STORY_MEMBER_COLUMNS}) as a story lists it. */
+function toStoryArticle(row: Row): StoryArticleJSON {
+  return {
+    id: row.id as string,
+    title: row.title as string | null,
+    source: row.source as string | null,
+    path: row.path as string | null,
+    url: row.url as string | null,
+    published: row.published as string | null,
+    duplicateOf: row.duplicate_of as string | null,
+    similarity: row.similarity as number | null,
+  };
+}

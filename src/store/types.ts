@@ -1,16 +1,18 @@
 import type { StoriedClaim } from '../core/corpus/claims.js';
 import type { EntityType } from '../core/doc.js';
+import type { NetworkEdge } from '../core/corpus/network.js';
 import type {
   ArticleRecord,
+  ArticleSummaryJSON,
   BandMember,
   ClaimRecord,
+  ClaimRef,
   ContradictionEdge,
   ContradictionJSON,
   CorpusBatch,
   CorpusEntity,
   CorpusSnapshot,
   EntityJSON,
-  EntityLink,
   QuoteJSON,
   StoredStory,
   StoryCentroid,
@@ -65,8 +67,6 @@ export interface Store {
   claims(): AsyncIterable<ClaimRecord>;
   /** Every contradiction and reversal pair. */
   edges(): Promise<ContradictionEdge[]>;
-  /** Which canonical entity each article entity is, for every article. */
-  links(): Promise<EntityLink[]>;
 
   /** Canonical entities, most mentioned first; `q` matches the name or an alias (substring, any case). */
   entities(query?: EntityQuery): Promise<EntityJSON[]>;
@@ -87,7 +87,38 @@ export interface Store {
    */
   contradictions(query?: ContradictionQuery): Promise<ContradictionJSON[]>;
 
+  /**
+   * Article summaries with their story's label, latest publication first, undated last, then in
+   * ingest order; with `ids`, only those articles.
+   */
+  articleSummaries(query?: ArticleQuery): Promise<ArticleSummaryJSON[]>;
+  /**
+   * Claims in ingest order: those a speaker made, those about an entity (naming it) that it did not
+   * make, those of a story's articles, or those of these references; with `latest`, only the latest
+   * that many.
+   */
+  claimsWhere(selection: ClaimSelection, latest?: number): Promise<ClaimRecord[]>;
+  /** How many claims an entity made and how many are about it, and, copies apart, per publication time. */
+  entityClaimCounts(entity: string): Promise<EntityClaimCounts>;
+  /** The contradiction and reversal pairs with a claim in this article. */
+  edgesOf(article: string): Promise<ContradictionEdge[]>;
+  /** The actor network's strongest edges, most claims first, and how many it has. */
+  network(limit: number): Promise<{ edges: NetworkEdge[]; total: number }>;
+
   close(): Promise<void>;
+}
+
+export type ClaimSelection = { speaker: string } | { about: string } | { story: string } | { refs: readonly ClaimRef[] };
+
+export interface EntityClaimCounts {
+  said: number;
+  about: number;
+  /** Per publication time (null: undated), the claims it made and that are about it, copies apart. */
+  times: Array<{ time: number | null; said: number; about: number }>;
+}
+
+export interface ArticleQuery extends Page {
+  ids?: readonly string[];
 }
 
 export interface StoreCounts {
@@ -130,6 +161,8 @@ export interface ContradictionQuery extends Page {
 }
 
 export interface StoryQuery extends Page {
+  /** Only this story. */
+  id?: string;
   q?: string;
   /** At most this many articles of each story, its first (default all): a story can hold thousands. */
   articles?: number;

@@ -63,13 +63,6 @@ export interface CorpusEntity {
   codes: Record<string, number>;
 }
 
-/** Article entity `local` ("e3") is canonical entity `entity`. */
-export interface EntityLink {
-  article: string;
-  local: string;
-  entity: string;
-}
-
 /**
  * A claim with the entity ids of one id space: the article's own (e1, e2 …) when prepared, the
  * corpus's canonical ids once stored. Each claim is one quote (the pipeline makes one claim per
@@ -273,6 +266,12 @@ export interface StoryArticleJSON {
   published: string | null;
   duplicateOf: string | null;
   similarity: number | null;
+}
+
+/** A stored article without its text, with the story it is in: what lists show. */
+export interface ArticleSummaryJSON extends StoryArticleJSON {
+  story: string;
+  storyLabel: string;
 }
 
 export interface StoryJSON {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ENTITY_TYPES, type EntityType } from '../../core/doc.js';
 import { ERROR_RESPONSES, array, object, ref } from '../schemas.js';
-import { ENTITY_STATEMENTS, withFileNames } from '../corpus-view.js';
-import { paged, type Page } from '../../store/types.js';
+import { ENTITY_STATEMENTS, NETWORK_EDGES, withFileNames } from '../corpus-view.js';
+import type { Page } from '../../store/types.js';
 
 /**
  * The read routes over the corpus. Lists are JSON arrays, as the CLI's `--json` prints them; each
@@ -39,7 +39,7 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
       querystring: { type: 'object', additionalProperties: false, properties: page },
       response: { 200: array(ref('ArticleSummary')), ...ERROR_RESPONSES },
     },
-    handler: async (request) => paged(await corpus.articles(), request.query),
+    handler: (request) => corpus.articles(request.query),
   });
 
   app.get<{ Params: { id: string } }>('/api/articles/:id', {
@@ -106,9 +106,14 @@ export const corpusRoutes: FastifyPluginAsync = async (app) => {
     handler: (request) => corpus.store.contradictions({ ...request.query, all: request.query.all === true }),
   });
 
-  app.get('/api/network', {
-    schema: { summary: 'The actor network: who asserts, denies, condemns or accuses whom', tags, response: { 200: ref('Network') } },
-    handler: () => corpus.network(),
+  app.get<{ Querystring: { limit?: number } }>('/api/network', {
+    schema: {
+      summary: `The actor network: who asserts, denies, condemns or accuses whom; its strongest edges (limit, default ${NETWORK_EDGES}) and their total`,
+      tags,
+      querystring: { type: 'object', additionalProperties: false, properties: { limit } },
+      response: { 200: ref('Network'), ...ERROR_RESPONSES },
+    },
+    handler: (request) => corpus.network(request.query.limit),
   });
 
   app.get<{ Querystring: { q: string; limit?: number } }>('/api/search', {

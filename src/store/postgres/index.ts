@@ -2,8 +2,10 @@ import pg from 'pg';
 import { CLAIM_POSTING_CAPACITY, CONTRADICTION_THRESHOLD, groupContradictions, type StoriedClaim } from '../../core/corpus/claims.js';
 import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
 import { KEY_OWNER_CAPACITY } from '../../core/corpus/entities.js';
+import { networkEdges, type NetworkEdge } from '../../core/corpus/network.js';
 import type {
   ArticleRecord,
+  ArticleSummaryJSON,
   BandMember,
   ClaimRecord,
   ClaimRef,
@@ -12,7 +14,6 @@ import type {
   CorpusEntity,
   CorpusSnapshot,
   EntityJSON,
-  EntityLink,
   QuoteJSON,
   StoredStory,
   StoryCentroid,
@@ -20,8 +21,8 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms } from '../codec.js';
 import { CorpusBusyError, CorpusIndexMissingError, StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
-import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
+import { ARTICLE_SUMMARY_COLUMNS, likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toArticleSummary, toNetworkEdge, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
+import { paged, type ArticleQuery, type ClaimSelection, type ContradictionQuery, type EntityClaimCounts, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
 /**
@@ -241,6 +242,20 @@ class PostgresStore implements Store {
           [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state), s.state.touched],
         );
       }
+      const mentions = batch.claims.flatMap((c) => c.entities.map((entity) => [c.article, c.id, entity]));
+      await client.query(`INSERT INTO claim_entities (entity, claim) SELECT DISTINCT m.entity, c.seq FROM unnest($1::text[], $2::text[], $3::text[]) AS m (article, id, entity)
+        JOIN claims c ON c.article = m.article AND c.id = m.id ON CONFLICT DO NOTHING`, [0, 1, 2].map((i) => mentions.map((m) => m[i])));
+      const network = networkEdges(batch.claims);
+      await client.query(`INSERT INTO network_edges (source, target, stance, plover, claims, articles)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+        ON CONFLICT (source, target, stance, plover) DO UPDATE SET claims = network_edges.claims + excluded.claims, articles = network_edges.articles + excluded.articles`, [
+        network.map((e) => e.source),
+        network.map((e) => e.target),
+        network.map((e) => e.stance),
+        network.map((e) => e.plover ?? ''),
+        network.map((e) => e.claims),
+        network.map((e) => e.articles),
+      ]);
       const { bands, members, postings, df, claims, sums, entityKeys } = batch.index;
       await client.query(`INSERT INTO entity_keys (key, entity) SELECT * FROM unnest($1::text[], $2::text[])`, [entityKeys.map(([key]) => key), entityKeys.map(([, id]) => id)]);
       // One statement per table: the rows of a batch run to thousands.
@@ -321,13 +336,6 @@ class PostgresStore implements Store {
     return (await this.rows(`SELECT * FROM edges ORDER BY rowid`)).map(toEdge);
   }
 
-  async links(): Promise<EntityLink[]> {
-    const links: EntityLink[] = [];
-    for (const { id, entities } of await this.rows(`SELECT id, entities FROM articles ORDER BY seq`)) {
-      for (const [local, entity] of Object.entries(JSON.parse(entities as string) as Record<string, string>)) links.push({ article: id as string, local, entity });
-    }
-    return links;
-  }
 
   async entities(query: EntityQuery = {}): Promise<EntityJSON[]> {
     const where: string[] = [];
@@ -357,9 +365,14 @@ class PostgresStore implements Store {
 
   async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
     const params: unknown[] = [];
-    const matching = query.q === undefined ? '' : `WHERE id IN (SELECT story FROM articles WHERE ${textMatch('search', query.q, params)})`;
+    const where: string[] = [];
+    if (query.id !== undefined) params.push(query.id) && where.push(`id = $${params.length}`);
+    if (query.q !== undefined) where.push(`id IN (SELECT story FROM articles WHERE ${textMatch('search', query.q, params)})`);
     params.push(query.limit ?? null, query.offset ?? 0);
-    const stories = await this.rows(`SELECT * FROM stories ${matching} ${STORY_ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const stories = await this.rows(
+      `SELECT * FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${STORY_ORDER} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
     // Each story's first articles read from the story index, up to the cap.
     const members = await this.rows(
       `SELECT a.* FROM unnest($1::text[]) AS listed(story)
@@ -380,6 +393,57 @@ class PostgresStore implements Store {
       return row ? toEvidence(row, ref) : null;
     };
     return paged(groupContradictions(edges, evidence, query.all ? 0 : CONTRADICTION_THRESHOLD), query);
+  }
+
+  async articleSummaries(query: ArticleQuery = {}): Promise<ArticleSummaryJSON[]> {
+    const params: unknown[] = query.ids === undefined ? [] : [query.ids];
+    const only = query.ids === undefined ? '' : `WHERE a.id = ANY ($1::text[])`;
+    params.push(query.limit ?? null, query.offset ?? 0);
+    const rows = await this.rows(
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a JOIN stories s ON s.id = a.story ${only}
+        ORDER BY a.published COLLATE "C" DESC NULLS LAST, a.seq LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return rows.map(toArticleSummary);
+  }
+
+  async claimsWhere(selection: ClaimSelection, latest?: number): Promise<ClaimRecord[]> {
+    const [from, params] =
+      'speaker' in selection
+        ? [`claims c WHERE c.speaker = $1`, [selection.speaker]]
+        : 'about' in selection
+          ? [`claim_entities ce JOIN claims c ON c.seq = ce.claim WHERE ce.entity = $1 AND c.speaker IS DISTINCT FROM $1`, [selection.about]]
+          : 'story' in selection
+            ? [`articles a JOIN claims c ON c.article = a.id WHERE a.story = $1`, [selection.story]]
+            : [`unnest($1::text[], $2::text[]) AS r (article, id) JOIN claims c ON c.article = r.article AND c.id = r.id`, [selection.refs.map((r) => r.article), selection.refs.map((r) => r.claim)]];
+    const rows = await this.rows(`SELECT c.* FROM ${from} ORDER BY c.seq DESC LIMIT $${params.length + 1}`, [...params, latest ?? null]);
+    return rows.reverse().map(toClaim);
+  }
+
+  async entityClaimCounts(entity: string): Promise<EntityClaimCounts> {
+    const about = `claim_entities ce JOIN claims c ON c.seq = ce.claim WHERE ce.entity = $1 AND c.speaker IS DISTINCT FROM $1`;
+    const [totals] = await this.rows(`SELECT (SELECT count(*) FROM claims WHERE speaker = $1)::int AS said, (SELECT count(*) FROM ${about})::int AS about`, [entity]);
+    const times = await this.rows(
+      `SELECT time, sum(said)::int AS said, sum(about)::int AS about FROM (
+          SELECT time, 1 AS said, 0 AS about FROM claims WHERE speaker = $1 AND NOT duplicate
+          UNION ALL
+          SELECT c.time, 0, 1 FROM ${about} AND NOT c.duplicate
+        ) t GROUP BY time`,
+      [entity],
+    );
+    return { said: totals.said as number, about: totals.about as number, times: times as EntityClaimCounts['times'] };
+  }
+
+  async edgesOf(article: string): Promise<ContradictionEdge[]> {
+    return (await this.rows(`SELECT * FROM edges WHERE a_article = $1 UNION SELECT * FROM edges WHERE b_article = $1 ORDER BY rowid`, [article])).map(toEdge);
+  }
+
+  async network(limit: number): Promise<{ edges: NetworkEdge[]; total: number }> {
+    const [edges, [{ total }]] = await Promise.all([
+      this.rows(`SELECT * FROM network_edges ORDER BY claims DESC, source COLLATE "C", target COLLATE "C", stance COLLATE "C", plover COLLATE "C" LIMIT $1`, [limit]),
+      this.rows(`SELECT count(*)::int AS total FROM network_edges`),
+    ]);
+    return { edges: edges.map(toNetworkEdge), total: total as number };
   }
 
   async close(): Promise<void> {

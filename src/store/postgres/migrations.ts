@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { StoreError } from '../errors.js';
+import { networkFillSql } from '../rows.js';
 
 /**
  * Schema migrations, applied in order; the `claimgraph_schema` row records how many have run. Add
@@ -114,6 +115,25 @@ export const MIGRATIONS: readonly string[] = [
   // (SQLite's index on story holds the rowid, seq, already).
   `CREATE INDEX articles_story_seq ON articles (story, seq);
    DROP INDEX articles_story;`,
+  // What the server's pages read instead of holding every claim in memory (docs/scale.md): each
+  // claim's entities as rows (an entity page's statements about it), the actor network's edges
+  // counted as claims arrive, the contradiction pairs of an article, a speaker's latest claims, and
+  // the article list latest publication first.
+  `
+  CREATE TABLE claim_entities (entity TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (entity, claim));
+  INSERT INTO claim_entities (entity, claim) SELECT DISTINCT e, c.seq FROM claims c, json_array_elements_text(c.proposition::json -> 'entities') AS e;
+  CREATE TABLE network_edges (
+    source TEXT NOT NULL, target TEXT NOT NULL, stance TEXT NOT NULL, plover TEXT NOT NULL, claims BIGINT NOT NULL, articles BIGINT NOT NULL,
+    PRIMARY KEY (source, target, stance, plover)
+  );
+  CREATE INDEX network_edges_strongest ON network_edges (claims DESC, source, target, stance, plover);
+  ${networkFillSql(`(c.proposition::json -> 'cameo' ->> 0)`, 'false')};
+  CREATE INDEX edges_a_article ON edges (a_article);
+  CREATE INDEX edges_b_article ON edges (b_article);
+  CREATE INDEX claims_speaker_seq ON claims (speaker, seq);
+  DROP INDEX claims_speaker;
+  CREATE INDEX articles_published ON articles (published COLLATE "C" DESC NULLS LAST, seq);
+  `,
 ];
 
 /** Any fixed number: every process that migrates takes this lock first, so two never migrate at once. */

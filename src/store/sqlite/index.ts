@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { CLAIM_POSTING_CAPACITY, CONTRADICTION_THRESHOLD, groupContradictions, type StoriedClaim } from '../../core/corpus/claims.js';
 import { BUCKET_CAPACITY } from '../../core/corpus/minhash.js';
 import { KEY_OWNER_CAPACITY } from '../../core/corpus/entities.js';
+import { networkEdges, type NetworkEdge } from '../../core/corpus/network.js';
 import type {
   ArticleRecord,
+  ArticleSummaryJSON,
   BandMember,
   ClaimRecord,
   ClaimRef,
@@ -13,7 +15,6 @@ import type {
   CorpusEntity,
   CorpusSnapshot,
   EntityJSON,
-  EntityLink,
   QuoteJSON,
   StoredStory,
   StoryCentroid,
@@ -21,8 +22,8 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms } from '../codec.js';
 import { CorpusIndexMissingError, StoreError } from '../errors.js';
-import { likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
-import { paged, type ContradictionQuery, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
+import { ARTICLE_SUMMARY_COLUMNS, likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toArticleSummary, toNetworkEdge, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
+import { paged, type ArticleQuery, type ClaimSelection, type ContradictionQuery, type EntityClaimCounts, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate } from './migrations.js';
 import { claimSqliteWriter } from './writer-lock.js';
 
@@ -105,6 +106,9 @@ class SqliteStore implements Store {
       claimPosting: db.prepare(`INSERT INTO claim_postings (posting, claim) SELECT ?, seq FROM claims WHERE article = ? AND id = ?`),
       sum: db.prepare(`INSERT INTO story_sums (story, part, key, sum) VALUES (?, ?, ?, ?) ON CONFLICT (story, part, key) DO UPDATE SET sum = sum + excluded.sum`),
       dropSums: db.prepare(`DELETE FROM story_sums WHERE story = ?`),
+      claimEntity: db.prepare(`INSERT OR IGNORE INTO claim_entities (entity, claim) VALUES (?, ?)`),
+      networkEdge: db.prepare(`INSERT INTO network_edges (source, target, stance, plover, claims, articles) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (source, target, stance, plover) DO UPDATE SET claims = claims + excluded.claims, articles = articles + excluded.articles`),
       edge: db.prepare(`INSERT INTO edges (id, kind, a_article, a_claim, b_article, b_claim, reason, cross_article, score, proposition)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
@@ -189,7 +193,9 @@ class SqliteStore implements Store {
       for (const c of batch.claims) {
         const row = insert.claim.run({ ...c, proposition: propositionColumn(c), duplicate: c.duplicate ? 1 : 0 });
         insert.claimFts.run(row.lastInsertRowid, c.text);
+        for (const entity of c.entities) insert.claimEntity.run(entity, row.lastInsertRowid);
       }
+      for (const e of networkEdges(batch.claims)) insert.networkEdge.run(e.source, e.target, e.stance, e.plover ?? '', e.claims, e.articles);
       for (const s of batch.stories) insert.story.run({ ...s, state: JSON.stringify(s.state), touched: s.state.touched });
       for (const [key, seq] of batch.index.bands) insert.band.run(key, seq);
       for (const [key, entity] of batch.index.entityKeys) insert.entityKey.run(key, entity);
@@ -241,14 +247,6 @@ class SqliteStore implements Store {
     return this.db.prepare(`SELECT * FROM edges ORDER BY rowid`).all().map((r) => toEdge(r as Row));
   }
 
-  async links(): Promise<EntityLink[]> {
-    const links: EntityLink[] = [];
-    for (const row of this.db.prepare(`SELECT id, entities FROM articles ORDER BY seq`).iterate()) {
-      const { id, entities } = row as { id: string; entities: string };
-      for (const [local, entity] of Object.entries(JSON.parse(entities) as Record<string, string>)) links.push({ article: id, local, entity });
-    }
-    return links;
-  }
 
   async entities(query: EntityQuery = {}): Promise<EntityJSON[]> {
     const where: string[] = [];
@@ -281,9 +279,16 @@ class SqliteStore implements Store {
   }
 
   async stories(query: StoryQuery = {}): Promise<StoryJSON[]> {
-    const matching = query.q === undefined ? '' : `WHERE id IN (SELECT story FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`;
-    const params = query.q === undefined ? [] : [ftsQuery(query.q)];
-    const stories = this.db.prepare(`SELECT * FROM stories ${matching} ${STORY_ORDER} LIMIT ? OFFSET ?`).all(...params, query.limit ?? -1, query.offset ?? 0) as Row[];
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.id !== undefined) where.push('id = ?') && params.push(query.id);
+    if (query.q !== undefined) {
+      where.push(`id IN (SELECT story FROM articles WHERE seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`);
+      params.push(ftsQuery(query.q));
+    }
+    const stories = this.db
+      .prepare(`SELECT * FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${STORY_ORDER} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? -1, query.offset ?? 0) as Row[];
     // Each story's first articles read from the story index, up to the cap.
     const members = this.db
       .prepare(`SELECT ${STORY_MEMBER_COLUMNS} FROM (SELECT value AS listed FROM json_each(?))
@@ -308,6 +313,54 @@ class SqliteStore implements Store {
     return paged(groupContradictions(edges, evidence, query.all ? 0 : CONTRADICTION_THRESHOLD), query);
   }
 
+  async articleSummaries(query: ArticleQuery = {}): Promise<ArticleSummaryJSON[]> {
+    const only = query.ids === undefined ? '' : `WHERE a.id IN (SELECT value FROM json_each(?))`;
+    const params = query.ids === undefined ? [] : [JSON.stringify(query.ids)];
+    return (
+      this.db
+        .prepare(`SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a JOIN stories s ON s.id = a.story ${only}
+          ORDER BY a.published DESC, a.seq LIMIT ? OFFSET ?`)
+        .all(...params, query.limit ?? -1, query.offset ?? 0) as Row[]
+    ).map(toArticleSummary);
+  }
+
+  async claimsWhere(selection: ClaimSelection, latest?: number): Promise<ClaimRecord[]> {
+    const [from, key] =
+      'speaker' in selection
+        ? [`claims c WHERE c.speaker = @key`, selection.speaker]
+        : 'about' in selection
+          ? [CLAIMS_ABOUT, selection.about]
+          : 'story' in selection
+            ? [`articles a JOIN claims c ON c.article = a.id WHERE a.story = @key`, selection.story]
+            : [`json_each(@key) r JOIN claims c ON c.article = r.value ->> 0 AND c.id = r.value ->> 1`, JSON.stringify(selection.refs.map((r) => [r.article, r.claim]))];
+    const rows = this.db.prepare(`SELECT c.* FROM ${from} ORDER BY c.seq DESC LIMIT @latest`).all({ key, latest: latest ?? -1 }) as Row[];
+    return rows.reverse().map(toClaim);
+  }
+
+  async entityClaimCounts(entity: string): Promise<EntityClaimCounts> {
+    const said = this.db.prepare(`SELECT count(*) FROM claims WHERE speaker = ?`).pluck().get(entity) as number;
+    const about = this.db.prepare(`SELECT count(*) FROM ${CLAIMS_ABOUT}`).pluck().get({ key: entity }) as number;
+    const times = this.db
+      .prepare(`SELECT time, sum(said) AS said, sum(about) AS about FROM (
+          SELECT time, 1 AS said, 0 AS about FROM claims WHERE speaker = @key AND duplicate = 0
+          UNION ALL
+          SELECT c.time, 0, 1 FROM ${CLAIMS_ABOUT} AND c.duplicate = 0
+        ) GROUP BY time`)
+      .all({ key: entity }) as Array<{ time: number | null; said: number; about: number }>;
+    return { said, about, times };
+  }
+
+  async edgesOf(article: string): Promise<ContradictionEdge[]> {
+    const pairs = `SELECT rowid FROM edges WHERE a_article = @article UNION SELECT rowid FROM edges WHERE b_article = @article`;
+    return (this.db.prepare(`SELECT * FROM edges WHERE rowid IN (${pairs}) ORDER BY rowid`).all({ article }) as Row[]).map(toEdge);
+  }
+
+  async network(limit: number): Promise<{ edges: NetworkEdge[]; total: number }> {
+    const edges = this.db.prepare(`SELECT * FROM network_edges ORDER BY claims DESC, source, target, stance, plover LIMIT ?`).all(limit) as Row[];
+    const total = this.db.prepare(`SELECT count(*) FROM network_edges`).pluck().get() as number;
+    return { edges: edges.map(toNetworkEdge), total };
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return;
     // Folds the WAL back into the main file, so a closed database is one file again.
@@ -316,6 +369,9 @@ class SqliteStore implements Store {
   }
 }
 
+
+/** The claims about entity `@key` that it did not make (claims `c`). */
+const CLAIMS_ABOUT = `claim_entities ce JOIN claims c ON c.seq = ce.claim WHERE ce.entity = @key AND c.speaker IS NOT @key`;
 
 /** Each word or phrase as an FTS5 string, all required; a query without words matches nothing. */
 function ftsQuery(text: string): string {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { StoreError } from '../errors.js';
+import { networkFillSql } from '../rows.js';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many have run. Add a new
@@ -110,6 +111,23 @@ export const MIGRATIONS: readonly string[] = [
   // the stories of a posting so that placement reads the rows of only the most recent of them.
   `ALTER TABLE stories ADD COLUMN touched INTEGER;
    UPDATE stories SET touched = json_extract(state, '$.touched');`,
+  // What the server's pages read instead of holding every claim in memory (docs/scale.md): each
+  // claim's entities as rows (an entity page's statements about it), the actor network's edges
+  // counted as claims arrive, the contradiction pairs of an article, and the article list latest
+  // publication first (SQLite sorts NULL first, so undated ones come last in DESC).
+  `
+  CREATE TABLE claim_entities (entity TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (entity, claim)) WITHOUT ROWID;
+  INSERT OR IGNORE INTO claim_entities (entity, claim) SELECT e.value, c.seq FROM claims c, json_each(c.proposition, '$.entities') e;
+  CREATE TABLE network_edges (
+    source TEXT NOT NULL, target TEXT NOT NULL, stance TEXT NOT NULL, plover TEXT NOT NULL, claims INTEGER NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY (source, target, stance, plover)
+  ) WITHOUT ROWID;
+  CREATE INDEX network_edges_strongest ON network_edges (claims DESC, source, target, stance, plover);
+  ${networkFillSql(`json_extract(c.proposition, '$.cameo[0]')`, '0')};
+  CREATE INDEX edges_a_article ON edges (a_article);
+  CREATE INDEX edges_b_article ON edges (b_article);
+  CREATE INDEX articles_published ON articles (published DESC, seq);
+  `,
 ];
 
 /** "CGDB": marks a database file as claimgraph's. */

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { networkEdges } from '../../core/corpus/network.js';
+import type { ClaimRecord } from '../../core/corpus/types.js';
+import type { Stance } from '../../core/doc.js';
 import { runStoreSuite } from '../conformance.js';
 import { StoreError } from '../errors.js';
+import { propositionColumn } from '../rows.js';
 import { openSqliteStore } from './index.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations.js';
 
@@ -16,6 +20,16 @@ runStoreSuite('sqlite', async () => {
   const path = join(dir, `store-${++n}.db`);
   return { store: openSqliteStore(path), reopen: async () => openSqliteStore(path, { mustExist: true }) };
 });
+
+/** A database as a claimgraph left it before the migration that holds `marker`. */
+function databaseBefore(path: string, marker: string): Database.Database {
+  const db = new Database(path);
+  const before = MIGRATIONS.findIndex((m) => m.includes(marker));
+  for (const migration of MIGRATIONS.slice(0, before)) db.exec(migration);
+  db.pragma(`user_version = ${before}`);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  return db;
+}
 
 describe('openSqliteStore', () => {
   it('uses WAL and records the schema version', async () => {
@@ -29,11 +43,7 @@ describe('openSqliteStore', () => {
 
   it('migrates a database from before entity key rows: its entities’ keys become rows, its stories’ recency a column (entities have no actor codes until an article codes them)', async () => {
     const path = join(dir, 'before-codes.db');
-    const db = new Database(path);
-    const before = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE entity_keys'));
-    for (const migration of MIGRATIONS.slice(0, before)) db.exec(migration);
-    db.pragma(`user_version = ${before}`);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
+    const db = databaseBefore(path, 'CREATE TABLE entity_keys');
     db.prepare(`INSERT INTO entities (id, type, name, aliases, keys, articles, mentions, unnamed, search) VALUES ('n1', 'ORG', 'Taliban', '[]', '["name:taliban","typed:PERSON:taliban"]', 1, 2, 0, 'taliban')`).run();
     db.prepare(`INSERT INTO stories (id, label, seq, size, state) VALUES ('s1', 'Talks', 1, 1, '{"touched":7,"norms":{"body":1,"title":0,"entities":1}}')`).run();
     db.prepare(`INSERT INTO story_postings (posting, story) VALUES ('e:n1@2400', 's1')`).run();
@@ -43,6 +53,34 @@ describe('openSqliteStore', () => {
     expect((await store.entities()).map((e) => [e.name, e.code])).toEqual([['Taliban', null]]);
     expect((await store.entitiesById(['n1']))[0].codes).toEqual({});
     expect((await store.entityKeys(['typed:PERSON:taliban']))[0][1].map((e) => e.id)).toEqual(['n1']);
+    await store.close();
+  });
+
+  it("migrates a database from before claim entity rows: its claims' entities become rows and its network is counted as the engine counts it", async () => {
+    const path = join(dir, 'before-network.db');
+    const db = databaseBefore(path, 'CREATE TABLE claim_entities');
+    const claim = (article: string, id: string, speaker: string | null, stance: Stance, entities: string[], cameo: string[], duplicate = false): ClaimRecord => ({
+      article, id, quote: 'q1', kind: 'direct', cue: 'said', cueClass: 'assert', speaker, stance, start: 0, end: 5, text: 'claim',
+      entities, terms: [], cameo, side: [], about: [], predicates: [], predicate: '', self: false, agent: [], basis: '', outweighed: false, time: null, seq: 1, duplicate,
+    });
+    const claims = [
+      claim('a1', 'c1', 't', 'deny', ['r', 't'], ['0641']),
+      claim('a1', 'c2', 't', 'deny', ['r'], ['064', '111']),
+      claim('a2', 'c1', 't', 'deny', ['r'], ['111']),
+      claim('a2', 'c2', 'k', 'assert', ['t'], []),
+      claim('a3', 'c1', 'k', 'assert', ['t'], [], true),
+      claim('a3', 'c2', 'k', 'threaten', ['r'], ['138']),
+      claim('a3', 'c3', null, 'deny', ['r'], []),
+    ];
+    const insert = db.prepare(`INSERT INTO claims (article, id, quote, kind, cue, cue_class, speaker, stance, content_start, content_end, text, proposition, time, article_seq, duplicate)
+      VALUES (@article, @id, @quote, @kind, @cue, @cueClass, @speaker, @stance, @start, @end, @text, @proposition, @time, @seq, @duplicate)`);
+    for (const c of claims) insert.run({ ...c, proposition: propositionColumn(c), duplicate: c.duplicate ? 1 : 0 });
+    db.close();
+    const store = openSqliteStore(path);
+    const network = await store.network(100);
+    expect(network.total).toBe(networkEdges(claims).length);
+    expect(new Set(network.edges.map((e) => JSON.stringify(e)))).toEqual(new Set(networkEdges(claims).map((e) => JSON.stringify(e))));
+    expect((await store.claimsWhere({ about: 'r' })).map((c) => `${c.article}#${c.id}`)).toEqual(['a1#c1', 'a1#c2', 'a2#c1', 'a3#c2', 'a3#c3']);
     await store.close();
   });
 

@@ -67,8 +67,13 @@ export function NetworkPage() {
           const edges = network.edges.filter((e) => shown.has(e.stance));
           return (
             <>
-              <Graph network={{ nodes: network.nodes, edges }} />
-              <EdgeTable network={{ nodes: network.nodes, edges }} />
+              {network.total > network.edges.length && (
+                <p className="small muted">
+                  The {network.edges.length} strongest of {network.total} edges, by claims.
+                </p>
+              )}
+              <Graph network={{ ...network, edges }} />
+              <EdgeTable network={{ ...network, edges }} />
             </>
           );
         }}
