@@ -626,6 +626,7 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['a judge\'s order', 'She ordered that a confiscation hearing be held in March.'],
     ['a thing wanted', 'Heavy users will still want a charger nearby.'],
     ['a say wanted', 'Residents who want a say should call their councillor before then.'],
+    ['a goal added', 'Ferreira added his second from the penalty spot after Walsh appeared to trip him in the box.'],
     ['what someone decided', 'The cabinet will review the cuts in March. Doris Fenwick has already decided what she will tell them.'],
     ['a results line before a colon', 'Hartfield Town 2-2 Kingsbridge Rovers: Okafor header rescues point for furious visitors'],
     ['a page label in capitals', 'BREAKING: MAGNITUDE 6.4 EARTHQUAKE STRIKES OFF NORTHERN JAPAN, NO TSUNAMI WARNING'],
@@ -636,6 +637,11 @@ describe('verbs that take an object or a clause but report nothing', () => {
   it('reads an act the outer report tells of as no report of its own: "Kenya recalled its ambassador, the ministry said"', () => {
     const a = analyse('Kenya recalled its ambassador to Somalia, the foreign ministry said on Thursday.');
     expect(a.attributions()).toEqual([['the foreign ministry', 'Kenya recalled its ambassador to Somalia']]);
+  });
+
+  it('keeps what is added in a clause or in quotation marks', () => {
+    expect(analyse('Ferreira scored twice. He added that the team had been patient.').quote('the team had been patient').cue?.text).toBe('added');
+    expect(analyse('Ferreira scored twice, and he added a warning: "We are not done yet."').quotes.length).toBeGreaterThan(0);
   });
 
   it('keeps a refusal that speaks, and a transcript answer whole', () => {

@@ -708,8 +708,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // A lone object with nothing quoted is a phone call or a summons: "called the police", "called an
   // emergency meeting", "called National Guard members to service".
   if (lemma === 'call' && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
-  // A thing wished for is no statement: "residents who want a say", "will still want a charger".
-  if (relation === 'obj' && DESIRING.has(lemma) && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
+  // A thing wished for is no statement: "residents who want a say", "will still want a charger";
+  // nor a thing added: "Ferreira added his second from the penalty spot".
+  if (relation === 'obj' && ACTS_ON_LONE_OBJECT.has(lemma) && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) {
     // "refused to open the till", "agreed to raise its offer" are acts; "refused to rule out a
     // strike", "declined to say whether" speak through the verb they govern.
@@ -749,8 +750,11 @@ function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRan
   return range;
 }
 
-/** Verbs of wanting, which report a demand only through a clause or an infinitive ("want them to leave"). */
-const DESIRING = new Set(['want', 'wish']);
+/**
+ * Verbs that report only through a clause, an infinitive or a quotation, not through a lone object:
+ * wanting ("want them to leave" is a demand, "want a say" is not) and adding ("added that …").
+ */
+const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add']);
 
 /** Verbs that report a judgement as a predicate on their object: "called the report fake". */
 const NAMING_VERBS = new Set(['call', 'brand', 'label', 'dub', 'term', 'describe', 'characterize', 'characterise']);
