@@ -228,6 +228,9 @@ describe('speech the rules missed or misread', () => {
   it('wire copy: the dateline and agency are no part of the content', () => {
     const a = analyse('LONDON (AP) — British police arrested three men on Wednesday, the Metropolitan Police said.');
     expect(a.quote('British police').content.text).toBe('British police arrested three men on Wednesday');
+    // The dateline is a sentence of its own: the place is no subject of the body's verb.
+    const b = analyse('HARARE (Reuters) - Zimbabwe\'s military said on Wednesday it had taken custody of President Robert Mugabe.');
+    expect(b.speakerOf('it had taken custody')).toBe('Zimbabwe\'s military');
   });
 
   it('"wrote on X that …": the platform is the medium; ", while …" ends an accusation', () => {

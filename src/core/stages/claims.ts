@@ -23,8 +23,11 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 const LIGHT_LEMMAS = new Set(['be', 'have', 'do', 'say', 'get', 'make', 'go', 'take', 'come', 'will', 'would', 'can', 'that', 'thing']);
 /** A lead paragraph shorter than this is a byline or a dateline, not the lead. */
 const MIN_LEAD_TOKENS = 8;
-/** "SAN FRANCISCO, Aug. 3 — ", "KABUL: ", "OSLO, May 20 (Meridian Wire) - ", "(Meridian Wire) - " before a lead. */
-const DATELINE = /^\s*(?:[A-Z][A-Z .'’-]+(?:,[^—–:\n]{0,40}?)?\s*(?:\([^)\n]{0,40}\))?\s*[—–:-]+\s+|\([^)\n]{0,40}\)\s*[—–-]+\s+)/;
+/**
+ * "SAN FRANCISCO, Aug. 3 — ", "KABUL: ", "OSLO, May 20 (Meridian Wire) - ", "(Meridian Wire) - "
+ * before a lead, or as a sentence of its own.
+ */
+const DATELINE = /^\s*(?:[A-Z][A-Z .'’-]+(?:,[^—–:\n]{0,40}?)?\s*(?:\([^)\n]{0,40}\))?\s*[—–:-]+(?:\s+|$)|\([^)\n]{0,40}\)\s*[—–-]+(?:\s+|$))/;
 
 export function buildClaims(doc: Doc): void {
   const order = mentionOrder(doc);
@@ -147,10 +150,14 @@ function outletSentences(doc: Doc): Span[] {
   if (title) spans.push(title);
   const lead = doc.paragraphs.find((p) => (!title || p.start >= title.end) && p.tokenEnd - p.tokenStart >= MIN_LEAD_TOKENS && !/^(?:by|posted)\b/i.test(doc.slice(p)));
   if (lead) {
-    const sentence = doc.sentences[doc.sentenceOf(lead.tokenStart)];
-    const text = doc.slice(sentence);
-    const skip = DATELINE.exec(text)?.[0].length ?? 0;
-    spans.push({ start: sentence.start + skip, end: sentence.end });
+    // The dateline may be a sentence of its own (the meta stage ends it at its separator).
+    for (let k = doc.sentenceOf(lead.tokenStart); k < doc.sentences.length && doc.sentences[k].end <= lead.end; k++) {
+      const sentence = doc.sentences[k];
+      const skip = DATELINE.exec(doc.slice(sentence))?.[0].length ?? 0;
+      if (sentence.start + skip >= sentence.end) continue;
+      spans.push({ start: sentence.start + skip, end: sentence.end });
+      break;
+    }
   }
   return spans.filter((s) => s.end > s.start && !covered(s));
 }

@@ -1,4 +1,5 @@
 import type { ArticleMeta, Doc, Segment, Span } from '../doc.js';
+import { DATE, DATELINE, MONTH_NAMES, markedWithoutGazetteer } from '../dateline.js';
 import { defaultLexicon, type Lexicon } from '../lexicon/index.js';
 import type { Stage } from '../pipeline.js';
 
@@ -8,32 +9,7 @@ import type { Stage } from '../pipeline.js';
  * agency line at the end ("— Reuters"), and the publication date when one of them states a year.
  */
 
-const MONTH_NAMES = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-];
-/** "Jan", "Jan.", "January", "Sept." in title case or capitals. */
-const MONTH = `(?:${MONTH_NAMES.map((m) => {
-  const title = `${m[0].toUpperCase()}${m.slice(1, 3)}(?:${m === 'september' ? 't|tember' : m.slice(3)})?`;
-  return `${title}|${title.toUpperCase()}`;
-}).join('|')})\\.?`;
-/** 2015-12-25, Dec 25, December 25, 2015, 25 December 2015. */
-const DATE = String.raw`(?:\d{4}-\d{2}-\d{2}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH}(?:,?\s+\d{4})?)(?!\d)`;
 const DATE_IN_TEXT = new RegExp(String.raw`(?<![\p{L}\d])${DATE}`, 'u');
-
-const PLACE_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-/**
- * Place (up to a few capitalised words, "Rio de Janeiro"), an optional state (", Ill.", ", D.C.", or a
- * region written out right before the dash: "LITTLE HARBOUR, Newfoundland —"),
- * date and agency, then a colon or dash before the body text.
- */
-const DATELINE = new RegExp(
-  String.raw`^(?<place>${PLACE_WORD}(?:\s+(?:${PLACE_WORD}|de|da|del|do|dos|el|al|la)){0,4})` +
-    String.raw`(?<state>,\s+(?!${MONTH})(?:(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{1,5}\.|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}(?=\s*[—–―:]|\s+--?)))?` +
-    String.raw`(?:,?\s+(?<date>${DATE}))?` +
-    String.raw`(?:\s*\((?<agency>[^()\n]{2,40})\))?` +
-    String.raw`(?<separator>\s*:|\s*[—–―]|\s+--?)\s*(?=\S)`,
-  'du',
-);
 
 const BYLINE_PREFIX = /^(?:By|BY|(?:Reporting|Written|Compiled|Additional reporting) by)\s+(?=\p{Lu})/u;
 /** Where a byline's name stops: a separator, a date, or the end. */
@@ -149,13 +125,13 @@ interface Dateline {
 function findDateline(doc: Doc, paragraph: Segment, lexicon: Lexicon, knownPlaceAlone: boolean): Dateline | null {
   const m = DATELINE.exec(doc.slice(paragraph));
   if (!m?.groups || !m.indices?.groups) return null;
-  const { place, date, agency, separator } = m.groups;
+  const { place, date } = m.groups;
   const at = m.indices.groups;
   const offset = paragraph.start;
   const capitals = place === place.toUpperCase();
   const known = isKnownPlace(doc, offset, offset + place.length, lexicon);
-  // A date or an agency marks a dateline; so do capitals before a dash, or a known place.
-  const marked = date !== undefined || agency !== undefined || (capitals ? known || separator.trim() !== ':' : knownPlaceAlone && known);
+  // A date, an agency or capitals before a dash mark a dateline; so does a known place.
+  const marked = markedWithoutGazetteer(m.groups) || (capitals ? known : knownPlaceAlone && known);
   if (!marked) return null;
   const end = Math.max(at.place[1], at.state?.[1] ?? 0, at.date?.[1] ?? 0);
   return {

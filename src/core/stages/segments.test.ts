@@ -61,6 +61,17 @@ describe('sentences', () => {
     );
   });
 
+  it('ends a sentence after a dateline marked by an agency, a date or capitals before a dash, in the first paragraphs only', () => {
+    expect(sentences('Army holds Mugabe\n\nHARARE (Reuters) - Zimbabwe\'s military said it was in control.')).toEqual(
+      ['Army holds Mugabe', 'HARARE (Reuters) -', 'Zimbabwe\'s military said it was in control.'],
+    );
+    expect(sentences('SAN FRANCISCO, Aug. 3 — Apple will release a watch.')).toEqual(['SAN FRANCISCO, Aug. 3 —', 'Apple will release a watch.']);
+    // "Kabul:" needs the gazetteer (the meta stage reads it); a dash in a later paragraph is no dateline.
+    expect(sentences('Kabul: The group said so.')).toEqual(['Kabul: The group said so.']);
+    const late = `${'One. '.repeat(3).trim()}\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nNATO — the alliance — met.`;
+    expect(sentences(late).at(-1)).toBe('NATO — the alliance — met.');
+  });
+
   it('never crosses a paragraph and reads blank-line paragraphs', () => {
     const doc = pipeline.run('Headline here\n\nFirst para, no stop\n\nSecond para.');
     expect(doc.paragraphs.map((p) => doc.slice(p))).toEqual(['Headline here', 'First para, no stop', 'Second para.']);

@@ -1,11 +1,13 @@
 import type { Doc, Segment } from '../doc.js';
+import { bodyAfterDateline } from '../dateline.js';
 import type { Stage } from '../pipeline.js';
 
 /**
  * Paragraphs and sentences. Paragraphs are separated by blank lines when the text has any,
  * otherwise by line breaks. Sentences end at . ! ? or an ellipsis, take closing quotes and
  * brackets with them, never cross a paragraph, and do not end after a title abbreviation
- * ("Lt. Gen.", "Dept.") — the abbreviation period is part of its token (see tokens.ts).
+ * ("Lt. Gen.", "Dept.") — the abbreviation period is part of its token (see tokens.ts). A dateline
+ * opening one of the first paragraphs ends a sentence.
  */
 
 const TERMINAL = new Set(['.', '!', '?', '...', '…']);
@@ -38,8 +40,27 @@ export function segment(doc: Doc): void {
     while (t < n && tokens.start[t] < pEnd) t++;
     if (t === tokenStart) continue;
     doc.paragraphs.push({ start: tokens.start[tokenStart], end: tokens.end[t - 1], tokenStart, tokenEnd: t });
-    splitSentences(doc, tokenStart, t, doc.sentences);
+    const body = doc.paragraphs.length <= DATELINE_PARAGRAPHS ? datelineEnd(doc, tokenStart, t) : tokenStart;
+    if (body > tokenStart) splitSentences(doc, tokenStart, body, doc.sentences);
+    splitSentences(doc, body, t, doc.sentences);
   }
+}
+
+/** Paragraphs at the top that may open with a dateline (below a headline, a byline, a date line). */
+const DATELINE_PARAGRAPHS = 5;
+
+/**
+ * "HARARE (Reuters) - Zimbabwe's military said …": a dateline is a sentence of its own, so that the
+ * place is not parsed as the subject of the body's first verb. Returns the paragraph's first token
+ * after the dateline, or its first token when it has none.
+ */
+function datelineEnd(doc: Doc, from: number, to: number): number {
+  const start = doc.tokens.start[from];
+  const body = bodyAfterDateline(doc.text.slice(start, doc.tokens.end[to - 1]));
+  if (body <= 0) return from;
+  let k = from;
+  while (k < to && doc.tokens.start[k] < start + body) k++;
+  return k < to && doc.tokens.start[k] === start + body ? k : from;
 }
 
 /** End offsets of the paragraphs. */
