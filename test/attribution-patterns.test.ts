@@ -88,6 +88,20 @@ describe('speakers', () => {
     expect(a.speakerOf('It will work')).toBe('John Smith');
   });
 
+  it("a pronoun goes to the one person its own sentence names before it, not to an earlier speaker, unless that person is only quoted", () => {
+    const a = analyse('Jacob Zuma said he had spoken to Mugabe by telephone.\n\nThe ruling party accused army chief Constantino Chiwenga of treason after he warned on Monday that the military was ready to step in.');
+    const warning = a.quotes.find((q) => q.cue?.text === 'warned');
+    expect(a.entities.find((e) => e.id === warning?.speaker)?.name).toBe('Constantino Chiwenga');
+    const b = analyse('Ruth Okafor said the race was open.\n\n"Margaret has been in the Senate for twelve years," she said.');
+    expect(b.speakerOf('Margaret has been')).toBe('Ruth Okafor');
+  });
+
+  it('titles written without a period are titles: "Cllr Tully" and "Dr Osei" are the people named in full', () => {
+    const a = analyse('Councillor Graham Tully said the routes were empty. Cllr Tully said the money would be spent well. Dr Ama Osei was there. Dr Osei agreed that it would.');
+    expect(a.speakerOf('the money would be spent well')).toBe('Graham Tully');
+    expect(a.entities.filter((e) => e.type === 'PERSON').map((e) => e.name).sort()).toEqual(['Ama Osei', 'Graham Tully']);
+  });
+
   it('an unnamed official becomes an entity affiliated with the organisation', () => {
     const a = analyse('"We never met them," a NATO spokesperson told Reuters.');
     const q = a.quote('We never met them');

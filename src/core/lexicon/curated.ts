@@ -54,6 +54,8 @@ export const ROLE_WORDS: readonly string[] = [
   'rabbi', 'rep.', 'reporter', 'representative', 'researcher', 'secretary', 'secretary-general', 'sen.', 'senator',
   'sergeant', 'sgt.', 'sheikh', 'sheriff', 'soldier', 'spokesman', 'spokesperson', 'spokeswoman', 'strategist', 'sultan',
   'coroner', 'constable', 'superintendent', 'magistrate',
+  // British style writes abbreviated titles without a period: "Dr Osei", "Cllr Tully", "Prof Lee".
+  'dr', 'cllr', 'cllr.', 'prof',
   'undersecretary', 'vice-president', 'warlord',
 ];
 

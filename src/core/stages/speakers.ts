@@ -417,6 +417,19 @@ function askedInSentence(doc: Doc, offset: number, compatible: (e: Entity) => bo
   return null;
 }
 
+/**
+ * "The ruling party accused army chief Constantino Chiwenga of treason after he warned …": the one
+ * person the pronoun's sentence names before it, outside quotation marks, when nobody else there
+ * could be meant, is meant before any earlier speaker.
+ */
+function onlyOneInSentence(doc: Doc, offset: number, compatible: (e: Entity) => boolean): string | null {
+  const sentence = doc.sentences[doc.sentenceOf(doc.tokenAt(offset))];
+  // Not someone a quotation names: "“Ruth is a talented lawyer,” she said".
+  const quoted = (m: Mention) => doc.quotes.some((q) => q.kind === 'direct' && q.content.start <= m.start && m.end <= q.content.end);
+  const named = new Set(mentionsIn(doc, { start: sentence.start, end: offset }).filter((m) => !quoted(m)).map((m) => doc.entities[m.entity]).filter(compatible).map((e) => e.id));
+  return named.size === 1 ? [...named][0] : null;
+}
+
 /** Quotes and mentions a pronoun looks back through at most for its antecedent. */
 const MAX_LOOKED_BACK = 500;
 /** Quotes past the pronoun checked too: their source may come before it. */
@@ -461,7 +474,7 @@ function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'n
     if (gender === 'neuter') return e.type !== 'PERSON';
     return e.type === 'PERSON';
   };
-  const asked = askedInSentence(doc, offset, compatible);
+  const asked = askedInSentence(doc, offset, compatible) ?? onlyOneInSentence(doc, offset, compatible);
   if (asked) return asked;
   // Quotes are in text order: look back from the first that starts at the offset (and a few past
   // it, whose source may come first), through at most MAX_LOOKED_BACK of them.
