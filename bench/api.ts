@@ -3,7 +3,8 @@ import { formatApiBenchReport, runApiBenchmark } from '../src/server/bench.js';
 
 /**
  * `npm run bench`, second part: the HTTP API under load (src/server/bench.ts).
- * Options: --seconds N (per route, default 3), --db FILE (serve that SQLite corpus, e.g. one
+ * Options: --seconds N (per route, default 3), --connections N (default 10; 1 measures latency
+ * without queueing), --db FILE (serve that SQLite corpus, e.g. one
  * `claimgraph bench-corpus --db FILE` built, instead of the demo), --json. Exit 1 when a target is missed.
  */
 
@@ -14,6 +15,12 @@ if (seconds !== undefined && !(seconds > 0)) {
   process.stderr.write('bench/api: --seconds must be a positive number\n');
   process.exit(2);
 }
+const connectionsAt = args.indexOf('--connections');
+const connections = connectionsAt >= 0 ? Number(args[connectionsAt + 1]) : undefined;
+if (connections !== undefined && !(Number.isInteger(connections) && connections > 0)) {
+  process.stderr.write('bench/api: --connections must be a positive whole number\n');
+  process.exit(2);
+}
 const dbAt = args.indexOf('--db');
 const db = dbAt >= 0 ? args[dbAt + 1] : undefined;
 if (dbAt >= 0 && (db === undefined || !existsSync(db))) {
@@ -22,6 +29,7 @@ if (dbAt >= 0 && (db === undefined || !existsSync(db))) {
 }
 const report = await runApiBenchmark({
   db,
+  connections,
   secondsPerRoute: seconds,
   onPhase: process.stderr.isTTY ? (phase) => process.stderr.write(`loading ${phase}…\n`) : undefined,
 });

@@ -106,7 +106,7 @@ async function readPaths(base: string): Promise<string[]> {
     `/api/stories/${stories[0].id}`,
     '/api/contradictions?limit=50',
     '/api/network',
-    '/api/search?q=said',
+    '/api/search?q=channel',
   ];
 }
 

@@ -30,6 +30,9 @@ const DEFAULT_REFRESH_MS = 1000;
 
 /** Statements by and about an entity an entity page lists by default: the latest. */
 export const ENTITY_STATEMENTS = 200;
+/** A story page's articles, its first, and the claims its matrix is made of, its latest: a story can hold thousands of each. */
+export const STORY_ARTICLES = 24;
+export const STORY_CLAIMS = 1000;
 /** Edges of the actor network a page draws by default: the strongest. */
 export const NETWORK_EDGES = 500;
 /** Article details kept as JSON text (see {@link CorpusView.articleText}). */
@@ -135,13 +138,15 @@ export class CorpusView {
     };
   }
 
+  /** One story with its first {@link STORY_ARTICLES} articles and the matrix of its latest {@link STORY_CLAIMS} claims (copies apart). */
   async story(id: string): Promise<StoryDetailJSON | null> {
-    const [[story], claims] = await Promise.all([this.store.stories({ id }), this.store.claimsWhere({ story: id })]);
+    const [[story], claims] = await Promise.all([this.store.stories({ id, articles: STORY_ARTICLES }), this.store.claimsWhere({ story: id }, STORY_CLAIMS + 1)]);
     if (!story) return null;
-    const originals = claims.filter((c) => !c.duplicate);
-    const names = await this.names(originals);
+    const capped = claims.length > STORY_CLAIMS;
+    const read = capped ? claims.slice(1) : claims;
+    const names = await this.names(read);
     const [fileNamed] = withFileNames([story]);
-    return { story: fileNamed, matrix: claimsMatrix(originals, (speaker) => names.get(speaker) ?? speaker) };
+    return { story: fileNamed, matrix: claimsMatrix(read, (speaker) => names.get(speaker) ?? speaker), claimsLimit: capped ? STORY_CLAIMS : null };
   }
 
   /** The `limit` strongest edges of the actor network and their entities. */

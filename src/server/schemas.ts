@@ -115,6 +115,7 @@ const entityDetail = object({
 
 const storyDetail = object({
   story: ref('Story'),
+  claimsLimit: { anyOf: [integer, { type: 'null' }] },
   matrix: object({
     speakers: array(ref('Speaker')),
     propositions: array(object({ code: nullableString, label: string })),

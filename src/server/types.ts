@@ -101,8 +101,11 @@ export interface ClaimsMatrixJSON {
 }
 
 export interface StoryDetailJSON {
+  /** With its first articles (`size` counts all). */
   story: StoryJSON;
   matrix: ClaimsMatrixJSON;
+  /** Null when the matrix holds all the story's claims; else it holds only the latest this many. */
+  claimsLimit: number | null;
 }
 
 export type { NetworkEdge, NetworkStance };

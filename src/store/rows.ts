@@ -219,19 +219,26 @@ export function ploverTableSql(): string {
 /**
  * The network edges of the claims already stored, as `networkEdges` counts them (PLOVER type of
  * the first CAMEO code, or of its three-digit parent), given each store's expression for a claim's
- * first CAMEO code and its false.
+ * first CAMEO code and its false. It reads the claims' entities from entity_claims (filled before it).
  */
 export function networkFillSql(firstCameo: string, no: string): string {
   const ploverOfFirst = (length: number) => `(SELECT type FROM plover WHERE code = substr(${firstCameo}, 1, ${length}))`;
   return `WITH ${ploverTableSql()},
     pairs AS (
-      SELECT c.speaker AS source, ce.entity AS target, c.stance AS stance, c.article AS article,
+      SELECT c.speaker AS source, ec.entity AS target, c.stance AS stance, c.article AS article,
         COALESCE(${ploverOfFirst(4)}, ${ploverOfFirst(3)}, '') AS plover
-      FROM claims c JOIN claim_entities ce ON ce.claim = c.seq
-      WHERE c.speaker IS NOT NULL AND c.duplicate = ${no} AND c.stance IN ('assert', 'deny', 'condemn', 'accuse') AND ce.entity <> c.speaker
+      FROM claims c JOIN entity_claims ec ON ec.claim = c.seq AND ec.said = ${no}
+      WHERE c.speaker IS NOT NULL AND c.duplicate = ${no} AND c.stance IN ('assert', 'deny', 'condemn', 'accuse')
     )
     INSERT INTO network_edges (source, target, stance, plover, claims, articles)
     SELECT source, target, stance, plover, count(*), count(DISTINCT article) FROM pairs GROUP BY source, target, stance, plover`;
+}
+
+/** The entity_claims rows of a claim: under its speaker (said), and under each other entity it names. */
+export function entityClaimKeys(c: ClaimRecord): Array<[entity: string, said: boolean]> {
+  const keys: Array<[string, boolean]> = c.speaker === null ? [] : [[c.speaker, true]];
+  for (const entity of new Set(c.entities)) if (entity !== c.speaker) keys.push([entity, false]);
+  return keys;
 }
 
 /** A network edge row (plover '' for none). */

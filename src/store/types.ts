@@ -94,8 +94,8 @@ export interface Store {
   articleSummaries(query?: ArticleQuery): Promise<ArticleSummaryJSON[]>;
   /**
    * Claims in ingest order: those a speaker made, those about an entity (naming it) that it did not
-   * make, those of a story's articles, or those of these references; with `latest`, only the latest
-   * that many.
+   * make, those of a story's articles that are no copies, or those of these references; with
+   * `latest`, only the latest that many.
    */
   claimsWhere(selection: ClaimSelection, latest?: number): Promise<ClaimRecord[]>;
   /** How many claims an entity made and how many are about it, and, copies apart, per publication time. */

@@ -21,7 +21,7 @@ import type {
 } from '../../core/corpus/types.js';
 import { packAnalysis, packSignature, searchTerms } from '../codec.js';
 import { CorpusBusyError, CorpusIndexMissingError, StoreError } from '../errors.js';
-import { ARTICLE_SUMMARY_COLUMNS, likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toArticleSummary, toNetworkEdge, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
+import { ARTICLE_SUMMARY_COLUMNS, entityClaimKeys, likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toArticleSummary, toNetworkEdge, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
 import { paged, type ArticleQuery, type ClaimSelection, type ContradictionQuery, type EntityClaimCounts, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
 import { migrate, withMigrationLock } from './migrations.js';
 
@@ -242,9 +242,10 @@ class PostgresStore implements Store {
           [s.id, s.label, s.seq, s.first, s.last, s.size, JSON.stringify(s.state), s.state.touched],
         );
       }
-      const mentions = batch.claims.flatMap((c) => c.entities.map((entity) => [c.article, c.id, entity]));
-      await client.query(`INSERT INTO claim_entities (entity, claim) SELECT DISTINCT m.entity, c.seq FROM unnest($1::text[], $2::text[], $3::text[]) AS m (article, id, entity)
-        JOIN claims c ON c.article = m.article AND c.id = m.id ON CONFLICT DO NOTHING`, [0, 1, 2].map((i) => mentions.map((m) => m[i])));
+      const keys = batch.claims.flatMap((c) => entityClaimKeys(c).map(([entity, said]) => ({ article: c.article, id: c.id, entity, said })));
+      await client.query(`INSERT INTO entity_claims (entity, said, claim, time, duplicate)
+        SELECT k.entity, k.said, c.seq, c.time, c.duplicate FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) AS k (article, id, entity, said)
+        JOIN claims c ON c.article = k.article AND c.id = k.id`, [keys.map((k) => k.article), keys.map((k) => k.id), keys.map((k) => k.entity), keys.map((k) => k.said)]);
       const network = networkEdges(batch.claims);
       await client.query(`INSERT INTO network_edges (source, target, stance, plover, claims, articles)
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
@@ -408,30 +409,28 @@ class PostgresStore implements Store {
   }
 
   async claimsWhere(selection: ClaimSelection, latest?: number): Promise<ClaimRecord[]> {
-    const [from, params] =
+    const entityClaims = `SELECT c.* FROM entity_claims ec JOIN claims c ON c.seq = ec.claim WHERE ec.entity = $1 AND`;
+    const [sql, params] =
       'speaker' in selection
-        ? [`claims c WHERE c.speaker = $1`, [selection.speaker]]
+        ? [`${entityClaims} ec.said ORDER BY ec.claim DESC`, [selection.speaker]]
         : 'about' in selection
-          ? [`claim_entities ce JOIN claims c ON c.seq = ce.claim WHERE ce.entity = $1 AND c.speaker IS DISTINCT FROM $1`, [selection.about]]
+          ? [`${entityClaims} NOT ec.said ORDER BY ec.claim DESC`, [selection.about]]
           : 'story' in selection
-            ? [`articles a JOIN claims c ON c.article = a.id WHERE a.story = $1`, [selection.story]]
-            : [`unnest($1::text[], $2::text[]) AS r (article, id) JOIN claims c ON c.article = r.article AND c.id = r.id`, [selection.refs.map((r) => r.article), selection.refs.map((r) => r.claim)]];
-    const rows = await this.rows(`SELECT c.* FROM ${from} ORDER BY c.seq DESC LIMIT $${params.length + 1}`, [...params, latest ?? null]);
+            // The story's articles that are no copies, latest first, and their claims: a page of a big story reads only its latest.
+            ? [`SELECT c.* FROM articles a JOIN claims c ON c.article = a.id WHERE a.story = $1 AND a.duplicate_of IS NULL ORDER BY a.seq DESC, c.seq DESC`, [selection.story]]
+            : [`SELECT c.* FROM unnest($1::text[], $2::text[]) AS r (article, id) JOIN claims c ON c.article = r.article AND c.id = r.id ORDER BY c.seq DESC`, [selection.refs.map((r) => r.article), selection.refs.map((r) => r.claim)]];
+    const rows = await this.rows(`${sql} LIMIT $${params.length + 1}`, [...params, latest ?? null]);
     return rows.reverse().map(toClaim);
   }
 
   async entityClaimCounts(entity: string): Promise<EntityClaimCounts> {
-    const about = `claim_entities ce JOIN claims c ON c.seq = ce.claim WHERE ce.entity = $1 AND c.speaker IS DISTINCT FROM $1`;
-    const [totals] = await this.rows(`SELECT (SELECT count(*) FROM claims WHERE speaker = $1)::int AS said, (SELECT count(*) FROM ${about})::int AS about`, [entity]);
-    const times = await this.rows(
-      `SELECT time, sum(said)::int AS said, sum(about)::int AS about FROM (
-          SELECT time, 1 AS said, 0 AS about FROM claims WHERE speaker = $1 AND NOT duplicate
-          UNION ALL
-          SELECT c.time, 0, 1 FROM ${about} AND NOT c.duplicate
-        ) t GROUP BY time`,
-      [entity],
-    );
-    return { said: totals.said as number, about: totals.about as number, times: times as EntityClaimCounts['times'] };
+    const [totals, times] = await Promise.all([
+      this.rows(`SELECT said, count(*)::int AS n FROM entity_claims WHERE entity = $1 GROUP BY said`, [entity]),
+      this.rows(`SELECT time, count(*) FILTER (WHERE said)::int AS said, count(*) FILTER (WHERE NOT said)::int AS about
+        FROM entity_claims WHERE entity = $1 AND NOT duplicate GROUP BY time`, [entity]),
+    ]);
+    const count = (said: boolean) => (totals.find((t) => t.said === said)?.n as number | undefined) ?? 0;
+    return { said: count(true), about: count(false), times: times as EntityClaimCounts['times'] };
   }
 
   async edgesOf(article: string): Promise<ContradictionEdge[]> {

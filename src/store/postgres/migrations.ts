@@ -116,12 +116,18 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE INDEX articles_story_seq ON articles (story, seq);
    DROP INDEX articles_story;`,
   // What the server's pages read instead of holding every claim in memory (docs/scale.md): each
-  // claim's entities as rows (an entity page's statements about it), the actor network's edges
-  // counted as claims arrive, the contradiction pairs of an article, a speaker's latest claims, and
-  // the article list latest publication first.
+  // claim under its speaker (said) and under each other entity it names (not said), with what a
+  // timeline counts, so an entity page reads one range of one index; the actor network's edges
+  // counted as claims arrive; the contradiction pairs of an article; and the article list latest
+  // publication first.
   `
-  CREATE TABLE claim_entities (entity TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (entity, claim));
-  INSERT INTO claim_entities (entity, claim) SELECT DISTINCT e, c.seq FROM claims c, json_array_elements_text(c.proposition::json -> 'entities') AS e;
+  CREATE TABLE entity_claims (
+    entity TEXT NOT NULL, said BOOLEAN NOT NULL, claim INTEGER NOT NULL, time DOUBLE PRECISION, duplicate BOOLEAN NOT NULL,
+    PRIMARY KEY (entity, said, claim)
+  );
+  INSERT INTO entity_claims SELECT speaker, true, seq, time, duplicate FROM claims WHERE speaker IS NOT NULL;
+  INSERT INTO entity_claims SELECT DISTINCT e, false, c.seq, c.time, c.duplicate FROM claims c, json_array_elements_text(c.proposition::json -> 'entities') AS e
+    WHERE c.speaker IS DISTINCT FROM e;
   CREATE TABLE network_edges (
     source TEXT NOT NULL, target TEXT NOT NULL, stance TEXT NOT NULL, plover TEXT NOT NULL, claims BIGINT NOT NULL, articles BIGINT NOT NULL,
     PRIMARY KEY (source, target, stance, plover)
@@ -130,8 +136,6 @@ export const MIGRATIONS: readonly string[] = [
   ${networkFillSql(`(c.proposition::json -> 'cameo' ->> 0)`, 'false')};
   CREATE INDEX edges_a_article ON edges (a_article);
   CREATE INDEX edges_b_article ON edges (b_article);
-  CREATE INDEX claims_speaker_seq ON claims (speaker, seq);
-  DROP INDEX claims_speaker;
   CREATE INDEX articles_published ON articles (published COLLATE "C" DESC NULLS LAST, seq);
   `,
 ];

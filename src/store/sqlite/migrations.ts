@@ -112,12 +112,18 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE stories ADD COLUMN touched INTEGER;
    UPDATE stories SET touched = json_extract(state, '$.touched');`,
   // What the server's pages read instead of holding every claim in memory (docs/scale.md): each
-  // claim's entities as rows (an entity page's statements about it), the actor network's edges
-  // counted as claims arrive, the contradiction pairs of an article, and the article list latest
+  // claim under its speaker (said 1) and under each other entity it names (said 0), with what a
+  // timeline counts, so an entity page reads one range of one index; the actor network's edges
+  // counted as claims arrive; the contradiction pairs of an article; and the article list latest
   // publication first (SQLite sorts NULL first, so undated ones come last in DESC).
   `
-  CREATE TABLE claim_entities (entity TEXT NOT NULL, claim INTEGER NOT NULL, PRIMARY KEY (entity, claim)) WITHOUT ROWID;
-  INSERT OR IGNORE INTO claim_entities (entity, claim) SELECT e.value, c.seq FROM claims c, json_each(c.proposition, '$.entities') e;
+  CREATE TABLE entity_claims (
+    entity TEXT NOT NULL, said INTEGER NOT NULL, claim INTEGER NOT NULL, time REAL, duplicate INTEGER NOT NULL,
+    PRIMARY KEY (entity, said, claim)
+  ) WITHOUT ROWID;
+  INSERT OR IGNORE INTO entity_claims SELECT speaker, 1, seq, time, duplicate FROM claims WHERE speaker IS NOT NULL;
+  INSERT OR IGNORE INTO entity_claims SELECT e.value, 0, c.seq, c.time, c.duplicate FROM claims c, json_each(c.proposition, '$.entities') e
+    WHERE c.speaker IS NOT e.value;
   CREATE TABLE network_edges (
     source TEXT NOT NULL, target TEXT NOT NULL, stance TEXT NOT NULL, plover TEXT NOT NULL, claims INTEGER NOT NULL, articles INTEGER NOT NULL,
     PRIMARY KEY (source, target, stance, plover)

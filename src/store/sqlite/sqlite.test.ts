@@ -56,9 +56,9 @@ describe('openSqliteStore', () => {
     await store.close();
   });
 
-  it("migrates a database from before claim entity rows: its claims' entities become rows and its network is counted as the engine counts it", async () => {
+  it("migrates a database from before entity claim rows: its claims become rows under their speaker and entities and its network is counted as the engine counts it", async () => {
     const path = join(dir, 'before-network.db');
-    const db = databaseBefore(path, 'CREATE TABLE claim_entities');
+    const db = databaseBefore(path, 'CREATE TABLE entity_claims');
     const claim = (article: string, id: string, speaker: string | null, stance: Stance, entities: string[], cameo: string[], duplicate = false): ClaimRecord => ({
       article, id, quote: 'q1', kind: 'direct', cue: 'said', cueClass: 'assert', speaker, stance, start: 0, end: 5, text: 'claim',
       entities, terms: [], cameo, side: [], about: [], predicates: [], predicate: '', self: false, agent: [], basis: '', outweighed: false, time: null, seq: 1, duplicate,
@@ -81,6 +81,9 @@ describe('openSqliteStore', () => {
     expect(network.total).toBe(networkEdges(claims).length);
     expect(new Set(network.edges.map((e) => JSON.stringify(e)))).toEqual(new Set(networkEdges(claims).map((e) => JSON.stringify(e))));
     expect((await store.claimsWhere({ about: 'r' })).map((c) => `${c.article}#${c.id}`)).toEqual(['a1#c1', 'a1#c2', 'a2#c1', 'a3#c2', 'a3#c3']);
+    expect((await store.claimsWhere({ speaker: 't' })).map((c) => `${c.article}#${c.id}`)).toEqual(['a1#c1', 'a1#c2', 'a2#c1']);
+    // "t" names itself in a1#c1: its own claim is said, not about it.
+    expect(await store.entityClaimCounts('t')).toMatchObject({ said: 3, about: 2 });
     await store.close();
   });
 

@@ -56,21 +56,25 @@ export function StoryPage({ id }: { id: string }) {
   return <Status loaded={loaded}>{(detail) => <Story detail={detail} />}</Status>;
 }
 
-function Story({ detail: { story, matrix } }: { detail: StoryDetailJSON }) {
+function Story({ detail: { story, matrix, claimsLimit } }: { detail: StoryDetailJSON }) {
   // Canonical speakers, in the matrix's order, keep their colour across the columns.
   const colorOf = useMemo(() => colorScale(matrix.speakers.map((s) => s.id)), [matrix]);
   return (
         <>
           <h1>{story.label}</h1>
           <p className="muted">
-            {story.articles.length} articles{story.first && ` · ${story.first === story.last ? story.first : `${story.first} – ${story.last}`}`}
+            {story.size} articles{story.first && ` · ${story.first === story.last ? story.first : `${story.first} – ${story.last}`}`}
           </p>
           <section aria-labelledby="matrix-heading" className="card">
             <h2 id="matrix-heading">Who says what</h2>
+            {claimsLimit !== null && <p className="muted small">From the story's latest {claimsLimit.toLocaleString('en')} claims.</p>}
             <ClaimsMatrix matrix={matrix} colorOf={colorOf} />
           </section>
           <h2>Articles side by side</h2>
-          <p className="muted small">Each speaker has one colour in every article.</p>
+          <p className="muted small">
+            Each speaker has one colour in every article.
+            {story.size > story.articles.length && ` The first ${story.articles.length} of ${story.size} articles.`}
+          </p>
           <div className="side-by-side">
             {story.articles.map((a) => (
               <StoryColumn key={a.id} article={a} original={story.articles.find((o) => o.id === a.duplicateOf)?.title ?? null} colorOf={colorOf} />
