@@ -644,6 +644,7 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['a thing wanted', 'Heavy users will still want a charger nearby.'],
     ['a say wanted', 'Residents who want a say should call their councillor before then.'],
     ['a goal added', 'Ferreira added his second from the penalty spot after Walsh appeared to trip him in the box.'],
+    ['figures someone cites', 'But the figures he cites leave out the nurses who rely on the service.'],
     ['what someone decided', 'The cabinet will review the cuts in March. Doris Fenwick has already decided what she will tell them.'],
     ['a results line before a colon', 'Hartfield Town 2-2 Kingsbridge Rovers: Okafor header rescues point for furious visitors'],
     ['a page label in capitals', 'BREAKING: MAGNITUDE 6.4 EARTHQUAKE STRIKES OFF NORTHERN JAPAN, NO TSUNAMI WARNING'],
@@ -654,6 +655,10 @@ describe('verbs that take an object or a clause but report nothing', () => {
   it('reads an act the outer report tells of as no report of its own: "Kenya recalled its ambassador, the ministry said"', () => {
     const a = analyse('Kenya recalled its ambassador to Somalia, the foreign ministry said on Thursday.');
     expect(a.attributions()).toEqual([['the foreign ministry', 'Kenya recalled its ambassador to Somalia']]);
+  });
+
+  it('"One of them, Amy Collins, said": a number heads the subject', () => {
+    expect(analyse('Nurses rely on the bus. One of them, Amy Collins, said she would have to quit her job.').speakerOf('she would have to quit')).toBe('Amy Collins');
   });
 
   it('keeps what is added in a clause or in quotation marks', () => {

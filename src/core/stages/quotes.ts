@@ -663,6 +663,8 @@ const SPEECH_INFINITIVES = new Set([
   'instruct', 'request', 'invite', 'profess', 'pretend',
 ]);
 const CLAUSAL_REPORTS = new Set(['ccomp', 'parataxis']);
+/** Relations of a verb that modifies a word rather than reports a clause. */
+const MODIFYING = new Set(['acl', 'advmod']);
 const ANSWERING = new Set(['respond', 'reply', 'react', 'answer']);
 /** Infinitive-taking verbs that report only when the infinitive is itself a cue. */
 const ACTS_UNLESS_SPEECH = new Set(['refuse', 'decline', 'agree', 'offer']);
@@ -698,6 +700,10 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // a that-clause right after a cue is what it reports, wherever the parse hung it.
   const parsed = reportRelation(doc, v, withoutTrailingReport(doc, v, range));
   const relation = doc.tokens.lower[range.start] === 'that' && inLexicon && !CLAUSAL_REPORTS.has(baseRelation(parsed)) ? 'ccomp' : parsed;
+  // "the figures he cites leave out the nurses": a cue modifying a word of what follows (a
+  // relative clause, whatever label the parser gave it) reports nothing of it.
+  const head = doc.tokens.head[v];
+  if (range.start > v && head >= range.start && head < range.end && MODIFYING.has(baseRelation(doc.tokens.deprel[v]))) return false;
   // A verb outside the cue lexicon reports only a clause: "the Senate passed a bill" is an act;
   // so does a perception or performance verb ("saw the tweet", "sings to Clinton", "offered no proof").
   if ((!inLexicon || CLAUSE_ONLY.has(lemma)) && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
@@ -818,7 +824,8 @@ function quotedAsSaying(doc: Doc, saying: number, sentStart: number): number {
  */
 function subjectBefore(doc: Doc, v: number, sentStart: number, regionOf: Int32Array): TokenRange | null {
   const subject = childrenWith(doc, v, 'nsubj').find((k) => k >= sentStart && k < v && regionOf[k] < 0);
-  if (subject !== undefined && /^(?:NOUN|PROPN|PRON|ADJ)$/.test(doc.upos(subject))) {
+  // "One of them, Amy Collins, said": a number heads the subject too.
+  if (subject !== undefined && /^(?:NOUN|PROPN|PRON|ADJ|NUM)$/.test(doc.upos(subject))) {
     const { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
     return tokenStart >= sentStart && tokenEnd <= v ? { start: tokenStart, end: tokenEnd } : null;
   }
