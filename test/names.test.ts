@@ -136,8 +136,14 @@ describe('roles', () => {
 describe('types', () => {
   const typeOf = (text: string, name: string): string | undefined => toArticleJSON(analyzer.run(text)).entities.find((e) => e.name === name)?.type;
 
-  it('a publication\'s name is an organisation, not a place', () => {
+  it('a publication\'s name is an organisation, not a place, named in full or by its kind ("told the Gazette")', () => {
     expect(typeOf('The findings were published on Monday in the Annals of Internal Medicine, the authors said.', 'Annals of Internal Medicine')).toBe('ORG');
+    expect(typeOf('"There was no message," she told the Gazette.', 'Gazette')).toBe('ORG');
+  });
+
+  it('where people live is a place: "Residents of Lower Marsh", "the mayor of Kingsbridge"', () => {
+    expect(typeOf('Residents of Lower Marsh say they were given no warning before the river burst its banks.', 'Lower Marsh')).toBe('LOC');
+    expect(typeOf('The mayor of Kingsbridge said the bridge would reopen.', 'Kingsbridge')).not.toBe('PERSON');
   });
 
   it('a person the tagger found is no town of the gazetteer of the same name ("Bush" is not Būsh)', () => {

@@ -298,6 +298,9 @@ const BUSINESS_WORDS = new Set([
 const LANDFORMS = new Set(['rainforest', 'forest', 'river', 'basin', 'jungle', 'delta', 'valley', 'region']);
 const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', 'crescent', 'terrace', 'parade', 'square', 'highway', 'motorway']);
 
+/** Heads of "X of <name>" where the name is a place: its residents, its mayor, the town it is. */
+const RESIDENCE_HEADS = new Set(['residents', 'inhabitants', 'villagers', 'townspeople', 'citizens', 'people', 'mayor', 'town', 'village', 'city', 'suburb', 'outskirts', 'streets']);
+
 /** Words of a publication's name ("Annals of Internal Medicine", "Dallas Morning Herald"): its publisher speaks. */
 const PUBLICATION_WORDS = new Set(['journal', 'annals', 'proceedings', 'gazette', 'herald', 'tribune', 'magazine', 'chronicle', 'quarterly', 'bulletin']);
 
@@ -317,6 +320,10 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   // "Northwind Logistics", "Kestrel Airlines": a business's last word makes it one, whatever the model said.
   if (span.end - start >= 2 && BUSINESS_WORDS.has(lower[span.end - 1]) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'ORG' };
   for (let i = start; span.end - start >= 2 && i < span.end; i++) if (PUBLICATION_WORDS.has(lower[i]) && isCapitalised(doc, i)) return { ...candidate, type: 'ORG' };
+  // "told the Gazette": a publication named by its kind alone.
+  if (span.end - start === 1 && lower[start - 1] === 'the' && PUBLICATION_WORDS.has(lower[start]) && isCapitalised(doc, start)) return { ...candidate, type: 'ORG' };
+  // "Residents of Lower Marsh", "the mayor of Kingsbridge": whoever lives there lives in a place.
+  if (span.type !== 'LOC' && lower[start - 1] === 'of' && RESIDENCE_HEADS.has(lower[start - 2] ?? '') && !place) return { ...candidate, type: 'LOC' };
   // "Mill Lane", "Castle Road": a street, whatever the model said; "Calder County" a place unless
   // the model saw a body there ("Stockport County", a football club).
   const last = lower[span.end - 1];
