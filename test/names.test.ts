@@ -64,6 +64,12 @@ describe('one actor, several names, in one article', () => {
     expect(entities(text).some((e) => e.name === 'Crocodile')).toBe(false);
   });
 
+  it('finds a headline’s surname the tagger missed or took for an organisation when the article names the person in full', () => {
+    const entities = toArticleJSON(analyzer.run('Starmer and Macron Pledge Joint Patrols in English Channel\n\nBritish Prime Minister Keir Starmer and French President Emmanuel Macron met in Paris on Friday.\n')).entities;
+    expect(entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.length])).toEqual([['Keir Starmer', 2], ['Emmanuel Macron', 2]]);
+    expect(entities.some((e) => e.name === 'Macron' || e.name === 'Starmer')).toBe(false);
+  });
+
   it('knows a headline’s lone surname as the person the article names in full', () => {
     const text = 'Zimbabwe army takes control, says Mugabe is safe\n\nThe army said President Robert Mugabe and his family were safe.';
     expect(mentionsOf(text, entities(text).find((e) => e.name === 'Robert Mugabe'))).toEqual(['Mugabe', 'Robert Mugabe']);

@@ -465,11 +465,25 @@ function joinEpithets(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[])
 function typeSurnames(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]): Candidate[] {
   const { lower } = doc.tokens;
   const surnames = new Set(candidates.filter((c) => c.type === 'PERSON' && c.end - c.start >= 2 && !c.chars).map((c) => lower[c.end - 1]));
+  const title = doc.meta.title;
+  // In a title-case headline the tagger may also take a surname for an organisation ("Starmer and Macron Pledge …").
+  const inTitle = (c: Candidate): boolean => title !== null && doc.tokens.start[c.start] >= title.start && doc.tokens.end[c.start] <= title.end;
   for (const c of candidates) {
-    if ((c.type !== 'LOC' && c.type !== 'MISC') || c.kind !== 'name' || c.chars || c.end - c.start !== 1 || c.canonical !== null) continue;
+    if ((c.type !== 'LOC' && c.type !== 'MISC' && !(c.type === 'ORG' && inTitle(c))) || c.kind !== 'name' || c.chars || c.end - c.start !== 1 || c.canonical !== null) continue;
     if (surnames.has(lower[c.start]) && !lexicon.matchAt(lower, c.start)) c.type = 'PERSON';
   }
-  return candidates;
+  if (title === null || surnames.size === 0) return candidates;
+  // A headline's surname the tagger found no name in at all ("Starmer and Macron Pledge …"), when
+  // the article names that person in full.
+  const covered = new Uint8Array(doc.tokenCount);
+  for (const c of candidates) covered.fill(1, c.start, c.end);
+  const added: Candidate[] = [];
+  for (let i = doc.tokenAt(title.start); i < doc.tokenCount && doc.tokens.end[i] <= title.end; i++) {
+    if (covered[i] || !surnames.has(lower[i]) || !isCapitalised(doc, i) || lexicon.matchAt(lower, i)) continue;
+    added.push({ start: i, end: i + 1, type: 'PERSON', canonical: null, kind: 'name', gender: null, title: null, unnamed: false });
+    doc.tokens.pos[i] = PROPN;
+  }
+  return added.length === 0 ? candidates : [...candidates, ...added].sort((a, b) => a.start - b.start);
 }
 
 /**
