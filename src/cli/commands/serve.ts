@@ -5,11 +5,14 @@ import { buildApp } from '../../server/app.js';
 import { checkToken } from '../../server/plugins/auth.js';
 import { seedDemo } from '../../corpus/demo.js';
 import { UsageError, type Command } from '../command.js';
+import { isPostgresUrl } from '../../store/postgres/index.js';
+import { withReaderThreads } from '../../store/sqlite/readers.js';
 import { DEFAULT_DB, withStore } from './corpus-store.js';
 import { parseOptions } from './eval.js';
 import { URL_OPTIONS, URL_USAGE, urlPolicyOf } from './url-options.js';
 
 const DEFAULT_PORT = 8080;
+const DEFAULT_READERS = 2;
 const DEFAULT_HOST = '127.0.0.1';
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 /** Host names a browser on this machine uses for a loopback server. */
@@ -30,6 +33,9 @@ Options:
   --cors ORIGIN      let pages from ORIGIN call the API (comma-separated; default: none)
   --lexicon FILE     extra organisations and aliases (docs/lexicon.md); also CLAIMGRAPH_LEXICON
   --analysis-timeout S  an analysis running longer is stopped with CG_E011 (default 30)
+  --readers N        threads that answer the pages' queries on a SQLite database, each with its
+                     own connection, so a slow query holds up no other request (default ${DEFAULT_READERS};
+                     0: on the server's thread)
 ${URL_USAGE}
 
 Stops on Ctrl-C. Exit codes: 0 stopped, 1 the database or the port cannot be used, 2 usage error.`;
@@ -44,6 +50,7 @@ async function serve(argv: string[]): Promise<number> {
     cors: { type: 'string' },
     lexicon: { type: 'string' },
     'analysis-timeout': { type: 'string' },
+    readers: { type: 'string' },
     ...URL_OPTIONS,
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -52,6 +59,8 @@ async function serve(argv: string[]): Promise<number> {
   const host = values.host ?? DEFAULT_HOST;
   const timeout = Number(values['analysis-timeout'] ?? DEFAULT_DEADLINE_MS / 1000);
   if (!(timeout > 0)) throw new UsageError(`--analysis-timeout must be a positive number of seconds, not "${values['analysis-timeout']}"`);
+  const readers = Number(values.readers ?? DEFAULT_READERS);
+  if (!Number.isInteger(readers) || readers < 0 || readers > 64) throw new UsageError(`--readers must be a whole number from 0 to 64, not "${values.readers}"`);
   let checked: ReturnType<typeof checkToken>;
   try {
     checked = checkToken(values['token-file'] ? await readFile(values['token-file'], 'utf8') : process.env.CLAIMGRAPH_TOKEN);
@@ -64,8 +73,11 @@ async function serve(argv: string[]): Promise<number> {
   if (checked.warning) process.stderr.write(`claimgraph serve: warning: ${checked.warning}\n`);
   const lexiconPath = values.lexicon ?? process.env.CLAIMGRAPH_LEXICON;
 
-  return withStore('serve', values.db, true, async (store) => {
-    const seeded = values.demo ? await seedDemo(store, { lexiconPath }) : null;
+  const location = values.db ?? process.env.CLAIMGRAPH_DATABASE_URL ?? DEFAULT_DB;
+  return withStore('serve', values.db, true, async (opened) => {
+    const seeded = values.demo ? await seedDemo(opened, { lexiconPath }) : null;
+    // PostgreSQL answers concurrently; SQLite reads go to reader threads (after the demo's writes).
+    const store = readers > 0 && !isPostgresUrl(location) ? withReaderThreads(opened, location, readers) : opened;
     if (seeded) {
       process.stdout.write(`claimgraph: empty database: ingested the demo corpus (${seeded.ingested} articles, ${seeded.failed.length} failed)\n`);
       for (const f of seeded.failed) process.stderr.write(`  failed: ${f.path}: ${f.error}\n`);
@@ -85,6 +97,7 @@ async function serve(argv: string[]): Promise<number> {
       await app.listen({ port, host });
     } catch (error) {
       await app.close();
+      await store.close();
       process.stderr.write(`claimgraph serve: cannot listen on ${host}:${port}: ${(error as Error).message}\n`);
       return 1;
     }
@@ -102,6 +115,7 @@ async function serve(argv: string[]): Promise<number> {
       process.once('SIGTERM', stop);
     });
     await app.close();
+    await store.close();
     return 0;
   });
 }
