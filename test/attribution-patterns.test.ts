@@ -102,6 +102,17 @@ describe('speakers', () => {
     expect(a.entities.filter((e) => e.type === 'PERSON').map((e) => e.name).sort()).toEqual(['Ama Osei', 'Graham Tully']);
   });
 
+  it('a country naming the body that speaks gives the body: "The Zimbabwe army denied", "Zimbabwe Army Denies Coup"', () => {
+    expect(analyse('The Zimbabwe army denied it was staging a coup.').speakerOf('staging a coup')).toBe('Zimbabwe army');
+    const headline = analyse('Zimbabwe Army Denies Coup\n\nHARARE - Zimbabwe\'s military denied on Wednesday it was staging a coup.');
+    const denial = headline.quotes.find((q) => q.cue?.text === 'Denies');
+    expect(headline.entities.find((e) => e.id === denial?.speaker)).toMatchObject({ name: 'Zimbabwe Army', type: 'ORG' });
+  });
+
+  it('"it shares" after "says" is a verb: "Russia says it shares information with Taliban"', () => {
+    expect(analyse('Russia says it shares information with Taliban.').speakerOf('it shares information')).toBe('Russia');
+  });
+
   it('an unnamed official becomes an entity affiliated with the organisation', () => {
     const a = analyse('"We never met them," a NATO spokesperson told Reuters.');
     const q = a.quote('We never met them');

@@ -92,6 +92,10 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
       && lexicon.isRoleWord(doc.tokens.lower[m.tokenStart - 1]) && !isPrepositionObject(doc, source, m, lexicon) && !isPossessor(doc, m, source));
     if (titled) return doc.entities[titled.entity].id;
   }
+  // "The Zimbabwe army denied", "Zimbabwe Army Denies Coup": a country naming the body that speaks.
+  // (A headline parsed as one compound has no head the parse tells; English ends a phrase with it.)
+  const body = [head, doc.tokenAt(source.end - 1)].find((k) => k >= 0 && lexicon.isOrgCue(doc.tokens.lower[k]) && !mentionsIn(doc, source).some((m) => k >= m.tokenStart && k < m.tokenEnd));
+  if (named && (named.type === 'GPE' || named.type === 'NORP') && body !== undefined) return describedEntity(doc, source, body, named, lexicon);
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
   // "Halden denies report …": a headline's short form of a firm the article names in full.
   if (!named) {
