@@ -16,4 +16,14 @@ describe('events in an article', () => {
     expect(article.events.length).toBeGreaterThan(0);
     expect(article.events.filter((e) => e.source?.entity && e.source.entity === e.target?.entity)).toEqual([]);
   });
+
+  it('codes no assault from a game\'s result: "Rovers beat City 3-1", "the Lakers defeated the Celtics 112-108"', () => {
+    for (const text of ['Northgate Rovers beat Harbour City 3-1 to go top of the league.', 'The Lakers defeated the Celtics 112-108 on Sunday.']) {
+      const article = toArticleJSON(pipeline.run(text));
+      expect(article.events.filter((e) => /^1[89]/.test(e.code)), text).toEqual([]);
+    }
+    // Without a score, "beat" is still an assault.
+    const attack = toArticleJSON(pipeline.run('Police beat protesters in the capital on Sunday.'));
+    expect(attack.events.some((e) => /^1[89]/.test(e.code))).toBe(true);
+  });
 });

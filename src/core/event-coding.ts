@@ -165,6 +165,8 @@ export class EventCoder {
     let phrase = i;
     let entries: VerbEntry[] | undefined;
     if (upos === 'VERB') {
+      // "Rovers beat City 3-1", "the Lakers defeated the Celtics 112-108": a game's result, no assault.
+      if (hasScore(doc, i)) return null;
       entries = this.verbEntries(doc.tokens.lower[i], doc.tokens.lemma[i]);
     } else if (upos === 'NOUN') {
       // "a communication channel with the Taliban": the action noun may modify the phrase's head.
@@ -517,6 +519,21 @@ function matchSide(tree: Tree, elements: PatternElement[], tokens: number[], slo
     at = found;
   }
   return true;
+}
+
+/** A score ("3-1", "112–108"). */
+const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
+
+/** Whether a score hangs on verb `i` or on its object, within the few words after it. */
+function hasScore(doc: Doc, i: number): boolean {
+  const { head } = doc.tokens;
+  const end = Math.min(doc.tokenCount, i + 8);
+  for (let k = i + 1; k < end; k++) {
+    if (!SCORE.test(doc.tokens.lower[k])) continue;
+    const parent = head[k];
+    if (parent === i || (parent >= 0 && head[parent] === i)) return true;
+  }
+  return false;
 }
 
 function wordMatches(tree: Tree, token: number, word: string): boolean {
