@@ -677,6 +677,14 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(analyse('Ferreira scored twice, and he added a warning: "We are not done yet."').quotes.length).toBeGreaterThan(0);
   });
 
+  it('in an interview, a person\'s name in title case before a colon labels the whole answer: "Ortiz: Yes. We broke records …"', () => {
+    const a = analyse('Q&A with Lena Ortiz\n\nDr. Lena Ortiz studies heat waves.\n\nWas this summer unusual?\n\nOrtiz: Yes. We broke records in 14 states, and the nights did not cool down.\n');
+    expect(a.quote('We broke records')).toMatchObject({ content: { text: 'Yes. We broke records in 14 states, and the nights did not cool down.' } });
+    expect(a.speakerOf('We broke records')).toBe('Lena Ortiz');
+    // Not outside an interview: "Clinton: I will win, she told supporters." keeps its cue.
+    expect(analyse('Headline here\n\nHillary Clinton spoke in Ohio.\n\nClinton: I will win, she told supporters.').quote('I will win').cue?.text).not.toBe(':');
+  });
+
   it('keeps a refusal that speaks, and a transcript answer whole', () => {
     expect(analyse('The union refused to rule out a strike, its leader said on Monday.').quotes.map((q) => q.cue?.text)).toContain('refused');
     const turn = analyse('Q&A with fire chief Lisa Tran\n\nQ: Why is the season longer?\n\nTRAN: Because there isn\'t one any more. When I joined, we had a window.\n');
