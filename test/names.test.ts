@@ -147,6 +147,12 @@ describe('types', () => {
     expect(typeOf('"There was no message," she told the Gazette.', 'Gazette')).toBe('ORG');
   });
 
+  it('a page\'s label before a colon is no name: "Q&A: …", "Analysis: …"', () => {
+    const names = toArticleJSON(analyzer.run('Q&A: Climate scientist Lena Ortiz on the summer heat\n\nLena Ortiz studies heat waves at the University of Colorado.')).entities.map((e) => e.name);
+    expect(names).not.toContain('Q&A');
+    expect(names).toContain('University of Colorado');
+  });
+
   it('where people live is a place: "Residents of Lower Marsh", "the mayor of Kingsbridge"', () => {
     expect(typeOf('Residents of Lower Marsh say they were given no warning before the river burst its banks.', 'Lower Marsh')).toBe('LOC');
     expect(typeOf('The mayor of Kingsbridge said the bridge would reopen.', 'Kingsbridge')).not.toBe('PERSON');

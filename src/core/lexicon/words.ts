@@ -46,3 +46,14 @@ export function foldToAscii(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/Ł/g, 'L')
     .replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/đ/g, 'd').replace(/ß/g, 'ss');
 }
+
+/** Words of a page's labels before a colon ("Q&A:", "Explainer:", "Watch:", "Live updates:"): no speaker and no name. */
+const PAGE_LABEL_WORDS = new Set([
+  'q&a', 'explainer', 'factbox', 'fact', 'check', 'analysis', 'live', 'updates', 'update', 'watch', 'video', 'photos', 'opinion',
+  'exclusive', 'breaking', 'news', 'editorial', 'review', 'interview', 'timeline', 'podcast', 'listen', 'comment', 'profile',
+  'obituary', 'preview', 'recap', 'correction', 'graphic', 'quiz', 'newsletter', 'in', 'pictures', 'focus',
+]);
+
+export function isPageLabelWord(lower: string): boolean {
+  return PAGE_LABEL_WORDS.has(lower);
+}

@@ -5,6 +5,7 @@ import { tagEntities, type NerModel, type NerSpan } from '../ner.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { NAME_TITLES } from '../lexicon/curated.js';
 import { PLACE_NOUNS } from '../lexicon/predicates.js';
+import { isPageLabelWord } from '../lexicon/words.js';
 import { NAME_JOINERS } from '../ner-casing.js';
 import { initials } from '../corpus/names.js';
 
@@ -211,8 +212,10 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     // "Bush said": a town of the gazetteer ("Būsh") the tagger reads as a person is the person,
     // unless a preposition of place puts it on the map ("from Orlando").
     else if (span && !(match && match.length === span.end - span.start && !(span.type === 'PER' && match.kind === 'city' && !PLACE_PREPOSITIONS.has(lower[i - 1] ?? '')))) {
-      // "Officials said …": a role word alone is no name.
-      if (!(span.type === 'PER' && lower.slice(span.start, span.end).every((w) => lexicon.isRoleWord(w)))) out.push(typeNerSpan(doc, lexicon, span, out));
+      // "Officials said …": a role word alone is no name; nor is a page's label ("Q&A: …", "Analysis: …").
+      const words = lower.slice(span.start, span.end);
+      const label = doc.word(span.end) === ':' && words.every(isPageLabelWord);
+      if (!label && !(span.type === 'PER' && words.every((w) => lexicon.isRoleWord(w)))) out.push(typeNerSpan(doc, lexicon, span, out));
       i = span.end - 1;
       continue;
     }

@@ -2,6 +2,7 @@ import type { Content, Cue, CueClass, Doc, Mention, QuoteKind, Segment, Span } f
 import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
+import { isPageLabelWord } from '../lexicon/words.js';
 import { parsedSource, reportRelation } from '../speech-structure.js';
 import { baseRelation, children, childrenWith, dominates, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
 import { mentionTypeAt } from '../cue-model.js';
@@ -1280,12 +1281,6 @@ function accordingTo(
 /** Nouns that can speak through a colon headline: "Poll: Clinton and Trump in dead heat". */
 // Not "analysis": "Analysis: Jane Doe, Washington" labels a column.
 const COLON_SPEAKERS = new Set(['poll', 'survey', 'study', 'report', 'watch']);
-/** Words of a page's labels before a colon ("Q&A:", "Explainer:", "Watch:", "Live updates:"): no speaker. */
-const COLON_LABEL_WORDS = new Set([
-  'q&a', 'explainer', 'factbox', 'fact', 'check', 'analysis', 'live', 'updates', 'update', 'watch', 'video', 'photos', 'opinion',
-  'exclusive', 'breaking', 'news', 'editorial', 'review', 'interview', 'timeline', 'podcast', 'listen', 'comment', 'profile',
-  'obituary', 'preview', 'recap', 'correction', 'graphic', 'quiz', 'newsletter', 'in', 'pictures', 'focus',
-]);
 
 function hasScore(doc: Doc, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (/^\d+-\d+$/.test(doc.word(i))) return true;
@@ -1309,7 +1304,7 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     const source = nounPhraseEndingAt(doc, colon - 1, tokenStart);
     if (!source || source.start !== tokenStart) continue;
     let label = tokenStart;
-    while (label < colon && COLON_LABEL_WORDS.has(doc.tokens.lower[label])) label++;
+    while (label < colon && isPageLabelWord(doc.tokens.lower[label])) label++;
     // "Q&A with fire chief Lisa Tran: …" introduces whom a page is with.
     if (label === colon || (label > tokenStart && doc.tokens.lower[label] === 'with')) continue;
     // "Hartfield Town 2-2 Kingsbridge Rovers: …": a result, not a speaker.
@@ -1514,7 +1509,7 @@ function transcriptLabel(doc: Doc, { tokenStart, tokenEnd }: Segment): { first: 
   if (colon === first || colon + 1 >= tokenEnd || doc.word(colon) !== ':') return null;
   // "BREAKING: …", "EXCLUSIVE: …": a page's label, not a speaker.
   const lowerFirst = doc.tokens.lower[first];
-  return QUESTION_LABELS.has(lowerFirst) || ANSWER_LABELS.has(lowerFirst) || COLON_LABEL_WORDS.has(lowerFirst) ? null : { first, colon };
+  return QUESTION_LABELS.has(lowerFirst) || ANSWER_LABELS.has(lowerFirst) || isPageLabelWord(lowerFirst) ? null : { first, colon };
 }
 
 /** Per document: where its first question paragraph ends, and its people's mentions by first token. */
