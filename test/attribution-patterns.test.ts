@@ -341,6 +341,13 @@ describe('according to', () => {
       ['John Smith, a spokesman for the utility', 'the grid held'],
     ]);
   });
+
+  it('runs the source over its postmodifier to the comma: "According to people familiar with the matter, …"', () => {
+    const a = analyse('According to people familiar with the matter, the company has been testing the cars in Austin since January.');
+    expect(a.quotes.map((q) => [q.source?.text, q.content.text])).toEqual([
+      ['people familiar with the matter', 'the company has been testing the cars in Austin since January'],
+    ]);
+  });
 });
 
 describe('speakers the parse resolves', () => {

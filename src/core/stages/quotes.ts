@@ -1263,11 +1263,14 @@ function accordingTo(
   }
   const np = nounPhraseStartingAt(doc, hit.tokens.end, sentEnd);
   if (!np) return null;
-  const source = extendAppositive(doc, np, sentEnd);
+  let source = extendAppositive(doc, np, sentEnd);
   let content: Span | null = null;
   if (hit.tokens.start > sentStart + 1) {
     content = contentBefore(doc, hit.tokens.start - 1, sentStart, regions, regionOf);
   } else {
+    // "According to people familiar with the matter, the company …": the source runs to the comma.
+    const comma = sourceComma(doc, source.end, sentEnd);
+    if (comma > 0) source = { start: source.start, end: comma };
     let i = source.end;
     if (i < sentEnd && doc.word(i) === ',') i++;
     let end = sentEnd;
@@ -1276,6 +1279,22 @@ function accordingTo(
   }
   if (!content) return null;
   return { cue: hit.cue, cueTokens: hit.tokens, source, content: [content], addressee: null, sentenceEnd: sentEnd };
+}
+
+/** Words a postmodifier of "according to" may run over before its comma: "people familiar with the matter". */
+const MAX_SOURCE_MODIFIER = 8;
+
+/**
+ * The comma that ends a postmodifier right after an "according to" source ("familiar with the
+ * matter", "close to the talks", "briefed on the plan"), or -1: no finite verb may come before it.
+ */
+function sourceComma(doc: Doc, from: number, sentEnd: number): number {
+  if (from >= sentEnd || !/^(?:ADJ|VERB|ADP)$/.test(doc.upos(from))) return -1;
+  for (let k = from; k < Math.min(sentEnd, from + MAX_SOURCE_MODIFIER); k++) {
+    if (doc.word(k) === ',') return k;
+    if (doc.upos(k) === 'AUX' || (doc.upos(k) === 'VERB' && !/^(?:VBN|VBG)$/.test(doc.tokens.tag[k]))) return -1;
+  }
+  return -1;
 }
 
 /** Nouns that can speak through a colon headline: "Poll: Clinton and Trump in dead heat". */
