@@ -675,6 +675,10 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(a.attributions()).toEqual([['the foreign ministry', 'Kenya recalled its ambassador to Somalia']]);
   });
 
+  it('an addressee ends where an article opens the next phrase: "told investors the service would launch"', () => {
+    expect(analyse('Musk told investors the company\'s robotaxi service would launch in Austin in June.').quote('would launch').content.text).toBe('the company\'s robotaxi service would launch in Austin in June');
+  });
+
   it('"One of them, Amy Collins, said": a number heads the subject', () => {
     expect(analyse('Nurses rely on the bus. One of them, Amy Collins, said she would have to quit her job.').speakerOf('she would have to quit')).toBe('Amy Collins');
   });

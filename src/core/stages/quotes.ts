@@ -1015,8 +1015,12 @@ function citingAsideEnd(doc: Doc, i: number, sentEnd: number): number {
  * keeps "he" for the content. The rule's phrase stands when the parse has no such object.
  */
 function parsedAddressee(doc: Doc, cue: number, rule: TokenRange): TokenRange {
-  // A subject pronoun never ends an addressee, however the parser reads it.
-  for (let k = rule.start + 1; k < rule.end; k++) if (doc.upos(k) === 'PRON' && SUBJECT_PRONOUNS.has(doc.tokens.lower[k])) return { start: rule.start, end: k };
+  // A subject pronoun never ends an addressee, however the parser reads it; an article right after
+  // a noun opens the next phrase ("told investors the service would launch").
+  for (let k = rule.start + 1; k < rule.end; k++) {
+    if (doc.upos(k) === 'PRON' && SUBJECT_PRONOUNS.has(doc.tokens.lower[k])) return { start: rule.start, end: k };
+    if (ARTICLES.has(doc.tokens.lower[k]) && /^(?:NOUN|PROPN)$/.test(doc.upos(k - 1))) return { start: rule.start, end: k };
+  }
   const object = children(doc, cue).find((k) => k >= rule.start && k < rule.end && /^(?:iobj|obj|obl)$/.test(baseRelation(doc.tokens.deprel[k])));
   if (object === undefined) return rule;
   const { tokenStart, tokenEnd } = subtreeSpan(doc, object);
@@ -1024,6 +1028,7 @@ function parsedAddressee(doc: Doc, cue: number, rule: TokenRange): TokenRange {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today',
   'yesterday', 'tonight', 'earlier', 'later', 'recently', 'again', 'repeatedly', 'publicly', 'privately', 'previously',
   'also', 'once', 'then', 'now', 'too', 'instead', 'ago', 'afterwards', 'afterward']);
