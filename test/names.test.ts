@@ -218,6 +218,10 @@ describe('title-case headlines', () => {
     expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).not.toContain('Hamilton Struggles');
   });
 
+  it('an adverb makes a line a headline and its next word a verb, known or not: "Trump Casually Conflates Ted Cruz"', () => {
+    expect(names('Trump Casually Conflates Ted Cruz With His Father\n\nDonald Trump mixed up Ted Cruz with his father on Tuesday.')).toEqual(['Donald Trump', 'Ted Cruz']);
+  });
+
   it('an amount does not keep a line from reading as a headline, and a name in -ing is no verb: "J.K. Rowling Donates £1m"', () => {
     const found = names("J.K. Rowling Donates £1m to Edinburgh Women's Shelter");
     expect(found).toContain('J.K. Rowling');

@@ -58,8 +58,13 @@ export function lineCase(doc: Doc, from: number, to: number): LineCase {
  * names only (results tables, bylines, "Manchester United 3 Port Vale 1") keep their capitals.
  */
 function hasVerb(doc: Doc, from: number, to: number, lowercase: ReadonlySet<string>): boolean {
-  for (let i = from + 1; i < to; i++) if (readsAsVerb(doc.tokens.lower[i], lowercase)) return true;
+  for (let i = from + 1; i < to; i++) if (readsAsVerb(doc.tokens.lower[i], lowercase) || isAdverb(doc.tokens.lower[i], lowercase)) return true;
   return false;
+}
+
+/** "Casually", "Quietly": an adverb in -ly, which a line of names never has and a verb follows. */
+function isAdverb(lower: string, lowercase: ReadonlySet<string>): boolean {
+  return lower.length > 4 && lower.endsWith('ly') && lowercase.has(lower);
 }
 
 /** Per lower-cased word: how often the body writes it in lower case and capitalised, mid-sentence. */
@@ -130,6 +135,8 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
       // A first name that is also a common word ("Will", "Bill") needs a name after it, not a verb ("Title Race Tightens").
       else if (lexicon.firstNameGender(lower[i]) !== null && (!written.has(lower[i]) || (i + 1 < s.tokenEnd && !writtenCommon(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
       else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !written.has(lower[i - 1]) && !writtenCommon(lower[i])) form = asName;
+      // "Trump Casually Conflates Ted Cruz": the word after an adverb is its verb, known or not.
+      else if (i > s.tokenStart && isAdverb(lower[i - 1], lowercase)) form = lower[i];
       else form = common(lower[i]) ? lower[i] : asName;
       if (form !== word) forms.set(i, form);
     }
