@@ -57,3 +57,10 @@ const PAGE_LABEL_WORDS = new Set([
 export function isPageLabelWord(lower: string): boolean {
   return PAGE_LABEL_WORDS.has(lower);
 }
+
+/** Heads that name a country's armed forces, whichever word the writer used. */
+const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'force']);
+
+export function isMilitaryHead(lower: string): boolean {
+  return MILITARY_HEADS.has(lower);
+}

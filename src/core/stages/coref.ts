@@ -2,6 +2,7 @@ import type { Doc, Entity, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
 import { PLACE_NOUNS } from '../lexicon/predicates.js';
+import { isMilitaryHead } from '../lexicon/words.js';
 
 /**
  * Coreference of definite descriptions ("the group" → the Taliban, "the channel" → Al Jazeera,
@@ -106,8 +107,6 @@ function mentionsBefore(doc: Doc, before: number): number {
  * army or the Zimbabwe National Army, never the Movement for Democratic Change.
  */
 const GENERIC_HEADS = new Set(['group', 'groups', 'organisation', 'organization', 'movement', 'faction', 'company', 'firm', 'alliance', 'coalition', 'network', 'union']);
-/** Heads that name a country's armed forces, whichever word the writer used. */
-const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'force']);
 
 /**
  * Kinds of business and the words their names use: "the airline" is Skyline Air, "the utility"
@@ -134,7 +133,7 @@ function headFits(head: string, entity: Entity): boolean {
   const words = [entity.name, ...entity.aliases].flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u));
   const kind = KIND_NAME_WORDS.get(head);
   return words.includes(head) || (kind !== undefined && words.some((w) => kind.includes(w))) ||
-    (MILITARY_HEADS.has(head) && words.some((w) => MILITARY_HEADS.has(w)));
+    (isMilitaryHead(head) && words.some(isMilitaryHead));
 }
 
 /** The most recent organisation, fit for the head, that was the subject of a verb: the salient one. */

@@ -1,6 +1,7 @@
 import type { Doc, Entity, Gender, Mention, Quote, Span } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { HONORIFICS, type EntityLexicon } from './entities.js';
+import { isMilitaryHead } from '../lexicon/words.js';
 import { mentionOrder, type MentionOrder } from '../mention-order.js';
 import { antecedentOf } from '../speech-structure.js';
 import { childrenWith, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
@@ -246,6 +247,25 @@ function parsedHead(doc: Doc, first: number, last: number): number {
 }
 
 /** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
+/** The country an entity is, or belongs to through its affiliation or relation ("Nigerian" → Nigeria). */
+function countryOf(doc: Doc, entity: Entity | undefined, depth = 0): Entity | undefined {
+  if (!entity || depth > 2) return undefined;
+  if (entity.type === 'GPE') return entity;
+  const next = entity.affiliation ?? entity.related;
+  return next === null ? undefined : countryOf(doc, doc.entityById(next), depth + 1);
+}
+
+/**
+ * "Nigeria Army Says …" over "The Nigerian army said": a body the article already describes with
+ * the same head (any word for armed forces) and the same country.
+ */
+function sameCountrysBody(doc: Doc, headWord: string, inner: Entity | undefined): Entity | undefined {
+  const country = countryOf(doc, inner);
+  if (!country) return undefined;
+  const sameKind = (word: string): boolean => word === headWord || (isMilitaryHead(word) && isMilitaryHead(headWord));
+  return doc.entities.find((e) => e.type === 'ORG' && e.unnamed && sameKind(e.name.toLowerCase().split(' ').at(-1) ?? '') && countryOf(doc, e) === country);
+}
+
 function describedEntity(
   doc: Doc, source: Span, head: number, inner: Entity | undefined, lexicon: SpeakerLexicon,
 ): string | null {
@@ -267,7 +287,7 @@ function describedEntity(
     const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
     if (holder) return holder.id;
   }
-  const existing = index.unnamed.get(name) ?? (served > 0 ? undefined : index.unnamed.get(bare));
+  const existing = index.unnamed.get(name) ?? (served > 0 ? undefined : index.unnamed.get(bare)) ?? sameCountrysBody(doc, headWord, inner);
   if (existing) return existing.id;
   // "The study said" speaks as a source does, but a document is no person.
   const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord);
