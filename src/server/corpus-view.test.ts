@@ -69,4 +69,21 @@ describe('CorpusView', () => {
     await writer.close();
     await served.close();
   });
+
+  it("reads a story's first articles and the matrix of its latest claims, and says when it left claims out", async () => {
+    const served = openSqliteStore(path);
+    const [largest] = await served.stories({ limit: 1 });
+    const all = (await served.claimsWhere({ story: largest.id })).length;
+    expect(largest.size).toBeGreaterThan(2);
+    expect(all).toBeGreaterThan(3);
+    const whole = await new CorpusView(served).story(largest.id);
+    expect(whole?.claimsLimit).toBeNull();
+    expect(whole?.story.articles).toHaveLength(largest.size);
+    const cut = await new CorpusView(served, { storyArticles: 2, storyClaims: 3 }).story(largest.id);
+    expect(cut?.story.articles.map((a) => a.id)).toEqual(largest.articles.slice(0, 2).map((a) => a.id));
+    expect(cut?.story.size).toBe(largest.size);
+    expect(cut?.claimsLimit).toBe(3);
+    expect(cut?.matrix.cells.reduce((n, cell) => n + cell.claims.length, 0)).toBe(3);
+    await served.close();
+  });
 });

@@ -24,6 +24,9 @@ import type {
 export interface CorpusViewOptions {
   /** How long cached article texts are trusted before the store's counts are compared again. */
   refreshMs?: number;
+  /** A story page's articles (its first) and the claims its matrix is made of (its latest). */
+  storyArticles?: number;
+  storyClaims?: number;
 }
 
 const DEFAULT_REFRESH_MS = 1000;
@@ -54,12 +57,16 @@ export class CorpusView {
   private version = '';
   private checkedAt = 0;
   private readonly refreshMs: number;
+  private readonly storyArticles: number;
+  private readonly storyClaims: number;
 
   constructor(
     readonly store: Store,
     options: CorpusViewOptions = {},
   ) {
     this.refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
+    this.storyArticles = options.storyArticles ?? STORY_ARTICLES;
+    this.storyClaims = options.storyClaims ?? STORY_CLAIMS;
   }
 
   /** Forgets what is cached, for a write this process made. */
@@ -140,15 +147,16 @@ export class CorpusView {
     };
   }
 
-  /** One story with its first {@link STORY_ARTICLES} articles and the matrix of its latest {@link STORY_CLAIMS} claims (copies apart). */
+  /** One story with its first articles and the matrix of its latest claims (copies apart; {@link STORY_ARTICLES}, {@link STORY_CLAIMS}). */
   async story(id: string): Promise<StoryDetailJSON | null> {
-    const [[story], claims] = await Promise.all([this.store.stories({ id, articles: STORY_ARTICLES }), this.store.claimsWhere({ story: id }, STORY_CLAIMS + 1)]);
+    const { storyArticles, storyClaims } = this;
+    const [[story], claims] = await Promise.all([this.store.stories({ id, articles: storyArticles }), this.store.claimsWhere({ story: id }, storyClaims + 1)]);
     if (!story) return null;
-    const capped = claims.length > STORY_CLAIMS;
+    const capped = claims.length > storyClaims;
     const read = capped ? claims.slice(1) : claims;
     const names = await this.names(read);
     const [fileNamed] = withFileNames([story]);
-    return { story: fileNamed, matrix: claimsMatrix(read, (speaker) => names.get(speaker) ?? speaker), claimsLimit: capped ? STORY_CLAIMS : null };
+    return { story: fileNamed, matrix: claimsMatrix(read, (speaker) => names.get(speaker) ?? speaker), claimsLimit: capped ? storyClaims : null };
   }
 
   /** The `limit` strongest edges of the actor network and their entities. */
