@@ -20,13 +20,8 @@ function flag(value: unknown): boolean {
 
 export function toArticle(row: Row): ArticleRecord {
   return {
-    id: row.id as string,
+    ...toStoryArticle(row),
     seq: row.seq as number,
-    title: row.title as string | null,
-    source: row.source as string | null,
-    url: row.url as string | null,
-    path: row.path as string | null,
-    published: row.published as string | null,
     time: row.time as number | null,
     ingestedAt: row.ingested_at as string,
     text: row.text as string,
@@ -35,8 +30,6 @@ export function toArticle(row: Row): ArticleRecord {
     signature: unpackSignature(row.signature as Uint8Array),
     vector: JSON.parse(row.vector as string),
     story: row.story as string,
-    duplicateOf: row.duplicate_of as string | null,
-    similarity: row.similarity as number | null,
   };
 }
 
@@ -262,7 +255,7 @@ export function toArticleSummary(row: Row): ArticleSummaryJSON {
   return { ...toStoryArticle(row), story: row.story as string, storyLabel: row.story_label as string };
 }
 
-/** An article row (its {@link STORY_MEMBER_COLUMNS}) as a story lists it. */
+/** An article row (its {@link STORY_MEMBER_COLUMNS} at least) as a story lists it. */
 function toStoryArticle(row: Row): StoryArticleJSON {
   return {
     id: row.id as string,

@@ -365,13 +365,13 @@ function taggingSurface(doc: Doc, i: number): string {
 }
 
 /**
+ * Tags the greedy tagger gets wrong because it decides a word before it sees the next one's tag.
  * "Zimbabwe's military said", "its chief executive says": an adjective between a possessive and a
- * finite verb heads the subject, so it is a noun. The greedy tagger decides the word before it
- * sees the verb's tag, and words like "military" are mostly adjectives. Ordinals and the like head
- * a phrase as adjectives in UD ("his first have"), and after an article the rule was wrong more
- * often than right on EWT and GUM ("the same can", "the wealthy constructed").
+ * finite verb heads the subject, so it is a noun (words like "military" are mostly adjectives).
+ * Ordinals and the like head a phrase as adjectives in UD ("his first have"), and after an article
+ * the rule was wrong more often than right on EWT and GUM ("the same can", "the wealthy constructed").
  */
-function nounsBeforeVerbs(tag: string[], lower: readonly string[], start: number, end: number): void {
+function correctTags(tag: string[], lower: readonly string[], start: number, end: number): void {
   for (let i = start + 1; i + 1 < end; i++) {
     if (tag[i] === 'JJ' && (tag[i - 1] === 'POS' || tag[i - 1] === 'PRP$') && FINITE.test(tag[i + 1]) && !ADJECTIVE_HEADS.has(lower[i])) tag[i] = 'NN';
   }
@@ -403,7 +403,7 @@ export function createPosStage(model: PosModel): Stage {
         for (let i = tokenStart; i < tokenEnd; i++) surfaces.push(taggingSurface(doc, i));
         tagger.tag(surfaces, guesses);
         for (let i = tokenStart; i < tokenEnd; i++) tag[i] = classes[guesses[i - tokenStart]];
-        nounsBeforeVerbs(tag, lower, tokenStart, tokenEnd);
+        correctTags(tag, lower, tokenStart, tokenEnd);
         for (let i = tokenStart; i < tokenEnd; i++) lemma[i] = lemmatize(lower[i], tag[i]);
         for (let i = tokenStart; i < tokenEnd; i++) pos[i] = uposOf(tag, lemma, i, tokenEnd);
       }

@@ -1529,7 +1529,7 @@ function transcriptLabel(doc: Doc, { tokenStart, tokenEnd }: Segment): { first: 
   while (colon < tokenEnd && colon - first < MAX_LABEL_WORDS && isCapitalsWord(doc.word(colon))) colon++;
   // "Ortiz: Yes. We broke records …": in an interview (a question came before), a person's name
   // in title case labels an answer too.
-  if (colon === first && isInterviewee(doc, first, tokenEnd)) colon = interviews.get(doc)?.people.get(first)?.tokenEnd ?? first;
+  if (colon === first) colon = intervieweeEnd(doc, first, tokenEnd) ?? first;
   if (colon === first || colon + 1 >= tokenEnd || doc.word(colon) !== ':') return null;
   // "BREAKING: …", "EXCLUSIVE: …": a page's label, not a speaker.
   const lowerFirst = doc.tokens.lower[first];
@@ -1539,8 +1539,11 @@ function transcriptLabel(doc: Doc, { tokenStart, tokenEnd }: Segment): { first: 
 /** Per document: where its first question paragraph ends, and its people's mentions by first token. */
 const interviews = new WeakMap<Doc, { afterQuestion: number; people: Map<number, Mention> }>();
 
-/** A person's name of at most {@link MAX_LABEL_WORDS} words opens the paragraph, before a colon, below a question. */
-function isInterviewee(doc: Doc, first: number, tokenEnd: number): boolean {
+/**
+ * Where the name ends when a person's name of at most {@link MAX_LABEL_WORDS} words opens the
+ * paragraph, before a colon, below a question; else null.
+ */
+function intervieweeEnd(doc: Doc, first: number, tokenEnd: number): number | null {
   let interview = interviews.get(doc);
   if (!interview) {
     const question = doc.paragraphs.find((p) => doc.word(p.tokenEnd - 1) === '?');
@@ -1548,7 +1551,8 @@ function isInterviewee(doc: Doc, first: number, tokenEnd: number): boolean {
     interviews.set(doc, (interview = { afterQuestion: question?.tokenEnd ?? Infinity, people }));
   }
   const name = interview.people.get(first);
-  return first >= interview.afterQuestion && name !== undefined && name.tokenEnd - first <= MAX_LABEL_WORDS && name.tokenEnd < tokenEnd && doc.word(name.tokenEnd) === ':';
+  const labels = first >= interview.afterQuestion && name !== undefined && name.tokenEnd - first <= MAX_LABEL_WORDS && name.tokenEnd < tokenEnd && doc.word(name.tokenEnd) === ':';
+  return labels ? name.tokenEnd : null;
 }
 
 /** A word in capitals: two letters or more, no lower case ("WALLACE", "SEN.", "O'BRIEN"). */

@@ -95,7 +95,8 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   }
   // "The Zimbabwe army denied", "Zimbabwe Army Denies Coup": a country naming the body that speaks.
   // (A headline parsed as one compound has no head the parse tells; English ends a phrase with it.)
-  const body = [head, doc.tokenAt(source.end - 1)].find((k) => k >= 0 && lexicon.isOrgCue(doc.tokens.lower[k]) && !mentionsIn(doc, source).some((m) => k >= m.tokenStart && k < m.tokenEnd));
+  const inside = mentionsIn(doc, source);
+  const body = [head, doc.tokenAt(source.end - 1)].find((k) => k >= 0 && lexicon.isOrgCue(doc.tokens.lower[k]) && !inside.some((m) => k >= m.tokenStart && k < m.tokenEnd));
   if (named && (named.type === 'GPE' || named.type === 'NORP') && body !== undefined) return describedEntity(doc, source, body, named, lexicon);
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
   // "Halden denies report …": a headline's short form of a firm the article names in full.
@@ -263,7 +264,10 @@ function sameCountrysBody(doc: Doc, headWord: string, inner: Entity | undefined)
   const country = countryOf(doc, inner);
   if (!country) return undefined;
   const sameKind = (word: string): boolean => word === headWord || (isMilitaryHead(word) && isMilitaryHead(headWord));
-  return doc.entities.find((e) => e.type === 'ORG' && e.unnamed && sameKind(e.name.toLowerCase().split(' ').at(-1) ?? '') && countryOf(doc, e) === country);
+  // The article's unnamed entities, which the mention index holds by name.
+  const described = (indexes.get(doc) ?? mentionIndex(doc)).unnamed.values();
+  for (const e of described) if (e.type === 'ORG' && sameKind(e.name.toLowerCase().split(' ').at(-1) ?? '') && countryOf(doc, e) === country) return e;
+  return undefined;
 }
 
 function describedEntity(
@@ -441,6 +445,9 @@ function askedInSentence(doc: Doc, offset: number, compatible: (e: Entity) => bo
   return null;
 }
 
+/** Quotes opening before a mention that are checked for holding it. */
+const QUOTES_HOLDING = 4;
+
 /**
  * "The ruling party accused army chief Constantino Chiwenga of treason after he warned …": the one
  * person the pronoun's sentence names before it, outside quotation marks, when nobody else there
@@ -448,8 +455,12 @@ function askedInSentence(doc: Doc, offset: number, compatible: (e: Entity) => bo
  */
 function onlyOneInSentence(doc: Doc, offset: number, compatible: (e: Entity) => boolean): string | null {
   const sentence = doc.sentences[doc.sentenceOf(doc.tokenAt(offset))];
-  // Not someone a quotation names: "“Ruth is a talented lawyer,” she said".
-  const quoted = (m: Mention) => doc.quotes.some((q) => q.kind === 'direct' && q.content.start <= m.start && m.end <= q.content.end);
+  // Not someone a quotation names: "“Ruth is a talented lawyer,” she said". Quotes are sorted by
+  // start: the few opening last before the mention are those that may hold it.
+  const quoted = (m: Mention): boolean => {
+    const upTo = quotesUpTo(doc, m.start);
+    return doc.quotes.slice(Math.max(0, upTo - QUOTES_HOLDING), upTo).some((q) => q.kind === 'direct' && m.end <= q.content.end);
+  };
   const named = new Set(mentionsIn(doc, { start: sentence.start, end: offset }).filter((m) => !quoted(m)).map((m) => doc.entities[m.entity]).filter(compatible).map((e) => e.id));
   return named.size === 1 ? [...named][0] : null;
 }
