@@ -1,6 +1,7 @@
 import { outletName } from '../core/corpus/claims.js';
 import { dateOf } from '../core/corpus/corpus.js';
 import type { ClaimRecord, ContradictionEdge, StoryJSON } from '../core/corpus/types.js';
+import { entityJSON } from '../store/rows.js';
 import type { EntityClaimCounts, Page, Store } from '../store/types.js';
 import { claimsMatrix } from './matrix.js';
 import { actorNetwork } from './network.js';
@@ -134,11 +135,10 @@ export class CorpusView {
       this.store.entityClaimCounts(id),
     ]);
     if (!found) return null;
-    const { keys: _keys, codes: _codes, ...entity } = found;
     // One read of names and articles for both sides.
     const statements = await this.statements([...said, ...about]);
     return {
-      entity,
+      entity: entityJSON(found),
       said: statements.slice(0, said.length),
       saidTotal: counts.said,
       about: statements.slice(said.length),

@@ -50,7 +50,11 @@ export function toEntity(row: Row): CorpusEntity {
 
 /** An entity row as the entity lists give it: without the lookup keys and code counts. */
 export function toEntityJSON(row: Row): EntityJSON {
-  const { keys: _keys, codes: _codes, ...entity } = toEntity(row);
+  return entityJSON(toEntity(row));
+}
+
+/** An entity as lists and pages show it: without the lookup keys and code counts. */
+export function entityJSON({ keys: _keys, codes: _codes, ...entity }: CorpusEntity): EntityJSON {
   return entity;
 }
 
