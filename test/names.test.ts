@@ -27,6 +27,14 @@ describe('names of people', () => {
     expect(people(text).map((e) => e.name)).toContain(name);
   });
 
+  it('names a company the model misses or takes for a person, and leaves a family name that is also a company to the model', () => {
+    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
+    expect(types('He left. Pfizer said it would appeal.')).toContain('Pfizer:ORG');
+    expect(types('He left. Unilever said on Monday it would appeal.')).toContain('Unilever:ORG');
+    expect(types('He left. Stellantis said it would cut jobs.')).toContain('Stellantis:ORG');
+    expect(types('Harrison Ford arrived on Monday.')).toEqual(['Harrison Ford:PERSON']);
+  });
+
   it('keeps a role title out of the name and as a role: "President Putin"', () => {
     const putin = people('President Putin said on Monday that Russia would respond.').find((e) => e.name === 'Putin');
     expect(putin?.roles).toContain('President');
