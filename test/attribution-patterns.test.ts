@@ -470,7 +470,23 @@ describe('speakers the parse resolves', () => {
   });
 
   it('"a number of analysts" are analysts', () => {
-    expect(analyse('A number of analysts said the merger would fail.').speakerOf('the merger would fail')).toBe('number of analysts');
+    expect(analyse('A number of analysts said the merger would fail.').speakerOf('the merger would fail')).toBe('analysts');
+  });
+
+  it('"one of the aides" is one of the aides named before, whatever the number\'s tag', () => {
+    const a = analyse('According to two aides familiar with the talks, the disagreement centred on asylum. One of the aides, who spoke on condition of anonymity, said the gap was "about a page of text."');
+    expect(a.speakerOf('about a page of text')).toBe('aides');
+    expect(a.quote('about a page of text').speaker).toBe(a.quote('the disagreement centred').speaker);
+  });
+
+  it('"the company" is the last company that was a subject, not one named in a prepositional phrase', () => {
+    const a = analyse('Dr. Amit Khera of UT Southwestern Medical Center called it "long overdue." Bayer, which makes the best-known brand of aspirin, said it was reviewing the guidance. The company noted that the label already tells consumers to consult a doctor.');
+    expect(a.speakerOf('the label already tells')).toBe('Bayer');
+  });
+
+  it('a report verb coordinated inside the content, in the cue\'s tense and without a subject, is the speaker\'s next act', () => {
+    const a = analyse('In a floor speech, Becker said negotiators had "never signed off" on the change and called Democratic claims "simply false."');
+    expect(a.attributions()).toEqual([['Becker', 'negotiators had "never signed off" on the change'], ['Becker', 'Democratic claims "simply false."']]);
   });
 
   it('"the prime minister" is the named holder introduced earlier', () => {
@@ -665,6 +681,7 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['a thing wanted', 'Heavy users will still want a charger nearby.'],
     ['a say wanted', 'Residents who want a say should call their councillor before then.'],
     ['a goal added', 'Ferreira added his second from the penalty spot after Walsh appeared to trip him in the box.'],
+    ['a plea in court', 'Deborah Ellison, 58, of Kettering, admitted 14 counts of fraud by abuse of position at Northampton Crown Court in September.'],
     ['figures someone cites', 'But the figures he cites leave out the nurses who rely on the service.'],
     ['what someone decided', 'The cabinet will review the cuts in March. Doris Fenwick has already decided what she will tell them.'],
     ['a results line before a colon', 'Hartfield Town 2-2 Kingsbridge Rovers: Okafor header rescues point for furious visitors'],

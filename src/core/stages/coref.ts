@@ -3,6 +3,7 @@ import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
 import { PLACE_NOUNS } from '../lexicon/predicates.js';
 import { isMilitaryHead } from '../lexicon/words.js';
+import { baseRelation } from '../syntax.js';
 
 /**
  * Coreference of definite descriptions ("the group" → the Taliban, "the channel" → Al Jazeera,
@@ -136,7 +137,7 @@ function headFits(head: string, entity: Entity): boolean {
     (isMilitaryHead(head) && words.some(isMilitaryHead));
 }
 
-/** The most recent organisation, fit for the head, that was the subject of a verb: the salient one. */
+/** The most recent organisation, fit for the head, that was the subject of a clause: the salient one. */
 function lastSubjectOrganisation(doc: Doc, before: number, head: string): number {
   let fallback = -1;
   const last = mentionsBefore(doc, before) - 1;
@@ -144,11 +145,23 @@ function lastSubjectOrganisation(doc: Doc, before: number, head: string): number
     const m = doc.mentions[k];
     if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG' || !headFits(head, doc.entities[m.entity])) continue;
     if (fallback < 0) fallback = m.entity;
-    let j = m.tokenEnd;
-    while (j < doc.tokenCount && (doc.upos(j) === 'AUX' || doc.upos(j) === 'ADV')) j++;
-    if (j < doc.tokenCount && doc.upos(j) === 'VERB') return m.entity;
+    if (isSubject(doc, m)) return m.entity;
   }
   return fallback;
+}
+
+/**
+ * Whether the mention heads a clause's subject in the parse: "Bayer, which makes aspirin, said"
+ * is one; "Dr. Khera of UT Southwestern Medical Center called it" is not, though a verb follows
+ * the name.
+ */
+function isSubject(doc: Doc, m: Mention): boolean {
+  if (!doc.layers.has('deps')) return false;
+  const { head, deprel } = doc.tokens;
+  for (let i = m.tokenStart; i < m.tokenEnd; i++) {
+    if ((head[i] < m.tokenStart || head[i] >= m.tokenEnd) && baseRelation(deprel[i]) === 'nsubj') return true;
+  }
+  return false;
 }
 
 /**

@@ -381,7 +381,13 @@ function correctTags(tag: string[], lower: readonly string[], start: number, end
   for (let i = start + 1; i < end; i++) {
     if (tag[i] === 'NNS' && tag[i - 1] === 'PRP' && THIRD_PERSON.has(lower[i - 1]) && lower[i].endsWith('s')) tag[i] = 'VBZ';
   }
+  // "called Democratic claims false", "rejected Western reports": after a verb that judges its
+  // object and a modifier, an -s word is that object, not the verb of a clause.
+  for (let i = start + 2; i < end; i++) {
+    if (tag[i] === 'VBZ' && (tag[i - 1] === 'JJ' || tag[i - 1] === 'NNP') && tag[i - 2].startsWith('VB') && JUDGING_VERBS.has(lemmatize(lower[i - 2], tag[i - 2]))) tag[i] = 'NNS';
+  }
 }
+const JUDGING_VERBS = new Set(['call', 'brand', 'label', 'dismiss', 'reject', 'deny', 'refute', 'dispute', 'condemn', 'welcome', 'criticize', 'criticise', 'question']);
 const THIRD_PERSON = new Set(['he', 'she', 'it']);
 const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
 const ADJECTIVE_HEADS = new Set(['first', 'second', 'third', 'last', 'next', 'other', 'same', 'own', 'former', 'latter', 'only']);

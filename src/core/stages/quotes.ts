@@ -718,6 +718,8 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // A thing wished for is no statement: "residents who want a say", "will still want a charger";
   // nor a thing added: "Ferreira added his second from the penalty spot".
   if (relation === 'obj' && ACTS_ON_LONE_OBJECT.has(lemma) && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
+  // "admitted 14 counts of fraud", "admitted manslaughter": a plea in court, not a statement.
+  if (relation === 'obj' && lemma === 'admit' && childrenWith(doc, v, 'obj').some((object) => CHARGES.has(doc.tokens.lemma[object]))) return false;
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) {
     // "refused to open the till", "agreed to raise its offer" are acts; "refused to rule out a
     // strike", "declined to say whether" speak through the verb they govern.
@@ -762,6 +764,9 @@ function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRan
  * wanting ("want them to leave" is a demand, "want a say" is not) and adding ("added that …").
  */
 const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add']);
+
+/** What a defendant admits by pleading guilty. */
+const CHARGES = new Set(['count', 'charge', 'offence', 'offense', 'crime', 'fraud', 'theft', 'manslaughter', 'murder', 'assault', 'burglary', 'robbery', 'rape', 'bribery', 'perjury', 'negligence']);
 
 /** Verbs that report a judgement as a predicate on their object: "called the report fake". */
 const NAMING_VERBS = new Set(['call', 'brand', 'label', 'dub', 'term', 'describe', 'characterize', 'characterise']);
@@ -1394,7 +1399,7 @@ function beforeFramingReport(doc: Doc, content: Span, regionOf: Int32Array): Spa
  * cue (a `conj` cue verb in the parse) ends the first one's content, with its "and" and comma.
  */
 function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
-  for (const k of childrenWith(doc, v, 'conj')) {
+  for (const k of [...childrenWith(doc, v, 'conj'), ...speakersSecondReports(doc, v, content)]) {
     if (doc.tokens.start[k] <= content.start || doc.tokens.start[k] >= content.end) continue;
     if (doc.upos(k) !== 'VERB' || !CUE_READINGS.has(doc.tokens.lemma[k])) continue;
     let last = subtreeSpan(doc, k).tokenStart - 1;
@@ -1402,6 +1407,22 @@ function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
     if (last >= 0 && doc.tokens.end[last] > content.start) return { start: content.start, end: doc.tokens.end[last] };
   }
   return content;
+}
+
+/**
+ * "he said negotiators had never signed off on the change and called the claims false": a report
+ * verb in the cue's tense, without a subject, coordinated with a verb of the content that reports
+ * nothing, is the speaker's next act, though the parse hangs it inside the content.
+ */
+function speakersSecondReports(doc: Doc, v: number, content: Span): number[] {
+  const { head, deprel, lemma, tag } = doc.tokens;
+  const found: number[] = [];
+  for (let k = doc.tokenAt(content.start); k < doc.tokenCount && doc.tokens.end[k] <= content.end; k++) {
+    if (deprel[k] !== 'conj' || tag[k] !== tag[v] || !CUE_READINGS.has(lemma[k]) || CUE_READINGS.has(lemma[head[k]])) continue;
+    if (doc.tokens.start[head[k]] < content.start || childrenWith(doc, k, 'nsubj').length > 0) continue;
+    found.push(k);
+  }
+  return found;
 }
 
 /** A list item's mark: "•", "-", "1.", "(a)". */

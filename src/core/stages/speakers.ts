@@ -236,8 +236,10 @@ function parsedHead(doc: Doc, first: number, last: number): number {
     // "Clinton spokesman | Jesse Lehrich", parsed as two subjects: a name after a role is the head.
     // The role may be tagged as an adjective ("Nordvik chief executive Ingrid Halvorsen").
     if (found >= 0) return doc.upos(i) === 'PROPN' && (doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'ADJ') ? i : found;
-    if (!/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(i))) return -1;
-    if (!QUANTITY_HEADS.test(doc.tokens.lower[i])) {
+    // "One of the aides": a number heads the phrase only as a quantity of the counted noun.
+    const quantity = QUANTITY_HEADS.test(doc.tokens.lower[i]);
+    if (!/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(i)) && !(quantity && doc.upos(i) === 'NUM')) return -1;
+    if (!quantity) {
       found = i;
       continue;
     }
@@ -276,7 +278,7 @@ function describedEntity(
   if (head < 0) return null;
   const headWord = doc.tokens.lower[head];
   const first = doc.tokenAt(source.start);
-  const skipDeterminer = /^(?:a|an|the|another|one|two|three|several|some|many)$/.test(doc.tokens.lower[first]) ? first + 1 : first;
+  const skipDeterminer = countedNounStart(doc, first, head);
   const bare = doc.text.slice(doc.tokens.start[skipDeterminer], doc.tokens.end[head]);
   const index = indexes.get(doc) ?? mentionIndex(doc);
   // "A spokesperson for Ashby Vale Borough Council": named with whom it speaks for, so two
@@ -320,6 +322,21 @@ function describedEntity(
   const headAlone = doc.word(head);
   if (!index.unnamed.has(headAlone)) index.unnamed.set(headAlone, entity);
   return entity.id;
+}
+
+const DETERMINERS = /^(?:a|an|the|another|one|two|three|several|some|many)$/;
+
+/**
+ * Where a description's words start after its determiner, and after a quantity of the counted
+ * noun: "One of the aides" and "a number of analysts" are described as the aides and the analysts.
+ */
+function countedNounStart(doc: Doc, first: number, head: number): number {
+  const { lower } = doc.tokens;
+  let k = DETERMINERS.test(lower[first]) ? first + 1 : first;
+  if (k < head && lower[k + 1] === 'of' && QUANTITY_HEADS.test(lower[k])) k += 2;
+  else if (k === first + 1 && k < head && lower[k] === 'of') k += 1;
+  if (k > first + 1 && k < head && DETERMINERS.test(lower[k])) k++;
+  return k;
 }
 
 /** Words that join a description to the body it speaks for: "spokesperson for", "analysts at". */
