@@ -484,6 +484,17 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('the label already tells')).toBe('Bayer');
   });
 
+  it('a mixed quote before a coordinated report keeps its closing mark', () => {
+    const a = analyse('Villa manager Unai Emery said his side had been "punished for one bad minute" and insisted they deserved at least a point.');
+    expect(a.attributions()).toEqual([['Villa manager Unai Emery', 'his side had been "punished for one bad minute"'], ['Villa manager Unai Emery', 'they deserved at least a point']]);
+  });
+
+  it('"who wrote" after a name speaks for the whole name, not a new entity of its last word', () => {
+    const a = analyse('The decision was criticised by former referee Keith Hackett, who wrote in a column that the contact was "minimal at best."');
+    expect(a.speakerOf('minimal at best')).toBe('Keith Hackett');
+    expect(a.entities.filter((e) => e.name === 'Hackett')).toEqual([]);
+  });
+
   it('a report verb coordinated inside the content, in the cue\'s tense and without a subject, is the speaker\'s next act', () => {
     const a = analyse('In a floor speech, Becker said negotiators had "never signed off" on the change and called Democratic claims "simply false."');
     expect(a.attributions()).toEqual([['Becker', 'negotiators had "never signed off" on the change'], ['Becker', 'Democratic claims "simply false."']]);

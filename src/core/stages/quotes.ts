@@ -1405,10 +1405,18 @@ function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
     if (doc.tokens.start[k] <= content.start || doc.tokens.start[k] >= content.end) continue;
     if (doc.upos(k) !== 'VERB' || !CUE_READINGS.has(doc.tokens.lemma[k])) continue;
     let last = subtreeSpan(doc, k).tokenStart - 1;
-    while (last >= 0 && doc.tokens.start[last] > content.start && (doc.upos(last) === 'PUNCT' || doc.upos(last) === 'CCONJ')) last--;
+    // A closing quotation mark stays with the words it closes: 'had been "punished for one bad minute" and insisted'.
+    while (last >= 0 && doc.tokens.start[last] > content.start && (doc.upos(last) === 'PUNCT' || doc.upos(last) === 'CCONJ') && !closesQuotation(doc, last, content.start)) last--;
     if (last >= 0 && doc.tokens.end[last] > content.start) return { start: content.start, end: doc.tokens.end[last] };
   }
   return content;
+}
+
+/** Whether token `i` closes a quotation opened at or after `from`. */
+function closesQuotation(doc: Doc, i: number, from: number): boolean {
+  if (doc.tokens.tag[i] !== "''") return false;
+  for (let k = i - 1; k >= 0 && doc.tokens.end[k] > from; k--) if (doc.tokens.tag[k] === '``') return true;
+  return false;
 }
 
 /**

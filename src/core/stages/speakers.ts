@@ -71,7 +71,9 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     const nominal = before >= 0 && (doc.upos(before) === 'NOUN' || doc.upos(before) === 'PROPN');
     const antecedent = nominal ? before : antecedentOf(doc, at);
     if (antecedent < 0) return null;
-    const { tokenStart } = subtreeSpan(doc, antecedent);
+    // "former referee Keith Hackett, who wrote": the name the antecedent ends, whatever its subtree.
+    const name = doc.mentions.find((m) => m.tokenStart <= antecedent && antecedent < m.tokenEnd);
+    const tokenStart = Math.min(subtreeSpan(doc, antecedent).tokenStart, name?.tokenStart ?? antecedent);
     return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
   }
   const head = headToken(doc, source);
