@@ -489,6 +489,11 @@ describe('speakers the parse resolves', () => {
     expect(a.attributions()).toEqual([['Villa manager Unai Emery', 'his side had been "punished for one bad minute"'], ['Villa manager Unai Emery', 'they deserved at least a point']]);
   });
 
+  it('a hope coordinated with the cue, without a subject of its own, is part of what was said', () => {
+    const a = analyse('The mediator said he was "in contact with both parties" and hoped a deal could be reached before the deadline.');
+    expect(a.attributions()).toEqual([['The mediator', 'he was "in contact with both parties" and hoped a deal could be reached before the deadline']]);
+  });
+
   it('"who wrote" after a name speaks for the whole name, not a new entity of its last word', () => {
     const a = analyse('The decision was criticised by former referee Keith Hackett, who wrote in a column that the contact was "minimal at best."');
     expect(a.speakerOf('minimal at best')).toBe('Keith Hackett');

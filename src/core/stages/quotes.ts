@@ -1403,7 +1403,7 @@ function beforeFramingReport(doc: Doc, content: Span, regionOf: Int32Array): Spa
 function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
   for (const k of [...childrenWith(doc, v, 'conj'), ...speakersSecondReports(doc, v, content)]) {
     if (doc.tokens.start[k] <= content.start || doc.tokens.start[k] >= content.end) continue;
-    if (doc.upos(k) !== 'VERB' || !CUE_READINGS.has(doc.tokens.lemma[k])) continue;
+    if (doc.upos(k) !== 'VERB' || !CUE_READINGS.has(doc.tokens.lemma[k]) || (STATED_ATTITUDES.has(doc.tokens.lemma[k]) && childrenWith(doc, k, 'nsubj').length === 0)) continue;
     let last = subtreeSpan(doc, k).tokenStart - 1;
     // A closing quotation mark stays with the words it closes: 'had been "punished for one bad minute" and insisted'.
     while (last >= 0 && doc.tokens.start[last] > content.start && (doc.upos(last) === 'PUNCT' || doc.upos(last) === 'CCONJ') && !closesQuotation(doc, last, content.start)) last--;
@@ -1411,6 +1411,12 @@ function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
   }
   return content;
 }
+
+/**
+ * "said he was in contact with both parties and hoped a deal could be reached": a hope or an
+ * expectation coordinated with the cue, without a subject of its own, is part of what was said.
+ */
+const STATED_ATTITUDES = new Set(['hope', 'expect', 'believe', 'fear', 'feel', 'think', 'wish', 'doubt']);
 
 /** Whether token `i` closes a quotation opened at or after `from`. */
 function closesQuotation(doc: Doc, i: number, from: number): boolean {
