@@ -479,6 +479,18 @@ describe('speakers the parse resolves', () => {
     expect(a.quote('about a page of text').speaker).toBe(a.quote('the disagreement centred').speaker);
   });
 
+  it('"the group" is the one named with "group" before; "the coalition" is no other kind of body', () => {
+    const a = analyse('Iraq\'s military said an air strike had killed Abu Yasser al-Issawi, the Islamic State group\'s deputy leader. The strike hit a hideout near al-Qaim, the Joint Operations Command said in a statement. A coalition spokesman, Colonel Joe Buccino, confirmed that the coalition had provided support. He said the group "remains a threat to the region."');
+    const entityAt = (words: string) => a.entities.find((e) => e.mentions.some((m) => m.start === a.text.indexOf(words)))?.name;
+    expect(entityAt('the group "remains')).toBe('Islamic State');
+    expect(entityAt('the coalition had')).toBeUndefined();
+  });
+
+  it('an event shows, it does not state: "saying the operation showed that …" is one report, the speaker\'s', () => {
+    const a = analyse('Prime Minister Mohammed Shia al-Sudani congratulated the armed forces, saying the operation showed that "terrorism has no safe haven in Iraq."');
+    expect(a.attributions()).toEqual([['Prime Minister Mohammed Shia al-Sudani', 'the operation showed that "terrorism has no safe haven in Iraq."']]);
+  });
+
   it('"the company" is the last company that was a subject, not one named in a prepositional phrase', () => {
     const a = analyse('Dr. Amit Khera of UT Southwestern Medical Center called it "long overdue." Bayer, which makes the best-known brand of aspirin, said it was reviewing the guidance. The company noted that the label already tells consumers to consult a doctor.');
     expect(a.speakerOf('the label already tells')).toBe('Bayer');

@@ -105,9 +105,10 @@ function mentionsBefore(doc: Doc, before: number): number {
 /**
  * Heads that can refer to any organisation ("the group" → the Taliban). Any other head names a
  * kind of body, and refers back only to one named or described with it: "the army" is Zimbabwe's
- * army or the Zimbabwe National Army, never the Movement for Democratic Change.
+ * army or the Zimbabwe National Army, never the Movement for Democratic Change; "the coalition"
+ * is a coalition, never the Iraqi command that reported its strike.
  */
-const GENERIC_HEADS = new Set(['group', 'groups', 'organisation', 'organization', 'movement', 'faction', 'company', 'firm', 'alliance', 'coalition', 'network', 'union']);
+const GENERIC_HEADS = new Set(['group', 'groups', 'organisation', 'organization', 'movement', 'faction', 'company', 'firm']);
 
 /**
  * Kinds of business and the words their names use: "the airline" is Skyline Air, "the utility"
@@ -137,17 +138,23 @@ function headFits(head: string, entity: Entity): boolean {
     (isMilitaryHead(head) && words.some(isMilitaryHead));
 }
 
-/** The most recent organisation, fit for the head, that was the subject of a clause: the salient one. */
+/**
+ * The most recent organisation named with the head ("the Islamic State group"), else the most recent
+ * one, fit for the head, that was the subject of a clause: the salient one.
+ */
 function lastSubjectOrganisation(doc: Doc, before: number, head: string): number {
   let fallback = -1;
   const last = mentionsBefore(doc, before) - 1;
+  let subject = -1;
   for (let k = last; k >= 0 && k > last - MAX_MENTIONS_BACK; k--) {
     const m = doc.mentions[k];
     if (m.tokenEnd > before || doc.entities[m.entity].type !== 'ORG' || !headFits(head, doc.entities[m.entity])) continue;
+    // "the Islamic State group's deputy leader … the group": named with the head itself.
+    if (m.kind === 'name' && doc.tokens.lower[m.tokenEnd] === head) return m.entity;
     if (fallback < 0) fallback = m.entity;
-    if (isSubject(doc, m)) return m.entity;
+    if (subject < 0 && isSubject(doc, m)) subject = m.entity;
   }
-  return fallback;
+  return subject >= 0 ? subject : fallback;
 }
 
 /**

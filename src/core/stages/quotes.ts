@@ -671,6 +671,8 @@ const ANSWERING = new Set(['respond', 'reply', 'react', 'answer']);
 const ACTS_UNLESS_SPEECH = new Set(['refuse', 'decline', 'agree', 'offer']);
 /** Recordings, charts and models that show rather than state ("a chart in the report shows", "their computer model suggests"). */
 const VISUAL_RECORDS = /^(?:replays?|footage|videos?|images?|pictures?|photos?|photographs?|scans?|cctv|x-rays?|recordings?|clips?|charts?|graphs?|maps?|diagrams?|schedules?|models?|simulations?)$/;
+const EVIDENCING = new Set(['show', 'prove', 'demonstrate', 'underline', 'underscore', 'highlight', 'reveal', 'indicate']);
+const EVENT_NOUNS = new Set(['operation', 'attack', 'strike', 'raid', 'killing', 'incident', 'move', 'decision', 'win', 'victory', 'defeat', 'episode', 'crisis', 'event', 'war', 'fighting', 'outbreak', 'collapse']);
 const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall', 'post', 'write', 'share']);
 const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'talk', 'confirm', 'provide', 'give', 'identify', 'name', 'reveal', 'disclose', 'specify']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
@@ -697,6 +699,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // An advert's clip that "says" speaks. "Posted photographs of her wheelchair" shares, states nothing.
   if (lemma !== 'say' && childrenWith(doc, v, 'nsubj').some((subject) => VISUAL_RECORDS.test(doc.tokens.lower[subject]))) return false;
   if (childrenWith(doc, v, 'obj').some((object) => object >= range.start && VISUAL_RECORDS.test(doc.tokens.lower[object]))) return false;
+  // "the operation showed that terrorism has no safe haven": an event is evidence someone reads, not a source.
+  // (The parse may hang the verb on the noun as a clause modifying it: "saying the operation/obj showed/acl".)
+  if (EVIDENCING.has(lemma) && [...childrenWith(doc, v, 'nsubj'), ...(doc.tokens.deprel[v] === 'acl' ? [doc.tokens.head[v]] : [])].some((subject) => EVENT_NOUNS.has(doc.tokens.lemma[subject]))) return false;
   // "cautioned, however, that the trial was small", "wrote on X that the company would recover":
   // a that-clause right after a cue is what it reports, wherever the parse hung it.
   const parsed = reportRelation(doc, v, withoutTrailingReport(doc, v, range));
