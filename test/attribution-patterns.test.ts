@@ -501,6 +501,11 @@ describe('speakers the parse resolves', () => {
     expect(a.attributions()).toEqual([['Villa manager Unai Emery', 'his side had been "punished for one bad minute"'], ['Villa manager Unai Emery', 'they deserved at least a point']]);
   });
 
+  it('a report coordinated with an act after an opening adverb: "Then she laughed and said …"', () => {
+    const a = analyse('Asked whether she had any regrets, McLeod shook her head. Then she laughed and said she wished she had learned to swim.');
+    expect(a.speakerOf('she wished she had learned')).toBe('McLeod');
+  });
+
   it('a hope coordinated with the cue, without a subject of its own, is part of what was said', () => {
     const a = analyse('The mediator said he was "in contact with both parties" and hoped a deal could be reached before the deadline.');
     expect(a.attributions()[0]).toEqual(['The mediator', 'he was "in contact with both parties" and hoped a deal could be reached before the deadline']);

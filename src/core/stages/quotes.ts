@@ -3,7 +3,7 @@ import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
 import { isPageLabelWord } from '../lexicon/words.js';
-import { parsedSource, reportRelation } from '../speech-structure.js';
+import { parsedSource, reportRelation, subjectHead } from '../speech-structure.js';
 import { baseRelation, children, childrenWith, dominates, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
 import { mentionTypeAt } from '../cue-model.js';
 import { contentEndCandidates, contentStartCandidates, type ContentEdgeChoice, type ContentSpanModel } from '../models/content-span.js';
@@ -477,7 +477,8 @@ function attribute(
     // A participle or a coordinated verb shares the main clause's subject: "…, saying they …",
     // "The IS has emerged … and vowed to …".
     shared = previousSource !== null;
-    source = previousSource ?? nounPhraseStartingAt(doc, sentStart, last);
+    // "Then she laughed and said": the parse knows the subject an adverb stands before.
+    source = previousSource ?? nounPhraseStartingAt(doc, sentStart, last) ?? sharedSubject(doc, cueTokens.start, sentStart, regionOf);
     if (!source) return null;
   } else if (!source && INVERTIBLE.has(cue.lemma)) {
     // "“…,” said Kabulov, a Russian envoy."
@@ -844,6 +845,14 @@ function subjectBefore(doc: Doc, v: number, sentStart: number, regionOf: Int32Ar
   }
   const name = mentionStartingAt(doc, sentStart);
   return name && name.end < v && doc.word(name.end) === ',' ? name : null;
+}
+
+/** The subject verb `v` shares with the verb it is coordinated with or depends on, from the parse. */
+function sharedSubject(doc: Doc, v: number, sentStart: number, regionOf: Int32Array): TokenRange | null {
+  const subject = subjectHead(doc, v);
+  if (subject < sentStart || subject >= v || regionOf[subject] >= 0 || !/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(subject))) return null;
+  const { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
+  return tokenStart >= sentStart && tokenEnd <= v ? { start: tokenStart, end: tokenEnd } : null;
 }
 
 /** The tokens of the mention that starts at token `i`, if any (mentions are sorted by start). */
