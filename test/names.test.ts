@@ -221,6 +221,13 @@ describe('one name, one type in an article', () => {
 describe('title-case headlines', () => {
   const names = (text: string): string[] => toArticleJSON(analyzer.run(text)).entities.filter((e) => !e.unnamed).map((e) => e.name);
 
+  it('a verbless title is a headline when the body writes its words in lower case: "The Last Lighthouse Keeper of Skerry Point"', () => {
+    const text = 'The Last Lighthouse Keeper of Skerry Point\n\nFor 31 years, Agnes McLeod climbed the steps of the lighthouse at Skerry Point. She was the last keeper there.';
+    const found = toArticleJSON(analyzer.run(text)).entities.filter((e) => !e.unnamed).map((e) => `${e.name}:${e.type}`);
+    expect(found).toContain('Skerry Point:LOC');
+    expect(found.filter((e) => e.includes('Keeper'))).toEqual([]);
+  });
+
   it('a possessive does not keep a line from reading as a headline: "Hamilton Struggles" is no name', () => {
     expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).toContain('Hamilton');
     expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).not.toContain('Hamilton Struggles');

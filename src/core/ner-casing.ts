@@ -1,4 +1,4 @@
-import type { Doc } from './doc.js';
+import type { Doc, Segment } from './doc.js';
 import type { NerLexicon } from './ner-features.js';
 
 /**
@@ -83,17 +83,14 @@ interface BodyCase {
  * Musk" and "Emmanuel Macron" keep their capitals though "musk" and "macron" are words).
  */
 export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexicon: NerLexicon, written: ReadonlySet<string> = lowercase): Map<number, string> | null {
-  const headlines = doc.sentences.filter((s) => {
-    const kind = lineCase(doc, s.tokenStart, s.tokenEnd);
-    return kind === 'caps' || (kind === 'title' && hasVerb(doc, s.tokenStart, s.tokenEnd, lowercase));
-  });
-  if (headlines.length === 0) return null;
+  const lines = doc.sentences.filter((s) => lineCase(doc, s.tokenStart, s.tokenEnd) !== null);
+  if (lines.length === 0) return null;
   const { lower } = doc.tokens;
-  const inHeadline = new Uint8Array(doc.tokenCount);
-  for (const s of headlines) inHeadline.fill(1, s.tokenStart, s.tokenEnd);
+  const inLine = new Uint8Array(doc.tokenCount);
+  for (const s of lines) inLine.fill(1, s.tokenStart, s.tokenEnd);
   const body = new Map<string, BodyCase>();
   for (const s of doc.sentences) {
-    if (inHeadline[s.tokenStart] === 1) continue;
+    if (inLine[s.tokenStart] === 1) continue;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const word = doc.word(i);
       if (!HAS_LETTER.test(word)) continue;
@@ -108,6 +105,18 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
       } else seen.lower++;
     }
   }
+  // A title-case line is a headline when it has a verb, or when the body writes two of its words
+  // in lower case ("The Last Lighthouse Keeper of Skerry Point"); a line of names has neither.
+  const writtenLower = (s: Segment): number => {
+    let count = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const seen = MINOR.has(lower[i]) ? undefined : body.get(lower[i]);
+      if (seen !== undefined && seen.lower > seen.capitalised) count++;
+    }
+    return count;
+  };
+  const headlines = lines.filter((s) => lineCase(doc, s.tokenStart, s.tokenEnd) === 'caps' || hasVerb(doc, s.tokenStart, s.tokenEnd, lowercase) || writtenLower(s) >= 2);
+  if (headlines.length === 0) return null;
   const forms = new Map<number, string>();
   const surface = (j: number): string => doc.word(j);
   const common = (word: string): boolean => lowercase.has(word) || readsAsVerb(word, lowercase);
