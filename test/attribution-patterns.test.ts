@@ -405,6 +405,11 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('never afraid')).toBe('Maria Ressa');
   });
 
+  it('a headline’s quote signed with a description: "\'We Were Told to Keep Quiet\': A Nurse on …"', () => {
+    const a = analyse("'We Were Told to Keep Quiet': A Nurse on the Hospital's Staffing Crisis\n\nMaria Santos has worked as a nurse in Fresno for 17 years.");
+    expect(a.quote('Keep Quiet').source?.text).toBe('A Nurse');
+  });
+
   it('an interview’s answers (“A: …”) are the interviewee’s words; its questions are no statements', () => {
     const a = analyse('Maria Ressa, the Filipino journalist who shared the Nobel Peace Prize, spoke to us in London. Ressa faced ten arrest warrants.\n\nQ: Were you ever afraid?\n\nA: I was never afraid. I was angry.\n\nQ: What should governments do?\n\nA: Regulate the platforms.');
     expect(a.speakerOf('never afraid')).toBe('Maria Ressa');

@@ -1503,6 +1503,8 @@ function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Fou
           break;
         }
       }
+      // "'We Were Told to Keep Quiet': A Nurse on the Hospital's Staffing Crisis": a description, then "on".
+      source ??= describedSigner(doc, mark + 1, paragraph.tokenEnd);
     }
     if (!source) continue;
     const content = { start: doc.tokens.start[region.open], end: doc.tokens.end[region.last] };
@@ -1511,6 +1513,15 @@ function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Fou
     out.push({ cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: source.end, content: [content] });
   }
   return out;
+}
+
+/** "A Nurse on …", "an ICU doctor on …": an article and a noun before "on", as a quote headline signs. */
+function describedSigner(doc: Doc, from: number, end: number): TokenRange | null {
+  if (!/^(?:a|an|the)$/.test(doc.tokens.lower[from])) return null;
+  for (let i = from + 2; i < Math.min(end, from + HEADLINE_SPEAKER_LEAD); i++) {
+    if (doc.tokens.lower[i] === 'on') return doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'PROPN' ? { start: from, end: i } : null;
+  }
+  return null;
 }
 
 const QUESTION_LABELS = new Set(['q', 'question']);
