@@ -27,6 +27,13 @@ describe('names of people', () => {
     expect(people(text).map((e) => e.name)).toContain(name);
   });
 
+  it('keeps a descriptor that opens a sentence out of the name, and types the name as it says: "Carmaker Veltro", "Singer Lena Marsh"', () => {
+    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
+    expect(types('Carmaker Veltro said it would cut jobs.')).toEqual(['Veltro:ORG']);
+    expect(types('Retailer Northway said it would close stores.')).toEqual(['Northway:ORG']);
+    expect(types('Singer Lena Marsh said she would tour.')).toEqual(['Lena Marsh:PERSON']);
+  });
+
   it('names a company the model misses or takes for a person, and leaves a family name that is also a company to the model', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('He left. Pfizer said it would appeal.')).toContain('Pfizer:ORG');

@@ -64,3 +64,23 @@ const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'force']);
 export function isMilitaryHead(lower: string): boolean {
   return MILITARY_HEADS.has(lower);
 }
+
+/**
+ * Common nouns that describe whom a name names, written before it ("Carmaker Veltro", "Singer Lena
+ * Marsh"); at a sentence's start they are capitalised like the name, but are no part of it.
+ */
+const BUSINESS_DESCRIPTORS = new Set([
+  'carmaker', 'automaker', 'chipmaker', 'drugmaker', 'planemaker', 'airline', 'retailer', 'miner', 'insurer', 'lender',
+  'broadcaster', 'brewer', 'supermarket', 'publisher', 'conglomerate', 'startup', 'start-up', 'regulator', 'watchdog',
+]);
+const PERSON_DESCRIPTORS = new Set([
+  'singer', 'rapper', 'actor', 'actress', 'footballer', 'striker', 'midfielder', 'defender', 'goalkeeper', 'boxer',
+  'golfer', 'author', 'novelist', 'filmmaker', 'comedian', 'musician', 'guitarist', 'drummer', 'chef', 'designer',
+  'artist', 'poet', 'composer', 'dancer', 'businessman', 'businesswoman', 'billionaire', 'entrepreneur', 'tycoon',
+  'presenter', 'broadcaster', 'historian', 'scientist', 'astronaut', 'cyclist', 'sprinter', 'swimmer', 'athlete',
+]);
+
+/** The kind of entity a descriptor before a name says it is, or null for any other word. */
+export function descriptorType(lower: string): 'ORG' | 'PERSON' | null {
+  return BUSINESS_DESCRIPTORS.has(lower) ? 'ORG' : PERSON_DESCRIPTORS.has(lower) ? 'PERSON' : null;
+}

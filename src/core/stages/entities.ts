@@ -5,7 +5,7 @@ import { tagEntities, type NerModel, type NerSpan } from '../ner.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { NAME_TITLES } from '../lexicon/curated.js';
 import { PLACE_NOUNS } from '../lexicon/predicates.js';
-import { isPageLabelWord } from '../lexicon/words.js';
+import { descriptorType, isPageLabelWord } from '../lexicon/words.js';
 import { NAME_JOINERS } from '../ner-casing.js';
 import { initials } from '../corpus/names.js';
 
@@ -81,7 +81,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     assigns: ['mentions', 'entities'],
     apply(doc) {
       const spans = nerModel ? splitNamedPlaces(doc, lexicon, splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon))) : null;
-      const candidates = joinNameParts(doc, findNames(doc, lexicon, spans));
+      const candidates = withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans)));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.push(...repeatedNames(doc, candidates));
       candidates.sort((a, b) => a.start - b.start);
@@ -116,6 +116,24 @@ function oneTypePerName(doc: Doc, candidates: Candidate[]): Candidate[] {
   for (const c of candidates) {
     const type = c.kind === 'name' && !c.unnamed && !c.chars ? settled.get(nameOf(c)) : undefined;
     if (type !== undefined && c.canonical === null) c.type = type;
+  }
+  return candidates;
+}
+
+/**
+ * "Carmaker Veltro said", "Singer Lena Marsh …": a descriptor that opens a sentence is capitalised
+ * like the name after it, and the tagger takes both as one name (typed as a person more often than
+ * not). The name starts after it, of the kind the descriptor says.
+ */
+function withoutDescriptors(doc: Doc, candidates: Candidate[]): Candidate[] {
+  const sentenceStart = new Uint8Array(doc.tokenCount);
+  for (const s of doc.sentences) sentenceStart[s.tokenStart] = 1;
+  for (const c of candidates) {
+    if (c.kind !== 'name' || c.canonical !== null || c.chars || c.end - c.start < 2 || !sentenceStart[c.start]) continue;
+    const type = descriptorType(doc.tokens.lower[c.start]);
+    if (type === null || !isCapitalised(doc, c.start + 1)) continue;
+    c.start++;
+    c.type = type;
   }
   return candidates;
 }
