@@ -209,6 +209,18 @@ Finance Minister Dana Kovac presented a draft budget to the cabinet on Wednesday
     expect(budget.proposition.predicates).toEqual(['~present', '~present>budget']);
   });
 
+  it('reads a class the parse joins across the words between: "cut about 3,000 jobs", "job cuts", "expecting a baby"', () => {
+    const a = analyse(`Carmaker Veltro plans to cut about 3,000 jobs across its European plants, three people said.
+
+Veltro rejected a report of 3,000 job cuts, a spokeswoman said.
+
+Friends said Lena Marsh was expecting a baby.
+`);
+    expect(claimWith(a, 'plans to cut about 3,000 jobs').proposition.predicates).toContain('cut-jobs');
+    expect(claimWith(a, 'rejected a report of 3,000 job cuts').proposition.predicates).toContain('cut-jobs');
+    expect(claimWith(a, 'was expecting a baby').proposition.predicates).toContain('marry');
+  });
+
   it('reads a long quote\'s claim from the first of its sentences that states a classed event or a denial', () => {
     const a = analyse('Interior Minister Elena Sanz rejected the accusation. "The census was carried out by independent statisticians under international supervision. There was no manipulation," she told state radio.');
     const quote = claimWith(a, 'The census was carried out');
@@ -284,6 +296,16 @@ Apple spokeswoman Nora Feld later denied that Apple will release a watch next mo
       expect(x.score).toBeGreaterThanOrEqual(0.5);
       expect(x.reason).toContain('vs the outlet assert');
     }
+  });
+
+  it('makes a fact check\'s "No, …" rebuttal a denial in words, not a bystander\'s negation', () => {
+    const a = analyse(`No, Lena Marsh is not expecting a baby
+
+Claims that the singer is pregnant have spread widely on social media this week.
+`);
+    const rebuttal = claimWith(a, 'No, Lena Marsh is not expecting a baby');
+    expect(rebuttal).toMatchObject({ speaker: null, stance: 'deny', basis: '"no,"' });
+    expect(rebuttal.proposition.predicates[0]).toBe('marry');
   });
 
   it('makes a headline that reports a denial the outlet\'s denial', () => {

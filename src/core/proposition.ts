@@ -146,6 +146,8 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
       }
     }
   }
+  // "No, Lena Marsh is not expecting a baby": a fact check's rebuttal denies in words, not by a negator alone.
+  if (denial === null && all.length > 2 && lower[all[0]] === 'no' && lower[all[1]] === ',') denial = 'no,';
   // "denied reports that it will …": the proposition starts after the report noun.
   let from = 0;
   for (let n = 0; n < Math.min(all.length - 1, REPORT_PREFIX_TOKENS); n++) {
@@ -166,7 +168,8 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     if (!PREDICATE_POS.has(doc.upos(i)) || named.has(i)) continue;
     if (parsed && !isMainPredicate(doc, i, inContent, denied)) continue;
     const lemma = lemmaOf(doc, i);
-    const pair = n + 1 < tokens.length ? `${lemma} ${lemmaOf(doc, tokens[n + 1])}` : '';
+    const adjacent = n + 1 < tokens.length ? `${lemma} ${lemmaOf(doc, tokens[n + 1])}` : '';
+    const pair = PREDICATE_CLASSES.has(adjacent) || !parsed ? adjacent : pairedInParse(doc, i, lemma) ?? adjacent;
     // "fires up the base" is no firing: a particle the table does not pair with the verb changes its sense.
     if (parsed && !PREDICATE_CLASSES.has(pair) && childrenWith(doc, i, 'compound:prt').length > 0) continue;
     // "opposed the invasion", "regulate gun sales": a noun is the proposition only under a verb
@@ -241,6 +244,24 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     reportsDenial,
     hearsay: parsed && head >= 0 && isHearsay(doc, head),
   };
+}
+
+const APPROXIMATORS = new Set(['about', 'around', 'some', 'roughly', 'nearly', 'almost']);
+
+/**
+ * A two-word entry of the class table the parse joins though words stand between: a verb and its
+ * object ("cut 3,000 jobs" → "cut job", "expecting a baby"), a compound and its head ("job cuts").
+ */
+function pairedInParse(doc: Doc, i: number, lemma: string): string | undefined {
+  const relation = doc.upos(i) === 'VERB' ? 'obj' : doc.upos(i) === 'NOUN' ? 'compound' : null;
+  if (relation === null) return undefined;
+  // "cut about 3,000 jobs": the parser reads an approximate number's "about" as a preposition.
+  const approximate = relation === 'obj' ? childrenWith(doc, i, 'obl').filter((k) => childrenWith(doc, k, 'case').some((c) => APPROXIMATORS.has(doc.tokens.lower[c]))) : [];
+  for (const k of [...childrenWith(doc, i, relation), ...approximate]) {
+    const pair = relation === 'obj' ? `${lemma} ${lemmaOf(doc, k)}` : `${lemmaOf(doc, k)} ${lemma}`;
+    if (PREDICATE_CLASSES.has(pair)) return pair;
+  }
+  return undefined;
 }
 
 /**

@@ -125,6 +125,7 @@ describe('claimgraph eval all', () => {
     // The contradiction gold is the repository's own, so it is scored even without the data folder.
     expect(stdout).toMatch(/^dev: .*test\/fixtures\/contradictions\/dev\.jsonl\n46 articles/m);
     expect(stdout).toMatch(/^check3: .*test\/fixtures\/contradictions\/check3\.jsonl\n24 articles/m);
+    expect(stdout).toMatch(/^check4: .*test\/fixtures\/contradictions\/check4\.jsonl\n12 articles/m);
     expect(stdout).not.toContain('PolNeAR dev:');
   });
 });

@@ -27,11 +27,11 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage', 'hold'] },
   attack: { words: ['bomb', 'bombing', 'shoot', 'shooting', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'invade', 'invasion'] },
   leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
-  'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'cut job', 'cut jobs', 'sack workers'] },
+  'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'cut job', 'cut jobs', 'sack workers', 'job cut', 'job loss', 'axe job', 'shed job', 'slash job', 'eliminate job'] },
   'close-down': { words: ['close', 'close down', 'closure', 'shut', 'shut down', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
   ban: { words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
   hack: { words: ['hack', 'breach', 'cyberattack', 'steal', 'theft'] },
-  marry: { words: ['marry', 'marriage', 'wedding', 'divorce', 'pregnant', 'pregnancy'] },
+  marry: { words: ['marry', 'marriage', 'wedding', 'divorce', 'pregnant', 'pregnancy', 'expect baby', 'expect child', 'give birth'] },
   plot: { words: ['plot', 'conspire', 'conspiracy', 'scheme'] },
   interfere: { words: ['interfere', 'interference', 'meddle', 'meddling', 'rig', 'fraud', 'manipulate', 'manipulation', 'falsify', 'doctor'] },
 };
