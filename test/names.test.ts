@@ -27,6 +27,13 @@ describe('names of people', () => {
     expect(people(text).map((e) => e.name)).toContain(name);
   });
 
+  it('reads a town\'s name that is the surname of someone named in full as that person, unless a preposition of place comes first', () => {
+    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.flatMap((e) => e.mentions.map((m) => `${text.slice(m.start, m.end)}:${e.type}`));
+    const found = types('Margaret Hamilton is an American computer scientist. In 2016, Hamilton received the Presidential Medal of Freedom. A Lego set includes a minifigure of Hamilton.');
+    expect(found.filter((m) => m.startsWith('Hamilton:'))).toEqual(['Hamilton:PERSON', 'Hamilton:PERSON']);
+    expect(types('Lewis Hamilton won in Hamilton, Ontario.')).toContain('Hamilton:GPE');
+  });
+
   it('keeps a descriptor that opens a sentence out of the name, and types the name as it says: "Carmaker Veltro", "Singer Lena Marsh"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Carmaker Veltro said it would cut jobs.')).toEqual(['Veltro:ORG']);

@@ -490,8 +490,13 @@ function typeSurnames(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[])
   // In a title-case headline the tagger may also take a surname for an organisation ("Starmer and Macron Pledge …").
   const inTitle = (c: Candidate): boolean => title !== null && doc.tokens.start[c.start] >= title.start && doc.tokens.end[c.start] <= title.end;
   for (const c of candidates) {
-    if ((c.type !== 'LOC' && c.type !== 'MISC' && !(c.type === 'ORG' && inTitle(c))) || c.kind !== 'name' || c.chars || c.end - c.start !== 1 || c.canonical !== null) continue;
-    if (surnames.has(lower[c.start]) && !lexicon.matchAt(lower, c.start)) c.type = 'PERSON';
+    if (c.kind !== 'name' || c.chars || c.end - c.start !== 1 || !surnames.has(lower[c.start])) continue;
+    if ((c.type === 'LOC' || c.type === 'MISC' || (c.type === 'ORG' && inTitle(c))) && c.canonical === null && !lexicon.matchAt(lower, c.start)) c.type = 'PERSON';
+    // "Margaret Hamilton … Hamilton was born in Paoli": a town of the gazetteer that is the surname
+    // of someone the article names is that person, unless a preposition of place puts it on the map.
+    else if ((c.type === 'GPE' || c.type === 'LOC') && lexicon.matchAt(lower, c.start)?.kind === 'city' && !PLACE_PREPOSITIONS.has(lower[c.start - 1] ?? '')) {
+      Object.assign(c, { type: 'PERSON', canonical: null, country: null });
+    }
   }
   if (title === null || surnames.size === 0) return candidates;
   // A headline's surname the tagger found no name in at all ("Starmer and Macron Pledge …"), when
