@@ -242,6 +242,10 @@ describe('title-case headlines', () => {
     expect(found.filter((e) => e.includes('Keeper'))).toEqual([]);
   });
 
+  it('a central bank the lexicon knows keeps its name in a headline: "Bank of England Holds Interest Rates"', () => {
+    expect(toArticleJSON(analyzer.run('Bank of England Holds Interest Rates at 5.25%')).entities.map((e) => `${e.name}:${e.type}`)).toEqual(['Bank of England:ORG']);
+  });
+
   it('a possessive does not keep a line from reading as a headline: "Hamilton Struggles" is no name', () => {
     expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).toContain('Hamilton');
     expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).not.toContain('Hamilton Struggles');
