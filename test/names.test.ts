@@ -34,6 +34,12 @@ describe('names of people', () => {
     expect(types('Lewis Hamilton won in Hamilton, Ontario.')).toContain('Hamilton:GPE');
   });
 
+  it('types a club as an organisation, never a person: "Orlando City", "Northgate Rovers"', () => {
+    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
+    expect(types('Orlando City lost 2-1 to Inter Miami on Saturday.')).toContain('Orlando City:ORG');
+    expect(types('Kansas City is a city in Missouri.')).toContain('Kansas City:GPE');
+  });
+
   it('keeps a descriptor that opens a sentence out of the name, and types the name as it says: "Carmaker Veltro", "Singer Lena Marsh"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Carmaker Veltro said it would cut jobs.')).toEqual(['Veltro:ORG']);

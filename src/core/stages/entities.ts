@@ -314,7 +314,11 @@ const BUSINESS_WORDS = new Set([
   'entertainment', 'insurance', 'bancorp', 'ventures', 'enterprises', 'brands', 'robotics', 'aerospace',
   'semiconductor', 'semiconductors', 'chemicals', 'resources', 'mining', 'petroleum', 'airways', 'shipping',
   'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
+  // Clubs: "Northgate Rovers", "Wigan Athletic".
+  'united', 'rovers', 'athletic', 'wanderers', 'albion', 'hotspur', 'fc', 'rangers',
 ]);
+/** Last words of places and clubs alike ("Mexico City", "Orlando City"): never a person's. */
+const PLACE_OR_CLUB_WORDS = new Set(['city', 'town']);
 
 const LANDFORMS = new Set(['rainforest', 'forest', 'river', 'basin', 'jungle', 'delta', 'valley', 'region']);
 const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', 'crescent', 'terrace', 'parade', 'square', 'highway', 'motorway']);
@@ -350,6 +354,7 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   const last = lower[span.end - 1];
   const placeName = STREET_WORDS.has(last) || (ADMINISTRATIVE_UNITS.has(last) && span.type !== 'ORG');
   if (span.end - start >= 2 && placeName && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'LOC' };
+  if (span.type === 'PER' && span.end - start >= 2 && PLACE_OR_CLUB_WORDS.has(last) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'ORG' };
   if (span.type === 'PER') {
     const typed = typeName(doc, lexicon, start, span.end, earlier);
     return { ...typed, type: 'PERSON' };
