@@ -40,6 +40,11 @@ describe('names of people', () => {
     expect(types('Kansas City is a city in Missouri.')).toContain('Kansas City:GPE');
   });
 
+  it('a club called by its last word is that club: "Rovers", "City"', () => {
+    const a = toArticleJSON(analyzer.run('Northgate Rovers beat Harbour City 2-1 on Saturday. Rovers scored first, but City equalised before half-time.'));
+    expect(a.entities.filter((e) => e.type === 'ORG').map((e) => [e.name, e.mentions.length])).toEqual([['Northgate Rovers', 2], ['Harbour City', 2]]);
+  });
+
   it('keeps a descriptor that opens a sentence out of the name, and types the name as it says: "Carmaker Veltro", "Singer Lena Marsh"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Carmaker Veltro said it would cut jobs.')).toEqual(['Veltro:ORG']);

@@ -680,17 +680,23 @@ function findByGivenName(doc: Doc, c: Candidate, lower: string): number | undefi
 function findBusinessByFirstWords(doc: Doc, c: Candidate, name: string): number | undefined {
   if (c.type === 'GPE' || c.type === 'NORP') return undefined;
   const lower = `${name.toLowerCase()} `;
+  // "Rovers" and "City" after "Northgate Rovers" and "Harbour City": a club by its last word.
+  const clubWord = CLUB_SHORT_NAMES.has(lower.trim()) ? ` ${lower.trim()}` : null;
   for (let k = doc.entities.length - 1; k >= 0 && k >= doc.entities.length - MAX_ENTITIES_LOOKED_BACK; k--) {
     const e = doc.entities[k];
-    if (e.type !== 'ORG' || e.unnamed || !e.name.toLowerCase().startsWith(lower)) continue;
-    const rest = e.name.toLowerCase().slice(lower.length).split(' ');
-    if (rest.length === 1 && BUSINESS_WORDS.has(rest[0])) {
+    if (e.type !== 'ORG' || e.unnamed) continue;
+    const full = e.name.toLowerCase();
+    const rest = full.startsWith(lower) ? full.slice(lower.length).split(' ') : [];
+    if ((rest.length === 1 && BUSINESS_WORDS.has(rest[0])) || (clubWord !== null && full.endsWith(clubWord))) {
       c.type = 'ORG';
       return k;
     }
   }
   return undefined;
 }
+
+/** Last words a club is called by alone. */
+const CLUB_SHORT_NAMES = new Set(['rovers', 'city', 'united', 'athletic', 'wanderers', 'albion', 'rangers', 'town']);
 
 /** "Mrs Mugabe" is not Robert Mugabe: a gender known on both sides (title, first name) differs. */
 function conflictingGender(entity: Entity, c: Candidate): boolean {
