@@ -272,6 +272,11 @@ describe('speech the rules missed or misread', () => {
     expect(a.quote('Museum Will Tell').source?.text).toBe('Obama');
   });
 
+  it('a title-case headline\'s other report verbs: "Study Finds …", "Pope Francis Calls for …"', () => {
+    expect(analyse('Study Finds Microplastics in Every Human Placenta Tested\n\nResearchers examined 62 placentas.').quote('Microplastics in Every').source?.text).toBe('Study');
+    expect(analyse('Pope Francis Calls for Ceasefire in Gaza\n\nThe pope spoke on Sunday.').quote('Ceasefire in Gaza').cue?.text).toBe('Calls for');
+  });
+
   it('two coordinated reports: each its own content', () => {
     const a = analyse('Smith said Jones was lying, and Jones said Smith was the liar.');
     expect(a.attributions()).toEqual([['Smith', 'Jones was lying'], ['Jones', 'Smith was the liar']]);

@@ -373,7 +373,9 @@ function asksForAnAct(doc: Doc, i: number, cls: Cue['class']): boolean {
 const HEADLINE_CUE_FORMS = new Map(Object.entries({
   says: 'say', said: 'say', tells: 'tell', warns: 'warn', denies: 'deny', claims: 'claim', urges: 'urge', vows: 'vow',
   accuses: 'accuse', rejects: 'reject', threatens: 'threaten', admits: 'admit', slams: 'slam', blasts: 'blast',
-  condemns: 'condemn', insists: 'insist', confirms: 'confirm', predicts: 'predict',
+  condemns: 'condemn', insists: 'insist', confirms: 'confirm', predicts: 'predict', finds: 'find', shows: 'show',
+  reveals: 'reveal', suggests: 'suggest', announces: 'announce', calls: 'call', hails: 'hail', praises: 'praise',
+  criticises: 'criticise', criticizes: 'criticize', blames: 'blame', demands: 'demand', pledges: 'pledge', dismisses: 'dismiss',
 }));
 
 /**
