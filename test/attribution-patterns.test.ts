@@ -516,6 +516,12 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('she wished she had learned')).toBe('McLeod');
   });
 
+  it('a plural possessor the parser hangs on the verb stays in the speaker: "Farmers\' groups said"', () => {
+    const a = analyse("Farmers' groups said the restrictions would destroy crops.");
+    expect(a.quote('would destroy crops').source?.text).toBe("Farmers' groups");
+    expect(a.speakerOf('would destroy crops')).toBe("Farmers' groups");
+  });
+
   it('a hope coordinated with the cue, without a subject of its own, is part of what was said', () => {
     const a = analyse('The mediator said he was "in contact with both parties" and hoped a deal could be reached before the deadline.');
     expect(a.attributions()[0]).toEqual(['The mediator', 'he was "in contact with both parties" and hoped a deal could be reached before the deadline']);

@@ -111,4 +111,21 @@ describe('extractArticle', () => {
       'Credit Suisse said on Monday that it would not comment on the plan for the city.',
     ]);
   });
+
+  it('keeps time stamps, share buttons and an embedded post\'s signature out of the article text, and a date in a sentence in it', () => {
+    const page = `<html><body><article><h1>Drought forces Spain to ration water</h1>
+      <p class="stamp">Mon 2 Mar 2026 08.00 GMT</p>
+      <p>Catalonia declared a drought emergency on Monday, 2 March 2026, cutting the water allowance.</p>
+      <p>The agriculture minister, Luis Planas, wrote on X:</p>
+      <blockquote class="twitter-tweet"><p>We will not leave Catalan farmers alone.</p>&mdash; Luis Planas (@LuisPlanas) March 2, 2026</blockquote>
+      <div class="share-tools">Share on Facebook Share on Twitter Copy link</div>
+      <p>Published March 2, 2026, 8:00 a.m. ET</p>
+      </article></body></html>`;
+    expect(extractArticle(page).text.split('\n\n')).toEqual([
+      'Drought forces Spain to ration water',
+      'Catalonia declared a drought emergency on Monday, 2 March 2026, cutting the water allowance.',
+      'The agriculture minister, Luis Planas, wrote on X:',
+      '“We will not leave Catalan farmers alone.”',
+    ]);
+  });
 });

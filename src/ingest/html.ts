@@ -47,7 +47,7 @@ const BOILERPLATE =
  * article's, and that gave names and quotes of its own ("CreditKevin Frayer/Getty Images").
  */
 const NOT_ARTICLE_TEXT = 'figcaption, [class]';
-const NOT_ARTICLE_CLASS = /(?:^|[\s_-])(?:caption|credits?|ad|ads|advert|advertisement|promo|sponsored|newsletter|related)(?:$|[\s_-])/i;
+const NOT_ARTICLE_CLASS = /(?:^|[\s_-])(?:caption|credits?|ad|ads|advert|advertisement|promo|sponsored|newsletter|related|share|sharing|social)(?:$|[\s_-])/i;
 /**
  * Lines that are page furniture wherever they stand: ad labels, and photo credits, which name an
  * agency after a slash or a publication after "for" ("CreditKevin Frayer/Getty Images",
@@ -55,6 +55,13 @@ const NOT_ARTICLE_CLASS = /(?:^|[\s_-])(?:caption|credits?|ad|ads|advert|adverti
  */
 const FURNITURE =
   /^(?:advertisement|skip advertisement|continue reading the main story|story continues below(?: advertisement)?|supported by|sponsored(?: content)?|(?:credit|photo|image|photograph|video)(?: credit)?(?::|\.{3}|…)?\s?\p{Lu}[^.!?"“”]{0,60}(?:\/[^!?"“”]{0,40}| for [^.!?"“”]{0,40}))$/iu;
+/**
+ * A line that is only a time stamp ("Mon 2 Mar 2026 08.00 GMT", "Published March 2, 2026, 8:00 a.m.
+ * ET"), or an embedded post's signature ("— Luis Planas (@LuisPlanas) March 2, 2026", "A post
+ * shared by …"): the page's metadata, not the article's words.
+ */
+const STAMP =
+  /^(?:(?:published|updated|last updated|first published)(?: on| at)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)\s+\d{4},?(?:\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$|^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s.{0,30}\d{4}$|^a post shared by .{1,80}$/iu;
 
 /**
  * Readability's time grows faster than the square of the nesting depth (0.2 s at 200 levels, 2 s
@@ -183,7 +190,7 @@ function blockText(root: Node): string {
   const endBlock = (): void => {
     for (const part of current.split(/\n[ \t\r\n\f\u00a0]*\n/)) {
       const lines = part.split('\n').map((line) => line.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim());
-      const paragraph = lines.filter((line) => line !== '' && !FURNITURE.test(line)).join('\n');
+      const paragraph = lines.filter((line) => line !== '' && !FURNITURE.test(line) && !STAMP.test(line)).join('\n');
       if (paragraph !== '') paragraphs.push(blockquotes > 0 ? quoted(paragraph) : paragraph);
     }
     current = '';

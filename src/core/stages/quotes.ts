@@ -901,6 +901,8 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
   const source = SUBORDINATORS.has(doc.tokens.lower[rule.start]) && rule.end - rule.start > 1 ? { start: rule.start + 1, end: rule.end } : rule;
   let parsed = parsedSource(doc, verb, source) ?? source;
   while (parsed.start < source.start && /^(?:case|mark)$/.test(doc.tokens.deprel[parsed.start])) parsed = { start: parsed.start + 1, end: parsed.end };
+  // "Farmers' groups said": a possessor the parser hung on the verb is still the speaker's.
+  if (parsed.start > source.start && (doc.tokens.lower[parsed.start - 1] === "'s" || doc.tokens.lower[parsed.start - 1] === "'")) parsed = { start: source.start, end: parsed.end };
   // "…, the Metropolitan Police said": the parser may hang the article on the verb; it is the speaker's.
   if (parsed.start - 1 >= source.start && doc.upos(parsed.start - 1) === 'DET' && doc.tokens.head[parsed.start - 1] === verb) parsed = { start: parsed.start - 1, end: parsed.end };
   // "Q: Your opponent, Councilman Greg Pirelli, says": a label before a colon is no part of it.

@@ -235,6 +235,8 @@ function parsedHead(doc: Doc, first: number, last: number): number {
   let found = -1;
   for (let i = first; i <= last; i++) {
     if (head[i] >= first && head[i] <= last) continue;
+    // "Farmers' groups": a possessor is never the head, wherever the parser hung it.
+    if (i < last && (doc.tokens.lower[i + 1] === "'s" || doc.tokens.lower[i + 1] === "'")) continue;
     // "Clinton spokesman | Jesse Lehrich", parsed as two subjects: a name after a role is the head.
     // The role may be tagged as an adjective ("Nordvik chief executive Ingrid Halvorsen").
     if (found >= 0) return doc.upos(i) === 'PROPN' && (doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'ADJ') ? i : found;
