@@ -516,6 +516,11 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('she wished she had learned')).toBe('McLeod');
   });
 
+  it('a participle that describes the medium is no part of the content: "said in a statement released by his lawyer that …"', () => {
+    const a = analyse('The former minister, who resigned last year over an expenses scandal, said in a statement released by his lawyer that he would fight the charges.');
+    expect(a.quote('fight the charges').content.text).toBe('that he would fight the charges');
+  });
+
   it('a plural possessor the parser hangs on the verb stays in the speaker: "Farmers\' groups said"', () => {
     const a = analyse("Farmers' groups said the restrictions would destroy crops.");
     expect(a.quote('would destroy crops').source?.text).toBe("Farmers' groups");

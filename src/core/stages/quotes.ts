@@ -1382,14 +1382,16 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
  */
 function fromReportedClause(doc: Doc, content: Span): Span {
   const start = doc.tokenAt(content.start);
+  // A participle describes the medium: "said in a statement released by his lawyer that …".
+  const participle = (k: number): boolean => doc.tokens.tag[k] === 'VBN';
   // Only a prepositional phrase: "denied reports that …" denies the reports.
-  if (doc.upos(start) !== 'ADP') return content;
+  if (doc.upos(start) !== 'ADP' && !participle(start)) return content;
   for (let k = start; k < doc.tokenCount && doc.tokens.start[k] < content.end; k++) {
     if (doc.tokens.lower[k] === 'that' && baseRelation(doc.tokens.deprel[k]) === 'mark') {
       return k > start ? { start: doc.tokens.start[k], end: content.end } : content;
     }
     // Only a phrase may stand before it: no clause, no quote, no list.
-    if (/^(?:VERB|AUX|PUNCT|SCONJ|CCONJ)$/.test(doc.upos(k))) return content;
+    if (/^(?:VERB|AUX|PUNCT|SCONJ|CCONJ)$/.test(doc.upos(k)) && !participle(k)) return content;
   }
   return content;
 }
