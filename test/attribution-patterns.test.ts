@@ -521,6 +521,11 @@ describe('speakers the parse resolves', () => {
     expect(a.quote('fight the charges').content.text).toBe('that he would fight the charges');
   });
 
+  it('a role the tagger took for an adjective still speaks, and a relative clause after an agent speaks for the agent without its preposition', () => {
+    expect(analyse('The general urged them to stop supporting rebels.').speakerOf('to stop supporting')).toBe('general');
+    expect(analyse('The ruling was welcomed by campaigners, who said it would protect thousands of tenants.').speakerOf('would protect')).toBe('campaigners');
+  });
+
   it('a plural possessor the parser hangs on the verb stays in the speaker: "Farmers\' groups said"', () => {
     const a = analyse("Farmers' groups said the restrictions would destroy crops.");
     expect(a.quote('would destroy crops').source?.text).toBe("Farmers' groups");

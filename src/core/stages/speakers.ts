@@ -4,7 +4,7 @@ import { HONORIFICS, type EntityLexicon } from './entities.js';
 import { isMilitaryHead } from '../lexicon/words.js';
 import { mentionOrder, type MentionOrder } from '../mention-order.js';
 import { antecedentOf } from '../speech-structure.js';
-import { childrenWith, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
+import { baseRelation, childrenWith, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
 
 /**
  * Resolves each quote's source words to an entity: a name ("Zamir Kabulov, official …"), a
@@ -73,7 +73,9 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     if (antecedent < 0) return null;
     // "former referee Keith Hackett, who wrote": the name the antecedent ends, whatever its subtree.
     const name = doc.mentions.find((m) => m.tokenStart <= antecedent && antecedent < m.tokenEnd);
-    const tokenStart = Math.min(subtreeSpan(doc, antecedent).tokenStart, name?.tokenStart ?? antecedent);
+    let tokenStart = Math.min(subtreeSpan(doc, antecedent).tokenStart, name?.tokenStart ?? antecedent);
+    // "welcomed by campaigners, who said": the preposition is the clause's, not the speaker's.
+    while (tokenStart < antecedent && doc.upos(tokenStart) === 'ADP') tokenStart++;
     return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
   }
   const head = headToken(doc, source);
@@ -242,7 +244,9 @@ function parsedHead(doc: Doc, first: number, last: number): number {
     if (found >= 0) return doc.upos(i) === 'PROPN' && (doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'ADJ') ? i : found;
     // "One of the aides": a number heads the phrase only as a quantity of the counted noun.
     const quantity = QUANTITY_HEADS.test(doc.tokens.lower[i]);
-    if (!/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(i)) && !(quantity && doc.upos(i) === 'NUM')) return -1;
+    // "The general urged": a subject the tagger took for an adjective still heads the phrase.
+    const adjectiveSubject = doc.upos(i) === 'ADJ' && baseRelation(doc.tokens.deprel[i]) === 'nsubj';
+    if (!/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(i)) && !(quantity && doc.upos(i) === 'NUM') && !adjectiveSubject) return -1;
     if (!quantity) {
       found = i;
       continue;
