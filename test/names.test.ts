@@ -45,6 +45,15 @@ describe('names of people', () => {
     expect(a.entities.filter((e) => e.type === 'ORG').map((e) => [e.name, e.mentions.length])).toEqual([['Northgate Rovers', 2], ['Harbour City', 2]]);
   });
 
+  it('joins a headline\'s short name to the firm or person the body names in full', () => {
+    const a = toArticleJSON(analyzer.run('Shares in Halbrook Slump After Profit Warning\n\nShares in Halbrook Foods fell 18% on Thursday after the sandwich maker warned on profit.'));
+    expect(a.entities.filter((e) => e.name.startsWith('Halbrook')).map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Halbrook Foods', 'ORG', 2]]);
+    // An entity's id is its place, and the speakers stage adds its entities after the merge.
+    const doc = analyzer.run('Why the Verano recall story won\'t go away\n\nVerano says there is no recall. But three dealers told this blog they had been asked to stop selling cars.\n\nVerano Motors will recall the cars within weeks, the dealers believe.');
+    expect(doc.entities.map((e, k) => e.id === `e${k + 1}`)).not.toContain(false);
+    expect(doc.entityById(doc.quotes.find((q) => doc.slice(q.content).includes('will recall the cars'))?.speaker ?? null)?.name).toBe('dealers');
+  });
+
   it('keeps a descriptor that opens a sentence out of the name, and types the name as it says: "Carmaker Veltro", "Singer Lena Marsh"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Carmaker Veltro said it would cut jobs.')).toEqual(['Veltro:ORG']);

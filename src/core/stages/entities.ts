@@ -92,6 +92,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
       const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, oneTypePerName(doc, candidates)));
       nameAppositions(doc, named);
       groupEntities(doc, named);
+      mergeHeadlineShortNames(doc);
       relateNationalities(doc, named);
     },
   };
@@ -697,6 +698,53 @@ function findBusinessByFirstWords(doc: Doc, c: Candidate, name: string): number 
 
 /** Last words a club is called by alone. */
 const CLUB_SHORT_NAMES = new Set(['rovers', 'city', 'united', 'athletic', 'wanderers', 'albion', 'rangers', 'town']);
+
+/**
+ * "Shares in Halbrook Slump" above "Shares in Halbrook Foods fell": a one-word name only the
+ * headline uses is the firm or person the body names in full. Entities are grouped in text order,
+ * so the headline's comes first and found nothing to join; it joins now.
+ */
+function mergeHeadlineShortNames(doc: Doc): void {
+  const title = doc.meta.title;
+  if (!title) return;
+  const inTitle = (k: number): boolean => doc.mentions[k].start >= title.start && doc.mentions[k].end <= title.end;
+  for (let from = doc.entities.length - 1; from >= 0; from--) {
+    const short = doc.entities[from];
+    if (short.unnamed || short.type === 'GPE' || short.type === 'NORP' || /\s/.test(short.name) || !short.mentions.every(inTitle)) continue;
+    const lower = short.name.toLowerCase();
+    const into = doc.entities.findIndex((full, k) => {
+      if (k === from || full.unnamed) return false;
+      const name = full.name.toLowerCase();
+      if (full.type === 'PERSON') return name.endsWith(` ${lower}`);
+      const rest = name.startsWith(`${lower} `) ? name.slice(lower.length + 1) : '';
+      return full.type === 'ORG' && BUSINESS_WORDS.has(rest);
+    });
+    if (into >= 0) mergeEntity(doc, from, into);
+  }
+}
+
+/**
+ * Moves every mention of entity `from` to entity `into`, and drops `from`. The entities after it
+ * move up one place and are renumbered: an entity's id is its place (`e1` first, Doc.entityById).
+ */
+function mergeEntity(doc: Doc, from: number, into: number): void {
+  const [gone, kept] = [doc.entities[from], doc.entities[into]];
+  for (const k of gone.mentions) Object.assign(doc.mentions[k], { entity: into, type: kept.type });
+  kept.mentions = [...kept.mentions, ...gone.mentions].sort((a, b) => a - b);
+  if (!kept.aliases.includes(gone.name)) kept.aliases.push(gone.name);
+  doc.entities.splice(from, 1);
+  for (const m of doc.mentions) if (m.entity > from) m.entity--;
+  const renamed = new Map<string, string>();
+  doc.entities.forEach((e, k) => {
+    if (k >= from) renamed.set(e.id, `e${k + 1}`);
+  });
+  renamed.set(gone.id, renamed.get(kept.id) ?? kept.id);
+  for (const e of doc.entities) {
+    e.id = renamed.get(e.id) ?? e.id;
+    if (e.affiliation !== null) e.affiliation = renamed.get(e.affiliation) ?? e.affiliation;
+    if (e.related !== null) e.related = renamed.get(e.related) ?? e.related;
+  }
+}
 
 /** "Mrs Mugabe" is not Robert Mugabe: a gender known on both sides (title, first name) differs. */
 function conflictingGender(entity: Entity, c: Candidate): boolean {
