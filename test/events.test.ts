@@ -26,4 +26,12 @@ describe('events in an article', () => {
     const attack = toArticleJSON(pipeline.run('Police beat protesters in the capital on Sunday.'));
     expect(attack.events.some((e) => /^1[89]/.test(e.code))).toBe(true);
   });
+
+  it('codes a statement, not its reported subject: "The farmers said the restrictions would destroy crops" announces no restrictions', () => {
+    const said = toArticleJSON(pipeline.run('The farmers said the restrictions would destroy crops.')).events.find((e) => e.predicate.lemma === 'say');
+    expect(said?.code).toBe('010');
+    // What comes after the subject still codes the saying: an intent to support.
+    const intent = toArticleJSON(pipeline.run('Hungary has said it will support a U.N. Security Council resolution.')).events.find((e) => e.predicate.lemma === 'say');
+    expect(intent?.plover?.type).toBe('AGREE');
+  });
 });

@@ -46,6 +46,8 @@ const REGULAR_ENDINGS = ['ed', 'ing', 's'];
  * complement clause is, as in PETRARCH's verb phrase ("allowed that Mordor isn't a really pleasant place").
  */
 const OUTSIDE_PHRASE = new Set(['parataxis', 'advcl', 'conj', 'cc', 'punct', 'acl', 'csubj', 'discourse', 'vocative', 'list', 'reparandum', 'dep']);
+/** Verbs of plain saying, whose complement clause is what was said. */
+const SAYING = new Set(['say', 'tell', 'add', 'state', 'report', 'explain', 'note', 'write', 'claim']);
 /** Subtrees left out of an actor's noun phrase. */
 const OUTSIDE_NOUN_PHRASE = new Set(['acl', 'appos', 'conj', 'cc', 'punct', 'advcl', 'parataxis', 'ccomp', 'dep']);
 
@@ -254,9 +256,14 @@ export class EventCoder {
   /** The tokens of `root`'s phrase before (or after) `verb`, in text order, other clauses left out. */
   private sequence(doc: Doc, tree: Tree, root: number, verb: number, before: boolean): number[] {
     const out: number[] = [];
+    // The subject of what a verb of saying reports is no object of the saying: "said the
+    // restrictions would destroy crops" announces no restrictions (SAY's "- * RESTRICTIONS
+    // [160]"), while "said it will support" keeps its "* WILL SUPPORT".
+    const said = SAYING.has(doc.tokens.lemma[verb]) ? new Set(tree.kids[verb - tree.base].filter((c) => baseRelation(doc.tokens.deprel[c]) === 'ccomp')) : null;
     const visit = (k: number, top: boolean): void => {
       for (const c of tree.kids[k - tree.base]) {
         const rel = baseRelation(doc.tokens.deprel[c]);
+        if (said?.has(k) && rel === 'nsubj') continue;
         // Before the verb, the whole subject counts ("death and injury toll *").
         if (OUTSIDE_PHRASE.has(rel) && !(before && (rel === 'cc' || rel === 'conj'))) continue;
         if (c === verb) continue;
