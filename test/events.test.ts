@@ -27,6 +27,12 @@ describe('events in an article', () => {
     expect(attack.events.some((e) => /^1[89]/.test(e.code))).toBe(true);
   });
 
+  it('codes no meeting without someone met: "facing the worst drought in a century"', () => {
+    const events = toArticleJSON(pipeline.run('"We are facing the worst drought in a century," the regional president, Pere Aragones, told a news conference.')).events;
+    expect(events.filter((e) => e.code.startsWith('04'))).toEqual([]);
+    expect(toArticleJSON(pipeline.run('Vladimir Putin met Recep Tayyip Erdogan in Ankara on Monday.')).events.some((e) => e.code.startsWith('04'))).toBe(true);
+  });
+
   it('codes a statement, not its reported subject: "The farmers said the restrictions would destroy crops" announces no restrictions', () => {
     const said = toArticleJSON(pipeline.run('The farmers said the restrictions would destroy crops.')).events.find((e) => e.predicate.lemma === 'say');
     expect(said?.code).toBe('010');

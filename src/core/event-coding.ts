@@ -302,6 +302,8 @@ export class EventCoder {
       return out;
     }
     if (sources.length === 0 && targets.length === 0) return [];
+    // A meeting needs someone met: "facing the worst drought in a century" consults no one.
+    if (targets.length === 0 && cameoRoot(primary) === '04') return [];
     for (const source of sources.length > 0 ? sources : [null]) {
       for (const target of targets.length > 0 ? targets : [null]) {
         push(primary, source, target);
