@@ -27,6 +27,11 @@ describe('events in an article', () => {
     expect(attack.events.some((e) => /^1[89]/.test(e.code))).toBe(true);
   });
 
+  it('codes no assault from a record broken: "Bolt broke the world record"; a broken ceasefire still codes', () => {
+    expect(toArticleJSON(pipeline.run('Usain Bolt broke the world record in Berlin.')).events.filter((e) => /^1[89]/.test(e.code))).toEqual([]);
+    expect(toArticleJSON(pipeline.run('Taliban fighters broke the ceasefire on Sunday.')).events.length).toBeGreaterThan(0);
+  });
+
   it('codes no meeting without someone met: "facing the worst drought in a century"', () => {
     const events = toArticleJSON(pipeline.run('"We are facing the worst drought in a century," the regional president, Pere Aragones, told a news conference.')).events;
     expect(events.filter((e) => e.code.startsWith('04'))).toEqual([]);

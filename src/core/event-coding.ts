@@ -168,7 +168,7 @@ export class EventCoder {
     let entries: VerbEntry[] | undefined;
     if (upos === 'VERB') {
       // "Rovers beat City 3-1", "the Lakers defeated the Celtics 112-108": a game's result, no assault.
-      if (hasScore(doc, i)) return null;
+      if (hasScore(doc, i) || breaksNoOne(doc, i)) return null;
       entries = this.verbEntries(doc.tokens.lower[i], doc.tokens.lemma[i]);
     } else if (upos === 'NOUN') {
       // "a communication channel with the Taliban": the action noun may modify the phrase's head.
@@ -534,6 +534,17 @@ function matchSide(tree: Tree, elements: PatternElement[], tokens: number[], slo
 const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
 
 /** Whether a score hangs on verb `i` or on its object, within the few words after it. */
+/** "broke the world record", "broke his silence", "broke the news": a break that harms no one. */
+function breaksNoOne(doc: Doc, i: number): boolean {
+  if (doc.tokens.lemma[i] !== 'break') return false;
+  const { head, deprel, lemma } = doc.tokens;
+  for (let k = i + 1; k < Math.min(doc.tokenCount, i + 8); k++) {
+    if (head[k] === i && deprel[k] === 'obj' && UNHARMED_BREAKS.has(lemma[k])) return true;
+  }
+  return false;
+}
+const UNHARMED_BREAKS = new Set(['record', 'silence', 'news', 'ground', 'barrier', 'deadlock', 'stalemate', 'fast']);
+
 function hasScore(doc: Doc, i: number): boolean {
   const { head } = doc.tokens;
   const end = Math.min(doc.tokenCount, i + 8);
