@@ -272,6 +272,17 @@ describe('speech the rules missed or misread', () => {
     expect(a.quote('Museum Will Tell').source?.text).toBe('Obama');
   });
 
+  it('a title-case headline\'s plural subject and base form: "…, Officials Say"', () => {
+    const a = analyse('Ukraine Strikes Russian Oil Depot, Officials Say\n\nUkrainian drones struck an oil depot in Russia overnight.');
+    expect(a.quote('Ukraine Strikes Russian Oil Depot').source?.text).toBe('Officials');
+  });
+
+  it('a negated report after "but", with "did", is the speaker\'s next act, not part of the content', () => {
+    const a = analyse("Russia's Defense Ministry said its air defenses had destroyed 24 drones over several regions but did not mention the depot.");
+    expect(a.quote('air defenses had destroyed').content.text).toBe('its air defenses had destroyed 24 drones over several regions');
+    expect(a.claims.find((c) => c.quote === a.quote('air defenses had destroyed').id)?.stance).toBe('assert');
+  });
+
   it('a title-case headline\'s other report verbs: "Study Finds …", "Pope Francis Calls for …"', () => {
     expect(analyse('Study Finds Microplastics in Every Human Placenta Tested\n\nResearchers examined 62 placentas.').quote('Microplastics in Every').source?.text).toBe('Study');
     expect(analyse('Pope Francis Calls for Ceasefire in Gaza\n\nThe pope spoke on Sunday.').quote('Ceasefire in Gaza').cue?.text).toBe('Calls for');

@@ -378,12 +378,16 @@ const HEADLINE_CUE_FORMS = new Map(Object.entries({
   criticises: 'criticise', criticizes: 'criticize', blames: 'blame', demands: 'demand', pledges: 'pledge', dismisses: 'dismiss',
 }));
 
+/** The same cues' base forms, which a plural subject takes ("Officials Say", "Experts Warn"). */
+const HEADLINE_PLURAL_CUE_FORMS = new Map(['say', 'warn', 'deny', 'urge', 'claim', 'accuse', 'reject', 'insist', 'confirm', 'find', 'show', 'suggest', 'predict', 'vow', 'admit'].map((form) => [form, form]));
+
 /**
  * "Lindsey Graham Says Trump Could …": in a title-case headline the tagger reads "Says" as part of
  * a name. A capitalised cue form after a name or noun is the verb.
  */
 function headlineCueReadings(doc: Doc, i: number): readonly CueReading[] | undefined {
-  const lemma = HEADLINE_CUE_FORMS.get(doc.tokens.lower[i]);
+  // "…, Officials Say", "Scientists Find …": a plural subject takes the base form.
+  const lemma = HEADLINE_CUE_FORMS.get(doc.tokens.lower[i]) ?? (i > 0 && /s$/.test(doc.tokens.lower[i - 1]) ? HEADLINE_PLURAL_CUE_FORMS.get(doc.tokens.lower[i]) : undefined);
   if (!lemma || i === 0 || doc.upos(i) === 'VERB') return undefined;
   const before = doc.upos(i - 1);
   if (/^[A-Z]/.test(doc.word(i))) return before === 'PROPN' || before === 'NOUN' ? CUE_READINGS.get(lemma) : undefined;
@@ -1437,6 +1441,7 @@ function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
  * expectation coordinated with the cue, without a subject of its own, is part of what was said.
  */
 const STATED_ATTITUDES = new Set(['hope', 'expect', 'believe', 'fear', 'feel', 'think', 'wish', 'doubt']);
+const INTENDING = new Set(['plan', 'intend', 'want', 'aim', 'seek', 'mean']);
 
 /** Whether token `i` closes a quotation opened at or after `from`. */
 function closesQuotation(doc: Doc, i: number, from: number): boolean {
@@ -1453,8 +1458,12 @@ function closesQuotation(doc: Doc, i: number, from: number): boolean {
 function speakersSecondReports(doc: Doc, v: number, content: Span): number[] {
   const { head, deprel, lemma, tag } = doc.tokens;
   const found: number[] = [];
+  // With "do", the tense is the auxiliary's: "said … but did not mention the depot".
+  const tense = (k: number): string => tag[childrenWith(doc, k, 'aux').find((a) => lemma[a] === 'do') ?? k];
   for (let k = doc.tokenAt(content.start); k < doc.tokenCount && doc.tokens.end[k] <= content.end; k++) {
-    if (deprel[k] !== 'conj' || tag[k] !== tag[v] || !CUE_READINGS.has(lemma[k]) || CUE_READINGS.has(lemma[head[k]])) continue;
+    if (deprel[k] !== 'conj' || tense(k) !== tense(v) || !CUE_READINGS.has(lemma[k]) || CUE_READINGS.has(lemma[head[k]])) continue;
+    // "had enough cash … and did not plan to raise new equity": an intention is what was said.
+    if (STATED_ATTITUDES.has(lemma[k]) || INTENDING.has(lemma[k])) continue;
     if (doc.tokens.start[head[k]] < content.start || childrenWith(doc, k, 'nsubj').length > 0) continue;
     found.push(k);
   }
