@@ -443,6 +443,11 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('I felt great')).toBe('Serena Williams');
   });
 
+  it('a parent named by their children\'s number is the person named before, of that gender: "the mother of three said"', () => {
+    const a = analyse('Tom Reyes opened the shop with Maria Lopez in 2004. "It is my life," the mother of three said.');
+    expect(a.speakerOf('It is my life')).toBe('Maria Lopez');
+  });
+
   it('content ends at a semicolon and before a framing clause with a report of its own, and starts at its that-clause', () => {
     const a = analyse('Israel denies striking aid convoy; UN demands inquiry\n\nIsrael on Tuesday denied that its forces had fired on a UN aid convoy in southern Gaza, after the United Nations said two of its trucks were hit.\n\nHis spokesman, Stephane Dujarric, told reporters in New York that the route had been cleared in advance.');
     expect(a.quote('striking aid convoy').content.text).toBe('striking aid convoy');

@@ -62,7 +62,7 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   if (gender !== undefined) return resolvePronoun(doc, source.start, gender);
   // "the 26-year-old, who won two silver medals,": the epithet is what stands before its appositive.
   const epithet = words.split(',')[0].trim();
-  if (isEpithet(epithet, lexicon)) return resolvePronoun(doc, source.start, epithet.endsWith('woman') ? 'female' : epithet.endsWith('man') ? 'male' : null);
+  if (isEpithet(epithet, lexicon)) return resolvePronoun(doc, source.start, /woman$|^the mother/.test(epithet) ? 'female' : /man$|^the father/.test(epithet) ? 'male' : null);
   if (RELATIVE_PRONOUNS.has(words)) {
     // "the officials, who added …" speak for the noun right before the comma, else the noun the
     // parse hangs the clause on (a clause after a quotation may hang on a word inside it).
@@ -121,6 +121,8 @@ const NATIONALITY_NOUNS = new Set(['frenchman', 'englishman', 'dutchman', 'welsh
 function isEpithet(words: string, lexicon: Pick<EntityLexicon, 'demonymCountry'>): boolean {
   // The tokenizer splits "26-year-old", so a phrase edge may fall inside it.
   if (/^(?:the )?(?:\d+-)?year-old$/.test(words)) return true;
+  // "the mother of three", "the father-of-two": a parent by their children's number.
+  if (/^the (?:mother|father)(?: of |-of-)(?:two|three|four|five|six|seven|eight|nine|ten|\d+)$/.test(words)) return true;
   const match = /^the (\S+)$/.exec(words);
   if (!match) return false;
   const word = match[1];
