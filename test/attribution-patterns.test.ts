@@ -443,6 +443,11 @@ describe('speakers the parse resolves', () => {
     expect(a.speakerOf('I felt great')).toBe('Serena Williams');
   });
 
+  it('a headline\'s description and the body\'s are one whatever their capitals: "…, Panel Says" and "the panel said"', () => {
+    const a = analyse('Daily Aspirin No Longer Advised for Older Adults, Panel Says\n\nThe recommendation does not apply to people who have had a heart attack, the panel said.');
+    expect(a.quote('Daily Aspirin').speaker).toBe(a.quote('does not apply').speaker);
+  });
+
   it('a parent named by their children\'s number is the person named before, of that gender: "the mother of three said"', () => {
     const a = analyse('Tom Reyes opened the shop with Maria Lopez in 2004. "It is my life," the mother of three said.');
     expect(a.speakerOf('It is my life')).toBe('Maria Lopez');

@@ -303,7 +303,8 @@ function describedEntity(
     const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
     if (holder) return holder.id;
   }
-  const existing = index.unnamed.get(name) ?? (served > 0 ? undefined : index.unnamed.get(bare)) ?? sameCountrysBody(doc, headWord, inner);
+  // Keys are lower case: a headline's "Panel Says" and the body's "the panel said" are one.
+  const existing = index.unnamed.get(name.toLowerCase()) ?? (served > 0 ? undefined : index.unnamed.get(bare.toLowerCase())) ?? sameCountrysBody(doc, headWord, inner);
   if (existing) return existing.id;
   // "The study said" speaks as a source does, but a document is no person.
   const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord);
@@ -326,11 +327,11 @@ function describedEntity(
     kind: 'nominal', entity: doc.entities.length,
   });
   doc.entities.push(entity);
-  index.unnamed.set(name, entity);
-  if (name !== bare) index.unnamed.set(bare, entity);
+  index.unnamed.set(name.toLowerCase(), entity);
+  if (name !== bare) index.unnamed.set(bare.toLowerCase(), entity);
   // "A Kestrian military source … the source said": the head alone refers back to it.
   const headAlone = doc.word(head);
-  if (!index.unnamed.has(headAlone)) index.unnamed.set(headAlone, entity);
+  if (!index.unnamed.has(headAlone.toLowerCase())) index.unnamed.set(headAlone.toLowerCase(), entity);
   return entity.id;
 }
 
@@ -516,7 +517,7 @@ function mentionIndex(doc: Doc): MentionIndex {
   const unnamed = new Map<string, Entity>();
   const organisationsByFirstWord = new Map<string, Entity>();
   for (const e of doc.entities) {
-    if (e.unnamed && !unnamed.has(e.name)) unnamed.set(e.name, e);
+    if (e.unnamed && !unnamed.has(e.name.toLowerCase())) unnamed.set(e.name.toLowerCase(), e);
     const first = e.name.split(' ')[0];
     if (!e.unnamed && e.type === 'ORG' && first !== e.name && !organisationsByFirstWord.has(first)) organisationsByFirstWord.set(first, e);
   }
