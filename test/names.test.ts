@@ -34,6 +34,12 @@ describe('names of people', () => {
     expect(types('Lewis Hamilton won in Hamilton, Ontario.')).toContain('Hamilton:GPE');
   });
 
+  it('types a name that opens with a point of the compass as a place, never a person: "North Rhine-Westphalia"', () => {
+    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
+    expect(types('Borussia Dortmund is based in Dortmund, North Rhine-Westphalia.')).toContain('North Rhine-Westphalia:LOC');
+    expect(types('Oliver North testified on Monday.')).toEqual(['Oliver North:PERSON']);
+  });
+
   it('types a club as an organisation, never a person: "Orlando City", "Northgate Rovers"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Orlando City lost 2-1 to Inter Miami on Saturday.')).toContain('Orlando City:ORG');

@@ -318,6 +318,7 @@ const BUSINESS_WORDS = new Set([
   // Clubs: "Northgate Rovers", "Wigan Athletic".
   'united', 'rovers', 'athletic', 'wanderers', 'albion', 'hotspur', 'fc', 'rangers',
 ]);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** Last words of places and clubs alike ("Mexico City", "Orlando City"): never a person's. */
 const PLACE_OR_CLUB_WORDS = new Set(['city', 'town']);
 
@@ -356,6 +357,8 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   const placeName = STREET_WORDS.has(last) || (ADMINISTRATIVE_UNITS.has(last) && span.type !== 'ORG');
   if (span.end - start >= 2 && placeName && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'LOC' };
   if (span.type === 'PER' && span.end - start >= 2 && PLACE_OR_CLUB_WORDS.has(last) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'ORG' };
+  // "North Rhine-Westphalia", "South Kordofan": no one's given name is a point of the compass.
+  if (span.type === 'PER' && span.end - start >= 2 && COMPASS.has(lower[start])) return { ...candidate, type: 'LOC' };
   if (span.type === 'PER') {
     const typed = typeName(doc, lexicon, start, span.end, earlier);
     return { ...typed, type: 'PERSON' };
