@@ -40,6 +40,11 @@ describe('names of people', () => {
     expect(types('Oliver North testified on Monday.')).toEqual(['Oliver North:PERSON']);
   });
 
+  it('types a named programme or mission as a name of its own, not a person: "the Apollo 11 mission"', () => {
+    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
+    expect(types("The software flew on NASA's Apollo program. The Apollo 11 mission landed in 1969.").filter((e) => e.startsWith('Apollo'))).toEqual(['Apollo:MISC']);
+  });
+
   it('types a club as an organisation, never a person: "Orlando City", "Northgate Rovers"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Orlando City lost 2-1 to Inter Miami on Saturday.')).toContain('Orlando City:ORG');

@@ -318,6 +318,7 @@ const BUSINESS_WORDS = new Set([
   // Clubs: "Northgate Rovers", "Wigan Athletic".
   'united', 'rovers', 'athletic', 'wanderers', 'albion', 'hotspur', 'fc', 'rangers',
 ]);
+const PROGRAMME_WORDS = new Set(['program', 'programme', 'mission', 'missions', 'project', 'spacecraft', 'rocket', 'satellite', 'probe', 'operation']);
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** Last words of places and clubs alike ("Mexico City", "Orlando City"): never a person's. */
 const PLACE_OR_CLUB_WORDS = new Set(['city', 'town']);
@@ -357,6 +358,9 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   const placeName = STREET_WORDS.has(last) || (ADMINISTRATIVE_UNITS.has(last) && span.type !== 'ORG');
   if (span.end - start >= 2 && placeName && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'LOC' };
   if (span.type === 'PER' && span.end - start >= 2 && PLACE_OR_CLUB_WORDS.has(last) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'ORG' };
+  // "NASA's Apollo program", "the Apollo 11 mission": a named programme, not a person.
+  const after = /^\d+$/.test(lower[span.end] ?? '') ? span.end + 1 : span.end;
+  if (span.type === 'PER' && PROGRAMME_WORDS.has(lower[after] ?? '')) return { ...candidate, type: 'MISC' };
   // "North Rhine-Westphalia", "South Kordofan": no one's given name is a point of the compass.
   if (span.type === 'PER' && span.end - start >= 2 && COMPASS.has(lower[start])) return { ...candidate, type: 'LOC' };
   if (span.type === 'PER') {
