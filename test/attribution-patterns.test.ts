@@ -761,6 +761,7 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['a thing wanted', 'Heavy users will still want a charger nearby.'],
     ['a say wanted', 'Residents who want a say should call their councillor before then.'],
     ['a goal added', 'Ferreira added his second from the penalty spot after Walsh appeared to trip him in the box.'],
+    ['a headline\'s passive "told to"', 'Flooding: Thousands told to leave homes in Valencia'],
     ['a comment not made', 'The company did not comment on reports that it was developing a new chip for the Chinese market.'],
     ['a plea in court', 'Deborah Ellison, 58, of Kettering, admitted 14 counts of fraud by abuse of position at Northampton Crown Court in September.'],
     ['figures someone cites', 'But the figures he cites leave out the nurses who rely on the service.'],

@@ -112,6 +112,23 @@ describe('extractArticle', () => {
     ]);
   });
 
+  it('keeps a BBC page\'s picture sources and captions, buttons, time and blocks of related links out of the article text', () => {
+    const page = `<html><body><main><article><h1>Flooding: Thousands told to leave homes in Valencia</h1>
+      <div><span>2 hours ago</span><div>Share</div><div>Save</div></div>
+      <figure><span>Image source, Getty Images</span><img src="x.jpg"></figure>
+      <p>Thousands of people have been told to leave their homes near Valencia.</p>
+      <div><span>Image source, EPA</span><p>Image caption, Cars piled up in a street in Sedaví</p></div>
+      <p>Prime Minister Pedro Sánchez said the army would help.</p>
+      <div><h2>Related topics</h2><ul><li>Spain</li><li>Floods</li></ul></div>
+      <div><h2>More on this story</h2><ul><li>Spain floods: what we know</li></ul></div>
+      </article></main></body></html>`;
+    expect(extractArticle(page).text.split('\n\n')).toEqual([
+      'Flooding: Thousands told to leave homes in Valencia',
+      'Thousands of people have been told to leave their homes near Valencia.',
+      'Prime Minister Pedro Sánchez said the army would help.',
+    ]);
+  });
+
   it('keeps time stamps, share buttons and an embedded post\'s signature out of the article text, and a date in a sentence in it', () => {
     const page = `<html><body><article><h1>Drought forces Spain to ration water</h1>
       <p class="stamp">Mon 2 Mar 2026 08.00 GMT</p>

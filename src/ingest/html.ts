@@ -57,11 +57,12 @@ const FURNITURE =
   /^(?:advertisement|skip advertisement|continue reading the main story|story continues below(?: advertisement)?|supported by|sponsored(?: content)?|(?:credit|photo|image|photograph|video)(?: credit)?(?::|\.{3}|…)?\s?\p{Lu}[^.!?"“”]{0,60}(?:\/[^!?"“”]{0,40}| for [^.!?"“”]{0,40}))$/iu;
 /**
  * A line that is only a time stamp ("Mon 2 Mar 2026 08.00 GMT", "Published March 2, 2026, 8:00 a.m.
- * ET"), or an embedded post's signature ("— Luis Planas (@LuisPlanas) March 2, 2026", "A post
- * shared by …"): the page's metadata, not the article's words.
+ * ET", "2 hours ago"), a button's label ("Share", "Save"), a picture's source or caption as BBC
+ * pages set them ("Image source, Getty Images", "Image caption, …"), or an embedded post's signature
+ * ("— Luis Planas (@LuisPlanas) March 2, 2026", "A post shared by …"): the page's, not the article's words.
  */
 const STAMP =
-  /^(?:(?:published|updated|last updated|first published)(?: on| at)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)\s+\d{4},?(?:\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$|^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s.{0,30}\d{4}$|^a post shared by .{1,80}$/iu;
+  /^(?:\d{1,2} (?:minutes?|mins?|hours?|days?) ago|share|save|share this article|copy link|print|(?:image|media) (?:source|caption),? .{0,200})$|^(?:(?:published|updated|last updated|first published)(?: on| at)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)\s+\d{4},?(?:\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$|^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s.{0,30}\d{4}$|^a post shared by .{1,80}$/iu;
 
 /**
  * Readability's time grows faster than the square of the nesting depth (0.2 s at 200 levels, 2 s
@@ -149,8 +150,17 @@ function parsePage(html: string): Document {
   for (const element of [...document.querySelectorAll(NOT_ARTICLE_TEXT)]) {
     if (element.localName === 'figcaption' || NOT_ARTICLE_CLASS.test(element.getAttribute('class') ?? '')) element.remove();
   }
+  // "Related topics", "More on this story": a heading of links to other pages goes with its block.
+  for (const heading of [...document.querySelectorAll('h2, h3, h4')]) {
+    const block = heading.parentElement;
+    if (!LINK_BLOCK_HEADING.test(clean(heading.textContent) ?? '') || !block || /^(?:article|main|body|section)$/.test(block.localName)) continue;
+    block.remove();
+  }
   return document;
 }
+
+/** Headings of the blocks of links to other pages that news pages set inside the article. */
+const LINK_BLOCK_HEADING = /^(?:related(?: topics| stories| articles| content| coverage)?|more on this story|more from [\w ]{1,30}|read more|top stories|most read|you may also like|recommended|around the [\w ]{1,20})$/i;
 
 /** The `<h1>` when the title is the `<h1>` plus the site's name ("Headline | Site"), else the title. */
 function headline(document: Document, title: string | null): string | null {

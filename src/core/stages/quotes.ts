@@ -722,6 +722,8 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if ((!inLexicon || CLAUSE_ONLY.has(lemma)) && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
   // "declined to comment", "refused to say": no statement at all.
   if (relation === 'xcomp' && NO_COMMENT.has(doc.tokens.lemma[childrenWith(doc, v, 'xcomp')[0] ?? v])) return false;
+  // "Thousands told to leave homes": a headline's passive; telling has someone told.
+  if (lemma === 'tell' && relation === 'xcomp' && childrenWith(doc, v, 'obj').length === 0 && childrenWith(doc, v, 'iobj').length === 0) return false;
   // "did not comment on reports that …": the reports' claim, which the company did not make.
   if ((lemma === 'comment' || lemma === 'elaborate') && isNegated(doc, v)) return false;
   // "called the accusations “pure fiction”", "branded him a liar": a predicate on the object, no infinitive.
