@@ -32,6 +32,16 @@ describe('events in an article', () => {
     expect(toArticleJSON(pipeline.run('Taliban fighters broke the ceasefire on Sunday.')).events.length).toBeGreaterThan(0);
   });
 
+  it('codes a verb whose form also opens a compound entry: "Russia attacked Ukraine" (beside "+ATTACKED_AND_STABBED")', () => {
+    expect(toArticleJSON(pipeline.run('Russia attacked Ukraine on Sunday.')).events.map((e) => [e.code, e.predicate.lemma])).toEqual([['190', 'attack']]);
+    expect(toArticleJSON(pipeline.run('The army killed ten rebels.')).events.some((e) => e.code.startsWith('19') || e.code.startsWith('20'))).toBe(true);
+  });
+
+  it('codes no act of a force of nature: "A storm killed three people in Texas"', () => {
+    expect(toArticleJSON(pipeline.run('A storm killed three people in Texas on Sunday, officials said.')).events.filter((e) => /^1[89]/.test(e.code))).toEqual([]);
+    expect(toArticleJSON(pipeline.run('Russian forces killed three civilians in Kharkiv on Sunday, officials said.')).events.some((e) => /^(?:1[89]|20)/.test(e.code))).toBe(true);
+  });
+
   it('codes no meeting without someone met: "facing the worst drought in a century"', () => {
     const events = toArticleJSON(pipeline.run('"We are facing the worst drought in a century," the regional president, Pere Aragones, told a news conference.')).events;
     expect(events.filter((e) => e.code.startsWith('04'))).toEqual([]);

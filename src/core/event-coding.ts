@@ -46,6 +46,13 @@ const REGULAR_ENDINGS = ['ed', 'ing', 's'];
  * complement clause is, as in PETRARCH's verb phrase ("allowed that Mordor isn't a really pleasant place").
  */
 const OUTSIDE_PHRASE = new Set(['parataxis', 'advcl', 'conj', 'cc', 'punct', 'acl', 'csubj', 'discourse', 'vocative', 'list', 'reparandum', 'dep']);
+/** Forces of nature and disease, which are no actors. */
+const NATURAL_FORCES = new Set([
+  'storm', 'flood', 'flooding', 'earthquake', 'quake', 'tremor', 'fire', 'wildfire', 'blaze', 'hurricane', 'typhoon', 'cyclone',
+  'tornado', 'landslide', 'mudslide', 'avalanche', 'tsunami', 'heatwave', 'drought', 'rain', 'snow', 'lightning', 'wind',
+  'virus', 'disease', 'outbreak', 'epidemic', 'pandemic', 'cancer', 'weather', 'eruption', 'volcano',
+]);
+
 /** Verbs of plain saying, whose complement clause is what was said. */
 const SAYING = new Set(['say', 'tell', 'add', 'state', 'report', 'explain', 'note', 'write', 'claim']);
 /** Subtrees left out of an actor's noun phrase. */
@@ -226,8 +233,12 @@ export class EventCoder {
    */
   private verbEntries(lower: string, lemma: string): VerbEntry[] | undefined {
     const verbs = this.dicts.verbs;
-    const found = verbs.get(lower) ?? verbs.get(lemma);
-    if (found) return found;
+    // A form can open a compound entry of its own ("+ATTACKED_AND_STABBED", "+KILLED_AND_…"):
+    // the verb's entries under its lemma count too, or "Russia attacked Ukraine" codes nothing.
+    const own = verbs.get(lower) ?? [];
+    const base = lemma !== lower ? verbs.get(lemma) ?? [] : [];
+    const found = [...own, ...base.filter((entry) => !own.includes(entry))];
+    if (found.length > 0) return found;
     for (const ending of REGULAR_ENDINGS) if (lower.endsWith(ending) && verbs.has(lower.slice(0, -ending.length))) return verbs.get(lower.slice(0, -ending.length));
     return undefined;
   }
@@ -302,6 +313,8 @@ export class EventCoder {
       return out;
     }
     if (sources.length === 0 && targets.length === 0) return [];
+    // "A storm killed three people": weather and disease act on no one's behalf.
+    if (sources.length > 0 && sources.every((s) => s.codes.length === 0 && NATURAL_FORCES.has(doc.tokens.lemma[s.head]))) return [];
     // A meeting needs someone met: "facing the worst drought in a century" consults no one.
     if (targets.length === 0 && cameoRoot(primary) === '04') return [];
     for (const source of sources.length > 0 ? sources : [null]) {
