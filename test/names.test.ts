@@ -34,6 +34,13 @@ describe('names of people', () => {
     expect(types('Lewis Hamilton won in Hamilton, Ontario.')).toContain('Hamilton:GPE');
   });
 
+  it('types a name the article puts on the map as a place wherever it stands: "Little Ashby had 340 residents"; not a person passed to', () => {
+    const a = toArticleJSON(analyzer.run('Little Ashby had 340 residents in 1901. Margaret Doyle has lived in Little Ashby for 40 years.'));
+    expect(a.entities.map((e) => `${e.name}:${e.type}`)).toEqual(['Little Ashby:LOC', 'Margaret Doyle:PERSON']);
+    const b = toArticleJSON(analyzer.run('Okoro scored twice. Walsh passed to Okoro late on.'));
+    expect(b.entities.find((e) => e.name === 'Okoro')?.type).toBe('PERSON');
+  });
+
   it('types a name that opens with a point of the compass as a place, never a person: "North Rhine-Westphalia"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Borussia Dortmund is based in Dortmund, North Rhine-Westphalia.')).toContain('North Rhine-Westphalia:LOC');

@@ -89,7 +89,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
         // The recogniser's decision supersedes the tagger: "IS" in "the IS" is a name, not a verb.
         if (c.kind === 'name') for (let i = c.start; i < c.end; i++) doc.tokens.pos[i] = PROPN;
       }
-      const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, oneTypePerName(doc, candidates)));
+      const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, oneTypePerName(doc, lexicon, candidates)));
       nameAppositions(doc, named);
       groupEntities(doc, named);
       mergeHeadlineShortNames(doc);
@@ -103,7 +103,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
  * or the lexicon types keeps that type wherever the article repeats it: the tagger, reading
  * "Little Harbour had 340 residents", may call it a person.
  */
-function oneTypePerName(doc: Doc, candidates: Candidate[]): Candidate[] {
+function oneTypePerName(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]): Candidate[] {
   const dateline = doc.meta.dateline;
   const inDateline = (c: Candidate): boolean => dateline !== null && dateline !== undefined && doc.tokens.start[c.start] >= dateline.start && doc.tokens.end[c.end - 1] <= dateline.end;
   const nameOf = (c: Candidate): string => doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]).toLowerCase();
@@ -113,12 +113,30 @@ function oneTypePerName(doc: Doc, candidates: Candidate[]): Candidate[] {
     if (inDateline(c) && c.type !== 'GPE' && c.type !== 'LOC') c.type = 'LOC';
     if (inDateline(c) || c.canonical !== null) settled.set(nameOf(c), c.type);
   }
-  if (settled.size === 0) return candidates;
+  // "The village of Little Ashby", "has lived in Little Ashby": a name the article puts on the map
+  // is a place wherever the model took it for a person ("Little Ashby had 340 residents").
+  const placed = new Set<string>();
   for (const c of candidates) {
-    const type = c.kind === 'name' && !c.unnamed && !c.chars ? settled.get(nameOf(c)) : undefined;
-    if (type !== undefined && c.canonical === null) c.type = type;
+    if (c.kind !== 'name' || c.unnamed || c.chars || c.canonical !== null || settled.has(nameOf(c)) || !isPlaced(doc, c)) continue;
+    if (lexicon.firstNameGender(doc.tokens.lower[c.start]) === null) placed.add(nameOf(c));
+  }
+  if (settled.size === 0 && placed.size === 0) return candidates;
+  for (const c of candidates) {
+    if (c.kind !== 'name' || c.unnamed || c.chars || c.canonical !== null) continue;
+    const type = settled.get(nameOf(c));
+    if (type !== undefined) c.type = type;
+    else if (placed.has(nameOf(c)) && (c.type === 'PERSON' || c.type === 'MISC')) c.type = 'LOC';
   }
   return candidates;
+}
+
+const INSIDE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside']);
+
+/** "in Little Ashby", "the village of Little Ashby": a preposition of place or a kind of place before the name. */
+function isPlaced(doc: Doc, { start, end }: Candidate): boolean {
+  const { lower } = doc.tokens;
+  // Not "to" or "from", which take people as readily ("passed to Okoro", "a letter from Haddad").
+  return (INSIDE_PREPOSITIONS.has(lower[start - 1] ?? '') && lower[end] !== "'s") || (lower[start - 1] === 'of' && PLACE_NOUNS.has(lower[start - 2] ?? ''));
 }
 
 /**
