@@ -77,6 +77,7 @@ describe('names of people', () => {
     expect(types('Carmaker Veltro said it would cut jobs.')).toEqual(['Veltro:ORG']);
     expect(types('Retailer Northway said it would close stores.')).toEqual(['Northway:ORG']);
     expect(types('Singer Lena Marsh said she would tour.')).toEqual(['Lena Marsh:PERSON']);
+    expect(types('Developer Hartwell Homes said it was delighted with the outcome.')).toEqual(['Hartwell Homes:ORG']);
   });
 
   it('names a company the model misses or takes for a person, and leaves a family name that is also a company to the model', () => {

@@ -333,6 +333,7 @@ const BUSINESS_WORDS = new Set([
   'entertainment', 'insurance', 'bancorp', 'ventures', 'enterprises', 'brands', 'robotics', 'aerospace',
   'semiconductor', 'semiconductors', 'chemicals', 'resources', 'mining', 'petroleum', 'airways', 'shipping',
   'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
+  'homes', 'properties', 'developments', 'construction',
   // Clubs: "Northgate Rovers", "Wigan Athletic".
   'united', 'rovers', 'athletic', 'wanderers', 'albion', 'hotspur', 'fc', 'rangers',
 ]);
