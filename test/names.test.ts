@@ -41,6 +41,14 @@ describe('names of people', () => {
     expect(b.entities.find((e) => e.name === 'Okoro')?.type).toBe('PERSON');
   });
 
+  it('keeps a name\'s own "\'s": "Sotheby\'s", "Sainsbury\'s", "St. Jude\'s Medical Center", "St. Peter\'s Square"', () => {
+    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
+    expect(types("The painting sold at Sotheby's in London.")).toContain("Sotheby's:ORG");
+    expect(types("Sainsbury's said profits rose.")).toEqual(["Sainsbury's:ORG"]);
+    expect(types("St. Jude's Medical Center said it had hired 40 nurses.")).toEqual(["St. Jude's Medical Center:ORG"]);
+    expect(types("Crowds gathered in St. Peter's Square.")).toEqual(["St. Peter's Square:LOC"]);
+  });
+
   it('types a name that opens with a point of the compass as a place, never a person: "North Rhine-Westphalia"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Borussia Dortmund is based in Dortmund, North Rhine-Westphalia.')).toContain('North Rhine-Westphalia:LOC');

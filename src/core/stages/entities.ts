@@ -81,7 +81,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     assigns: ['mentions', 'entities'],
     apply(doc) {
       const spans = nerModel ? splitNamedPlaces(doc, lexicon, splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon))) : null;
-      const candidates = withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans)));
+      const candidates = joinSaintsPossessions(doc, withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans))));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.push(...repeatedNames(doc, candidates));
       candidates.sort((a, b) => a.start - b.start);
@@ -138,6 +138,30 @@ function isPlaced(doc: Doc, { start, end }: Candidate): boolean {
   // Not "to" or "from", which take people as readily ("passed to Okoro", "a letter from Haddad").
   return (INSIDE_PREPOSITIONS.has(lower[start - 1] ?? '') && lower[end] !== "'s") || (lower[start - 1] === 'of' && PLACE_NOUNS.has(lower[start - 2] ?? ''));
 }
+
+/**
+ * "St. Jude's Medical Center", "St. Luke's Health": a saint's name, its "'s" and the capitalised
+ * words after it are one institution, which the model reads as a place and a second name.
+ */
+function joinSaintsPossessions(doc: Doc, candidates: Candidate[]): Candidate[] {
+  const { lower } = doc.tokens;
+  const out: Candidate[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    if (c.kind !== 'name' || c.chars || !SAINTS.has(lower[c.start]) || lower[c.end] !== "'s" || !isCapitalised(doc, c.end + 1)) {
+      out.push(c);
+      continue;
+    }
+    let end = c.end + 1;
+    while (end < doc.tokenCount && isCapitalised(doc, end) && /\p{L}/u.test(lower[end])) end++;
+    const place = PLACE_INSTITUTIONS.has(lower[end - 1]);
+    out.push({ ...c, end, type: place ? 'LOC' : 'ORG', canonical: null, country: null });
+    while (k + 1 < candidates.length && candidates[k + 1].start < end) k++;
+  }
+  return out;
+}
+const SAINTS = new Set(['st.', 'st', 'saint']);
+const PLACE_INSTITUTIONS = new Set(['square', 'basilica', 'cathedral', 'park', 'island', 'bay']);
 
 /**
  * "Carmaker Veltro said", "Singer Lena Marsh …": a descriptor that opens a sentence is capitalised
@@ -242,7 +266,9 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
       continue;
     }
     const match = lexicon.matchAt(lower, i, surface);
-    const span = spanAt[i] >= 0 ? spans![spanAt[i]] : null;
+    // "Sainsbury's", "Sotheby's": a name the lexicon knows with its "'s", which the model leaves out.
+    const possessiveName = match !== null && spanAt[i] >= 0 && match.length === spans![spanAt[i]].end - i + 1 && lower[i + match.length - 1] === "'s";
+    const span = spanAt[i] >= 0 && !possessiveName ? spans![spanAt[i]] : null;
     // "Afghan Taliban": a nationality before a name the lexicon knows is two entities.
     const rest = span && match?.kind === 'demonym' && match.length === 1 ? lexicon.matchAt(lower, i + 1, surface) : null;
     if (span && rest && i + 1 + rest.length === span.end) spanAt[i + 1] = -1;
