@@ -49,6 +49,12 @@ describe('names of people', () => {
     expect(types("Crowds gathered in St. Peter's Square.")).toEqual(["St. Peter's Square:LOC"]);
   });
 
+  it('types where an analyst works as an employer, and a post as a place: "an analyst at Bernstein", "the ambassador at Geneva"', () => {
+    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
+    expect(types('Stacy Rasgon, an analyst at Bernstein, rates the stock.')).toContain('Bernstein:ORG');
+    expect(types('The ambassador at Geneva said the talks would go on.')).toContain('Geneva:LOC');
+  });
+
   it('types a name that opens with a point of the compass as a place, never a person: "North Rhine-Westphalia"', () => {
     const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Borussia Dortmund is based in Dortmund, North Rhine-Westphalia.')).toContain('North Rhine-Westphalia:LOC');

@@ -363,6 +363,8 @@ const BUSINESS_WORDS = new Set([
   // Clubs: "Northgate Rovers", "Wigan Athletic".
   'united', 'rovers', 'athletic', 'wanderers', 'albion', 'hotspur', 'fc', 'rangers',
 ]);
+/** Roles held at an employer, not at a post ("the ambassador at Geneva"). */
+const EMPLOYEES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'researcher', 'researchers', 'professor', 'executive', 'director', 'manager', 'engineer', 'partner', 'lawyer', 'spokesman', 'spokeswoman', 'spokesperson', 'trader', 'banker']);
 const PROGRAMME_WORDS = new Set(['program', 'programme', 'mission', 'missions', 'project', 'spacecraft', 'rocket', 'satellite', 'probe', 'operation']);
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** Last words of places and clubs alike ("Mexico City", "Orlando City"): never a person's. */
@@ -395,6 +397,9 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   for (let i = start; span.end - start >= 2 && i < span.end; i++) if (PUBLICATION_WORDS.has(lower[i]) && isCapitalised(doc, i)) return { ...candidate, type: 'ORG' };
   // "told the Gazette": a publication named by its kind alone.
   if (span.end - start === 1 && lower[start - 1] === 'the' && PUBLICATION_WORDS.has(lower[start]) && isCapitalised(doc, start)) return { ...candidate, type: 'ORG' };
+  // "an analyst at Bernstein", "a strategist at Peel Hunt": a role at a name the gazetteer does
+  // not place is at an employer ("a researcher at Cambridge" stays in the town).
+  if (span.type === 'LOC' && !place && lower[start - 1] === 'at' && EMPLOYEES.has(lower[start - 2] ?? '')) return { ...candidate, type: 'ORG' };
   // "Residents of Lower Marsh", "the mayor of Kingsbridge": whoever lives there lives in a place.
   if (span.type !== 'LOC' && lower[start - 1] === 'of' && RESIDENCE_HEADS.has(lower[start - 2] ?? '') && !place) return { ...candidate, type: 'LOC' };
   // "Mill Lane", "Castle Road": a street, whatever the model said; "Calder County" a place unless
