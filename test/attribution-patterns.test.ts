@@ -547,6 +547,11 @@ describe('speakers the parse resolves', () => {
     expect(analyse('The ruling was welcomed by campaigners, who said it would protect thousands of tenants.').speakerOf('would protect')).toBe('campaigners');
   });
 
+  it('the medium\'s phrase is no part of the content however far it runs, and "by phone" is how it was said', () => {
+    expect(analyse('The ministry said in a statement on its website that three soldiers were killed.').quote('three soldiers').content.text).toBe('that three soldiers were killed');
+    expect(analyse('Three soldiers were killed, a ministry official told Reuters by phone.').quote('Three soldiers').source?.text).toBe('a ministry official');
+  });
+
   it('a plural possessor the parser hangs on the verb stays in the speaker: "Farmers\' groups said"', () => {
     const a = analyse("Farmers' groups said the restrictions would destroy crops.");
     expect(a.quote('would destroy crops').source?.text).toBe("Farmers' groups");

@@ -991,6 +991,12 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
       i += 3;
       continue;
     }
+    // "told Reuters by phone": how it was said.
+    const channel = channelLength(doc, i, sentEnd);
+    if (channel > 0) {
+      i += channel;
+      continue;
+    }
     const time = timeAdverbialLength(doc, i, sentEnd);
     if (time === 0) break;
     i += time;
@@ -1104,6 +1110,15 @@ function timeAdverbialLength(doc: Doc, i: number, end: number): number {
 }
 
 /** "in remarks carried by Russian media", "…with the BBC": the medium that carried the statement. */
+/** "by phone", "by text message", "by video link": the length of a channel phrase at `i`, or 0. */
+function channelLength(doc: Doc, i: number, end: number): number {
+  const { lower } = doc.tokens;
+  if (lower[i] !== 'by' || i + 1 >= end || !CHANNELS.has(lower[i + 1])) return 0;
+  return i + 2 < end && CHANNEL_NOUNS.has(lower[i + 2]) ? 3 : 2;
+}
+const CHANNELS = new Set(['phone', 'telephone', 'email', 'e-mail', 'text', 'video', 'letter']);
+const CHANNEL_NOUNS = new Set(['message', 'link', 'call']);
+
 function mediumAt(doc: Doc, i: number, end: number): { np: TokenRange; end: number } | null {
   const w = (k: number): string => (k < end ? doc.tokens.lower[k] : '');
   let k = i;
@@ -1390,8 +1405,10 @@ function fromReportedClause(doc: Doc, content: Span): Span {
   const start = doc.tokenAt(content.start);
   // A participle describes the medium: "said in a statement released by his lawyer that …".
   const participle = (k: number): boolean => doc.tokens.tag[k] === 'VBN';
-  // Only a prepositional phrase: "denied reports that …" denies the reports.
-  if (doc.upos(start) !== 'ADP' && !participle(start)) return content;
+  // Only a prepositional phrase: "denied reports that …" denies the reports. The content may start
+  // inside one: "said in a statement on its | website that …".
+  const insidePhrase = start > 0 && (/^(?:ADP|DET)$/.test(doc.upos(start - 1)) || doc.tokens.tag[start - 1] === 'PRP$');
+  if (doc.upos(start) !== 'ADP' && !participle(start) && !insidePhrase) return content;
   for (let k = start; k < doc.tokenCount && doc.tokens.start[k] < content.end; k++) {
     if (doc.tokens.lower[k] === 'that' && baseRelation(doc.tokens.deprel[k]) === 'mark') {
       return k > start ? { start: doc.tokens.start[k], end: content.end } : content;
