@@ -10,6 +10,9 @@ beforeAll(async () => {
   analyzer = await createAnalyzer();
 });
 
+/** Each entity of the text as "name:TYPE". */
+const types = (text: string): string[] => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
+
 const people = (text: string): ArticleJSON['entities'] =>
   toArticleJSON(analyzer.run(text)).entities.filter((e) => e.type === 'PERSON' && !e.unnamed);
 
@@ -28,10 +31,10 @@ describe('names of people', () => {
   });
 
   it('reads a town\'s name that is the surname of someone named in full as that person, unless a preposition of place comes first', () => {
-    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.flatMap((e) => e.mentions.map((m) => `${text.slice(m.start, m.end)}:${e.type}`));
-    const found = types('Margaret Hamilton is an American computer scientist. In 2016, Hamilton received the Presidential Medal of Freedom. A Lego set includes a minifigure of Hamilton.');
+    const mentionTypes = (text: string) => toArticleJSON(analyzer.run(text)).entities.flatMap((e) => e.mentions.map((m) => `${text.slice(m.start, m.end)}:${e.type}`));
+    const found = mentionTypes('Margaret Hamilton is an American computer scientist. In 2016, Hamilton received the Presidential Medal of Freedom. A Lego set includes a minifigure of Hamilton.');
     expect(found.filter((m) => m.startsWith('Hamilton:'))).toEqual(['Hamilton:PERSON', 'Hamilton:PERSON']);
-    expect(types('Lewis Hamilton won in Hamilton, Ontario.')).toContain('Hamilton:GPE');
+    expect(mentionTypes('Lewis Hamilton won in Hamilton, Ontario.')).toContain('Hamilton:GPE');
   });
 
   it('types a name the article puts on the map as a place wherever it stands: "Little Ashby had 340 residents"; not a person passed to', () => {
@@ -42,7 +45,6 @@ describe('names of people', () => {
   });
 
   it('keeps a name\'s own "\'s": "Sotheby\'s", "Sainsbury\'s", "St. Jude\'s Medical Center", "St. Peter\'s Square"', () => {
-    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types("The painting sold at Sotheby's in London.")).toContain("Sotheby's:ORG");
     expect(types("Sainsbury's said profits rose.")).toEqual(["Sainsbury's:ORG"]);
     expect(types("St. Jude's Medical Center said it had hired 40 nurses.")).toEqual(["St. Jude's Medical Center:ORG"]);
@@ -50,24 +52,20 @@ describe('names of people', () => {
   });
 
   it('types where an analyst works as an employer, and a post as a place: "an analyst at Bernstein", "the ambassador at Geneva"', () => {
-    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Stacy Rasgon, an analyst at Bernstein, rates the stock.')).toContain('Bernstein:ORG');
     expect(types('The ambassador at Geneva said the talks would go on.')).toContain('Geneva:LOC');
   });
 
   it('types a name that opens with a point of the compass as a place, never a person: "North Rhine-Westphalia"', () => {
-    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Borussia Dortmund is based in Dortmund, North Rhine-Westphalia.')).toContain('North Rhine-Westphalia:LOC');
     expect(types('Oliver North testified on Monday.')).toEqual(['Oliver North:PERSON']);
   });
 
   it('types a named programme or mission as a name of its own, not a person: "the Apollo 11 mission"', () => {
-    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types("The software flew on NASA's Apollo program. The Apollo 11 mission landed in 1969.").filter((e) => e.startsWith('Apollo'))).toEqual(['Apollo:MISC']);
   });
 
   it('types a club as an organisation, never a person: "Orlando City", "Northgate Rovers"', () => {
-    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Orlando City lost 2-1 to Inter Miami on Saturday.')).toContain('Orlando City:ORG');
     expect(types('Kansas City is a city in Missouri.')).toContain('Kansas City:GPE');
   });
@@ -87,7 +85,6 @@ describe('names of people', () => {
   });
 
   it('keeps a descriptor that opens a sentence out of the name, and types the name as it says: "Carmaker Veltro", "Singer Lena Marsh"', () => {
-    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('Carmaker Veltro said it would cut jobs.')).toEqual(['Veltro:ORG']);
     expect(types('Retailer Northway said it would close stores.')).toEqual(['Northway:ORG']);
     expect(types('Singer Lena Marsh said she would tour.')).toEqual(['Lena Marsh:PERSON']);
@@ -95,7 +92,6 @@ describe('names of people', () => {
   });
 
   it('names a company the model misses or takes for a person, and leaves a family name that is also a company to the model', () => {
-    const types = (text: string) => toArticleJSON(analyzer.run(text)).entities.map((e) => `${e.name}:${e.type}`);
     expect(types('He left. Pfizer said it would appeal.')).toContain('Pfizer:ORG');
     expect(types('He left. Unilever said on Monday it would appeal.')).toContain('Unilever:ORG');
     expect(types('He left. Stellantis said it would cut jobs.')).toContain('Stellantis:ORG');
