@@ -44,7 +44,9 @@ describe('claimgraph bench', () => {
     expect(r.peakRssMB).toBeGreaterThan(0);
     // The rates are rounded from the same unrounded times, so they agree to within rounding.
     expect(r.tokensPerSecond / (r.tokens / r.seconds)).toBeCloseTo(1, 1);
-    expect(r.speedup / (r.tokensPerSecond / r.peer.tokensPerSecond)).toBeCloseTo(1, 2);
+    // The speedup is rounded to two decimals: within half a hundredth of the rates' ratio, whatever
+    // its size (a relative bound failed once on this two-text corpus, where the ratio is near 1).
+    expect(Math.abs(r.speedup - r.tokensPerSecond / r.peer.tokensPerSecond)).toBeLessThanOrEqual(0.006);
   });
 
   it('skips with exit 0 when the default corpus is absent, and fails on an unreadable --corpus', () => {
