@@ -546,7 +546,6 @@ function matchSide(tree: Tree, elements: PatternElement[], tokens: number[], slo
 /** A score ("3-1", "112–108"). */
 const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
 
-/** Whether a score hangs on verb `i` or on its object, within the few words after it. */
 /** "broke the world record", "broke his silence", "broke the news": a break that harms no one. */
 function breaksNoOne(doc: Doc, i: number): boolean {
   if (doc.tokens.lemma[i] !== 'break') return false;
@@ -558,6 +557,7 @@ function breaksNoOne(doc: Doc, i: number): boolean {
 }
 const UNHARMED_BREAKS = new Set(['record', 'silence', 'news', 'ground', 'barrier', 'deadlock', 'stalemate', 'fast']);
 
+/** Whether a score hangs on verb `i` or on its object, within the few words after it. */
 function hasScore(doc: Doc, i: number): boolean {
   const { head } = doc.tokens;
   const end = Math.min(doc.tokenCount, i + 8);

@@ -83,7 +83,13 @@ interface BodyCase {
  * Musk" and "Emmanuel Macron" keep their capitals though "musk" and "macron" are words).
  */
 export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexicon: NerLexicon, written: ReadonlySet<string> = lowercase): Map<number, string> | null {
-  const lines = doc.sentences.filter((s) => lineCase(doc, s.tokenStart, s.tokenEnd) !== null);
+  // Each title-case or capitals line with its kind, read once for the two uses below.
+  const kinds = new Map<Segment, LineCase>();
+  for (const s of doc.sentences) {
+    const kind = lineCase(doc, s.tokenStart, s.tokenEnd);
+    if (kind !== null) kinds.set(s, kind);
+  }
+  const lines = [...kinds.keys()];
   if (lines.length === 0) return null;
   const { lower } = doc.tokens;
   const inLine = new Uint8Array(doc.tokenCount);
@@ -115,14 +121,14 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
     }
     return count;
   };
-  const headlines = lines.filter((s) => lineCase(doc, s.tokenStart, s.tokenEnd) === 'caps' || hasVerb(doc, s.tokenStart, s.tokenEnd, lowercase) || writtenLower(s) >= 2);
+  const headlines = lines.filter((s) => kinds.get(s) === 'caps' || hasVerb(doc, s.tokenStart, s.tokenEnd, lowercase) || writtenLower(s) >= 2);
   if (headlines.length === 0) return null;
   const forms = new Map<number, string>();
   const surface = (j: number): string => doc.word(j);
   const common = (word: string): boolean => lowercase.has(word) || readsAsVerb(word, lowercase);
   const writtenCommon = (word: string): boolean => written.has(word) || readsAsVerb(word, written);
   for (const s of headlines) {
-    const caps = lineCase(doc, s.tokenStart, s.tokenEnd) === 'caps';
+    const caps = kinds.get(s) === 'caps';
     // Tokens a gazetteer names keep their capitals ("White House", "Boko Haram").
     const named = new Uint8Array(s.tokenEnd - s.tokenStart);
     for (let i = s.tokenStart; i < s.tokenEnd; ) {

@@ -169,8 +169,7 @@ const PLACE_INSTITUTIONS = new Set(['square', 'basilica', 'cathedral', 'park', '
  * not). The name starts after it, of the kind the descriptor says.
  */
 function withoutDescriptors(doc: Doc, candidates: Candidate[]): Candidate[] {
-  const sentenceStart = new Uint8Array(doc.tokenCount);
-  for (const s of doc.sentences) sentenceStart[s.tokenStart] = 1;
+  const sentenceStart = sentenceStarts(doc);
   for (const c of candidates) {
     if (c.kind !== 'name' || c.canonical !== null || c.chars || c.end - c.start < 2 || !sentenceStart[c.start]) continue;
     const type = descriptorType(doc.tokens.lower[c.start]);
@@ -190,8 +189,7 @@ const NOT_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'ADV', 'CCONJ
  * sentence's start, where capitals say nothing).
  */
 function repeatedNames(doc: Doc, candidates: readonly Candidate[]): Candidate[] {
-  const sentenceStart = new Uint8Array(doc.tokenCount);
-  for (const s of doc.sentences) sentenceStart[s.tokenStart] = 1;
+  const sentenceStart = sentenceStarts(doc);
   const covered = new Uint8Array(doc.tokenCount);
   const names = new Map<string, Candidate>();
   for (const c of candidates) {
@@ -205,6 +203,13 @@ function repeatedNames(doc: Doc, candidates: readonly Candidate[]): Candidate[] 
     if (found) out.push({ ...found, start: i, end: i + 1 });
   }
   return out;
+}
+
+/** 1 at each token that opens a sentence. */
+function sentenceStarts(doc: Doc): Uint8Array {
+  const starts = new Uint8Array(doc.tokenCount);
+  for (const s of doc.sentences) starts[s.tokenStart] = 1;
+  return starts;
 }
 
 function isCapitalised(doc: Doc, i: number): boolean {
@@ -252,8 +257,7 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
   const out: Candidate[] = [];
   const { lower } = doc.tokens;
   const n = doc.tokenCount;
-  const sentenceStart = new Uint8Array(n);
-  for (const s of doc.sentences) sentenceStart[s.tokenStart] = 1;
+  const sentenceStart = sentenceStarts(doc);
   const spanAt = new Int32Array(n).fill(-1);
   spans?.forEach((span, k) => {
     spanAt[span.start] = k;
@@ -353,15 +357,15 @@ function joinNameParts(doc: Doc, candidates: Candidate[]): Candidate[] {
  * Last words of business names the tagger may read as a person's surname. Not the organisation
  * cue words the tagger has as a feature (curated.ts): it was trained with those.
  */
+/** Last words of clubs, which name them alone too ("Northgate Rovers", "Rovers"; "Wigan Athletic"). */
+const CLUB_WORDS = ['united', 'rovers', 'athletic', 'wanderers', 'albion', 'rangers'];
 const BUSINESS_WORDS = new Set([
   'logistics', 'airlines', 'motors', 'securities', 'partners', 'capital', 'energy', 'pharmaceuticals', 'pharma',
   'systems', 'technologies', 'technology', 'foods', 'labs', 'laboratories', 'software', 'telecom', 'communications',
   'entertainment', 'insurance', 'bancorp', 'ventures', 'enterprises', 'brands', 'robotics', 'aerospace',
   'semiconductor', 'semiconductors', 'chemicals', 'resources', 'mining', 'petroleum', 'airways', 'shipping',
   'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
-  'homes', 'properties', 'developments', 'construction',
-  // Clubs: "Northgate Rovers", "Wigan Athletic".
-  'united', 'rovers', 'athletic', 'wanderers', 'albion', 'hotspur', 'fc', 'rangers',
+  'homes', 'properties', 'developments', 'construction', 'hotspur', 'fc', ...CLUB_WORDS,
 ]);
 /** Roles held at an employer, not at a post ("the ambassador at Geneva"). */
 const EMPLOYEES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'researcher', 'researchers', 'professor', 'executive', 'director', 'manager', 'engineer', 'partner', 'lawyer', 'spokesman', 'spokeswoman', 'spokesperson', 'trader', 'banker']);
@@ -754,7 +758,7 @@ function findBusinessByFirstWords(doc: Doc, c: Candidate, name: string): number 
 }
 
 /** Last words a club is called by alone. */
-const CLUB_SHORT_NAMES = new Set(['rovers', 'city', 'united', 'athletic', 'wanderers', 'albion', 'rangers', 'town']);
+const CLUB_SHORT_NAMES = new Set([...CLUB_WORDS, ...PLACE_OR_CLUB_WORDS]);
 
 /**
  * "Shares in Halbrook Slump" above "Shares in Halbrook Foods fell": a one-word name only the

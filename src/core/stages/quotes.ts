@@ -1109,7 +1109,6 @@ function timeAdverbialLength(doc: Doc, i: number, end: number): number {
   return 0;
 }
 
-/** "in remarks carried by Russian media", "…with the BBC": the medium that carried the statement. */
 /** "by phone", "by text message", "by video link": the length of a channel phrase at `i`, or 0. */
 function channelLength(doc: Doc, i: number, end: number): number {
   const { lower } = doc.tokens;
@@ -1119,6 +1118,7 @@ function channelLength(doc: Doc, i: number, end: number): number {
 const CHANNELS = new Set(['phone', 'telephone', 'email', 'e-mail', 'text', 'video', 'letter']);
 const CHANNEL_NOUNS = new Set(['message', 'link', 'call']);
 
+/** "in remarks carried by Russian media", "…with the BBC": the medium that carried the statement. */
 function mediumAt(doc: Doc, i: number, end: number): { np: TokenRange; end: number } | null {
   const w = (k: number): string => (k < end ? doc.tokens.lower[k] : '');
   let k = i;
@@ -1460,6 +1460,7 @@ function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
  * expectation coordinated with the cue, without a subject of its own, is part of what was said.
  */
 const STATED_ATTITUDES = new Set(['hope', 'expect', 'believe', 'fear', 'feel', 'think', 'wish', 'doubt']);
+/** Intentions, which a report coordinated inside the content states as much as a hope. */
 const INTENDING = new Set(['plan', 'intend', 'want', 'aim', 'seek', 'mean']);
 
 /** Whether token `i` closes a quotation opened at or after `from`. */
@@ -1479,10 +1480,11 @@ function speakersSecondReports(doc: Doc, v: number, content: Span): number[] {
   const found: number[] = [];
   // With "do", the tense is the auxiliary's: "said … but did not mention the depot".
   const tense = (k: number): string => tag[childrenWith(doc, k, 'aux').find((a) => lemma[a] === 'do') ?? k];
+  const cueTense = tense(v);
   for (let k = doc.tokenAt(content.start); k < doc.tokenCount && doc.tokens.end[k] <= content.end; k++) {
-    if (deprel[k] !== 'conj' || tense(k) !== tense(v) || !CUE_READINGS.has(lemma[k]) || CUE_READINGS.has(lemma[head[k]])) continue;
-    // "had enough cash … and did not plan to raise new equity": an intention is what was said.
-    if (STATED_ATTITUDES.has(lemma[k]) || INTENDING.has(lemma[k])) continue;
+    // The caller keeps only report verbs, and hopes stay in the content; an intention does too:
+    // "had enough cash … and did not plan to raise new equity".
+    if (deprel[k] !== 'conj' || INTENDING.has(lemma[k]) || CUE_READINGS.has(lemma[head[k]]) || tense(k) !== cueTense) continue;
     if (doc.tokens.start[head[k]] < content.start || childrenWith(doc, k, 'nsubj').length > 0) continue;
     found.push(k);
   }

@@ -72,8 +72,11 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     const antecedent = nominal ? before : antecedentOf(doc, at);
     if (antecedent < 0) return null;
     // "former referee Keith Hackett, who wrote": the name the antecedent ends, whatever its subtree.
-    const name = doc.mentions.find((m) => m.tokenStart <= antecedent && antecedent < m.tokenEnd);
-    let tokenStart = Math.min(subtreeSpan(doc, antecedent).tokenStart, name?.tokenStart ?? antecedent);
+    const index = indexes.get(doc) ?? mentionIndex(doc);
+    const last = index.firstFrom(doc.tokens.start[antecedent] + 1) - 1;
+    const name = last >= 0 ? doc.mentions[index.byStart[last]] : undefined;
+    const nameStart = name !== undefined && name.tokenEnd > antecedent ? name.tokenStart : antecedent;
+    let tokenStart = Math.min(subtreeSpan(doc, antecedent).tokenStart, nameStart);
     // "welcomed by campaigners, who said": the preposition is the clause's, not the speaker's.
     while (tokenStart < antecedent && doc.upos(tokenStart) === 'ADP') tokenStart++;
     return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
@@ -259,7 +262,6 @@ function parsedHead(doc: Doc, first: number, last: number): number {
   return found;
 }
 
-/** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
 /** The country an entity is, or belongs to through its affiliation or relation ("Nigerian" → Nigeria). */
 function countryOf(doc: Doc, entity: Entity | undefined, depth = 0): Entity | undefined {
   if (!entity || depth > 2) return undefined;
@@ -282,6 +284,7 @@ function sameCountrysBody(doc: Doc, headWord: string, inner: Entity | undefined)
   return undefined;
 }
 
+/** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
 function describedEntity(
   doc: Doc, source: Span, head: number, inner: Entity | undefined, lexicon: SpeakerLexicon,
 ): string | null {
