@@ -49,6 +49,7 @@ describe('names of people', () => {
     expect(types("Sainsbury's said profits rose.")).toEqual(["Sainsbury's:ORG"]);
     expect(types("St. Jude's Medical Center said it had hired 40 nurses.")).toEqual(["St. Jude's Medical Center:ORG"]);
     expect(types("Crowds gathered in St. Peter's Square.")).toEqual(["St. Peter's Square:LOC"]);
+    expect(types("In a statement, St. Jude's said it strongly disagreed.")).toEqual(["St. Jude's:ORG"]);
   });
 
   it('types where an analyst works as an employer, and a post as a place: "an analyst at Bernstein", "the ambassador at Geneva"', () => {

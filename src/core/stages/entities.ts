@@ -140,18 +140,19 @@ function isPlaced(doc: Doc, { start, end }: Candidate): boolean {
 }
 
 /**
- * "St. Jude's Medical Center", "St. Luke's Health": a saint's name, its "'s" and the capitalised
- * words after it are one institution, which the model reads as a place and a second name.
+ * "St. Jude's Medical Center", "St. Luke's Health", "St. Jude's said": a saint's name, its "'s" and
+ * the capitalised words after it are one institution, which the model reads as a place and a second name.
  */
 function joinSaintsPossessions(doc: Doc, candidates: Candidate[]): Candidate[] {
   const { lower } = doc.tokens;
   const out: Candidate[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k];
-    if (c.kind !== 'name' || c.chars || !SAINTS.has(lower[c.start]) || lower[c.end] !== "'s" || !isCapitalised(doc, c.end + 1)) {
+    if (c.kind !== 'name' || c.chars || !SAINTS.has(lower[c.start]) || lower[c.end] !== "'s") {
       out.push(c);
       continue;
     }
+    // "St. Jude's said": the institution by its short name.
     let end = c.end + 1;
     while (end < doc.tokenCount && isCapitalised(doc, end) && /\p{L}/u.test(lower[end])) end++;
     const place = PLACE_INSTITUTIONS.has(lower[end - 1]);
