@@ -907,3 +907,48 @@ describe('a statement set as a block', () => {
     expect(statement.content.text).not.toContain('visited a clinic');
   });
 });
+
+describe('edges of speakers and contents (read in PolNeAR dev\'s near misses)', () => {
+  it('a name before stacked descriptions speaks: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"', () => {
+    const a = analyse('“It’s an invasion of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at a Washington event this month.');
+    expect(a.speakerOf('an invasion')).toBe('Scott Pruitt');
+    expect(a.quote('an invasion').content.text).toBe('“It’s an invasion of the state regulatory domain,”');
+  });
+
+  it('numbers and adjectives the parser hangs on the verb still open the speaker', () => {
+    expect(analyse('Twelve percent said they would vote for a third party.').quotes[0].source?.text).toBe('Twelve percent');
+    expect(analyse('Federal and state officials said the water was safe to drink.').quotes[0].source?.text).toBe('Federal and state officials');
+    expect(analyse('Last week Trump said the wall would be built.').quotes[0].source?.text).toBe('Trump');
+  });
+
+  it('a time after the speaker is the verb\'s: "Federal prosecutors in April said", "A group of doctors in 2015 wrote"', () => {
+    expect(analyse('Federal prosecutors in April said the bank had lied to investors.').quotes[0].source?.text).toBe('Federal prosecutors');
+    expect(analyse('A group of doctors in 2015 wrote that the show promoted quackery.').quotes[0].source?.text).toBe('A group of doctors');
+  });
+
+  it('the content resumed after "he said," starts with its words, not the comma', () => {
+    const parts = analyse('These employees, he said, were “well-paid,” making between $30,000 and $60,000 a year.').quotes[0].content.parts?.map((p) => p.text);
+    expect(parts).toEqual(['These employees', 'were “well-paid,” making between $30,000 and $60,000 a year']);
+  });
+
+  it('"DuVernay said she felt …, she said." is one attribution, not two', () => {
+    const a = analyse('DuVernay said she felt the 13th Amendment was worth examining because “most people don’t know about that loop-hole,” she said.');
+    expect(a.attributions()).toEqual([['DuVernay', 'she felt the 13th Amendment was worth examining because “most people don’t know about that loop-hole,”']]);
+  });
+});
+
+describe('acts that are not reports (read in PolNeAR dev\'s false cues)', () => {
+  it('an attack that kills is physical; a contested state is a race', () => {
+    expect(analyse('In 2000 they attacked the USS Cole, killing 17 sailors.').quotes).toEqual([]);
+    expect(analyse('Both Democrat Hillary Clinton and Republican Donald Trump are heavily contesting Ohio.').quotes).toEqual([]);
+    expect(analyse('He disputed the figures.').quotes).toHaveLength(1);
+  });
+});
+
+describe('headlines that are noun phrases', () => {
+  it('"A Curious Plan to Fight Climate Change: Buy Mines, Sell Coal" holds no quote; "A lesson from Loretta Lynch: …" is hers', () => {
+    expect(analyse('A Curious Plan to Fight Climate Change: Buy Mines, Sell Coal\n\nJames Clarke bought three mines last year.').quotes).toEqual([]);
+    const lesson = analyse('A Lesson From Loretta Lynch: \'Be the Voice That People Hear\'\n\nThe attorney general spoke in Charlotte on Monday.');
+    expect(lesson.quote('Be the Voice').source?.text).toBe('Loretta Lynch');
+  });
+});

@@ -119,13 +119,19 @@ export function speakerPhraseEndingAt(doc: Doc, last: number, limit: number): To
     let head = nounPhraseEndingAt(doc, end, limit);
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA,": a name
     // before a further comma is the head of a stacked appositive.
-    while (head && head.start - 2 >= limit && doc.word(head.start - 1) === ',' && doc.upos(head.start - 2) === 'PROPN' && doc.upos(end) !== 'PROPN') {
+    while (head && head.start - 2 >= limit && doc.word(head.start - 1) === ',' && doc.upos(head.start - 2) === 'PROPN' && hasCommonNoun(doc, head)) {
       end = head.start - 2;
       head = nounPhraseEndingAt(doc, end, limit);
     }
     return head ? { start: head.start, end: last } : null;
   }
   return null;
+}
+
+/** "the attorney general of Oklahoma" describes; "Acme Corp" names. */
+function hasCommonNoun(doc: Doc, range: TokenRange): boolean {
+  for (let k = range.start; k < range.end; k++) if (doc.upos(k) === 'NOUN') return true;
+  return false;
 }
 
 /**

@@ -107,7 +107,7 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
     tokenStart = Math.min(tokenStart, sibling.tokenStart);
     tokenEnd = Math.max(tokenEnd, sibling.tokenEnd);
   }
-  if (tokenStart > near.start && isSplitPremodifier(doc, v, near.start, { start: tokenStart, end: tokenEnd })) tokenStart = near.start;
+  if (tokenStart > near.start && (isSplitPremodifier(doc, v, near.start, { start: tokenStart, end: tokenEnd }) || isStrayPremodifier(doc, near.start, tokenStart, tokenEnd))) tokenStart = near.start;
   // A parse that ends the speaker mid-phrase ("people | familiar with the matter") misread it.
   // One the parse closed with a comma has an aside after it ("His lawyer, however, told").
   if (tokenEnd < near.end && tokenEnd > near.start && doc.upos(tokenEnd) !== 'PUNCT' && doc.word(tokenEnd - 1) !== ',') tokenEnd = near.end;
@@ -134,6 +134,22 @@ function isSplitPremodifier(doc: Doc, v: number, from: number, subject: TokenRan
     // A noun's modifier hung on the verb ("chief/amod executive Ingrid Halvorsen said") is misparsed too.
     const intoContent = head < from || (head === v && /^(?:ccomp|parataxis|obj|amod|compound)$/.test(doc.tokens.deprel[k]));
     if (!inside && !intoContent) return false;
+  }
+  return true;
+}
+
+/**
+ * "Twelve/discourse percent said", "Federal/advmod and state officials said": adjectives and
+ * numbers of the rule's phrase that the parser hung elsewhere, and nouns that modify the subject,
+ * open the speaker. A time stays apart ("Last week/obl:tmod Trump said").
+ */
+function isStrayPremodifier(doc: Doc, from: number, subjectStart: number, subjectEnd: number): boolean {
+  for (let k = from; k < subjectStart; k++) {
+    const pos = doc.upos(k);
+    const head = doc.tokens.head[k];
+    const modifiesSubject = head > k && head < subjectEnd && !/^(?:obl|nmod:tmod|nmod:npmod)/.test(doc.tokens.deprel[k]);
+    if (!modifiesSubject && pos !== 'ADJ' && pos !== 'NUM' && doc.tokens.lower[k] !== 'and') return false;
+    if (/^obl/.test(doc.tokens.deprel[k])) return false;
   }
   return true;
 }

@@ -98,6 +98,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
   }
   if (options.spanModel || options.onContentEdge) chooseContentEdges(doc, found, regionOf, options);
   endNestedBeforeOuter(doc, found);
+  dropRepeatedFrames(doc, found);
   const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found), ...interviewAnswers(doc, found), ...transcriptTurns(doc, found)];
   for (const f of signed) found.push(f);
   continueQuotes(doc, regions, regionOf, found);
@@ -206,6 +207,32 @@ function endNestedBeforeOuter(doc: Doc, found: Found[]): void {
     while (to < found.length && found[to].sentenceEnd === found[from].sentenceEnd) to++;
     const sentence = found.slice(from, to);
     for (const inner of sentence) endBeforeOuter(doc, inner, sentence);
+  }
+}
+
+/**
+ * "DuVernay said she felt … because “…,” she said.": a second cue whose content holds the first
+ * cue, where the first content runs on to the second speaker, repeats the attribution. It is
+ * dropped, and the first content ends before it.
+ */
+function dropRepeatedFrames(doc: Doc, found: Found[]): void {
+  const holds = (f: Found, at: number): boolean => f.content.length === 1 && f.content[0].start <= at && at < f.content[0].end;
+  for (let k = found.length - 1; k > 0; k--) {
+    const first = found[k - 1];
+    const repeat = found[k];
+    if (first.sentenceEnd !== repeat.sentenceEnd || !first.cueTokens || !repeat.cueTokens || !first.source || !repeat.source || !first.cue || !SAYING.has(first.cue.lemma)) continue;
+    // The repeat's speaker is the first one again: a pronoun, or the same head noun.
+    const repeatHead = doc.tokens.lower[repeat.source.end - 1];
+    if (!SUBJECT_PRONOUNS.has(repeatHead) && repeatHead !== doc.tokens.lower[first.source.end - 1]) continue;
+    const repeatStart = repeat.source && repeat.source.start < repeat.cueTokens.start ? repeat.source.start : repeat.cueTokens.start;
+    if (!holds(repeat, doc.tokens.start[first.cueTokens.start]) || first.content.length !== 1) continue;
+    let last = repeatStart - 1;
+    while (last > first.cueTokens.end && doc.upos(last) === 'PUNCT' && !QUOTE_MARKS.has(doc.word(last))) last--;
+    const end = doc.tokens.end[last];
+    // The first content runs on to the repeat, or already ends right before it.
+    if (end <= first.content[0].start || first.content[0].end < end || first.content[0].start < doc.tokens.end[first.cueTokens.end - 1]) continue;
+    first.content = [{ start: first.content[0].start, end }];
+    found.splice(k, 1);
   }
 }
 
@@ -498,6 +525,9 @@ function attribute(
     if (passive) return passive;
   }
   if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
+  // A headline's "A Curious Plan to Fight Climate Change": "a" and a bare verb form do not agree; a
+  // noun phrase. (The body's "A majority of voters expect" does, as meaning goes.)
+  if (isHeadline(doc, cueTokens.start) && /^an?$/.test(doc.tokens.lower[source.start]) && source.end === cueTokens.start && doc.tokens.lower[cueTokens.start] === cue.lemma) return null;
   source = antecedentOfRelative(doc, source, sentStart);
   // The previous cue's speaker was sharpened with its own verb; this verb's subject in the parse may
   // be its content's ("after it said profits had doubled, citing …" is not cited by "profits").
@@ -537,7 +567,7 @@ function attribute(
       // "During his years in office, Mr. Obama said, a majority of Americans have …"
       // but not "…, people familiar with the matter said, asking not to be identified".
       // Nor "…, said the officials, who added that …": the relative clause is a report of its own.
-      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) ? contentAfter(doc, rest.next, sentEnd, 'say', regions, regionOf, false) : null;
+      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     return { cue, cueTokens, source, content: parts, addressee: rest.addressee, sentenceEnd: sentEnd };
   }
@@ -685,6 +715,11 @@ const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss',
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
 /** Condemning verbs with a physical sense: "attacked the plan" is a report, "attacked bars" is not. */
 const PHYSICAL_SENSE = new Set(['attack', 'blast', 'bash', 'knock', 'slam', 'hammer', 'assail', 'hit', 'pan']);
+/** Verbs of harm whose participle makes an attack physical: "…, killing 17 sailors". */
+const HARMING = new Set(['kill', 'injure', 'wound', 'destroy', 'damage', 'sink', 'level', 'flatten', 'maim']);
+/** Denial verbs that also name a contest: "contesting Ohio". */
+const CONTESTING = new Set(['contest', 'challenge', 'dispute']);
+const PLACE_TYPES = new Set(['GPE', 'LOC']);
 /** Objects a physical-sense verb reports on: what someone said, did or decided, or who did it. */
 const REPORTED_OBJECTS = /^(?:decision|plan|policy|policies|move|proposal|remarks?|comments?|statements?|claims?|law|bill|ruling|report|idea|approach|handling|record|response|strategy|deal|budget|leadership|government|administration|rhetoric|stance|position|tactics|actions?|failure|refusal|attempts?)$/;
 
@@ -751,7 +786,11 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (relation === 'none' && SUBORDINATORS.has(doc.tokens.lower[range.start]) && !CUE_READINGS.get(lemma)?.some((r) => r.cls === 'question')) return false;
   // "spoke Friday after Trump tweeted" frames; "denied having any contact" (a bare gerund) reports.
   if (baseRelation(relation) === 'advcl' && !isBareGerund(doc, childrenWith(doc, v, 'advcl').find((k) => k >= range.start && k < range.end) ?? -1)) return false;
+  // "attacked the USS Cole, killing 17 sailors": harm done is an act, whatever was attacked.
+  if (PHYSICAL_SENSE.has(lemma) && childrenWith(doc, v, 'advcl').some((k) => HARMING.has(doc.tokens.lemma[k]))) return false;
   if (relation === 'obj' && PHYSICAL_SENSE.has(lemma)) return objectIsReported(doc, v);
+  // "are heavily contesting Ohio", "challenged Wales": a place contested is a race or a match.
+  if (relation === 'obj' && CONTESTING.has(lemma) && isLoneObject(doc, v) && PLACE_TYPES.has(mentionTypeAt(doc, childrenWith(doc, v, 'obj')[0]))) return false;
   // "has not responded to the sugar duties": what is answered, not the answer.
   if (baseRelation(relation) === 'obl' && ANSWERING.has(lemma) && doc.tokens.lower[range.start] === 'to') return false;
   // "knocked on her door", "slammed into a wall": a physical act on a place reports nothing.
@@ -925,10 +964,11 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
   return parsed;
 }
 
-/** "The Taliban on Saturday denied": the time is the verb's, not the speaker's. */
+/** "The Taliban on Saturday denied", "Federal prosecutors in April said": the time is the verb's, not the speaker's. */
 function withoutTime(doc: Doc, source: TokenRange): TokenRange {
-  const last = source.end - 1;
-  if (last - 1 > source.start && doc.tokens.lower[last - 1] === 'on' && DAYS.has(doc.tokens.lower[last])) return { start: source.start, end: last - 1 };
+  for (let k = source.start + 1; k < source.end; k++) {
+    if (timeAdverbialLength(doc, k, source.end) === source.end - k) return { start: source.start, end: k };
+  }
   return source;
 }
 
@@ -1096,6 +1136,8 @@ function timeAdverbialLength(doc: Doc, i: number, end: number): number {
   if ((/^\d+$/.test(w(i)) || NUMBER_WORDS.has(w(i))) && UNITS_OF_TIME.has(w(i + 1)) && /^(?:later|earlier|ago)$/.test(w(i + 2))) return 3;
   // "told in September", "said in March 2024"
   if (w(i) === 'in' && MONTHS.has(w(i + 1))) return /^\d{4}$/.test(w(i + 2)) ? 3 : 2;
+  // "wrote in 2015"
+  if (w(i) === 'in' && /^(?:1[89]|20)\d\d$/.test(w(i + 1))) return 2;
   if (w(i) === 'on' && (DAYS.has(w(i + 1)) || /^\d/.test(w(i + 1)))) {
     let n = 2;
     while (PERIODS.has(w(i + n))) n++;
@@ -1371,8 +1413,16 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     if (!(headPos === 'PROPN' || COLON_SPEAKERS.has(doc.tokens.lower[colon - 1]))) continue;
     const dateline = doc.meta.dateline;
     if (dateline && doc.tokens.start[colon] <= dateline.end + 1 && doc.tokens.end[colon - 1] >= dateline.start) continue;
-    const source = nounPhraseEndingAt(doc, colon - 1, tokenStart);
+    let source = nounPhraseEndingAt(doc, colon - 1, tokenStart);
     if (!source || source.start !== tokenStart) continue;
+    // "A Curious Plan to Fight Climate Change: Buy Mines, Sell Coal": a speaker has a name, not
+    // "a"; "A lesson from Loretta Lynch: …" has it after "from".
+    if (/^an?$/.test(doc.tokens.lower[tokenStart]) && !COLON_SPEAKERS.has(doc.tokens.lower[colon - 1])) {
+      let from = colon - 1;
+      while (from > tokenStart && doc.tokens.lower[from] !== 'from') from--;
+      if (from === tokenStart || doc.upos(from + 1) !== 'PROPN') continue;
+      source = { start: from + 1, end: colon };
+    }
     let label = tokenStart;
     while (label < colon && isPageLabelWord(doc.tokens.lower[label])) label++;
     // "Q&A with fire chief Lisa Tran: …" introduces whom a page is with.

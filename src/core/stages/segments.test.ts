@@ -30,6 +30,12 @@ describe('tokens', () => {
     ]);
   });
 
+  it('reads an en dash before a lower-case word as a dash, and keeps one between names ("Austria–Hungary")', () => {
+    expect(words('The Tribune–which keeps a tally of victims–and found it. Austria–Hungary fell.')).toEqual(
+      ['The', 'Tribune', '–', 'which', 'keeps', 'a', 'tally', 'of', 'victims', '–', 'and', 'found', 'it', '.', 'Austria–Hungary', 'fell', '.'],
+    );
+  });
+
   it('keeps what UD splits but names and amounts need whole: hyphen compounds, currency amounts, a sentence-final period', () => {
     expect(words('The Russian-Taliban talks on al-Baghdadi cost $10 each. Canon sells.')).toEqual(
       ['The', 'Russian-Taliban', 'talks', 'on', 'al-Baghdadi', 'cost', '$10', 'each', '.', 'Canon', 'sells', '.'],

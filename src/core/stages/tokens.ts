@@ -18,7 +18,8 @@ const TOKEN = new RegExp(
     String.raw`\p{Sc}?\d+(?:[.,:/]\d+)*(?:\p{L}{1,3}\b)?%?`, // number, money, time, 5.5m, 1990s
     String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // U.S., p.m.
     String.raw`\p{Lu}-(?:(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{1,4}\.(?=\)))`, // party-state: (D-N.C.), (D-Ore.)
-    String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-–&]\p{L}[\p{L}\p{M}\p{N}]*)*(?:n['’]t)?`, // word, O'Neil, e-mail
+    // An en dash joins names ("Austria–Hungary"); before a lower-case word it is a dash ("victims–and").
+    String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:(?:['’\-&]\p{L}|–\p{Lu})[\p{L}\p{M}\p{N}]*)*(?:n['’]t)?`, // word, O'Neil, e-mail
     String.raw`[:;]-?[()](?![\p{L}\p{N}])`, // emoticon
     String.raw`\.{2,}|…|-{2,}|—|–|[!?]{2,}|([*=_~+<>])\1+`, // ellipsis, dashes, runs of one mark (UD keeps "!!!" whole)
     "''|``", // typewriter double quotes
