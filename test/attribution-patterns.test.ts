@@ -952,3 +952,36 @@ describe('headlines that are noun phrases', () => {
     expect(lesson.quote('Be the Voice').source?.text).toBe('Loretta Lynch');
   });
 });
+
+describe('read in a live blog, a disaster report, a diplomatic wire story and an obituary', () => {
+  it('a live blog\'s time stamps are no part of the entry that follows them', () => {
+    const a = analyse('Election night: live updates\n\n10:42 pm\nTurnout appears to be higher than in 2019, election officials said.\n\n11:58 pm\nPolice say they have arrested two men after a scuffle.');
+    expect(a.attributions()).toEqual([
+      ['election officials', 'Turnout appears to be higher than in 2019'],
+      ['Police', 'they have arrested two men after a scuffle'],
+    ]);
+  });
+
+  it('"with long queues reported at polling stations" reports what, not who; "would not predict the result" says nothing', () => {
+    expect(analyse('Turnout was high, with long queues reported at polling stations in the north.').quotes).toEqual([]);
+    expect(analyse('He would not predict the result.').quotes).toEqual([]);
+    expect(analyse('He did not deny the allegations.').quotes).toHaveLength(1);
+  });
+
+  it('a description before the name is the speaker\'s; an aside with an adverb stays whole', () => {
+    expect(analyse("Uganda's high commissioner, Patrick Okello, said after the meeting that he had assured Wambui that Kampala wanted good relations.").quotes[0].source?.text)
+      .toBe("Uganda's high commissioner, Patrick Okello,");
+    expect(analyse('A senior government minister, speaking privately, says the party is braced for heavy losses.').quotes[0].source?.text)
+      .toBe('A senior government minister, speaking privately,');
+  });
+
+  it('"where, she later said, she was …": only the clause she completes is hers', () => {
+    const a = analyse('Dr. Oduya studied medicine in Edinburgh, where, she later said, she was often the only woman in the lecture hall.');
+    expect(a.attributions()).toEqual([['she', 'she was often the only woman in the lecture hall']]);
+  });
+
+  it('a promise coordinated with a report ends before it, however the parse hung the two', () => {
+    const a = analyse('Prime Minister Anna Delis, who visited Riverton by helicopter, promised emergency funds for the worst-hit areas and said the army would help clear roads.');
+    expect(a.quotes.map((q) => q.content.text)).toEqual(['emergency funds for the worst-hit areas', 'the army would help clear roads']);
+  });
+});

@@ -107,7 +107,8 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
     tokenStart = Math.min(tokenStart, sibling.tokenStart);
     tokenEnd = Math.max(tokenEnd, sibling.tokenEnd);
   }
-  if (tokenStart > near.start && (isSplitPremodifier(doc, v, near.start, { start: tokenStart, end: tokenEnd }) || isStrayPremodifier(doc, near.start, tokenStart, tokenEnd))) tokenStart = near.start;
+  if (tokenStart > near.start && (isSplitPremodifier(doc, v, near.start, { start: tokenStart, end: tokenEnd }) || isStrayPremodifier(doc, near.start, tokenStart, tokenEnd) ||
+    isDescriptionBeforeName(doc, near.start, tokenStart))) tokenStart = near.start;
   // A parse that ends the speaker mid-phrase ("people | familiar with the matter") misread it.
   // One the parse closed with a comma has an aside after it ("His lawyer, however, told").
   if (tokenEnd < near.end && tokenEnd > near.start && doc.upos(tokenEnd) !== 'PUNCT' && doc.word(tokenEnd - 1) !== ',') tokenEnd = near.end;
@@ -153,6 +154,25 @@ function isStrayPremodifier(doc: Doc, from: number, subjectStart: number, subjec
   }
   return true;
 }
+
+/**
+ * "Uganda's high commissioner, Patrick Okello, said": the rule's phrase opens with a description
+ * set off by a comma before the name the parse took for the whole subject. Only nominal words,
+ * so a clause or a time before the comma stays out ("Every few months, a minister").
+ */
+function isDescriptionBeforeName(doc: Doc, from: number, subjectStart: number): boolean {
+  if (subjectStart - from < 2 || doc.word(subjectStart - 1) !== ',' || doc.upos(subjectStart) !== 'PROPN') return false;
+  let noun = false;
+  for (let k = from; k < subjectStart - 1; k++) {
+    const pos = doc.upos(k);
+    if (pos === 'NOUN') noun = true;
+    if (!/^(?:DET|ADJ|NOUN|PROPN|PART|NUM)$/.test(pos) && !/^(?:of|for|at|'s|’s)$/.test(doc.tokens.lower[k])) return false;
+    if (/^obl:(?:tmod|npmod)$|^nmod:tmod$/.test(doc.tokens.deprel[k]) && TIME_NOUNS.test(doc.tokens.lower[k])) return false;
+  }
+  return noun;
+}
+
+const TIME_NOUNS = /^(?:day|days|week|weeks|month|months|year|years|morning|afternoon|evening|night|time|times)$/;
 
 /** Relations by which a verb holds what it reports, strongest first: "ordered the firm to pay" is an `xcomp`. */
 const REPORT_RELATIONS = ['ccomp', 'parataxis', 'xcomp', 'obj', 'csubj'];

@@ -2,6 +2,7 @@ import type { Content, Cue, CueClass, Doc, Mention, QuoteKind, Segment, Span } f
 import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
+import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { isPageLabelWord } from '../lexicon/words.js';
 import { parsedSource, reportRelation, subjectHead } from '../speech-structure.js';
 import { baseRelation, children, childrenWith, dominates, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
@@ -525,6 +526,8 @@ function attribute(
     if (passive) return passive;
   }
   if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
+  // "…, with long queues reported at polling stations": what is reported, not who reports.
+  if (source.start > sentStart && doc.tokens.lower[source.start - 1] === 'with' && /ed$/.test(doc.tokens.lower[cueTokens.start])) return null;
   // A headline's "A Curious Plan to Fight Climate Change": "a" and a bare verb form do not agree; a
   // noun phrase. (The body's "A majority of voters expect" does, as meaning goes.)
   if (isHeadline(doc, cueTokens.start) && /^an?$/.test(doc.tokens.lower[source.start]) && source.end === cueTokens.start && doc.tokens.lower[cueTokens.start] === cue.lemma) return null;
@@ -569,6 +572,9 @@ function attribute(
       // Nor "…, said the officials, who added that …": the relative clause is a report of its own.
       : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
+    // "…, where, she later said, she was often the only woman": the words before the speaker open
+    // a clause the speaker's words complete; they are the writer's.
+    if (resume && boundary > sentStart && doc.word(boundary) === ',' && OPENS_CLAUSE.has(doc.tokens.lower[boundary - 1]) && !/^(?:AUX|VERB)$/.test(doc.upos(doc.tokenAt(resume.start)))) parts.shift();
     return { cue, cueTokens, source, content: parts, addressee: rest.addressee, sentenceEnd: sentEnd };
   }
   // "Okello denied that the men had been beaten, as some Kenyan newspapers have reported": what
@@ -598,6 +604,9 @@ function attribute(
   content = beforeFramingReport(doc, fromReportedClause(doc, beforeCoordinatedReport(doc, cueTokens.start, content)), regionOf);
   return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
 }
+
+/** Words that open a clause and cannot end one: "where", "because" (a resumed clause without a subject has it in them: "which, he said, is"). */
+const OPENS_CLAUSE = new Set(['where', 'which', 'who', 'whom', 'when', 'because', 'that', 'if', 'since', 'although', 'though', 'while', 'whereas', 'unless']);
 
 /** Cues whose passive with an agent is a report; not "will be heard by", "were backed by". */
 const PASSIVE_REPORTS = new Set([
@@ -759,6 +768,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (relation === 'xcomp' && NO_COMMENT.has(doc.tokens.lemma[childrenWith(doc, v, 'xcomp')[0] ?? v])) return false;
   // "Thousands told to leave homes": a headline's passive; telling has someone told.
   if (lemma === 'tell' && relation === 'xcomp' && childrenWith(doc, v, 'obj').length === 0 && childrenWith(doc, v, 'iobj').length === 0) return false;
+  // "would not predict the result", "did not confirm the figures": a thing left unsaid, no statement.
+  if (relation === 'obj' && isNegated(doc, v) && !CUE_READINGS.get(lemma)?.some((r) => r.cls === 'deny') && isLoneObject(doc, v) && !quotesWithin(range, regionOf) &&
+    !REPORT_NOUNS.has(doc.tokens.lemma[childrenWith(doc, v, 'obj')[0]])) return false;
   // "did not comment on reports that …": the reports' claim, which the company did not make.
   if ((lemma === 'comment' || lemma === 'elaborate') && isNegated(doc, v)) return false;
   // "called the accusations “pure fiction”", "branded him a liar": a predicate on the object, no infinitive.
@@ -964,9 +976,13 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
   return parsed;
 }
 
+const TIME_OPENERS = /^(?:in|on|this|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 /** "The Taliban on Saturday denied", "Federal prosecutors in April said": the time is the verb's, not the speaker's. */
 function withoutTime(doc: Doc, source: TokenRange): TokenRange {
   for (let k = source.start + 1; k < source.end; k++) {
+    // Not an adverb the time words hold ("A minister, speaking privately,").
+    if (!TIME_OPENERS.test(doc.tokens.lower[k]) || !/^(?:NOUN|PROPN)$/.test(doc.upos(k - 1))) continue;
     if (timeAdverbialLength(doc, k, source.end) === source.end - k) return { start: source.start, end: k };
   }
   return source;
@@ -1494,7 +1510,9 @@ function beforeFramingReport(doc: Doc, content: Span, regionOf: Int32Array): Spa
  * cue (a `conj` cue verb in the parse) ends the first one's content, with its "and" and comma.
  */
 function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
-  for (const k of [...childrenWith(doc, v, 'conj'), ...speakersSecondReports(doc, v, content)]) {
+  // UD hangs every conjunct on the first: a cue that is itself a conjunct has its next ones as siblings.
+  const laterConjuncts = baseRelation(doc.tokens.deprel[v]) === 'conj' ? childrenWith(doc, doc.tokens.head[v], 'conj').filter((k) => k > v) : [];
+  for (const k of [...childrenWith(doc, v, 'conj'), ...laterConjuncts, ...speakersSecondReports(doc, v, content)]) {
     if (doc.tokens.start[k] <= content.start || doc.tokens.start[k] >= content.end) continue;
     if (doc.upos(k) !== 'VERB' || !CUE_READINGS.has(doc.tokens.lemma[k]) || (STATED_ATTITUDES.has(doc.tokens.lemma[k]) && childrenWith(doc, k, 'nsubj').length === 0)) continue;
     let last = subtreeSpan(doc, k).tokenStart - 1;

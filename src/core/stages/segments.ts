@@ -63,14 +63,26 @@ function datelineEnd(doc: Doc, from: number, to: number): number {
   return k < to && doc.tokens.start[k] === start + body ? k : from;
 }
 
+/**
+ * A line that is only a time: a live blog's entry stamp ("10:42 pm", "14:05 GMT"). It is a
+ * paragraph of its own even where paragraphs are parted by blank lines, so the entry it stamps
+ * does not start with it.
+ */
+const TIME_STAMP_LINE = /^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|EST|EDT|ET|PT))?[ \t]*(?=\n)/gim;
+
 /** End offsets of the paragraphs. */
 function paragraphBreaks(text: string): number[] {
   const separator = /\n[ \t\u00a0]*\n/.test(text) ? /\n(?:[ \t\u00a0]*\n)+/g : /\n+/g;
   const out: number[] = [];
   let m: RegExpExecArray | null;
   while ((m = separator.exec(text)) !== null) out.push(m.index);
+  let stamps = 0;
+  while ((m = TIME_STAMP_LINE.exec(text)) !== null) {
+    out.push(m.index + m[0].length);
+    stamps++;
+  }
   out.push(text.length);
-  return out;
+  return stamps > 0 ? [...new Set(out)].sort((a, b) => a - b) : out;
 }
 
 function splitSentences(doc: Doc, from: number, to: number, out: Segment[]): void {
