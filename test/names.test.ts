@@ -325,3 +325,10 @@ describe('title-case headlines', () => {
     expect(names('Kremlin Rejects NATO Claims Over Baltic Drills')).not.toContain('Baltic Drills');
   });
 });
+
+describe('names read in an entertainment story, a wire story and a live blog', () => {
+  it('a promoter, a news wire and a venue by their last words; a speaking body is an organisation', () => {
+    const found = types('Ticket holders will be refunded, promoter Livewire Events said. NAIROBI (Meridian Wire) - Two delegates told Meridian Wire that the talks failed. She will play two nights at London\'s O2 Arena. Police say they have arrested two men.');
+    expect(found).toEqual(expect.arrayContaining(['Livewire Events:ORG', 'Meridian Wire:ORG', 'O2 Arena:LOC', 'Police:ORG']));
+  });
+});

@@ -366,7 +366,8 @@ const BUSINESS_WORDS = new Set([
   'entertainment', 'insurance', 'bancorp', 'ventures', 'enterprises', 'brands', 'robotics', 'aerospace',
   'semiconductor', 'semiconductors', 'chemicals', 'resources', 'mining', 'petroleum', 'airways', 'shipping',
   'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
-  'homes', 'properties', 'developments', 'construction', 'hotspur', 'fc', ...CLUB_WORDS,
+  'homes', 'properties', 'developments', 'construction', 'hotspur', 'fc', 'events', 'promotions', 'productions',
+  'studios', 'records', ...CLUB_WORDS,
 ]);
 /** Roles held at an employer, not at a post ("the ambassador at Geneva"). */
 const EMPLOYEES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'researcher', 'researchers', 'professor', 'executive', 'director', 'manager', 'engineer', 'partner', 'lawyer', 'spokesman', 'spokeswoman', 'spokesperson', 'trader', 'banker']);
@@ -374,6 +375,7 @@ const PROGRAMME_WORDS = new Set(['program', 'programme', 'mission', 'missions', 
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** Last words of places and clubs alike ("Mexico City", "Orlando City"): never a person's. */
 const PLACE_OR_CLUB_WORDS = new Set(['city', 'town']);
+const VENUE_WORDS = new Set(['arena', 'stadium', 'theatre', 'theater', 'auditorium', 'coliseum', 'velodrome', 'racecourse']);
 
 const LANDFORMS = new Set(['rainforest', 'forest', 'river', 'basin', 'jungle', 'delta', 'valley', 'region']);
 const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', 'crescent', 'terrace', 'parade', 'square', 'highway', 'motorway']);
@@ -382,7 +384,8 @@ const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', '
 const RESIDENCE_HEADS = new Set(['residents', 'inhabitants', 'villagers', 'townspeople', 'citizens', 'people', 'mayor', 'town', 'village', 'city', 'suburb', 'outskirts', 'streets']);
 
 /** Words of a publication's name ("Annals of Internal Medicine", "Dallas Morning Herald"): its publisher speaks. */
-const PUBLICATION_WORDS = new Set(['journal', 'annals', 'proceedings', 'gazette', 'herald', 'tribune', 'magazine', 'chronicle', 'quarterly', 'bulletin']);
+/** Words that make a name a publication or a news service ("Meridian Wire", "the Gazette"). */
+const PUBLICATION_WORDS = new Set(['journal', 'annals', 'proceedings', 'gazette', 'herald', 'tribune', 'magazine', 'chronicle', 'quarterly', 'bulletin', 'wire', 'newswire']);
 
 function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: Candidate[]): Candidate {
   const { lower } = doc.tokens;
@@ -413,6 +416,11 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   const placeName = STREET_WORDS.has(last) || (ADMINISTRATIVE_UNITS.has(last) && span.type !== 'ORG');
   if (span.end - start >= 2 && placeName && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'LOC' };
   if (span.type === 'PER' && span.end - start >= 2 && PLACE_OR_CLUB_WORDS.has(last) && isCapitalised(doc, span.end - 1)) return { ...candidate, type: 'ORG' };
+  // "the O2 Arena", "Wembley Stadium": a venue is a place; a name of letters and digits before it is its own.
+  if (span.type !== 'LOC' && VENUE_WORDS.has(last) && isCapitalised(doc, span.end - 1)) {
+    const opens = start > 0 && /^\p{Lu}[\p{L}\d]*\d[\p{L}\d]*$/u.test(doc.word(start - 1)) ? start - 1 : start;
+    if (span.end - opens >= 2) return { ...candidate, start: opens, type: 'LOC' };
+  }
   // "NASA's Apollo program", "the Apollo 11 mission": a named programme, not a person.
   const after = /^\d+$/.test(lower[span.end] ?? '') ? span.end + 1 : span.end;
   if (span.type === 'PER' && PROGRAMME_WORDS.has(lower[after] ?? '')) return { ...candidate, type: 'MISC' };

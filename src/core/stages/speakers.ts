@@ -310,7 +310,8 @@ function describedEntity(
   const existing = index.unnamed.get(name.toLowerCase()) ?? (served > 0 ? undefined : index.unnamed.get(bare.toLowerCase())) ?? sameCountrysBody(doc, headWord, inner);
   if (existing) return existing.id;
   // "The study said" speaks as a source does, but a document is no person.
-  const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord);
+  // "Police say", "the government said": a body speaks, typed as one.
+  const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord);
   const entity: Entity = {
     id: `e${doc.entities.length + 1}`,
     type: isPerson ? 'PERSON' : lexicon.isOrgCue(headWord) ? 'ORG' : 'MISC',
