@@ -985,3 +985,13 @@ describe('read in a live blog, a disaster report, a diplomatic wire story and an
     expect(a.quotes.map((q) => q.content.text)).toEqual(['emergency funds for the worst-hit areas', 'the army would help clear roads']);
   });
 });
+
+describe('a vow, a promise or a warning by its sense', () => {
+  it('threatens only with harm in it: a promise of funds is a commitment, a warning of prices an assertion', () => {
+    const stance = (text: string) => analyse(text).claims.map((c) => c.stance);
+    expect(stance('Prime Minister Anna Delis promised emergency funds for the worst-hit areas.')).toEqual(['other']);
+    expect(stance('The bank warned that prices would rise.')).toEqual(['assert']);
+    expect(stance('The rebels vowed to retaliate against the army.')).toEqual(['threaten']);
+    expect(stance('Iran warned of severe consequences if the talks failed.')).toEqual(['threaten']);
+  });
+});

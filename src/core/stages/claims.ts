@@ -39,7 +39,8 @@ export function buildClaims(doc: Doc): void {
     if (frame.anaphoric) anaphoric.add(`c${k + 1}`);
     const refined = refine(stanceOf(doc, quote, lastCued.get(quote.speaker)), frame);
     // "rejected a request", "is challenging McCain": a thing refused is no proposition denied.
-    const { stance, basis } = refined.stance === 'deny' && refusesAThing(doc, quote, parts) ? { ...refined, stance: 'other' as const } : refined;
+    const { stance, basis } = refined.stance === 'deny' && refusesAThing(doc, quote, parts) ? { ...refined, stance: 'other' as const }
+      : refined.stance === 'threaten' ? { ...refined, stance: threatOrCommitment(doc, quote, parts) } : refined;
     if (quote.cue) lastCued.set(quote.speaker, quote);
     doc.claims.push({ id: `c${k + 1}`, quote: quote.id, speaker: quote.speaker, stance, basis, proposition: proposition(doc, order, parts, frame, quote.speaker), events: [] });
   });
@@ -58,6 +59,34 @@ function stanceOf(doc: Doc, quote: Quote, previous: Quote | undefined): { stance
   const cued = quote.cue ? quote : previous;
   if (!cued?.cue) return { stance: 'assert', cue: '' };
   return { stance: cued.cue.negated ? 'other' : cued.cue.class, cue: doc.slice(cued.cue) };
+}
+
+/** Harm a vow or a warning may hold: "vowed to retaliate", "warned of consequences". */
+const HARM = new Set([
+  'attack', 'strike', 'kill', 'destroy', 'crush', 'punish', 'retaliate', 'retaliation', 'revenge', 'avenge', 'sanction',
+  'consequence', 'war', 'fight', 'bomb', 'invade', 'sue', 'prosecute', 'arrest', 'expel', 'jail', 'shoot', 'target',
+  'eliminate', 'annihilate', 'wipe', 'hunt', 'boycott', 'blockade', 'seize', 'raid', 'force', 'veto', 'block',
+  'impeach', 'oust', 'topple', 'invasion', 'reprisal', 'response', 'escalate', 'escalation', 'nuclear', 'weapon',
+  'operation', 'offensive', 'assault', 'violence', 'jihad', 'insurgency', 'battle', 'resist', 'defeat',
+]);
+
+/**
+ * A threat-class cue's stance from its sense in context: "threatened" and a vow or warning of harm
+ * ("vowed to retaliate", "warned of severe consequences") threaten; a promise of something good
+ * ("promised emergency funds", "pledged to rebuild") is a commitment (`other`); a warning of what
+ * will happen ("warned that prices would rise") asserts it.
+ */
+function threatOrCommitment(doc: Doc, quote: Quote, parts: readonly Span[]): Stance {
+  const cue = quote.cue;
+  if (!cue) return 'threaten';
+  const cueLemma = doc.tokens.lemma[doc.tokenAt(cue.start)];
+  if (cueLemma === 'threaten') return 'threaten';
+  for (const part of parts) {
+    for (let i = doc.tokenAt(part.start); i < doc.tokenCount && doc.tokens.end[i] <= part.end; i++) {
+      if (HARM.has(doc.tokens.lemma[i] || doc.tokens.lower[i])) return 'threaten';
+    }
+  }
+  return cueLemma === 'warn' || cueLemma === 'caution' ? 'assert' : 'other';
 }
 
 /** Denial cues that also refuse or oppose a thing: "rejected a request", "is challenging McCain for the seat". */
