@@ -995,3 +995,13 @@ describe('a vow, a promise or a warning by its sense', () => {
     expect(stance('Iran warned of severe consequences if the talks failed.')).toEqual(['threaten']);
   });
 });
+
+describe('negations that deny nothing', () => {
+  it('a relative clause\'s "never", an inability ("could not support") and a passive "left behind" make no denial of the claim', () => {
+    const claim = (text: string) => analyse(text).claims[0];
+    expect(claim('"They count managers who never touch a patient," Santos said.').stance).toBe('assert');
+    expect(claim('Leaders said they could not support a provision on asylum.').stance).toBe('assert');
+    expect(claim('The minister said he will not resign.').stance).toBe('deny');
+    expect(claim('Brooks said "nobody will be left behind."').proposition.predicates).not.toContain('resign');
+  });
+});

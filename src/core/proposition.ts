@@ -270,7 +270,8 @@ function pairedInParse(doc: Doc, i: number, lemma: string): string | undefined {
  * denies a filing, whatever it asserts first.
  */
 function negatedFirst<T>(doc: Doc, list: T[], tokenOf: (item: T) => number, tokens: readonly number[]): void {
-  const negated = list.findIndex((item) => negatorOf(doc, tokenOf(item), tokens, true) !== null);
+  // "managers who never touch a patient": a relative clause describes; its negator denies nothing.
+  const negated = list.findIndex((item) => doc.tokens.deprel[tokenOf(item)] !== 'acl:relcl' && negatorOf(doc, tokenOf(item), tokens, true) !== null);
   if (negated > 0) list.unshift(...list.splice(negated, 1));
 }
 
@@ -366,6 +367,8 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   // "Finance Minister Dana Kovac": a word of a name or title evokes nothing.
   if (pos === 'PROPN' && inNameRun(doc, i)) return false;
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
+  // "nobody will be left behind", "was left homeless": one left is not one leaving.
+  if (lemma === 'leave' && parsed && (childrenWith(doc, i, 'aux:pass').length > 0 || childrenWith(doc, i, 'nsubj:pass').length > 0)) return false;
   if (NOUN_ONLY.has(lemma) && pos === 'VERB') return false;
   if (PLACE_SUBJECT_ONLY.has(lemma)) return parsed && childrenWith(doc, i, 'nsubj').some((k) => isPlace(doc, k));
   if (PLACE_OBJECT_ONLY.has(lemma)) return parsed && children(doc, i).some((k) => ACTED_ON.has(doc.tokens.deprel[k]) && isPlace(doc, k));
@@ -580,6 +583,7 @@ function currentOrder(doc: Doc): MentionOrder {
 
 /** The negator governing the predicate: a dependent with a parse, else one just before it in the same clause. */
 const ADVISING_MODALS = new Set(['should', 'must', 'ought', 'shall']);
+const ABILITY_MODALS = new Set(['can', 'could', 'ca']);
 
 function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: boolean): string | null {
   const lower = doc.tokens.lower;
@@ -598,6 +602,9 @@ function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: bo
     if (first !== head && isResolve(doc, first)) scope.length = 1;
     // "People should not start drinking coffee": advice against an act denies nothing.
     if (childrenWith(doc, head, 'aux').some((a) => ADVISING_MODALS.has(lower[a]))) return null;
+    // "could not support a provision", "cannot accept": what one is unable or unwilling to do is a
+    // position, not a fact denied ("will not resign" stays a denial).
+    if (childrenWith(doc, head, 'aux').some((a) => ABILITY_MODALS.has(lower[a]))) return null;
     for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
     // "No one has been detained": a negated subject negates its predicate.
     for (const subject of [...childrenWith(doc, head, 'nsubj'), ...childrenWith(doc, head, 'nsubj:pass')]) {
