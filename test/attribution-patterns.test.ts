@@ -1005,3 +1005,15 @@ describe('negations that deny nothing', () => {
     expect(claim('Brooks said "nobody will be left behind."').proposition.predicates).not.toContain('resign');
   });
 });
+
+describe('speakers PolNeAR dev\'s misses showed', () => {
+  it('"…," retired Air Force general Lloyd Newton said: a participle before the name describes him', () => {
+    const a = analyse('Clinton "is the only candidate that has the experience to keep America safe," retired Air Force general Lloyd Newton said.');
+    expect(a.attributions()).toEqual([['retired Air Force general Lloyd Newton', 'Clinton "is the only candidate that has the experience to keep America safe,"']]);
+  });
+
+  it('"began by saying he would never …" is said by the clause\'s subject; "after rejecting the offer" is an act', () => {
+    expect(analyse('Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would never diagnose someone through television.').speakerOf('never diagnose')).toBe('Dean');
+    expect(analyse('Workers voted to strike after rejecting the company\'s final wage offer.').quotes).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Doc } from './doc.js';
+import { CUE_READINGS } from './cues.js';
 import type { TokenRange } from './phrases.js';
 import { QUOTE_MARKS } from './phrases.js';
 import { baseRelation, children, dominates, RELATIVE_PRONOUNS, subtreeSpan } from './syntax.js';
@@ -129,7 +130,7 @@ function isSplitPremodifier(doc: Doc, v: number, from: number, subject: TokenRan
   if (from === 0 || !(QUOTE_MARKS.has(doc.word(from - 1)) || doc.word(from - 1) === ',')) return false;
   for (let k = from; k < subject.start; k++) {
     const pos = doc.upos(k);
-    if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && !/^\p{Lu}/u.test(doc.word(k))) return false;
+    if (pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ' && !/^\p{Lu}/u.test(doc.word(k)) && !isDescribingParticiple(doc, k)) return false;
     const head = doc.tokens.head[k];
     const inside = head >= from && head < subject.end;
     // A noun's modifier hung on the verb ("chief/amod executive Ingrid Halvorsen said") is misparsed too.
@@ -173,6 +174,13 @@ function isDescriptionBeforeName(doc: Doc, from: number, subjectStart: number): 
 }
 
 const TIME_NOUNS = /^(?:day|days|week|weeks|month|months|year|years|morning|afternoon|evening|night|time|times)$/;
+
+const DESCRIBING_ING = new Set(['outgoing', 'incoming', 'acting', 'departing', 'ruling', 'governing', 'leading', 'serving']);
+/** "retired", "embattled", "outgoing": a participle that describes a person when it stands before a name; a cue's ("said") does not. */
+export function isDescribingParticiple(doc: Doc, i: number): boolean {
+  const lower = doc.tokens.lower[i];
+  return DESCRIBING_ING.has(lower) || (lower.endsWith('ed') && /^(?:VBD|VBN)$/.test(doc.tokens.tag[i]) && !CUE_READINGS.has(doc.tokens.lemma[i]));
+}
 
 /** Relations by which a verb holds what it reports, strongest first: "ordered the firm to pay" is an `xcomp`. */
 const REPORT_RELATIONS = ['ccomp', 'parataxis', 'xcomp', 'obj', 'csubj'];

@@ -4,7 +4,7 @@ import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
 import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { isPageLabelWord } from '../lexicon/words.js';
-import { parsedSource, reportRelation, subjectHead } from '../speech-structure.js';
+import { isDescribingParticiple, parsedSource, reportRelation, subjectHead } from '../speech-structure.js';
 import { baseRelation, children, childrenWith, dominates, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
 import { mentionTypeAt } from '../cue-model.js';
 import { contentEndCandidates, contentStartCandidates, type ContentEdgeChoice, type ContentSpanModel } from '../models/content-span.js';
@@ -51,6 +51,8 @@ const CLAUSE_BOUNDARY = new Set([',', '”', '"', "''", ':', '—', '–', '-', 
 const SPOKE_TO = new Set(['say', 'speak', 'talk', 'explain', 'write', 'complain', 'admit', 'confide', 'whisper']);
 const DASHES = new Set(['―', '—', '–', '-', '--']);
 const CLOSING_PREPOSITIONS = new Set(['at', 'during', 'in', 'on', 'before', 'after', 'from', 'outside', 'via']);
+/** Prepositions before a gerund cue whose subject is the clause's: "by saying", "before adding". */
+const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'in', 'without', 'when']);
 const SUBORDINATORS = new Set(['though', 'although', 'while', 'whereas', 'because', 'since', 'if', 'unless', 'as', 'when', 'after', 'before']);
 const MEDIUM_LEAD = /^(?:carried|published|broadcast|aired|reported|quoted|cited)$/;
 
@@ -502,6 +504,10 @@ function attribute(
   // "Halden denies report …": a headline's name the tagger read as an adjective.
   if (!source && last >= sentStart && last - sentStart < 3 && isHeadline(doc, cueTokens.start) && allCapitalised(doc, sentStart, last + 1)) source = { start: sentStart, end: last + 1 };
   if (source) source = withMistaggedNames(doc, source, sentStart);
+  // '"…," retired general Lloyd Newton said': a participle the tagger read as a verb after the
+  // quote describes the speaker ("retired", "embattled", "outgoing").
+  if (source && source.start - 2 >= sentStart && isDescribingParticiple(doc, source.start - 1) && /^\p{Lu}/u.test(doc.word(source.start)) &&
+    (isQuoteMark(doc.word(source.start - 2)) || doc.word(source.start - 2) === ',')) source = { start: source.start - 1, end: source.end };
   if (source && parenthesisEnd >= 0) source = { start: source.start, end: parenthesisEnd + 1 };
   // "Xi, for his part, warned …": an aside between speaker and cue; the parse knows the subject.
   if (!source && lastWord === ',' && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
@@ -513,6 +519,12 @@ function attribute(
     shared = previousSource !== null;
     // "Then she laughed and said": the parse knows the subject an adverb stands before.
     source = previousSource ?? nounPhraseStartingAt(doc, sentStart, last) ?? sharedSubject(doc, cueTokens.start, sentStart, regionOf);
+    if (!source) return null;
+  } else if (!source && GERUND_PREPOSITIONS.has(lastWord) && hit.lexiconClass === 'assert' && doc.tokens.lower[cueTokens.start].endsWith('ing')) {
+    // "responded … by saying his refusal was …", "began by saying he would never …": the gerund
+    // shares the subject of the verb it hangs on. Only a report: "after rejecting the offer" is an act.
+    shared = true;
+    source = sharedSubject(doc, cueTokens.start, sentStart, regionOf);
     if (!source) return null;
   } else if (!source && INVERTIBLE.has(cue.lemma)) {
     // "“…,” said Kabulov, a Russian envoy."
