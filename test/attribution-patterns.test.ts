@@ -1017,3 +1017,9 @@ describe('speakers PolNeAR dev\'s misses showed', () => {
     expect(analyse('Workers voted to strike after rejecting the company\'s final wage offer.').quotes).toEqual([]);
   });
 });
+
+describe('a title with "general"', () => {
+  it('"its director general, Agnes Holm, said" speaks (the tagger read "general" as an adjective)', () => {
+    expect(analyse('"This took far too long," its director general, Agnes Holm, said.').speakerOf('far too long')).toBe('Agnes Holm');
+  });
+});

@@ -145,4 +145,17 @@ describe('extractArticle', () => {
       '“We will not leave Catalan farmers alone.”',
     ]);
   });
+
+  it('keeps a wire story\'s credits and standards line out of the article text, and a sentence about reporting in it', () => {
+    const page = `<html><body><article><h1>EU fines Halden over app store rules</h1>
+      <p>BRUSSELS, Nov 18 (Meridian Wire) - The European Commission fined Halden Technologies on Tuesday, reporting by Politico showed.</p>
+      <p>Reporting by Ana Ruiz and Tom Welling; Additional reporting by Joe Bloggs in Paris; Editing by Louise Heavens and Mark Potter</p>
+      <p>The Associated Press contributed to this report.</p>
+      <p>Our Standards: The Meridian Trust Principles.</p>
+      </article></body></html>`;
+    expect(extractArticle(page).text.split('\n\n')).toEqual([
+      'EU fines Halden over app store rules',
+      'BRUSSELS, Nov 18 (Meridian Wire) - The European Commission fined Halden Technologies on Tuesday, reporting by Politico showed.',
+    ]);
+  });
 });

@@ -61,6 +61,14 @@ const FURNITURE =
  * pages set them ("Image source, Getty Images", "Image caption, …"), or an embedded post's signature
  * ("— Luis Planas (@LuisPlanas) March 2, 2026", "A post shared by …"): the page's, not the article's words.
  */
+/**
+ * A wire story's credits ("Reporting by Ana Ruiz; Editing by Mark Potter", "Additional reporting by
+ * …", "Jane Doe contributed reporting.", "The Associated Press contributed to this report.") and
+ * its standards line ("Our Standards: The Thomson Reuters Trust Principles."): about the article,
+ * not in it, and full of names.
+ */
+const CREDITS =
+  /^(?:(?:(?:additional )?reporting|writing|editing|compiled|graphics|fact[- ]checking) by [^.!?"“”]{1,200}(?:;\s*(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^;.!?"“”]{1,200})*\.?|[^.!?"“”]{1,120} contributed (?:reporting|to this (?:report|story|article))(?: from [^.!?"“”]{1,60})?\.|our standards: [^!?]{1,80}\.?)$/iu;
 const STAMP =
   /^(?:\d{1,2} (?:minutes?|mins?|hours?|days?) ago|share|save|share this article|copy link|print|(?:image|media) (?:source|caption),? .{0,200})$|^(?:(?:published|updated|last updated|first published)(?: on| at)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)\s+\d{4},?(?:\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$|^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s.{0,30}\d{4}$|^a post shared by .{1,80}$/iu;
 
@@ -200,7 +208,7 @@ function blockText(root: Node): string {
   const endBlock = (): void => {
     for (const part of current.split(/\n[ \t\r\n\f\u00a0]*\n/)) {
       const lines = part.split('\n').map((line) => line.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim());
-      const paragraph = lines.filter((line) => line !== '' && !FURNITURE.test(line) && !STAMP.test(line)).join('\n');
+      const paragraph = lines.filter((line) => line !== '' && !FURNITURE.test(line) && !STAMP.test(line) && !CREDITS.test(line)).join('\n');
       if (paragraph !== '') paragraphs.push(blockquotes > 0 ? quoted(paragraph) : paragraph);
     }
     current = '';

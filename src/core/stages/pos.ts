@@ -386,7 +386,12 @@ function correctTags(tag: string[], lower: readonly string[], start: number, end
   for (let i = start + 2; i < end; i++) {
     if (tag[i] === 'VBZ' && (tag[i - 1] === 'JJ' || tag[i - 1] === 'NNP') && tag[i - 2].startsWith('VB') && JUDGING_VERBS.has(lemmatize(lower[i - 2], tag[i - 2]))) tag[i] = 'NNS';
   }
+  // "its director general, Agnes Holm,", "the attorney general said": a title, so a noun.
+  for (let i = start + 1; i < end; i++) {
+    if (tag[i] === 'JJ' && lower[i] === 'general' && GENERAL_TITLES.has(lower[i - 1])) tag[i] = 'NN';
+  }
 }
+const GENERAL_TITLES = new Set(['director', 'attorney', 'secretary', 'surgeon', 'governor', 'inspector', 'solicitor', 'consul', 'postmaster', 'auditor', 'comptroller', 'adjutant', 'procurator', 'prosecutor', 'registrar', 'paymaster', 'quartermaster', 'vicar', 'lieutenant', 'major', 'brigadier']);
 const JUDGING_VERBS = new Set(['call', 'brand', 'label', 'dismiss', 'reject', 'deny', 'refute', 'dispute', 'condemn', 'welcome', 'criticize', 'criticise', 'question']);
 const THIRD_PERSON = new Set(['he', 'she', 'it']);
 const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
