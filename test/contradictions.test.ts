@@ -412,3 +412,20 @@ describe('compareFrames', () => {
     expect(bystander.score).toBeLessThan(0.5);
   });
 });
+
+describe('propositions read in a blind rumour gold (check5)', () => {
+  it('"no record of an arrest, after a newspaper reported she had been detained": the police deny the arrest; the report is not theirs', () => {
+    const article = analyse('Dubai Police: no record of singer\'s arrest\n\nDubai Police said on Monday they had no record of an arrest of Irish singer Dara Quinn, after a British newspaper reported she had been detained at the airport.\n');
+    const police = claimWith(article, 'no record of an arrest of Irish singer');
+    expect(police.stance).toBe('deny');
+    expect(police.proposition.predicates).toContain('detain');
+    expect(article.quotes.find((q) => q.content.text.startsWith('they had no record'))?.content.text).toBe('they had no record of an arrest of Irish singer Dara Quinn');
+  });
+
+  it('"agrees move to Real Castilla" is a transfer; "has no plans to charge for bags" denies charging, not planning', () => {
+    const move = analyse('Vella agrees move to Real Castilla\n\nMarco Vella has agreed a move to Real Castilla, the newspaper said.\n');
+    expect(claimWith(move, 'agreed a move to Real Castilla').proposition.predicates).toContain('join');
+    const bags = analyse('Skyjet denies fee plan\n\nSkyjet said it had no plans to charge passengers for cabin bags.\n');
+    expect(claimWith(bags, 'no plans to charge').proposition.predicates[0]).toBe('~charge');
+  });
+});

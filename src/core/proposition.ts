@@ -337,7 +337,7 @@ const BARE_SHARED_TERMS = 1;
 /** Relations that hang circumstances, not the proposition, off a predicate: "reflects on Ali's death", "after the raid". */
 const SIDE_RELATIONS = new Set(['obl', 'advcl', 'advmod', 'parataxis', 'appos', 'dislocated', 'vocative', 'list', 'reparandum', 'orphan']);
 /** Nouns whose modifier states the proposition: "involvement in the coup", "talks on a merger". */
-const FRAMING_NOUNS = new Set(['involvement', 'role', 'part', 'participation', 'plan', 'possibility', 'prospect', 'talk', 'negotiation', 'exchange', 'evidence', 'sign', 'news']);
+const FRAMING_NOUNS = new Set(['involvement', 'role', 'part', 'participation', 'plan', 'possibility', 'prospect', 'talk', 'negotiation', 'exchange', 'evidence', 'sign', 'news', 'record', 'trace']);
 /** The arcs under a light verb that cost nothing: its object and its complements. */
 const FREE_RELATIONS = new Set(['obj', 'ccomp', 'xcomp']);
 /** How many arcs below the content's top a main predicate may stand: "has no plans (1) to meet (2)". */
@@ -358,7 +358,8 @@ function overruled(doc: Doc, i: number, content: ReadonlySet<number>): boolean {
 /** Whether the noun `i` is the object of a light verb of the content ("has a serious knee injury", "made an offer"). */
 function underLightVerb(doc: Doc, i: number, content: ReadonlySet<number>): boolean {
   const head = doc.tokens.head[i];
-  return head >= 0 && content.has(head) && baseRelation(doc.tokens.deprel[i]) === 'obj' && NOT_PREDICATES.has(lemmaOf(doc, head)) && !REPORT_NOUNS.has(lemmaOf(doc, i));
+  // "has no plans to charge for bags": a noun that frames an event passes to it.
+  return head >= 0 && content.has(head) && baseRelation(doc.tokens.deprel[i]) === 'obj' && NOT_PREDICATES.has(lemmaOf(doc, head)) && !REPORT_NOUNS.has(lemmaOf(doc, i)) && !FRAMING_NOUNS.has(lemmaOf(doc, i));
 }
 
 /** Whether a class word evokes its class where it stands: as the right part of speech, governed by the right verb. */
@@ -366,6 +367,8 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   const pos = doc.upos(i);
   // "Finance Minister Dana Kovac": a word of a name or title evokes nothing.
   if (pos === 'PROPN' && inNameRun(doc, i)) return false;
+  // "agrees £77m move to Real Castilla": a move to somewhere named is a transfer, the noun too.
+  if (lemma === 'move' && pos === 'NOUN' && parsed && children(doc, i).some((k) => baseRelation(doc.tokens.deprel[k]) === 'nmod' && childrenWith(doc, k, 'case').some((c) => doc.tokens.lower[c] === 'to') && doc.upos(k) === 'PROPN')) return true;
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
   // "nobody will be left behind", "was left homeless": one left is not one leaving.
   if (lemma === 'leave' && parsed && (childrenWith(doc, i, 'aux:pass').length > 0 || childrenWith(doc, i, 'nsubj:pass').length > 0)) return false;

@@ -49,8 +49,8 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check 2 (ours, 12 more articles, written blind)', key: 'newsCheck2', gold: ['repository:', 'test', 'fixtures', 'attribution2', 'check.jsonl'] },
 ];
 
-/** Our contradiction gold sets, in the repository: the dev gold, then four written after it. */
-const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4'].map((key) => ({
+/** Our contradiction gold sets, in the repository: the dev gold, then five written after it. */
+const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5'].map((key) => ({
   name: key, key, gold: ['repository:', 'test', 'fixtures', 'contradictions', `${key}.jsonl`],
 }));
 
@@ -328,7 +328,7 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
                   for attribution, also test/fixtures/attribution{,2}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl (60 headlines written blind)
-                  for contradictions, also check.jsonl to check4.jsonl beside dev.jsonl
+                  for contradictions, also check.jsonl to check5.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
                   for deps, UD EWT dev and GUM dev
 

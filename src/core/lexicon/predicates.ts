@@ -4,8 +4,8 @@
  * `share-information`). Our own small table of the events news rumours and denials are about;
  * each entry is a lemma or a two-word lemma sequence ("step down"). A word may evoke several
  * classes ("takeover": a company's or an army's). Classes of one family are near-synonyms
- * ("contact", "negotiate", "share-information"; "sign-deal", "join"): a weaker match than the same
- * class. Every other class is a family of its own: dying and being in hospital are not related.
+ * ("contact", "negotiate", "share-information"; "sign-deal", "join", "acquire": a player's move
+ * to a club and his sale are one transfer): a weaker match than the same class. Every other class is a family of its own: dying and being in hospital are not related.
  */
 const CLASSES: Record<string, { family?: string; words: string[] }> = {
   'share-information': { family: 'cooperation', words: ['intelligence', 'information', 'data', 'share intelligence', 'share information', 'exchange information', 'pass intelligence', 'pass information'] },
@@ -19,9 +19,9 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   die: { words: ['die', 'dead', 'death', 'pass away', 'alive', 'obituary'] },
   hospital: { words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'sicken', 'sickness', 'ambulance'] },
   launch: { words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'go on sale', 'ship', 'roll out', 'rollout'] },
-  acquire: { words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale'] },
+  acquire: { family: 'deal', words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale'] },
   'sign-deal': { family: 'deal', words: ['sign', 'agreement', 'deal', 'contract', 'accept', 'treaty', 'accord'] },
-  join: { family: 'deal', words: ['join', 'move', 'transfer', 'leave'] },
+  join: { family: 'deal', words: ['join', 'move', 'transfer', 'leave', 'sign for'] },
   'seize-power': { words: ['coup', 'seize', 'seizure', 'takeover', 'take over', 'take power', 'overthrow', 'putsch', 'take control', 'topple'] },
   'capture-ground': { words: ['capture', 'recapture', 'seize', 'take control', 'overrun', 'fall', 'occupy', 'occupation', 'liberate', 'retake'] },
   detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage', 'hold'] },

@@ -1498,6 +1498,9 @@ function fromReportedClause(doc: Doc, content: Span): Span {
 }
 
 const TEMPORAL_SUBORDINATORS = new Set(['after', 'before', 'as', 'when', 'while', 'whereas']);
+const FINITE_REPORT_TAGS = new Set(['VBD', 'VBZ', 'VBP']);
+/** Tokens after a temporal subordinator within which its clause's report verb is looked for. */
+const FRAMING_REPORT_REACH = 8;
 
 /**
  * "denied that its forces had fired on the convoy, after the United Nations said …": a temporal
@@ -1508,10 +1511,12 @@ function beforeFramingReport(doc: Doc, content: Span, regionOf: Int32Array): Spa
   for (let k = start + 1; k < doc.tokenCount - 1 && doc.tokens.end[k] < content.end; k++) {
     if (doc.word(k) !== ',' || regionOf[k] >= 0 || !TEMPORAL_SUBORDINATORS.has(doc.tokens.lower[k + 1])) continue;
     const { tokenEnd } = subtreeSpan(doc, doc.tokens.head[k + 1] >= 0 ? doc.tokens.head[k + 1] : k + 1);
-    for (let j = k + 2; j < tokenEnd; j++) {
-      if (doc.upos(j) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[j]) && childrenWith(doc, j, 'nsubj').length > 0) {
-        return { start: content.start, end: doc.tokens.end[k - 1] };
-      }
+    // The clause's report, from the parse, or (when the parse broke the clause up: "after a
+    // British newspaper/obl reported/punct") a finite report verb right after a noun.
+    const reportsAt = (j: number): boolean => doc.upos(j) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[j]) &&
+      (childrenWith(doc, j, 'nsubj').length > 0 || (FINITE_REPORT_TAGS.has(doc.tokens.tag[j]) && /^(?:NOUN|PROPN|PRON)$/.test(doc.upos(j - 1))));
+    for (let j = k + 2; j < Math.max(tokenEnd, Math.min(k + FRAMING_REPORT_REACH, doc.tokenCount)) && doc.tokens.end[j] <= content.end; j++) {
+      if (reportsAt(j)) return { start: content.start, end: doc.tokens.end[k - 1] };
     }
   }
   return content;
