@@ -1023,3 +1023,17 @@ describe('a title with "general"', () => {
     expect(analyse('"This took far too long," its director general, Agnes Holm, said.').speakerOf('far too long')).toBe('Agnes Holm');
   });
 });
+
+describe('speakers in a feature\'s vox pops', () => {
+  it('"he" is not the woman quoted before; it is the teenager the sentence before has as subject', () => {
+    const a = analyse('"I do not drive," said one woman in her eighties, who asked not to be named.\n\nA teenager waiting at the stop with his headphones on shrugged. "I will have to get my mum to drive me," he said.');
+    expect(a.speakerOf('I do not drive')).toBe('woman');
+    expect(a.speakerOf('get my mum to drive me')).toBe('teenager');
+  });
+
+  it('"Their MP, Claire Booth, said": the MP is no place, and she speaks', () => {
+    const a = analyse('Their MP, Claire Booth, said she had written to the council.');
+    expect(a.speakerOf('written to the council')).toBe('Claire Booth');
+    expect(a.entities.map((e) => e.name)).not.toContain('MP');
+  });
+});

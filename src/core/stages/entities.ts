@@ -283,7 +283,9 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
       // "Officials said …": a role word alone is no name; nor is a page's label ("Q&A: …", "Analysis: …").
       const words = lower.slice(span.start, span.end);
       const label = doc.word(span.end) === ':' && words.every(isPageLabelWord);
-      if (!label && !(span.type === 'PER' && words.every((w) => lexicon.isRoleWord(w)))) out.push(typeNerSpan(doc, lexicon, span, out));
+      // "Their MP, Claire Booth,": after a determiner a role word is no name, whatever type the model gave it.
+      const roleOnly = words.every((w) => lexicon.isRoleWord(w)) && (span.type === 'PER' || DETERMINERS_OF_ROLES.has(lower[span.start - 1] ?? ''));
+      if (!label && !roleOnly) out.push(typeNerSpan(doc, lexicon, span, out));
       i = span.end - 1;
       continue;
     }
@@ -375,6 +377,7 @@ const PROGRAMME_WORDS = new Set(['program', 'programme', 'mission', 'missions', 
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** Last words of places and clubs alike ("Mexico City", "Orlando City"): never a person's. */
 const PLACE_OR_CLUB_WORDS = new Set(['city', 'town']);
+const DETERMINERS_OF_ROLES = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'our', 'its', 'my', 'your', 'this', 'that', 'local']);
 const VENUE_WORDS = new Set(['arena', 'stadium', 'theatre', 'theater', 'auditorium', 'coliseum', 'velodrome', 'racecourse']);
 
 const LANDFORMS = new Set(['rainforest', 'forest', 'river', 'basin', 'jungle', 'delta', 'valley', 'region']);

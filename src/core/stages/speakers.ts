@@ -17,6 +17,11 @@ const PRONOUN_GENDER: Record<string, Gender | 'plural' | 'neuter'> = {
   he: 'male', him: 'male', she: 'female', her: 'female', they: 'plural', it: 'neuter', we: 'plural', i: null,
 };
 const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'its']);
+/** Heads that say a described person's gender ("a woman in her eighties", "her husband"). */
+const HEAD_GENDER: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ...['woman', 'mother', 'wife', 'daughter', 'sister', 'girl', 'lady', 'grandmother', 'spokeswoman', 'businesswoman', 'chairwoman', 'actress', 'queen', 'princess', 'widow', 'aunt', 'niece', 'girlfriend'].map((w) => [w, 'female'] as const),
+  ...['man', 'father', 'husband', 'son', 'brother', 'boy', 'grandfather', 'spokesman', 'businessman', 'chairman', 'actor', 'king', 'prince', 'widower', 'uncle', 'nephew', 'boyfriend'].map((w) => [w, 'male'] as const),
+]);
 /** Documents and figures that speak as a source does. */
 const DOCUMENT_WORDS = 'poll|polls|survey|report|study|data|statement';
 /** Nouns that make a description a person or group of people ("a source", "officials"). */
@@ -59,10 +64,10 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   // him" is the byline's, never the interviewee's.
   if (words === 'i') return enclosingSpeaker(doc, source) ?? bylineEntity(doc);
   const gender = PRONOUN_GENDER[words];
-  if (gender !== undefined) return resolvePronoun(doc, source.start, gender);
+  if (gender !== undefined) return resolvePronoun(doc, source.start, gender, lexicon);
   // "the 26-year-old, who won two silver medals,": the epithet is what stands before its appositive.
   const epithet = words.split(',')[0].trim();
-  if (isEpithet(epithet, lexicon)) return resolvePronoun(doc, source.start, /woman$|^the mother/.test(epithet) ? 'female' : /man$|^the father/.test(epithet) ? 'male' : null);
+  if (isEpithet(epithet, lexicon)) return resolvePronoun(doc, source.start, /woman$|^the mother/.test(epithet) ? 'female' : /man$|^the father/.test(epithet) ? 'male' : null, lexicon);
   if (RELATIVE_PRONOUNS.has(words)) {
     // "the officials, who added …" speak for the noun right before the comma, else the noun the
     // parse hangs the clause on (a clause after a quotation may hang on a word inside it).
@@ -322,7 +327,8 @@ function describedEntity(
     affiliation: inner && inner.type !== 'PERSON' ? inner.id : null,
     // "Biden's spokesman", "Williams's sister": the person the description is defined by.
     related: inner && inner.type === 'PERSON' ? inner.id : null,
-    gender: null,
+    // "one woman in her eighties" is no "he".
+    gender: isPerson ? HEAD_GENDER.get(headWord) ?? null : null,
     unnamed: true,
   };
   entity.mentions.push(doc.mentions.length);
@@ -532,7 +538,55 @@ function mentionIndex(doc: Doc): MentionIndex {
  * A pronoun speaker is the most recent compatible speaker before it; failing that, the most recent
  * compatible mention. "he" needs a person not known to be female; "they" and "it" a group.
  */
-function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter'): string | null {
+/** People described by a common noun, as a feature's passers-by are ("A teenager waiting at the stop shrugged"); gendered heads count too. */
+const DESCRIBED_PEOPLE = /^(?:teenagers?|pensioners?|youths?|child|children|mum|dad|commuters?|parents?|shopkeepers?|villagers?|locals?|retirees?|students?|nurses?|drivers?|workers?|residents?|passers-by)$/;
+
+/**
+ * "A teenager waiting at the stop shrugged. “…,” he said": the person the sentence before a pronoun
+ * (or its own) has as subject, described by a common noun, is the pronoun's antecedent when no
+ * name or quote of a fitting person stands between them. The phrase, or null.
+ */
+function describedSubjectBefore(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter'): Span | null {
+  if (!doc.layers.has('deps') || gender === 'neuter' || gender === null) return null;
+  const at = doc.tokenAt(offset);
+  const own = doc.sentenceOf(at);
+  const { tokenStart } = doc.sentences[Math.max(0, own - 1)];
+  let subject = -1;
+  for (let i = tokenStart; i < at; i++) {
+    const word = doc.tokens.lower[i];
+    // A root noun too: the parse may make "A teenager … shrugged" a noun phrase.
+    if (!/^(?:nsubj|root)/.test(doc.tokens.deprel[i]) || doc.upos(i) !== 'NOUN' || !(DESCRIBED_PEOPLE.test(word) || HEAD_GENDER.has(word))) continue;
+    const plural = /s$/.test(word) && word !== 'boss';
+    if ((gender === 'plural') !== plural || (gender !== 'plural' && (HEAD_GENDER.get(word) ?? gender) !== gender)) continue;
+    if (isMentioned(doc, i) || inQuoteBefore(doc, i)) continue;
+    subject = i;
+    break;
+  }
+  if (subject < 0) return null;
+  // A named person, or a quote with a speaker, since the subject is the nearer antecedent.
+  const index = indexes.get(doc) ?? mentionIndex(doc);
+  for (let j = index.firstFrom(doc.tokens.end[subject]); j < index.byStart.length && doc.mentions[index.byStart[j]].start < offset; j++) {
+    if (doc.entities[doc.mentions[index.byStart[j]].entity].type === 'PERSON') return null;
+  }
+  if (doc.quotes.some((q) => q.speaker !== null && q.cue !== null && q.cue.start > doc.tokens.end[subject] && q.cue.end < offset)) return null;
+  let start = subject;
+  while (start > tokenStart && /^(?:DET|ADJ|NUM)$/.test(doc.upos(start - 1))) start--;
+  return { start: doc.tokens.start[start], end: doc.tokens.end[subject] };
+}
+
+/** Whether token `i` lies in a mention. */
+function isMentioned(doc: Doc, i: number): boolean {
+  const index = indexes.get(doc) ?? mentionIndex(doc);
+  const j = index.firstFrom(doc.tokens.start[i] + 1) - 1;
+  return j >= 0 && doc.mentions[index.byStart[j]].end > doc.tokens.start[i];
+}
+
+/** Whether token `i` lies inside a quotation's content. */
+function inQuoteBefore(doc: Doc, i: number): boolean {
+  return insideQuote(doc, doc.tokens.start[i]);
+}
+
+function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter', lexicon: SpeakerLexicon): string | null {
   const compatible = (e: Entity): boolean => {
     // "she" is never a group described in the plural ("Economists at the Resolution Foundation"),
     // nor a document ("the study").
@@ -543,6 +597,8 @@ function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'n
   };
   const asked = askedInSentence(doc, offset, compatible) ?? onlyOneInSentence(doc, offset, compatible);
   if (asked) return asked;
+  const described = describedSubjectBefore(doc, offset, gender);
+  if (described) return resolveSource(doc, described, lexicon);
   // Quotes are in text order: look back from the first that starts at the offset (and a few past
   // it, whose source may come first), through at most MAX_LOOKED_BACK of them.
   const { quotes } = doc;
