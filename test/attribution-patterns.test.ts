@@ -1037,3 +1037,16 @@ describe('speakers in a feature\'s vox pops', () => {
     expect(a.entities.map((e) => e.name)).not.toContain('MP');
   });
 });
+
+describe('social media and headline quotations', () => {
+  it('"after posting on X that …" is the senator\'s report, under a headline too', () => {
+    const a = analyse('Senator\'s tweet about flood victims sparks backlash\n\nSenator Rick Dalton faced a wave of criticism on Sunday after posting on X that flood victims in Riverton "should have known better than to build near a river."');
+    expect(a.speakerOf('should have known better')).toBe('Rick Dalton');
+  });
+
+  it('a headline\'s straight single quotes quote ("Rowe says \'we were not good enough\'"), a headline in them alone does not', () => {
+    const quoted = analyse("Rowe says 'we were not good enough'\n\nSteve Rowe spoke on Saturday.");
+    expect(quoted.quote('not good enough').kind).toBe('direct');
+    expect(analyse("'All Bets Are Off'\n\nThe market fell on Monday.").quotes).toEqual([]);
+  });
+});

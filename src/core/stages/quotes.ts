@@ -90,7 +90,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
         const candidate = candidateOf(doc, hit, result);
         options.onCandidate?.(doc, candidate);
         const keep = options.cueModel
-          ? options.cueModel.accepts(doc, candidate) || isNestedReport(doc, hit, result, found) || result.passive === true || isStudyFinding(doc, hit, result)
+          ? options.cueModel.accepts(doc, candidate) || isNestedReport(doc, hit, result, found) || result.passive === true || isStudyFinding(doc, hit, result) || isPublishedClause(doc, hit, result)
           : hit.lexiconClass !== null;
         if (!keep) continue;
       }
@@ -157,6 +157,20 @@ function isStudyFinding(doc: Doc, hit: CueHit, result: Found): boolean {
   const { source } = result;
   if (hit.lexiconClass === null || !source || source.end !== hit.tokens.start || source.end - source.start > 2) return false;
   return COLON_SPEAKERS.has(doc.tokens.lower[source.end - 1]) && result.content[result.content.length - 1].end <= doc.tokens.start[source.start];
+}
+
+/** Verbs of publishing, whose that-clause is what was published ("posting on X that …"). */
+const PUBLISHING = new Set(['post', 'tweet', 'write', 'blog', 'publish']);
+
+/**
+ * "after posting on X that flood victims …", "wrote on Facebook that …": a verb of publishing with
+ * a that-clause and a speaker is a report, though the cue model, which rarely saw social media,
+ * may doubt it.
+ */
+function isPublishedClause(doc: Doc, hit: CueHit, result: Found): boolean {
+  if (!PUBLISHING.has(hit.cue.lemma) || !result.source || result.content.length !== 1) return false;
+  const first = doc.tokenAt(result.content[0].start);
+  return first > hit.tokens.start && doc.tokens.lower[first] === 'that';
 }
 
 /**
@@ -286,6 +300,7 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
     let open = -1;
     let continued = false;
     const first = paragraph.tokenStart;
+    const isHeadlineParagraph = doc.meta.title != null && paragraph.start === doc.meta.title.start;
     for (let i = first; i < paragraph.tokenEnd; i++) {
       if (open >= 0 && i - open >= MAX_QUOTE_TOKENS) {
         regions.push({ open, close: -1, last: i - 1, continued });
@@ -294,10 +309,12 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
       const w = doc.word(i);
       // British single quotes ("‘We will fight on,’ he said"), and a headline's straight ones
       // ("'I was never afraid': …"): a region only when its closing mark is found.
-      if (open < 0 && (w === '‘' || (w === "'" && i === first))) {
+      // In the headline, straight ones anywhere a quotation can open ("Rowe says 'we were not good enough'").
+      const headlineQuote = w === "'" && isHeadlineParagraph && (i === first || doc.tokens.start[i] > doc.tokens.end[i - 1]);
+      if (open < 0 && (w === '‘' || (w === "'" && i === first) || headlineQuote)) {
         const close = singleQuoteClose(doc, i, paragraph.tokenEnd, w === '‘' ? '’' : "'");
         // Straight ones only before a colon: a paragraph in them alone is a title ("'All Bets Are Off.'").
-        if (close > i + 1 && (w === '‘' || doc.word(close + 1) === ':')) {
+        if (close > i + 1 && (w === '‘' || doc.word(close + 1) === ':' || (headlineQuote && !(i === first && close === paragraph.tokenEnd - 1)))) {
           regions.push({ open: i, close, last: close, continued: false });
           i = close;
         }
