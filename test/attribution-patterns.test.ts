@@ -1038,6 +1038,13 @@ describe('speakers in a feature\'s vox pops', () => {
   });
 });
 
+describe('a thing declared', () => {
+  it('"declared a drought emergency" is an act; "declared that the war was over" a report', () => {
+    expect(analyse('Drought forces Spain to ration water in Catalonia\n\nBy Lucia Ferrer in Barcelona\n\nCatalonia declared a drought emergency on Monday, cutting the water allowance for 6 million people. "We are facing the worst drought in a century," the region\'s president, Pere Aragonès, told a news conference.').quotes.map((q) => q.cue?.text)).toEqual(['told']);
+    expect(analyse('He declared that the war was over.').quotes).toHaveLength(1);
+  });
+});
+
 describe('social media and headline quotations', () => {
   it('"after posting on X that …" is the senator\'s report, under a headline too', () => {
     const a = analyse('Senator\'s tweet about flood victims sparks backlash\n\nSenator Rick Dalton faced a wave of criticism on Sunday after posting on X that flood victims in Riverton "should have known better than to build near a river."');
