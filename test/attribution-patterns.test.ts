@@ -1057,3 +1057,16 @@ describe('social media and headline quotations', () => {
     expect(analyse("'All Bets Are Off'\n\nThe market fell on Monday.").quotes).toEqual([]);
   });
 });
+
+describe('speakers before a time or an infinitive (PolNeAR dev\'s speaker errors)', () => {
+  it('"Wells Fargo just this month announced", "who in 2010 said": the subject, not the time', () => {
+    expect(analyse('Wells Fargo just this month announced it would get rid of these incentives.').quotes[0].source?.text).toBe('Wells Fargo');
+    expect(analyse('The Taliban on Saturday denied the report that they met.').quotes[0].source?.text).toBe('The Taliban');
+  });
+
+  it('"took to Twitter overnight to accuse …" is Trump\'s; "declined to say whether …" and "quick to praise the spirit" are no quotes', () => {
+    expect(analyse('Trump took to Twitter overnight to accuse Clinton\'s campaign of being “duped” by “a con”.').quotes[0].source?.text).toBe('Trump');
+    expect(analyse('The deputy governor declined to say whether she would accept outside money.').quotes).toEqual([]);
+    expect(analyse('He was quick to praise the visitors’ spirit.').quotes).toEqual([]);
+  });
+});

@@ -503,6 +503,17 @@ function attribute(
   // parenthesis ("Rep. Gwen Moore (D-Wis.) said").
   let last = cueTokens.start - 1;
   while (last >= sentStart && isVerbModifier(doc, last) && doc.word(last) !== ',') last--;
+  // "Wells Fargo just this month announced", "who in 2010 said": a time between the subject and its verb.
+  for (let k = Math.max(sentStart + 1, last - MAX_TIME_WORDS + 1); k <= last; k++) {
+    if (!TIME_OPENERS.test(doc.tokens.lower[k]) || timeAdverbialLength(doc, k, last + 1) !== last + 1 - k) continue;
+    last = k - 1;
+    while (last >= sentStart && isVerbModifier(doc, last) && doc.word(last) !== ',') last--;
+    break;
+  }
+  // "Trump took to Twitter overnight to accuse …": an infinitive's speaker is its verb's subject.
+  // Not "declined to say whether …", which says nothing.
+  const infinitive = last + 1 < cueTokens.start && !NEGATING_VERBS.has(doc.tokens.lower[last]) &&
+    [...Array(cueTokens.start - last - 1).keys()].some((d) => doc.tokens.lower[last + 1 + d] === 'to' && doc.upos(last + 1 + d) === 'PART');
   const parenthesisEnd = last >= sentStart && doc.word(last) === ')' ? last : -1;
   if (parenthesisEnd >= 0) {
     while (last > sentStart && doc.word(last) !== '(') last--;
@@ -510,7 +521,8 @@ function attribute(
   }
   const lastWord = last >= sentStart ? doc.tokens.lower[last] : '';
   const participle = lastWord === ',' && doc.tokens.lower[cueTokens.start].endsWith('ing');
-  let source = last >= sentStart && !participle ? speakerPhraseEndingAt(doc, last, sentStart) : null;
+  let source = infinitive ? sharedSubject(doc, cueTokens.start, sentStart, regionOf)
+    : last >= sentStart && !participle ? speakerPhraseEndingAt(doc, last, sentStart) : null;
   // "Some argue that …", "Others insist …": a determiner standing alone as the subject.
   if (!source && last >= sentStart && doc.upos(last) === 'DET' && baseRelation(doc.tokens.deprel[last]) === 'nsubj') source = { start: last, end: last + 1 };
   // "Ukraine's military denied": a subject the tagger took for an adjective; the parse knows it.
@@ -631,8 +643,17 @@ function attribute(
   if (content && aside >= 0 && doc.tokens.start[aside] > content.start && doc.tokens.start[aside] < content.end) content = { start: content.start, end: doc.tokens.start[aside] };
   if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, hit.lexiconClass !== null, content, regionOf)) return null;
   content = beforeFramingReport(doc, fromReportedClause(doc, beforeCoordinatedReport(doc, cueTokens.start, content)), regionOf);
+  // An infinitive reports a clause, a quotation or a charge ("to accuse X of …"), not a thing
+  // ("was quick to praise the visitors' spirit").
+  if (infinitive && !CHARGING_CLASSES.has(hit.lexiconClass ?? 'other')) {
+    const first = doc.tokenAt(content.start);
+    if (regionOf[first] < 0 && doc.tokens.lower[first] !== 'that' && baseRelation(reportRelation(doc, cueTokens.start, { start: first, end: doc.tokenAt(content.end - 1) + 1 })) !== 'ccomp') return null;
+  }
   return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
 }
+
+/** Cue classes whose object is a charge or a judgement: "to accuse Clinton's campaign of …", "to deny the report". */
+const CHARGING_CLASSES = new Set<CueClass>(['accuse', 'deny', 'condemn']);
 
 /** Words that open a clause and cannot end one: "where", "because" (a resumed clause without a subject has it in them: "which, he said, is"). */
 const OPENS_CLAUSE = new Set(['where', 'which', 'who', 'whom', 'when', 'because', 'that', 'if', 'since', 'although', 'though', 'while', 'whereas', 'unless']);
@@ -1006,14 +1027,19 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
   return parsed;
 }
 
+/** Words of a time adverbial between a subject and its verb, at most ("just this month"). */
+const MAX_TIME_WORDS = 4;
 const TIME_OPENERS = /^(?:in|on|this|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 /** "The Taliban on Saturday denied", "Federal prosecutors in April said": the time is the verb's, not the speaker's. */
 function withoutTime(doc: Doc, source: TokenRange): TokenRange {
   for (let k = source.start + 1; k < source.end; k++) {
-    // Not an adverb the time words hold ("A minister, speaking privately,").
-    if (!TIME_OPENERS.test(doc.tokens.lower[k]) || !/^(?:NOUN|PROPN)$/.test(doc.upos(k - 1))) continue;
-    if (timeAdverbialLength(doc, k, source.end) === source.end - k) return { start: source.start, end: k };
+    // Not an adverb the time words hold ("A minister, speaking privately,"); one before the time goes with it ("just this month").
+    if (!TIME_OPENERS.test(doc.tokens.lower[k])) continue;
+    let end = k;
+    while (end - 1 > source.start && doc.upos(end - 1) === 'ADV') end--;
+    if (!/^(?:NOUN|PROPN)$/.test(doc.upos(end - 1))) continue;
+    if (timeAdverbialLength(doc, k, source.end) === source.end - k) return { start: source.start, end };
   }
   return source;
 }
