@@ -11,6 +11,12 @@ beforeAll(async () => {
 });
 
 describe('events in an article', () => {
+  it('has an actor on one side at least, and a quotation\'s event acts on nothing in its speaker phrase', () => {
+    const article = toArticleJSON(pipeline.run('Consumer group BEUC welcomed the decision. "This took far too long," its director general, Agnes Holm, said. The fine is well below the maximum allowed under the law.'));
+    expect(article.events.filter((e) => !(e.source?.entity || e.source?.code || e.target?.entity || e.target?.code))).toEqual([]);
+    expect(article.events.filter((e) => e.predicate.lemma === 'take')).toEqual([]);
+  });
+
   it('never has an actor act on itself: "Okafor, who joined from Hull" is no consultation of Okafor with Okafor', () => {
     const article = toArticleJSON(pipeline.run('Emeka Okafor scored twice on Saturday. Okafor, who joined from Hull in the summer, said he had worked hard on his heading.'));
     expect(article.events.length).toBeGreaterThan(0);

@@ -39,9 +39,14 @@ export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
   for (let s = 0; s < doc.sentences.length; s++) {
     for (const raw of coder.codeSentence(doc, s)) {
       const claim = claimOf(contents, doc.tokens.start[raw.predicate]);
+      // "“This took far too long,” … Agnes Holm said": what a quotation's words act on is in them,
+      // not in the speaker phrase the parse may have hung on their verb.
+      if (claim && raw.target && claimOf(contents, doc.tokens.start[raw.target.head]) !== claim) raw.target = null;
       const event = toEvent(doc, entities, raw, `v${doc.events.length + 1}`, s, claim);
       // "Okafor, who joined from Hull": an actor read as its own counterpart is a misreading.
       if (event.source?.entity && event.source.entity === event.target?.entity) continue;
+      // "The fine → allowed", "This → took": an event with no actor on either side tells no one what happened.
+      if (!isActor(event.source) && !isActor(event.target)) continue;
       doc.events.push(event);
     }
   }
@@ -55,6 +60,9 @@ export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
 }
 
 /** Actor codes of entities: their longest name's dictionary code, else their affiliation's. */
+/** An actor: a side that is an entity or has an actor code. */
+const isActor = (a: EventActor | null): boolean => a !== null && (a.entity !== null || a.code !== null);
+
 function codeEntities(doc: Doc, coder: EventCoder): void {
   for (const entity of doc.entities) {
     if (!CODED_TYPES.has(entity.type)) continue;
