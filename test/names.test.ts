@@ -332,3 +332,11 @@ describe('names read in an entertainment story, a wire story and a live blog', (
     expect(found).toEqual(expect.arrayContaining(['Livewire Events:ORG', 'Meridian Wire:ORG', 'O2 Arena:LOC', 'Police:ORG']));
   });
 });
+
+describe('a body named again by its head word', () => {
+  it('"the Commission" after "the European Commission" is the same body', () => {
+    const article = toArticleJSON(analyzer.run('The European Commission fined Halden Technologies on Tuesday. Consumer group BEUC said the Commission should have acted faster.'));
+    const commission = article.entities.filter((e) => /Commission/.test(e.name));
+    expect(commission.map((e) => [e.name, e.mentions.length])).toEqual([['European Commission', 2]]);
+  });
+});

@@ -91,7 +91,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
       }
       const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, oneTypePerName(doc, lexicon, candidates)));
       nameAppositions(doc, named);
-      groupEntities(doc, named);
+      groupEntities(doc, lexicon, named);
       mergeHeadlineShortNames(doc);
       relateNationalities(doc, named);
     },
@@ -658,14 +658,15 @@ function hasEarlierPerson(doc: Doc, earlier: Candidate[], word: string): boolean
 }
 
 /** Groups name mentions into entities: same canonical name, or a surname of an earlier full name. */
-function groupEntities(doc: Doc, candidates: Candidate[]): void {
+function groupEntities(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]): void {
   const byKey = new Map<string, number>();
   for (const c of candidates) {
     const surface = c.chars ? doc.text.slice(c.chars.start, c.chars.end) : doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]);
     const name = c.canonical ?? surface;
     const key = `${c.type}|${name.toLowerCase()}`;
     const known = c.unnamed ? undefined : byKey.get(key);
-    let index = known !== undefined && !conflictingGender(doc.entities[known], c) ? known : c.unnamed ? undefined : findByPart(doc, c, name) ?? findBusinessByFirstWords(doc, c, name);
+    let index = known !== undefined && !conflictingGender(doc.entities[known], c) ? known
+      : c.unnamed ? undefined : findByPart(doc, c, name) ?? findBusinessByFirstWords(doc, c, name) ?? findBodyByHead(doc, lexicon, c, name);
     if (index === undefined) {
       index = doc.entities.length;
       doc.entities.push({
@@ -726,6 +727,21 @@ function findByPart(doc: Doc, c: Candidate, name: string): number | undefined {
     }
   }
   return c.end - c.start === 1 ? findByGivenName(doc, c, lower) : undefined;
+}
+
+/**
+ * "the Commission" after "the European Commission", "the Council" after "Ashby Vale Borough
+ * Council": a body named again by its head word is the last body so named.
+ */
+function findBodyByHead(doc: Doc, lexicon: EntityLexicon, c: Candidate, name: string): number | undefined {
+  // Only a word for a kind of body: "the Taliban" after "the Afghan Taliban" is a name of its own.
+  if (c.type !== 'ORG' || c.end - c.start !== 1 || doc.tokens.lower[c.start - 1] !== 'the' || !lexicon.isOrgCue(name.toLowerCase())) return undefined;
+  const suffix = ` ${name.toLowerCase()}`;
+  for (let k = doc.entities.length - 1; k >= 0 && doc.entities.length - k <= MAX_ENTITIES_LOOKED_BACK; k--) {
+    const e = doc.entities[k];
+    if (e.type === 'ORG' && !e.unnamed && e.name.toLowerCase().endsWith(suffix)) return k;
+  }
+  return undefined;
 }
 
 /**

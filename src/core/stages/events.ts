@@ -39,9 +39,9 @@ export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
   for (let s = 0; s < doc.sentences.length; s++) {
     for (const raw of coder.codeSentence(doc, s)) {
       const claim = claimOf(contents, doc.tokens.start[raw.predicate]);
-      // "“This took far too long,” … Agnes Holm said": what a quotation's words act on is in them,
-      // not in the speaker phrase the parse may have hung on their verb.
-      if (claim && raw.target && claimOf(contents, doc.tokens.start[raw.target.head]) !== claim) raw.target = null;
+      // "“This took far too long,” … Agnes Holm said": what a quotation's words act on is in them;
+      // one read in the speaker phrase the parse hung on their verb is a misreading.
+      if (claim && raw.target && !inContentOf(contents, claim, doc.tokens.start[raw.target.head])) continue;
       const event = toEvent(doc, entities, raw, `v${doc.events.length + 1}`, s, claim);
       // "Okafor, who joined from Hull": an actor read as its own counterpart is a misreading.
       if (event.source?.entity && event.source.entity === event.target?.entity) continue;
@@ -97,6 +97,11 @@ function claimContents(doc: Doc): ClaimContent[] {
     for (const part of quote.content.parts ?? [quote.content]) out.push({ start: part.start, end: part.end, claim });
   }
   return out;
+}
+
+/** Whether `offset` lies in the content of `claim` (nested claims' contents lie in it too). */
+function inContentOf(contents: readonly ClaimContent[], claim: Claim, offset: number): boolean {
+  return contents.some((c) => c.claim === claim && offset >= c.start && offset < c.end);
 }
 
 /** The claim whose content holds `offset`, the innermost when contents nest. */
