@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../src/analyze.js';
+import { toArticleJSON } from '../src/core/article.js';
 import { evaluateHeadlines, type HeadlineReport } from '../src/eval/headlines.js';
 
 /**
@@ -29,5 +30,15 @@ describe('names in headlines', () => {
   it('never glues a name to the verb after it', () => {
     const glued = report.errors.flatMap((e) => e.wrong).filter((m) => / (?:Denies|Unveils|Warns|Says|Meets|Rejects|Visits|Recalls|Praises|Buys|Threatens|Calls|Urges|Sends|WARNS)\b/.test(m));
     expect(glued).toEqual([]);
+  });
+});
+
+describe('headline names read in the blind set\'s misses', () => {
+  it('"Will Smith to Star in …" opens with a name (a question would open with the verb); "English Channel" is one place', async () => {
+    const pipeline = await createAnalyzer();
+    const names = (text: string) => toArticleJSON(pipeline.run(text)).entities.map((e) => e.name);
+    expect(names('Will Smith to Star in Netflix Thriller About Hostage Crisis')).toContain('Will Smith');
+    expect(names('Will Rates Rise Again in June?')).not.toContain('Will Rates');
+    expect(names('Starmer and Macron Pledge Joint Patrols in English Channel')).toContain('English Channel');
   });
 });

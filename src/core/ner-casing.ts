@@ -147,8 +147,11 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
       // "Abu" opens a name ("Abu Bakr al-Baghdadi"); the other joiners stand inside one.
       else if (MINOR.has(lower[i]) || (NAME_JOINERS.has(lower[i]) && lower[i] !== 'abu' && named[i - s.tokenStart] === 0)) form = lower[i];
       else if (named[i - s.tokenStart] === 1) form = asName;
-      // A first name that is also a common word ("Will", "Bill") needs a name after it, not a verb ("Title Race Tightens").
-      else if (lexicon.firstNameGender(lower[i]) !== null && (!written.has(lower[i]) || (i + 1 < s.tokenEnd && !writtenCommon(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) form = asName;
+      // A first name that is also a common word ("Will", "Bill") needs a name after it, not a verb
+      // ("Title Race Tightens"); a headline that opens with "Will" and asks nothing opens with a
+      // name ("Will Smith to Star in …").
+      else if ((lexicon.firstNameGender(lower[i]) !== null && (!written.has(lower[i]) || (i + 1 < s.tokenEnd && !writtenCommon(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) ||
+        (i === s.tokenStart && lower[i] === 'will' && i + 1 < s.tokenEnd && STARTS_UPPER.test(doc.word(i + 1)) && !asksQuestion(doc, s))) form = asName;
       else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !written.has(lower[i - 1]) && !writtenCommon(lower[i])) form = asName;
       // "Trump Casually Conflates Ted Cruz": the word after an adverb is its verb, known or not.
       else if (i > s.tokenStart && isAdverb(lower[i - 1], lowercase)) form = lower[i];
@@ -157,6 +160,15 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
     }
   }
   return forms;
+}
+
+/** Whether a line ends with a question mark. */
+function asksQuestion(doc: Doc, s: Segment): boolean {
+  for (let i = s.tokenEnd - 1; i >= s.tokenStart; i--) {
+    if (HAS_LETTER.test(doc.word(i))) return false;
+    if (doc.word(i).includes('?')) return true;
+  }
+  return false;
 }
 
 /** Verbs and auxiliaries that headlines use between names. */
