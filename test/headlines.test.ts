@@ -41,4 +41,14 @@ describe('headline names read in the blind set\'s misses', () => {
     expect(names('Will Rates Rise Again in June?')).not.toContain('Will Rates');
     expect(names('Starmer and Macron Pledge Joint Patrols in English Channel')).toContain('English Channel');
   });
+
+  it('no name of a hyphen compound of common words ("Five-Set", "FLOOD-HIT"), nor of "Pole" in a headline or "pole" in text', async () => {
+    const pipeline = await createAnalyzer();
+    const names = (text: string) => toArticleJSON(pipeline.run(text)).entities.map((e) => e.name);
+    expect(names('Djokovic Beats Alcaraz in Five-Set Thriller to Reach Wimbledon Final')).not.toContain('Five-Set');
+    expect(names('PRINCE WILLIAM AND KATE VISIT FLOOD-HIT TOWN OF MALTON')).not.toContain('FLOOD-HIT');
+    expect(names("Ferrari's Leclerc Takes Pole in Monaco as Hamilton Struggles")).not.toContain('Pole');
+    expect(names("Scientists find water ice near Mars' south pole")).not.toContain('Pole');
+    expect(names('Rolls-Royce Cuts 3,000 Jobs as Jet Demand Slumps')).toContain('Rolls-Royce');
+  });
 });

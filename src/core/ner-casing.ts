@@ -125,7 +125,9 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
   if (headlines.length === 0) return null;
   const forms = new Map<number, string>();
   const surface = (j: number): string => doc.word(j);
-  const common = (word: string): boolean => lowercase.has(word) || readsAsVerb(word, lowercase);
+  // "Five-Set", "Flood-Hit": a hyphen compound of common words is common ("Rolls-Royce" is not).
+  const common = (word: string): boolean => lowercase.has(word) || readsAsVerb(word, lowercase) ||
+    (word.includes('-') && word.split('-').every((part) => part !== '' && (lowercase.has(part) || readsAsVerb(part, lowercase))));
   const writtenCommon = (word: string): boolean => written.has(word) || readsAsVerb(word, written);
   for (const s of headlines) {
     const caps = kinds.get(s) === 'caps';

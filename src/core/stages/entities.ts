@@ -6,7 +6,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import { NAME_TITLES } from '../lexicon/curated.js';
 import { PLACE_NOUNS } from '../lexicon/predicates.js';
 import { descriptorType, isPageLabelWord } from '../lexicon/words.js';
-import { NAME_JOINERS } from '../ner-casing.js';
+import { lineCase, NAME_JOINERS } from '../ner-casing.js';
 import { initials } from '../corpus/names.js';
 
 /**
@@ -289,8 +289,11 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
       i = span.end - 1;
       continue;
     }
-    // The lexicon names the entity the model found, or one it missed ("IS" → Islamic State).
-    if (match && (isCapitalised(doc, i) || match.kind === 'demonym')) {
+    // The lexicon names the entity the model found, or one it missed ("IS" → Islamic State). A
+    // demonym that is also a common noun ("pole", "swede") names people only written as one, and
+    // not in a title-case line ("Leclerc Takes Pole in Monaco").
+    const commonDemonym = match?.kind === 'demonym' && match.length === 1 && COMMON_NOUN_DEMONYMS.has(lower[i]) && (!isCapitalised(doc, i) || lineCase(doc, doc.sentences[doc.sentenceOf(i)].tokenStart, doc.sentences[doc.sentenceOf(i)].tokenEnd) !== null);
+    if (match && (isCapitalised(doc, i) || match.kind === 'demonym') && !commonDemonym) {
       // "the Amazon rainforest": an organisation's name before a feature of the land names the land.
       const land = match.kind === 'organization' && LANDFORMS.has(lower[i + match.length] ?? '');
       out.push({
@@ -377,6 +380,8 @@ const PROGRAMME_WORDS = new Set(['program', 'programme', 'mission', 'missions', 
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest']);
 /** Last words of places and clubs alike ("Mexico City", "Orlando City"): never a person's. */
 const PLACE_OR_CLUB_WORDS = new Set(['city', 'town']);
+/** Demonyms that are also common nouns: "the south pole", "mashed swede". */
+const COMMON_NOUN_DEMONYMS = new Set(['pole', 'poles', 'swede', 'swedes', 'dane', 'danes', 'finn', 'finns']);
 const DETERMINERS_OF_ROLES = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'our', 'its', 'my', 'your', 'this', 'that', 'local']);
 const VENUE_WORDS = new Set(['arena', 'stadium', 'theatre', 'theater', 'auditorium', 'coliseum', 'velodrome', 'racecourse']);
 
