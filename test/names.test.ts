@@ -340,3 +340,12 @@ describe('a body named again by its head word', () => {
     expect(commission.map((e) => [e.name, e.mentions.length])).toEqual([['European Commission', 2]]);
   });
 });
+
+describe('the sides of a result line', () => {
+  it('"Liverpool 2-1 Aston Villa: …" names two clubs, and the report\'s Liverpool is the club', () => {
+    const found = types('Liverpool 2-1 Aston Villa: Nunez Strikes Late\n\nLiverpool came from behind to beat Aston Villa at Anfield on Saturday.');
+    expect(found).toEqual(expect.arrayContaining(['Liverpool:ORG', 'Aston Villa:ORG']));
+    expect(found).not.toContain('Liverpool:GPE');
+    expect(types('Manchester United 3-1 Arsenal: Fernandes Inspires Comeback at Old Trafford')).toEqual(expect.arrayContaining(['Manchester United:ORG', 'Arsenal:ORG']));
+  });
+});

@@ -43,6 +43,8 @@ interface Candidate {
   country?: string | null;
   /** Character range when the mention is part of a token ("Taliban" in "Russian-Taliban"). */
   chars?: { start: number; end: number };
+  /** A side of a result line ("Liverpool 2-1 Aston Villa"): a club wherever its name recurs. */
+  side?: boolean;
 }
 
 const PROPN = UPOS.indexOf('PROPN');
@@ -81,7 +83,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     assigns: ['mentions', 'entities'],
     apply(doc) {
       const spans = nerModel ? splitNamedPlaces(doc, lexicon, splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon))) : null;
-      const candidates = joinSaintsPossessions(doc, withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans))));
+      const candidates = resultSides(doc, joinSaintsPossessions(doc, withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans)))));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.push(...repeatedNames(doc, candidates));
       candidates.sort((a, b) => a.start - b.start);
@@ -98,6 +100,36 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
   };
 }
 
+/** A score between two sides: "3-1", "112-108". */
+const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
+/** Capitalised words a side's name runs to at most. */
+const MAX_SIDE_WORDS = 4;
+
+/**
+ * "Manchester United 3-1 Arsenal: …", "CITY 2-2 LIVERPOOL": the capitalised words right before and
+ * after a score are the two sides, each one organisation, whatever the gazetteer or the tagger
+ * made of their words ("Manchester" alone a city).
+ */
+function resultSides(doc: Doc, candidates: Candidate[]): Candidate[] {
+  const sides: Candidate[] = [];
+  for (let i = 1; i + 1 < doc.tokenCount; i++) {
+    if (!SCORE.test(doc.word(i))) continue;
+    const { tokenStart, tokenEnd } = doc.sentences[doc.sentenceOf(i)];
+    let before = i;
+    while (before > tokenStart && i - before < MAX_SIDE_WORDS && isCapitalised(doc, before - 1)) before--;
+    let after = i + 1;
+    while (after < tokenEnd && after - i - 1 < MAX_SIDE_WORDS && isCapitalised(doc, after)) after++;
+    // Both sides named, the first from the line's start: a result, not "won 3-1 against Chelsea".
+    if (before === i || after === i + 1 || before !== tokenStart) continue;
+    for (const [start, end] of [[before, i], [i + 1, after]]) {
+      sides.push({ start, end, type: 'ORG', canonical: null, kind: 'name', gender: null, title: null, unnamed: false, side: true });
+    }
+  }
+  if (sides.length === 0) return candidates;
+  const covered = (c: Candidate): boolean => sides.some((side) => c.start < side.end && c.end > side.start);
+  return [...candidates.filter((c) => !covered(c)), ...sides].sort((a, b) => a.start - b.start);
+}
+
 /**
  * A name in the dateline is a place ("LITTLE HARBOUR, Newfoundland —"), and a name the dateline
  * or the lexicon types keeps that type wherever the article repeats it: the tagger, reading
@@ -108,8 +140,15 @@ function oneTypePerName(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[
   const inDateline = (c: Candidate): boolean => dateline !== null && dateline !== undefined && doc.tokens.start[c.start] >= dateline.start && doc.tokens.end[c.end - 1] <= dateline.end;
   const nameOf = (c: Candidate): string => doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]).toLowerCase();
   const settled = new Map<string, EntityType>();
+  // A side of a result line is a club wherever the report names it, though the gazetteer has the town.
+  const sides = new Set(candidates.filter((c) => c.side).map(nameOf));
   for (const c of candidates) {
-    if (c.kind !== 'name' || c.unnamed || c.chars) continue;
+    if (c.kind !== 'name' || c.unnamed || c.chars || !sides.has(nameOf(c))) continue;
+    c.type = 'ORG';
+    c.canonical = null;
+  }
+  for (const c of candidates) {
+    if (c.kind !== 'name' || c.unnamed || c.chars || sides.has(nameOf(c))) continue;
     if (inDateline(c) && c.type !== 'GPE' && c.type !== 'LOC') c.type = 'LOC';
     if (inDateline(c) || c.canonical !== null) settled.set(nameOf(c), c.type);
   }
