@@ -349,3 +349,11 @@ describe('the sides of a result line', () => {
     expect(types('Manchester United 3-1 Arsenal: Fernandes Inspires Comeback at Old Trafford')).toEqual(expect.arrayContaining(['Manchester United:ORG', 'Arsenal:ORG']));
   });
 });
+
+describe('names after a prefix', () => {
+  it('"Ex-Google engineer", "anti-Kremlin protests", "a non-EU citizen" name Google, the Kremlin and the EU', () => {
+    expect(types('Ex-Google engineer charged with stealing secrets')).toContain('Google:ORG');
+    expect(types('Thousands joined anti-Kremlin protests in Moscow.')).toContain('Kremlin:ORG');
+    expect(types('A non-EU citizen was detained.')).toContain('European Union:ORG');
+  });
+});

@@ -304,7 +304,7 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
   });
   const surface = (token: number): string => doc.word(token);
   for (let i = 0; i < n; i++) {
-    const parts = isCapitalised(doc, i) ? compoundParts(doc, lexicon, i) : null;
+    const parts = isCapitalised(doc, i) || PREFIXED_NAME.test(doc.word(i)) ? compoundParts(doc, lexicon, i) : null;
     if (parts) {
       out.push(...parts);
       continue;
@@ -500,7 +500,13 @@ function compoundParts(doc: Doc, lexicon: EntityLexicon, i: number): Candidate[]
   if (!word.includes('-')) return null;
   const out: Candidate[] = [];
   let offset = doc.tokens.start[i];
-  for (const part of word.split('-')) {
+  const parts = word.split('-');
+  // "Ex-Google engineer", "anti-Kremlin protests": a prefix before a name the lexicon knows.
+  if (parts.length === 2 && NAME_PREFIXES.has(parts[0].toLowerCase())) {
+    offset += parts[0].length + 1;
+    parts.shift();
+  }
+  for (const part of parts) {
     const match = lexicon.matchAt([part.toLowerCase().replace(/’/g, "'")], 0, () => part);
     if (!match || match.length !== 1 || !/^\p{Lu}/u.test(part)) return null;
     out.push({
@@ -509,8 +515,12 @@ function compoundParts(doc: Doc, lexicon: EntityLexicon, i: number): Candidate[]
     });
     offset += part.length + 1;
   }
-  return out.length > 1 ? out : null;
+  return out.length > 1 || (out.length === 1 && parts.length === 1 && word.includes('-')) ? out : null;
 }
+
+/** Prefixes a hyphen joins to a name: "ex-Google", "pro-Kremlin", "anti-Trump", "non-EU". */
+const NAME_PREFIXES = new Set(['ex', 'pro', 'anti', 'non', 'post', 'pre', 'neo', 'pan']);
+const PREFIXED_NAME = /^(?:ex|pro|anti|non|post|pre|neo|pan)-\p{Lu}/u;
 
 function typeName(doc: Doc, lexicon: EntityLexicon, start: number, end: number, earlier: Candidate[]): Candidate {
   const { lower } = doc.tokens;
