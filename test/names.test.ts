@@ -357,3 +357,10 @@ describe('names after a prefix', () => {
     expect(types('A non-EU citizen was detained.')).toContain('European Union:ORG');
   });
 });
+
+describe('brands in camel case', () => {
+  it('"iPhone" and "eBay" are names; "mRNA" and "kWh" are not', () => {
+    expect(types('Sales of the new iPhone rose, and eBay shares fell.')).toEqual(expect.arrayContaining(['iPhone:MISC', 'eBay:MISC']));
+    expect(types('The mRNA vaccine used 5 kWh of power.')).toEqual([]);
+  });
+});

@@ -342,6 +342,11 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
       i += match.length - 1;
       continue;
     }
+    // "iPhone", "eBay": a brand written with a lower-case first letter and capitals inside.
+    if (CAMEL_BRAND.test(doc.word(i))) {
+      out.push({ start: i, end: i + 1, type: 'MISC', canonical: null, kind: 'name', gender: null, title: null, unnamed: false });
+      continue;
+    }
     if (!isCapitalised(doc, i) || NOT_NAMES.has(lower[i]) || !/\p{L}/u.test(lower[i])) continue;
     if (spans) {
       // A family name of someone named before, wherever the model missed it ("Xi, for his part,"
@@ -517,6 +522,9 @@ function compoundParts(doc: Doc, lexicon: EntityLexicon, i: number): Candidate[]
   }
   return out.length > 1 || (out.length === 1 && parts.length === 1 && word.includes('-')) ? out : null;
 }
+
+/** A brand's camel case: a lower-case letter or three, then a capitalised word ("iPhone", "eBay"); not "mRNA" or "kWh". */
+const CAMEL_BRAND = /^\p{Ll}{1,3}\p{Lu}\p{Ll}{2}[\p{L}\d]*$/u;
 
 /** Prefixes a hyphen joins to a name: "ex-Google", "pro-Kremlin", "anti-Trump", "non-EU". */
 const NAME_PREFIXES = new Set(['ex', 'pro', 'anti', 'non', 'post', 'pre', 'neo', 'pan']);
