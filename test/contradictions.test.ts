@@ -429,3 +429,10 @@ describe('propositions read in a blind rumour gold (check5)', () => {
     expect(claimWith(bags, 'no plans to charge').proposition.predicates[0]).toBe('~charge');
   });
 });
+
+describe('what a report links', () => {
+  it('"dismissed reports linking the midfielder with a move to Real Castilla" is no denial of contact', () => {
+    const article = analyse('Agent dismisses Vella reports\n\nThe agent of Marco Vella has dismissed reports linking the Ashford United midfielder with a move to Real Castilla as "pure fantasy".\n');
+    expect(claimWith(article, 'linking the Ashford United midfielder').proposition.predicates).not.toContain('contact');
+  });
+});

@@ -370,6 +370,9 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   // "agrees £77m move to Real Castilla": a move to somewhere named is a transfer, the noun too.
   if (lemma === 'move' && pos === 'NOUN' && parsed && children(doc, i).some((k) => baseRelation(doc.tokens.deprel[k]) === 'nmod' && childrenWith(doc, k, 'case').some((c) => doc.tokens.lower[c] === 'to') && doc.upos(k) === 'PROPN')) return true;
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
+  // "reports linking the midfielder with a move to Real Castilla": what a report links is its
+  // proposition; the linking is no contact.
+  if (lemma === 'link' && pos === 'VERB' && parsed && doc.tokens.head[i] >= 0 && isReportNoun(doc, doc.tokens.head[i])) return false;
   // "nobody will be left behind", "was left homeless": one left is not one leaving.
   if (lemma === 'leave' && parsed && (childrenWith(doc, i, 'aux:pass').length > 0 || childrenWith(doc, i, 'nsubj:pass').length > 0)) return false;
   if (NOUN_ONLY.has(lemma) && pos === 'VERB') return false;
