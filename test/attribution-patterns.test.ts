@@ -924,6 +924,9 @@ describe('edges of speakers and contents (read in PolNeAR dev\'s near misses)', 
   it('a time after the speaker is the verb\'s: "Federal prosecutors in April said", "A group of doctors in 2015 wrote"', () => {
     expect(analyse('Federal prosecutors in April said the bank had lied to investors.').quotes[0].source?.text).toBe('Federal prosecutors');
     expect(analyse('A group of doctors in 2015 wrote that the show promoted quackery.').quotes[0].source?.text).toBe('A group of doctors');
+    // A time inside an aside is the aside's.
+    expect(analyse('Halbrook, which floated on the London Stock Exchange in 2019, now expects a profit of £22 million.').quotes[0].source?.text)
+      .toBe('Halbrook, which floated on the London Stock Exchange in 2019,');
   });
 
   it('the content resumed after "he said," starts with its words, not the comma', () => {

@@ -1034,6 +1034,8 @@ const TIME_OPENERS = /^(?:in|on|this|last|next|monday|tuesday|wednesday|thursday
 /** "The Taliban on Saturday denied", "Federal prosecutors in April said": the time is the verb's, not the speaker's. */
 function withoutTime(doc: Doc, source: TokenRange): TokenRange {
   for (let k = source.start + 1; k < source.end; k++) {
+    // Not a time inside an aside ("Halbrook, which floated in 2019,"), which is the aside's.
+    if (doc.word(k) === ',') return source;
     // Not an adverb the time words hold ("A minister, speaking privately,"); one before the time goes with it ("just this month").
     if (!TIME_OPENERS.test(doc.tokens.lower[k])) continue;
     let end = k;
