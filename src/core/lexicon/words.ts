@@ -72,7 +72,7 @@ export function isMilitaryHead(lower: string): boolean {
 const BUSINESS_DESCRIPTORS = new Set([
   'carmaker', 'automaker', 'chipmaker', 'drugmaker', 'planemaker', 'airline', 'retailer', 'miner', 'insurer', 'lender',
   'broadcaster', 'brewer', 'supermarket', 'publisher', 'conglomerate', 'startup', 'start-up', 'regulator', 'watchdog',
-  'developer', 'housebuilder', 'homebuilder', 'builder',
+  'developer', 'housebuilder', 'homebuilder', 'builder', 'utility', 'firm', 'manufacturer', 'operator', 'giant',
 ]);
 const PERSON_DESCRIPTORS = new Set([
   'singer', 'rapper', 'actor', 'actress', 'footballer', 'striker', 'midfielder', 'defender', 'goalkeeper', 'boxer',

@@ -1,3 +1,4 @@
+import { descriptorType } from '../lexicon/words.js';
 import type { Doc, Entity, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
@@ -37,8 +38,12 @@ function resolveDefiniteDescriptions(doc: Doc, lexicon: Pick<EntityLexicon, 'isO
   const added: Mention[] = [];
   for (let i = 1; i < doc.tokenCount; i++) {
     const place = PLACE_NOUNS.has(lower[i]);
-    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || MEDIA_HEADS.has(lower[i]) || KIND_NAME_WORDS.has(lower[i]) || place)) continue;
+    // "the carmaker", "the utility": a business by its trade is the last organisation that was a subject.
+    const business = descriptorType(lower[i]) === 'ORG';
+    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || business || MEDIA_HEADS.has(lower[i]) || KIND_NAME_WORDS.has(lower[i]) || place)) continue;
     if (doc.upos(i) !== 'NOUN') continue;
+    // "The developer, Kenmore Homes,": the name in apposition says who.
+    if (i + 2 < doc.tokenCount && doc.word(i + 1) === ',' && taken[i + 2]) continue;
     const antecedent = place ? lastPlaceNamedAs(doc, i, lower[i]) : MEDIA_HEADS.has(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i, lower[i]);
     if (antecedent < 0) continue;
     added.push({
@@ -131,7 +136,8 @@ const KIND_NAME_WORDS = new Map<string, readonly string[]>([
 
 /** Whether "the <head>" can refer back to `entity`. */
 function headFits(head: string, entity: Entity): boolean {
-  if (GENERIC_HEADS.has(head)) return true;
+  // "the carmaker", "the utility": any organisation may be called by its trade.
+  if (GENERIC_HEADS.has(head) || descriptorType(head) === 'ORG') return true;
   const words = [entity.name, ...entity.aliases].flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u));
   const kind = KIND_NAME_WORDS.get(head);
   return words.includes(head) || (kind !== undefined && words.some((w) => kind.includes(w))) ||

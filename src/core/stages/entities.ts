@@ -93,6 +93,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
       }
       const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, oneTypePerName(doc, lexicon, candidates)));
       nameAppositions(doc, named);
+      shareSurnames(doc, lexicon, named);
       groupEntities(doc, lexicon, named);
       mergeHeadlineShortNames(doc);
       relateNationalities(doc, named);
@@ -128,6 +129,20 @@ function resultSides(doc: Doc, candidates: Candidate[]): Candidate[] {
   if (sides.length === 0) return candidates;
   const covered = (c: Candidate): boolean => sides.some((side) => c.start < side.end && c.end > side.start);
   return [...candidates.filter((c) => !covered(c)), ...sides].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "the brothers Alan and Pete Corrigan", "Sarah and James Holt": a given name before "and" and a
+ * full name shares its surname.
+ */
+function shareSurnames(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]): void {
+  for (let k = 0; k + 1 < candidates.length; k++) {
+    const [given, full] = [candidates[k], candidates[k + 1]];
+    if (given.type !== 'PERSON' || full.type !== 'PERSON' || given.end - given.start !== 1 || full.end - full.start < 2 || given.canonical !== null) continue;
+    if (full.start !== given.end + 1 || !/^(?:and|&)$/.test(doc.tokens.lower[given.end])) continue;
+    if (lexicon.firstNameGender(doc.tokens.lower[given.start]) === null || lexicon.firstNameGender(doc.tokens.lower[full.start]) === null) continue;
+    given.canonical = `${doc.word(given.start)} ${doc.text.slice(doc.tokens.start[full.start + 1], doc.tokens.end[full.end - 1])}`;
+  }
 }
 
 /**
@@ -489,6 +504,8 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   // "Nangarhar (province)", "Helmand province": a name before an administrative unit is a place.
   const unit = lower[span.end] === '(' ? lower[span.end + 1] : lower[span.end];
   if (span.type !== 'LOC' && span.end - start === 1 && ADMINISTRATIVE_UNITS.has(unit ?? '')) return { ...candidate, type: 'LOC' };
+  // "the brothers Alan and Pete Corrigan": a given name alone the model left untyped is a person's.
+  if (span.type === 'MISC' && span.end - start === 1 && !place && lexicon.firstNameGender(lower[start]) !== null) return { ...candidate, type: 'PERSON' };
   if (span.type === 'ORG') candidate.type = 'ORG';
   else if (span.type === 'LOC') candidate.type = place && (place.kind === 'country' || place.kind === 'city') ? 'GPE' : place?.type ?? 'LOC';
   else candidate.type = place?.kind === 'demonym' ? 'NORP' : 'MISC';

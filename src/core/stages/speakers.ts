@@ -591,7 +591,8 @@ function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'n
     // "she" is never a group described in the plural ("Economists at the Resolution Foundation"),
     // nor a document ("the study").
     if (gender === 'male' || gender === 'female') return e.type === 'PERSON' && (e.gender === null || e.gender === gender) && !(e.unnamed && (/[^s]s$/.test(e.name) || DOCUMENT_HEADS.test(e.name)));
-    if (gender === 'plural') return e.type !== 'PERSON' || /s$/.test(e.name);
+    // "they" is a group: a body, or people described in the plural ("the farmers"), never one named person ("Daniel Reyes").
+    if (gender === 'plural') return e.type !== 'PERSON' || (e.unnamed && /s$/.test(e.name)) || / and /.test(e.name);
     if (gender === 'neuter') return e.type !== 'PERSON';
     return e.type === 'PERSON';
   };
