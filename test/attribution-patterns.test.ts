@@ -1087,3 +1087,14 @@ describe('speakers the references of the blind sets showed', () => {
     expect(analyse('Westbury Borough Council approved the plan on Monday. The developer, Kenmore Homes, said building would start in May.').speakerOf('building would start')).toBe('Kenmore Homes');
   });
 });
+
+describe('headlines the third blind set showed', () => {
+  it('"Senator Says …" is the senator the lead names; "says bin strike deal ‘within reach’" reports; "Storm Idris live:" is a label', () => {
+    const senator = analyse('Senator Says Rail Bill Will Pass Before August Recess\n\nSenator Dolores Amberly said on Tuesday that the bill would clear the Senate.');
+    expect(senator.speakerOf('Rail Bill Will Pass')).toBe('Dolores Amberly');
+    expect(senator.quote('Rail Bill Will Pass').source?.text).toBe('Senator');
+    const council = analyse('Council leader says bin strike deal ‘within reach’ as rubbish piles up\n\nThe leader of the council has said a deal is close.');
+    expect(council.quote('within reach').cue?.text).toBe('says');
+    expect(analyse('Storm Idris live: Carrow Bay evacuated as River Lenn bursts its banks\n\nResidents were told to leave on Monday.').quotes).toEqual([]);
+  });
+});

@@ -89,6 +89,8 @@ export function antecedentOf(doc: Doc, pronoun: number): number {
 export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange | null {
   const subject = subjectHead(doc, v);
   if (subject < 0 || subject >= near.end + 8 || !NOMINAL.has(doc.upos(subject))) return null;
+  // "Senator Says Rail Bill Will Pass": a subject after the verb, where the rules found one before it, is misparsed.
+  if (subject > v && near.end <= v) return null;
   // "The World Federation of Advertisers, which organised the initiative, called …": the cue
   // parsed as the relative clause's conjunct; the phrase the clause describes speaks.
   if (RELATIVE_PRONOUNS.has(doc.tokens.lower[subject]) && subject > near.start && subject < near.end) return null;

@@ -388,7 +388,8 @@ function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | nul
   }
   const readings = CUE_READINGS.get(doc.tokens.lemma[i] || lower) ?? headlineCueReadings(doc, i);
   if (!readings) {
-    if (!anyVerb || doc.upos(i) !== 'VERB' || UNSAID_VERBS.has(doc.tokens.lemma[i])) return null;
+    // "Storm Idris live: …": a page's label before its colon.
+    if (!anyVerb || doc.upos(i) !== 'VERB' || UNSAID_VERBS.has(doc.tokens.lemma[i]) || (isPageLabelWord(lower) && doc.word(i + 1) === ':')) return null;
     const hit = makeCue(doc, { start: i, end: i + 1 }, doc.tokens.lemma[i] || lower, 'other', isNegated(doc, i));
     return { ...hit, lexiconClass: null };
   }
@@ -1287,7 +1288,8 @@ function contentAfter(
     while (end > i + 1 && isTrailingPunctuation(doc, end - 1) && regionOf[end - 1] < 0) end--;
   }
   const lower = doc.tokens.lower[i];
-  if (!TAKES_OBJECT.has(lemma) && lower !== 'that' && lower !== 'to' && regionOf[i] < 0 && !hasVerb(doc, i, end) && !isTitleCase(doc, i, end)) return null;
+  // A headline leaves out the verb: "Council leader says bin strike deal ‘within reach’".
+  if (!TAKES_OBJECT.has(lemma) && lower !== 'that' && lower !== 'to' && regionOf[i] < 0 && !hasVerb(doc, i, end) && !isTitleCase(doc, i, end) && !(isHeadline(doc, i) && quotesWithin({ start: i, end }, regionOf))) return null;
   return { start: doc.tokens.start[i], end: doc.tokens.end[end - 1] };
 }
 
@@ -1499,8 +1501,8 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     }
     let label = tokenStart;
     while (label < colon && isPageLabelWord(doc.tokens.lower[label])) label++;
-    // "Q&A with fire chief Lisa Tran: …" introduces whom a page is with.
-    if (label === colon || (label > tokenStart && doc.tokens.lower[label] === 'with')) continue;
+    // "Q&A with fire chief Lisa Tran: …" introduces whom a page is with; "Storm Idris live: …" names a live page.
+    if (label === colon || (label > tokenStart && doc.tokens.lower[label] === 'with') || (isPageLabelWord(doc.tokens.lower[colon - 1]) && !COLON_SPEAKERS.has(doc.tokens.lower[colon - 1]))) continue;
     // "Hartfield Town 2-2 Kingsbridge Rovers: …": a result, not a speaker.
     if (hasScore(doc, tokenStart, colon)) continue;
     // "TRAN: Because …" opens a transcript turn, which runs to the end of its paragraph.

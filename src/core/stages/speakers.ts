@@ -311,6 +311,12 @@ function describedEntity(
     const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
     if (holder) return holder.id;
   }
+  // A headline's "Senator Says …": the body names the senator ("Senator Dolores Amberly said").
+  const title = doc.meta.title;
+  if (title && source.start >= title.start && source.end <= title.end && lexicon.isRoleWord(headWord)) {
+    const holder = titleHolderAfter(doc, title.end, doc.word(head).toLowerCase(), index);
+    if (holder) return holder.id;
+  }
   // Keys are lower case: a headline's "Panel Says" and the body's "the panel said" are one.
   const existing = index.unnamed.get(name.toLowerCase()) ?? (served > 0 ? undefined : index.unnamed.get(bare.toLowerCase())) ?? sameCountrysBody(doc, headWord, inner);
   if (existing) return existing.id;
@@ -382,6 +388,22 @@ function titleHolder(doc: Doc, offset: number, title: string, index: MentionInde
     if (entity.type !== 'PERSON' || entity.unnamed || m.end > offset) continue;
     // "Prime Minister Keir Starmer", or in apposition: "her daughter, Ngozi Abara-Hill".
     const lead = ` ${doc.text.slice(Math.max(0, m.start - title.length - 3), m.start)}`.toLowerCase().replace(/\s+/g, ' ').replace(/,? ?$/, '');
+    if (lead.endsWith(` ${title}`) || entity.roles.some((r) => r.toLowerCase() === title)) return entity;
+  }
+  return undefined;
+}
+
+/** Mentions after a headline that {@link titleHolderAfter} looks through: the lead's. */
+const HEADLINE_HOLDER_REACH = 12;
+
+/** The first person after `offset` named with the title ("Senator Dolores Amberly"), or given it as a role. */
+function titleHolderAfter(doc: Doc, offset: number, title: string, index: MentionIndex): Entity | undefined {
+  const from = index.firstFrom(offset);
+  for (let j = from; j < index.byStart.length && j < from + HEADLINE_HOLDER_REACH; j++) {
+    const m = doc.mentions[index.byStart[j]];
+    const entity = doc.entities[m.entity];
+    if (entity.type !== 'PERSON' || entity.unnamed) continue;
+    const lead = ` ${doc.text.slice(Math.max(0, m.start - title.length - 3), m.start)}`.toLowerCase().replace(/\s+/g, ' ').trimEnd();
     if (lead.endsWith(` ${title}`) || entity.roles.some((r) => r.toLowerCase() === title)) return entity;
   }
   return undefined;
