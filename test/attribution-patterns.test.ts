@@ -1098,3 +1098,11 @@ describe('headlines the third blind set showed', () => {
     expect(analyse('Storm Idris live: Carrow Bay evacuated as River Lenn bursts its banks\n\nResidents were told to leave on Monday.').quotes).toEqual([]);
   });
 });
+
+describe('a report coordinated inside a report', () => {
+  it('"Kettle said his client accepted … but denied …": the denial is the client\'s; "said … and added" stays the minister\'s', () => {
+    const court = analyse("Roper's barrister, Martin Kettle KC, said his client accepted that he had been driving the van but denied that he had been distracted by his phone.");
+    expect(court.quote('distracted by his phone').source?.text).toBe('his client');
+    expect(analyse('The minister said the plan was sound and added that it would be funded.').quote('would be funded').source?.text).toBe('The minister');
+  });
+});

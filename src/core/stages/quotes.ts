@@ -547,8 +547,13 @@ function attribute(
     // A participle or a coordinated verb shares the main clause's subject: "…, saying they …",
     // "The IS has emerged … and vowed to …".
     shared = previousSource !== null;
-    // "Then she laughed and said": the parse knows the subject an adverb stands before.
-    source = previousSource ?? nounPhraseStartingAt(doc, sentStart, last) ?? sharedSubject(doc, cueTokens.start, sentStart, regionOf);
+    // "Then she laughed and said": the parse knows the subject an adverb stands before. "Kettle said
+    // his client accepted … but denied …": a conjunct shares its own clause's subject, not the report's.
+    const parsed = sharedSubject(doc, cueTokens.start, sentStart, regionOf);
+    const conjunctOf = doc.tokens.deprel[cueTokens.start] === 'conj' ? doc.tokens.head[cueTokens.start] : -1;
+    // Only when that clause reports too ("accepted that …"); "said the plan was sound and added" is the minister's.
+    const ownReport = conjunctOf >= 0 && doc.upos(conjunctOf) === 'VERB' && childrenWith(doc, conjunctOf, 'ccomp').length > 0;
+    source = (ownReport && parsed && previousSource && parsed.start >= previousSource.end ? parsed : null) ?? previousSource ?? nounPhraseStartingAt(doc, sentStart, last) ?? parsed;
     if (!source) return null;
   } else if (!source && GERUND_PREPOSITIONS.has(lastWord) && hit.lexiconClass === 'assert' && doc.tokens.lower[cueTokens.start].endsWith('ing')) {
     // "responded … by saying his refusal was …", "began by saying he would never …": the gerund
