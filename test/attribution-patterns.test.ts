@@ -1106,3 +1106,13 @@ describe('a report coordinated inside a report', () => {
     expect(analyse('The minister said the plan was sound and added that it would be funded.').quote('would be funded').source?.text).toBe('The minister');
   });
 });
+
+describe('a speaker with a participle phrase after a quotation', () => {
+  it('"“Progress,” a bus driver waiting at the stop outside said": the driver speaks, and "outside" is no part of the cue', () => {
+    const a = analyse('"Progress," a bus driver waiting at the stop outside said with a shrug. "That\'s what they call it."');
+    const quote = a.quote('Progress');
+    expect(quote.source?.text).toBe('a bus driver waiting at the stop');
+    expect(quote.cue?.text).toBe('said');
+    expect(analyse('"Progress," a bus driver said with a shrug.').quote('Progress').source?.text).toBe('a bus driver');
+  });
+});

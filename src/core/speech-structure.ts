@@ -110,6 +110,13 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
     tokenStart = Math.min(tokenStart, sibling.tokenStart);
     tokenEnd = Math.max(tokenEnd, sibling.tokenEnd);
   }
+  // A subtree reaching back over a closing quotation mark took the quotation in: misparsed ('"Progress/ccomp," a bus driver said').
+  for (let k = tokenStart; k < near.start; k++) {
+    if (QUOTE_MARKS.has(doc.word(k))) {
+      tokenStart = near.start;
+      break;
+    }
+  }
   if (tokenStart > near.start && (isSplitPremodifier(doc, v, near.start, { start: tokenStart, end: tokenEnd }) || isStrayPremodifier(doc, near.start, tokenStart, tokenEnd) ||
     isDescriptionBeforeName(doc, near.start, tokenStart))) tokenStart = near.start;
   // A parse that ends the speaker mid-phrase ("people | familiar with the matter") misread it.

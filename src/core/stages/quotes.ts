@@ -475,8 +475,11 @@ function makeCue(doc: Doc, tokens: TokenRange, lemma: string, cls: Cue['class'],
 
 function isCueModifier(doc: Doc, i: number): boolean {
   const pos = doc.upos(i);
-  return (pos === 'AUX' || pos === 'ADV' || NEGATORS.has(doc.tokens.lower[i])) && doc.word(i) !== ',' && isVerbModifier(doc, i);
+  // "a bus driver waiting at the stop outside said": a place adverb ends the phrase before the verb.
+  return (pos === 'AUX' || pos === 'ADV' || NEGATORS.has(doc.tokens.lower[i])) && doc.word(i) !== ',' && isVerbModifier(doc, i) && !PLACE_ADVERBS.has(doc.tokens.lower[i]);
 }
+
+const PLACE_ADVERBS = new Set(['outside', 'inside', 'nearby', 'here', 'there', 'abroad', 'overseas', 'upstairs', 'downstairs', 'offshore', 'onshore']);
 
 /** "did not deny", "never said", "refused to confirm". */
 function isNegated(doc: Doc, i: number): boolean {
@@ -534,6 +537,7 @@ function attribute(
   // "Halden denies report …": a headline's name the tagger read as an adjective.
   if (!source && last >= sentStart && last - sentStart < 3 && isHeadline(doc, cueTokens.start) && allCapitalised(doc, sentStart, last + 1)) source = { start: sentStart, end: last + 1 };
   if (source) source = withMistaggedNames(doc, source, sentStart);
+  if (source) source = withParticiplePhrase(doc, source, sentStart);
   // '"…," retired general Lloyd Newton said': a participle the tagger read as a verb after the
   // quote describes the speaker ("retired", "embattled", "outgoing").
   if (source && source.start - 2 >= sentStart && isDescribingParticiple(doc, source.start - 1) && /^\p{Lu}/u.test(doc.word(source.start)) &&
@@ -1036,6 +1040,26 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
 /** Words of a time adverbial between a subject and its verb, at most ("just this month"). */
 const MAX_TIME_WORDS = 4;
 const TIME_OPENERS = /^(?:in|on|this|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** Words a participle phrase between a speaker and its verb runs to at most ("waiting at the stop outside"). */
+const MAX_PARTICIPLE_PHRASE = 8;
+
+/**
+ * '"Progress," a bus driver waiting at the stop outside said': the phrase before the verb is the
+ * object of a participle that describes the speaker, who stands before it after the quotation.
+ */
+function withParticiplePhrase(doc: Doc, source: TokenRange, sentStart: number): TokenRange {
+  if (source.start - 1 <= sentStart || doc.upos(source.start - 1) !== 'ADP') return source;
+  for (let k = source.start - 2; k > sentStart && source.start - k <= MAX_PARTICIPLE_PHRASE; k--) {
+    if (!/^(?:VBG|VBN)$/.test(doc.tokens.tag[k])) continue;
+    const speaker = nounPhraseEndingAt(doc, k - 1, sentStart);
+    if (!speaker) return source;
+    const before = speaker.start - 1;
+    const opens = before < sentStart || isQuoteMark(doc.word(before)) || doc.word(before) === ',';
+    return opens ? { start: speaker.start, end: source.end } : source;
+  }
+  return source;
+}
 
 /** "The Taliban on Saturday denied", "Federal prosecutors in April said": the time is the verb's, not the speaker's. */
 function withoutTime(doc: Doc, source: TokenRange): TokenRange {
