@@ -1116,3 +1116,10 @@ describe('a speaker with a participle phrase after a quotation', () => {
     expect(analyse('"Progress," a bus driver said with a shrug.').quote('Progress').source?.text).toBe('a bus driver');
   });
 });
+
+describe('a conjunction before reported words', () => {
+  it('"And Mrs. Clinton now holds …, the poll found": the content starts after the writer\'s "And"', () => {
+    const a = analyse('Black voters favour Clinton. And Mrs. Clinton now holds a gaping advantage among black voters, the poll found.');
+    expect(a.quote('gaping advantage').content.text).toBe('Mrs. Clinton now holds a gaping advantage among black voters');
+  });
+});

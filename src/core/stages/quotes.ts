@@ -1375,6 +1375,8 @@ function contentBefore(doc: Doc, boundary: number, sentStart: number, regions: Q
   }
   if (regionOf[first] >= 0) first = regions[regionOf[first]].open;
   first = afterDateline(doc, first, last);
+  // "And Mrs. Clinton now holds …, the poll found": the conjunction links the writer's sentences.
+  if (first < last && regionOf[first] < 0 && /^(?:And|But)$/.test(doc.word(first))) first++;
   if (last < first) return null;
   return { start: doc.tokens.start[first], end: doc.tokens.end[last] };
 }
