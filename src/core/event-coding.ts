@@ -1,6 +1,7 @@
 import type { Doc, Modality } from './doc.js';
 import { actorCodesOn, type EventDictionaries, type PatternElement, type VerbBlock, type VerbEntry, type VerbPattern } from './lexicon/petrarch.js';
 import { cameoRoot } from './cameo.js';
+import { isScore } from './phrases.js';
 import { baseRelation, RELATIVE_PRONOUNS } from './syntax.js';
 
 /**
@@ -543,9 +544,6 @@ function matchSide(tree: Tree, elements: PatternElement[], tokens: number[], slo
   return true;
 }
 
-/** A score ("3-1", "112–108"). */
-const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
-
 /** "broke the world record", "broke his silence", "broke the news": a break that harms no one. */
 function breaksNoOne(doc: Doc, i: number): boolean {
   if (doc.tokens.lemma[i] !== 'break') return false;
@@ -562,7 +560,7 @@ function hasScore(doc: Doc, i: number): boolean {
   const { head } = doc.tokens;
   const end = Math.min(doc.tokenCount, i + 8);
   for (let k = i + 1; k < end; k++) {
-    if (!SCORE.test(doc.tokens.lower[k])) continue;
+    if (!isScore(doc.tokens.lower[k])) continue;
     const parent = head[k];
     if (parent === i || (parent >= 0 && head[parent] === i)) return true;
   }

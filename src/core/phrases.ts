@@ -25,6 +25,13 @@ const RELATIVIZERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 
 const ARTICLES = new Set(['the', 'a', 'an']);
 export const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``']);
 
+/** A game's score: "3-1", "112–108". */
+const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
+
+export function isScore(word: string): boolean {
+  return SCORE.test(word);
+}
+
 /** A double quote mark, or a single one (‘ ’), which at a span's edge marks a quotation too. */
 export function isQuoteMark(word: string): boolean {
   return QUOTE_MARKS.has(word) || word === '‘' || word === '’';

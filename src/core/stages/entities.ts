@@ -8,6 +8,7 @@ import { PLACE_NOUNS } from '../lexicon/predicates.js';
 import { descriptorType, isPageLabelWord } from '../lexicon/words.js';
 import { lineCase, NAME_JOINERS } from '../ner-casing.js';
 import { initials } from '../corpus/names.js';
+import { isScore } from '../phrases.js';
 
 /**
  * Entity mentions and document entities (v0: gazetteers plus rules; a statistical tagger can
@@ -101,8 +102,6 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
   };
 }
 
-/** A score between two sides: "3-1", "112-108". */
-const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
 /** Capitalised words a side's name runs to at most. */
 const MAX_SIDE_WORDS = 4;
 
@@ -114,7 +113,7 @@ const MAX_SIDE_WORDS = 4;
 function resultSides(doc: Doc, candidates: Candidate[]): Candidate[] {
   const sides: Candidate[] = [];
   for (let i = 1; i + 1 < doc.tokenCount; i++) {
-    if (!SCORE.test(doc.word(i))) continue;
+    if (!isScore(doc.word(i))) continue;
     const { tokenStart, tokenEnd } = doc.sentences[doc.sentenceOf(i)];
     let before = i;
     while (before > tokenStart && i - before < MAX_SIDE_WORDS && isCapitalised(doc, before - 1)) before--;
@@ -346,7 +345,7 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     // The lexicon names the entity the model found, or one it missed ("IS" → Islamic State). A
     // demonym that is also a common noun ("pole", "swede") names people only written as one, and
     // not in a title-case line ("Leclerc Takes Pole in Monaco").
-    const commonDemonym = match?.kind === 'demonym' && match.length === 1 && COMMON_NOUN_DEMONYMS.has(lower[i]) && (!isCapitalised(doc, i) || lineCase(doc, doc.sentences[doc.sentenceOf(i)].tokenStart, doc.sentences[doc.sentenceOf(i)].tokenEnd) !== null);
+    const commonDemonym = match?.kind === 'demonym' && match.length === 1 && COMMON_NOUN_DEMONYMS.has(lower[i]) && (!isCapitalised(doc, i) || inCasedLine(doc, i));
     if (match && (isCapitalised(doc, i) || match.kind === 'demonym') && !commonDemonym) {
       // "the Amazon rainforest": an organisation's name before a feature of the land names the land.
       const land = match.kind === 'organization' && LANDFORMS.has(lower[i + match.length] ?? '');
@@ -524,10 +523,8 @@ function compoundParts(doc: Doc, lexicon: EntityLexicon, i: number): Candidate[]
   let offset = doc.tokens.start[i];
   const parts = word.split('-');
   // "Ex-Google engineer", "anti-Kremlin protests": a prefix before a name the lexicon knows.
-  if (parts.length === 2 && NAME_PREFIXES.has(parts[0].toLowerCase())) {
-    offset += parts[0].length + 1;
-    parts.shift();
-  }
+  const prefixed = parts.length === 2 && NAME_PREFIXES.has(parts[0].toLowerCase());
+  if (prefixed) offset += (parts.shift() as string).length + 1;
   for (const part of parts) {
     const match = lexicon.matchAt([part.toLowerCase().replace(/’/g, "'")], 0, () => part);
     if (!match || match.length !== 1 || !/^\p{Lu}/u.test(part)) return null;
@@ -537,7 +534,13 @@ function compoundParts(doc: Doc, lexicon: EntityLexicon, i: number): Candidate[]
     });
     offset += part.length + 1;
   }
-  return out.length > 1 || (out.length === 1 && parts.length === 1 && word.includes('-')) ? out : null;
+  return out.length > 1 || (prefixed && out.length === 1) ? out : null;
+}
+
+/** Whether token `i` stands in a title-case or capitals line, where capitals say nothing. */
+function inCasedLine(doc: Doc, i: number): boolean {
+  const { tokenStart, tokenEnd } = doc.sentences[doc.sentenceOf(i)];
+  return lineCase(doc, tokenStart, tokenEnd) !== null;
 }
 
 /** A brand's camel case: a lower-case letter or three, then a capitalised word ("iPhone", "eBay"); not "mRNA" or "kWh". */
@@ -545,7 +548,7 @@ const CAMEL_BRAND = /^\p{Ll}{1,3}\p{Lu}\p{Ll}{2}[\p{L}\d]*$/u;
 
 /** Prefixes a hyphen joins to a name: "ex-Google", "pro-Kremlin", "anti-Trump", "non-EU". */
 const NAME_PREFIXES = new Set(['ex', 'pro', 'anti', 'non', 'post', 'pre', 'neo', 'pan']);
-const PREFIXED_NAME = /^(?:ex|pro|anti|non|post|pre|neo|pan)-\p{Lu}/u;
+const PREFIXED_NAME = new RegExp(`^(?:${[...NAME_PREFIXES].join('|')})-\\p{Lu}`, 'u');
 
 function typeName(doc: Doc, lexicon: EntityLexicon, start: number, end: number, earlier: Candidate[]): Candidate {
   const { lower } = doc.tokens;

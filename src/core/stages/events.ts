@@ -35,13 +35,19 @@ export function codeEvents(doc: Doc, dictionaries: EventDictionaries): void {
   doc.events = [];
   if (coder.discardsStory(doc)) return;
   const contents = claimContents(doc);
+  const partsOf = new Map<Claim, ClaimContent[]>();
+  for (const c of contents) {
+    const parts = partsOf.get(c.claim);
+    if (parts) parts.push(c);
+    else partsOf.set(c.claim, [c]);
+  }
   const entities = tokenEntities(doc);
   for (let s = 0; s < doc.sentences.length; s++) {
     for (const raw of coder.codeSentence(doc, s)) {
       const claim = claimOf(contents, doc.tokens.start[raw.predicate]);
       // "“This took far too long,” … Agnes Holm said": what a quotation's words act on is in them;
       // one read in the speaker phrase the parse hung on their verb is a misreading.
-      if (claim && raw.target && !inContentOf(contents, claim, doc.tokens.start[raw.target.head])) continue;
+      if (claim && raw.target && !inContentOf(partsOf.get(claim) ?? [], doc.tokens.start[raw.target.head])) continue;
       const event = toEvent(doc, entities, raw, `v${doc.events.length + 1}`, s, claim);
       // "Okafor, who joined from Hull": an actor read as its own counterpart is a misreading.
       if (event.source?.entity && event.source.entity === event.target?.entity) continue;
@@ -99,9 +105,9 @@ function claimContents(doc: Doc): ClaimContent[] {
   return out;
 }
 
-/** Whether `offset` lies in the content of `claim` (nested claims' contents lie in it too). */
-function inContentOf(contents: readonly ClaimContent[], claim: Claim, offset: number): boolean {
-  return contents.some((c) => c.claim === claim && offset >= c.start && offset < c.end);
+/** Whether `offset` lies in one of a claim's content parts (nested claims' contents lie in them too). */
+function inContentOf(parts: readonly ClaimContent[], offset: number): boolean {
+  return parts.some((c) => offset >= c.start && offset < c.end);
 }
 
 /** The claim whose content holds `offset`, the innermost when contents nest. */

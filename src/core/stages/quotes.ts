@@ -241,7 +241,7 @@ function dropRepeatedFrames(doc: Doc, found: Found[]): void {
     // The repeat's speaker is the first one again: a pronoun, or the same head noun.
     const repeatHead = doc.tokens.lower[repeat.source.end - 1];
     if (!SUBJECT_PRONOUNS.has(repeatHead) && repeatHead !== doc.tokens.lower[first.source.end - 1]) continue;
-    const repeatStart = repeat.source && repeat.source.start < repeat.cueTokens.start ? repeat.source.start : repeat.cueTokens.start;
+    const repeatStart = Math.min(repeat.source.start, repeat.cueTokens.start);
     if (!holds(repeat, doc.tokens.start[first.cueTokens.start]) || first.content.length !== 1) continue;
     let last = repeatStart - 1;
     while (last > first.cueTokens.end && doc.upos(last) === 'PUNCT' && !QUOTE_MARKS.has(doc.word(last))) last--;
@@ -516,8 +516,7 @@ function attribute(
   }
   // "Trump took to Twitter overnight to accuse …": an infinitive's speaker is its verb's subject.
   // Not "declined to say whether …", which says nothing.
-  const infinitive = last + 1 < cueTokens.start && !NEGATING_VERBS.has(doc.tokens.lower[last]) &&
-    [...Array(cueTokens.start - last - 1).keys()].some((d) => doc.tokens.lower[last + 1 + d] === 'to' && doc.upos(last + 1 + d) === 'PART');
+  const infinitive = !NEGATING_VERBS.has(doc.tokens.lower[last]) && hasInfinitiveMark(doc, last + 1, cueTokens.start);
   const parenthesisEnd = last >= sentStart && doc.word(last) === ')' ? last : -1;
   if (parenthesisEnd >= 0) {
     while (last > sentStart && doc.word(last) !== '(') last--;
@@ -660,6 +659,12 @@ function attribute(
     if (regionOf[first] < 0 && doc.tokens.lower[first] !== 'that' && baseRelation(reportRelation(doc, cueTokens.start, { start: first, end: doc.tokenAt(content.end - 1) + 1 })) !== 'ccomp') return null;
   }
   return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
+}
+
+/** Whether an infinitive's "to" stands among tokens `[from, to)`. */
+function hasInfinitiveMark(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (doc.tokens.lower[k] === 'to' && doc.upos(k) === 'PART') return true;
+  return false;
 }
 
 /** Cue classes whose object is a charge or a judgement: "to accuse Clinton's campaign of …", "to deny the report". */

@@ -386,25 +386,28 @@ function titleHolder(doc: Doc, offset: number, title: string, index: MentionInde
     const m = doc.mentions[index.byStart[j]];
     const entity = doc.entities[m.entity];
     if (entity.type !== 'PERSON' || entity.unnamed || m.end > offset) continue;
-    // "Prime Minister Keir Starmer", or in apposition: "her daughter, Ngozi Abara-Hill".
-    const lead = ` ${doc.text.slice(Math.max(0, m.start - title.length - 3), m.start)}`.toLowerCase().replace(/\s+/g, ' ').replace(/,? ?$/, '');
-    if (lead.endsWith(` ${title}`) || entity.roles.some((r) => r.toLowerCase() === title)) return entity;
+    if (holdsTitle(doc, m, entity, title)) return entity;
   }
   return undefined;
+}
+
+/** "Prime Minister Keir Starmer", or in apposition "her daughter, Ngozi Abara-Hill": a person named with the title, or given it as a role. */
+function holdsTitle(doc: Doc, m: Mention, entity: Entity, title: string): boolean {
+  const lead = ` ${doc.text.slice(Math.max(0, m.start - title.length - 3), m.start)}`.toLowerCase().replace(/\s+/g, ' ').replace(/,? ?$/, '');
+  return lead.endsWith(` ${title}`) || entity.roles.some((r) => r.toLowerCase() === title);
 }
 
 /** Mentions after a headline that {@link titleHolderAfter} looks through: the lead's. */
 const HEADLINE_HOLDER_REACH = 12;
 
-/** The first person after `offset` named with the title ("Senator Dolores Amberly"), or given it as a role. */
+/** The first person after `offset` that holds the title ("Senator Dolores Amberly"). */
 function titleHolderAfter(doc: Doc, offset: number, title: string, index: MentionIndex): Entity | undefined {
   const from = index.firstFrom(offset);
   for (let j = from; j < index.byStart.length && j < from + HEADLINE_HOLDER_REACH; j++) {
     const m = doc.mentions[index.byStart[j]];
     const entity = doc.entities[m.entity];
     if (entity.type !== 'PERSON' || entity.unnamed) continue;
-    const lead = ` ${doc.text.slice(Math.max(0, m.start - title.length - 3), m.start)}`.toLowerCase().replace(/\s+/g, ' ').trimEnd();
-    if (lead.endsWith(` ${title}`) || entity.roles.some((r) => r.toLowerCase() === title)) return entity;
+    if (holdsTitle(doc, m, entity, title)) return entity;
   }
   return undefined;
 }
@@ -556,10 +559,6 @@ function mentionIndex(doc: Doc): MentionIndex {
   return { ...mentionOrder(doc), indexed: doc.mentions.length, unnamed, organisationsByFirstWord };
 }
 
-/**
- * A pronoun speaker is the most recent compatible speaker before it; failing that, the most recent
- * compatible mention. "he" needs a person not known to be female; "they" and "it" a group.
- */
 /** People described by a common noun, as a feature's passers-by are ("A teenager waiting at the stop shrugged"); gendered heads count too. */
 const DESCRIBED_PEOPLE = /^(?:teenagers?|pensioners?|youths?|child|children|mum|dad|commuters?|parents?|shopkeepers?|villagers?|locals?|retirees?|students?|nurses?|drivers?|workers?|residents?|passers-by)$/;
 
@@ -580,7 +579,7 @@ function describedSubjectBefore(doc: Doc, offset: number, gender: Gender | 'plur
     if (!/^(?:nsubj|root)/.test(doc.tokens.deprel[i]) || doc.upos(i) !== 'NOUN' || !(DESCRIBED_PEOPLE.test(word) || HEAD_GENDER.has(word))) continue;
     const plural = /s$/.test(word) && word !== 'boss';
     if ((gender === 'plural') !== plural || (gender !== 'plural' && (HEAD_GENDER.get(word) ?? gender) !== gender)) continue;
-    if (isMentioned(doc, i) || inQuoteBefore(doc, i)) continue;
+    if (isMentioned(doc, i) || insideQuote(doc, doc.tokens.start[i])) continue;
     subject = i;
     break;
   }
@@ -603,11 +602,10 @@ function isMentioned(doc: Doc, i: number): boolean {
   return j >= 0 && doc.mentions[index.byStart[j]].end > doc.tokens.start[i];
 }
 
-/** Whether token `i` lies inside a quotation's content. */
-function inQuoteBefore(doc: Doc, i: number): boolean {
-  return insideQuote(doc, doc.tokens.start[i]);
-}
-
+/**
+ * A pronoun speaker is the most recent compatible speaker before it; failing that, the most recent
+ * compatible mention. "he" needs a person not known to be female; "they" and "it" a group.
+ */
 function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter', lexicon: SpeakerLexicon): string | null {
   const compatible = (e: Entity): boolean => {
     // "she" is never a group described in the plural ("Economists at the Resolution Foundation"),
