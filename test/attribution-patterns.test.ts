@@ -1032,6 +1032,7 @@ describe('speakers in a feature\'s vox pops', () => {
     const a = analyse('"I do not drive," said one woman in her eighties, who asked not to be named.\n\nA teenager waiting at the stop with his headphones on shrugged. "I will have to get my mum to drive me," he said.');
     expect(a.speakerOf('I do not drive')).toBe('woman');
     expect(a.speakerOf('get my mum to drive me')).toBe('teenager');
+    expect(a.entities.find((e) => e.name === 'teenager')?.type).toBe('PERSON');
   });
 
   it('"Their MP, Claire Booth, said": the MP is no place, and she speaks', () => {

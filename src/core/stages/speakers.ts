@@ -322,7 +322,7 @@ function describedEntity(
   if (existing) return existing.id;
   // "The study said" speaks as a source does, but a document is no person.
   // "Police say", "the government said": a body speaks, typed as one.
-  const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord);
+  const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord) || DESCRIBED_PEOPLE.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord);
   const entity: Entity = {
     id: `e${doc.entities.length + 1}`,
     type: isPerson ? 'PERSON' : lexicon.isOrgCue(headWord) ? 'ORG' : 'MISC',
