@@ -364,3 +364,9 @@ describe('brands in camel case', () => {
     expect(types('The mRNA vaccine used 5 kWh of power.')).toEqual([]);
   });
 });
+
+describe('a trade before a name where capitals say nothing', () => {
+  it('"Q&A: Librarian Tomasz Brenner on …" and the body\'s "Librarian Tomasz Brenner has run …" name Tomasz Brenner only', () => {
+    expect(types('Q&A: Librarian Tomasz Brenner on the fight to keep branches open\n\nLibrarian Tomasz Brenner has run the branch for 20 years.')).toEqual(['Tomasz Brenner:PERSON']);
+  });
+});

@@ -79,6 +79,7 @@ const PERSON_DESCRIPTORS = new Set([
   'golfer', 'author', 'novelist', 'filmmaker', 'comedian', 'musician', 'guitarist', 'drummer', 'chef', 'designer',
   'artist', 'poet', 'composer', 'dancer', 'businessman', 'businesswoman', 'billionaire', 'entrepreneur', 'tycoon',
   'presenter', 'broadcaster', 'historian', 'scientist', 'astronaut', 'cyclist', 'sprinter', 'swimmer', 'athlete',
+  'librarian', 'teacher', 'farmer', 'baker', 'shopkeeper', 'firefighter', 'pilot', 'nurse',
 ]);
 
 /** The kind of entity a descriptor before a name says it is, or null for any other word. */

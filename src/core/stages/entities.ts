@@ -224,14 +224,29 @@ const PLACE_INSTITUTIONS = new Set(['square', 'basilica', 'cathedral', 'park', '
  */
 function withoutDescriptors(doc: Doc, candidates: Candidate[]): Candidate[] {
   const sentenceStart = sentenceStarts(doc);
-  for (const c of candidates) {
-    if (c.kind !== 'name' || c.canonical !== null || c.chars || c.end - c.start < 2 || !sentenceStart[c.start]) continue;
-    const type = descriptorType(doc.tokens.lower[c.start]);
-    if (type === null || !isCapitalised(doc, c.start + 1)) continue;
-    c.start++;
-    c.type = type;
+  // Where capitals say nothing: a sentence's start, after a label's colon ("Q&A: Librarian Tomasz
+  // Brenner on …"), a title-case line.
+  const capitalsSayNothing = (i: number): boolean => sentenceStart[i] === 1 || doc.word(i - 1) === ':' || inCasedLine(doc, i);
+  const out: Candidate[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    const type = c.kind === 'name' && c.canonical === null && !c.chars ? descriptorType(doc.tokens.lower[c.start]) : null;
+    if (type === null || !capitalsSayNothing(c.start)) {
+      out.push(c);
+      continue;
+    }
+    // "Librarian | Tomasz Brenner", two names to the tagger: the descriptor alone is none.
+    if (c.end - c.start === 1) {
+      if (candidates[k + 1]?.start !== c.end) out.push(c);
+      continue;
+    }
+    if (isCapitalised(doc, c.start + 1)) {
+      c.start++;
+      c.type = type;
+    }
+    out.push(c);
   }
-  return candidates;
+  return out;
 }
 
 /** Tags a capitalised word never takes as a one-word name, wherever a name like it was found. */
