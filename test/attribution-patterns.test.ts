@@ -82,6 +82,17 @@ describe('quote patterns', () => {
 });
 
 describe('speakers', () => {
+  it('a union, rivals or passengers named by a firm are a party apart from it, not the firm', () => {
+    const a = analyse('Skyjet crew union says bag fee plan is real\n\nThe union representing Skyjet cabin crew said on Wednesday that the airline had briefed staff.\n\nRivals of Skyjet said the fee was unfair. A Skyjet spokesman said the plan was old.');
+    expect(a.speakerOf('bag fee plan is real')).toBe('Skyjet crew union');
+    expect(a.speakerOf('the airline had briefed staff')).toBe('Skyjet crew union');
+    expect(a.speakerOf('the fee was unfair')).toBe('Rivals of Skyjet');
+    const union = a.entities.find((e) => e.name === 'Skyjet crew union');
+    expect(union).toMatchObject({ type: 'ORG', affiliation: null });
+    const spokesman = a.entities.find((e) => e.id === a.quote('the plan was old').speaker);
+    expect(a.entities.find((e) => e.id === spokesman?.affiliation)?.name).toBe('Skyjet');
+  });
+
   it('a pronoun goes to the most recent compatible speaker, respecting gender', () => {
     const a = analyse('Maria Lopez, the governor, spoke first. John Smith said the plan would fail.\n\n"It is a disaster," she said.\n\n"It will work," he said.');
     expect(a.speakerOf('It is a disaster')).toBe('Maria Lopez');

@@ -435,4 +435,24 @@ describe('what a report links', () => {
     const article = analyse('Agent dismisses Vella reports\n\nThe agent of Marco Vella has dismissed reports linking the Ashford United midfielder with a move to Real Castilla as "pure fantasy".\n');
     expect(claimWith(article, 'linking the Ashford United midfielder').proposition.predicates).not.toContain('contact');
   });
+
+  it('what a report links a player with is its proposition: a transfer', () => {
+    const article = analyse('Agent dismisses Vella reports\n\nThe agent of Marco Vella has dismissed reports linking the Ashford United midfielder with a move to Real Castilla as "pure fantasy".\n');
+    expect(claimWith(article, 'linking the Ashford United midfielder').proposition.predicates).toContain('join');
+  });
+});
+
+describe('what is near', () => {
+  it('"close to signing" states the signing; "close to tears" states nothing', () => {
+    const article = analyse('Castilla near Vella deal\n\nReal Castilla are close to signing Ashford United midfielder Marco Vella, Spanish newspaper Diario Deportivo reported on Wednesday.\n\nHis mother said he was close to tears.\n');
+    expect(claimWith(article, 'close to signing').proposition.predicates).toContain('sign-deal');
+    expect(claimWith(article, 'close to tears').proposition.predicates).toEqual([]);
+  });
+});
+
+describe('denial phrases', () => {
+  it('"had no record of an arrest" denies the arrest as a denial word does, not by a bare negator', () => {
+    const article = analyse('Police: no record of arrest\n\nDubai Police said on Monday they had no record of an arrest of Irish singer Dara Quinn.\n');
+    expect(claimWith(article, 'no record of an arrest')).toMatchObject({ stance: 'deny', basis: '"no record"' });
+  });
 });

@@ -473,7 +473,8 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     // What a report reports, wherever the report stands: "death report", "rumours of his resignation".
     if (isReportNoun(doc, head) && (relation === 'compound' || relation === 'nmod')) return true;
     // "taken into custody", "went to hospital": under a light verb an oblique noun is the event.
-    if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && isLightVerb(doc, head))) return false;
+    if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && (isLightVerb(doc, head) || isReportLink(doc, head)))
+      && !(relation === 'advcl' && isNearnessAdjective(doc, head, k))) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
     // only frames one ("involvement in the coup", "plans for a merger").
     if (relation === 'nmod' && !FRAMING_NOUNS.has(lemmaOf(doc, head))) return false;
@@ -482,6 +483,19 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     k = head;
   }
   return false;
+}
+
+/** "reports linking the midfielder with a move to Real Castilla": the report's link, whose oblique is what it reports. */
+function isReportLink(doc: Doc, i: number): boolean {
+  return lemmaOf(doc, i) === 'link' && doc.upos(i) === 'VERB' && isReportNoun(doc, doc.tokens.head[i]);
+}
+
+/** Adjectives whose infinitive is the event itself: "close to signing", "ready to join". */
+const NEARNESS_ADJECTIVES = new Set(['close', 'near', 'ready', 'poised', 'set', 'due', 'likely', 'about']);
+
+/** "Real Castilla are close to signing Vella": the infinitive under such an adjective (UD's advcl) states the proposition. */
+function isNearnessAdjective(doc: Doc, head: number, clause: number): boolean {
+  return doc.upos(head) === 'ADJ' && NEARNESS_ADJECTIVES.has(lemmaOf(doc, head)) && childrenWith(doc, clause, 'mark').some((m) => doc.tokens.lower[m] === 'to');
 }
 
 function isLightVerb(doc: Doc, i: number): boolean {

@@ -136,7 +136,7 @@ export const DENIAL_MARKERS: readonly string[] = [
   'fake', 'hoax', 'baseless', 'false', 'untrue', 'unfounded', 'groundless', 'nonsense', 'propaganda', 'fabrication',
   'fabricated', 'lie', 'lies', 'mischief', 'rubbish', 'misinformation', 'disinformation', 'inaccurate', 'wrong',
   'no truth', 'not true', 'not accurate', 'without foundation', 'not the case', 'no basis', 'made up', 'does not exist',
-  'no evidence', 'no indication',
+  'no evidence', 'no indication', 'no record',
 ];
 
 /** Negators: a proposition whose predicate one of these governs (or directly precedes) is negated. */

@@ -30,6 +30,12 @@ const PERSON_HEADS = new RegExp(`^(?:man|men|woman|women|mother|father|parents?|
 /** Descriptions that name a document, not a person, though they speak: "the study", "a poll". */
 const DOCUMENT_HEADS = new RegExp(`(?:^|\\s)(?:${DOCUMENT_WORDS}|transcript|memo|letter|documents?)$`, 'i');
 
+/**
+ * Heads whose modifier names whom they deal with, not whom they speak for: "Skyjet crew union",
+ * "rivals of Boeing", "Tesla workers", "Obama's critics" are not on that side.
+ */
+const OUTSIDE_PARTIES = /^(?:unions?|rivals?|competitors?|critics?|opponents?|customers?|passengers?|fans?|victims?|families|shareholders?|investors?|creditors?|users?|residents?|neighbou?rs?|workers?|employees?|staff|crew|patients?|students?|parents?)$/;
+
 /** Nouns that count what follows "of": "a number of analysts", "a group of lawmakers". */
 const QUANTITY_HEADS = /^(?:number|group|couple|lot|lots|majority|minority|handful|dozen|dozens|hundreds|thousands|millions|series|team|panel|coalition|bunch|few|many|some|most|all|none|one|two|three|several)$/;
 
@@ -110,6 +116,10 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   const inside = mentionsIn(doc, source);
   const body = [head, doc.tokenAt(source.end - 1)].find((k) => k >= 0 && lexicon.isOrgCue(doc.tokens.lower[k]) && !inside.some((m) => k >= m.tokenStart && k < m.tokenEnd));
   if (named && (named.type === 'GPE' || named.type === 'NORP') && body !== undefined) return describedEntity(doc, source, body, named, lexicon);
+  // "Skyjet crew union", "the union representing Skyjet cabin crew": a party apart from the one it names.
+  if (named && head >= 0 && OUTSIDE_PARTIES.test(doc.tokens.lower[head]) && !inside.some((m) => head >= m.tokenStart && head < m.tokenEnd)) {
+    return describedEntity(doc, source, head, named, lexicon);
+  }
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
   // "Halden denies report …": a headline's short form of a firm the article names in full.
   if (!named) {
@@ -264,6 +274,13 @@ function parsedHead(doc: Doc, first: number, last: number): number {
     const counted = childrenWith(doc, i, 'nmod')[0];
     return counted !== undefined && counted <= last ? counted : i;
   }
+  // "Skyjet crew union" parsed with the name on top: a run of common nouns ends the phrase, and
+  // English heads a compound with its last noun.
+  if (found >= 0 && found < last) {
+    let k = found + 1;
+    while (k <= last && doc.upos(k) === 'NOUN') k++;
+    if (k > last) return last;
+  }
   return found;
 }
 
@@ -322,6 +339,7 @@ function describedEntity(
   if (existing) return existing.id;
   // "The study said" speaks as a source does, but a document is no person.
   // "Police say", "the government said": a body speaks, typed as one.
+  const outside = OUTSIDE_PARTIES.test(headWord);
   const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord) || DESCRIBED_PEOPLE.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord);
   const entity: Entity = {
     id: `e${doc.entities.length + 1}`,
@@ -330,9 +348,9 @@ function describedEntity(
     aliases: [],
     mentions: [],
     roles: lexicon.isRoleWord(headWord) ? [doc.word(head)] : [],
-    affiliation: inner && inner.type !== 'PERSON' ? inner.id : null,
+    affiliation: inner && inner.type !== 'PERSON' && !outside ? inner.id : null,
     // "Biden's spokesman", "Williams's sister": the person the description is defined by.
-    related: inner && inner.type === 'PERSON' ? inner.id : null,
+    related: inner && inner.type === 'PERSON' && !outside ? inner.id : null,
     // "one woman in her eighties" is no "he".
     gender: isPerson ? HEAD_GENDER.get(headWord) ?? null : null,
     unnamed: true,
