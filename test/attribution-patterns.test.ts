@@ -82,6 +82,23 @@ describe('quote patterns', () => {
 });
 
 describe('speakers', () => {
+  it('a name with an aside between dashes or commas speaks, not a name inside the aside', () => {
+    const a = analyse('Kall -- co-editor of Debating The Donald, a book -- said the candidate tended to make announcements.\n\nKall, co-editor of Debating The Donald, said he liked the book.');
+    expect(a.speakerOf('the candidate tended')).toBe('Kall');
+    expect(a.speakerOf('he liked the book')).toBe('Kall');
+    expect(a.entities.find((e) => e.name === 'Kall')?.type).toBe('PERSON');
+  });
+
+  it('a country modifying a common noun only describes it: "a US entertainment site, which cited" is the site', () => {
+    const a = analyse('The claim first appeared on a US entertainment site, which cited two unnamed sources close to the band.');
+    expect(a.speakerOf('two unnamed sources')).toBe('US entertainment site');
+  });
+
+  it('"Neither X nor Y has confirmed or denied the report" reports nothing', () => {
+    const a = analyse('Neither Moor nor the band\'s label has confirmed or denied the report. The website still lists the full line-up.');
+    expect(a.quotes).toEqual([]);
+  });
+
   it('a union, rivals or passengers named by a firm are a party apart from it, not the firm', () => {
     const a = analyse('Skyjet crew union says bag fee plan is real\n\nThe union representing Skyjet cabin crew said on Wednesday that the airline had briefed staff.\n\nRivals of Skyjet said the fee was unfair. A Skyjet spokesman said the plan was old.');
     expect(a.speakerOf('bag fee plan is real')).toBe('Skyjet crew union');

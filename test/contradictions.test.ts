@@ -450,6 +450,39 @@ describe('what is near', () => {
   });
 });
 
+describe('headlines', () => {
+  it('a question asserts nothing in the outlet\'s voice', () => {
+    const article = analyse('Is Lila Moor leaving Glasshouse? What we know so far\n\nRumours that Lila Moor is about to leave Glasshouse have been circulating since Monday.\n');
+    expect(article.claims.filter((c) => c.speaker === null && c.stance === 'assert')).toEqual([]);
+  });
+
+  it('a title-case headline is parsed in the case the names and the body give its words', () => {
+    const quitting = analyse('Lila Moor Quitting Glasshouse After 12 Years, Sources Say\n\nLila Moor is leaving Glasshouse, the indie rock band she co-founded in 2003, according to two people familiar with the matter.\n');
+    expect(claimWith(quitting, 'Quitting Glasshouse').proposition.predicates).toContain('resign');
+    const rumours = analyse("Lila Moor's Rep Says Glasshouse Quit Rumors Are 'Completely False'\n\nLila Moor is not leaving Glasshouse, her representative said on Wednesday.\n");
+    expect(claimWith(rumours, 'Completely False')).toMatchObject({ stance: 'deny', basis: '"false"' });
+  });
+
+  it('"ruled out of" a final is no denial; "will miss" it sidelines a player; "will be without" him negates nothing', () => {
+    const article = analyse('Quenta ruled out of cup final with hamstring tear\n\nRafael Quenta will miss Saturday\'s cup final after tearing a hamstring in training.\n\nRovers will be without star forward Rafael Quenta for the cup final, British media said.\n');
+    expect(article.quotes.some((q) => q.cue?.lemma === 'rule out')).toBe(false);
+    expect(claimWith(article, 'Quenta ruled out')).toMatchObject({ stance: 'assert' });
+    expect(claimWith(article, 'will miss').proposition.predicates).toContain('sideline');
+    const season = analyse('Ruiz out for season\n\nTomas Ruiz has torn a ligament and will miss the rest of the season, sources said. The bank missed its revenue targets, analysts said.\n');
+    expect(claimWith(season, 'rest of the season').proposition.predicates).toContain('sideline');
+    expect(claimWith(season, 'revenue targets').proposition.predicates).not.toContain('sideline');
+    expect(claimWith(article, 'will be without').stance).toBe('assert');
+  });
+
+  it('"close to a takeover of" and a "swoop for" a firm are a purchase', () => {
+    const article = analyse('Corvane in $400m swoop for Threadly\n\nUS software group Corvane Systems is close to a takeover of Threadly, the chat app, sources said.\n');
+    expect(claimWith(article, 'swoop for Threadly').proposition.predicates).toContain('acquire');
+    const takeover = claimWith(article, 'close to a takeover');
+    expect(takeover.proposition.predicates).toContain('acquire');
+    expect(article.entities.find((e) => e.id === takeover.proposition.agent)?.name).toBe('Corvane Systems');
+  });
+});
+
 describe('denial phrases', () => {
   it('"had no record of an arrest" denies the arrest as a denial word does, not by a bare negator', () => {
     const article = analyse('Police: no record of arrest\n\nDubai Police said on Monday they had no record of an arrest of Irish singer Dara Quinn.\n');

@@ -136,6 +136,11 @@ describe('one actor, several names, in one article', () => {
     expect(entities(text).some((e) => e.name === 'Crocodile')).toBe(false);
   });
 
+  it('joins no epithet across sentences: a headline ending in a quotation, then the name again', () => {
+    const text = "Glasshouse singer Lila Moor 'to quit band'\n\nLila Moor will quit the band, it was claimed.";
+    expect(entities(text).filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Lila Moor']);
+  });
+
   it('finds a headline’s surname the tagger missed or took for an organisation when the article names the person in full', () => {
     const entities = toArticleJSON(analyzer.run('Starmer and Macron Pledge Joint Patrols in English Channel\n\nBritish Prime Minister Keir Starmer and French President Emmanuel Macron met in Paris on Friday.\n')).entities;
     expect(entities.filter((e) => e.type === 'PERSON').map((e) => [e.name, e.mentions.length])).toEqual([['Keir Starmer', 2], ['Emmanuel Macron', 2]]);

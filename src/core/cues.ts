@@ -77,6 +77,14 @@ function buildReadings(): Map<string, CueReading[]> {
   return readings;
 }
 
+/**
+ * Whether the verb at `i` takes a reading's particle: the particle follows it, and not "of" after
+ * that ("Quenta ruled out of cup final", "pulled out of the race" move someone, report nothing).
+ */
+export function takesParticle(lower: readonly string[], i: number, end: number, particle: string): boolean {
+  return i + 1 < end && lower[i + 1] === particle && lower[i + 2] !== 'of';
+}
+
 /** Cue verbs whose source may follow them in inverted order: "…,” said Kabulov." */
 export const INVERTIBLE = new Set([
   'say', 'add', 'tell', 'write', 'note', 'explain', 'continue', 'ask', 'reply', 'respond', 'insist',

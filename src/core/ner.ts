@@ -298,6 +298,12 @@ class Decoder {
   }
 }
 
+/** The forms of a document's title-case and capitals lines as the name tagger reads them ({@link truecaseHeadlines}). */
+export function headlineCasing(words: NerWords, lexicon: NerLexicon): (doc: Doc) => Map<number, string> | null {
+  const lowercase = words.dictionary === undefined ? words.lowercase : new Set([...words.lowercase, ...words.dictionary]);
+  return (doc) => (words.lowercase.size === 0 ? null : truecaseHeadlines(doc, lowercase, lexicon, words.lowercase));
+}
+
 /**
  * The tagger over any classifiers: the shipped model's, or trainers while training. Holds word
  * caches and buffers, so reuse one instance across documents.

@@ -362,6 +362,9 @@ function underLightVerb(doc: Doc, i: number, content: ReadonlySet<number>): bool
   return head >= 0 && content.has(head) && baseRelation(doc.tokens.deprel[i]) === 'obj' && NOT_PREDICATES.has(lemmaOf(doc, head)) && !REPORT_NOUNS.has(lemmaOf(doc, i)) && !FRAMING_NOUNS.has(lemmaOf(doc, i));
 }
 
+/** What a player misses when sidelined. */
+const FIXTURES = new Set(['campaign', 'final', 'match', 'game', 'race', 'tournament', 'season', 'fixture', 'clash', 'tie', 'semi-final', 'semifinal', 'cup', 'opener', 'derby', 'championship', 'championships', 'olympics', 'tour', 'start', 'series', 'test', 'playoff', 'playoffs', 'qualifier', 'leg', 'showdown', 'decider']);
+
 /** Whether a class word evokes its class where it stands: as the right part of speech, governed by the right verb. */
 function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   const pos = doc.upos(i);
@@ -370,6 +373,9 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   // "agrees £77m move to Real Castilla": a move to somewhere named is a transfer, the noun too.
   if (lemma === 'move' && pos === 'NOUN' && parsed && children(doc, i).some((k) => baseRelation(doc.tokens.deprel[k]) === 'nmod' && childrenWith(doc, k, 'case').some((c) => doc.tokens.lower[c] === 'to') && doc.upos(k) === 'PROPN')) return true;
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
+  // "will miss Saturday's cup final" sidelines a player; "missed its revenue targets" does not.
+  // "the rest of the season" too.
+  if (lemma === 'miss') return parsed && childrenWith(doc, i, 'obj').some((k) => [k, ...childrenWith(doc, k, 'nmod')].some((f) => FIXTURES.has(lemmaOf(doc, f))));
   // "reports linking the midfielder with a move to Real Castilla": what a report links is its
   // proposition; the linking is no contact.
   if (lemma === 'link' && pos === 'VERB' && parsed && doc.tokens.head[i] >= 0 && isReportNoun(doc, doc.tokens.head[i])) return false;
@@ -474,7 +480,7 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     if (isReportNoun(doc, head) && (relation === 'compound' || relation === 'nmod')) return true;
     // "taken into custody", "went to hospital": under a light verb an oblique noun is the event.
     if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && (isLightVerb(doc, head) || isReportLink(doc, head)))
-      && !(relation === 'advcl' && isNearnessAdjective(doc, head, k))) return false;
+      && !((relation === 'advcl' || relation === 'obl') && isNearnessAdjective(doc, head, k))) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
     // only frames one ("involvement in the coup", "plans for a merger").
     if (relation === 'nmod' && !FRAMING_NOUNS.has(lemmaOf(doc, head))) return false;
@@ -493,9 +499,12 @@ function isReportLink(doc: Doc, i: number): boolean {
 /** Adjectives whose infinitive is the event itself: "close to signing", "ready to join". */
 const NEARNESS_ADJECTIVES = new Set(['close', 'near', 'ready', 'poised', 'set', 'due', 'likely', 'about']);
 
-/** "Real Castilla are close to signing Vella": the infinitive under such an adjective (UD's advcl) states the proposition. */
-function isNearnessAdjective(doc: Doc, head: number, clause: number): boolean {
-  return doc.upos(head) === 'ADJ' && NEARNESS_ADJECTIVES.has(lemmaOf(doc, head)) && childrenWith(doc, clause, 'mark').some((m) => doc.tokens.lower[m] === 'to');
+/**
+ * "Real Castilla are close to signing Vella", "Corvane is close to a takeover of Threadly": the
+ * infinitive (UD's advcl) or the noun after "to" under such an adjective states the proposition.
+ */
+function isNearnessAdjective(doc: Doc, head: number, dependent: number): boolean {
+  return doc.upos(head) === 'ADJ' && NEARNESS_ADJECTIVES.has(lemmaOf(doc, head)) && children(doc, dependent).some((m) => /^(?:mark|case)$/.test(doc.tokens.deprel[m]) && doc.tokens.lower[m] === 'to');
 }
 
 function isLightVerb(doc: Doc, i: number): boolean {
@@ -533,6 +542,8 @@ function judgesReport(doc: Doc, marker: number): boolean {
   // hangs "turned" under "resigned").
   if (!judged.some((i) => baseRelation(doc.tokens.deprel[i]) === 'nsubj')) {
     for (let i = Math.max(0, marker - SUBJECTLESS_WINDOW); i < marker; i++) judged.push(i);
+    // "Glasshouse Quit Rumors Are 'Completely False'": the noun right before the copula is its subject.
+    for (const copula of childrenWith(doc, marker, 'cop')) if (copula > 0) judged.push(copula - 1);
     // "The story that Apple will release a smartwatch is fake", parsed with "fake" under "release":
     // the words above, and their subjects.
     for (const above of ancestors(doc, marker)) judged.push(above, ...childrenWith(doc, above, 'nsubj'));
@@ -625,7 +636,8 @@ function negatorOf(doc: Doc, head: number, tokens: readonly number[], parsed: bo
     // "could not support a provision", "cannot accept": what one is unable or unwilling to do is a
     // position, not a fact denied ("will not resign" stays a denial).
     if (childrenWith(doc, head, 'aux').some((a) => ABILITY_MODALS.has(lower[a]))) return null;
-    for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i])) return lower[i];
+    // "will be without star forward Rafael Quenta": a preposition's "without" lacks a thing, it negates no act.
+    for (const i of tokens) if (scope.includes(doc.tokens.head[i]) && NEGATORS.has(lower[i]) && !(lower[i] === 'without' && doc.tokens.deprel[i] === 'case')) return lower[i];
     // "No one has been detained": a negated subject negates its predicate.
     for (const subject of [...childrenWith(doc, head, 'nsubj'), ...childrenWith(doc, head, 'nsubj:pass')]) {
       if (lower[subject] === 'nobody') return 'nobody';

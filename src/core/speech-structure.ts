@@ -61,7 +61,15 @@ export function subjectHead(doc: Doc, v: number): number {
  */
 function nearerSubject(doc: Doc, subjects: number[]): number {
   const [first, second] = subjects;
-  return second !== undefined && commaParts(doc, first, second) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[second]) ? second : first;
+  return second !== undefined && commaParts(doc, first, second) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[second]) && !dashParts(doc, first, second) ? second : first;
+}
+
+const ASIDE_DASHES = new Set(['--', '—', '–']);
+
+/** "Kall -- co-editor of Debating The Donald, a book -- said": the second subject stands in an aside the dashes open. */
+function dashParts(doc: Doc, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (ASIDE_DASHES.has(doc.word(k))) return true;
+  return false;
 }
 
 /** Whether a comma outside the first token's phrase stands between tokens `a` < `b`. */

@@ -1,6 +1,6 @@
 import type { Claim, Doc, Quote, Span, Stance } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { CUE_READINGS } from '../cues.js';
+import { CUE_READINGS, takesParticle } from '../cues.js';
 import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { mentionOrder, type MentionOrder } from '../mention-order.js';
 import { frameOf, polarityOf, restsOnNegation, type Frame } from '../proposition.js';
@@ -188,7 +188,19 @@ function outletSentences(doc: Doc): Span[] {
       break;
     }
   }
-  return spans.filter((s) => s.end > s.start && !covered(s));
+  return spans.map((s) => afterQuestion(doc, s)).filter((s) => s.end > s.start && !covered(s));
+}
+
+/**
+ * A question asserts nothing: "Is Lila Moor leaving Glasshouse? What we know so far" says only
+ * what comes after its last question mark.
+ */
+function afterQuestion(doc: Doc, span: Span): Span {
+  const asked = doc.text.lastIndexOf('?', span.end - 1);
+  if (asked < span.start) return span;
+  let start = asked + 1;
+  while (start < span.end && /\s/.test(doc.text[start])) start++;
+  return { start, end: span.end };
 }
 
 /** A denial verb the outlet reports ("Real Castilla refute transfer report"): its sentence denies. */
@@ -200,7 +212,7 @@ function denialVerb(doc: Doc, span: Span, headline: boolean): string | null {
     // contests" in a lead are no denial.
     if (doc.upos(i) !== 'VERB' && !(headline && i > 0 && doc.upos(i - 1) === 'PROPN')) continue;
     const readings = CUE_READINGS.get(lemma[i] || lower[i]) ?? [];
-    if (readings.some((r) => r.cls === 'deny' && (r.particle === null || lower[i + 1] === r.particle))) return doc.word(i);
+    if (readings.some((r) => r.cls === 'deny' && (r.particle === null || takesParticle(lower, i, doc.tokenCount, r.particle)))) return doc.word(i);
   }
   return null;
 }

@@ -645,6 +645,8 @@ function joinEpithets(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[])
     while (next < candidates.length && candidates[next].start <= close) next++;
     const surname = candidates[next];
     if (close > open + 4 || close === open + 1 || !surname || surname.start !== close + 1 || surname.kind !== 'name' || surname.chars) continue;
+    // "Lila Moor 'to quit band'" ending a headline, then "Lila Moor will …": an epithet stands inside one sentence.
+    if (doc.sentenceOf(surname.start) !== doc.sentenceOf(c.start)) continue;
     if (surname.type !== 'PERSON' && surname.end - surname.start !== 1) continue;
     c.canonical = `${words(c.start, c.end)} ${words(surname.start, surname.end)}`;
     c.end = surname.end;

@@ -1,9 +1,10 @@
 import type { Stage } from '../pipeline.js';
 import type { Lexicon } from '../lexicon/index.js';
 import type { PosModel } from './pos.js';
-import { createPosStage } from './pos.js';
+import { createPosStage, createSentenceTagger } from './pos.js';
 import { tokensStage } from './tokens.js';
-import { createDepsStage } from './deps.js';
+import { createDepsStage, createSentenceParser } from './deps.js';
+import { createHeadlineSyntaxStage } from './headline-syntax.js';
 import type { ParserModel } from '../models/parser.js';
 import { segmentsStage } from './segments.js';
 import { createMetaStage } from './meta.js';
@@ -19,6 +20,7 @@ import { createEventsStage } from './events.js';
 import type { EventDictionaries } from '../lexicon/petrarch.js';
 import { phoenixDictionaries } from '../lexicon/phoenix.js';
 import { contradictionsStage } from './contradictions.js';
+import { headlineCasing } from '../ner.js';
 
 /** Data the stages need, loaded by the caller (the core does no I/O). */
 export interface Resources {
@@ -37,13 +39,16 @@ export interface Resources {
 
 /** The default English pipeline, in order. Every stage is registered here and only here. */
 export function defaultStages({ posModel, parserModel, lexicon, cueModel, spanModel, nerModel, eventDictionaries = phoenixDictionaries }: Resources, quotes: QuotesOptions = { cueModel, spanModel }): Stage[] {
+  const tagSentence = createSentenceTagger(posModel);
+  const parseSentence = createSentenceParser(parserModel);
   return [
     tokensStage,
     segmentsStage,
-    createPosStage(posModel),
-    createDepsStage(parserModel),
+    createPosStage(posModel, tagSentence),
+    createDepsStage(parserModel, parseSentence),
     createMetaStage(lexicon),
     createEntitiesStage(lexicon, nerModel),
+    ...(nerModel ? [createHeadlineSyntaxStage(tagSentence, parseSentence, headlineCasing(nerModel, lexicon))] : []),
     createCorefStage(lexicon),
     createQuotesStage(quotes),
     createSpeakersStage(lexicon),

@@ -397,27 +397,36 @@ const THIRD_PERSON = new Set(['he', 'she', 'it']);
 const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
 const ADJECTIVE_HEADS = new Set(['first', 'second', 'third', 'last', 'next', 'other', 'same', 'own', 'former', 'latter', 'only']);
 
-export function createPosStage(model: PosModel): Stage {
+/**
+ * Tags the tokens `[tokenStart, tokenEnd)` of one sentence: tag, lemma and UPOS. `forms` gives the
+ * forms some tokens are read in instead of their surface, by token index.
+ */
+export type SentenceTagger = (doc: Doc, tokenStart: number, tokenEnd: number, forms?: ReadonlyMap<number, string> | null) => void;
+
+export function createSentenceTagger(model: PosModel): SentenceTagger {
   const tagger = new PosTagger(model.classifier, model.tagDictionary);
   const classes = tagger.classes;
+  const surfaces: string[] = [];
+  const guesses: number[] = [];
+  return (doc, tokenStart, tokenEnd, forms = null) => {
+    const { tag, pos, lemma, lower } = doc.tokens;
+    surfaces.length = 0;
+    for (let i = tokenStart; i < tokenEnd; i++) surfaces.push(forms?.get(i) ?? taggingSurface(doc, i));
+    tagger.tag(surfaces, guesses);
+    for (let i = tokenStart; i < tokenEnd; i++) tag[i] = classes[guesses[i - tokenStart]];
+    correctTags(tag, lower, tokenStart, tokenEnd);
+    for (let i = tokenStart; i < tokenEnd; i++) lemma[i] = lemmatize(lower[i], tag[i]);
+    for (let i = tokenStart; i < tokenEnd; i++) pos[i] = uposOf(tag, lemma, i, tokenEnd);
+  };
+}
+
+export function createPosStage(model: PosModel, tagSentence: SentenceTagger = createSentenceTagger(model)): Stage {
   return {
     name: 'pos',
     requires: ['tokens', 'sentences'],
     assigns: ['pos'],
     apply(doc: Doc): void {
-      const { tag, pos, lemma, lower } = doc.tokens;
-      const surfaces: string[] = [];
-      const guesses: number[] = [];
-      for (const sentence of doc.sentences) {
-        const { tokenStart, tokenEnd } = sentence;
-        surfaces.length = 0;
-        for (let i = tokenStart; i < tokenEnd; i++) surfaces.push(taggingSurface(doc, i));
-        tagger.tag(surfaces, guesses);
-        for (let i = tokenStart; i < tokenEnd; i++) tag[i] = classes[guesses[i - tokenStart]];
-        correctTags(tag, lower, tokenStart, tokenEnd);
-        for (let i = tokenStart; i < tokenEnd; i++) lemma[i] = lemmatize(lower[i], tag[i]);
-        for (let i = tokenStart; i < tokenEnd; i++) pos[i] = uposOf(tag, lemma, i, tokenEnd);
-      }
+      for (const { tokenStart, tokenEnd } of doc.sentences) tagSentence(doc, tokenStart, tokenEnd);
     },
   };
 }

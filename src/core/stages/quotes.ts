@@ -1,7 +1,7 @@
 import type { Content, Cue, CueClass, Doc, Mention, QuoteKind, Segment, Span } from '../doc.js';
 import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
-import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, type CueReading } from '../cues.js';
+import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, takesParticle, type CueReading } from '../cues.js';
 import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { isPageLabelWord } from '../lexicon/words.js';
 import { isDescribingParticiple, parsedSource, reportRelation, subjectHead } from '../speech-structure.js';
@@ -396,7 +396,7 @@ function cueAt(doc: Doc, i: number, end: number, anyVerb: boolean): CueHit | nul
   if (!(doc.upos(i) === 'VERB' || isMistaggedVerb(doc, i, end) || headlineCueReadings(doc, i))) return null;
   for (const reading of readings) {
     if (reading.particle !== null) {
-      if (i + 1 < end && doc.tokens.lower[i + 1] === reading.particle) {
+      if (takesParticle(doc.tokens.lower, i, end, reading.particle)) {
         return makeCue(doc, { start: i, end: i + 2 }, reading.lemma, reading.cls, isNegated(doc, i));
       }
       continue;
@@ -543,7 +543,8 @@ function attribute(
     (isQuoteMark(doc.word(source.start - 2)) || doc.word(source.start - 2) === ',')) source = { start: source.start - 1, end: source.end };
   if (source && parenthesisEnd >= 0) source = { start: source.start, end: parenthesisEnd + 1 };
   // "Xi, for his part, warned …": an aside between speaker and cue; the parse knows the subject.
-  if (!source && lastWord === ',' && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
+  // "Kall -- co-editor of Debating The Donald -- said": an aside between dashes likewise.
+  if (!source && (lastWord === ',' || DASHES.has(lastWord)) && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
   let afterCue = cueTokens.end;
   let shared = false;
   if (!source && (participle || lastWord === 'and' || lastWord === 'but')) {
@@ -651,6 +652,8 @@ function attribute(
   const aside = participle ? citingAsideEnd(doc, cueTokens.start - 1, sentEnd) : -1;
   if (content && aside >= 0 && doc.tokens.start[aside] > content.start && doc.tokens.start[aside] < content.end) content = { start: content.start, end: doc.tokens.start[aside] };
   if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, hit.lexiconClass !== null, content, regionOf)) return null;
+  // "has confirmed or denied the report": what follows is the conjunct verb's, not this cue's.
+  if (/^(?:or|nor)$/.test(doc.tokens.lower[doc.tokenAt(content.start)])) return null;
   content = beforeFramingReport(doc, fromReportedClause(doc, beforeCoordinatedReport(doc, cueTokens.start, content)), regionOf);
   // An infinitive reports a clause, a quotation or a charge ("to accuse X of …"), not a thing
   // ("was quick to praise the visitors' spirit").

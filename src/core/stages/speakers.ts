@@ -116,6 +116,10 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   const inside = mentionsIn(doc, source);
   const body = [head, doc.tokenAt(source.end - 1)].find((k) => k >= 0 && lexicon.isOrgCue(doc.tokens.lower[k]) && !inside.some((m) => k >= m.tokenStart && k < m.tokenEnd));
   if (named && (named.type === 'GPE' || named.type === 'NORP') && body !== undefined) return describedEntity(doc, source, body, named, lexicon);
+  // "a US entertainment site, which cited": a country or nationality modifying a common noun only describes it.
+  if (named && (named.type === 'GPE' || named.type === 'NORP') && head >= 0 && doc.upos(head) === 'NOUN' && !inside.some((m) => head >= m.tokenStart && head < m.tokenEnd)) {
+    return describedEntity(doc, source, head, named, lexicon);
+  }
   // "Skyjet crew union", "the union representing Skyjet cabin crew": a party apart from the one it names.
   if (named && head >= 0 && OUTSIDE_PARTIES.test(doc.tokens.lower[head]) && !inside.some((m) => head >= m.tokenStart && head < m.tokenEnd)) {
     return describedEntity(doc, source, head, named, lexicon);
@@ -156,8 +160,11 @@ export function entityIn(doc: Doc, span: Span, head = headToken(doc, span)): Ent
   let person: Entity | undefined;
   let first: Entity | undefined;
   let nationality: Entity | undefined;
+  // "Kall, co-editor of Debating The Donald, said": a name the tagger found no entity for heads the
+  // phrase; who its apposition names is not the speaker.
+  const unknownName = head >= 0 && doc.upos(head) === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(doc.word(head)) && /^(?:,|--|—|–)$/.test(doc.word(head + 1)) && !mentionsIn(doc, span).some((m) => head >= m.tokenStart && head < m.tokenEnd);
   for (const m of mentionsOutsideClauses(doc, span)) {
-    if (isPossessor(doc, m, span)) continue;
+    if (isPossessor(doc, m, span) || (unknownName && m.tokenStart > head)) continue;
     const entity = doc.entities[m.entity];
     if (head >= m.tokenStart && head < m.tokenEnd && (!best || m.end - m.start > best.length)) best = { entity, length: m.end - m.start };
     if (entity.type === 'PERSON') person ??= entity;
@@ -340,7 +347,9 @@ function describedEntity(
   // "The study said" speaks as a source does, but a document is no person.
   // "Police say", "the government said": a body speaks, typed as one.
   const outside = OUTSIDE_PARTIES.test(headWord);
-  const isPerson = (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord) || DESCRIBED_PEOPLE.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord);
+  // "Kall, co-editor of …": an unknown name whose apposition is a person's description is a person.
+  const describedName = doc.upos(head) === 'PROPN' && childrenWith(doc, head, 'appos').some((k) => isPersonalHead(doc, k, lexicon) || /(?:or|er|ist|ant|ent)$/.test(doc.tokens.lower[k]));
+  const isPerson = describedName || (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord) || DESCRIBED_PEOPLE.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord);
   const entity: Entity = {
     id: `e${doc.entities.length + 1}`,
     type: isPerson ? 'PERSON' : lexicon.isOrgCue(headWord) ? 'ORG' : 'MISC',
