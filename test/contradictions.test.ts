@@ -484,6 +484,17 @@ describe('headlines', () => {
 });
 
 describe('denial phrases', () => {
+  it('"said reports that X were untrue", "never happened", "no such incident" deny; a label\'s clause after its colon is read', () => {
+    const party = analyse("Olsany's Party: Arrest Report 'Never Happened'\n\nThe Civic Alliance party on Tuesday said reports that its deputy leader Marek Olsany had been detained in France were untrue.\n\n\"It never happened,\" party spokesman Jakub Wren said. \"No such incident took place,\" a police spokesman said.\n");
+    expect(claimWith(party, 'were untrue')).toMatchObject({ stance: 'deny', basis: '"untrue"' });
+    expect(claimWith(party, 'were untrue').proposition.predicates).toContain('detain');
+    expect(claimWith(party, "Arrest Report 'Never Happened'")).toMatchObject({ stance: 'deny', basis: '"never happened"' });
+    expect(claimWith(party, 'It never happened').basis).toBe('"never happened"');
+    expect(claimWith(party, 'No such incident').basis).toBe('"no such incident"');
+    const hoax = analyse('Hoax: Millbrook Falls Did Not Ban Snowball Fights\n\nBy Sandra Liu\n\nThe town board passed no ordinance, the clerk said.\n');
+    expect(claimWith(hoax, 'Did Not Ban').proposition.predicates).toContain('ban');
+  });
+
   it('"had no record of an arrest" denies the arrest as a denial word does, not by a bare negator', () => {
     const article = analyse('Police: no record of arrest\n\nDubai Police said on Monday they had no record of an arrest of Irish singer Dara Quinn.\n');
     expect(claimWith(article, 'no record of an arrest')).toMatchObject({ stance: 'deny', basis: '"no record"' });

@@ -139,7 +139,7 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
   for (let n = 0; n < all.length && denial === null; n++) {
     for (const marker of MARKERS) {
       if (!aboutReport && !PHRASE_NEGATORS.has(marker[0])) continue;
-      if (marker.every((w, k) => lower[all[n + k]] === w) && (!doc.layers.has('deps') || judgesReport(doc, all[n + marker.length - 1]))) {
+      if (marker.every((w, k) => lower[all[n + k]] === w) && (!doc.layers.has('deps') || PHRASE_NEGATORS.has(marker[0]) || judgesReport(doc, all[n + marker.length - 1]))) {
         denial = marker.join(' ');
         marked = all[n];
         break;
@@ -479,6 +479,11 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     // What a report reports, wherever the report stands: "death report", "rumours of his resignation".
     if (isReportNoun(doc, head) && (relation === 'compound' || relation === 'nmod')) return true;
     // "taken into custody", "went to hospital": under a light verb an oblique noun is the event.
+    // "Hoax: Millbrook Falls Did Not Ban Snowball Fights": what follows a headline's label and colon is its clause.
+    if (relation === 'parataxis' && doc.word(head + 1) === ':' && doc.tokens.head[head] < 0) {
+      k = head;
+      continue;
+    }
     if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && (isLightVerb(doc, head) || isReportLink(doc, head)))
       && !((relation === 'advcl' || relation === 'obl') && isNearnessAdjective(doc, head, k))) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
@@ -546,7 +551,8 @@ function judgesReport(doc: Doc, marker: number): boolean {
     for (const copula of childrenWith(doc, marker, 'cop')) if (copula > 0) judged.push(copula - 1);
     // "The story that Apple will release a smartwatch is fake", parsed with "fake" under "release":
     // the words above, and their subjects.
-    for (const above of ancestors(doc, marker)) judged.push(above, ...childrenWith(doc, above, 'nsubj'));
+    // "said reports that he had been detained were untrue", parsed with "reports" as the verb's object.
+    for (const above of ancestors(doc, marker)) judged.push(above, ...childrenWith(doc, above, 'nsubj'), ...childrenWith(doc, above, 'obj').filter((o) => o < marker));
   }
   // "there is no truth in …", "it is not true": the denial phrase says so itself.
   return judged.some((i) => namesSaid(doc, i)) || PHRASE_NEGATORS.has(doc.tokens.lower[marker - 1] ?? '') || PHRASE_NEGATORS.has(doc.tokens.lower[marker]);
