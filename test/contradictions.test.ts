@@ -493,6 +493,10 @@ describe('denial phrases', () => {
     expect(claimWith(party, 'No such incident').basis).toBe('"no such incident"');
     const hoax = analyse('Hoax: Millbrook Falls Did Not Ban Snowball Fights\n\nBy Sandra Liu\n\nThe town board passed no ordinance, the clerk said.\n');
     expect(claimWith(hoax, 'Did Not Ban').proposition.predicates).toContain('ban');
+    // The verdict's label is the denial, stronger than the negator.
+    expect(claimWith(hoax, 'Did Not Ban').basis).toBe('"hoax"');
+    const satire = analyse('Millbrook Falls officials: snowball ban story is satire\n\nTown officials said the story began as a joke.\n');
+    expect(claimWith(satire, 'ban story is satire')).toMatchObject({ stance: 'deny', basis: '"satire"' });
   });
 
   it('"had no record of an arrest" denies the arrest as a denial word does, not by a bare negator', () => {

@@ -40,11 +40,15 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
 }
 
 /**
- * The leading stages of `pipeline`, through the one that assigns `layer`: what that layer needs
- * and nothing after it (a dependency parse on demand runs tokens, sentences, tags and deps only).
+ * The leading stages of `pipeline`, through the last that assigns `layer`: what that layer needs
+ * and nothing after it (a dependency parse on demand runs through the names, which headlines are
+ * parsed again with, and stops before quotes).
  */
 export function pipelineThrough(pipeline: Pipeline, layer: LayerName): Pipeline {
-  const last = pipeline.stages.findIndex((stage) => stage.assigns.includes(layer));
+  let last = -1;
+  pipeline.stages.forEach((stage, k) => {
+    if (stage.assigns.includes(layer)) last = k;
+  });
   if (last < 0) throw new CoreError('CG_E001', `no stage of the pipeline assigns layer "${layer}"`);
   return createPipeline(pipeline.stages.slice(0, last + 1));
 }

@@ -148,6 +148,8 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
   }
   // "No, Lena Marsh is not expecting a baby": a fact check's rebuttal denies in words, not by a negator alone.
   if (denial === null && all.length > 2 && lower[all[0]] === 'no' && lower[all[1]] === ',') denial = 'no,';
+  // "Hoax: Millbrook Falls Did Not Ban Snowball Fights", "False: …": a verdict's label before a colon.
+  if (denial === null && all.length > 2 && lower[all[1]] === ':' && MARKERS.some((m) => m.length === 1 && m[0] === lower[all[0]])) denial = lower[all[0]];
   // "denied reports that it will …": the proposition starts after the report noun.
   let from = 0;
   for (let n = 0; n < Math.min(all.length - 1, REPORT_PREFIX_TOKENS); n++) {

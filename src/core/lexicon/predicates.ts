@@ -137,7 +137,7 @@ export const DENIAL_MARKERS: readonly string[] = [
   'fake', 'hoax', 'baseless', 'false', 'untrue', 'unfounded', 'groundless', 'nonsense', 'propaganda', 'fabrication',
   'fabricated', 'lie', 'lies', 'mischief', 'rubbish', 'misinformation', 'disinformation', 'inaccurate', 'wrong',
   'no truth', 'not true', 'not accurate', 'without foundation', 'not the case', 'no basis', 'made up', 'does not exist',
-  'no evidence', 'no indication', 'no record',
+  'no evidence', 'no indication', 'no record', 'satire', 'satirical', 'spoof', 'parody',
   // "It never happened", "Arrest Report 'Never Happened'": said of a report, the event did not take place.
   'never happened', 'did not happen', "did n't happen", 'never took place', 'did not take place', "did n't take place", 'no such incident',
 ];
