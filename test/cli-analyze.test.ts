@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ArticleJSON } from '../src/core/article.js';
 
 /** `claimgraph analyze` end to end, as a user runs it: real files, real process, exit codes. */
@@ -13,6 +13,7 @@ const run = promisify(execFile);
 const BIN = new URL('../bin/claimgraph.js', import.meta.url).pathname;
 const SEED = readFileSync(new URL('../demo/taliban-denies-sharing-is-intelligence-with-russia.txt', import.meta.url), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function analyze(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

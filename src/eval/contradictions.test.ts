@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { contradictingPairs, readContradictionGold, type ContradictionGold } from './contradiction-gold.js';
 import { scoreContradictions } from './contradictions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-cgold-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const line = (value: unknown): string => JSON.stringify(value);
 const article = (id: string, stances: Array<[string, string]>) => ({ type: 'article', id, story: 's', title: null, source: null, published: null, text: `Headline ${id}\n\nBody.`, stances: stances.map(([matter, stance]) => ({ matter, stance })) });
 

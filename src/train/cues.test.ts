@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decodeCueModel, encodeCueModel } from '../core/cue-model.js';
 import { createPipeline } from '../core/pipeline.js';
 import { defaultStages } from '../core/stages/index.js';
 import { loadResources } from '../analyze.js';
 import { trainCues } from './cues.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'claimgraph-cues-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A tiny gold set written here: "said" introduces attributions, "hoped" (in these texts) does not. */
 function goldFile(): string {
@@ -27,7 +30,7 @@ function goldFile(): string {
       }],
     });
   });
-  const path = join(mkdtempSync(join(tmpdir(), 'claimgraph-cues-')), 'gold.jsonl');
+  const path = join(dir, 'gold.jsonl');
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }

@@ -1,12 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decodeContentSpanModel, encodeContentSpanModel } from '../core/models/content-span.js';
 import { createPipeline } from '../core/pipeline.js';
 import { defaultStages } from '../core/stages/index.js';
 import { loadResources } from '../analyze.js';
 import { trainSpans } from './spans.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'claimgraph-spans-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * A tiny gold set written here: the annotators end each reported content before a relative clause
@@ -29,7 +32,7 @@ function goldFile(): string {
       }],
     });
   });
-  const path = join(mkdtempSync(join(tmpdir(), 'claimgraph-spans-')), 'gold.jsonl');
+  const path = join(dir, 'gold.jsonl');
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }
