@@ -108,6 +108,10 @@ describe('speakers', () => {
     expect(union).toMatchObject({ type: 'ORG', affiliation: null });
     const spokesman = a.entities.find((e) => e.id === a.quote('the plan was old').speaker);
     expect(a.entities.find((e) => e.id === spokesman?.affiliation)?.name).toBe('Skyjet');
+    // A name in apposition is who speaks.
+    const apposed = analyse('His rival, Daniel Osei, rejected the charge. The largest shareholder, the investment firm Orwell Capital, said it backed the board.');
+    expect(apposed.speakerOf('the charge')).toBe('Daniel Osei');
+    expect(apposed.speakerOf('it backed the board')).toBe('Orwell Capital');
   });
 
   it('a pronoun goes to the most recent compatible speaker, respecting gender', () => {

@@ -121,7 +121,9 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     return describedEntity(doc, source, head, named, lexicon);
   }
   // "Skyjet crew union", "the union representing Skyjet cabin crew": a party apart from the one it names.
-  if (named && head >= 0 && OUTSIDE_PARTIES.test(doc.tokens.lower[head]) && !inside.some((m) => head >= m.tokenStart && head < m.tokenEnd)) {
+  // Not a name in apposition: "His rival, Daniel Osei, rejected".
+  const apposed = (m: Mention): boolean => m.tokenStart > head && doc.text.slice(doc.tokens.end[head], m.start).includes(',');
+  if (named && head >= 0 && OUTSIDE_PARTIES.test(doc.tokens.lower[head]) && !inside.some((m) => (head >= m.tokenStart && head < m.tokenEnd) || (doc.entities[m.entity] === named && apposed(m)))) {
     return describedEntity(doc, source, head, named, lexicon);
   }
   if (named && (named.type === 'PERSON' || !isPersonalHead(doc, head, lexicon))) return named.id;
