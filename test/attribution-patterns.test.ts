@@ -32,6 +32,11 @@ function analyse(text: string): ArticleJSON & {
 }
 
 describe('quote patterns', () => {
+  it('"showed" and "recommend" report a clause, not a thing: "mine showed no signs of wear", "I can recommend a folding phone"', () => {
+    const a = analyse('After a month, mine showed no signs of wear. I can recommend a folding phone. The study showed that walking lowers blood sugar. Doctors recommended that patients walk daily.');
+    expect(a.attributions()).toEqual([['The study', 'that walking lowers blood sugar'], ['Doctors', 'that patients walk daily']]);
+  });
+
   it('"X said that …" and "…, X said" and inverted "…, said X"', () => {
     const a = analyse('Angela Merkel said that the talks would resume in March.\n\n"We are ready," Emmanuel Macron said.\n\n"Nothing has changed," said Olaf Scholz, the finance minister.');
     expect(a.speakerOf('the talks would resume')).toBe('Angela Merkel');

@@ -99,6 +99,6 @@ export const TAKES_OBJECT = new Set([
   ...LEXICON.deny, ...LEXICON.accuse, ...LEXICON.condemn,
   'announce', 'confirm', 'report', 'reveal', 'acknowledge', 'admit', 'cite', 'describe', 'call for', 'call on',
   'demand', 'urge', 'propose', 'support', 'oppose', 'back', 'endorse', 'threaten', 'promise', 'pledge',
-  'question', 'praise', 'applaud', 'hail', 'laud', 'highlight', 'tout', 'predict', 'estimate', 'show',
-  'find', 'recall', 'mention', 'disclose', 'request', 'seek', 'offer', 'recommend', 'call',
+  'question', 'praise', 'applaud', 'hail', 'laud', 'highlight', 'tout', 'predict', 'estimate',
+  'find', 'recall', 'mention', 'disclose', 'request', 'seek', 'offer', 'call',
 ]);
