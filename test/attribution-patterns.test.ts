@@ -32,6 +32,11 @@ function analyse(text: string): ArticleJSON & {
 }
 
 describe('quote patterns', () => {
+  it('knowing "how" or "what" states nothing; saying it does', () => {
+    const a = analyse('She understood how fragile rural incomes were. He knows what it is like to lose. She said how proud she was.');
+    expect(a.attributions()).toEqual([['She', 'how proud she was']]);
+  });
+
   it('"showed" and "recommend" report a clause, not a thing: "mine showed no signs of wear", "I can recommend a folding phone"', () => {
     const a = analyse('After a month, mine showed no signs of wear. I can recommend a folding phone. The study showed that walking lowers blood sugar. Doctors recommended that patients walk daily.');
     expect(a.attributions()).toEqual([['The study', 'that walking lowers blood sugar'], ['Doctors', 'that patients walk daily']]);

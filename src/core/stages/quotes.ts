@@ -807,6 +807,9 @@ const REPORTED_OBJECTS = /^(?:decision|plan|policy|policies|move|proposal|remark
  * statement, decision or actor; a verb outside the cue lexicon needs a clause. Content in quote
  * marks always qualifies.
  */
+/** Verbs of knowing, whose question-word complement is a fact known, not a statement. */
+const KNOWING_VERBS = new Set(['know', 'understand', 'learn', 'realize', 'realise', 'recognize', 'recognise', 'see', 'hear', 'feel']);
+
 function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, content: Span, regionOf: Int32Array): boolean {
   const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
   if (regionOf[range.start] >= 0) return true;
@@ -834,6 +837,8 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if ((!inLexicon || CLAUSE_ONLY.has(lemma)) && !CLAUSAL_REPORTS.has(baseRelation(relation))) return false;
   // "declined to comment", "refused to say": no statement at all.
   if (relation === 'xcomp' && NO_COMMENT.has(doc.tokens.lemma[childrenWith(doc, v, 'xcomp')[0] ?? v])) return false;
+  // "understood how fragile rural incomes were", "knows what it is like": knowing a fact states nothing.
+  if (KNOWING_VERBS.has(lemma) && /^(?:how|what|why|where|when|who|which)$/.test(doc.tokens.lower[range.start])) return false;
   // "Thousands told to leave homes": a headline's passive; telling has someone told.
   if (lemma === 'tell' && relation === 'xcomp' && childrenWith(doc, v, 'obj').length === 0 && childrenWith(doc, v, 'iobj').length === 0) return false;
   // "would not predict the result", "did not confirm the figures": a thing left unsaid, no statement.
