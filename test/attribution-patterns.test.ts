@@ -32,6 +32,17 @@ function analyse(text: string): ArticleJSON & {
 }
 
 describe('quote patterns', () => {
+  it('a named speaker\'s report inside a quotation is an attribution nested in it; the quotation\'s own "they expect that" is not', () => {
+    const a = analyse('Gavin Roper denies the charge. "Mr Roper has always maintained that he looked away from the road for no more than a second," his lawyer Martin Kettle said. "They expect that water comes out of the tap," she said.');
+    const nested = a.quotes.find((q) => q.cue?.lemma === 'maintain');
+    expect(nested).toMatchObject({ kind: 'indirect', content: { text: 'that he looked away from the road for no more than a second' } });
+    expect(a.entities.find((e) => e.id === nested?.speaker)?.name).toBe('Gavin Roper');
+    expect(a.quotes.filter((q) => q.content.text.includes('water comes out'))).toHaveLength(1);
+    // The quotation itself stays the lawyer's, its description before the name parsed as the verb's object or not.
+    expect(a.speakerOf('Mr Roper has always maintained')).toBe('Martin Kettle');
+    expect(analyse('"He looked away," his lawyer Martin Kettle said.').speakerOf('He looked away')).toBe('Martin Kettle');
+  });
+
   it('knowing "how" or "what" states nothing; saying it does', () => {
     const a = analyse('She understood how fragile rural incomes were. He knows what it is like to lose. She said how proud she was.');
     expect(a.attributions()).toEqual([['She', 'how proud she was']]);

@@ -179,12 +179,16 @@ function isStrayPremodifier(doc: Doc, from: number, subjectStart: number, subjec
  * so a clause or a time before the comma stays out ("Every few months, a minister").
  */
 function isDescriptionBeforeName(doc: Doc, from: number, subjectStart: number): boolean {
-  if (subjectStart - from < 2 || doc.word(subjectStart - 1) !== ',' || doc.upos(subjectStart) !== 'PROPN') return false;
+  if (subjectStart - from < 2 || doc.upos(subjectStart) !== 'PROPN') return false;
+  // "his lawyer Martin Kettle said", the description parsed as the verb's object: without a comma
+  // only after a determiner or possessive ("Yesterday Martin Kettle said" is a time).
+  const comma = doc.word(subjectStart - 1) === ',';
+  if (!comma && !/^(?:DET|PRON)$/.test(doc.upos(from))) return false;
   let noun = false;
-  for (let k = from; k < subjectStart - 1; k++) {
+  for (let k = from; k < subjectStart - (comma ? 1 : 0); k++) {
     const pos = doc.upos(k);
     if (pos === 'NOUN') noun = true;
-    if (!/^(?:DET|ADJ|NOUN|PROPN|PART|NUM)$/.test(pos) && !/^(?:of|for|at|'s|’s)$/.test(doc.tokens.lower[k])) return false;
+    if (!/^(?:DET|ADJ|NOUN|PROPN|PART|NUM)$/.test(pos) && !(k === from && pos === 'PRON') && !/^(?:of|for|at|'s|’s)$/.test(doc.tokens.lower[k])) return false;
     if (/^obl:(?:tmod|npmod)$|^nmod:tmod$/.test(doc.tokens.deprel[k]) && TIME_NOUNS.test(doc.tokens.lower[k])) return false;
   }
   return noun;

@@ -41,6 +41,8 @@ interface Found {
   verbatim?: boolean;
   /** A passive cue with its agent: a lexicon cue in a shape the cue model never saw, kept. */
   passive?: boolean;
+  /** A report inside a quotation: indirect, whatever marks enclose it. */
+  quoted?: boolean;
 }
 
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'notify', 'advise', 'warn', 'ask', 'urge', 'remind', 'brief']);
@@ -99,6 +101,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
       i = hit.tokens.end - 1;
     }
   }
+  for (const nested of reportsInQuotations(doc, regions, regionOf)) found.push(nested);
   if (options.spanModel || options.onContentEdge) chooseContentEdges(doc, found, regionOf, options);
   endNestedBeforeOuter(doc, found);
   dropRepeatedFrames(doc, found);
@@ -112,7 +115,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
     if (f.content.length > 1) content.parts = f.content;
     doc.quotes.push({
       id: `q${k + 1}`,
-      kind: f.verbatim ? 'direct' : quoteKind(doc, content, regions),
+      kind: f.verbatim ? 'direct' : f.quoted ? 'indirect' : quoteKind(doc, content, regions),
       content,
       cue: f.cue,
       source: f.source ? charSpan(doc, f.source) : null,
@@ -200,6 +203,44 @@ function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Fo
   // Only with its "that": a bare clause inside a report is more often the outer speaker's words.
   if (!(content.start > at && doc.tokens.lower[range.start] === 'that')) return false;
   return baseRelation(reportRelation(doc, verb, range)) === 'ccomp' || isAddresseeClause(doc, verb, range);
+}
+
+
+/**
+ * '"Mr Roper has always maintained that he looked away for no more than a second," Mr Kettle
+ * said': a report inside a quotation, with a named speaker of its own and its that-clause, is an
+ * attribution nested in the quoted one. Read as the rest of the text is, with
+ * the quotation's marks as the sentence's edges.
+ */
+function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Array): Found[] {
+  const out: Found[] = [];
+  regions.forEach((region, k) => {
+    const inside = regionOf.slice();
+    for (let i = region.open; i <= region.last; i++) inside[i] = -1;
+    for (const sentence of doc.sentences) {
+      const from = Math.max(sentence.tokenStart, region.open + 1);
+      const to = Math.min(sentence.tokenEnd, region.close > region.open ? region.close : region.last + 1);
+      for (let i = from; i < to; i++) {
+        if (regionOf[i] !== k) continue;
+        const hit = cueAt(doc, i, to, false);
+        if (!hit || hit.lexiconClass === null || hit.lexiconClass === 'other') continue;
+        const result = attribute(doc, hit, from, to, regions, inside, null);
+        if (!result?.source || result.content.length !== 1 || result.source.start < from) continue;
+        // Only a named speaker: a pronoun or a description there is the quotation's own voice more
+        // often than a report ("They expect that water comes out of the tap", "The evidence will show that").
+        const source = result.source;
+        if (!doc.mentions.some((m) => m.kind === 'name' && m.tokenStart >= source.start && m.tokenEnd <= source.end)) continue;
+        const range = { start: doc.tokenAt(result.content[0].start), end: doc.tokenAt(result.content[0].end - 1) + 1 };
+        if (range.start <= hit.tokens.start || doc.tokens.lower[range.start] !== 'that' || range.end > to) continue;
+        let verb = hit.tokens.start;
+        while (verb + 1 < hit.tokens.end && doc.upos(verb) === 'AUX') verb++;
+        if (baseRelation(reportRelation(doc, verb, range)) !== 'ccomp') continue;
+        out.push({ ...result, quoted: true });
+        i = hit.tokens.end - 1;
+      }
+    }
+  });
+  return out;
 }
 
 /**
