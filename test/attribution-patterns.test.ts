@@ -103,6 +103,17 @@ describe('quote patterns', () => {
 });
 
 describe('speakers', () => {
+  it('a headline\'s "Halvern boss insists" is the manager the lead names; the club\'s first word alone is the club', () => {
+    const a = analyse("Halvern boss insists title race 'far from over' after late collapse\n\nHalvern Athletic threw away a two-goal lead on Saturday, but manager Tomas Reidy insisted his side were still in the title race.\n\nHalvern led at the break through a Danny Okoro header.");
+    expect(a.speakerOf('title race')).toBe('Tomas Reidy');
+    expect(a.entities.filter((e) => e.name.startsWith('Halvern')).map((e) => [e.name, e.type])).toEqual([['Halvern Athletic', 'ORG']]);
+  });
+
+  it('"urged X on Thursday to …" and "urged fans not to …" report what was urged', () => {
+    const a = analyse('The minister urged Telmark on Thursday to withdraw the remarks. She urged fans not to "pick sides" and thanked them. He left early to catch a train. He refused on Monday to open the till.');
+    expect(a.attributions()).toEqual([['The minister', 'to withdraw the remarks'], ['She', 'not to "pick sides"']]);
+  });
+
   it('a name with an aside between dashes or commas speaks, not a name inside the aside', () => {
     const a = analyse('Kall -- co-editor of Debating The Donald, a book -- said the candidate tended to make announcements.\n\nKall, co-editor of Debating The Donald, said he liked the book.');
     expect(a.speakerOf('the candidate tended')).toBe('Kall');

@@ -863,8 +863,8 @@ function findByGivenName(doc: Doc, c: Candidate, lower: string): number | undefi
 }
 
 /**
- * An earlier business this name opens ("Northwind" → "Northwind Logistics"): the words it leaves
- * out are a business's last word.
+ * An earlier business this name opens ("Northwind" → "Northwind Logistics", "Halvern" → "Halvern
+ * Athletic"): the words it leaves out are a business's or a club's last word.
  */
 function findBusinessByFirstWords(doc: Doc, c: Candidate, name: string): number | undefined {
   if (c.type === 'GPE' || c.type === 'NORP') return undefined;
@@ -876,7 +876,7 @@ function findBusinessByFirstWords(doc: Doc, c: Candidate, name: string): number 
     if (e.type !== 'ORG' || e.unnamed) continue;
     const full = e.name.toLowerCase();
     const rest = full.startsWith(lower) ? full.slice(lower.length).split(' ') : [];
-    if ((rest.length === 1 && BUSINESS_WORDS.has(rest[0])) || (clubWord !== null && full.endsWith(clubWord))) {
+    if ((rest.length === 1 && (BUSINESS_WORDS.has(rest[0]) || CLUB_WORDS.includes(rest[0]))) || (clubWord !== null && full.endsWith(clubWord))) {
       c.type = 'ORG';
       return k;
     }
@@ -898,14 +898,16 @@ function mergeHeadlineShortNames(doc: Doc): void {
   const inTitle = (k: number): boolean => doc.mentions[k].start >= title.start && doc.mentions[k].end <= title.end;
   for (let from = doc.entities.length - 1; from >= 0; from--) {
     const short = doc.entities[from];
-    if (short.unnamed || short.type === 'GPE' || short.type === 'NORP' || /\s/.test(short.name) || !short.mentions.every(inTitle)) continue;
+    if (short.unnamed || short.type === 'GPE' || short.type === 'NORP' || /\s/.test(short.name) || !inTitle(short.mentions[0])) continue;
+    // A firm's or club's first word may recur in the body ("Halvern led at the break"); a surname joins only from the headline.
+    const headlineOnly = short.mentions.every(inTitle);
     const lower = short.name.toLowerCase();
     const into = doc.entities.findIndex((full, k) => {
       if (k === from || full.unnamed) return false;
       const name = full.name.toLowerCase();
-      if (full.type === 'PERSON') return name.endsWith(` ${lower}`);
+      if (full.type === 'PERSON') return headlineOnly && name.endsWith(` ${lower}`);
       const rest = name.startsWith(`${lower} `) ? name.slice(lower.length + 1) : '';
-      return full.type === 'ORG' && BUSINESS_WORDS.has(rest);
+      return full.type === 'ORG' && (BUSINESS_WORDS.has(rest) || CLUB_WORDS.includes(rest));
     });
     if (into >= 0) mergeEntity(doc, from, into);
   }

@@ -482,7 +482,10 @@ function headlineCueReadings(doc: Doc, i: number): readonly CueReading[] | undef
   if (/^[A-Z]/.test(doc.word(i))) return before === 'PROPN' || before === 'NOUN' ? CUE_READINGS.get(lemma) : undefined;
   // "Halden denies report it will buy Quillo": a headline's lone name before a cue form tagged as a
   // plural noun ("Halden/JJ denies/NNS report/VB").
-  return doc.upos(i) === 'NOUN' && /^[A-Z]/.test(doc.word(i - 1)) && isHeadline(doc, i) ? CUE_READINGS.get(lemma) : undefined;
+  // "Halvern boss insists title race 'far from over'": after a common noun too, when what follows
+  // opens a phrase ("Government claims questioned by MPs" is a noun phrase and its verb).
+  const opensPhrase = i + 1 < doc.tokenCount && (/^(?:NOUN|PROPN|DET|NUM|ADJ|PRON)$/.test(doc.upos(i + 1)) || isQuoteMark(doc.word(i + 1)));
+  return doc.upos(i) === 'NOUN' && (/^[A-Z]/.test(doc.word(i - 1)) || (before === 'NOUN' && opensPhrase)) && isHeadline(doc, i) ? CUE_READINGS.get(lemma) : undefined;
 }
 
 function allCapitalised(doc: Doc, from: number, to: number): boolean {
@@ -868,7 +871,12 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // "cautioned, however, that the trial was small", "wrote on X that the company would recover":
   // a that-clause right after a cue is what it reports, wherever the parse hung it.
   const parsed = reportRelation(doc, v, withoutTrailingReport(doc, v, range));
-  const relation = doc.tokens.lower[range.start] === 'that' && inLexicon && !CLAUSAL_REPORTS.has(baseRelation(parsed)) ? 'ccomp' : parsed;
+  // "urged Telmark on Thursday to withdraw the remarks": the parser may take the infinitive after an
+  // object and a time for a clause of purpose; a verb of telling to do governs it.
+  // So may "not to" open it: "urged fans not to “pick sides”".
+  const toInfinitive = SPEECH_INFINITIVES.has(lemma) && !ACTS_UNLESS_SPEECH.has(lemma) && /^(?:to|not|never)$/.test(doc.tokens.lower[range.start]) &&
+    childrenWith(doc, v, 'advcl').some((k) => k >= range.start && k < range.end && childrenWith(doc, k, 'mark').some((m) => doc.tokens.lower[m] === 'to'));
+  const relation = toInfinitive ? 'xcomp' : doc.tokens.lower[range.start] === 'that' && inLexicon && !CLAUSAL_REPORTS.has(baseRelation(parsed)) ? 'ccomp' : parsed;
   // "the figures he cites leave out the nurses": a cue modifying a word of what follows (a
   // relative clause, whatever label the parser gave it) reports nothing of it.
   const head = doc.tokens.head[v];

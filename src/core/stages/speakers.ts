@@ -270,7 +270,8 @@ function parsedHead(doc: Doc, first: number, last: number): number {
     if (i < last && (doc.tokens.lower[i + 1] === "'s" || doc.tokens.lower[i + 1] === "'")) continue;
     // "Clinton spokesman | Jesse Lehrich", parsed as two subjects: a name after a role is the head.
     // The role may be tagged as an adjective ("Nordvik chief executive Ingrid Halvorsen").
-    if (found >= 0) return doc.upos(i) === 'PROPN' && (doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'ADJ') ? i : found;
+    // "Halvern boss | insists", the parse hanging the noun elsewhere: a phrase's last common noun heads it.
+    if (found >= 0) return (doc.upos(i) === 'PROPN' && (doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'ADJ')) || (doc.upos(i) === 'NOUN' && i === last && i === found + 1) ? i : found;
     // "One of the aides": a number heads the phrase only as a quantity of the counted noun.
     const quantity = QUANTITY_HEADS.test(doc.tokens.lower[i]);
     // "The general urged": a subject the tagger took for an adjective still heads the phrase.
@@ -315,6 +316,14 @@ function sameCountrysBody(doc: Doc, headWord: string, inner: Entity | undefined)
   return undefined;
 }
 
+/** Headline words for a title the body gives in full. */
+const HEADLINE_TITLES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['boss', ['manager', 'head coach', 'coach', 'chief executive', 'chief', 'director', 'head']],
+  ['chief', ['chief executive', 'chief constable', 'police chief', 'fire chief']],
+  ['pm', ['prime minister']],
+  ['mp', ['member of parliament']],
+]);
+
 /** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
 function describedEntity(
   doc: Doc, source: Span, head: number, inner: Entity | undefined, lexicon: SpeakerLexicon,
@@ -337,11 +346,14 @@ function describedEntity(
     const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
     if (holder) return holder.id;
   }
-  // A headline's "Senator Says …": the body names the senator ("Senator Dolores Amberly said").
+  // A headline's "Senator Says …": the body names the senator ("Senator Dolores Amberly said"); its
+  // "Halvern boss insists" the manager ("manager Tomas Reidy insisted").
   const title = doc.meta.title;
-  if (title && source.start >= title.start && source.end <= title.end && lexicon.isRoleWord(headWord)) {
-    const holder = titleHolderAfter(doc, title.end, doc.word(head).toLowerCase(), index);
-    if (holder) return holder.id;
+  if (title && source.start >= title.start && source.end <= title.end && (lexicon.isRoleWord(headWord) || HEADLINE_TITLES.has(headWord))) {
+    for (const held of [headWord, ...(HEADLINE_TITLES.get(headWord) ?? [])]) {
+      const holder = titleHolderAfter(doc, title.end, held, index);
+      if (holder) return holder.id;
+    }
   }
   // Keys are lower case: a headline's "Panel Says" and the body's "the panel said" are one.
   const existing = index.unnamed.get(name.toLowerCase()) ?? (served > 0 ? undefined : index.unnamed.get(bare.toLowerCase())) ?? sameCountrysBody(doc, headWord, inner);
