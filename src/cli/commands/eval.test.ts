@@ -110,6 +110,7 @@ describe('claimgraph eval all', () => {
     expect(attribution.newsCheck.articles).toBe(14);
     expect(attribution.newsCheck2.articles).toBe(12);
     expect(attribution.newsCheck3.articles).toBe(10);
+    expect(attribution.newsCheck4.articles).toBe(10);
   });
 
   it('skips with a message and exit 0 when the data is absent', () => {

@@ -48,6 +48,7 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check (ours, 14 articles of other genres)', key: 'newsCheck', gold: ['repository:', 'test', 'fixtures', 'attribution', 'check.jsonl'] },
   { name: 'news check 2 (ours, 12 more articles, written blind)', key: 'newsCheck2', gold: ['repository:', 'test', 'fixtures', 'attribution2', 'check.jsonl'] },
   { name: 'news check 3 (ours, 10 more articles, written blind)', key: 'newsCheck3', gold: ['repository:', 'test', 'fixtures', 'attribution3', 'check.jsonl'] },
+  { name: 'news check 4 (ours, 10 more genres, written blind)', key: 'newsCheck4', gold: ['repository:', 'test', 'fixtures', 'attribution4', 'check.jsonl'] },
 ];
 
 /** Our contradiction gold sets, in the repository: the dev gold, then six written after it. */
@@ -327,7 +328,7 @@ Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
-                  for attribution, also test/fixtures/attribution{,2,3}/check.jsonl (our own varied news)
+                  for attribution, also test/fixtures/attribution{,2,3,4}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl (60 headlines written blind)
                   for contradictions, also check.jsonl to check6.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
