@@ -32,6 +32,15 @@ function analyse(text: string): ArticleJSON & {
 }
 
 describe('quote patterns', () => {
+  it('"wrote in a note to clients that", "in a blog post that", "in her memoir that": the medium before the clause', () => {
+    const a = analyse('Marcus Ilunga wrote in a note to clients that the price was high. Nadia Ferreira wrote in a blog post that the Ember would cost $179. She said in her memoir that she regretted nothing.');
+    expect(a.attributions()).toEqual([
+      ['Marcus Ilunga', 'that the price was high'],
+      ['Nadia Ferreira', 'that the Ember would cost $179'],
+      ['She', 'that she regretted nothing'],
+    ]);
+  });
+
   it('a named speaker\'s report inside a quotation is an attribution nested in it; the quotation\'s own "they expect that" is not', () => {
     const a = analyse('Gavin Roper denies the charge. "Mr Roper has always maintained that he looked away from the road for no more than a second," his lawyer Martin Kettle said. "They expect that water comes out of the tap," she said.');
     const nested = a.quotes.find((q) => q.cue?.lemma === 'maintain');

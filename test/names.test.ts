@@ -136,6 +136,12 @@ describe('one actor, several names, in one article', () => {
     expect(entities(text).some((e) => e.name === 'Crocodile')).toBe(false);
   });
 
+  it('types a name described as a business in apposition as an organisation everywhere: "Quillfield, the Oakland-based maker of e-readers,"', () => {
+    const text = 'Quillfield, the Oakland-based maker of e-readers, on Tuesday unveiled the Ember. Quillfield declined to say how much it had spent.';
+    expect(entities(text).filter((e) => e.name === 'Quillfield').map((e) => e.type)).toEqual(['ORG']);
+    expect(entities('Mark Taylor, the company\'s founder, said it was fine.').find((e) => e.name === 'Mark Taylor')?.type).toBe('PERSON');
+  });
+
   it('joins no epithet across sentences: a headline ending in a quotation, then the name again', () => {
     const text = "Glasshouse singer Lila Moor 'to quit band'\n\nLila Moor will quit the band, it was claimed.";
     expect(entities(text).filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Lila Moor']);

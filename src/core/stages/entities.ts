@@ -173,14 +173,44 @@ function oneTypePerName(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[
     if (c.kind !== 'name' || c.unnamed || c.chars || c.canonical !== null || settled.has(nameOf(c)) || !isPlaced(doc, c)) continue;
     if (lexicon.firstNameGender(doc.tokens.lower[c.start]) === null) placed.add(nameOf(c));
   }
-  if (settled.size === 0 && placed.size === 0) return candidates;
+  // "Quillfield, the Oakland-based maker of e-readers,": a name the article describes as a business
+  // is one wherever the model took it for a person or a place.
+  const firms = new Set<string>();
+  for (const c of candidates) {
+    if (c.kind !== 'name' || c.unnamed || c.chars || c.canonical !== null || settled.has(nameOf(c)) || c.type === 'GPE' || c.type === 'NORP') continue;
+    if (isDescribedAsFirm(doc, c)) firms.add(nameOf(c));
+  }
+  if (settled.size === 0 && placed.size === 0 && firms.size === 0) return candidates;
   for (const c of candidates) {
     if (c.kind !== 'name' || c.unnamed || c.chars || c.canonical !== null) continue;
     const type = settled.get(nameOf(c));
     if (type !== undefined) c.type = type;
+    else if (firms.has(nameOf(c)) && c.type !== 'GPE' && c.type !== 'NORP') c.type = 'ORG';
     else if (placed.has(nameOf(c)) && (c.type === 'PERSON' || c.type === 'MISC')) c.type = 'LOC';
   }
   return candidates;
+}
+
+/** Head nouns of an apposition that make the name before it a business. */
+const FIRM_NOUNS = new Set([
+  'maker', 'manufacturer', 'company', 'firm', 'group', 'retailer', 'chain', 'operator', 'developer', 'start-up', 'startup',
+  'bank', 'lender', 'insurer', 'airline', 'carmaker', 'automaker', 'publisher', 'producer', 'supplier', 'provider',
+  'subsidiary', 'unit', 'conglomerate', 'brand', 'grocer', 'supermarket', 'broadcaster', 'studio', 'label', 'distributor',
+  'builder', 'miner', 'utility', 'consultancy', 'agency', 'outfit', 'platform', 'app', 'website', 'charity',
+]);
+/** How many words an apposition runs to before its head noun. */
+const APPOSITION_WORDS = 6;
+
+/** "Quillfield, the Oakland-based maker of e-readers,": described by a business noun after a comma. */
+function isDescribedAsFirm(doc: Doc, c: Candidate): boolean {
+  const { lower } = doc.tokens;
+  if (doc.word(c.end) !== ',' || !/^(?:the|a|an)$/.test(lower[c.end + 1] ?? '')) return false;
+  let head = -1;
+  for (let k = c.end + 2; k < doc.tokenCount && k <= c.end + 1 + APPOSITION_WORDS; k++) {
+    if (/^(?:of|that|which|who|,|\.|;|in|with|for|to)$/.test(lower[k])) break;
+    if (doc.upos(k) === 'NOUN') head = k;
+  }
+  return head >= 0 && FIRM_NOUNS.has(lower[head]);
 }
 
 const INSIDE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside']);

@@ -1281,7 +1281,7 @@ const UNITS_OF_TIME = new Set(['second', 'seconds', 'minute', 'minutes', 'hour',
 const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'day', 'time']);
 const RELATIVE = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
 const PLATFORMS = new Set(['x', 'twitter', 'facebook', 'instagram', 'telegram', 'tiktok', 'linkedin', 'youtube', 'threads', 'bluesky', 'weibo', 'truth', 'social', 'mastodon', 'substack']);
-const STATEMENT_NOUNS = /^(?:statement|interview|speech|letter|post|tweet|email|e-mail|call|remarks|comments|briefing|conference|address|video|op-ed|memo|report|filing|release|message|appearance)$/;
+const STATEMENT_NOUNS = /^(?:statement|interview|speech|letter|post|tweet|email|e-mail|call|remarks|comments|briefing|conference|address|video|op-ed|memo|report|filing|release|message|appearance|note|newsletter|column|essay|article|book|memoir|podcast|presentation|submission|affidavit|notice)$/;
 
 /** Length in tokens of a time adverbial or "in a statement" phrase at `i` (0 when none). */
 function timeAdverbialLength(doc: Doc, i: number, end: number): number {
@@ -1311,7 +1311,7 @@ function timeAdverbialLength(doc: Doc, i: number, end: number): number {
   }
   if ((w(i) === 'in' || w(i) === 'during' || w(i) === 'on') && i + 1 < end) {
     let k = i + 1;
-    while (k < end && k < i + 5 && !STATEMENT_NOUNS.test(w(k)) && /^(?:a|an|the|his|her|their|its|a|written|televised|separate|recent|joint|brief|new|phone|radio|tv|television)$/.test(w(k))) k++;
+    while (k < end && k < i + 5 && !STATEMENT_NOUNS.test(w(k)) && /^(?:a|an|the|his|her|their|its|a|written|televised|separate|recent|joint|brief|new|phone|radio|tv|television|blog|research)$/.test(w(k))) k++;
     if (STATEMENT_NOUNS.test(w(k))) return k + 1 - i;
   }
   return 0;
