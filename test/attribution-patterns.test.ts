@@ -112,6 +112,17 @@ describe('quote patterns', () => {
 });
 
 describe('speakers', () => {
+  it('"the CEO" is the chief executive named before, and "the chief executive" the CEO named last', () => {
+    const a = analyse('Chief executive Nadia Ferreira unveiled the Ember. Speaking to reporters, the CEO said the price was fair. CEO Tim Blake spoke first. The chief executive said it was cheap.');
+    expect(a.speakerOf('the price was fair')).toBe('Nadia Ferreira');
+    expect(a.speakerOf('it was cheap')).toBe('Tim Blake');
+  });
+
+  it('whom one told runs over "and" ("an audience of reporters and developers:"), but not into the next clause', () => {
+    const a = analyse('Ferreira told an audience of reporters and developers: "We did not invent solar cells. We just made them good enough to read by." He told reporters and she said nothing.');
+    expect(a.attributions()).toEqual([['Ferreira', '"We did not invent solar cells. We just made them good enough to read by."']]);
+  });
+
   it('a headline\'s "Halvern boss insists" is the manager the lead names; the club\'s first word alone is the club', () => {
     const a = analyse("Halvern boss insists title race 'far from over' after late collapse\n\nHalvern Athletic threw away a two-goal lead on Saturday, but manager Tomas Reidy insisted his side were still in the title race.\n\nHalvern led at the break through a Danny Okoro header.");
     expect(a.speakerOf("'far from over'")).toBe('Tomas Reidy');

@@ -696,8 +696,9 @@ function attribute(
   const aside = participle ? citingAsideEnd(doc, cueTokens.start - 1, sentEnd) : -1;
   if (content && aside >= 0 && doc.tokens.start[aside] > content.start && doc.tokens.start[aside] < content.end) content = { start: content.start, end: doc.tokens.start[aside] };
   if (!content || !reportsContent(doc, cueTokens.start, cue.lemma, hit.lexiconClass !== null, content, regionOf)) return null;
-  // "has confirmed or denied the report": what follows is the conjunct verb's, not this cue's.
-  if (/^(?:or|nor)$/.test(doc.tokens.lower[doc.tokenAt(content.start)])) return null;
+  // "has confirmed or denied the report", "told reporters and she said nothing": what follows is
+  // the conjunct's, not this cue's.
+  if (/^(?:or|nor|and|but)$/.test(doc.tokens.lower[doc.tokenAt(content.start)])) return null;
   content = beforeFramingReport(doc, fromReportedClause(doc, beforeCoordinatedReport(doc, cueTokens.start, content)), regionOf);
   // An infinitive reports a clause, a quotation or a charge ("to accuse X of …"), not a thing
   // ("was quick to praise the visitors' spirit").
@@ -1175,6 +1176,13 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
     // "told Al Jazeera", "said to the Republican nominee"
     addressee = nounPhraseStartingAt(doc, doc.tokens.lower[i] === 'to' ? i + 1 : i, sentEnd);
     if (addressee) addressee = parsedAddressee(doc, from - 1, addressee);
+    // "told an audience of reporters and developers:": whom it was told runs over "and".
+    while (addressee && doc.tokens.lower[addressee.end] === 'and') {
+      const more = nounPhraseStartingAt(doc, addressee.end + 1, sentEnd);
+      // Not the next clause's subject: "told reporters and she said nothing".
+      if (!more || (more.end < sentEnd && /^(?:AUX|VERB)$/.test(doc.upos(more.end)))) break;
+      addressee = { start: addressee.start, end: more.end };
+    }
     // "warned it could climb": a subject pronoun before its verb opens the content.
     if (addressee && addressee.end - addressee.start === 1 && SUBJECT_PRONOUNS.has(doc.tokens.lower[addressee.start]) &&
       addressee.end < sentEnd && /^(?:AUX|VERB)$/.test(doc.upos(addressee.end))) addressee = null;

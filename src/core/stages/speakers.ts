@@ -316,12 +316,15 @@ function sameCountrysBody(doc: Doc, headWord: string, inner: Entity | undefined)
   return undefined;
 }
 
-/** Headline words for a title the body gives in full. */
-const HEADLINE_TITLES: ReadonlyMap<string, readonly string[]> = new Map([
+/** Short words for a title another sentence gives in full ("Halvern boss" / "manager Tomas Reidy", "the CEO" / "chief executive Nadia Ferreira"). */
+const TITLE_VARIANTS: ReadonlyMap<string, readonly string[]> = new Map([
   ['boss', ['manager', 'head coach', 'coach', 'chief executive', 'chief', 'director', 'head']],
   ['chief', ['chief executive', 'chief constable', 'police chief', 'fire chief']],
+  ['ceo', ['chief executive', 'chief executive officer']],
+  ['cfo', ['chief financial officer', 'finance chief', 'finance director']],
   ['pm', ['prime minister']],
-  ['mp', ['member of parliament']],
+  ['chief executive', ['ceo']],
+  ['chief financial officer', ['cfo']],
 ]);
 
 /** Makes (or reuses) an unnamed entity for a description such as "a Taliban spokesperson". */
@@ -342,18 +345,17 @@ function describedEntity(
   // even when "a judge" was described before the judge was named; "Her daughter said" after "her
   // daughter, Ngozi Abara-Hill,": the person so introduced.
   const determiner = doc.tokens.lower[first];
-  if ((determiner === 'the' && lexicon.isRoleWord(headWord)) || (POSSESSIVE_DETERMINERS.has(determiner) && PERSON_HEADS.test(headWord))) {
-    const holder = titleHolder(doc, source.start, name.toLowerCase(), index);
+  if ((determiner === 'the' && (lexicon.isRoleWord(headWord) || TITLE_VARIANTS.has(headWord))) || (POSSESSIVE_DETERMINERS.has(determiner) && PERSON_HEADS.test(headWord))) {
+    // "the CEO" after "chief executive Nadia Ferreira".
+    const holder = titleHolder(doc, source.start, [name.toLowerCase(), ...(TITLE_VARIANTS.get(name.toLowerCase()) ?? [])], index);
     if (holder) return holder.id;
   }
   // A headline's "Senator Says …": the body names the senator ("Senator Dolores Amberly said"); its
   // "Halvern boss insists" the manager ("manager Tomas Reidy insisted").
   const title = doc.meta.title;
-  if (title && source.start >= title.start && source.end <= title.end && (lexicon.isRoleWord(headWord) || HEADLINE_TITLES.has(headWord))) {
-    for (const held of [headWord, ...(HEADLINE_TITLES.get(headWord) ?? [])]) {
-      const holder = titleHolderAfter(doc, title.end, held, index);
-      if (holder) return holder.id;
-    }
+  if (title && source.start >= title.start && source.end <= title.end && (lexicon.isRoleWord(headWord) || TITLE_VARIANTS.has(headWord))) {
+    const holder = titleHolderAfter(doc, title.end, [headWord, ...(TITLE_VARIANTS.get(headWord) ?? [])], index);
+    if (holder) return holder.id;
   }
   // Keys are lower case: a headline's "Panel Says" and the body's "the panel said" are one.
   const existing = index.unnamed.get(name.toLowerCase()) ?? (served > 0 ? undefined : index.unnamed.get(bare.toLowerCase())) ?? sameCountrysBody(doc, headWord, inner);
@@ -421,13 +423,13 @@ function servedMentionEnd(doc: Doc, source: Span, head: number, body: Entity): n
  * The most recent named person introduced with the title `title` ("prime minister"): written
  * right before one of their mentions ("Prime Minister Keir Starmer") or recorded as their role.
  */
-function titleHolder(doc: Doc, offset: number, title: string, index: MentionIndex): Entity | undefined {
+function titleHolder(doc: Doc, offset: number, titles: readonly string[], index: MentionIndex): Entity | undefined {
   const before = index.firstFrom(offset);
   for (let j = before - 1; j >= 0 && j >= before - MAX_LOOKED_BACK; j--) {
     const m = doc.mentions[index.byStart[j]];
     const entity = doc.entities[m.entity];
     if (entity.type !== 'PERSON' || entity.unnamed || m.end > offset) continue;
-    if (holdsTitle(doc, m, entity, title)) return entity;
+    if (titles.some((title) => holdsTitle(doc, m, entity, title))) return entity;
   }
   return undefined;
 }
@@ -442,13 +444,13 @@ function holdsTitle(doc: Doc, m: Mention, entity: Entity, title: string): boolea
 const HEADLINE_HOLDER_REACH = 12;
 
 /** The first person after `offset` that holds the title ("Senator Dolores Amberly"). */
-function titleHolderAfter(doc: Doc, offset: number, title: string, index: MentionIndex): Entity | undefined {
+function titleHolderAfter(doc: Doc, offset: number, titles: readonly string[], index: MentionIndex): Entity | undefined {
   const from = index.firstFrom(offset);
   for (let j = from; j < index.byStart.length && j < from + HEADLINE_HOLDER_REACH; j++) {
     const m = doc.mentions[index.byStart[j]];
     const entity = doc.entities[m.entity];
     if (entity.type !== 'PERSON' || entity.unnamed) continue;
-    if (holdsTitle(doc, m, entity, title)) return entity;
+    if (titles.some((title) => holdsTitle(doc, m, entity, title))) return entity;
   }
   return undefined;
 }
