@@ -112,6 +112,12 @@ describe('quote patterns', () => {
 });
 
 describe('speakers', () => {
+  it('an unknown country\'s ministry speaks, not the country ("The Oravian foreign ministry"); "A spokeswoman for the Telmark foreign ministry" serves the ministry', () => {
+    const a = analyse('The Oravian foreign ministry said it had summoned the ambassador. A spokeswoman for the Telmark foreign ministry said the words had been distorted.');
+    expect(a.speakerOf('summoned the ambassador')).toBe('Oravian foreign ministry');
+    expect(a.speakerOf('had been distorted')).toBe('spokeswoman for the Telmark foreign ministry');
+  });
+
   it('"the CEO" is the chief executive named before, and "the chief executive" the CEO named last', () => {
     const a = analyse('Chief executive Nadia Ferreira unveiled the Ember. Speaking to reporters, the CEO said the price was fair. CEO Tim Blake spoke first. The chief executive said it was cheap.');
     expect(a.speakerOf('the price was fair')).toBe('Nadia Ferreira');

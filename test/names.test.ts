@@ -142,6 +142,11 @@ describe('one actor, several names, in one article', () => {
     expect(entities('Mark Taylor, the company\'s founder, said it was fine.').find((e) => e.name === 'Mark Taylor')?.type).toBe('PERSON');
   });
 
+  it('ends a name before the letters after it: "Jonathan Mereweather KC", "John Smith QC"; splits a person from an employer after "of"', () => {
+    expect(types("Pell's barrister, Jonathan Mereweather KC, said so. John Smith QC agreed.")).toEqual(['Pell:ORG', 'Jonathan Mereweather:PERSON', 'John Smith:PERSON']);
+    expect(types('Another analyst, Jun Tanaka of Meridale Securities, said so.')).toEqual(['Jun Tanaka:PERSON', 'Meridale Securities:ORG']);
+  });
+
   it('joins no epithet across sentences: a headline ending in a quotation, then the name again', () => {
     const text = "Glasshouse singer Lila Moor 'to quit band'\n\nLila Moor will quit the band, it was claimed.";
     expect(entities(text).filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Lila Moor']);

@@ -84,7 +84,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     assigns: ['mentions', 'entities'],
     apply(doc) {
       const spans = nerModel ? splitNamedPlaces(doc, lexicon, splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon))) : null;
-      const candidates = resultSides(doc, joinSaintsPossessions(doc, withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans)))));
+      const candidates = resultSides(doc, joinSaintsPossessions(doc, withoutPostNominals(doc, withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans))))));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.push(...repeatedNames(doc, candidates));
       candidates.sort((a, b) => a.start - b.start);
@@ -252,6 +252,30 @@ const PLACE_INSTITUTIONS = new Set(['square', 'basilica', 'cathedral', 'park', '
  * like the name after it, and the tagger takes both as one name (typed as a person more often than
  * not). The name starts after it, of the kind the descriptor says.
  */
+/** Letters after a name for an office or honour: "Jonathan Mereweather KC", "Keir Starmer MP". */
+const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'mep', 'msp', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'frs', 'phd', 'esq']);
+
+/**
+ * A person's name ends before the letters after it, which are no part of it and name nothing
+ * alone ("John Smith QC").
+ */
+function withoutPostNominals(doc: Doc, candidates: Candidate[]): Candidate[] {
+  // Written in capitals ("KC", "MP", "PhD"), not a name's own word.
+  const postNominal = (i: number): boolean => POST_NOMINALS.has(doc.tokens.lower[i]) && /^[A-Z][A-Za-z]*[A-Z]$/.test(doc.word(i));
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.kind !== 'name' || c.chars) {
+      out.push(c);
+      continue;
+    }
+    const previous = out.at(-1);
+    if (c.end - c.start === 1 && postNominal(c.start) && previous?.type === 'PERSON' && previous.end === c.start) continue;
+    if (c.type === 'PERSON' && c.end - c.start >= 3 && postNominal(c.end - 1)) c.end -= 1;
+    out.push(c);
+  }
+  return out;
+}
+
 function withoutDescriptors(doc: Doc, candidates: Candidate[]): Candidate[] {
   const sentenceStart = sentenceStarts(doc);
   // Where capitals say nothing: a sentence's start, after a label's colon ("Q&A: Librarian Tomasz
@@ -342,8 +366,11 @@ function splitPersonOfOrganisation(doc: Doc, lexicon: EntityLexicon, spans: NerS
   return spans.flatMap((span) => {
     let of = span.start + 2;
     while (of < span.end - 1 && lower[of] !== 'of') of++;
-    if (of >= span.end - 1 || lexicon.firstNameGender(lower[span.start]) === null) return [span];
-    for (let i = span.start; i < span.end; i++) if (i !== of && !isCapitalised(doc, i)) return [span];
+    if (of >= span.end - 1) return [span];
+    // A given name opens a person; failing that, a firm's last word closes the employer ("Jun Tanaka of Meridale Securities").
+    const last = lower[span.end - 1];
+    if (lexicon.firstNameGender(lower[span.start]) === null && !(of - span.start === 2 && (BUSINESS_WORDS.has(last) || lexicon.isOrgCue(last)))) return [span];
+    for (let i = span.start; i < span.end; i++) if (i !== of && !isCapitalised(doc, i) && lower[i] !== '&') return [span];
     // "of London" names a place the gazetteer knows; any other "of" names an employer.
     const place = lexicon.matchAt(lower, of + 1, (i) => doc.word(i));
     const type = place !== null && place.kind !== 'organization' && of + 1 + place.length === span.end ? 'LOC' : 'ORG';

@@ -115,7 +115,8 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   // (A headline parsed as one compound has no head the parse tells; English ends a phrase with it.)
   const inside = mentionsIn(doc, source);
   const body = [head, doc.tokenAt(source.end - 1)].find((k) => k >= 0 && lexicon.isOrgCue(doc.tokens.lower[k]) && !inside.some((m) => k >= m.tokenStart && k < m.tokenEnd));
-  if (named && (named.type === 'GPE' || named.type === 'NORP') && body !== undefined) return describedEntity(doc, source, body, named, lexicon);
+  // "The Oravian foreign ministry", "the Telmark army": whatever the tagger made of an unknown country's name.
+  if (named && named.type !== 'PERSON' && body !== undefined) return describedEntity(doc, source, body, named, lexicon);
   // "a US entertainment site, which cited": a country or nationality modifying a common noun only describes it.
   if (named && (named.type === 'GPE' || named.type === 'NORP') && head >= 0 && doc.upos(head) === 'NOUN' && !inside.some((m) => head >= m.tokenStart && head < m.tokenEnd)) {
     return describedEntity(doc, source, head, named, lexicon);
@@ -416,7 +417,12 @@ const SERVING = new Set(['for', 'of', 'at', 'from', 'with']);
 function servedMentionEnd(doc: Doc, source: Span, head: number, body: Entity): number {
   if (!SERVING.has(doc.tokens.lower[head + 1] ?? '')) return -1;
   const m = mentionsIn(doc, source).find((x) => doc.entities[x.entity] === body && x.tokenStart > head + 1);
-  return m && m.tokenStart <= head + 4 ? m.end : -1;
+  if (!m || m.tokenStart > head + 4) return -1;
+  // "for the Telmark foreign ministry": the body's own head nouns after its name.
+  let end = m.tokenEnd;
+  while (end < doc.tokenCount && doc.tokens.end[end] <= source.end && /^(?:NOUN|ADJ)$/.test(doc.upos(end))) end++;
+  while (end > m.tokenEnd && doc.upos(end - 1) !== 'NOUN') end--;
+  return doc.tokens.end[end - 1];
 }
 
 /**
