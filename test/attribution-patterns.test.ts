@@ -32,6 +32,11 @@ function analyse(text: string): ArticleJSON & {
 }
 
 describe('quote patterns', () => {
+  it('"appeared at court charged with" and "children who read with a parent" report nothing; "the sign read:" does', () => {
+    const a = analyse('Graham Pell, 58, appeared at Castlebridge Crown Court charged with fraud. Children who read with a parent appeared to fall asleep fastest of all. The sign read: "Closed until Monday."');
+    expect(a.attributions()).toEqual([['The sign', '"Closed until Monday."']]);
+  });
+
   it('"wrote in a note to clients that", "in a blog post that", "in her memoir that": the medium before the clause', () => {
     const a = analyse('Marcus Ilunga wrote in a note to clients that the price was high. Nadia Ferreira wrote in a blog post that the Ember would cost $179. She said in her memoir that she regretted nothing.');
     expect(a.attributions()).toEqual([
