@@ -117,6 +117,16 @@ describe('quote patterns', () => {
 });
 
 describe('speakers', () => {
+  it('"she" after a report nested in hers is the reporter, not the one of unknown gender she reports', () => {
+    const a = analyse('Corbridge manager Paula Strand said Femi Adeyemi had told her at half-time that he would win the game on his own. "I told him to prove it," she said.');
+    expect(a.speakerOf('I told him to prove it')).toBe('Paula Strand');
+  });
+
+  it('"they" after "the pair" is the pair, not the label named before', () => {
+    const a = analyse("Castell's record label, Halyard Music, said his tour dates were unaffected. The pair have no children together. They said in their joint statement last year that they never felt the need to make it official.");
+    expect(a.speakerOf('never felt the need')).toBe('pair');
+  });
+
   it('an unknown country\'s ministry speaks, not the country ("The Oravian foreign ministry"); "A spokeswoman for the Telmark foreign ministry" serves the ministry', () => {
     const a = analyse('The Oravian foreign ministry said it had summoned the ambassador. A spokeswoman for the Telmark foreign ministry said the words had been distorted.');
     expect(a.speakerOf('summoned the ambassador')).toBe('Oravian foreign ministry');

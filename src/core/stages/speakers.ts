@@ -616,6 +616,9 @@ const DESCRIBED_PEOPLE = /^(?:teenagers?|pensioners?|youths?|child|children|mum|
  * (or its own) has as subject, described by a common noun, is the pronoun's antecedent when no
  * name or quote of a fitting person stands between them. The phrase, or null.
  */
+/** Singular nouns for people together, whom "they" takes up: "The pair have no children together. They said …". */
+const PEOPLE_TOGETHER = new Set(['pair', 'couple', 'duo', 'trio', 'twins']);
+
 function describedSubjectBefore(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter'): Span | null {
   if (!doc.layers.has('deps') || gender === 'neuter' || gender === null) return null;
   const at = doc.tokenAt(offset);
@@ -625,8 +628,8 @@ function describedSubjectBefore(doc: Doc, offset: number, gender: Gender | 'plur
   for (let i = tokenStart; i < at; i++) {
     const word = doc.tokens.lower[i];
     // A root noun too: the parse may make "A teenager … shrugged" a noun phrase.
-    if (!/^(?:nsubj|root)/.test(doc.tokens.deprel[i]) || doc.upos(i) !== 'NOUN' || !(DESCRIBED_PEOPLE.test(word) || HEAD_GENDER.has(word))) continue;
-    const plural = /s$/.test(word) && word !== 'boss';
+    if (!/^(?:nsubj|root)/.test(doc.tokens.deprel[i]) || doc.upos(i) !== 'NOUN' || !(DESCRIBED_PEOPLE.test(word) || HEAD_GENDER.has(word) || PEOPLE_TOGETHER.has(word))) continue;
+    const plural = (/s$/.test(word) && word !== 'boss') || PEOPLE_TOGETHER.has(word);
     if ((gender === 'plural') !== plural || (gender !== 'plural' && (HEAD_GENDER.get(word) ?? gender) !== gender)) continue;
     if (isMentioned(doc, i) || insideQuote(doc, doc.tokens.start[i])) continue;
     subject = i;
@@ -678,6 +681,11 @@ function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'n
     if (q.content.start >= offset && (q.source?.start ?? q.content.start) >= offset) continue;
     const e = doc.entityById(q.speaker);
     if (!e || !compatible(e)) continue;
+    // "Paula Strand said Adeyemi had told her that …. “…,” she said": one reported inside another's
+    // report, of unknown gender, is less salient than the one who reports it.
+    const outer = k > 0 ? quotes[k - 1] : undefined;
+    const outerSpeaker = doc.entityById(outer?.speaker ?? null);
+    if (e.gender === null && outer && outerSpeaker && outerSpeaker.gender === gender && outer.content.start <= q.content.start && q.content.end <= outer.content.end) continue;
     // "Coach Peter DeBoer was less happy. “…,” he said": someone made the subject of the story
     // since that quote is the more salient.
     const since = Math.max(q.content.end, q.source?.end ?? 0);
