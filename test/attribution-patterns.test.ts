@@ -131,6 +131,8 @@ describe('speakers', () => {
     const a = analyse('The Oravian foreign ministry said it had summoned the ambassador. A spokeswoman for the Telmark foreign ministry said the words had been distorted.');
     expect(a.speakerOf('summoned the ambassador')).toBe('Oravian foreign ministry');
     expect(a.speakerOf('had been distorted')).toBe('spokeswoman for the Telmark foreign ministry');
+    // A name after the body names it.
+    expect(analyse('Consumer group Which Way said passengers should check their booking conditions.').speakerOf('booking conditions')).toBe('Which Way');
   });
 
   it('"the CEO" is the chief executive named before, and "the chief executive" the CEO named last', () => {

@@ -115,8 +115,10 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   // (A headline parsed as one compound has no head the parse tells; English ends a phrase with it.)
   const inside = mentionsIn(doc, source);
   const body = [head, doc.tokenAt(source.end - 1)].find((k) => k >= 0 && lexicon.isOrgCue(doc.tokens.lower[k]) && !inside.some((m) => k >= m.tokenStart && k < m.tokenEnd));
-  // "The Oravian foreign ministry", "the Telmark army": whatever the tagger made of an unknown country's name.
-  if (named && named.type !== 'PERSON' && body !== undefined) return describedEntity(doc, source, body, named, lexicon);
+  // "The Oravian foreign ministry", "the Telmark army": whatever the tagger made of an unknown
+  // country's name, when it modifies the body ("Consumer group Which Way" names the group).
+  const modifies = (b: number): boolean => named !== undefined && (named.type === 'GPE' || named.type === 'NORP' || inside.every((m) => doc.entities[m.entity] !== named || m.tokenEnd <= b));
+  if (named && named.type !== 'PERSON' && body !== undefined && modifies(body)) return describedEntity(doc, source, body, named, lexicon);
   // "a US entertainment site, which cited": a country or nationality modifying a common noun only describes it.
   if (named && (named.type === 'GPE' || named.type === 'NORP') && head >= 0 && doc.upos(head) === 'NOUN' && !inside.some((m) => head >= m.tokenStart && head < m.tokenEnd)) {
     return describedEntity(doc, source, head, named, lexicon);
