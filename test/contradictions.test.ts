@@ -483,6 +483,17 @@ describe('headlines', () => {
   });
 });
 
+describe('paraphrases of one event', () => {
+  it('"suspends" a trial halts it, "axe" a tax scraps it, "cast as" a role; "closes in on a takeover" buys, closing nothing', () => {
+    const article = analyse('Vell closes in on Harbour City takeover\n\nNorvanta has suspended its NV-204 vaccine study, sources said. Italy is set to axe its fuel duty, sources in Rome said. Rafe Lindqvist has been cast as Sidney Reilly, the studio said.\n');
+    expect(claimWith(article, 'closes in on').proposition.predicates).toContain('acquire');
+    expect(claimWith(article, 'closes in on').proposition.predicates).not.toContain('close-down');
+    expect(claimWith(article, 'suspended its NV-204').proposition.predicates).toContain('halt');
+    expect(claimWith(article, 'axe its fuel duty').proposition.predicates).toContain('abolish');
+    expect(claimWith(article, 'cast as Sidney Reilly').proposition.predicates).toContain('cast');
+  });
+});
+
 describe('denial phrases', () => {
   it('"said reports that X were untrue", "never happened", "no such incident" deny; a label\'s clause after its colon is read', () => {
     const party = analyse("Olsany's Party: Arrest Report 'Never Happened'\n\nThe Civic Alliance party on Tuesday said reports that its deputy leader Marek Olsany had been detained in France were untrue.\n\n\"It never happened,\" party spokesman Jakub Wren said. \"No such incident took place,\" a police spokesman said.\n");

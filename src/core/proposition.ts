@@ -375,6 +375,8 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   // "agrees £77m move to Real Castilla": a move to somewhere named is a transfer, the noun too.
   if (lemma === 'move' && pos === 'NOUN' && parsed && children(doc, i).some((k) => baseRelation(doc.tokens.deprel[k]) === 'nmod' && childrenWith(doc, k, 'case').some((c) => doc.tokens.lower[c] === 'to') && doc.upos(k) === 'PROPN')) return true;
   if (VERB_ONLY.has(lemma) && pos !== 'VERB') return false;
+  // "Vell closes in on Harbour City takeover": nearing it, closing nothing.
+  if (lemma === 'close' && doc.tokens.lower[i + 1] === 'in') return false;
   // "will miss Saturday's cup final" sidelines a player; "missed its revenue targets" does not.
   // "the rest of the season" too.
   if (lemma === 'miss') return parsed && childrenWith(doc, i, 'obj').some((k) => [k, ...childrenWith(doc, k, 'nmod')].some((f) => FIXTURES.has(lemmaOf(doc, f))));
@@ -487,7 +489,7 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
       continue;
     }
     if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && (isLightVerb(doc, head) || isReportLink(doc, head)))
-      && !((relation === 'advcl' || relation === 'obl') && isNearnessAdjective(doc, head, k))) return false;
+      && !((relation === 'advcl' || relation === 'obl') && (isNearnessAdjective(doc, head, k) || isClosingIn(doc, head, k)))) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
     // only frames one ("involvement in the coup", "plans for a merger").
     if (relation === 'nmod' && !FRAMING_NOUNS.has(lemmaOf(doc, head))) return false;
@@ -512,6 +514,11 @@ const NEARNESS_ADJECTIVES = new Set(['close', 'near', 'ready', 'poised', 'set', 
  */
 function isNearnessAdjective(doc: Doc, head: number, dependent: number): boolean {
   return doc.upos(head) === 'ADJ' && NEARNESS_ADJECTIVES.has(lemmaOf(doc, head)) && children(doc, dependent).some((m) => /^(?:mark|case)$/.test(doc.tokens.deprel[m]) && doc.tokens.lower[m] === 'to');
+}
+
+/** "closes in on Harbour City takeover": what one closes in on is the proposition, as with "close to". */
+function isClosingIn(doc: Doc, head: number, dependent: number): boolean {
+  return lemmaOf(doc, head) === 'close' && doc.tokens.lower[head + 1] === 'in' && childrenWith(doc, dependent, 'case').some((c) => doc.tokens.lower[c] === 'on');
 }
 
 function isLightVerb(doc: Doc, i: number): boolean {

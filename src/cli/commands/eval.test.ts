@@ -130,6 +130,7 @@ describe('claimgraph eval all', () => {
     expect(stdout).toMatch(/^check4: .*test\/fixtures\/contradictions\/check4\.jsonl\n12 articles/m);
     expect(stdout).toMatch(/^check5: .*test\/fixtures\/contradictions\/check5\.jsonl\n13 articles/m);
     expect(stdout).toMatch(/^check6: .*test\/fixtures\/contradictions\/check6\.jsonl\n26 articles/m);
+    expect(stdout).toMatch(/^check7: .*test\/fixtures\/contradictions\/check7\.jsonl\n24 articles/m);
     expect(stdout).not.toContain('PolNeAR dev:');
   });
 });

@@ -51,8 +51,8 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check 4 (ours, 10 more genres, written blind)', key: 'newsCheck4', gold: ['repository:', 'test', 'fixtures', 'attribution4', 'check.jsonl'] },
 ];
 
-/** Our contradiction gold sets, in the repository: the dev gold, then six written after it. */
-const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'check6'].map((key) => ({
+/** Our contradiction gold sets, in the repository: the dev gold, then seven written after it. */
+const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'check6', 'check7'].map((key) => ({
   name: key, key, gold: ['repository:', 'test', 'fixtures', 'contradictions', `${key}.jsonl`],
 }));
 
@@ -330,7 +330,7 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
                   for attribution, also test/fixtures/attribution{,2,3,4}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl (60 headlines written blind)
-                  for contradictions, also check.jsonl to check6.jsonl beside dev.jsonl
+                  for contradictions, also check.jsonl to check7.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
                   for deps, UD EWT dev and GUM dev
 
