@@ -492,6 +492,11 @@ describe('paraphrases of one event', () => {
     expect(claimWith(article, 'axe its fuel duty').proposition.predicates).toContain('abolish');
     expect(claimWith(article, 'cast as Sidney Reilly').proposition.predicates).toContain('cast');
   });
+
+  it('the denier of "plan to abolish" is the plan\'s agent when nothing names another', () => {
+    const article = analyse("Italian Finance Ministry Denies Plan To Abolish Fuel Tax\n\nItaly's finance ministry on Wednesday denied newspaper reports about the tax.\n");
+    expect(claimWith(article, 'Plan To Abolish').proposition.self).toBe(true);
+  });
 });
 
 describe('denial phrases', () => {

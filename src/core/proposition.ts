@@ -50,6 +50,8 @@ const THIRD_PERSON = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 't
 const PREDICATE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN']);
 /** What may stand before a subjectless predicate: "any", "officially", quote marks. */
 const LEADING_POS = new Set(['DET', 'ADJ', 'ADV', 'PUNCT']);
+/** Nouns of intending whose infinitive is the speaker's own act when nothing names whose they are. */
+const OWN_PLANS = new Set(['plan', 'intention', 'bid', 'attempt', 'offer', 'decision', 'move']);
 /** "reports that …", "a report of …": what follows the report noun is the proposition. */
 const REPORT_LINKS = new Set(['that', 'of', 'about']);
 /** How far into the content a report noun may stand to head it ("there was no truth in a newspaper report that"). */
@@ -687,6 +689,9 @@ function speaksOfItself(doc: Doc, tokens: readonly number[], head: number): bool
       // nothing of who captured it.
       if (i === head && doc.upos(i) === 'NOUN' && isReportNoun(doc, doc.tokens.head[i])) return false;
       if (w === 'to' || nonFinite || i === head) return true;
+      // "Denies Plan To Abolish Fuel Tax", "rejected plans to sell the club": one's own plan, unless
+      // the content names whose it is first.
+      if (pos === 'NOUN' && OWN_PLANS.has(lemmaOf(doc, i)) && doc.tokens.lower[i + 1] === 'to') return true;
       if (LEADING_POS.has(pos)) continue;
       leading = false;
     }
