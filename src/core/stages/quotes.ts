@@ -214,22 +214,31 @@ function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Fo
  */
 function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Array): Found[] {
   const out: Found[] = [];
+  let named: Uint8Array | null = null;
   regions.forEach((region, k) => {
-    const inside = regionOf.slice();
-    for (let i = region.open; i <= region.last; i++) inside[i] = -1;
-    for (const sentence of doc.sentences) {
+    // Only regions with a lexicon cue in them are read again, and only their own sentences: linear in the text.
+    let cued = false;
+    for (let i = region.open + 1; i < region.last && !cued; i++) cued = CUE_READINGS.has(doc.tokens.lemma[i] || doc.tokens.lower[i]);
+    if (!cued) return;
+    const inside = regionOf.slice(region.open, region.last + 1);
+    regionOf.fill(-1, region.open, region.last + 1);
+    for (let s = doc.sentenceOf(region.open); s < doc.sentences.length && doc.sentences[s].tokenStart <= region.last; s++) {
+      const sentence = doc.sentences[s];
       const from = Math.max(sentence.tokenStart, region.open + 1);
       const to = Math.min(sentence.tokenEnd, region.close > region.open ? region.close : region.last + 1);
       for (let i = from; i < to; i++) {
-        if (regionOf[i] !== k) continue;
+        if (inside[i - region.open] !== k) continue;
         const hit = cueAt(doc, i, to, false);
         if (!hit || hit.lexiconClass === null || hit.lexiconClass === 'other') continue;
-        const result = attribute(doc, hit, from, to, regions, inside, null);
+        const result = attribute(doc, hit, from, to, regions, regionOf, null);
         if (!result?.source || result.content.length !== 1 || result.source.start < from) continue;
         // Only a named speaker: a pronoun or a description there is the quotation's own voice more
         // often than a report ("They expect that water comes out of the tap", "The evidence will show that").
-        const source = result.source;
-        if (!doc.mentions.some((m) => m.kind === 'name' && m.tokenStart >= source.start && m.tokenEnd <= source.end)) continue;
+        if (!named) {
+          named = new Uint8Array(doc.tokenCount);
+          for (const m of doc.mentions) if (m.kind === 'name') named.fill(1, m.tokenStart, m.tokenEnd);
+        }
+        if (!named.subarray(result.source.start, result.source.end).includes(1)) continue;
         const range = { start: doc.tokenAt(result.content[0].start), end: doc.tokenAt(result.content[0].end - 1) + 1 };
         if (range.start <= hit.tokens.start || doc.tokens.lower[range.start] !== 'that' || range.end > to) continue;
         let verb = hit.tokens.start;
@@ -239,6 +248,7 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
         i = hit.tokens.end - 1;
       }
     }
+    regionOf.set(inside, region.open);
   });
   return out;
 }
