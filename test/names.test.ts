@@ -147,6 +147,13 @@ describe('one actor, several names, in one article', () => {
     expect(types('Another analyst, Jun Tanaka of Meridale Securities, said so.')).toEqual(['Jun Tanaka:PERSON', 'Meridale Securities:ORG']);
   });
 
+  it('finds the name a headline opens with before its verb, with no body to read it in: "Merkel Warns EU …", "Starmer says …"; not "Heatwave Warning Issued"', () => {
+    expect(types('Merkel Warns EU Leaders Against Trade War With Washington')).toContain('Merkel:PERSON');
+    expect(types('Djokovic Battles Past Alcaraz In Five-Set Wimbledon Thriller')).toContain('Djokovic:MISC');
+    expect(types('Starmer says Labour will not raise income tax')).toContain('Starmer:PERSON');
+    expect(types('Heatwave Warning Issued as Temperatures Set to Top 40C').some((t) => t.startsWith('Heatwave'))).toBe(false);
+  });
+
   it('joins no epithet across sentences: a headline ending in a quotation, then the name again', () => {
     const text = "Glasshouse singer Lila Moor 'to quit band'\n\nLila Moor will quit the band, it was claimed.";
     expect(entities(text).filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Lila Moor']);

@@ -6,7 +6,9 @@ import type { Lexicon } from '../lexicon/index.js';
 import { NAME_TITLES } from '../lexicon/curated.js';
 import { PLACE_NOUNS } from '../lexicon/predicates.js';
 import { descriptorType, isPageLabelWord } from '../lexicon/words.js';
-import { lineCase, NAME_JOINERS } from '../ner-casing.js';
+import { lineCase, NAME_JOINERS, readsAsVerb } from '../ner-casing.js';
+import { CUE_READINGS } from '../cues.js';
+import { lemmatize } from '../lemma.js';
 import { initials } from '../corpus/names.js';
 import { isScore } from '../phrases.js';
 
@@ -87,6 +89,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
       const candidates = resultSides(doc, joinSaintsPossessions(doc, withoutPostNominals(doc, withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans))))));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.push(...repeatedNames(doc, candidates));
+      if (nerModel) candidates.push(...headlineSubject(doc, lexicon, nerModel.lowercase, candidates));
       candidates.sort((a, b) => a.start - b.start);
       for (const c of candidates) {
         // The recogniser's decision supersedes the tagger: "IS" in "the IS" is a name, not a verb.
@@ -100,6 +103,39 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
       relateNationalities(doc, named);
     },
   };
+}
+
+/**
+ * "Merkel Warns EU Leaders …", "Starmer says Labour will …": a headline that opens with a word the
+ * text never writes in lower case, then a verb, opens with a name the tagger may miss without a
+ * body to read it in. A person when the verb reports speech ("Newsom Declares"), else a name of no
+ * known type ("Djokovic Battles Past Alcaraz").
+ */
+function headlineSubject(doc: Doc, lexicon: EntityLexicon, written: ReadonlySet<string>, candidates: Candidate[]): Candidate[] {
+  // A text of one line is a headline too.
+  const title = doc.meta.title ?? (doc.paragraphs.length === 1 && doc.sentences.length === 1 ? doc.paragraphs[0] : null);
+  if (!title || written.size === 0) return [];
+  const first = doc.tokenAt(title.start);
+  const next = first + 1;
+  if (first < 0 || next >= doc.tokenCount || doc.tokens.end[next] > title.end) return [];
+  const word = doc.word(first);
+  const lower = doc.tokens.lower[first];
+  if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word) || written.has(lower) || lexicon.isRoleWord(lower) || lexicon.isOrgCue(lower) || lexicon.matchAt(doc.tokens.lower, first)) return [];
+  const verb = doc.tokens.lower[next];
+  // "Heatwave Warning Issued", "Wildfire Forces Evacuations": two verb-like words running on are a noun compound and its verb.
+  const after = next + 1 < doc.tokenCount && doc.tokens.end[next + 1] <= title.end ? doc.tokens.lower[next + 1] : '';
+  if (!readsAsVerb(verb, written) || readsAsVerb(after, written)) return [];
+  // The first tagging may have read the verb as a name too: its lemma as a verb's.
+  const lemma = lemmatize(verb, verb.endsWith('s') ? 'VBZ' : verb.endsWith('ed') ? 'VBD' : 'VBP');
+  const type: EntityType = CUE_READINGS.has(lemma) ? 'PERSON' : 'MISC';
+  // The descriptions found it as a bare noun ("Merkel" read as a common word): a name now.
+  const described = candidates.find((c) => c.start === first && c.end === next && c.kind === 'nominal');
+  if (described) {
+    Object.assign(described, { kind: 'name', type, unnamed: false });
+    return [];
+  }
+  if (candidates.some((c) => c.start <= first && first < c.end)) return [];
+  return [{ start: first, end: next, type, canonical: null, kind: 'name', gender: null, title: null, unnamed: false }];
 }
 
 /** Capitalised words a side's name runs to at most. */
