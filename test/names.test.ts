@@ -154,6 +154,11 @@ describe('one actor, several names, in one article', () => {
     expect(types('Heatwave Warning Issued as Temperatures Set to Top 40C').some((t) => t.startsWith('Heatwave'))).toBe(false);
   });
 
+  it('reads the sides of a result with its verb between them: "Reading Stun Leeds 3-1 To Climb …"', () => {
+    expect(types('Reading Stun Leeds 3-1 To Climb Out Of Relegation Zone')).toEqual(['Reading:ORG', 'Leeds:ORG']);
+    expect(types('Liverpool Beat Real Madrid 2-0 To Reach Champions League Final').slice(0, 2)).toEqual(['Liverpool:ORG', 'Real Madrid:ORG']);
+  });
+
   it('joins no epithet across sentences: a headline ending in a quotation, then the name again', () => {
     const text = "Glasshouse singer Lila Moor 'to quit band'\n\nLila Moor will quit the band, it was claimed.";
     expect(entities(text).filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Lila Moor']);

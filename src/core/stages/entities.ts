@@ -138,6 +138,9 @@ function headlineSubject(doc: Doc, lexicon: EntityLexicon, written: ReadonlySet<
   return [{ start: first, end: next, type, canonical: null, kind: 'name', gender: null, title: null, unnamed: false }];
 }
 
+/** Verbs of a result between its two sides ("Reading Stun Leeds 3-1"), as headlines write them. */
+const RESULT_VERBS = new Set(['beat', 'beats', 'stun', 'stuns', 'thrash', 'thrashes', 'edge', 'edges', 'rout', 'routs', 'sink', 'sinks', 'down', 'downs', 'hammer', 'hammers', 'crush', 'crushes', 'upset', 'upsets', 'overcome', 'overcomes', 'see', 'sees', 'hold', 'holds']);
+
 /** Capitalised words a side's name runs to at most. */
 const MAX_SIDE_WORDS = 4;
 
@@ -155,6 +158,18 @@ function resultSides(doc: Doc, candidates: Candidate[]): Candidate[] {
     while (before > tokenStart && i - before < MAX_SIDE_WORDS && isCapitalised(doc, before - 1)) before--;
     let after = i + 1;
     while (after < tokenEnd && after - i - 1 < MAX_SIDE_WORDS && isCapitalised(doc, after)) after++;
+    // "Reading Stun Leeds 3-1", "Liverpool Beat Real Madrid 2-0 To Reach …": a result verb between
+    // the sides, the score after them (title case runs the verb into the capitalised words).
+    let first = i;
+    while (first > tokenStart && i - first < 2 * MAX_SIDE_WORDS + 1 && (isCapitalised(doc, first - 1) || RESULT_VERBS.has(doc.tokens.lower[first - 1]))) first--;
+    let verb = -1;
+    for (let k = first + 1; k < i - 1 && verb < 0; k++) if (RESULT_VERBS.has(doc.tokens.lower[k])) verb = k;
+    if (first === tokenStart && verb > first && verb - first <= MAX_SIDE_WORDS && i - verb - 1 <= MAX_SIDE_WORDS) {
+      for (const [start, end] of [[first, verb], [verb + 1, i]]) {
+        sides.push({ start, end, type: 'ORG', canonical: null, kind: 'name', gender: null, title: null, unnamed: false, side: true });
+      }
+      continue;
+    }
     // Both sides named, the first from the line's start: a result, not "won 3-1 against Chelsea".
     if (before === i || after === i + 1 || before !== tokenStart) continue;
     for (const [start, end] of [[before, i], [i + 1, after]]) {
