@@ -368,7 +368,7 @@ function describedEntity(
   const outside = OUTSIDE_PARTIES.test(headWord);
   // "Kall, co-editor of …": an unknown name whose apposition is a person's description is a person.
   const describedName = doc.upos(head) === 'PROPN' && childrenWith(doc, head, 'appos').some((k) => isPersonalHead(doc, k, lexicon) || /(?:or|er|ist|ant|ent)$/.test(doc.tokens.lower[k]));
-  const isPerson = describedName || (lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord) || DESCRIBED_PEOPLE.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord);
+  const isPerson = describedName || ((lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord) || DESCRIBED_PEOPLE.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord));
   const entity: Entity = {
     id: `e${doc.entities.length + 1}`,
     type: isPerson ? 'PERSON' : lexicon.isOrgCue(headWord) ? 'ORG' : 'MISC',
@@ -613,14 +613,14 @@ function mentionIndex(doc: Doc): MentionIndex {
 /** People described by a common noun, as a feature's passers-by are ("A teenager waiting at the stop shrugged"); gendered heads count too. */
 const DESCRIBED_PEOPLE = /^(?:teenagers?|pensioners?|youths?|child|children|mum|dad|commuters?|parents?|shopkeepers?|villagers?|locals?|retirees?|students?|nurses?|drivers?|workers?|residents?|passers-by)$/;
 
+/** Singular nouns for people together, whom "they" takes up: "The pair have no children together. They said …". */
+const PEOPLE_TOGETHER = new Set(['pair', 'couple', 'duo', 'trio', 'twins']);
+
 /**
  * "A teenager waiting at the stop shrugged. “…,” he said": the person the sentence before a pronoun
  * (or its own) has as subject, described by a common noun, is the pronoun's antecedent when no
  * name or quote of a fitting person stands between them. The phrase, or null.
  */
-/** Singular nouns for people together, whom "they" takes up: "The pair have no children together. They said …". */
-const PEOPLE_TOGETHER = new Set(['pair', 'couple', 'duo', 'trio', 'twins']);
-
 function describedSubjectBefore(doc: Doc, offset: number, gender: Gender | 'plural' | 'neuter'): Span | null {
   if (!doc.layers.has('deps') || gender === 'neuter' || gender === null) return null;
   const at = doc.tokenAt(offset);
