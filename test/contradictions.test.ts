@@ -493,6 +493,12 @@ describe('paraphrases of one event', () => {
     expect(claimWith(article, 'cast as Sidney Reilly').proposition.predicates).toContain('cast');
   });
 
+  it('"told to leave their homes" is no resignation; "will leave the government" is', () => {
+    const article = analyse('Flooding: Thousands told to leave homes in Valencia\n\nThousands of people have been told to leave their homes near Valencia after torrential rain.\n\nThe minister will leave the government, sources said.\n');
+    expect(claimWith(article, 'leave their homes').proposition.predicates).not.toContain('resign');
+    expect(claimWith(article, 'leave the government').proposition.predicates).toContain('resign');
+  });
+
   it('the denier of "plan to abolish" is the plan\'s agent when nothing names another', () => {
     const article = analyse("Italian Finance Ministry Denies Plan To Abolish Fuel Tax\n\nItaly's finance ministry on Wednesday denied newspaper reports about the tax.\n");
     expect(claimWith(article, 'Plan To Abolish').proposition.self).toBe(true);

@@ -366,6 +366,9 @@ function underLightVerb(doc: Doc, i: number, content: ReadonlySet<number>): bool
   return head >= 0 && content.has(head) && baseRelation(doc.tokens.deprel[i]) === 'obj' && NOT_PREDICATES.has(lemmaOf(doc, head)) && !REPORT_NOUNS.has(lemmaOf(doc, i)) && !FRAMING_NOUNS.has(lemmaOf(doc, i));
 }
 
+/** Places one lives in, which one leaves by fleeing. */
+const DWELLINGS = new Set(['home', 'house', 'flat', 'apartment', 'building', 'village', 'town', 'area', 'neighbourhood', 'neighborhood', 'property', 'camp']);
+
 /** What a player misses when sidelined. */
 const FIXTURES = new Set(['campaign', 'final', 'match', 'game', 'race', 'tournament', 'season', 'fixture', 'clash', 'tie', 'semi-final', 'semifinal', 'cup', 'opener', 'derby', 'championship', 'championships', 'olympics', 'tour', 'start', 'series', 'test', 'playoff', 'playoffs', 'qualifier', 'leg', 'showdown', 'decider']);
 
@@ -385,6 +388,8 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   // "reports linking the midfielder with a move to Real Castilla": what a report links is its
   // proposition; the linking is no contact.
   if (lemma === 'link' && pos === 'VERB' && parsed && doc.tokens.head[i] >= 0 && isReportNoun(doc, doc.tokens.head[i])) return false;
+  // "told to leave their homes": fleeing, not resigning or moving club.
+  if (lemma === 'leave' && parsed && childrenWith(doc, i, 'obj').some((k) => DWELLINGS.has(lemmaOf(doc, k)))) return false;
   // "nobody will be left behind", "was left homeless": one left is not one leaving.
   if (lemma === 'leave' && parsed && (childrenWith(doc, i, 'aux:pass').length > 0 || childrenWith(doc, i, 'nsubj:pass').length > 0)) return false;
   if (NOUN_ONLY.has(lemma) && pos === 'VERB') return false;
