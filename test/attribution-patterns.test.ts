@@ -117,6 +117,12 @@ describe('quote patterns', () => {
 });
 
 describe('speakers', () => {
+  it('a relative clause\'s antecedent speaks: "a settlement to a booker who said", "The agency that oversees the port said"', () => {
+    const a = analyse('Fox News paid a $3 million settlement to a booker who said Mr. Ailes carried on an abusive relationship with her. The agency that oversees the port said it was safe.');
+    expect(a.speakerOf('abusive relationship')).toBe('booker');
+    expect(a.speakerOf('it was safe')).toBe('agency');
+  });
+
   it('"she" after a report nested in hers is the reporter, not the one of unknown gender she reports', () => {
     const a = analyse('Corbridge manager Paula Strand said Femi Adeyemi had told her at half-time that he would win the game on his own. "I told him to prove it," she said.');
     expect(a.speakerOf('I told him to prove it')).toBe('Paula Strand');

@@ -103,6 +103,10 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
   // parsed as the relative clause's conjunct; the phrase the clause describes speaks.
   if (RELATIVE_PRONOUNS.has(doc.tokens.lower[subject]) && subject > near.start && subject < near.end) return null;
   let { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
+  // "The agency that oversees the port said", the port parsed as a second subject: the rule's
+  // phrase is the object of the subject's relative clause, which ends right before it.
+  const relative = tokenEnd === near.start && tokenEnd - 1 > subject && doc.tokens.deprel[tokenEnd - 1] === 'acl:relcl' && doc.tokens.head[tokenEnd - 1] === subject;
+  if (relative) tokenEnd = near.end;
   // A subject before the rule's phrase must hold it: "Voters I spoke to in Ohio told me".
   if (subject < near.start && tokenEnd < near.end) return null;
   // One after a preposition of the rule's phrase is its object, misparsed ("A spokesperson for

@@ -74,6 +74,11 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   // "the 26-year-old, who won two silver medals,": the epithet is what stands before its appositive.
   const epithet = words.split(',')[0].trim();
   if (isEpithet(epithet, lexicon)) return resolvePronoun(doc, source.start, /woman$|^the mother/.test(epithet) ? 'female' : /man$|^the father/.test(epithet) ? 'male' : null, lexicon);
+  // "a $3 million settlement to a booker who said": the relative pronoun that ends the phrase speaks for its antecedent.
+  const lastToken = doc.tokenAt(source.end - 1);
+  if (!RELATIVE_PRONOUNS.has(words) && lastToken > doc.tokenAt(source.start) && RELATIVE_PRONOUNS.has(doc.tokens.lower[lastToken])) {
+    return resolveSource(doc, { start: doc.tokens.start[lastToken], end: source.end }, lexicon);
+  }
   if (RELATIVE_PRONOUNS.has(words)) {
     // "the officials, who added …" speak for the noun right before the comma, else the noun the
     // parse hangs the clause on (a clause after a quotation may hang on a word inside it).
