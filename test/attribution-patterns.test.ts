@@ -123,6 +123,11 @@ describe('speakers', () => {
     expect(a.speakerOf('it was safe')).toBe('agency');
   });
 
+  it('the antecedent of a relative pronoun ending the speaker phrase is cut at the phrase: "sick, according to parents who say"', () => {
+    const a = analyse('SunnyMeadow infant formula has reportedly made dozens of babies sick, according to parents who say their children developed vomiting after being fed milk from recently bought tins.');
+    expect(a.speakerOf('their children developed vomiting')).toBe('parents');
+  });
+
   it('"she" after a report nested in hers is the reporter, not the one of unknown gender she reports', () => {
     const a = analyse('Corbridge manager Paula Strand said Femi Adeyemi had told her at half-time that he would win the game on his own. "I told him to prove it," she said.');
     expect(a.speakerOf('I told him to prove it')).toBe('Paula Strand');

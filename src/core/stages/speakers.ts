@@ -76,8 +76,14 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   if (isEpithet(epithet, lexicon)) return resolvePronoun(doc, source.start, /woman$|^the mother/.test(epithet) ? 'female' : /man$|^the father/.test(epithet) ? 'male' : null, lexicon);
   // "a $3 million settlement to a booker who said": the relative pronoun that ends the phrase speaks for its antecedent.
   const lastToken = doc.tokenAt(source.end - 1);
-  if (!RELATIVE_PRONOUNS.has(words) && lastToken > doc.tokenAt(source.start) && RELATIVE_PRONOUNS.has(doc.tokens.lower[lastToken])) {
-    return resolveSource(doc, { start: doc.tokens.start[lastToken], end: source.end }, lexicon);
+  // Its antecedent's subtree is cut at the phrase's start: "sick, according to parents who say".
+  const firstToken = doc.tokenAt(source.start);
+  if (!RELATIVE_PRONOUNS.has(words) && lastToken > firstToken && RELATIVE_PRONOUNS.has(doc.tokens.lower[lastToken])) {
+    const antecedent = lastToken - 1;
+    if (doc.upos(antecedent) !== 'NOUN' && doc.upos(antecedent) !== 'PROPN') return resolveSource(doc, { start: doc.tokens.start[lastToken], end: source.end }, lexicon);
+    let tokenStart = Math.max(firstToken, subtreeSpan(doc, antecedent).tokenStart);
+    while (tokenStart < antecedent && doc.upos(tokenStart) === 'ADP') tokenStart++;
+    return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
   }
   if (RELATIVE_PRONOUNS.has(words)) {
     // "the officials, who added …" speak for the noun right before the comma, else the noun the
