@@ -499,6 +499,14 @@ describe('paraphrases of one event', () => {
     expect(claimWith(article, 'leave the government').proposition.predicates).toContain('resign');
   });
 
+  it('a story that "has moved" joins nothing; "launched a missile" or "an investigation" releases nothing; "launched its new phone" does', () => {
+    const article = analyse('Clinton Email Story Has Moved\n\nThe president launched a missile at the senator, aides said. The police launched an investigation into the club, officials said. Vell launched its new phone on Monday, the company said.\n');
+    expect(claimWith(article, 'Story Has Moved').proposition.predicates).not.toContain('join');
+    expect(claimWith(article, 'launched a missile').proposition.predicates).not.toContain('launch');
+    expect(claimWith(article, 'launched an investigation').proposition.predicates).not.toContain('launch');
+    expect(claimWith(article, 'launched its new phone').proposition.predicates).toContain('launch');
+  });
+
   it('the denier of "plan to abolish" is the plan\'s agent when nothing names another', () => {
     const article = analyse("Italian Finance Ministry Denies Plan To Abolish Fuel Tax\n\nItaly's finance ministry on Wednesday denied newspaper reports about the tax.\n");
     expect(claimWith(article, 'Plan To Abolish').proposition.self).toBe(true);

@@ -366,6 +366,9 @@ function underLightVerb(doc: Doc, i: number, content: ReadonlySet<number>): bool
   return head >= 0 && content.has(head) && baseRelation(doc.tokens.deprel[i]) === 'obj' && NOT_PREDICATES.has(lemmaOf(doc, head)) && !REPORT_NOUNS.has(lemmaOf(doc, i)) && !FRAMING_NOUNS.has(lemmaOf(doc, i));
 }
 
+/** What is launched without being released: attacks and procedures. */
+const NOT_LAUNCHED = new Set(['missile', 'rocket', 'attack', 'strike', 'offensive', 'assault', 'raid', 'probe', 'investigation', 'inquiry', 'bid', 'appeal', 'challenge', 'lawsuit', 'tirade', 'broadside', 'counterattack', 'campaign']);
+
 /** Places one lives in, which one leaves by fleeing. */
 const DWELLINGS = new Set(['home', 'house', 'flat', 'apartment', 'building', 'village', 'town', 'area', 'neighbourhood', 'neighborhood', 'property', 'camp']);
 
@@ -388,6 +391,10 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   // "reports linking the midfielder with a move to Real Castilla": what a report links is its
   // proposition; the linking is no contact.
   if (lemma === 'link' && pos === 'VERB' && parsed && doc.tokens.head[i] >= 0 && isReportNoun(doc, doc.tokens.head[i])) return false;
+  // "Clinton Email Story Has Moved": a story that moves is no transfer.
+  if (lemma === 'move' && parsed && childrenWith(doc, i, 'nsubj').some((k) => isReportNoun(doc, k))) return false;
+  // "Launched A 6-Word Missile", "launched an investigation": an attack or a procedure, no product.
+  if (lemma === 'launch' && parsed && childrenWith(doc, i, 'obj').some((k) => NOT_LAUNCHED.has(lemmaOf(doc, k)))) return false;
   // "told to leave their homes": fleeing, not resigning or moving club.
   if (lemma === 'leave' && parsed && childrenWith(doc, i, 'obj').some((k) => DWELLINGS.has(lemmaOf(doc, k)))) return false;
   // "nobody will be left behind", "was left homeless": one left is not one leaving.
