@@ -1139,6 +1139,13 @@ describe('speakers PolNeAR dev\'s misses showed', () => {
   });
 });
 
+describe('a verb with a particle after "and"', () => {
+  it('"denies any wrongdoing and points out that …" are two reports (the tagger read "points" as a noun)', () => {
+    const a = analyse('The Clinton campaign denies any wrongdoing and points out that Sanders signed the same joint fundraising agreement.');
+    expect(a.attributions()).toEqual([['The Clinton campaign', 'any wrongdoing'], ['The Clinton campaign', 'that Sanders signed the same joint fundraising agreement']]);
+  });
+});
+
 describe('a title with "general"', () => {
   it('"its director general, Agnes Holm, said" speaks (the tagger read "general" as an adjective)', () => {
     expect(analyse('"This took far too long," its director general, Agnes Holm, said.').speakerOf('far too long')).toBe('Agnes Holm');
