@@ -1115,6 +1115,11 @@ describe('a vow, a promise or a warning by its sense', () => {
     expect(stance('The rebels vowed to retaliate against the army.')).toEqual(['threaten']);
     expect(stance('Iran warned of severe consequences if the talks failed.')).toEqual(['threaten']);
   });
+
+  it('a warning about the risks of harm points out a danger, threatening no one', () => {
+    const stance = (text: string) => analyse(text).claims.map((c) => c.stance);
+    expect(stance('Rafael Grossi has repeatedly warned about the risks of fighting near nuclear facilities.')).toEqual(['assert']);
+  });
 });
 
 describe('negations that deny nothing', () => {

@@ -70,6 +70,9 @@ const HARM = new Set([
   'operation', 'offensive', 'assault', 'violence', 'jihad', 'insurgency', 'battle', 'resist', 'defeat',
 ]);
 
+/** What a warning points out rather than threatens: "the risks of", "the danger of". */
+const DANGERS = new Set(['risk', 'danger', 'hazard', 'peril', 'threat', 'possibility', 'prospect', 'likelihood', 'chance']);
+
 /**
  * A threat-class cue's stance from its sense in context: "threatened" and a vow or warning of harm
  * ("vowed to retaliate", "warned of severe consequences") threaten; a promise of something good
@@ -79,14 +82,18 @@ const HARM = new Set([
 function threatOrCommitment(doc: Doc, quote: Quote, parts: readonly Span[]): Stance {
   const cue = quote.cue;
   if (!cue) return 'threaten';
-  const cueLemma = doc.tokens.lemma[doc.tokenAt(cue.start)];
+  const cueLemma = cue.lemma;
   if (cueLemma === 'threaten') return 'threaten';
+  const warning = cueLemma === 'warn' || cueLemma === 'caution';
   for (const part of parts) {
     for (let i = doc.tokenAt(part.start); i < doc.tokenCount && doc.tokens.end[i] <= part.end; i++) {
-      if (HARM.has(doc.tokens.lemma[i] || doc.tokens.lower[i])) return 'threaten';
+      const lemma = doc.tokens.lemma[i] || doc.tokens.lower[i];
+      // "warned about the risks of fighting near nuclear plants": a danger pointed out, no threat.
+      if (warning && DANGERS.has(lemma)) return 'assert';
+      if (HARM.has(lemma)) return 'threaten';
     }
   }
-  return cueLemma === 'warn' || cueLemma === 'caution' ? 'assert' : 'other';
+  return warning ? 'assert' : 'other';
 }
 
 /** Denial cues that also refuse or oppose a thing: "rejected a request", "is challenging McCain for the seat". */
