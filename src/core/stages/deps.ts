@@ -25,7 +25,51 @@ export function createSentenceParser(model: ParserModel): SentenceParser {
       head[tokenStart + k] = heads[k] < 0 ? -1 : tokenStart + heads[k];
       deprel[tokenStart + k] = relations[k];
     }
+    raiseMainClauseOverRelative(doc, tokenStart, tokenEnd);
   };
+}
+
+const RELATIVE_SUBJECTS = new Set(['who', 'which']);
+
+/**
+ * "The agency's chief, Rafael Grossi, who visited the region, has warned": the greedy parser
+ * makes the relative clause the root, with "who" its subject and the main verb its conjunct.
+ * A relative pronoun after a comma subjects no main clause: the conjunct with no subject of its
+ * own becomes the root, the relative clause hangs on the noun before the comma, and what stood
+ * before that comma on the old root is the new root's subject (or its dependent).
+ */
+function raiseMainClauseOverRelative(doc: Doc, tokenStart: number, tokenEnd: number): void {
+  const { head, deprel, lower } = doc.tokens;
+  let root = -1;
+  for (let i = tokenStart; i < tokenEnd && root < 0; i++) if (head[i] === -1) root = i;
+  if (root < 0) return;
+  let who = -1;
+  let main = -1;
+  for (let i = tokenStart; i < tokenEnd; i++) {
+    if (head[i] !== root) continue;
+    if (who < 0 && i < root && deprel[i] === 'nsubj' && RELATIVE_SUBJECTS.has(lower[i])) who = i;
+    if (main < 0 && i > root && deprel[i] === 'conj' && doc.upos(i) === 'VERB') main = i;
+  }
+  if (who < tokenStart + 2 || main < 0 || lower[who - 1] !== ',') return;
+  const antecedent = who - 2;
+  if (doc.upos(antecedent) !== 'NOUN' && doc.upos(antecedent) !== 'PROPN') return;
+  for (let i = tokenStart; i < tokenEnd; i++) if (head[i] === main && deprel[i].startsWith('nsubj')) return;
+  // The phrase the antecedent ends, followed up to the old root's dependent it sits in.
+  let subject = antecedent;
+  while (head[subject] !== root && head[subject] >= tokenStart && head[subject] < who) subject = head[subject];
+  if (head[subject] !== root) return;
+  head[main] = -1;
+  deprel[main] = 'root';
+  for (let i = tokenStart; i < tokenEnd; i++) {
+    if (head[i] !== root || i === subject) continue;
+    // Before the subject, or after the main verb: the main clause's words.
+    if (i < subject || i > main) head[i] = main;
+  }
+  head[subject] = main;
+  deprel[subject] = 'nsubj';
+  head[root] = antecedent;
+  deprel[root] = 'acl:relcl';
+  head[who - 1] = root;
 }
 
 /**
