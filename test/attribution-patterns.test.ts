@@ -1144,6 +1144,16 @@ describe('speakers PolNeAR dev\'s misses showed', () => {
   });
 });
 
+describe('representatives', () => {
+  it('"his publicist", "her lawyer" speak for the person the pronoun stands for', () => {
+    const a = analyse('Desmond Hale is not dead, his publicist has confirmed. Anna Polk was not arrested, her lawyer said.');
+    const relatedOf = (words: string) => a.entities.find((e) => e.id === a.entities.find((x) => x.id === a.quote(words).speaker)?.related)?.name;
+    expect(relatedOf('Desmond Hale is not dead')).toBe('Desmond Hale');
+    expect(relatedOf('Anna Polk was not arrested')).toBe('Anna Polk');
+    expect(a.entities.find((e) => e.name === 'his publicist')?.type).toBe('PERSON');
+  });
+});
+
 describe('a verb with a particle after "and"', () => {
   it('"denies any wrongdoing and points out that …" are two reports (the tagger read "points" as a noun)', () => {
     const a = analyse('The Clinton campaign denies any wrongdoing and points out that Sanders signed the same joint fundraising agreement.');

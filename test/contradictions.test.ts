@@ -507,6 +507,14 @@ describe('paraphrases of one event', () => {
     expect(claimWith(article, 'launched its new phone').proposition.predicates).toContain('launch');
   });
 
+  it('"will go on sale" is a launch, no sale of a firm; "I\'m not going anywhere" denies leaving; "I read in the newspapers that I had resigned" asserts nothing', () => {
+    const article = analyse('Wierzbicki: \'I\'m not going anywhere\'\n\nThe Nova 7 will go on sale on 15 September, sources said. "I read in the newspapers that I had resigned. It was news to me," Tomasz Wierzbicki said.\n');
+    expect(claimWith(article, 'go on sale').proposition.predicates).toEqual(['launch']);
+    expect(claimWith(article, 'going anywhere').stance).toBe('deny');
+    expect(claimWith(article, 'going anywhere').proposition.predicates).toContain('resign');
+    expect(claimWith(article, 'I had resigned').stance).toBe('other');
+  });
+
   it('the denier of "plan to abolish" is the plan\'s agent when nothing names another', () => {
     const article = analyse("Italian Finance Ministry Denies Plan To Abolish Fuel Tax\n\nItaly's finance ministry on Wednesday denied newspaper reports about the tax.\n");
     expect(claimWith(article, 'Plan To Abolish').proposition.self).toBe(true);

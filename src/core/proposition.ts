@@ -254,7 +254,8 @@ const APPROXIMATORS = new Set(['about', 'around', 'some', 'roughly', 'nearly', '
 
 /**
  * A two-word entry of the class table the parse joins though words stand between: a verb and its
- * object ("cut 3,000 jobs" → "cut job", "expecting a baby"), a compound and its head ("job cuts").
+ * object ("cut 3,000 jobs" → "cut job", "expecting a baby"), a compound and its head ("job cuts"),
+ * a preposition and its noun ("on sale").
  */
 function pairedInParse(doc: Doc, i: number, lemma: string): string | undefined {
   const relation = doc.upos(i) === 'VERB' ? 'obj' : doc.upos(i) === 'NOUN' ? 'compound' : null;
@@ -265,6 +266,8 @@ function pairedInParse(doc: Doc, i: number, lemma: string): string | undefined {
     const pair = relation === 'obj' ? `${lemma} ${lemmaOf(doc, k)}` : `${lemmaOf(doc, k)} ${lemma}`;
     if (PREDICATE_CLASSES.has(pair)) return pair;
   }
+  // "will go on sale": a noun with its preposition.
+  if (relation === 'compound') for (const k of childrenWith(doc, i, 'case')) if (PREDICATE_CLASSES.has(`${doc.tokens.lower[k]} ${lemma}`)) return `${doc.tokens.lower[k]} ${lemma}`;
   return undefined;
 }
 
@@ -442,8 +445,13 @@ const HEARSAY_LINKS = /^(?:compound|nmod|acl)$/;
 /** How many such links may stand between them ("reports of his death spread", parsed as a compound). */
 const HEARSAY_STEPS = 3;
 
-/** Whether predicate `head` is what a report noun above it says. */
+/** Verbs of taking in what others report: "I read in the newspapers that I had resigned". */
+const HEARING_VERBS = new Set(['read', 'hear']);
+
+/** Whether predicate `head` is what a report noun above it says, or what one read or heard. */
 function isHearsay(doc: Doc, head: number): boolean {
+  const above = doc.tokens.head[head];
+  if (above >= 0 && baseRelation(doc.tokens.deprel[head]) === 'ccomp' && doc.upos(above) === 'VERB' && HEARING_VERBS.has(lemmaOf(doc, above))) return true;
   let k = head;
   for (let step = 0; step < HEARSAY_STEPS && k >= 0 && HEARSAY_LINKS.test(baseRelation(doc.tokens.deprel[k])); step++) {
     k = doc.tokens.head[k];

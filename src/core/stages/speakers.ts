@@ -25,7 +25,7 @@ const HEAD_GENDER: ReadonlyMap<string, 'male' | 'female'> = new Map([
 /** Documents and figures that speak as a source does. */
 const DOCUMENT_WORDS = 'poll|polls|survey|report|study|data|statement';
 /** Nouns that make a description a person or group of people ("a source", "officials"). */
-const PERSON_HEADS = new RegExp(`^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|team|staff|crew|panel|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|agents?|coach(?:es)?|players?|strikers?|captains?|goalkeepers?|referees?|boss|bosses|teammates?|wife|husband|sons?|daughters?|brothers?|sisters?|family|families|passengers?|employees?|staffers?|colleagues?|partners?|protesters?|demonstrators?|campaigners?|organi[sz]ers?|volunteers?|firefighters?|paramedics?|rescuers?|guards?|defendants?|suspects?|plaintiffs?|jurors?|investors?|traders?|bankers?|engineers?|executives?|users?|viewers?|readers?|visitors?|tourists?|spectators?|onlookers?|${DOCUMENT_WORDS})$`);
+const PERSON_HEADS = new RegExp(`^(?:man|men|woman|women|mother|father|parents?|nurses?|teachers?|students?|workers?|farmers?|team|staff|crew|panel|owners?|customers?|patients?|survivors?|victims?|neighbou?rs?|relatives?|friends?|fans?|citizens?|locals?|shoppers?|drivers?|source|sources|official|officials|spokesperson|spokesman|spokeswoman|publicists?|representatives?|solicitors?|barristers?|aide|aides|person|people|residents?|witness(?:es)?|analysts?|experts?|observers?|critics?|supporters?|voters?|members?|lawmakers?|leaders?|insiders?|diplomats?|officers?|investigators?|prosecutors?|lawyers?|attorneys?|researchers?|scientists?|doctors?|advisers?|advisors?|economists?|activists?|militants?|fighters?|commanders?|soldiers?|police|authorities|government|administration|campaign|agents?|coach(?:es)?|players?|strikers?|captains?|goalkeepers?|referees?|boss|bosses|teammates?|wife|husband|sons?|daughters?|brothers?|sisters?|family|families|passengers?|employees?|staffers?|colleagues?|partners?|protesters?|demonstrators?|campaigners?|organi[sz]ers?|volunteers?|firefighters?|paramedics?|rescuers?|guards?|defendants?|suspects?|plaintiffs?|jurors?|investors?|traders?|bankers?|engineers?|executives?|users?|viewers?|readers?|visitors?|tourists?|spectators?|onlookers?|${DOCUMENT_WORDS})$`);
 
 /** Descriptions that name a document, not a person, though they speak: "the study", "a poll". */
 const DOCUMENT_HEADS = new RegExp(`(?:^|\\s)(?:${DOCUMENT_WORDS}|transcript|memo|letter|documents?)$`, 'i');
@@ -379,6 +379,9 @@ function describedEntity(
   const outside = OUTSIDE_PARTIES.test(headWord);
   // "Kall, co-editor of …": an unknown name whose apposition is a person's description is a person.
   const describedName = doc.upos(head) === 'PROPN' && childrenWith(doc, head, 'appos').some((k) => isPersonalHead(doc, k, lexicon) || /(?:or|er|ist|ant|ent)$/.test(doc.tokens.lower[k]));
+  // "Desmond Hale is not dead, his publicist said": one who speaks for the person "his" stands for.
+  const represented = !inner && (determiner === 'his' || determiner === 'her') && REPRESENTATIVES.has(headWord) ? doc.entityById(resolvePronoun(doc, source.start, determiner === 'his' ? 'male' : 'female', lexicon)) : undefined;
+  inner ??= represented?.type === 'PERSON' ? represented : undefined;
   const isPerson = describedName || ((lexicon.isRoleWord(headWord) || PERSON_HEADS.test(headWord) || DESCRIBED_PEOPLE.test(headWord)) && !DOCUMENT_HEADS.test(headWord) && !lexicon.isOrgCue(headWord));
   const entity: Entity = {
     id: `e${doc.entities.length + 1}`,
@@ -622,6 +625,9 @@ function mentionIndex(doc: Doc): MentionIndex {
 }
 
 /** People described by a common noun, as a feature's passers-by are ("A teenager waiting at the stop shrugged"); gendered heads count too. */
+/** Who speaks for a person: "his spokesman", "her lawyer said". */
+const REPRESENTATIVES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'publicist', 'agent', 'representative', 'rep', 'lawyer', 'attorney', 'solicitor', 'barrister', 'manager', 'aide', 'office', 'camp', 'team', 'family']);
+
 const DESCRIBED_PEOPLE = /^(?:teenagers?|pensioners?|youths?|child|children|mum|dad|commuters?|parents?|shopkeepers?|villagers?|locals?|retirees?|students?|nurses?|drivers?|workers?|residents?|passers-by)$/;
 
 /** Singular nouns for people together, whom "they" takes up: "The pair have no children together. They said …". */
