@@ -27,3 +27,12 @@ describe('a relative clause after an apposition', () => {
     expect(arc(doc, 'region')).toEqual(['visited', 'obj']);
   });
 });
+
+describe('a main verb hung on a relative clause', () => {
+  it('"Its author, who uses the name "Roadwatch66", wrote that …": "wrote" is the root and "author" its subject', () => {
+    const doc = pipeline.run('Its author, who uses the name "Roadwatch66", wrote that the city had "a camera on every corner and a copper on none."');
+    expect(arc(doc, 'wrote')).toEqual(['ROOT', 'root']);
+    expect(arc(doc, 'author')).toEqual(['wrote', 'nsubj']);
+    expect(arc(doc, 'uses')).toEqual(['author', 'acl:relcl']);
+  });
+});

@@ -26,6 +26,7 @@ export function createSentenceParser(model: ParserModel): SentenceParser {
       deprel[tokenStart + k] = relations[k];
     }
     raiseMainClauseOverRelative(doc, tokenStart, tokenEnd);
+    raiseVerbOutOfRelative(doc, tokenStart, tokenEnd);
   };
 }
 
@@ -70,6 +71,37 @@ function raiseMainClauseOverRelative(doc: Doc, tokenStart: number, tokenEnd: num
   head[root] = antecedent;
   deprel[root] = 'acl:relcl';
   head[who - 1] = root;
+}
+
+/** Relations the parser gives a main verb it hangs inside a relative clause. */
+const MISATTACHED_MAIN = new Set(['advcl', 'conj', 'parataxis', 'ccomp']);
+
+/**
+ * "Its author, who uses the name "Roadwatch66", wrote that …": the parser makes the subject noun
+ * the root and hangs the main verb on the relative clause. A verb after the comma that closes a
+ * relative clause on a root noun, with no subject of its own, is the main verb: it becomes the
+ * root, with the noun as its subject.
+ */
+function raiseVerbOutOfRelative(doc: Doc, tokenStart: number, tokenEnd: number): void {
+  const { head, deprel, lower } = doc.tokens;
+  let root = -1;
+  for (let i = tokenStart; i < tokenEnd && root < 0; i++) if (head[i] === -1) root = i;
+  if (root < 0 || (doc.upos(root) !== 'NOUN' && doc.upos(root) !== 'PROPN')) return;
+  let relative = -1;
+  for (let i = root + 1; i < tokenEnd && relative < 0; i++) if (head[i] === root && deprel[i] === 'acl:relcl') relative = i;
+  if (relative < 0) return;
+  let main = -1;
+  for (let i = relative + 1; i < tokenEnd && main < 0; i++) if (head[i] === relative && MISATTACHED_MAIN.has(deprel[i]) && doc.upos(i) === 'VERB') main = i;
+  if (main < 0) return;
+  let left = main;
+  while (left - 1 > relative && head[left - 1] === main && /^(?:aux|advmod)$/.test(deprel[left - 1])) left--;
+  if (lower[left - 1] !== ',') return;
+  for (let i = tokenStart; i < tokenEnd; i++) if (head[i] === main && deprel[i].startsWith('nsubj')) return;
+  head[main] = -1;
+  deprel[main] = 'root';
+  head[root] = main;
+  deprel[root] = 'nsubj';
+  for (let i = main + 1; i < tokenEnd; i++) if (head[i] === root || head[i] === relative) head[i] = main;
 }
 
 /**
