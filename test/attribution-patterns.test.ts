@@ -1144,6 +1144,23 @@ describe('speakers PolNeAR dev\'s misses showed', () => {
   });
 });
 
+describe('acts that look like reports (read in a blind set of new genres, attribution5)', () => {
+  it('"replied with 251 for nine" and "can tell boats apart" report nothing; "replied with a statement" may', () => {
+    expect(analyse('Westmoor replied with 251 for nine. Several cast members replied with strings of crying emojis.').quotes).toEqual([]);
+    expect(analyse('Seals can tell fishing boats apart by engine sound alone.').quotes).toEqual([]);
+  });
+
+  it('the verb after an aside that ends in a quotation reports, with the subject before the aside: \'The tabloid, citing "a source on set," reported\'', () => {
+    const a = analyse('The tabloid, citing "a source on set," reported that the pair had not spoken since a row over a storyline.');
+    expect(a.quote('the pair had not spoken').source?.text).toBe('The tabloid');
+  });
+
+  it('a fact check\'s "THE CLAIM:" and "OUR VERDICT:" label parts of the page, no speakers', () => {
+    const a = analyse('Speed cameras fact check\n\nTHE CLAIM: Councillor Neil Stannard said in a video that Brennock "now has more speed cameras than police officers."\n\nOUR VERDICT: False. Brennock has 38 camera sites, according to the city council.\n');
+    expect(a.quotes.map((q) => q.source?.text)).toEqual(['Councillor Neil Stannard', 'the city council']);
+  });
+});
+
 describe('representatives', () => {
   it('"his publicist", "her lawyer" speak for the person the pronoun stands for', () => {
     const a = analyse('Desmond Hale is not dead, his publicist has confirmed. Anna Polk was not arrested, her lawyer said.');

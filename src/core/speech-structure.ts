@@ -2,7 +2,7 @@ import type { Doc } from './doc.js';
 import { CUE_READINGS } from './cues.js';
 import type { TokenRange } from './phrases.js';
 import { QUOTE_MARKS } from './phrases.js';
-import { baseRelation, children, dominates, RELATIVE_PRONOUNS, subtreeSpan } from './syntax.js';
+import { baseRelation, children, childrenWith, dominates, RELATIVE_PRONOUNS, subtreeSpan } from './syntax.js';
 
 /**
  * Attribution structure read off the dependency parse: who is the subject of a cue verb, and
@@ -103,6 +103,9 @@ export function parsedSource(doc: Doc, v: number, near: TokenRange): TokenRange 
   // parsed as the relative clause's conjunct; the phrase the clause describes speaks.
   if (RELATIVE_PRONOUNS.has(doc.tokens.lower[subject]) && subject > near.start && subject < near.end) return null;
   let { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
+  // 'The tabloid, citing "a source on set," reported': an aside that ends in a quotation is no part of the speaker.
+  const aside = childrenWith(doc, subject, 'acl').find((k) => k > subject && doc.word(k - 1) === ',');
+  if (aside !== undefined && QUOTE_MARKS.has(doc.word(tokenEnd - 1))) tokenEnd = aside - 1;
   // "The agency that oversees the port said", the port parsed as a second subject: the rule's
   // phrase is the object of the subject's relative clause, which ends right before it.
   const relative = tokenEnd === near.start && tokenEnd - 1 > subject && doc.tokens.deprel[tokenEnd - 1] === 'acl:relcl' && doc.tokens.head[tokenEnd - 1] === subject;

@@ -47,11 +47,13 @@ export function foldToAscii(text: string): string {
     .replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/đ/g, 'd').replace(/ß/g, 'ss');
 }
 
-/** Words of a page's labels before a colon ("Q&A:", "Explainer:", "Watch:", "Live updates:"): no speaker and no name. */
+/** Words of a page's labels before a colon ("Q&A:", "Explainer:", "Watch:", "Live updates:", "THE CLAIM:"): no speaker and no name. */
 const PAGE_LABEL_WORDS = new Set([
   'q&a', 'explainer', 'factbox', 'fact', 'check', 'analysis', 'live', 'updates', 'update', 'watch', 'video', 'photos', 'opinion',
   'exclusive', 'breaking', 'news', 'editorial', 'review', 'interview', 'timeline', 'podcast', 'listen', 'comment', 'profile',
   'obituary', 'preview', 'recap', 'correction', 'graphic', 'quiz', 'newsletter', 'in', 'pictures', 'focus',
+  // A fact check's parts: "THE CLAIM:", "OUR VERDICT:", "Rating:".
+  'claim', 'verdict', 'rating', 'ruling', 'facts', 'context', 'background', 'summary',
 ]);
 
 export function isPageLabelWord(lower: string): boolean {

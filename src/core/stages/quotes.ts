@@ -599,7 +599,9 @@ function attribute(
   if (source && parenthesisEnd >= 0) source = { start: source.start, end: parenthesisEnd + 1 };
   // "Xi, for his part, warned …": an aside between speaker and cue; the parse knows the subject.
   // "Kall -- co-editor of Debating The Donald -- said": an aside between dashes likewise.
-  if (!source && (lastWord === ',' || DASHES.has(lastWord)) && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
+  // 'The tabloid, citing "a source on set," reported': an aside that ends in a quotation.
+  const asideEnd = lastWord === ',' || DASHES.has(lastWord) || (isQuoteMark(lastWord) && last > sentStart && doc.word(last - 1) === ',');
+  if (!source && asideEnd && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
   let afterCue = cueTokens.end;
   let shared = false;
   if (!source && (participle || lastWord === 'and' || lastWord === 'but')) {
@@ -942,6 +944,12 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (relation === 'obj' && CONTESTING.has(lemma) && isLoneObject(doc, v) && PLACE_TYPES.has(mentionTypeAt(doc, childrenWith(doc, v, 'obj')[0]))) return false;
   // "has not responded to the sugar duties": what is answered, not the answer.
   if (baseRelation(relation) === 'obl' && ANSWERING.has(lemma) && doc.tokens.lower[range.start] === 'to') return false;
+  // "Westmoor replied with 251 for nine", "replied with crying emojis": an answer in deeds or runs;
+  // "replied with a statement" speaks.
+  if (baseRelation(relation) === 'obl' && ANSWERING.has(lemma) && doc.tokens.lower[range.start] === 'with' && !quotesWithin(range, regionOf) &&
+    !childrenWith(doc, v, 'obl').some((k) => k >= range.start && STATEMENT_NOUNS.test(doc.tokens.lower[k]))) return false;
+  // "Seals can tell fishing boats apart": telling apart is distinguishing.
+  if (lemma === 'tell' && [...children(doc, v), range.end - 1].some((k) => doc.tokens.lower[k] === 'apart')) return false;
   // "knocked on her door", "slammed into a wall": a physical act on a place reports nothing.
   if (baseRelation(relation) === 'obl' && PHYSICAL_SENSE.has(lemma)) return false;
   return true;
@@ -1876,9 +1884,11 @@ function transcriptLabel(doc: Doc, { tokenStart, tokenEnd }: Segment): { first: 
   // in title case labels an answer too.
   if (colon === first) colon = intervieweeEnd(doc, first, tokenEnd) ?? first;
   if (colon === first || colon + 1 >= tokenEnd || doc.word(colon) !== ':') return null;
-  // "BREAKING: …", "EXCLUSIVE: …": a page's label, not a speaker.
+  // "BREAKING: …", "EXCLUSIVE: …", a fact check's "THE CLAIM:" and "OUR VERDICT:": a page's label, not a speaker.
   const lowerFirst = doc.tokens.lower[first];
-  return QUESTION_LABELS.has(lowerFirst) || ANSWER_LABELS.has(lowerFirst) || isPageLabelWord(lowerFirst) ? null : { first, colon };
+  if (QUESTION_LABELS.has(lowerFirst) || ANSWER_LABELS.has(lowerFirst)) return null;
+  for (let i = first; i < colon; i++) if (isPageLabelWord(doc.tokens.lower[i])) return null;
+  return { first, colon };
 }
 
 /** Per document: where its first question paragraph ends, and its people's mentions by first token. */
