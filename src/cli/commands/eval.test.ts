@@ -111,6 +111,7 @@ describe('claimgraph eval all', () => {
     expect(attribution.newsCheck2.articles).toBe(12);
     expect(attribution.newsCheck3.articles).toBe(10);
     expect(attribution.newsCheck4.articles).toBe(10);
+    expect(attribution.newsCheck5.articles).toBe(10);
   });
 
   it('skips with a message and exit 0 when the data is absent', () => {
@@ -131,6 +132,7 @@ describe('claimgraph eval all', () => {
     expect(stdout).toMatch(/^check5: .*test\/fixtures\/contradictions\/check5\.jsonl\n13 articles/m);
     expect(stdout).toMatch(/^check6: .*test\/fixtures\/contradictions\/check6\.jsonl\n26 articles/m);
     expect(stdout).toMatch(/^check7: .*test\/fixtures\/contradictions\/check7\.jsonl\n24 articles/m);
+    expect(stdout).toMatch(/^check8: .*test\/fixtures\/contradictions\/check8\.jsonl\n29 articles/m);
     expect(stdout).not.toContain('PolNeAR dev:');
   });
 });

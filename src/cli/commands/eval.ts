@@ -49,10 +49,11 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check 2 (ours, 12 more articles, written blind)', key: 'newsCheck2', gold: ['repository:', 'test', 'fixtures', 'attribution2', 'check.jsonl'] },
   { name: 'news check 3 (ours, 10 more articles, written blind)', key: 'newsCheck3', gold: ['repository:', 'test', 'fixtures', 'attribution3', 'check.jsonl'] },
   { name: 'news check 4 (ours, 10 more genres, written blind)', key: 'newsCheck4', gold: ['repository:', 'test', 'fixtures', 'attribution4', 'check.jsonl'] },
+  { name: 'news check 5 (ours, 10 more genres, written blind)', key: 'newsCheck5', gold: ['repository:', 'test', 'fixtures', 'attribution5', 'check.jsonl'] },
 ];
 
-/** Our contradiction gold sets, in the repository: the dev gold, then seven written after it. */
-const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'check6', 'check7'].map((key) => ({
+/** Our contradiction gold sets, in the repository: the dev gold, then eight written after it. */
+const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'check6', 'check7', 'check8'].map((key) => ({
   name: key, key, gold: ['repository:', 'test', 'fixtures', 'contradictions', `${key}.jsonl`],
 }));
 
@@ -329,9 +330,9 @@ Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
-                  for attribution, also test/fixtures/attribution{,2,3,4}/check.jsonl (our own varied news)
+                  for attribution, also test/fixtures/attribution{,2,3,4,5}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl and headlines3.jsonl (60 headlines each, written blind)
-                  for contradictions, also check.jsonl to check7.jsonl beside dev.jsonl
+                  for contradictions, also check.jsonl to check8.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
                   for deps, UD EWT dev and GUM dev
 
