@@ -515,6 +515,13 @@ describe('paraphrases of one event', () => {
     expect(claimWith(article, 'I had resigned').stance).toBe('other');
   });
 
+  it('"agreed a £35m deal" is the outlet\'s, no report; "is leaving for Kingsbridge" is a move first; "I read that we have agreed a deal" asserts nothing', () => {
+    const article = analyse('Kingsbridge seal Ferreyra swoop\n\nKingsbridge United have agreed a £35million deal to sign striker Tomás Ferreyra. Ramón Ibarra denied that Tomás Ferreyra is leaving for Kingsbridge United. "I read that we have agreed a deal. Nobody has called me," Ibarra said.\n');
+    expect(claimWith(article, 'agreed a £35million deal').speaker).toBeNull();
+    expect(claimWith(article, 'leaving for Kingsbridge').proposition.predicates[0]).toBe('join');
+    expect(claimWith(article, 'I read that').stance).toBe('other');
+  });
+
   it('the denier of "plan to abolish" is the plan\'s agent when nothing names another', () => {
     const article = analyse("Italian Finance Ministry Denies Plan To Abolish Fuel Tax\n\nItaly's finance ministry on Wednesday denied newspaper reports about the tax.\n");
     expect(claimWith(article, 'Plan To Abolish').proposition.self).toBe(true);

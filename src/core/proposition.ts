@@ -186,7 +186,7 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
       // "The president is alive" denies a rumour about him; "bipartisanship is alive" denies nothing.
       if (!parsed || aboutSomeone(doc, i, named)) denial ??= lemma;
     } else if (classes) {
-      hits.push({ token: i, classes: classes.map((c) => c.name), words, rank: parsed ? depth(doc, i) : n });
+      hits.push({ token: i, classes: inSenseOrder(doc, i, lemma, classes.map((c) => c.name), parsed), words, rank: parsed ? depth(doc, i) : n });
     }
   }
   hits.sort((a, b) => a.rank - b.rank);
@@ -372,6 +372,12 @@ function underLightVerb(doc: Doc, i: number, content: ReadonlySet<number>): bool
 /** What is launched without being released: attacks and procedures. */
 const NOT_LAUNCHED = new Set(['missile', 'rocket', 'attack', 'strike', 'offensive', 'assault', 'raid', 'probe', 'investigation', 'inquiry', 'bid', 'appeal', 'challenge', 'lawsuit', 'tirade', 'broadside', 'counterattack', 'campaign']);
 
+/** "is leaving for Kingsbridge United": leaving for somewhere is a move there, its transfer sense first. */
+function inSenseOrder(doc: Doc, i: number, lemma: string, classes: string[], parsed: boolean): string[] {
+  const destination = parsed && lemma === 'leave' && childrenWith(doc, i, 'obl').some((k) => childrenWith(doc, k, 'case').some((c) => doc.tokens.lower[c] === 'for'));
+  return destination && classes.includes('join') ? ['join', ...classes.filter((c) => c !== 'join')] : classes;
+}
+
 /** Places one lives in, which one leaves by fleeing. */
 const DWELLINGS = new Set(['home', 'house', 'flat', 'apartment', 'building', 'village', 'town', 'area', 'neighbourhood', 'neighborhood', 'property', 'camp']);
 
@@ -450,8 +456,11 @@ const HEARING_VERBS = new Set(['read', 'hear']);
 
 /** Whether predicate `head` is what a report noun above it says, or what one read or heard. */
 function isHearsay(doc: Doc, head: number): boolean {
-  const above = doc.tokens.head[head];
-  if (above >= 0 && baseRelation(doc.tokens.deprel[head]) === 'ccomp' && doc.upos(above) === 'VERB' && HEARING_VERBS.has(lemmaOf(doc, above))) return true;
+  // From the predicate ("agreed a deal": the deal) up to its clause.
+  let clause = head;
+  while (doc.tokens.head[clause] >= 0 && /^(?:obj|xcomp|nsubj:pass)$/.test(doc.tokens.deprel[clause])) clause = doc.tokens.head[clause];
+  const above = doc.tokens.head[clause];
+  if (above >= 0 && baseRelation(doc.tokens.deprel[clause]) === 'ccomp' && doc.upos(above) === 'VERB' && HEARING_VERBS.has(lemmaOf(doc, above))) return true;
   let k = head;
   for (let step = 0; step < HEARSAY_STEPS && k >= 0 && HEARSAY_LINKS.test(baseRelation(doc.tokens.deprel[k])); step++) {
     k = doc.tokens.head[k];

@@ -918,7 +918,7 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (lemma === 'call' && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
   // A thing wished for is no statement: "residents who want a say", "will still want a charger";
   // nor a thing added: "Ferreira added his second from the penalty spot"; nor a thing declared
-  // ("declared a drought emergency", "declared bankruptcy"): an act.
+  // ("declared a drought emergency", "declared bankruptcy") or agreed ("agreed a £35m deal"): an act.
   if (relation === 'obj' && ACTS_ON_LONE_OBJECT.has(lemma) && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
   // "admitted 14 counts of fraud", "admitted manslaughter": a plea in court, not a statement.
   if (relation === 'obj' && lemma === 'admit' && childrenWith(doc, v, 'obj').some((object) => CHARGES.has(doc.tokens.lemma[object]))) return false;
@@ -975,7 +975,7 @@ function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRan
  * Verbs that report only through a clause, an infinitive or a quotation, not through a lone object:
  * wanting ("want them to leave" is a demand, "want a say" is not) and adding ("added that …").
  */
-const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add', 'declare']);
+const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add', 'declare', 'agree']);
 
 /** What a defendant admits by pleading guilty. */
 const CHARGES = new Set(['count', 'charge', 'offence', 'offense', 'crime', 'fraud', 'theft', 'manslaughter', 'murder', 'assault', 'burglary', 'robbery', 'rape', 'bribery', 'perjury', 'negligence']);
