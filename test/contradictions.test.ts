@@ -522,6 +522,24 @@ describe('paraphrases of one event', () => {
     expect(claimWith(article, 'I read that').stance).toBe('other');
   });
 
+  it('existence rumours: "found a giant spider in his garage" and "was not found", "never existed", a photo "is a fake"; not "found no evidence" or "find him unlikable"', () => {
+    const article = analyse('No, a Giant Spider Was Not Found in a Perth Garage\n\nA father found a giant huntsman spider in his garage in Perth, sources said. The spider supposedly found in a Perth garage never existed, an expert said. The viral photo is a fake, a fact-checker said. The State Department said it found no evidence that the document was sent. Surveys suggest that voters find him unlikable.\n');
+    expect(claimWith(article, 'Was Not Found').proposition.predicates).toEqual(['exist']);
+    expect(claimWith(article, 'Was Not Found').stance).toBe('deny');
+    expect(claimWith(article, 'A father found').proposition.predicates).toEqual(['exist']);
+    expect(claimWith(article, 'never existed').stance).toBe('deny');
+    expect(claimWith(article, 'never existed').basis).toBe('"never existed"');
+    expect(claimWith(article, 'is a fake').stance).toBe('deny');
+    expect(claimWith(article, 'found no evidence').proposition.predicates).not.toContain('exist');
+    expect(claimWith(article, 'find him unlikable').proposition.predicates).not.toContain('exist');
+  });
+
+  it('"dismissed a report in Politico that Jeb Bush has been considering …" denies what that report says, not the headline', () => {
+    const article = analyse('Right After The Debate, Trump Launched A 6-Word Missile That Buried Jeb Even More.\n\nDonald Trump dismissed a report in Politico that Jeb Bush has been considering announcing that he will not endorse the billionaire businessman.\n');
+    expect(claimWith(article, 'a report in Politico').proposition.predicates).toContain('~endorse');
+    expect(article.contradictions).toEqual([]);
+  });
+
   it('the denier of "plan to abolish" is the plan\'s agent when nothing names another', () => {
     const article = analyse("Italian Finance Ministry Denies Plan To Abolish Fuel Tax\n\nItaly's finance ministry on Wednesday denied newspaper reports about the tax.\n");
     expect(claimWith(article, 'Plan To Abolish').proposition.self).toBe(true);

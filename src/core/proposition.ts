@@ -378,6 +378,9 @@ function inSenseOrder(doc: Doc, i: number, lemma: string, classes: string[], par
   return destination && classes.includes('join') ? ['join', ...classes.filter((c) => c !== 'join')] : classes;
 }
 
+/** What one finds as a conclusion, not as a thing come upon: "found no evidence", "found a way". */
+const FINDINGS = new Set(['evidence', 'proof', 'trace', 'sign', 'indication', 'link', 'way', 'solution', 'answer', 'reason', 'support', 'time', 'fault', 'error', 'problem', 'difference', 'correlation', 'association', 'increase', 'decrease', 'rise', 'drop', 'decline', 'effect', 'success', 'comfort', 'favour', 'favor', 'voice', 'home', 'job', 'work', 'someone', 'something', 'nothing', 'anything', 'way']);
+
 /** Places one lives in, which one leaves by fleeing. */
 const DWELLINGS = new Set(['home', 'house', 'flat', 'apartment', 'building', 'village', 'town', 'area', 'neighbourhood', 'neighborhood', 'property', 'camp']);
 
@@ -404,6 +407,12 @@ function evokes(doc: Doc, i: number, lemma: string, parsed: boolean): boolean {
   if (lemma === 'move' && parsed && childrenWith(doc, i, 'nsubj').some((k) => isReportNoun(doc, k))) return false;
   // "Launched A 6-Word Missile", "launched an investigation": an attack or a procedure, no product.
   if (lemma === 'launch' && parsed && childrenWith(doc, i, 'obj').some((k) => NOT_LAUNCHED.has(lemmaOf(doc, k)))) return false;
+  // "found a giant spider in his garage", "was not found": a thing come upon. Not a judgement ("voters
+  // find him unlikable"), a finding ("found no evidence that", "found a way to"), or a pronoun.
+  if ((lemma === 'find' || lemma === 'discover') && parsed) {
+    if (pos !== 'VERB' || children(doc, i).some((k) => /^(?:xcomp|ccomp)$/.test(baseRelation(doc.tokens.deprel[k])))) return false;
+    return !childrenWith(doc, i, 'obj').some((k) => doc.upos(k) === 'PRON' || FINDINGS.has(lemmaOf(doc, k)));
+  }
   // "told to leave their homes": fleeing, not resigning or moving club.
   if (lemma === 'leave' && parsed && childrenWith(doc, i, 'obj').some((k) => DWELLINGS.has(lemmaOf(doc, k)))) return false;
   // "nobody will be left behind", "was left homeless": one left is not one leaving.
@@ -563,8 +572,12 @@ function isLightVerb(doc: Doc, i: number): boolean {
  * wouldn't recognize it" mentions "it" but says something of its own.
  */
 function namesReport(doc: Doc, tokens: readonly number[], content: ReadonlySet<number>): boolean {
-  const top = tokens.find((i) => !content.has(doc.tokens.head[i]));
+  const tops = tokens.filter((i) => !content.has(doc.tokens.head[i]));
+  const top = tops[0];
   if (top === undefined) return false;
+  // "dismissed a report in Politico that Jeb Bush has been considering …", the clause parsed as the
+  // verb's: the report's own words follow, so it points at nothing before.
+  if (tops.some((i) => baseRelation(doc.tokens.deprel[i]) === 'ccomp')) return false;
   // "disputes this", "denied it": a pronoun points at the sentence before, not at the headline.
   return [top, ...childrenWith(doc, top, 'nsubj')].some((i) => isReportNoun(doc, i) && doc.upos(i) !== 'PRON' && doc.upos(i) !== 'DET');
 }
@@ -603,14 +616,18 @@ function judgesReport(doc: Doc, marker: number): boolean {
  * subject ("That is simply false"), which points at what was just said as "this" and "it" do.
  */
 function namesSaid(doc: Doc, i: number): boolean {
-  if (isReportNoun(doc, i)) return true;
+  // "The viral photo of a huntsman supposedly found in a garage is a fake": a picture shows what it is said to.
+  if (isReportNoun(doc, i) || SHOWING_NOUNS.has(lemmaOf(doc, i))) return true;
   // Not the relative "that" ("stereotypes that are untrue").
   const clause = doc.tokens.head[i];
   return doc.tokens.lower[i] === 'that' && baseRelation(doc.tokens.deprel[i]) === 'nsubj' && clause >= 0 && doc.tokens.deprel[clause] !== 'acl:relcl';
 }
 
-/** Negators that make a denial phrase of their own ("no truth", "not true"); "nothing wrong" is none. */
-const PHRASE_NEGATORS = new Set(['no', 'not', "n't"]);
+/** Pictures and recordings, which a denial word can call untrue as it does a report. */
+const SHOWING_NOUNS = new Set(['photo', 'photograph', 'picture', 'image', 'video', 'footage', 'clip', 'screenshot']);
+
+/** Negators that make a denial phrase of their own ("no truth", "not true", "never existed"); "nothing wrong" is none. */
+const PHRASE_NEGATORS = new Set(['no', 'not', "n't", 'never']);
 
 /** How many words before a subjectless denial word may name the report it judges. */
 const SUBJECTLESS_WINDOW = 3;

@@ -17,6 +17,8 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   resign: { words: ['resign', 'resignation', 'quit', 'step down', 'stand down', 'depart', 'departure', 'leave', 'exit', 'successor', 'way out', 'oust', 'fire', 'sack', 'dismissal', 'go anywhere'] },
   appoint: { words: ['appoint', 'appointment', 'name', 'nominate', 'hire', 'elect'] },
   die: { words: ['die', 'dead', 'death', 'pass away', 'alive', 'obituary'] },
+  // Existence rumours: "giant spider found in garage", "the spider never existed".
+  exist: { words: ['exist', 'existence', 'find', 'discover', 'discovery', 'spot', 'sighting'] },
   hospital: { words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'sicken', 'sickness', 'ambulance'] },
   launch: { words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'on sale', 'ship', 'roll out', 'rollout'] },
   acquire: { family: 'deal', words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale', 'swoop'] },
@@ -139,8 +141,8 @@ export const SUBJECT_REPORT_NOUNS = new Set(['information']);
 export const DENIAL_MARKERS: readonly string[] = [
   'fake', 'hoax', 'baseless', 'false', 'untrue', 'unfounded', 'groundless', 'nonsense', 'propaganda', 'fabrication',
   'fabricated', 'lie', 'lies', 'mischief', 'rubbish', 'misinformation', 'disinformation', 'inaccurate', 'wrong',
-  'no truth', 'not true', 'not accurate', 'without foundation', 'not the case', 'no basis', 'made up', 'does not exist',
-  'no evidence', 'no indication', 'no record', 'satire', 'satirical', 'spoof', 'parody',
+  'no truth', 'not true', 'not accurate', 'without foundation', 'not the case', 'no basis', 'made up', 'does not exist', 'never existed', 'did not exist', "did n't exist",
+  'no evidence', 'no indication', 'no record', 'satire', 'satirical', 'spoof', 'parody', 'prank', 'photoshop', 'photoshopped',
   // "It never happened", "Arrest Report 'Never Happened'": said of a report, the event did not take place.
   'never happened', 'did not happen', "did n't happen", 'never took place', 'did not take place', "did n't take place", 'no such incident',
 ];

@@ -948,6 +948,8 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // "replied with a statement" speaks.
   if (baseRelation(relation) === 'obl' && ANSWERING.has(lemma) && doc.tokens.lower[range.start] === 'with' && !quotesWithin(range, regionOf) &&
     !childrenWith(doc, v, 'obl').some((k) => k >= range.start && STATEMENT_NOUNS.test(doc.tokens.lower[k]))) return false;
+  // "The spider supposedly found in a Perth garage never existed": a thing found somewhere, no finding.
+  if ((lemma === 'find' || lemma === 'discover') && doc.upos(range.start) === 'ADP') return false;
   // "Seals can tell fishing boats apart": telling apart is distinguishing.
   if (lemma === 'tell' && [...children(doc, v), range.end - 1].some((k) => doc.tokens.lower[k] === 'apart')) return false;
   // "knocked on her door", "slammed into a wall": a physical act on a place reports nothing.
