@@ -1148,6 +1148,19 @@ describe('acts that look like reports (read in a blind set of new genres, attrib
   it('"replied with 251 for nine" and "can tell boats apart" report nothing; "replied with a statement" may', () => {
     expect(analyse('Westmoor replied with 251 for nine. Several cast members replied with strings of crying emojis.').quotes).toEqual([]);
     expect(analyse('Seals can tell fishing boats apart by engine sound alone.').quotes).toEqual([]);
+    // A quotation later in the sentence does not make the runs an answer in words.
+    expect(analyse('Westmoor replied with 251 for nine before the close — a gamble he later described as “half brave, half stupid.”').quotes.map((q) => q.cue?.text)).not.toContain('replied');
+    expect(analyse('The club replied with a short statement saying it was sorry.').quotes.map((q) => q.cue?.text)).toContain('replied');
+  });
+
+  it('"claimed five for 38", "claimed victory" win something; "claimed that" reports', () => {
+    expect(analyse('Kit Ambrose claimed five for 38 the next day as the visitors were dismissed for 268, leaving Westmoor a day and a half to get the runs.').quotes).toEqual([]);
+    expect(analyse('The Reds claimed victory in the derby.').quotes).toEqual([]);
+    expect(analyse('The Reds claimed that the referee was biased.').quotes).toHaveLength(1);
+  });
+
+  it('"State Sen. Ellen Marsh, whose district includes Pine Hollow, said": the senator speaks', () => {
+    expect(analyse('State Sen. Ellen Marsh, whose district includes Pine Hollow, said she had asked federal officials for emergency funding.').speakerOf('emergency funding')).toBe('Ellen Marsh');
   });
 
   it('the verb after an aside that ends in a quotation reports, with the subject before the aside: \'The tabloid, citing "a source on set," reported\'', () => {

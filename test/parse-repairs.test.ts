@@ -36,3 +36,11 @@ describe('a main verb hung on a relative clause', () => {
     expect(arc(doc, 'uses')).toEqual(['author', 'acl:relcl']);
   });
 });
+
+describe('a "whose" clause after a name', () => {
+  it('"Ellen Marsh, whose district includes Pine Hollow, said": "said" is the root and the senator its subject', () => {
+    const doc = pipeline.run('State Sen. Ellen Marsh, whose district includes Pine Hollow, said she had asked federal officials for emergency funding.');
+    expect(arc(doc, 'said')).toEqual(['ROOT', 'root']);
+    expect(arc(doc, 'includes')[1]).toBe('acl:relcl');
+  });
+});

@@ -31,10 +31,13 @@ export function createSentenceParser(model: ParserModel): SentenceParser {
 }
 
 const RELATIVE_SUBJECTS = new Set(['who', 'which']);
+/** Relations the parser gives a main verb it hangs inside a relative clause. */
+const MISATTACHED_MAIN = new Set(['advcl', 'conj', 'parataxis', 'ccomp']);
 
 /**
- * "The agency's chief, Rafael Grossi, who visited the region, has warned": the greedy parser
- * makes the relative clause the root, with "who" its subject and the main verb its conjunct.
+ * "The agency's chief, Rafael Grossi, who visited the region, has warned", "Ellen Marsh, whose
+ * district includes Pine Hollow, said": the greedy parser makes the relative clause the root, with
+ * "who" (or "whose" noun) its subject and the main verb its conjunct or adverbial clause.
  * A relative pronoun after a comma subjects no main clause: the conjunct with no subject of its
  * own becomes the root, the relative clause hangs on the noun before the comma, and what stood
  * before that comma on the old root is the new root's subject (or its dependent).
@@ -48,8 +51,12 @@ function raiseMainClauseOverRelative(doc: Doc, tokenStart: number, tokenEnd: num
   let main = -1;
   for (let i = tokenStart; i < tokenEnd; i++) {
     if (head[i] !== root) continue;
-    if (who < 0 && i < root && deprel[i] === 'nsubj' && RELATIVE_SUBJECTS.has(lower[i])) who = i;
-    if (main < 0 && i > root && deprel[i] === 'conj' && doc.upos(i) === 'VERB') main = i;
+    if (who < 0 && i < root && deprel[i] === 'nsubj') {
+      // "who visited", or "whose district includes": the relative word opens the clause.
+      if (RELATIVE_SUBJECTS.has(lower[i])) who = i;
+      else if (i > tokenStart && lower[i - 1] === 'whose' && head[i - 1] === i) who = i - 1;
+    }
+    if (main < 0 && i > root && MISATTACHED_MAIN.has(deprel[i]) && doc.upos(i) === 'VERB' && followsComma(doc, i, root)) main = i;
   }
   if (who < tokenStart + 2 || main < 0 || lower[who - 1] !== ',') return;
   const antecedent = who - 2;
@@ -73,8 +80,13 @@ function raiseMainClauseOverRelative(doc: Doc, tokenStart: number, tokenEnd: num
   head[who - 1] = root;
 }
 
-/** Relations the parser gives a main verb it hangs inside a relative clause. */
-const MISATTACHED_MAIN = new Set(['advcl', 'conj', 'parataxis', 'ccomp']);
+/** Whether a comma stands right before verb `v`, past its auxiliaries and adverbs ("…, has repeatedly warned"), after token `floor`. */
+function followsComma(doc: Doc, v: number, floor: number): boolean {
+  const { head, deprel, lower } = doc.tokens;
+  let left = v;
+  while (left - 1 > floor && head[left - 1] === v && /^(?:aux|advmod)$/.test(deprel[left - 1])) left--;
+  return lower[left - 1] === ',';
+}
 
 /**
  * "Its author, who uses the name "Roadwatch66", wrote that …": the parser makes the subject noun
@@ -83,7 +95,7 @@ const MISATTACHED_MAIN = new Set(['advcl', 'conj', 'parataxis', 'ccomp']);
  * root, with the noun as its subject.
  */
 function raiseVerbOutOfRelative(doc: Doc, tokenStart: number, tokenEnd: number): void {
-  const { head, deprel, lower } = doc.tokens;
+  const { head, deprel } = doc.tokens;
   let root = -1;
   for (let i = tokenStart; i < tokenEnd && root < 0; i++) if (head[i] === -1) root = i;
   if (root < 0 || (doc.upos(root) !== 'NOUN' && doc.upos(root) !== 'PROPN')) return;
@@ -93,9 +105,7 @@ function raiseVerbOutOfRelative(doc: Doc, tokenStart: number, tokenEnd: number):
   let main = -1;
   for (let i = relative + 1; i < tokenEnd && main < 0; i++) if (head[i] === relative && MISATTACHED_MAIN.has(deprel[i]) && doc.upos(i) === 'VERB') main = i;
   if (main < 0) return;
-  let left = main;
-  while (left - 1 > relative && head[left - 1] === main && /^(?:aux|advmod)$/.test(deprel[left - 1])) left--;
-  if (lower[left - 1] !== ',') return;
+  if (!followsComma(doc, main, relative)) return;
   for (let i = tokenStart; i < tokenEnd; i++) if (head[i] === main && deprel[i].startsWith('nsubj')) return;
   head[main] = -1;
   deprel[main] = 'root';

@@ -920,6 +920,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // nor a thing added: "Ferreira added his second from the penalty spot"; nor a thing declared
   // ("declared a drought emergency", "declared bankruptcy") or agreed ("agreed a £35m deal"): an act.
   if (relation === 'obj' && ACTS_ON_LONE_OBJECT.has(lemma) && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
+  // "claimed five for 38", "claimed victory", "claimed the title": a thing won, no statement.
+  if (lemma === 'claim' && !quotesWithin(range, regionOf) &&
+    childrenWith(doc, v, 'obj').some((object) => subtreeSpan(doc, object).tokenStart === range.start && (doc.upos(object) === 'NUM' || WON_THINGS.has(doc.tokens.lemma[object])))) return false;
   // "admitted 14 counts of fraud", "admitted manslaughter": a plea in court, not a statement.
   if (relation === 'obj' && lemma === 'admit' && childrenWith(doc, v, 'obj').some((object) => CHARGES.has(doc.tokens.lemma[object]))) return false;
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) {
@@ -946,8 +949,11 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (baseRelation(relation) === 'obl' && ANSWERING.has(lemma) && doc.tokens.lower[range.start] === 'to') return false;
   // "Westmoor replied with 251 for nine", "replied with crying emojis": an answer in deeds or runs;
   // "replied with a statement" speaks.
-  if (baseRelation(relation) === 'obl' && ANSWERING.has(lemma) && doc.tokens.lower[range.start] === 'with' && !quotesWithin(range, regionOf) &&
-    !childrenWith(doc, v, 'obl').some((k) => k >= range.start && STATEMENT_NOUNS.test(doc.tokens.lower[k]))) return false;
+  if (ANSWERING.has(lemma) && doc.tokens.lower[range.start] === 'with' && doc.tokens.head[range.start] >= 0) {
+    const answer = doc.tokens.head[range.start];
+    const { tokenStart, tokenEnd } = subtreeSpan(doc, answer);
+    if (!STATEMENT_NOUNS.test(doc.tokens.lower[answer]) && !quotesWithin({ start: tokenStart, end: tokenEnd }, regionOf)) return false;
+  }
   // "The spider supposedly found in a Perth garage never existed": a thing found somewhere, no finding.
   if ((lemma === 'find' || lemma === 'discover') && doc.upos(range.start) === 'ADP') return false;
   // "Seals can tell fishing boats apart": telling apart is distinguishing.
@@ -978,6 +984,9 @@ function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRan
  * wanting ("want them to leave" is a demand, "want a say" is not) and adding ("added that …").
  */
 const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add', 'declare', 'agree']);
+
+/** What one claims by winning it. */
+const WON_THINGS = new Set(['victory', 'win', 'title', 'crown', 'trophy', 'cup', 'medal', 'gold', 'silver', 'bronze', 'prize', 'wicket', 'point', 'seat', 'ball', 'place', 'spot', 'record', 'scalp', 'hat-trick', 'double', 'treble', 'pole', 'life', 'lives', 'top']);
 
 /** What a defendant admits by pleading guilty. */
 const CHARGES = new Set(['count', 'charge', 'offence', 'offense', 'crime', 'fraud', 'theft', 'manslaughter', 'murder', 'assault', 'burglary', 'robbery', 'rape', 'bribery', 'perjury', 'negligence']);
