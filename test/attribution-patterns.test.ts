@@ -1153,6 +1153,10 @@ describe('acts that look like reports (read in a blind set of new genres, attrib
     expect(analyse('The club replied with a short statement saying it was sorry.').quotes.map((q) => q.cue?.text)).toContain('replied');
   });
 
+  it('"Meteorite Slams Into Peruvian Village": a physical path, no criticism', () => {
+    expect(analyse('Meteorite Slams Into Peruvian Village, Leaving Smoking Crater\n\nA meteorite smashed into a remote village, local reports said.\n').quotes.map((q) => q.cue?.text)).toEqual(['said']);
+  });
+
   it('"claimed five for 38", "claimed victory" win something; "claimed that" reports', () => {
     expect(analyse('Kit Ambrose claimed five for 38 the next day as the visitors were dismissed for 268, leaving Westmoor a day and a half to get the runs.').quotes).toEqual([]);
     expect(analyse('The Reds claimed victory in the derby.').quotes).toEqual([]);

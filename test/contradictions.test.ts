@@ -519,6 +519,7 @@ describe('paraphrases of one event', () => {
     const article = analyse('Kingsbridge seal Ferreyra swoop\n\nKingsbridge United have agreed a £35million deal to sign striker Tomás Ferreyra. Ramón Ibarra denied that Tomás Ferreyra is leaving for Kingsbridge United. "I read that we have agreed a deal. Nobody has called me," Ibarra said.\n');
     expect(claimWith(article, 'agreed a £35million deal').speaker).toBeNull();
     expect(claimWith(article, 'leaving for Kingsbridge').proposition.predicates[0]).toBe('join');
+    expect(claimWith(analyse('Report: Tomás Ferreyra Headed to Kingsbridge in $54 Million Move\n\nThe striker is on his way, sources said.\n'), 'Headed to').proposition.predicates).toContain('join');
     expect(claimWith(article, 'I read that').stance).toBe('other');
   });
 

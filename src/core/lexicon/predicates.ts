@@ -23,7 +23,7 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   launch: { words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'on sale', 'ship', 'roll out', 'rollout'] },
   acquire: { family: 'deal', words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale', 'swoop'] },
   'sign-deal': { family: 'deal', words: ['sign', 'agreement', 'deal', 'contract', 'accept', 'treaty', 'accord'] },
-  join: { family: 'deal', words: ['join', 'move', 'transfer', 'leave', 'sign for'] },
+  join: { family: 'deal', words: ['join', 'move', 'transfer', 'leave', 'sign for', 'head to', 'head for'] },
   sideline: { words: ['miss', 'sideline'] },
   halt: { family: 'stop', words: ['halt', 'suspend', 'suspension', 'pause', 'freeze', 'shelve'] },
   abolish: { family: 'stop', words: ['scrap', 'abolish', 'abolition', 'axe', 'repeal'] },
