@@ -1178,6 +1178,13 @@ describe('acts that look like reports (read in a blind set of new genres, attrib
   });
 });
 
+describe('a headline\'s quoted person in the lead', () => {
+  it('"Wierzbicki: \'I\'m not going anywhere\'" over "The country\'s finance minister has denied …": one speaker', () => {
+    const a = analyse("Wierzbicki: 'I'm not going anywhere'\n\nThe country's finance minister has denied that he is quitting.\n\n\"I am not going anywhere,\" Tomasz Wierzbicki said.\n");
+    expect(a.speakerOf('he is quitting')).toBe('Tomasz Wierzbicki');
+  });
+});
+
 describe('representatives', () => {
   it('"his publicist", "her lawyer" speak for the person the pronoun stands for', () => {
     const a = analyse('Desmond Hale is not dead, his publicist has confirmed. Anna Polk was not arrested, her lawyer said.');

@@ -361,7 +361,7 @@ function describedEntity(
   const determiner = doc.tokens.lower[first];
   if ((determiner === 'the' && (lexicon.isRoleWord(headWord) || TITLE_VARIANTS.has(headWord))) || (POSSESSIVE_DETERMINERS.has(determiner) && PERSON_HEADS.test(headWord))) {
     // "the CEO" after "chief executive Nadia Ferreira".
-    const holder = titleHolder(doc, source.start, [name.toLowerCase(), ...(TITLE_VARIANTS.get(name.toLowerCase()) ?? [])], index);
+    const holder = titleHolder(doc, source.start, [name.toLowerCase(), ...(TITLE_VARIANTS.get(name.toLowerCase()) ?? [])], index) ?? headlineSpeakerForLead(doc, source);
     if (holder) return holder.id;
   }
   // A headline's "Senator Says …": the body names the senator ("Senator Dolores Amberly said"); its
@@ -460,6 +460,21 @@ function titleHolder(doc: Doc, offset: number, titles: readonly string[], index:
 function holdsTitle(doc: Doc, m: Mention, entity: Entity, title: string): boolean {
   const lead = ` ${doc.text.slice(Math.max(0, m.start - title.length - 3), m.start)}`.toLowerCase().replace(/\s+/g, ' ').replace(/,? ?$/, '');
   return lead.endsWith(` ${title}`) || entity.roles.some((r) => r.toLowerCase() === title);
+}
+
+/**
+ * "Wierzbicki: 'I'm not going anywhere'" over "The country's finance minister has denied …": a
+ * headline that quotes a named person, and a lead that opens on a title held by no one named
+ * before, describe one speaker.
+ */
+function headlineSpeakerForLead(doc: Doc, source: Span): Entity | undefined {
+  const title = doc.meta.title;
+  const quote = doc.quotes[0];
+  if (!title || !quote?.cue || doc.slice(quote.cue) !== ':' || quote.content.end > title.end) return undefined;
+  const lead = doc.paragraphs.find((p) => p.start >= title.end);
+  if (!lead || source.start < lead.start || source.end > lead.end) return undefined;
+  const speaker = doc.entityById(quote.speaker);
+  return speaker?.type === 'PERSON' && !speaker.unnamed ? speaker : undefined;
 }
 
 /** Mentions after a headline that {@link titleHolderAfter} looks through: the lead's. */
