@@ -51,4 +51,10 @@ describe('headline names read in the blind set\'s misses', () => {
     expect(names("Scientists find water ice near Mars' south pole")).not.toContain('Pole');
     expect(names('Rolls-Royce Cuts 3,000 Jobs as Jet Demand Slumps')).toContain('Rolls-Royce');
   });
+
+  it('a British "-ises" verb is a verb after a name: "Drew Barrymore Apologises …"', async () => {
+    const pipeline = await createAnalyzer();
+    const names = (text: string) => toArticleJSON(pipeline.run(text)).entities.map((e) => e.name);
+    expect(names('Drew Barrymore Apologises After Talk Show Returns Mid-Strike')).toContain('Drew Barrymore');
+  });
 });

@@ -191,7 +191,8 @@ export function readsAsVerb(form: string, lowercase: ReadonlySet<string>): boole
   const stems = /ies$/.test(form) ? [form.slice(0, -3) + 'y'] : /s$/.test(form) ? [form.slice(0, -1), ...(/(?:[sxzo]|[cs]h)es$/.test(form) ? [form.slice(0, -2)] : [])]
     : /ed$/.test(form) ? [form.slice(0, -2), form.slice(0, -1), ...doubled(2)]
     : /ing$/.test(form) ? [form.slice(0, -3), form.slice(0, -3) + 'e', ...doubled(3)] : [];
-  return stems.some((stem) => stem.length > 1 && lowercase.has(stem));
+  // British "-ise" where the word list may spell "-ize": "Apologises".
+  return stems.some((stem) => stem.length > 1 && (lowercase.has(stem) || (stem.endsWith('ise') && lowercase.has(`${stem.slice(0, -3)}ize`))));
 }
 
 /** Words with at least this many lower-case occurrences can enter the table. */
