@@ -541,6 +541,12 @@ describe('paraphrases of one event', () => {
     expect(article.contradictions).toEqual([]);
   });
 
+  it('"Brightwave Denies Report It Will Cut 4,000 Jobs" denies the cuts (the tagger read "Denies" as a noun and "Report" as the verb)', () => {
+    const article = analyse('Brightwave Denies Report It Will Cut 4,000 Jobs\n\nBrightwave Telecom on Tuesday rejected a newspaper report that it planned to shed around 4,000 jobs.\n');
+    expect(claimWith(article, 'It Will Cut 4,000 Jobs').stance).toBe('deny');
+    expect(claimWith(article, 'It Will Cut 4,000 Jobs').proposition.predicates).toContain('cut-jobs');
+  });
+
   it('the denier of "plan to abolish" is the plan\'s agent when nothing names another', () => {
     const article = analyse("Italian Finance Ministry Denies Plan To Abolish Fuel Tax\n\nItaly's finance ministry on Wednesday denied newspaper reports about the tax.\n");
     expect(claimWith(article, 'Plan To Abolish').proposition.self).toBe(true);
