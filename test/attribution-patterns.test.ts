@@ -1185,6 +1185,14 @@ describe('a headline\'s quoted person in the lead', () => {
   });
 });
 
+describe('a past form after a subject and an adverb of time', () => {
+  it('"Geoffrey Pike today branded reports … "pure fiction"" is a verb, no participle modifying "reports", and a report', () => {
+    const a = analyse('Ashbury Town chairman Geoffrey Pike today branded reports of a sacking "pure fiction".');
+    expect(a.quotes.map((q) => q.cue?.text)).toContain('branded');
+    expect(a.quote('pure fiction').source?.text).toBe('Ashbury Town chairman Geoffrey Pike');
+  });
+});
+
 describe('representatives', () => {
   it('"his publicist", "her lawyer" speak for the person the pronoun stands for', () => {
     const a = analyse('Desmond Hale is not dead, his publicist has confirmed. Anna Polk was not arrested, her lawyer said.');

@@ -547,6 +547,15 @@ describe('paraphrases of one event', () => {
     expect(claimWith(article, 'It Will Cut 4,000 Jobs').proposition.predicates).toContain('cut-jobs');
   });
 
+  it('a couple "have split" / "are not splitting up" / "have not separated"; "rushed to hospital" is a hospital stay; "two separate incidents" splits nothing', () => {
+    const article = analyse('Tamsin Rourke and Ezra Bellweather Split After Four Years\n\nTamsin Rourke and Ezra Bellweather are not splitting up, her spokesman insisted. Rourke and Bellweather have not separated, the publicist said. Gareth Mallinson was rushed to hospital on Sunday night, sources said. Police investigated two separate incidents, officials said.\n');
+    expect(claimWith(article, 'Split After Four Years').proposition.predicates).toContain('split-up');
+    expect(claimWith(article, 'not splitting up').proposition.predicates).toContain('split-up');
+    expect(claimWith(article, 'not separated').proposition.predicates).toContain('split-up');
+    expect(claimWith(article, 'rushed to hospital').proposition.predicates).toContain('hospital');
+    expect(claimWith(article, 'two separate incidents').proposition.predicates).not.toContain('split-up');
+  });
+
   it('the denier of "plan to abolish" is the plan\'s agent when nothing names another', () => {
     const article = analyse("Italian Finance Ministry Denies Plan To Abolish Fuel Tax\n\nItaly's finance ministry on Wednesday denied newspaper reports about the tax.\n");
     expect(claimWith(article, 'Plan To Abolish').proposition.self).toBe(true);

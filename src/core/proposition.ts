@@ -522,13 +522,14 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     if (!content.has(head)) return relation !== 'conj';
     // What a report reports, wherever the report stands: "death report", "rumours of his resignation".
     if (isReportNoun(doc, head) && (relation === 'compound' || relation === 'nmod')) return true;
-    // "taken into custody", "went to hospital": under a light verb an oblique noun is the event.
+    // "taken into custody", "went to hospital": under a light verb an oblique noun is the event;
+    // so under a verb of conveying someone ("rushed to hospital", "admitted to hospital").
     // "Hoax: Millbrook Falls Did Not Ban Snowball Fights": what follows a headline's label and colon is its clause.
     if (relation === 'parataxis' && doc.word(head + 1) === ':' && doc.tokens.head[head] < 0) {
       k = head;
       continue;
     }
-    if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && (isLightVerb(doc, head) || isReportLink(doc, head)))
+    if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && (isLightVerb(doc, head) || isReportLink(doc, head) || CONVEYING_VERBS.has(lemmaOf(doc, head))))
       && !((relation === 'advcl' || relation === 'obl') && (isNearnessAdjective(doc, head, k) || isClosingIn(doc, head, k)))) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
     // only frames one ("involvement in the coup", "plans for a merger").
@@ -560,6 +561,9 @@ function isNearnessAdjective(doc: Doc, head: number, dependent: number): boolean
 function isClosingIn(doc: Doc, head: number, dependent: number): boolean {
   return lemmaOf(doc, head) === 'close' && doc.tokens.lower[head + 1] === 'in' && childrenWith(doc, dependent, 'case').some((c) => doc.tokens.lower[c] === 'on');
 }
+
+/** Verbs of conveying someone somewhere, whose destination is the event: "rushed to hospital". */
+const CONVEYING_VERBS = new Set(['rush', 'airlift', 'fly', 'admit', 'carry', 'send', 'bring', 'drive', 'transfer', 'whisk', 'move']);
 
 function isLightVerb(doc: Doc, i: number): boolean {
   const lemma = lemmaOf(doc, i);

@@ -37,7 +37,9 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   'close-down': { words: ['close', 'close down', 'closure', 'shut', 'shut down', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
   ban: { words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
   hack: { words: ['hack', 'breach', 'cyberattack', 'steal', 'theft'] },
-  marry: { words: ['marry', 'marriage', 'wedding', 'divorce', 'pregnant', 'pregnancy', 'expect baby', 'expect child', 'give birth'] },
+  marry: { words: ['marry', 'marriage', 'wedding', 'pregnant', 'pregnancy', 'expect baby', 'expect child', 'give birth'] },
+  // A couple parting: "have split", "are not splitting up", "have not separated", "divorce".
+  'split-up': { words: ['split', 'split up', 'separate', 'separation', 'divorce', 'break up', 'breakup', 'estrange'] },
   plot: { words: ['plot', 'conspire', 'conspiracy', 'scheme'] },
   interfere: { words: ['interfere', 'interference', 'meddle', 'meddling', 'rig', 'fraud', 'manipulate', 'manipulation', 'falsify', 'doctor'] },
 };
@@ -58,9 +60,10 @@ export const PREDICATE_CLASSES: ReadonlyMap<string, readonly PredicateClass[]> =
 
 /**
  * Words that evoke their class only as verbs: "signed a contract" but "no signs of", "named a
- * successor" but "by name", "fired the chief" but "feet to the fire", "will move" but "the move".
+ * successor" but "by name", "fired the chief" but "feet to the fire", "will move" but "the move",
+ * "have separated" but "two separate incidents".
  */
-export const VERB_ONLY = new Set(['sign', 'name', 'fire', 'move', 'ship', 'leave', 'close', 'block']);
+export const VERB_ONLY = new Set(['sign', 'name', 'fire', 'move', 'ship', 'leave', 'close', 'block', 'separate']);
 
 /**
  * Verbs that let their object's event through as the proposition: "preparing a takeover bid",
@@ -142,6 +145,7 @@ export const DENIAL_MARKERS: readonly string[] = [
   'fake', 'hoax', 'baseless', 'false', 'untrue', 'unfounded', 'groundless', 'nonsense', 'propaganda', 'fabrication',
   'fabricated', 'lie', 'lies', 'mischief', 'rubbish', 'misinformation', 'disinformation', 'inaccurate', 'wrong',
   'no truth', 'not true', 'not accurate', 'without foundation', 'not the case', 'no basis', 'made up', 'does not exist', 'never existed', 'did not exist', "did n't exist",
+  'fiction', 'invention', 'fantasy', 'fairy tale', 'garbage',
   'no evidence', 'no indication', 'no record', 'satire', 'satirical', 'spoof', 'parody', 'prank', 'photoshop', 'photoshopped',
   // "It never happened", "Arrest Report 'Never Happened'": said of a report, the event did not take place.
   'never happened', 'did not happen', "did n't happen", 'never took place', 'did not take place', "did n't take place", 'no such incident',

@@ -1137,7 +1137,7 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
 
 /** Words of a time adverbial between a subject and its verb, at most ("just this month"). */
 const MAX_TIME_WORDS = 4;
-const TIME_OPENERS = /^(?:in|on|this|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const TIME_OPENERS = /^(?:in|on|this|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
 
 /** Words a participle phrase between a speaker and its verb runs to at most ("waiting at the stop outside"). */
 const MAX_PARTICIPLE_PHRASE = 8;
