@@ -1203,6 +1203,13 @@ describe('representatives', () => {
   });
 });
 
+describe('a report made by saying something', () => {
+  it('"dismissed Clinton\'s charges … by pointing out that …": two reports, the first ending before "by"', () => {
+    const a = analyse("Sanders eventually dismissed Clinton's charges about his stance on Obama by pointing out that she had not always looked so fondly on the current president herself.");
+    expect(a.attributions()).toEqual([['Sanders', "Clinton's charges about his stance on Obama"], ['Sanders', 'that she had not always looked so fondly on the current president herself']]);
+  });
+});
+
 describe('a verb with a particle after "and"', () => {
   it('"denies any wrongdoing and points out that …" are two reports (the tagger read "points" as a noun)', () => {
     const a = analyse('The Clinton campaign denies any wrongdoing and points out that Sanders signed the same joint fundraising agreement.');

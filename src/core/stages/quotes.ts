@@ -275,6 +275,26 @@ function endNestedBeforeOuter(doc: Doc, found: Found[]): void {
     while (to < found.length && found[to].sentenceEnd === found[from].sentenceEnd) to++;
     const sentence = found.slice(from, to);
     for (const inner of sentence) endBeforeOuter(doc, inner, sentence);
+    for (const outer of sentence) endBeforeMeans(doc, outer, sentence);
+  }
+}
+
+/**
+ * "dismissed Clinton's charges about his stance by pointing out that she had not always …": the
+ * report made "by" saying something is one of its own; the first content ends before "by".
+ */
+function endBeforeMeans(doc: Doc, outer: Found, sentence: readonly Found[]): void {
+  if (!outer.cueTokens || outer.content.length !== 1) return;
+  const [content] = outer.content;
+  for (const means of sentence) {
+    const by = means.cueTokens ? means.cueTokens.start - 1 : -1;
+    if (means === outer || by <= outer.cueTokens.end || doc.tokens.lower[by] !== 'by' || doc.tokens.tag[by + 1] !== 'VBG') continue;
+    const at = doc.tokens.start[by];
+    if (at <= content.start || at >= content.end) continue;
+    let last = by - 1;
+    while (last > outer.cueTokens.end && doc.upos(last) === 'PUNCT' && !QUOTE_MARKS.has(doc.word(last))) last--;
+    outer.content = [{ start: content.start, end: doc.tokens.end[last] }];
+    return;
   }
 }
 
