@@ -1210,6 +1210,13 @@ describe('a report made by saying something', () => {
   });
 });
 
+describe('a quotation after a denial\'s object', () => {
+  it('"dismissed the story about Clinton\'s emails, “Now, you famously said, …”": the quotation is no part of what is dismissed', () => {
+    const a = analyse('Bill Maher has previously dismissed the story about Clinton’s emails, “Now, you famously said, in one of the first debates, oh, I’m tired of hearing about the emails. Has that story moved?”');
+    expect(a.quote('the story about').content.text).toBe('the story about Clinton’s emails');
+  });
+});
+
 describe('a verb with a particle after "and"', () => {
   it('"denies any wrongdoing and points out that …" are two reports (the tagger read "points" as a noun)', () => {
     const a = analyse('The Clinton campaign denies any wrongdoing and points out that Sanders signed the same joint fundraising agreement.');

@@ -104,6 +104,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
   for (const nested of reportsInQuotations(doc, regions, regionOf)) found.push(nested);
   if (options.spanModel || options.onContentEdge) chooseContentEdges(doc, found, regionOf, options);
   endNestedBeforeOuter(doc, found);
+  for (const f of found) endObjectBeforeQuotation(doc, f, regions, regionOf);
   dropRepeatedFrames(doc, found);
   const signed = [...colonAttributions(doc, regionOf, found), ...dashAttributions(doc, regions, found), ...interviewAnswers(doc, found), ...transcriptTurns(doc, found)];
   for (const f of signed) found.push(f);
@@ -276,6 +277,27 @@ function endNestedBeforeOuter(doc: Doc, found: Found[]): void {
     const sentence = found.slice(from, to);
     for (const inner of sentence) endBeforeOuter(doc, inner, sentence);
     for (const outer of sentence) endBeforeMeans(doc, outer, sentence);
+  }
+}
+
+/** Cue classes whose content may be a noun phrase: what is denied, condemned or alleged. */
+const OBJECT_CLASSES = new Set(['deny', 'condemn', 'accuse']);
+
+/**
+ * "has previously dismissed the story about Clinton's emails, “Now, you famously said, …”": a
+ * quotation opening after a comma does not go on the object a denial names; it is someone's words.
+ */
+function endObjectBeforeQuotation(doc: Doc, f: Found, regions: readonly QuoteRegion[], regionOf: Int32Array): void {
+  if (!f.cue || !OBJECT_CLASSES.has(f.cue.class) || f.content.length !== 1) return;
+  const [content] = f.content;
+  const first = doc.tokenAt(content.start);
+  if (regionOf[first] >= 0 || doc.tokens.lower[first] === 'that') return;
+  for (let k = first + 1; k + 1 < doc.tokenCount && doc.tokens.end[k + 1] <= content.end; k++) {
+    const region = regionOf[k + 1];
+    if (doc.word(k) === ',' && region >= 0 && regions[region].open === k + 1) {
+      f.content = [{ start: content.start, end: doc.tokens.end[k - 1] }];
+      return;
+    }
   }
 }
 
