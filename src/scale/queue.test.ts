@@ -178,7 +178,9 @@ describe.skipIf(!database)('distributed ingest (PostgreSQL, graphile-worker)', (
       await query(fresh.url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
       await cut(2);
       const { done: before } = await queueStatus(fresh.url);
-      await until(() => done(before + 2), 120);
+      // Two more placed after the restart; with the fixture alone (no shared data) the workers may
+      // have placed nearly all before it, and then the rest is what there is to wait for.
+      await until(() => done(Math.min(before + 2, single.ingested)), 120);
       // The outage: every connection dropped, none accepted for 8 s.
       await cut(8);
       await until(async () => {
