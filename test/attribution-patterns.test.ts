@@ -1210,6 +1210,15 @@ describe('a report made by saying something', () => {
   });
 });
 
+describe('a transcript\'s interviewer', () => {
+  it('a label most of whose turns end in a question asks them: its turns are questions, the other label\'s statements', () => {
+    const a = analyse('Water minister on the hosepipe ban\n\nPRESENTER: Minister, good morning. Whose fault is that?\n\nMINISTER: The companies have to fix their leaks.\n\nPRESENTER: How long will the ban last?\n\nMINISTER: At least into August.\n');
+    const stances = (label: string) => a.quotes.filter((q) => q.source?.text === label).map((q) => q.cue?.class);
+    expect(stances('PRESENTER')).toEqual(['question', 'question']);
+    expect(stances('MINISTER')).toEqual(['assert', 'assert']);
+  });
+});
+
 describe('a quotation after a denial\'s object', () => {
   it('"dismissed the story about Clinton\'s emails, “Now, you famously said, …”": the quotation is no part of what is dismissed', () => {
     const a = analyse('Bill Maher has previously dismissed the story about Clinton’s emails, “Now, you famously said, in one of the first debates, oh, I’m tired of hearing about the emails. Has that story moved?”');

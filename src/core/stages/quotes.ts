@@ -1928,7 +1928,28 @@ function transcriptTurns(doc: Doc, found: Found[]): Found[] {
     const cue = makeCue(doc, { start: colon, end: colon + 1 }, ':', 'assert', false);
     out.push({ cue: cue.cue, cueTokens: cue.tokens, source: { start: first, end: colon }, addressee: null, sentenceEnd: tokenEnd, content: [content], verbatim: true });
   }
+  markInterviewer(doc, out);
   return out;
+}
+
+/**
+ * "PRESENTER: … Should the company be fined?": a label most of whose turns end in a question is
+ * the interviewer's; its turns are quoted as questions, asserting nothing (what they report, "You
+ * told this programme that …", is found by its own cue).
+ */
+function markInterviewer(doc: Doc, turns: Found[]): void {
+  const label = (f: Found): string => doc.text.slice(doc.tokens.start[(f.source as TokenRange).start], doc.tokens.end[(f.source as TokenRange).end - 1]).toLowerCase();
+  const asks = new Map<string, [number, number]>();
+  for (const turn of turns) {
+    const count = asks.get(label(turn)) ?? [0, 0];
+    if (/\?["'”’]?\s*$/.test(doc.slice(turn.content[0]))) count[0]++;
+    count[1]++;
+    asks.set(label(turn), count);
+  }
+  for (const turn of turns) {
+    const [questions, all] = asks.get(label(turn)) as [number, number];
+    if (all >= 2 && 2 * questions >= all && turn.cue) turn.cue = { ...turn.cue, class: 'question' };
+  }
 }
 
 /** The speaker label a paragraph opens with ("WALLACE:"), as its first token and its colon. */
