@@ -3,6 +3,7 @@ import { createAnalyzer } from '../src/analyze.js';
 import { toArticleJSON, type ArticleJSON } from '../src/core/article.js';
 import type { Pipeline } from '../src/core/pipeline.js';
 import { compareFrames } from '../src/core/proposition.js';
+import { outweighedClaims } from '../src/core/stages/contradictions.js';
 
 /**
  * Stance beyond the cue, the outlet's own voice and propositions that survive paraphrase, on short
@@ -581,5 +582,16 @@ describe('denial phrases', () => {
   it('"had no record of an arrest" denies the arrest as a denial word does, not by a bare negator', () => {
     const article = analyse('Police: no record of arrest\n\nDubai Police said on Monday they had no record of an arrest of Irish singer Dara Quinn.\n');
     expect(claimWith(article, 'no record of an arrest')).toMatchObject({ stance: 'deny', basis: '"no record"' });
+  });
+});
+
+describe('round-ups', () => {
+  it('"everything we know so far" relays what others reported: its quoted claims are not matched across articles, a plain report\'s are', () => {
+    const text = (title: string) => `${title}\n\nGadgetBeat reported on Monday that the Nova 7 will go on sale on 15 September. Orbis has denied setting any date.\n`;
+    const roundup = analyzer.run(text('Orbis Nova 7: everything we know so far'));
+    const report = analyzer.run(text('Orbis Nova 7 to go on sale in September'));
+    const relayed = (doc: typeof roundup) => doc.claims.filter((c) => doc.slice(c.proposition).includes('go on sale on 15 September')).map((c) => outweighedClaims(doc).has(c.id));
+    expect(relayed(roundup)).toEqual([true]);
+    expect(relayed(report)).toEqual([false]);
   });
 });

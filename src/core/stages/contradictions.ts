@@ -37,13 +37,19 @@ export function findContradictions(doc: Doc): void {
 /**
  * Claims the article itself opposes earlier in its text, whoever speaks: news puts what it stands
  * by first (headline, lead), so of two opposed claims on one proposition the later is reported,
- * not taken. The corpus does not match these across articles.
+ * not taken. So are the quoted claims of a round-up ("Orbis Nova 7: everything we know so far"),
+ * which relays what others reported without taking a side. The corpus does not match these across
+ * articles.
  */
 export function outweighedClaims(doc: Doc): Set<string> {
   const later = new Set<string>();
   opposedPairs(doc, (_earlier, claim) => later.add(claim.id));
+  if (doc.meta.title && ROUNDUP.test(doc.slice(doc.meta.title))) for (const claim of doc.claims) if (claim.speaker !== null) later.add(claim.id);
   return later;
 }
+
+/** Headlines of articles that gather what has been reported: "What we know", "Everything we know so far". */
+const ROUNDUP = /\b(?:what we know|everything we know|what you need to know|what we don't know|round-?up)\b/i;
 
 /**
  * Calls `found` for every pair of claims with opposite polarity on the same proposition, the
