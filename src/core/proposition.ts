@@ -379,7 +379,7 @@ function inSenseOrder(doc: Doc, i: number, lemma: string, classes: string[], par
 }
 
 /** What one finds as a conclusion, not as a thing come upon: "found no evidence", "found a way". */
-const FINDINGS = new Set(['evidence', 'proof', 'trace', 'sign', 'indication', 'link', 'way', 'solution', 'answer', 'reason', 'support', 'time', 'fault', 'error', 'problem', 'difference', 'correlation', 'association', 'increase', 'decrease', 'rise', 'drop', 'decline', 'effect', 'success', 'comfort', 'favour', 'favor', 'voice', 'home', 'job', 'work', 'someone', 'something', 'nothing', 'anything', 'way']);
+const FINDINGS = new Set(['evidence', 'proof', 'trace', 'sign', 'indication', 'link', 'way', 'solution', 'answer', 'reason', 'support', 'time', 'fault', 'error', 'problem', 'difference', 'correlation', 'association', 'increase', 'decrease', 'rise', 'drop', 'decline', 'effect', 'success', 'comfort', 'favour', 'favor', 'voice', 'home', 'job', 'work', 'someone', 'something', 'nothing', 'anything']);
 
 /** Places one lives in, which one leaves by fleeing. */
 const DWELLINGS = new Set(['home', 'house', 'flat', 'apartment', 'building', 'village', 'town', 'area', 'neighbourhood', 'neighborhood', 'property', 'camp']);

@@ -44,8 +44,7 @@ const MISATTACHED_MAIN = new Set(['advcl', 'conj', 'parataxis', 'ccomp']);
  */
 function raiseMainClauseOverRelative(doc: Doc, tokenStart: number, tokenEnd: number): void {
   const { head, deprel, lower } = doc.tokens;
-  let root = -1;
-  for (let i = tokenStart; i < tokenEnd && root < 0; i++) if (head[i] === -1) root = i;
+  const root = sentenceRoot(doc, tokenStart, tokenEnd);
   if (root < 0) return;
   let who = -1;
   let main = -1;
@@ -80,6 +79,12 @@ function raiseMainClauseOverRelative(doc: Doc, tokenStart: number, tokenEnd: num
   head[who - 1] = root;
 }
 
+/** The first token of `[tokenStart, tokenEnd)` the parse makes a root, or −1. */
+function sentenceRoot(doc: Doc, tokenStart: number, tokenEnd: number): number {
+  for (let i = tokenStart; i < tokenEnd; i++) if (doc.tokens.head[i] === -1) return i;
+  return -1;
+}
+
 /** Whether a comma stands right before verb `v`, past its auxiliaries and adverbs ("…, has repeatedly warned"), after token `floor`. */
 function followsComma(doc: Doc, v: number, floor: number): boolean {
   const { head, deprel, lower } = doc.tokens;
@@ -96,8 +101,7 @@ function followsComma(doc: Doc, v: number, floor: number): boolean {
  */
 function raiseVerbOutOfRelative(doc: Doc, tokenStart: number, tokenEnd: number): void {
   const { head, deprel } = doc.tokens;
-  let root = -1;
-  for (let i = tokenStart; i < tokenEnd && root < 0; i++) if (head[i] === -1) root = i;
+  const root = sentenceRoot(doc, tokenStart, tokenEnd);
   if (root < 0 || (doc.upos(root) !== 'NOUN' && doc.upos(root) !== 'PROPN')) return;
   let relative = -1;
   for (let i = root + 1; i < tokenEnd && relative < 0; i++) if (head[i] === root && deprel[i] === 'acl:relcl') relative = i;

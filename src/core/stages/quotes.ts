@@ -1938,18 +1938,18 @@ function transcriptTurns(doc: Doc, found: Found[]): Found[] {
  * told this programme that …", is found by its own cue).
  */
 function markInterviewer(doc: Doc, turns: Found[]): void {
-  const label = (f: Found): string => doc.text.slice(doc.tokens.start[(f.source as TokenRange).start], doc.tokens.end[(f.source as TokenRange).end - 1]).toLowerCase();
+  const labels = turns.map(({ source }) => doc.text.slice(doc.tokens.start[(source as TokenRange).start], doc.tokens.end[(source as TokenRange).end - 1]).toLowerCase());
   const asks = new Map<string, [number, number]>();
-  for (const turn of turns) {
-    const count = asks.get(label(turn)) ?? [0, 0];
+  turns.forEach((turn, k) => {
+    const count = asks.get(labels[k]) ?? [0, 0];
     if (/\?["'”’]?\s*$/.test(doc.slice(turn.content[0]))) count[0]++;
     count[1]++;
-    asks.set(label(turn), count);
-  }
-  for (const turn of turns) {
-    const [questions, all] = asks.get(label(turn)) as [number, number];
+    asks.set(labels[k], count);
+  });
+  turns.forEach((turn, k) => {
+    const [questions, all] = asks.get(labels[k]) as [number, number];
     if (all >= 2 && 2 * questions >= all && turn.cue) turn.cue = { ...turn.cue, class: 'question' };
-  }
+  });
 }
 
 /** The speaker label a paragraph opens with ("WALLACE:"), as its first token and its colon. */

@@ -81,9 +81,7 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
   if (!RELATIVE_PRONOUNS.has(words) && lastToken > firstToken && RELATIVE_PRONOUNS.has(doc.tokens.lower[lastToken])) {
     const antecedent = lastToken - 1;
     if (doc.upos(antecedent) !== 'NOUN' && doc.upos(antecedent) !== 'PROPN') return resolveSource(doc, { start: doc.tokens.start[lastToken], end: source.end }, lexicon);
-    let tokenStart = Math.max(firstToken, subtreeSpan(doc, antecedent).tokenStart);
-    while (tokenStart < antecedent && doc.upos(tokenStart) === 'ADP') tokenStart++;
-    return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
+    return resolveAntecedent(doc, Math.max(firstToken, subtreeSpan(doc, antecedent).tokenStart), antecedent, lexicon);
   }
   if (RELATIVE_PRONOUNS.has(words)) {
     // "the officials, who added …" speak for the noun right before the comma, else the noun the
@@ -98,10 +96,7 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     const last = index.firstFrom(doc.tokens.start[antecedent] + 1) - 1;
     const name = last >= 0 ? doc.mentions[index.byStart[last]] : undefined;
     const nameStart = name !== undefined && name.tokenEnd > antecedent ? name.tokenStart : antecedent;
-    let tokenStart = Math.min(subtreeSpan(doc, antecedent).tokenStart, nameStart);
-    // "welcomed by campaigners, who said": the preposition is the clause's, not the speaker's.
-    while (tokenStart < antecedent && doc.upos(tokenStart) === 'ADP') tokenStart++;
-    return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
+    return resolveAntecedent(doc, Math.min(subtreeSpan(doc, antecedent).tokenStart, nameStart), antecedent, lexicon);
   }
   const head = headToken(doc, source);
   const named = entityIn(doc, source, head);
@@ -147,6 +142,13 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     if (firm) return firm.id;
   }
   return describedEntity(doc, source, head, named ?? possessorIn(doc, source), lexicon);
+}
+
+/** The speaker a relative pronoun stands for: the phrase from `tokenStart` to its antecedent. */
+function resolveAntecedent(doc: Doc, tokenStart: number, antecedent: number, lexicon: SpeakerLexicon): string | null {
+  // "welcomed by campaigners, who said": the preposition is the clause's, not the speaker's.
+  while (tokenStart < antecedent && doc.upos(tokenStart) === 'ADP') tokenStart++;
+  return resolveSource(doc, { start: doc.tokens.start[tokenStart], end: doc.tokens.end[antecedent] }, lexicon);
 }
 
 /** Nouns of nationality that are no demonym in the lexicon's sense ("the Frenchman"). */
@@ -639,10 +641,10 @@ function mentionIndex(doc: Doc): MentionIndex {
   return { ...mentionOrder(doc), indexed: doc.mentions.length, unnamed, organisationsByFirstWord };
 }
 
-/** People described by a common noun, as a feature's passers-by are ("A teenager waiting at the stop shrugged"); gendered heads count too. */
 /** Who speaks for a person: "his spokesman", "her lawyer said". */
 const REPRESENTATIVES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'publicist', 'agent', 'representative', 'rep', 'lawyer', 'attorney', 'solicitor', 'barrister', 'manager', 'aide', 'office', 'camp', 'team', 'family']);
 
+/** People described by a common noun, as a feature's passers-by are ("A teenager waiting at the stop shrugged"); gendered heads count too. */
 const DESCRIBED_PEOPLE = /^(?:teenagers?|pensioners?|youths?|child|children|mum|dad|commuters?|parents?|shopkeepers?|villagers?|locals?|retirees?|students?|nurses?|drivers?|workers?|residents?|passers-by)$/;
 
 /** Singular nouns for people together, whom "they" takes up: "The pair have no children together. They said …". */
