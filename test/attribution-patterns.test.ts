@@ -1157,6 +1157,14 @@ describe('acts that look like reports (read in a blind set of new genres, attrib
     expect(analyse('Meteorite Slams Into Peruvian Village, Leaving Smoking Crater\n\nA meteorite smashed into a remote village, local reports said.\n').quotes.map((q) => q.cue?.text)).toEqual(['said']);
   });
 
+  it('"added a second from the penalty spot" scores, whatever the parse makes of what follows; "Rovers boss Claire Whitmore insisted" has one cue', () => {
+    expect(analyse('Hartley replied with a low shot before half-time and added a second from the penalty spot on the hour after Joe Mensah appeared to trip Liam Carr.').quotes).toEqual([]);
+    // A match report written for this check (the tagger read "boss" as the verb only in the whole article).
+    const a = analyse("Hartley Double Sends Rovers Top As Ashdown Boss Fumes Over Penalty\n\nBy Sam Okoye, Football Correspondent\n\nCallum Hartley scored twice as Brindle Rovers came from behind to beat Ashdown Town 3-1 and go top of the Championship on Saturday.\n\nAshdown led through a Marco Ruiz header after 12 minutes, but Hartley replied with a low shot before half-time and added a second from the penalty spot on the hour after Joe Mensah appeared to trip Liam Carr.\n\n\"It was never a penalty. He's gone down looking for it and the referee has bought it,\" Ashdown manager Frank Dillon told BBC Radio Leeds. \"We'll be asking the league for an explanation.\"\n\nRovers boss Claire Whitmore insisted the decision was correct. \"I've seen it again and there's contact,\" she said. \"Liam was never going to stay on his feet.\"\n\nSubstitute Tom Ellis sealed the win in stoppage time. Dillon, whose side are expected to be without Ruiz for the trip to Stockport on Tuesday, said he would not criticise his players. \"They gave everything,\" he added.\n\nWhitmore later confirmed that Hartley, who has been linked with a move to Celtic, would sign a new contract next week.\n");
+    expect(a.quotes.map((q) => q.cue?.text)).not.toContain('boss');
+    expect(a.speakerOf('the decision was correct')).toBe('Claire Whitmore');
+  });
+
   it('"claimed five for 38", "claimed victory" win something; "claimed that" reports', () => {
     expect(analyse('Kit Ambrose claimed five for 38 the next day as the visitors were dismissed for 268, leaving Westmoor a day and a half to get the runs.').quotes).toEqual([]);
     expect(analyse('The Reds claimed victory in the derby.').quotes).toEqual([]);

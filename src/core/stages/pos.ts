@@ -391,6 +391,11 @@ function correctTags(tag: string[], lower: readonly string[], start: number, end
   for (let i = start + 2; i < end; i++) {
     if (tag[i] === 'VBN' && SUBJECT_ADVERBS.has(lower[i - 1]) && /^(?:NNP|NNPS|NN|NNS|PRP)$/.test(tag[i - 2])) tag[i] = 'VBD';
   }
+  // "Rovers boss Claire Whitmore insisted": "boss" before a name is a title (EWT and GUM never
+  // have it a verb there).
+  for (let i = start; i + 1 < end; i++) {
+    if (lower[i] === 'boss' && tag[i].startsWith('VB') && tag[i + 1] === 'NNP') tag[i] = 'NN';
+  }
   // "Brightwave denies report it will cut jobs": reporting verbs that no noun spells (EWT and GUM
   // tag them VBZ every time) are verbs after an unknown name the tagger read as an adjective.
   // What follows one is its object, no second verb ("denies report": in EWT and GUM 1 VBP in 103),

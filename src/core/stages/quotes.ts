@@ -964,6 +964,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // nor a thing added: "Ferreira added his second from the penalty spot"; nor a thing declared
   // ("declared a drought emergency", "declared bankruptcy") or agreed ("agreed a £35m deal"): an act.
   if (relation === 'obj' && ACTS_ON_LONE_OBJECT.has(lemma) && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
+  // "added a second from the penalty spot", "added another": a goal, however the parse hangs what follows.
+  if (lemma === 'add' && /^(?:a|his|her|their|its|the)$/.test(doc.tokens.lower[range.start]) && SCORED.has(doc.tokens.lower[range.start + 1] ?? '')) return false;
+  if (lemma === 'add' && doc.tokens.lower[range.start] === 'another' && !quotesWithin(range, regionOf)) return false;
   // "claimed five for 38", "claimed victory", "claimed the title": a thing won, no statement.
   if (lemma === 'claim' && !quotesWithin(range, regionOf) &&
     childrenWith(doc, v, 'obj').some((object) => subtreeSpan(doc, object).tokenStart === range.start && (doc.upos(object) === 'NUM' || WON_THINGS.has(doc.tokens.lemma[object])))) return false;
@@ -1029,6 +1032,9 @@ function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRan
  * wanting ("want them to leave" is a demand, "want a say" is not) and adding ("added that …").
  */
 const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add', 'declare', 'agree']);
+
+/** Goals and points one adds: "added a second", "added his third". */
+const SCORED = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'late', 'goal', 'try', 'penalty', 'brace', 'header']);
 
 /** What one claims by winning it. */
 const WON_THINGS = new Set(['victory', 'win', 'title', 'crown', 'trophy', 'cup', 'medal', 'gold', 'silver', 'bronze', 'prize', 'wicket', 'point', 'seat', 'ball', 'place', 'spot', 'record', 'scalp', 'hat-trick', 'double', 'treble', 'pole', 'life', 'lives', 'top']);
