@@ -58,5 +58,9 @@ describe('bench-corpus refusing a database it cannot use', () => {
     const report = await runCorpusBenchmark(TEXTS, { articles: 10 });
     expect(report.store).toBe('SQLite');
     expect(report.tenths).toHaveLength(10);
+    // Where placing's time went, and what it wrote (Linux reports a process's bytes written).
+    const total = report.tenths.reduce((sum, t) => sum + t.engineMsPerArticle + t.writeMsPerArticle, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(report.tenths.reduce((sum, t) => sum + (t.writtenMBPer1k ?? 0), 0)).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createAnalyzer } from '../analyze.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { seeded } from '../bench/ingest.js';
@@ -48,6 +49,14 @@ export interface CorpusBenchTenth {
   outsideHeapMB: number;
   /** Database growth in this tenth, per 1,000 articles. */
   dbMBPer1k: number;
+  /** Milliseconds per article in this tenth: the corpus engine's placing with its store lookups, and the store's batch writes. */
+  engineMsPerArticle: number;
+  writeMsPerArticle: number;
+  /**
+   * Bytes this process handed to write() in this tenth (SQLite's WAL and checkpoints; a PostgreSQL
+   * client's socket), MB per 1,000 articles, from /proc/self/io; null where that is not readable.
+   */
+  writtenMBPer1k: number | null;
 }
 
 export interface CorpusBenchReport {
@@ -91,6 +100,8 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
     const tenths: CorpusBenchTenth[] = [];
     const articles = syntheticArticles(bases, total);
     let placing = 0;
+    let writing = 0;
+    let written = bytesWritten();
     let peak = 0;
     let lastSize = await database.sizeBytes();
     let tenthStart = 0;
@@ -99,13 +110,16 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
       const start = performance.now();
       await corpus.add(article);
       if ((k + 1) % DEFAULT_BATCH_SIZE === 0 || k + 1 === total) {
+        const writeStart = performance.now();
         await store.write(corpus.takeBatch());
+        writing += performance.now() - writeStart;
         peak = Math.max(peak, process.memoryUsage().rss);
       }
       placing += performance.now() - start;
       if (((k + 1) % Math.max(1, Math.floor(total / TENTHS)) === 0 && tenths.length < TENTHS - 1) || k + 1 === total) {
         const now = await database.sizeBytes();
         const placed = k + 1 - tenthStart;
+        const writtenNow = bytesWritten();
         (globalThis as { gc?: () => void }).gc?.();
         const memory = process.memoryUsage();
         tenths.push({
@@ -116,9 +130,12 @@ export async function runCorpusBenchmark(texts: readonly string[], options: Corp
           heapTotalMB: round(memory.heapTotal / 2 ** 20, 1),
           outsideHeapMB: round((memory.rss - memory.heapTotal) / 2 ** 20, 1),
           dbMBPer1k: round(((now - lastSize) / placed) * 1000 / 2 ** 20, 2),
+          engineMsPerArticle: round((placing - writing) / placed, 2),
+          writeMsPerArticle: round(writing / placed, 2),
+          writtenMBPer1k: writtenNow === null || written === null ? null : round(((writtenNow - written) / placed) * 1000 / 2 ** 20, 1),
         });
         onProgress?.(`${k + 1} placed: ${tenths[tenths.length - 1].articlesPerSecond} articles/s, peak RSS ${tenths[tenths.length - 1].peakRssMB} MB`);
-        [placing, peak, lastSize, tenthStart] = [0, 0, now, k + 1];
+        [placing, writing, written, peak, lastSize, tenthStart] = [0, 0, writtenNow, 0, now, k + 1];
       }
     }
     await store.close();
@@ -254,6 +271,16 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+/** Bytes this process has passed to write() (Linux), or null. */
+function bytesWritten(): number | null {
+  try {
+    const match = /^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const round = (value: number, decimals: number): number => Math.round(value * 10 ** decimals) / 10 ** decimals;
 const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
 
@@ -262,13 +289,15 @@ export function formatCorpusBenchReport(r: CorpusBenchReport): string {
   const peak = Math.max(...r.tenths.map((x) => x.peakRssMB));
   return [
     formatTable([
-      ['articles placed', 'articles/s (this tenth)', 'peak RSS (this tenth)', 'heap used / reserved, outside it (end of tenth)', 'DB MB per 1k (this tenth)'],
+      ['articles placed', 'articles/s (this tenth)', 'ms per article: engine + write', 'peak RSS (this tenth)', 'heap used / reserved, outside it (end of tenth)', 'DB MB per 1k (this tenth)', 'MB written per 1k'],
       ...r.tenths.map((x) => [
         String(x.articles),
         x.articlesPerSecond.toFixed(1),
+        `${x.engineMsPerArticle.toFixed(2)} + ${x.writeMsPerArticle.toFixed(2)}`,
         `${x.peakRssMB.toFixed(0)} MB`,
         `${x.heapUsedMB.toFixed(0)} / ${x.heapTotalMB.toFixed(0)} MB, ${x.outsideHeapMB.toFixed(0)} MB`,
         x.dbMBPer1k.toFixed(2),
+        x.writtenMBPer1k === null ? 'n/a' : x.writtenMBPer1k.toFixed(0),
       ]),
     ]),
     '',

@@ -24,6 +24,7 @@ import { packAnalysis, packSignature, searchTerms } from '../codec.js';
 import { CorpusIndexMissingError, StoreError } from '../errors.js';
 import { ARTICLE_SUMMARY_COLUMNS, entityClaimKeys, likePattern, propositionColumn, STORY_MEMBER_COLUMNS, STORY_ORDER, toArticle, toArticleSummary, toNetworkEdge, toClaim, toEdge, toEntity, toEntityJSON, toEvidence, toBandMember, toQuote, toStoriedClaim, toStories, toStoredStory, toCentroid, type Row } from '../rows.js';
 import { paged, type ArticleQuery, type ClaimSelection, type ContradictionQuery, type EntityClaimCounts, type EntityQuery, type QuoteQuery, type Store, type StoreCounts, type StoryQuery, type WriterClaim } from '../types.js';
+import { BackgroundCheckpointer } from './checkpointer.js';
 import { migrate } from './migrations.js';
 import { claimSqliteWriter } from './writer-lock.js';
 
@@ -60,11 +61,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 class SqliteStore implements Store {
   private readonly insert;
   private readonly lookup;
+  private readonly checkpoints;
 
   constructor(
     private readonly db: Database.Database,
     private readonly path: string,
   ) {
+    this.checkpoints = new BackgroundCheckpointer(db, path);
     this.lookup = {
       band: db.prepare(`SELECT seq FROM lsh_bands WHERE band_key = ? ORDER BY seq DESC LIMIT ${BUCKET_CAPACITY}`).pluck(),
       bandMembers: db.prepare(`SELECT seq, id, signature, story FROM lsh_articles WHERE seq IN (SELECT value FROM json_each(?))`),
@@ -216,6 +219,7 @@ class SqliteStore implements Store {
         insert.edge.run(e.id, e.kind, e.claims[0].article, e.claims[0].claim, e.claims[1].article, e.claims[1].claim, e.reason, e.crossArticle ? 1 : 0, e.score, e.proposition);
       }
     })();
+    this.checkpoints.committed();
   }
 
   async count(): Promise<StoreCounts> {
@@ -367,6 +371,7 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    await this.checkpoints.stop();
     // Folds the WAL back into the main file, so a closed database is one file again.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -30,6 +30,33 @@ function databaseBefore(path: string, marker: string): Database.Database {
   db.pragma(`application_id = ${APPLICATION_ID}`);
   return db;
 }
+
+describe('checkpoints', () => {
+  it('copies a busy writer\'s WAL into the database after each commit, off the writer\'s thread, and closes to one file', async () => {
+    const path = join(dir, 'checkpoints.db');
+    const store = openSqliteStore(path);
+    const index = { bands: [], members: [], postings: [], claims: [], sums: [], entityKeys: [] };
+    const batches = 30;
+    for (let b = 0; b < batches; b++) {
+      // Keys spread over the whole table, as a batch of articles dirties pages all over the indexes.
+      const df = Array.from({ length: 1500 }, (_, k): [string, number] => [`${String((k * 7919 + b) % 100_000).padStart(6, '0')}:${'term '.repeat(20)}`, b + 1]);
+      await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [], index: { ...index, df } });
+    }
+    // One more commit of a few new pages: SQLite alone leaves them in the WAL until 1,000 pages have gathered there.
+    const last = Array.from({ length: 200 }, (_, k): [string, number] => [`last ${k} ${'term '.repeat(20)}`, 1]);
+    await store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [], index: { ...index, df: last } });
+    const reader = new Database(path, { readonly: true });
+    const pages = (): number => (reader.pragma('page_count', { simple: true }) as number) * (reader.pragma('page_size', { simple: true }) as number);
+    for (let tries = 0; tries < 100 && statSync(path).size < pages(); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statSync(path).size).toBe(pages());
+    reader.close();
+    expect(await store.df([last[199][0]])).toEqual([last[199]]);
+    const key = `${String((5 * 7919 + batches - 1) % 100_000).padStart(6, '0')}:${'term '.repeat(20)}`;
+    expect(await store.df([key])).toEqual([[key, batches]]);
+    await store.close();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+});
 
 describe('openSqliteStore', () => {
   it('uses WAL and records the schema version', async () => {
