@@ -1216,6 +1216,39 @@ describe('a report made by saying something', () => {
     const a = analyse("Sanders eventually dismissed Clinton's charges about his stance on Obama by pointing out that she had not always looked so fondly on the current president herself.");
     expect(a.attributions()).toEqual([['Sanders', "Clinton's charges about his stance on Obama"], ['Sanders', 'that she had not always looked so fondly on the current president herself']]);
   });
+
+  it('"responded to a mother on Wednesday by saying …": one report, the saying\'s; what was responded to says nothing', () => {
+    const a = analyse('Obama responded to a mother on Wednesday by saying the issue was manufactured.');
+    expect(a.attributions()).toEqual([['Obama', 'the issue was manufactured']]);
+  });
+});
+
+describe('a gerund report after "for" or opening the sentence', () => {
+  it('"was criticised for saying that …", "apologised for saying …", "attacked him for saying that …": the one blamed said it', () => {
+    const a = analyse('Oz was criticised for saying that green coffee extract was a cure. She apologised for saying the team was lazy. Critics attacked him for saying that the vaccine was unsafe.');
+    expect(a.attributions().filter(([, content]) => !content.includes('for saying'))).toEqual([
+      ['Oz', 'that green coffee extract was a cure'],
+      ['She', 'the team was lazy'],
+      ['him', 'that the vaccine was unsafe'],
+    ]);
+  });
+
+  it('not a thing described, nor the subject of a verb higher up ("called on Dean to apologise for suggesting …" is Dean\'s)', () => {
+    const a = analyse("I'm not going to apologise for describing the situation accurately at the time. Axelrod called on Dean to apologize for suggesting Trump uses cocaine.");
+    expect(a.quotes.filter((q) => q.cue?.text === 'describing' || (q.cue?.text === 'suggesting' && q.source?.text === 'Axelrod'))).toEqual([]);
+  });
+
+  it('"After saying the plan was sound, she left": the main clause\'s subject, the content up to the comma', () => {
+    const a = analyse('After saying the plan was sound, she left the room.');
+    expect(a.attributions()).toEqual([['she', 'the plan was sound']]);
+  });
+});
+
+describe('passive reports', () => {
+  it('an agent has its "by"; a naming verb without its name names nothing ("called out by fellow doctors")', () => {
+    const a = analyse("Oz was criticised for saying that green coffee extract was a cure. He's been called out by fellow doctors.");
+    expect(a.quotes.map((q) => q.cue?.text)).toEqual(['saying']);
+  });
 });
 
 describe('a transcript\'s interviewer', () => {

@@ -53,8 +53,12 @@ const CLAUSE_BOUNDARY = new Set([',', '”', '"', "''", ':', '—', '–', '-', 
 const SPOKE_TO = new Set(['say', 'speak', 'talk', 'explain', 'write', 'complain', 'admit', 'confide', 'whisper']);
 const DASHES = new Set(['―', '—', '–', '-', '--']);
 const CLOSING_PREPOSITIONS = new Set(['at', 'during', 'in', 'on', 'before', 'after', 'from', 'outside', 'via']);
-/** Prepositions before a gerund cue whose subject is the clause's: "by saying", "before adding". */
-const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'in', 'without', 'when']);
+/**
+ * Prepositions before a gerund cue whose subject is the clause's: "by saying", "before adding";
+ * "was criticised for saying" too, or the object's ("criticised him for saying"). Not "from":
+ * "refrained from saying" says nothing.
+ */
+const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'in', 'without', 'when', 'for']);
 const SUBORDINATORS = new Set(['though', 'although', 'while', 'whereas', 'because', 'since', 'if', 'unless', 'as', 'when', 'after', 'before']);
 const MEDIUM_LEAD = /^(?:carried|published|broadcast|aired|reported|quoted|cited)$/;
 
@@ -276,7 +280,11 @@ function endNestedBeforeOuter(doc: Doc, found: Found[]): void {
     while (to < found.length && found[to].sentenceEnd === found[from].sentenceEnd) to++;
     const sentence = found.slice(from, to);
     for (const inner of sentence) endBeforeOuter(doc, inner, sentence);
-    for (const outer of sentence) endBeforeMeans(doc, outer, sentence);
+    for (const outer of sentence) {
+      if (!endBeforeMeans(doc, outer, sentence)) continue;
+      found.splice(found.indexOf(outer), 1);
+      to--;
+    }
   }
 }
 
@@ -303,10 +311,12 @@ function endObjectBeforeQuotation(doc: Doc, f: Found, regions: readonly QuoteReg
 
 /**
  * "dismissed Clinton's charges about his stance by pointing out that she had not always …": the
- * report made "by" saying something is one of its own; the first content ends before "by".
+ * report made "by" saying something is one of its own; the first content ends before "by". What
+ * is left says nothing unless it is what a denial or accusation names: "responded to a Gold Star
+ * mother Wednesday night by saying …" is one report, the saying's. True when `outer` goes.
  */
-function endBeforeMeans(doc: Doc, outer: Found, sentence: readonly Found[]): void {
-  if (!outer.cueTokens || outer.content.length !== 1) return;
+function endBeforeMeans(doc: Doc, outer: Found, sentence: readonly Found[]): boolean {
+  if (!outer.cueTokens || outer.content.length !== 1) return false;
   const [content] = outer.content;
   for (const means of sentence) {
     const by = means.cueTokens ? means.cueTokens.start - 1 : -1;
@@ -316,8 +326,12 @@ function endBeforeMeans(doc: Doc, outer: Found, sentence: readonly Found[]): voi
     let last = by - 1;
     while (last > outer.cueTokens.end && doc.upos(last) === 'PUNCT' && !QUOTE_MARKS.has(doc.word(last))) last--;
     outer.content = [{ start: content.start, end: doc.tokens.end[last] }];
-    return;
+    if (OBJECT_CLASSES.has(outer.cue?.class ?? '')) return false;
+    const [first, end] = [outer.cueTokens.end, last + 1];
+    for (let k = first; k < end; k++) if (doc.upos(k) === 'VERB' || doc.upos(k) === 'AUX') return false;
+    return true;
   }
+  return false;
 }
 
 /**
@@ -646,6 +660,7 @@ function attribute(
   if (!source && asideEnd && !participle) source = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
   let afterCue = cueTokens.end;
   let shared = false;
+  let contentEnd = sentEnd;
   if (!source && (participle || lastWord === 'and' || lastWord === 'but')) {
     // A participle or a coordinated verb shares the main clause's subject: "…, saying they …",
     // "The IS has emerged … and vowed to …".
@@ -662,7 +677,12 @@ function attribute(
     // "responded … by saying his refusal was …", "began by saying he would never …": the gerund
     // shares the subject of the verb it hangs on. Only a report: "after rejecting the offer" is an act.
     shared = true;
-    source = sharedSubject(doc, cueTokens.start, sentStart, regionOf);
+    source = lastWord === 'for' ? speakerOfBlamed(doc, cueTokens.start, sentStart) : sharedSubject(doc, cueTokens.start, sentStart, regionOf);
+    if (!source && last === sentStart) {
+      source = subjectAfterOpening(doc, cueTokens.start, sentEnd, regionOf);
+      // The content is the opening phrase's, up to its comma.
+      if (source) contentEnd = source.start - 1;
+    }
     if (!source) return null;
   } else if (!source && INVERTIBLE.has(cue.lemma)) {
     // "“…,” said Kabulov, a Russian envoy."
@@ -746,7 +766,7 @@ function attribute(
   // "As the economist John Kay has argued, targets …": the cue's clause is the frame, the main
   // clause after its comma the content.
   const framing = subordinate && doc.word(rest.next) === ',';
-  let content = contentAfter(doc, framing ? rest.next + 1 : rest.next, sentEnd, cue.lemma, regions, regionOf, subordinate && !framing);
+  let content = contentAfter(doc, framing ? rest.next + 1 : rest.next, contentEnd, cue.lemma, regions, regionOf, subordinate && !framing);
   // "reported, citing unnamed sources, that …": the participle's content ends with its aside.
   const aside = participle ? citingAsideEnd(doc, cueTokens.start - 1, sentEnd) : -1;
   if (content && aside >= 0 && doc.tokens.start[aside] > content.start && doc.tokens.start[aside] < content.end) content = { start: content.start, end: doc.tokens.start[aside] };
@@ -790,15 +810,22 @@ const PASSIVE_REPORTS = new Set([
 function passiveReport(doc: Doc, hit: CueHit, sentEnd: number): Found | null {
   if (!PASSIVE_REPORTS.has(hit.cue.lemma)) return null;
   const v = hit.tokens.end - 1;
-  const agent = childrenWith(doc, v, 'obl:agent')[0];
+  // An agent has its "by": the parse may label another phrase so ("criticised for saying … a cure/obl:agent").
+  const agent = childrenWith(doc, v, 'obl:agent').find((k) => childrenWith(doc, k, 'case').some((c) => doc.tokens.lower[c] === 'by'));
   const subject = childrenWith(doc, v, 'nsubj:pass')[0];
   if (agent === undefined || subject === undefined || agent < v || subject > v) return null;
   const agentSpan = subtreeSpan(doc, agent);
   const subjectSpan = subtreeSpan(doc, subject);
   if (subjectSpan.tokenEnd > hit.tokens.start || agentSpan.tokenEnd > sentEnd) return null;
   const content = [charSpan(doc, { start: subjectSpan.tokenStart, end: subjectSpan.tokenEnd })];
-  // "as heartbreaking": what the cue says of the subject, between the cue and its agent.
-  if (agentSpan.tokenStart > hit.tokens.end) content.push(charSpan(doc, { start: hit.tokens.end, end: agentSpan.tokenStart }));
+  // "as heartbreaking": what the cue says of the subject, between the cue and its agent (a
+  // particle is the verb's: "called out").
+  let complement = hit.tokens.end;
+  while (complement < agentSpan.tokenStart && doc.tokens.deprel[complement] === 'compound:prt') complement++;
+  if (agentSpan.tokenStart > complement) content.push(charSpan(doc, { start: complement, end: agentSpan.tokenStart }));
+  // A naming verb says nothing without the name: "He's been called out by fellow doctors" is
+  // criticism ("was described by officials as …" names after its agent).
+  else if (NAMING_VERBS.has(hit.cue.lemma) && doc.tokens.lower[agentSpan.tokenEnd] !== 'as') return null;
   return { cue: hit.cue, cueTokens: hit.tokens, source: agentPhrase(doc, agent), content, addressee: null, sentenceEnd: sentEnd, passive: true };
 }
 
@@ -1120,6 +1147,36 @@ function sharedSubject(doc: Doc, v: number, sentStart: number, regionOf: Int32Ar
   const { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
   return tokenStart >= sentStart && tokenEnd <= v ? { start: tokenStart, end: tokenEnd } : null;
 }
+
+/**
+ * "After saying her foot was “so swollen …,” she was taken to hospital": a gerund phrase that
+ * opens the sentence shares the subject of the main clause after its comma.
+ */
+function subjectAfterOpening(doc: Doc, v: number, sentEnd: number, regionOf: Int32Array): TokenRange | null {
+  const subject = subjectHead(doc, v);
+  if (subject <= v || subject >= sentEnd || regionOf[subject] >= 0 || !/^(?:NOUN|PROPN|PRON)$/.test(doc.upos(subject))) return null;
+  const { tokenStart, tokenEnd } = subtreeSpan(doc, subject);
+  return doc.word(tokenStart - 1) === ',' && tokenEnd <= sentEnd ? { start: tokenStart, end: tokenEnd } : null;
+}
+
+/**
+ * "criticised him for saying that …", "was criticised for saying that …", "apologised for saying
+ * …": the object of the verb a gerund cue hangs on says it, else that verb's own subject. Not a
+ * subject further up ("called on Dean to apologise for suggesting …" is Dean's), and only a
+ * clause: "apologise for describing the situation accurately" is no report.
+ */
+function speakerOfBlamed(doc: Doc, v: number, sentStart: number): TokenRange | null {
+  const verb = doc.tokens.head[v];
+  const next = v + 1 < doc.tokenCount ? v + 1 : v;
+  if (verb < 0 || !(doc.tokens.lower[next] === 'that' || childrenWith(doc, v, 'ccomp').length > 0)) return null;
+  const speaker = childrenWith(doc, verb, 'obj').find((k) => k < v && /^(?:PROPN|PRON)$/.test(doc.upos(k))) ??
+    children(doc, verb).find((k) => k < v && SUBJECT_OF_BLAMED.has(doc.tokens.deprel[k]) && /^(?:NOUN|PROPN|PRON)$/.test(doc.upos(k)));
+  if (speaker === undefined) return null;
+  const { tokenStart, tokenEnd } = subtreeSpan(doc, speaker);
+  return tokenStart >= sentStart && tokenEnd <= v ? { start: tokenStart, end: tokenEnd } : null;
+}
+
+const SUBJECT_OF_BLAMED = new Set(['nsubj', 'nsubj:pass']);
 
 /** The tokens of the mention that starts at token `i`, if any (mentions are sorted by start). */
 function mentionStartingAt(doc: Doc, i: number): TokenRange | null {
