@@ -1,8 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../store/errors.js';
 import { createTestDatabase, NO_SERVER_MESSAGE } from '../store/postgres/test-database.js';
-import { runCorpusBenchmark } from './corpus-bench.js';
+import { runCorpusBenchmark, writeSyntheticTexts } from './corpus-bench.js';
 
 const TEXTS = [
   'Maria Lopez, the finance minister, said on Monday that the budget is balanced.\n\nCritics in Madrid disagree.\n\nThe opposition asked for a vote.',
@@ -62,5 +65,31 @@ describe('bench-corpus refusing a database it cannot use', () => {
     const total = report.tenths.reduce((sum, t) => sum + t.engineMsPerArticle + t.writeMsPerArticle, 0);
     expect(total).toBeGreaterThan(0);
     expect(report.tenths.reduce((sum, t) => sum + (t.writtenMBPer1k ?? 0), 0)).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('bench-corpus --texts', () => {
+  it('writes the synthetic articles as JSONL texts: a date each, the headline kept, people renamed in the words of the text from the second pass on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimgraph-texts-'));
+    try {
+      const out = join(dir, 'texts.jsonl');
+      await writeSyntheticTexts(TEXTS, 30, out);
+      const records = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+      expect(records).toHaveLength(30);
+      expect(Object.keys(records[0]).sort()).toEqual(['id', 'published', 'source', 'text']);
+      expect(records[0].published).toBe('2016-01-01');
+      expect(new Set(records.map((r) => r.id)).size).toBe(30);
+      // Base text 0's headline paragraph stays in every variant; John Carter (base text 1) loses his name on some pass.
+      for (let k = 0; k < 30; k += 3) expect(records[k].text.startsWith('Maria Lopez') || records[k].text.includes('the finance minister')).toBe(true);
+      const carters = records.filter((_, k) => k % 3 === 1).map((r) => r.text.includes('John Carter'));
+      expect(carters[0]).toBe(true);
+      expect(carters).toContain(false);
+      // A renamed person keeps a name of the texts' own given names and surnames.
+      const renamed = records.filter((r, k) => k % 3 === 1 && !r.text.includes('John Carter')).map((r) => /"We will not resign," (\S+ \S+) told/.exec(r.text)?.[1]);
+      for (const name of renamed) expect(name).toMatch(/^(?:Maria|John) (?:Lopez|Carter)$/);
+      await expect(writeSyntheticTexts(TEXTS, 3, out)).rejects.toThrow(/EEXIST/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

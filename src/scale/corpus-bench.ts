@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createAnalyzer } from '../analyze.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { seeded } from '../bench/ingest.js';
@@ -218,7 +218,7 @@ export function* syntheticArticles(bases: readonly Base[], total: number): Gener
 }
 
 /** Given names and surnames of the people in the base texts. */
-function namePool(prepared: readonly PreparedArticle[]): { given: string[]; surnames: string[] } {
+function namePool(prepared: readonly PreparedArticle[]): NamePool {
   const given = new Set<string>();
   const surnames = new Set<string>();
   for (const p of prepared) {
@@ -232,20 +232,26 @@ function namePool(prepared: readonly PreparedArticle[]): { given: string[]; surn
   return { given: [...given].sort(), surnames: [...surnames].sort() };
 }
 
+/** Writes `total` synthetic texts made from `texts` to `out` as JSONL (`bench-corpus --texts`). */
+export async function writeSyntheticTexts(texts: readonly string[], total: number, out: string, onProgress?: (line: string) => void): Promise<void> {
+  onProgress?.(`analysing ${texts.length} base texts`);
+  const bases = analyseBases(await createAnalyzer(), texts);
+  const file = createWriteStream(out, { flags: 'wx' });
+  const done = new Promise<void>((resolve, reject) => file.on('finish', resolve).on('error', reject));
+  for (const record of syntheticTexts(bases, total)) {
+    if (!file.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+  }
+  file.end();
+  await done;
+  onProgress?.(`${total} synthetic texts written to ${out}`);
+}
+
 /** Synthetic article k (see the module comment). */
-function synthetic(bases: readonly Base[], names: { given: string[]; surnames: string[] }, k: number, random: () => number): IncomingArticle {
+function synthetic(bases: readonly Base[], names: NamePool, k: number, random: () => number): IncomingArticle {
   const { text, prepared } = bases[k % bases.length];
-  const pass = Math.floor(k / bases.length);
   const keep = <T>(items: Iterable<T>): T[] => [...items].filter(() => random() >= 0.2);
-  const paragraphs = text.split('\n\n');
-  const variant = [paragraphs[0], ...keep(paragraphs.slice(1))].join('\n\n');
-  const rename = (name: string): string => {
-    if (pass === 0 || names.surnames.length === 0) return name;
-    const words = name.split(/\s+/);
-    const pick = (list: string[], word: string): string => list[hash(`${pass}\u0000${word}`) % list.length];
-    return words.map((w, i) => (i === words.length - 1 ? pick(names.surnames, w) : pick(names.given, w))).join(' ');
-  };
-  const renamed = new Set(prepared.analysis.entities.filter((e) => e.type === 'PERSON' && !e.unnamed && hash(`${pass}\u0000${e.name}`) % 2 === 0).map((e) => e.id));
+  const variant = droppingParagraphs(text, keep);
+  const { renamed, rename } = renaming(prepared, names, Math.floor(k / bases.length));
   const entities = prepared.analysis.entities.map((e) => (renamed.has(e.id) ? { ...e, name: rename(e.name), aliases: e.aliases.map(rename) } : e));
   const { features } = prepared;
   return {
@@ -260,10 +266,68 @@ function synthetic(bases: readonly Base[], names: { given: string[]; surnames: s
     source: `source ${k % 7}`,
     url: null,
     path: `synthetic:${k}`,
-    published: new Date(Date.UTC(2016, 0, 1) + Math.floor(k / ARTICLES_PER_DAY) * 86_400_000).toISOString().slice(0, 10),
+    published: syntheticDate(k),
     ingestedAt: '2026-01-01T00:00:00.000Z',
   };
 }
+
+/** A synthetic article as a text, for `claimgraph ingest` and `enqueue`: one JSONL record. */
+export interface SyntheticText {
+  id: string;
+  source: string;
+  published: string;
+  text: string;
+}
+
+/**
+ * Synthetic articles 0 to `total` − 1 as texts (`bench-corpus --texts`): the same variants as
+ * {@link syntheticArticles} (paragraphs dropped, a date each, half the people renamed from the
+ * second pass on, in the words of the text: "Zamir Kabulov" and a lone "Kabulov" alike), so that
+ * analysis runs on them as on any document, in separate ingests or on the queue's workers.
+ */
+export function* syntheticTexts(bases: readonly Base[], total: number): Generator<SyntheticText> {
+  const names = namePool(bases.map((b) => b.prepared));
+  const random = seeded(total);
+  for (let k = 0; k < total; k++) {
+    const { text, prepared } = bases[k % bases.length];
+    let variant = droppingParagraphs(text, (items) => [...items].filter(() => random() >= 0.2));
+    const { renamed, rename } = renaming(prepared, names, Math.floor(k / bases.length));
+    for (const e of prepared.analysis.entities) {
+      if (!renamed.has(e.id)) continue;
+      const words = e.name.split(/\s+/);
+      const [full, last] = [rename(e.name), rename(e.name).split(' ').at(-1) as string];
+      variant = variant.replace(new RegExp(`\\b${escapeRegExp(e.name)}\\b`, 'g'), full);
+      if (words.length > 1) variant = variant.replace(new RegExp(`\\b${escapeRegExp(words[words.length - 1])}\\b`, 'g'), last);
+    }
+    yield { id: `synthetic-${k}`, source: `source ${k % 7}`, published: syntheticDate(k), text: variant };
+  }
+}
+
+interface NamePool {
+  given: string[];
+  surnames: string[];
+}
+
+/** The headline and about four in five of the other paragraphs. */
+function droppingParagraphs(text: string, keep: (items: string[]) => string[]): string {
+  const paragraphs = text.split('\n\n');
+  return [paragraphs[0], ...keep(paragraphs.slice(1))].join('\n\n');
+}
+
+/** Which named people of a base text pass `pass` renames (half of them, from the second pass on), and their new names. */
+function renaming(prepared: PreparedArticle, names: NamePool, pass: number): { renamed: Set<string>; rename: (name: string) => string } {
+  const rename = (name: string): string => {
+    if (pass === 0 || names.surnames.length === 0) return name;
+    const words = name.split(/\s+/);
+    const pick = (list: string[], word: string): string => list[hash(`${pass}\u0000${word}`) % list.length];
+    return words.map((w, i) => (i === words.length - 1 ? pick(names.surnames, w) : pick(names.given, w))).join(' ');
+  };
+  const renamed = new Set(prepared.analysis.entities.filter((e) => e.type === 'PERSON' && !e.unnamed && hash(`${pass}\u0000${e.name}`) % 2 === 0).map((e) => e.id));
+  return { renamed: pass === 0 ? new Set() : renamed, rename };
+}
+
+const syntheticDate = (k: number): string => new Date(Date.UTC(2016, 0, 1) + Math.floor(k / ARTICLES_PER_DAY) * 86_400_000).toISOString().slice(0, 10);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function hash(text: string): number {
   let h = 0x811c9dc5;

@@ -1,4 +1,4 @@
-import { CORPUS_BENCH_TARGETS, formatCorpusBenchReport, runCorpusBenchmark } from '../../scale/corpus-bench.js';
+import { CORPUS_BENCH_TARGETS, formatCorpusBenchReport, runCorpusBenchmark, writeSyntheticTexts } from '../../scale/corpus-bench.js';
 import { UsageError, type Command } from '../command.js';
 import { benchTexts } from './bench.js';
 import { withDatabase } from './corpus-store.js';
@@ -7,13 +7,18 @@ import { parseOptions, withInputErrors } from './eval.js';
 const DEFAULT_ARTICLES = 10_000;
 
 async function benchCorpus(argv: string[]): Promise<number> {
-  const { values, positionals, limit } = parseOptions(argv, { corpus: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, articles: { type: 'string' }, db: { type: 'string' } });
+  const { values, positionals, limit } = parseOptions(argv, { corpus: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, articles: { type: 'string' }, db: { type: 'string' }, texts: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const articles = Number(values.articles ?? DEFAULT_ARTICLES);
   if (!Number.isInteger(articles) || articles < 10) throw new UsageError(`--articles must be a whole number of at least 10, not "${values.articles}"`);
   const input = await benchTexts('bench-corpus', values.corpus, limit);
   if (!input) return 0;
   const onProgress = (line: string) => process.stderr.write(`${line}\n`);
+  if (values.texts !== undefined) {
+    if (values.db !== undefined) throw new UsageError('--texts writes the synthetic articles and places none: it takes no --db');
+    await writeSyntheticTexts(input.texts, articles, values.texts, onProgress);
+    return 0;
+  }
   const report = await runCorpusBenchmark(input.texts, { articles, db: values.db, onProgress });
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${input.corpus}, ${articles} synthetic articles, ${report.store}\n\n${formatCorpusBenchReport(report)}\n`);
   return 0;
@@ -22,6 +27,7 @@ async function benchCorpus(argv: string[]): Promise<number> {
 export const benchCorpusCommand: Command = {
   name: 'bench-corpus',
   usage: `Usage: claimgraph bench-corpus [--articles N] [--corpus FILE.jsonl] [--limit N] [--db FILE|postgres://...] [--json]
+       claimgraph bench-corpus --texts OUT.jsonl [--articles N] [--corpus FILE.jsonl] [--limit N]
 
 Analyses the texts of a JSONL corpus once (default: polnear/train.jsonl in $CLAIMGRAPH_DATA, else
 ../shared/data), then places N synthetic articles made from them (default ${DEFAULT_ARTICLES}: variants with
@@ -41,6 +47,8 @@ Options:
   --db FILE      keep the corpus in FILE (must not exist; default a temporary file, deleted)
   --db URL       place into a new schema of the PostgreSQL database at URL (dropped after; peak RSS is
                  this process's, the server's memory aside)
+  --texts FILE   write the N synthetic articles as texts to FILE (JSONL, one {id, source, published,
+                 text} a line; FILE must not exist) for ingest or enqueue, and place nothing
   --json         print the measurements as JSON`,
   run: (argv) => withInputErrors('bench-corpus', () => withDatabase('bench-corpus', () => benchCorpus(argv))),
 };
