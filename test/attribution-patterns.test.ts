@@ -57,6 +57,16 @@ describe('quote patterns', () => {
     expect(analyse('"He looked away," his lawyer Martin Kettle said.').speakerOf('He looked away')).toBe('Martin Kettle');
   });
 
+  it('inside a quotation, another person\'s saying is nested without "that" too ("He said the shark looked …"); the speaker\'s own "I think" is not', () => {
+    const a = analyse('Frank Garvey died in 2009. "He said the shark looked like a wet sofa," Nell Garvey says. "Frank always said the trick is to keep the lights low," she says. "I think it was unfair to most people," she added.');
+    expect(a.attributions().filter(([, content]) => !content.startsWith('"'))).toEqual([
+      ['He', 'the shark looked like a wet sofa'],
+      ['Frank', 'the trick is to keep the lights low'],
+    ]);
+    const he = a.quotes.find((q) => q.source?.text === 'He');
+    expect(a.entities.find((e) => e.id === he?.speaker)?.name).toBe('Frank Garvey');
+  });
+
   it('knowing "how" or "what" states nothing; saying it does', () => {
     const a = analyse('She understood how fragile rural incomes were. He knows what it is like to lose. She said how proud she was.');
     expect(a.attributions()).toEqual([['She', 'how proud she was']]);

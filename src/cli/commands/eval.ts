@@ -50,6 +50,7 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check 3 (ours, 10 more articles, written blind)', key: 'newsCheck3', gold: ['repository:', 'test', 'fixtures', 'attribution3', 'check.jsonl'] },
   { name: 'news check 4 (ours, 10 more genres, written blind)', key: 'newsCheck4', gold: ['repository:', 'test', 'fixtures', 'attribution4', 'check.jsonl'] },
   { name: 'news check 5 (ours, 10 more genres, written blind)', key: 'newsCheck5', gold: ['repository:', 'test', 'fixtures', 'attribution5', 'check.jsonl'] },
+  { name: 'news check 6 (ours, 10 more genres, written blind)', key: 'newsCheck6', gold: ['repository:', 'test', 'fixtures', 'attribution6', 'check.jsonl'] },
 ];
 
 /** Our contradiction gold sets, in the repository: the dev gold, then nine written after it. */
@@ -331,7 +332,7 @@ Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
-                  for attribution, also test/fixtures/attribution{,2,3,4,5}/check.jsonl (our own varied news)
+                  for attribution, also test/fixtures/attribution{,2,3,4,5,6}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl to headlines4.jsonl (60 headlines each, written blind)
                   for contradictions, also check.jsonl to check9.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1

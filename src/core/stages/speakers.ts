@@ -715,6 +715,9 @@ function resolvePronoun(doc: Doc, offset: number, gender: Gender | 'plural' | 'n
   for (let k = Math.min(quotes.length - 1, low + QUOTES_PAST_OFFSET); k >= 0 && k >= low - MAX_LOOKED_BACK; k--) {
     const q = quotes[k];
     if (q.content.start >= offset && (q.source?.start ?? q.content.start) >= offset) continue;
+    // "“He said the shark looked like a wet sofa,” she says": a third person inside someone's
+    // own words is someone else (in reported speech, "Smith said he told the board", it is Smith).
+    if (q.kind === 'direct' && q.content.start <= offset && offset < q.content.end) continue;
     const e = doc.entityById(q.speaker);
     if (!e || !compatible(e)) continue;
     // "Paula Strand said Adeyemi had told her that …. “…,” she said": one reported inside another's
