@@ -1254,6 +1254,16 @@ describe('a gerund report after "for" or opening the sentence', () => {
   });
 });
 
+describe('rulings', () => {
+  it('a court or judge "ruled that …" reports its clause; a referee ruling a goal offside and a king ruling a country do not', () => {
+    const a = analyse('A council acted unlawfully when it closed a branch library, the High Court in Leeds ruled on Tuesday. The judge ruled that the council had failed to consult. The referee ruled the goal offside. The king ruled the country for 40 years.');
+    expect(a.attributions()).toEqual([
+      ['the High Court in Leeds', 'A council acted unlawfully when it closed a branch library'],
+      ['The judge', 'that the council had failed to consult'],
+    ]);
+  });
+});
+
 describe('passive reports', () => {
   it('an agent has its "by"; a naming verb without its name names nothing ("called out by fellow doctors")', () => {
     const a = analyse("Oz was criticised for saying that green coffee extract was a cure. He's been called out by fellow doctors.");

@@ -927,7 +927,7 @@ const ACTS_UNLESS_SPEECH = new Set(['refuse', 'decline', 'agree', 'offer']);
 const VISUAL_RECORDS = /^(?:replays?|footage|videos?|images?|pictures?|photos?|photographs?|scans?|cctv|x-rays?|recordings?|clips?|charts?|graphs?|maps?|diagrams?|schedules?|models?|simulations?)$/;
 const EVIDENCING = new Set(['show', 'prove', 'demonstrate', 'underline', 'underscore', 'highlight', 'reveal', 'indicate']);
 const EVENT_NOUNS = new Set(['operation', 'attack', 'strike', 'raid', 'killing', 'incident', 'move', 'decision', 'win', 'victory', 'defeat', 'episode', 'crisis', 'event', 'war', 'fighting', 'outbreak', 'collapse']);
-const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall', 'post', 'write', 'share']);
+const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall', 'post', 'write', 'share', 'rule']);
 const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'talk', 'confirm', 'provide', 'give', 'identify', 'name', 'reveal', 'disclose', 'specify']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
 /** Prepositions of a physical path: "slammed into", "hit against". */
