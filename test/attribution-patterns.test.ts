@@ -1254,6 +1254,17 @@ describe('a gerund report after "for" or opening the sentence', () => {
   });
 });
 
+describe('a quoted phrase before a that-clause', () => {
+  it('\'warned ministers “for years” that …\': the clause is what was said, nested in a report too; "she reckons" is a cue', () => {
+    const a = analyse('The Guild, a professional body, said it had warned ministers “for years” that the industry was “a wild west.” She has done it, she reckons, about 16,000 times.');
+    expect(a.attributions()).toEqual([
+      ['The Guild, a professional body,', 'it had warned ministers “for years” that the industry was “a wild west.”'],
+      ['it', 'that the industry was “a wild west.”'],
+      ['she', 'She has done it'],
+    ]);
+  });
+});
+
 describe('rulings', () => {
   it('a court or judge "ruled that …" reports its clause; a referee ruling a goal offside and a king ruling a country do not', () => {
     const a = analyse('A council acted unlawfully when it closed a branch library, the High Court in Leeds ruled on Tuesday. The judge ruled that the council had failed to consult. The referee ruled the goal offside. The king ruled the country for 40 years.');

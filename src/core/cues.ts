@@ -13,7 +13,7 @@ const LEXICON: Record<CueClass, string[]> = {
     'point out', 'indicate', 'mention', 'remark', 'comment', 'reply', 'respond', 'answer', 'testify',
     'tweet', 'post', 'contend', 'concede', 'agree', 'conclude', 'observe', 'quip', 'joke', 'recount',
     'continue', 'learn', 'disclose', 'assure', 'reiterate', 'repeat', 'affirm', 'allow',
-    'hint', 'imply', 'signal', 'describe', 'call', 'brand', 'label', 'dub', 'brag', 'boast', 'concur', 'figure', 'guess', 'hope',
+    'hint', 'imply', 'signal', 'describe', 'call', 'brand', 'label', 'dub', 'brag', 'boast', 'concur', 'figure', 'guess', 'reckon', 'hope',
     'expect', 'fear', 'feel', 'know', 'understand', 'hear', 'read', 'suspect', 'worry', 'caution',
     'tout', 'highlight', 'cite', 'characterize', 'characterise', 'proclaim', 'inform', 'notify', 'advise',
     'forecast', 'calculate', 'project', 'speculate', 'theorize', 'surmise', 'posit', 'opine',
