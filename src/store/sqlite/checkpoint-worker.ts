@@ -1,20 +1,27 @@
 import Database from 'better-sqlite3';
-import { parentPort, workerData } from 'node:worker_threads';
-import type { CheckpointReply } from './checkpointer.js';
+import { workerData } from 'node:worker_threads';
+import { Slot } from './checkpointer.js';
 
-/** The checkpointer's thread (checkpointer.ts): its own connection, one PASSIVE checkpoint per request. */
+/**
+ * The checkpointer's thread (checkpointer.ts): its own connection, a PASSIVE checkpoint whenever
+ * the writer's commit count has moved, its progress in the shared counters.
+ */
 
-const db = new Database((workerData as { path: string }).path, { fileMustExist: true });
-const port = parentPort;
-if (!port) throw new Error('checkpoint-worker runs in a worker thread');
-
-port.on('message', () => {
-  let reply: CheckpointReply;
+const { path, shared } = workerData as { path: string; shared: Int32Array };
+const db = new Database(path, { fileMustExist: true });
+let caughtUp = 0;
+while (Atomics.load(shared, Slot.Stop) === 0) {
+  Atomics.wait(shared, Slot.Committed, caughtUp);
+  const committed = Atomics.load(shared, Slot.Committed);
+  if (Atomics.load(shared, Slot.Stop) !== 0) break;
   try {
     const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
-    reply = { frames: row.log - row.checkpointed };
-  } catch (error) {
-    reply = { error: (error as Error).message };
+    Atomics.store(shared, Slot.Frames, Math.max(0, row.log - row.checkpointed));
+  } catch {
+    Atomics.store(shared, Slot.Failed, 1);
+    break;
   }
-  port.postMessage(reply);
-});
+  caughtUp = committed;
+  Atomics.store(shared, Slot.Checkpointed, committed);
+}
+db.close();

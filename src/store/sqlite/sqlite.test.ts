@@ -56,6 +56,29 @@ describe('checkpoints', () => {
     await store.close();
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
+
+  it('checkpoints for a writer that never yields to the event loop (placement is synchronous SQLite behind promises)', async () => {
+    const path = join(dir, 'checkpoints-busy.db');
+    const store = openSqliteStore(path);
+    const reader = new Database(path, { readonly: true });
+    const pages = (): number => (reader.pragma('page_count', { simple: true }) as number) * (reader.pragma('page_size', { simple: true }) as number);
+    const index = { bands: [], members: [], postings: [], claims: [], sums: [], entityKeys: [] };
+    const sleep = new Int32Array(new SharedArrayBuffer(4));
+    // No await that reaches the event loop from here on: each write resolves at once. Two rounds of
+    // writes, each waited on without yielding: the thread keeps checkpointing after its first.
+    const batches: Promise<void>[] = [];
+    for (const round of [0, 1]) {
+      for (let b = 0; b < 20; b++) {
+        const df = Array.from({ length: 1500 }, (_, k): [string, number] => [`${round}:${String((k * 7919 + b) % 100_000).padStart(6, '0')}:${'term '.repeat(20)}`, b + 1]);
+        batches.push(store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [], index: { ...index, df } }));
+      }
+      for (let waited = 0; waited < 250 && statSync(path).size < pages(); waited++) Atomics.wait(sleep, 0, 0, 20);
+      expect(statSync(path).size).toBe(pages());
+    }
+    reader.close();
+    await Promise.all(batches);
+    await store.close();
+  });
 });
 
 describe('openSqliteStore', () => {
