@@ -44,6 +44,11 @@ describe('names of people', () => {
     expect(b.entities.find((e) => e.name === 'Okoro')?.type).toBe('PERSON');
   });
 
+  it('types the place of a capitals dateline as a place wherever the body names it: "PORT CALDER — …", "Port Calder has had the same mayor"', () => {
+    const a = toArticleJSON(analyzer.run('Hollis Says City Is One Vote Away\n\nPORT CALDER — Councilwoman Dana Hollis told a crowd on Sunday that the city needed change.\n\nPort Calder has had the same mayor for twelve years, and Port Calder voters are tired, she said.\n'));
+    expect(a.entities.map((e) => `${e.name}:${e.type}`)).toEqual(['Dana Hollis:PERSON', 'Port Calder:LOC']);
+  });
+
   it('keeps a name\'s own "\'s": "Sotheby\'s", "Sainsbury\'s", "St. Jude\'s Medical Center", "St. Peter\'s Square"', () => {
     expect(types("The painting sold at Sotheby's in London.")).toContain("Sotheby's:ORG");
     expect(types("Sainsbury's said profits rose.")).toEqual(["Sainsbury's:ORG"]);

@@ -217,6 +217,12 @@ function oneTypePerName(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[
     if (inDateline(c) && c.type !== 'GPE' && c.type !== 'LOC') c.type = 'LOC';
     if (inDateline(c) || c.canonical !== null) settled.set(nameOf(c), c.type);
   }
+  // "PORT CALDER — …": the dateline's place in capitals, which the tagger may leave unnamed, is
+  // the place the body names ("Port Calder has had the same mayor", not a person).
+  if (dateline) {
+    const place = doc.text.slice(dateline.start, dateline.end).split(',')[0].trim().toLowerCase();
+    if (place.length > 0 && !settled.has(place) && candidates.some((c) => c.kind === 'name' && !c.chars && nameOf(c) === place)) settled.set(place, 'LOC');
+  }
   // "The village of Little Ashby", "has lived in Little Ashby": a name the article puts on the map
   // is a place wherever the model took it for a person ("Little Ashby had 340 residents").
   const placed = new Set<string>();
