@@ -65,6 +65,9 @@ describe('quote patterns', () => {
     ]);
     const he = a.quotes.find((q) => q.source?.text === 'He');
     expect(a.entities.find((e) => e.id === he?.speaker)?.name).toBe('Frank Garvey');
+    // Not when its words hold the quotation's own "I": a claim of hers would take it for herself.
+    const b = analyse("''She has been saying lately that she thinks that I am, quote-unquote, not qualified to be president,'' Mr. Sanders said.");
+    expect(b.quotes.map((q) => q.source?.text)).toEqual(['Mr. Sanders']);
   });
 
   it('knowing "how" or "what" states nothing; saying it does', () => {

@@ -252,6 +252,9 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
         if (range.start <= hit.tokens.start || range.end > to || doc.upos(result.source.start) === 'ADP') continue;
         // Without "that", only saying: "the American people need to know if …" knows nothing aloud.
         if (doc.tokens.lower[range.start] !== 'that' && !SAYING_VERBS.has(hit.cue.lemma)) continue;
+        // "She has been saying that she thinks that I am not qualified": the "I" is the quotation's
+        // speaker, whom a claim of hers would take for herself.
+        if (pronoun && hasFirstPerson(doc, range)) continue;
         let verb = hit.tokens.start;
         while (verb + 1 < hit.tokens.end && doc.upos(verb) === 'AUX') verb++;
         // A clause the verb reports, "that" or none; or words after its colon or comma ("I thought, this is it").
@@ -264,6 +267,13 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
     regionOf.set(inside, region.open);
   });
   return out;
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours']);
+
+function hasFirstPerson(doc: Doc, range: TokenRange): boolean {
+  for (let k = range.start; k < range.end; k++) if (FIRST_PERSON.has(doc.tokens.lower[k])) return true;
+  return false;
 }
 
 /** Pronouns that stand for someone other than the speaker inside a quotation. */
