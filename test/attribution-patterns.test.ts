@@ -1265,6 +1265,9 @@ describe('a quoted phrase before a that-clause', () => {
       ['it', 'that the industry was “a wild west.”'],
       ['she', 'She has done it'],
     ]);
+    // Not a quoted noun the clause completes: the evidence is found, the clause no one's words.
+    const b = analyse('FBI director James Comey decided not to recommend indicting Clinton at a press conference Tuesday even though he found “evidence” that Clinton potentially violated classified information laws.');
+    expect(b.quotes.filter((q) => q.cue?.text === 'found')).toEqual([]);
   });
 });
 

@@ -1529,9 +1529,11 @@ function contentAfter(
   let end = sentEnd;
   if (regionOf[i] >= 0) {
     end = regions[regionOf[i]].last + 1;
-    // 'has warned ministers “for years” that the industry was …': a quoted phrase before the verb's
-    // that-clause tells when or how; the clause is what was said.
-    if (end < sentEnd && doc.tokens.lower[end] === 'that' && regionOf[end] < 0 && doc.tokens.deprel[end] === 'mark') return contentAfter(doc, end, sentEnd, lemma, regions, regionOf, toComma);
+    // 'has warned ministers “for years” that the industry was …': a quoted phrase of time or manner
+    // before the verb's that-clause tells when or how; the clause is what was said. (Not a quoted
+    // noun the clause completes: 'found “evidence” that Clinton potentially violated …'.)
+    const adverbial = /^(?:ADP|ADV)$/.test(doc.upos(regions[regionOf[i]].open + 1));
+    if (adverbial && end < sentEnd && doc.tokens.lower[end] === 'that' && regionOf[end] < 0 && doc.tokens.deprel[end] === 'mark') return contentAfter(doc, end, sentEnd, lemma, regions, regionOf, toComma);
   } else {
     // Stop before a following participial cue ("…, saying …"), a contrast (", while the office
     // declined …"), or at the comma closing a subordinate clause.
