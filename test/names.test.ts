@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../src/analyze.js';
 import { toArticleJSON, type ArticleJSON } from '../src/core/article.js';
@@ -42,6 +43,12 @@ describe('names of people', () => {
     expect(a.entities.map((e) => `${e.name}:${e.type}`)).toEqual(['Little Ashby:LOC', 'Margaret Doyle:PERSON']);
     const b = toArticleJSON(analyzer.run('Okoro scored twice. Walsh passed to Okoro late on.'));
     expect(b.entities.find((e) => e.name === 'Okoro')?.type).toBe('PERSON');
+  });
+
+  it('gives a name the lexicon does not know the type most of its mentions have: one entity, not three ("Karvelia denies …", "Karvelia’s minister", "in Karvelia")', () => {
+    // Blind set 6's wire story, where the tagger made Karvelia a person, a body and a place.
+    const a = toArticleJSON(analyzer.run(readFileSync(new URL('./fixtures/attribution6/articles/04-karvelia-velmora-dam.txt', import.meta.url), 'utf8')));
+    expect(a.entities.filter((e) => e.name === 'Karvelia')).toHaveLength(1);
   });
 
   it('types the place of a capitals dateline as a place wherever the body names it: "PORT CALDER — …", "Port Calder has had the same mayor"', () => {

@@ -95,7 +95,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
         // The recogniser's decision supersedes the tagger: "IS" in "the IS" is a name, not a verb.
         if (c.kind === 'name') for (let i = c.start; i < c.end; i++) doc.tokens.pos[i] = PROPN;
       }
-      const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, oneTypePerName(doc, lexicon, candidates)));
+      const named = typeSurnames(doc, lexicon, joinEpithets(doc, lexicon, oneTypeOfMost(doc, oneTypePerName(doc, lexicon, candidates))));
       nameAppositions(doc, named);
       shareSurnames(doc, lexicon, named);
       groupEntities(doc, lexicon, named);
@@ -244,6 +244,30 @@ function oneTypePerName(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[
     if (type !== undefined) c.type = type;
     else if (firms.has(nameOf(c)) && c.type !== 'GPE' && c.type !== 'NORP') c.type = 'ORG';
     else if (placed.has(nameOf(c)) && (c.type === 'PERSON' || c.type === 'MISC')) c.type = 'LOC';
+  }
+  return candidates;
+}
+
+/**
+ * "Karvelia denies moving troops …", "Karvelia’s foreign minister", "in Karvelia": a name the
+ * lexicon does not know, typed three ways by the tagger, made three entities. It takes the type
+ * most of its mentions have (the first mention's on a tie), so the article holds one entity.
+ */
+function oneTypeOfMost(doc: Doc, candidates: Candidate[]): Candidate[] {
+  const nameOf = (c: Candidate): string => doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]).toLowerCase();
+  const counts = new Map<string, Map<EntityType, number>>();
+  const free = (c: Candidate): boolean => c.kind === 'name' && !c.unnamed && !c.chars && !c.side && c.canonical === null;
+  for (const c of candidates) {
+    if (!free(c)) continue;
+    const types = counts.get(nameOf(c)) ?? new Map<EntityType, number>();
+    types.set(c.type, (types.get(c.type) ?? 0) + 1);
+    counts.set(nameOf(c), types);
+  }
+  for (const c of candidates) {
+    const types = free(c) ? counts.get(nameOf(c)) : undefined;
+    if (!types || types.size < 2) continue;
+    // Map order is first-mention order, so a tie keeps the first mention's type.
+    c.type = [...types].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
   }
   return candidates;
 }
