@@ -3,7 +3,7 @@ import { CUE_READINGS } from './cues.js';
 import { mentionTypeAt } from './cue-model.js';
 import { lemmatize } from './lemma.js';
 import { mentionOrder, type MentionOrder } from './mention-order.js';
-import { ancestors, baseRelation, children, childrenWith, clauseHead, RELATIVE_PRONOUNS } from './syntax.js';
+import { ancestors, baseRelation, children, childrenWith, clauseHead, FIRST_PERSON, RELATIVE_PRONOUNS } from './syntax.js';
 import {
   ANTONYMS, DENIAL_MARKERS, GOVERNED_BY, NEGATORS, NOT_PREDICATES, NOUN_ONLY, OBJECT_GOVERNED, PASS_THROUGH_VERBS, PLACE_NOUNS, PLACE_OBJECT_ONLY, PLACE_SUBJECT_ONLY,
   PREDICATE_CLASSES, REPORT_NOUNS, SUBJECT_REPORT_NOUNS, VERB_ONLY, familyOf,
@@ -45,7 +45,6 @@ export interface Frame {
   hearsay: boolean;
 }
 
-const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
 const THIRD_PERSON = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their']);
 const PREDICATE_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN']);
 /** What may stand before a subjectless predicate: "any", "officially", quote marks. */

@@ -18,6 +18,9 @@ const CLAUSAL = new Set(['root', 'ccomp', 'xcomp', 'advcl', 'acl', 'csubj', 'par
 /** Words that open a relative clause and stand for the noun it describes: "the officials, who added". */
 export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that', 'whom']);
 
+/** Words of the first person: the speaker's own. */
+export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'mine', 'ours']);
+
 function sentenceOfToken(doc: Doc, i: number): Segment {
   return doc.sentences[doc.sentenceOf(i)];
 }

@@ -294,10 +294,9 @@ export function* syntheticTexts(bases: readonly Base[], total: number): Generato
     const { renamed, rename } = renaming(prepared, names, Math.floor(k / bases.length));
     for (const e of prepared.analysis.entities) {
       if (!renamed.has(e.id)) continue;
-      const words = e.name.split(/\s+/);
-      const [full, last] = [rename(e.name), rename(e.name).split(' ').at(-1) as string];
-      variant = variant.replace(new RegExp(`\\b${escapeRegExp(e.name)}\\b`, 'g'), full);
-      if (words.length > 1) variant = variant.replace(new RegExp(`\\b${escapeRegExp(words[words.length - 1])}\\b`, 'g'), last);
+      const [words, renamedWords] = [e.name.split(/\s+/), rename(e.name).split(' ')];
+      variant = variant.replace(new RegExp(`\\b${escapeRegExp(e.name)}\\b`, 'g'), renamedWords.join(' '));
+      if (words.length > 1) variant = variant.replace(new RegExp(`\\b${escapeRegExp(words[words.length - 1])}\\b`, 'g'), renamedWords[renamedWords.length - 1]);
     }
     yield { id: `synthetic-${k}`, source: `source ${k % 7}`, published: syntheticDate(k), text: variant };
   }

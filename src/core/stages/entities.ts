@@ -203,7 +203,7 @@ function shareSurnames(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]
 function oneTypePerName(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]): Candidate[] {
   const dateline = doc.meta.dateline;
   const inDateline = (c: Candidate): boolean => dateline !== null && dateline !== undefined && doc.tokens.start[c.start] >= dateline.start && doc.tokens.end[c.end - 1] <= dateline.end;
-  const nameOf = (c: Candidate): string => doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]).toLowerCase();
+  const nameOf = (c: Candidate): string => candidateName(doc, c);
   const settled = new Map<string, EntityType>();
   // A side of a result line is a club wherever the report names it, though the gazetteer has the town.
   const sides = new Set(candidates.filter((c) => c.side).map(nameOf));
@@ -248,13 +248,18 @@ function oneTypePerName(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[
   return candidates;
 }
 
+/** A candidate's words, lower-cased: what one type per name is kept by. */
+function candidateName(doc: Doc, c: Candidate): string {
+  return doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]).toLowerCase();
+}
+
 /**
  * "Karvelia denies moving troops …", "Karvelia’s foreign minister", "in Karvelia": a name the
  * lexicon does not know, typed three ways by the tagger, made three entities. It takes the type
  * most of its mentions have (the first mention's on a tie), so the article holds one entity.
  */
 function oneTypeOfMost(doc: Doc, candidates: Candidate[]): Candidate[] {
-  const nameOf = (c: Candidate): string => doc.text.slice(doc.tokens.start[c.start], doc.tokens.end[c.end - 1]).toLowerCase();
+  const nameOf = (c: Candidate): string => candidateName(doc, c);
   const counts = new Map<string, Map<EntityType, number>>();
   const free = (c: Candidate): boolean => c.kind === 'name' && !c.unnamed && !c.chars && !c.side && c.canonical === null;
   for (const c of candidates) {

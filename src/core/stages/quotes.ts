@@ -5,7 +5,7 @@ import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, takesParticle, type CueReading 
 import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { isPageLabelWord } from '../lexicon/words.js';
 import { isDescribingParticiple, parsedSource, reportRelation, subjectHead } from '../speech-structure.js';
-import { baseRelation, children, childrenWith, dominates, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
+import { baseRelation, children, childrenWith, dominates, FIRST_PERSON, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
 import { mentionTypeAt } from '../cue-model.js';
 import { contentEndCandidates, contentStartCandidates, type ContentEdgeChoice, type ContentSpanModel } from '../models/content-span.js';
 import {
@@ -257,7 +257,7 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
         if (pronoun && hasFirstPerson(doc, range)) continue;
         let verb = hit.tokens.start;
         while (verb + 1 < hit.tokens.end && doc.upos(verb) === 'AUX') verb++;
-        // A clause the verb reports, "that" or none; or words after its colon or comma ("I thought, this is it").
+        // A clause the verb reports, "that" or none; or a pronoun's words after its colon or comma ("He told them: go").
         const signed = /^[,:]$/.test(doc.word(range.start - 1)) && range.start - 1 === hit.tokens.end && pronoun;
         if (!signed && baseRelation(reportRelation(doc, verb, range)) !== 'ccomp') continue;
         out.push({ ...result, quoted: true });
@@ -268,8 +268,6 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
   });
   return out;
 }
-
-const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours']);
 
 function hasFirstPerson(doc: Doc, range: TokenRange): boolean {
   for (let k = range.start; k < range.end; k++) if (FIRST_PERSON.has(doc.tokens.lower[k])) return true;
@@ -349,10 +347,7 @@ function endBeforeMeans(doc: Doc, outer: Found, sentence: readonly Found[]): boo
     let last = by - 1;
     while (last > outer.cueTokens.end && doc.upos(last) === 'PUNCT' && !QUOTE_MARKS.has(doc.word(last))) last--;
     outer.content = [{ start: content.start, end: doc.tokens.end[last] }];
-    if (OBJECT_CLASSES.has(outer.cue?.class ?? '')) return false;
-    const [first, end] = [outer.cueTokens.end, last + 1];
-    for (let k = first; k < end; k++) if (doc.upos(k) === 'VERB' || doc.upos(k) === 'AUX') return false;
-    return true;
+    return !OBJECT_CLASSES.has(outer.cue?.class ?? '') && !hasVerb(doc, outer.cueTokens.end, last + 1);
   }
   return false;
 }
@@ -1190,8 +1185,7 @@ function subjectAfterOpening(doc: Doc, v: number, sentEnd: number, regionOf: Int
  */
 function speakerOfBlamed(doc: Doc, v: number, sentStart: number): TokenRange | null {
   const verb = doc.tokens.head[v];
-  const next = v + 1 < doc.tokenCount ? v + 1 : v;
-  if (verb < 0 || !(doc.tokens.lower[next] === 'that' || childrenWith(doc, v, 'ccomp').length > 0)) return null;
+  if (verb < 0 || !(doc.tokens.lower[v + 1] === 'that' || childrenWith(doc, v, 'ccomp').length > 0)) return null;
   const speaker = childrenWith(doc, verb, 'obj').find((k) => k < v && /^(?:PROPN|PRON)$/.test(doc.upos(k))) ??
     children(doc, verb).find((k) => k < v && SUBJECT_OF_BLAMED.has(doc.tokens.deprel[k]) && /^(?:NOUN|PROPN|PRON)$/.test(doc.upos(k)));
   if (speaker === undefined) return null;
