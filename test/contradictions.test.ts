@@ -190,6 +190,27 @@ The club said the striker has a serious knee injury.
     expect(claimWith(a, 'a serious knee injury').proposition.predicates).toEqual(['~injury']);
   });
 
+  it('reads no leak into a figurative "toxic"; a chemical leak keeps its class', () => {
+    const a = analyse(`Senator Tim Scott said Mr. Trump's comments were racially toxic.
+
+Halvorsen Chemicals denied that any chemicals from its plant reached the river Ness.
+`);
+    expect(claimWith(a, 'racially toxic').proposition.predicates).not.toContain('leak');
+    expect(claimWith(a, 'chemicals from its plant').proposition.predicates).toContain('leak');
+  });
+
+  it('takes no predicate from a clause that describes a noun, but keeps the clause a report or a fact states', () => {
+    const a = analyse(`Obama disavows the ideology that Republican primary voters find so toxic.
+
+Halvorsen Chemicals dismissed the claim that it had closed the plant.
+
+The minister rejected the idea that the army would seize power.
+`);
+    expect(claimWith(a, 'voters find so toxic').proposition.predicates).toEqual([]);
+    expect(claimWith(a, 'closed the plant').proposition.predicates).toContain('close-down');
+    expect(claimWith(a, 'seize power').proposition.predicates).toContain('seize-power');
+  });
+
   it('reads the classes of a transfer, a data theft and a military capture; a title of a name evokes none', () => {
     const a = analyse(`Kessel United denied reports that striker Lukas Brenner is leaving for Porto Athletic.
 

@@ -344,6 +344,12 @@ const BARE_SHARED_TERMS = 1;
 const SIDE_RELATIONS = new Set(['obl', 'advcl', 'advmod', 'parataxis', 'appos', 'dislocated', 'vocative', 'list', 'reparandum', 'orphan']);
 /** Nouns whose modifier states the proposition: "involvement in the coup", "talks on a merger". */
 const FRAMING_NOUNS = new Set(['involvement', 'role', 'part', 'participation', 'plan', 'possibility', 'prospect', 'talk', 'negotiation', 'exchange', 'evidence', 'sign', 'news', 'record', 'trace']);
+/** Nouns whose clause states a proposition besides the report nouns: "the idea that", "the fear that". */
+const STATING_NOUNS = new Set([
+  'fact', 'idea', 'notion', 'belief', 'theory', 'impression', 'view', 'proof', 'hope', 'fear', 'concern', 'warning', 'threat',
+  'promise', 'pledge', 'assurance', 'denial', 'statement', 'announcement', 'word', 'confirmation', 'indication', 'conclusion',
+  'finding', 'message', 'argument', 'insistence', 'perception', 'question', 'doubt', 'suspicion', 'sense', 'assumption',
+]);
 /** The arcs under a light verb that cost nothing: its object and its complements. */
 const FREE_RELATIONS = new Set(['obj', 'ccomp', 'xcomp']);
 /** How many arcs below the content's top a main predicate may stand: "has no plans (1) to meet (2)". */
@@ -530,6 +536,10 @@ function isMainPredicate(doc: Doc, i: number, content: ReadonlySet<number>, clau
     }
     if (SIDE_RELATIONS.has(relation) && verblessSubject(doc, k) === undefined && !(relation === 'obl' && (isLightVerb(doc, head) || isReportLink(doc, head) || CONVEYING_VERBS.has(lemmaOf(doc, head))))
       && !((relation === 'advcl' || relation === 'obl') && (isNearnessAdjective(doc, head, k) || isClosingIn(doc, head, k)))) return false;
+    // "the ideology that voters find so toxic": a clause with a subject of its own that describes a
+    // noun is no proposition, save after a noun that states one ("the claim that …", "the idea that …").
+    if (relation === 'acl' && doc.upos(head) === 'NOUN' && childrenWith(doc, k, 'nsubj').length > 0 && !isReportNoun(doc, head)
+      && !FRAMING_NOUNS.has(lemmaOf(doc, head)) && !STATING_NOUNS.has(lemmaOf(doc, head))) return false;
     // "his call for a temporary ban": a noun's modifier is no proposition, save under a noun that
     // only frames one ("involvement in the coup", "plans for a merger").
     if (relation === 'nmod' && !FRAMING_NOUNS.has(lemmaOf(doc, head))) return false;

@@ -32,7 +32,7 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   'capture-ground': { words: ['capture', 'recapture', 'seize', 'take control', 'overrun', 'fall', 'occupy', 'occupation', 'liberate', 'retake'] },
   detain: { words: ['arrest', 'detain', 'detention', 'custody', 'confine', 'jail', 'imprison', 'house arrest', 'captive', 'hostage', 'hold'] },
   attack: { words: ['bomb', 'bombing', 'shoot', 'shooting', 'airstrike', 'raid', 'kill', 'killing', 'assassinate', 'invade', 'invasion'] },
-  leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'toxic', 'chemical'] },
+  leak: { words: ['leak', 'spill', 'contaminate', 'contamination', 'pollute', 'pollution', 'discharge', 'chemical'] },
   'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'cut job', 'cut jobs', 'sack workers', 'job cut', 'job loss', 'axe job', 'shed job', 'slash job', 'eliminate job'] },
   'close-down': { words: ['close', 'close down', 'closure', 'shut', 'shut down', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
   ban: { words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
