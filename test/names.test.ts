@@ -104,6 +104,20 @@ describe('names of people', () => {
     expect(types('Developer Hartwell Homes said it was delighted with the outcome.')).toEqual(['Hartwell Homes:ORG']);
   });
 
+  it('keeps a descriptor of no kind out of the name at a sentence\'s start ("Rival Kestrel Auto"), and a car maker\'s "Auto" makes a business', () => {
+    expect(types('Rival Kestrel Auto said on Monday it had secured enough chips.')).toEqual(['Kestrel Auto:ORG']);
+    const doc = analyzer.run('Rival Kestrel Auto said on Monday it had secured enough chips.');
+    expect(doc.entityById(doc.quotes[0]?.speaker ?? null)?.name).toBe('Kestrel Auto');
+    expect(types('Fellow striker Tom Reddick said he was delighted.')).toEqual(['Tom Reddick:PERSON']);
+    expect(types('Shares in Tata Steel fell after Gulf Oil said it would sell its stake.')).toEqual(['Tata Steel:ORG', 'Gulf Oil:ORG']);
+  });
+
+  it('types a publication a report is printed in and a pollster as organisations', () => {
+    expect(types('Veltro denied a report in Handelsblatt that it would close the plant.')).toContain('Handelsblatt:ORG');
+    expect(types('Analysts polled by Refinitiv had expected 5.8 percent.')).toEqual(['Refinitiv:ORG']);
+    expect(types('She was born in a village in Bavaria.')).not.toContain('Bavaria:ORG');
+  });
+
   it('names a company the model misses or takes for a person, and leaves a family name that is also a company to the model', () => {
     expect(types('He left. Pfizer said it would appeal.')).toContain('Pfizer:ORG');
     expect(types('He left. Unilever said on Monday it would appeal.')).toContain('Unilever:ORG');

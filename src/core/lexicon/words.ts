@@ -84,7 +84,16 @@ const PERSON_DESCRIPTORS = new Set([
   'librarian', 'teacher', 'farmer', 'baker', 'shopkeeper', 'firefighter', 'pilot', 'nurse',
 ]);
 
-/** The kind of entity a descriptor before a name says it is, or null for any other word. */
-export function descriptorType(lower: string): 'ORG' | 'PERSON' | null {
-  return BUSINESS_DESCRIPTORS.has(lower) ? 'ORG' : PERSON_DESCRIPTORS.has(lower) ? 'PERSON' : null;
+/** Descriptors that say nothing of the kind: "Rival Kestrel Auto", "Fellow striker Tom Reddick", "Embattled Lumen". */
+const KINDLESS_DESCRIPTORS = new Set([
+  'rival', 'fellow', 'veteran', 'embattled', 'beleaguered', 'struggling', 'troubled', 'ailing', 'defending', 'reigning',
+  'outgoing', 'incoming', 'disgraced', 'jailed', 'fugitive', 'exiled',
+]);
+
+/**
+ * The kind of entity a descriptor before a name says it is: 'ORG', 'PERSON', 'ANY' for one that
+ * says nothing of the kind ("rival"), or null for any other word.
+ */
+export function descriptorType(lower: string): 'ORG' | 'PERSON' | 'ANY' | null {
+  return BUSINESS_DESCRIPTORS.has(lower) ? 'ORG' : PERSON_DESCRIPTORS.has(lower) ? 'PERSON' : KINDLESS_DESCRIPTORS.has(lower) ? 'ANY' : null;
 }

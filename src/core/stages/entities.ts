@@ -382,7 +382,7 @@ function withoutDescriptors(doc: Doc, candidates: Candidate[]): Candidate[] {
     }
     if (isCapitalised(doc, c.start + 1)) {
       c.start++;
-      c.type = type;
+      if (type !== 'ANY') c.type = type;
     }
     out.push(c);
   }
@@ -588,7 +588,7 @@ const BUSINESS_WORDS = new Set([
   'semiconductor', 'semiconductors', 'chemicals', 'resources', 'mining', 'petroleum', 'airways', 'shipping',
   'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
   'homes', 'properties', 'developments', 'construction', 'hotspur', 'fc', 'events', 'promotions', 'productions',
-  'studios', 'records', ...CLUB_WORDS,
+  'studios', 'records', 'auto', 'autos', 'steel', 'oil', ...CLUB_WORDS,
 ]);
 /** Roles held at an employer, not at a post ("the ambassador at Geneva"). */
 const EMPLOYEES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'researcher', 'researchers', 'professor', 'executive', 'director', 'manager', 'engineer', 'partner', 'lawyer', 'spokesman', 'spokeswoman', 'spokesperson', 'trader', 'banker']);
@@ -606,6 +606,9 @@ const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', '
 
 /** Heads of "X of <name>" where the name is a place: its residents, its mayor, the town it is. */
 const RESIDENCE_HEADS = new Set(['residents', 'inhabitants', 'villagers', 'townspeople', 'citizens', 'people', 'mayor', 'town', 'village', 'city', 'suburb', 'outskirts', 'streets']);
+
+/** What is printed in a publication: "a report in Handelsblatt", "an interview in Le Monde". */
+const PRINTED_PIECES = new Set(['report', 'article', 'interview', 'story', 'column', 'editorial', 'op-ed', 'piece', 'letter', 'advertisement', 'ad', 'essay']);
 
 /** Words of a publication's name ("Annals of Internal Medicine", "Dallas Morning Herald"): its publisher speaks. */
 /** Words that make a name a publication or a news service ("Meridian Wire", "the Gazette"). */
@@ -629,6 +632,10 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   for (let i = start; span.end - start >= 2 && i < span.end; i++) if (PUBLICATION_WORDS.has(lower[i]) && isCapitalised(doc, i)) return { ...candidate, type: 'ORG' };
   // "told the Gazette": a publication named by its kind alone.
   if (span.end - start === 1 && lower[start - 1] === 'the' && PUBLICATION_WORDS.has(lower[start]) && isCapitalised(doc, start)) return { ...candidate, type: 'ORG' };
+  // "a report in Handelsblatt", "analysts polled by Refinitiv": a publication, a pollster.
+  const printedIn = lower[start - 1] === 'in' && PRINTED_PIECES.has(lower[start - 2] ?? '');
+  const polledBy = lower[start - 1] === 'by' && (lower[start - 2] === 'polled' || lower[start - 2] === 'surveyed');
+  if (!place && ((printedIn && span.type !== 'PER') || polledBy)) return { ...candidate, type: 'ORG' };
   // "an analyst at Bernstein", "a strategist at Peel Hunt": a role at a name the gazetteer does
   // not place is at an employer ("a researcher at Cambridge" stays in the town).
   if (span.type === 'LOC' && !place && lower[start - 1] === 'at' && EMPLOYEES.has(lower[start - 2] ?? '')) return { ...candidate, type: 'ORG' };

@@ -1,7 +1,7 @@
 import type { Doc, Entity, Gender, Mention, Quote, Span } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { HONORIFICS, type EntityLexicon } from './entities.js';
-import { isMilitaryHead } from '../lexicon/words.js';
+import { descriptorType, isMilitaryHead } from '../lexicon/words.js';
 import { mentionOrder, type MentionOrder } from '../mention-order.js';
 import { antecedentOf } from '../speech-structure.js';
 import { baseRelation, childrenWith, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
@@ -261,6 +261,9 @@ function headToken(doc: Doc, span: Span): number {
   const person = mentionsIn(doc, span).find((m) => m.tokenStart === first && doc.entities[m.entity]?.type === 'PERSON');
   if (person && doc.tokens.lower[person.tokenEnd] === 'of') return person.tokenEnd - 1;
   const parsed = parsedHead(doc, first, doc.tokenAt(span.end - 1));
+  // "Rival Kestrel Auto", "Carmaker Veltro", parsed with the descriptor as head: the name it describes heads.
+  const described = parsed >= 0 && descriptorType(doc.tokens.lower[parsed]) !== null ? mentionsIn(doc, span).find((m) => m.tokenStart === parsed + 1 && m.kind === 'name') : undefined;
+  if (described) return described.tokenEnd - 1;
   if (parsed >= 0) return parsed;
   let head = -1;
   for (let i = first; i < doc.tokenCount && doc.tokens.end[i] <= span.end; i++) {
