@@ -211,6 +211,16 @@ The minister rejected the idea that the army would seize power.
     expect(claimWith(a, 'seize power').proposition.predicates).toContain('seize-power');
   });
 
+  it('leaves who made a report out of what the report says: "criticism from Donald Trump that shutting the unit …"', () => {
+    const a = analyse(`Mayor Bill de Blasio dismissed criticism from Republican presidential candidate Donald Trump that shutting the unit made the city less safe.
+`);
+    const claim = claimWith(a, 'shutting the unit');
+    const names = claim.proposition.entities.map((id) => a.entities.find((e) => e.id === id)?.name);
+    expect(claim.stance).toBe('deny');
+    expect(claim.proposition.predicates[0]).toBe('close-down');
+    expect(names).not.toContain('Donald Trump');
+  });
+
   it('reads the classes of a transfer, a data theft and a military capture; a title of a name evokes none', () => {
     const a = analyse(`Kessel United denied reports that striker Lukas Brenner is leaving for Porto Athletic.
 

@@ -43,6 +43,8 @@ export interface Frame {
    * Halden was in talks"): the content mentions it and asserts nothing.
    */
   hearsay: boolean;
+  /** Who made the report the content names ("criticism from Donald Trump that …"): no participant in what it reports. */
+  reportSource: Span | null;
 }
 
 const THIRD_PERSON = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their']);
@@ -53,6 +55,12 @@ const LEADING_POS = new Set(['DET', 'ADJ', 'ADV', 'PUNCT']);
 const OWN_PLANS = new Set(['plan', 'intention', 'bid', 'attempt', 'offer', 'decision', 'move']);
 /** "reports that …", "a report of …": what follows the report noun is the proposition. */
 const REPORT_LINKS = new Set(['that', 'of', 'about']);
+/** Nouns that head what they say only with its clause ("criticism that …"); alone they name no report ("rebuts criticism"). */
+const CRITICISM_NOUNS = new Set(['criticism', 'complaint', 'warning']);
+/** Words that name a report's source before what it says: "criticism from X that", "claims by X that". */
+const REPORT_SOURCE_LINKS = new Set(['from', 'by']);
+/** How long a report's source may be: "from Republican presidential candidate Donald J. Trump". */
+const REPORT_SOURCE_TOKENS = 8;
 /** How far into the content a report noun may stand to head it ("there was no truth in a newspaper report that"). */
 const REPORT_PREFIX_TOKENS = 10;
 /** Without a parse, a negator this many tokens before the predicate negates it ("is not a military takeover"). */
@@ -153,9 +161,18 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
   if (denial === null && all.length > 2 && lower[all[1]] === ':' && MARKERS.some((m) => m.length === 1 && m[0] === lower[all[0]])) denial = lower[all[0]];
   // "denied reports that it will …": the proposition starts after the report noun.
   let from = 0;
+  let reportSource: Span | null = null;
   for (let n = 0; n < Math.min(all.length - 1, REPORT_PREFIX_TOKENS); n++) {
-    if (REPORT_NOUNS.has(lemmaOf(doc, all[n])) && REPORT_LINKS.has(lower[all[n + 1]])) {
+    if (!REPORT_NOUNS.has(lemmaOf(doc, all[n])) && !CRITICISM_NOUNS.has(lemmaOf(doc, all[n]))) continue;
+    if (REPORT_LINKS.has(lower[all[n + 1]])) {
       from = n + 2;
+      break;
+    }
+    // "criticism from Republican candidate Donald Trump that …": who made the report is its source, not a participant.
+    const that = REPORT_SOURCE_LINKS.has(lower[all[n + 1]]) ? all.findIndex((i, m) => m > n + 2 && m <= n + 2 + REPORT_SOURCE_TOKENS && lower[i] === 'that') : -1;
+    if (that > 0) {
+      from = that + 1;
+      reportSource = { start: doc.tokens.start[all[n + 2]], end: doc.tokens.end[all[that - 1]] };
       break;
     }
   }
@@ -246,6 +263,7 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     anaphoric: hits.length === 0 && (parsed ? namesReport(doc, tokens, inContent) : head < 0 || aboutReport),
     reportsDenial,
     hearsay: parsed && head >= 0 && isHearsay(doc, head),
+    reportSource,
   };
 }
 

@@ -150,7 +150,8 @@ function proposition(doc: Doc, order: MentionOrder, parts: Span[], frame: Frame,
     // Mentions by start offset, so a long article is not rescanned per claim.
     for (let j = order.firstFrom(part.start); j < byStart.length && doc.mentions[byStart[j]].start < part.end; j++) {
       const m = doc.mentions[byStart[j]];
-      if (m.end <= part.end && m.entity >= 0) entities.add(doc.entities[m.entity].id);
+      const ofSource = frame.reportSource !== null && m.start >= frame.reportSource.start && m.end <= frame.reportSource.end;
+      if (m.end <= part.end && m.entity >= 0 && !ofSource) entities.add(doc.entities[m.entity].id);
     }
     for (let i = doc.tokenAt(part.start); i < doc.tokenCount && doc.tokens.end[i] <= part.end; i++) {
       if (!CONTENT_POS.has(doc.upos(i))) continue;
