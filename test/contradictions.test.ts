@@ -211,6 +211,21 @@ The minister rejected the idea that the army would seize power.
     expect(claimWith(a, 'seize power').proposition.predicates).toContain('seize-power');
   });
 
+  it('reads no closure into "shut out", a verb the next word gives another sense', () => {
+    const a = analyse('Trump is assured to be nearly shut out of support, party leaders said.\n');
+    expect(claimWith(a, 'shut out of support').proposition.predicates).not.toContain('close-down');
+  });
+
+  it('sets a deal of one kind against a denial of a deal of that kind only: "a peace deal" is not "the nuclear deal"', () => {
+    const kinds = (asserted: string, denied: string) => analyse(`Senator Ray Cole said ${asserted} with Iran would be signed on Monday.
+
+Foreign Minister Ana Ruiz denied that ${denied} with Iran would be signed.
+`).contradictions.length;
+    expect(kinds('the nuclear deal', 'a peace deal')).toBe(0);
+    expect(kinds('the nuclear deal', 'the Iranian nuclear deal')).toBe(1);
+    expect(kinds('a deal', 'a peace deal')).toBe(1);
+  });
+
   it('leaves who made a report out of what the report says: "criticism from Donald Trump that shutting the unit …"', () => {
     const a = analyse(`Mayor Bill de Blasio dismissed criticism from Republican presidential candidate Donald Trump that shutting the unit made the city less safe.
 `);

@@ -55,6 +55,11 @@ const LEADING_POS = new Set(['DET', 'ADJ', 'ADV', 'PUNCT']);
 const OWN_PLANS = new Set(['plan', 'intention', 'bid', 'attempt', 'offer', 'decision', 'move']);
 /** "reports that …", "a report of …": what follows the report noun is the proposition. */
 const REPORT_LINKS = new Set(['that', 'of', 'about']);
+/** A class's verb with a word after it that makes it mean something else: no event of the class. */
+const OTHER_SENSES = new Set([
+  'shut out', 'close out', 'close in', 'close rank', 'sign off', 'hold off', 'hold on', 'hold up', 'fall out', 'fall behind',
+  'fall short', 'leave out', 'block out', 'freeze out', 'move on', 'launch into',
+]);
 /** Nouns that head what they say only with its clause ("criticism that …"); alone they name no report ("rebuts criticism"). */
 const CRITICISM_NOUNS = new Set(['criticism', 'complaint', 'warning']);
 /** Words that name a report's source before what it says: "criticism from X that", "claims by X that". */
@@ -192,6 +197,8 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     const pair = PREDICATE_CLASSES.has(adjacent) || !parsed ? adjacent : pairedInParse(doc, i, lemma) ?? adjacent;
     // "fires up the base" is no firing: a particle the table does not pair with the verb changes its sense.
     if (parsed && !PREDICATE_CLASSES.has(pair) && childrenWith(doc, i, 'compound:prt').length > 0) continue;
+    // "nearly shut out of support", "closed ranks": the parse may not call the particle one.
+    if (OTHER_SENSES.has(adjacent)) continue;
     // "opposed the invasion", "regulate gun sales": a noun is the proposition only under a verb
     // that adds nothing of its own ("preparing a takeover bid", "held talks").
     if (parsed && doc.upos(i) === 'NOUN' && overruled(doc, i, inContent)) continue;
@@ -208,6 +215,13 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
   hits.sort((a, b) => a.rank - b.rank);
   if (parsed) negatedFirst(doc, hits, (h) => h.token, tokens);
   const predicates = [...new Set(hits.flatMap((h) => h.classes))];
+  // "the Iranian nuclear deal", "a peace deal": what kind of the class's thing the main noun is.
+  // Of each noun that holds the main predicate's class ("the deal … would be signed").
+  if (parsed && hits.length > 0) {
+    const main = new Set(hits[0].classes);
+    const kinds = hits.flatMap((h) => kindsOf(doc, h.token).flatMap((kind) => h.classes.filter((c) => main.has(c)).map((c) => `${c}${KIND_MARK}${kind}`)));
+    predicates.push(...new Set(kinds));
+  }
   let head = hits[0]?.token ?? -1;
   let words = hits[0]?.words ?? '';
   if (head < 0) {
@@ -311,6 +325,24 @@ function denyingVerb(doc: Doc, head: number, content: ReadonlySet<number>): numb
 
 /** Marks a predicate that is a verb's lemma, not a class of the table: "~steal". */
 export const BARE_PREDICATE = '~';
+/** Marks a kind of a class's noun after the class: `sign-deal+nuclear`. */
+export const KIND_MARK = '+';
+
+/** Modifiers that say nothing of what kind a thing is: "a successful deal", "the proposed merger". */
+const UNKINDED = new Set([
+  'good', 'bad', 'big', 'huge', 'major', 'new', 'successful', 'historic', 'final', 'possible', 'potential', 'proposed',
+  'reported', 'alleged', 'massive', 'small', 'great', 'terrible', 'better', 'best', 'worst', 'lasting', 'latest', 'last',
+  'first', 'whole', 'entire', 'full', 'real', 'so-called', 'planned', 'rumoured', 'rumored', 'secret', 'such', 'other',
+]);
+
+/** The kinds a noun's modifiers give it ("Iranian nuclear deal": iranian, nuclear); none for a verb. */
+function kindsOf(doc: Doc, i: number): string[] {
+  if (doc.upos(i) !== 'NOUN') return [];
+  return children(doc, i)
+    .filter((k) => (doc.tokens.deprel[k] === 'compound' || doc.tokens.deprel[k] === 'amod') && /^(?:NOUN|PROPN|ADJ)$/.test(doc.upos(k)))
+    .map((k) => lemmaOf(doc, k).toLowerCase())
+    .filter((lemma) => !UNKINDED.has(lemma));
+}
 /** Phrasal verbs of holding out: "We will not give up", "we won't back down" deny nothing. */
 const RESOLVE_PHRASALS = new Set(['give up', 'back down', 'carry on', 'press on', 'keep up', 'hold on']);
 
@@ -844,6 +876,10 @@ export function compareFrames(a: ComparableProposition, b: ComparableProposition
   const inB = new Set(b.participants);
   const participants = [...new Set(a.participants.filter((p) => inB.has(p)))];
   if (participants.length === 0) return none;
+  // "a peace deal" is not "the nuclear deal": kinds named on both sides must meet.
+  const kindsOfShared = (p: ComparableProposition): string[] => p.predicates.filter((name) => name.startsWith(`${shared}${KIND_MARK}`));
+  const [kindsA, kindsB] = [kindsOfShared(a), kindsOfShared(b)];
+  if (kindsA.length > 0 && kindsB.length > 0 && !kindsA.some((k) => kindsB.includes(k))) return none;
   const base = new Set([...a.participants, ...b.participants]).size;
   const termsB = new Set(b.terms);
   const common = a.terms.filter((t) => termsB.has(t)).length;
@@ -877,7 +913,7 @@ function negationWeight(p: ComparableProposition): number {
 
 /** Index keys of a proposition for finding candidates without comparing all pairs: family (or lemma) × participant. */
 export function propositionKeys(p: Pick<ComparableProposition, 'predicates' | 'participants'>): string[] {
-  const heads = new Set(p.predicates.filter((name) => !name.includes(OBJECT_MARK)).map((name) => familyOf(name) ?? name));
+  const heads = new Set(p.predicates.filter((name) => !name.includes(OBJECT_MARK) && !name.includes(KIND_MARK)).map((name) => familyOf(name) ?? name));
   const keys: string[] = [];
   for (const head of heads) for (const who of new Set(p.participants)) keys.push(`${head}\u0000${who}`);
   return keys;
