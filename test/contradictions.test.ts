@@ -226,6 +226,15 @@ Foreign Minister Ana Ruiz denied that ${denied} with Iran would be signed.
     expect(kinds('a deal', 'a peace deal')).toBe(1);
   });
 
+  it('takes no agent from before a subject that is nobody: "no one is speaking to them" is no denial that Trump speaks', () => {
+    const a = analyse(`Republican presidential candidate Donald Trump speaks at a campaign rally in Greensboro.
+
+"They are considered illegitimate within the Republican Party, and no one is speaking to them," Stan Greenberg said.
+`);
+    expect(claimWith(a, 'no one is speaking').proposition.agent).not.toBe(a.entities.find((e) => e.name === 'Republican Party')?.id);
+    expect(a.contradictions).toEqual([]);
+  });
+
   it('leaves who made a report out of what the report says: "criticism from Donald Trump that shutting the unit …"', () => {
     const a = analyse(`Mayor Bill de Blasio dismissed criticism from Republican presidential candidate Donald Trump that shutting the unit made the city less safe.
 `);

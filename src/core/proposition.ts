@@ -60,6 +60,8 @@ const OTHER_SENSES = new Set([
   'shut out', 'close out', 'close in', 'close rank', 'sign off', 'hold off', 'hold on', 'hold up', 'fall out', 'fall behind',
   'fall short', 'leave out', 'block out', 'freeze out', 'move on', 'launch into',
 ]);
+/** Subjects that are nobody in particular. */
+const INDEFINITE_SUBJECTS = new Set(['nobody', 'noone', 'anybody', 'anyone', 'everyone', 'everybody', 'someone', 'somebody', 'nothing', 'none']);
 /** Nouns that head what they say only with its clause ("criticism that …"); alone they name no report ("rebuts criticism"). */
 const CRITICISM_NOUNS = new Set(['criticism', 'complaint', 'warning']);
 /** Words that name a report's source before what it says: "criticism from X that", "claims by X that". */
@@ -265,6 +267,9 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
   // The agent: the entity mentioned nearest before the predicate ("Nordvik Bank CEO Lars Hemming will step down").
   let before = -1;
   for (const i of tokens) if (i < head && named.has(i)) before = i;
+  // "no one is speaking to them": a subject that is nobody in particular leaves the agent unknown.
+  const nobody = parsed && head >= 0 && childrenWith(doc, head, 'nsubj').some((k) => INDEFINITE_SUBJECTS.has(lower[k]) || (lower[k] === 'one' && lower[k - 1] === 'no'));
+  if (nobody) before = -1;
   return {
     predicates,
     words,
