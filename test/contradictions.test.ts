@@ -235,6 +235,18 @@ Foreign Minister Ana Ruiz denied that ${denied} with Iran would be signed.
     expect(a.contradictions).toEqual([]);
   });
 
+  it('reads no denial in a negated stance: "We are not going to pretend that the quarter will be easy"', () => {
+    const a = analyse(`"We are not going to pretend that the fourth quarter will be easy," Weiss said.
+
+"We will not hesitate to defend our workers," the union leader said.
+
+"I have not resigned," Hemming said.
+`);
+    expect(claimWith(a, 'not going to pretend').stance).toBe('assert');
+    expect(claimWith(a, 'not hesitate').stance).toBe('assert');
+    expect(claimWith(a, 'not resigned').stance).toBe('deny');
+  });
+
   it('leaves who made a report out of what the report says: "criticism from Donald Trump that shutting the unit …"', () => {
     const a = analyse(`Mayor Bill de Blasio dismissed criticism from Republican presidential candidate Donald Trump that shutting the unit made the city less safe.
 `);

@@ -60,6 +60,8 @@ const OTHER_SENSES = new Set([
   'shut out', 'close out', 'close in', 'close rank', 'sign off', 'hold off', 'hold on', 'hold up', 'fall out', 'fall behind',
   'fall short', 'leave out', 'block out', 'freeze out', 'move on', 'launch into',
 ]);
+/** Verbs of a stance towards what follows them, whose negation denies no event. */
+const STANCE_VERBS = new Set(['pretend', 'hesitate', 'want', 'need', 'forget', 'mind', 'care', 'wait', 'worry', 'doubt', 'intend']);
 /** Subjects that are nobody in particular. */
 const INDEFINITE_SUBJECTS = new Set(['nobody', 'noone', 'anybody', 'anyone', 'everyone', 'everybody', 'someone', 'somebody', 'nothing', 'none']);
 /** Nouns that head what they say only with its clause ("criticism that …"); alone they name no report ("rebuts criticism"). */
@@ -255,7 +257,9 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     }
   }
   const negator = head < 0 ? null : negatorOf(doc, head, tokens, parsed);
-  if (negator) denial ??= negator;
+  // "We are not going to pretend that …", "we won't hesitate to …": a negated stance towards what
+  // follows denies nothing anyone reported.
+  if (negator && !STANCE_VERBS.has(lemmaOf(doc, head))) denial ??= negator;
   // Above the report noun too: "Kestrel rejected the report that it would buy Bluewing".
   const denier = parsed && head >= 0 ? denyingVerb(doc, head, new Set(all)) : -1;
   let reportsDenial = false;
