@@ -125,6 +125,12 @@ describe('names of people', () => {
     expect(types('Harrison Ford arrived on Monday.')).toEqual(['Harrison Ford:PERSON']);
   });
 
+  it('keeps a title of several words whole: "Chief Financial Officer Anke Weiss"', () => {
+    const doc = analyzer.run('Chief Financial Officer Anke Weiss told analysts the situation was tight. Foreign Minister Ana Ruiz said talks would resume.');
+    expect(doc.entities.find((e) => e.name === 'Anke Weiss')?.roles).toEqual(['Chief Financial Officer']);
+    expect(doc.entities.find((e) => e.name === 'Ana Ruiz')?.roles).toEqual(['Foreign Minister']);
+  });
+
   it('keeps a role title out of the name and as a role: "President Putin"', () => {
     const putin = people('President Putin said on Monday that Russia would respond.').find((e) => e.name === 'Putin');
     expect(putin?.roles).toContain('President');

@@ -60,6 +60,11 @@ describe('lexicon matching', () => {
     expect(only(lexicon, 'across the Middle East')).toMatchObject({ kind: 'region', type: 'LOC' });
   });
 
+  it('finds a larger city by its name without its qualifier: "Frankfurt" is Frankfurt am Main', () => {
+    expect(only(lexicon, 'a plant near Frankfurt on Monday')).toMatchObject({ text: 'Frankfurt', kind: 'city', canonical: 'Frankfurt am Main', country: 'Germany' });
+    expect(only(lexicon, 'a plant near Frankfurt am Main')).toMatchObject({ text: 'Frankfurt am Main', kind: 'city' });
+  });
+
   it('prefers the longest match', () => {
     expect(only(lexicon, 'the New York Times reported')).toMatchObject({ text: 'New York Times', kind: 'organization' });
     expect(only(lexicon, 'in New York yesterday')).toMatchObject({ text: 'New York', kind: 'city', country: 'United States' });

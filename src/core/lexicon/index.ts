@@ -75,6 +75,8 @@ const KIND_OF_TYPE: Record<LexiconEntry['type'], LexiconKind> = {
 
 /** Cities (by importance) found by their name written without accents ("Bogota", "Zurich", "Geneve"); "Bush" (Būsh) and "Garcia" (García) are further down. */
 const ACCENTLESS_CITY_RANK = 2500;
+/** The qualifier that follows a city's name: "am Main", "upon Tyne", "(Oder)". */
+const CITY_QUALIFIER = /^(.+?) (?:am|an der|im|upon|\()/;
 
 /**
  * Builds the lexicon; `extra` entries take priority over the shipped ones, so a user file can
@@ -113,7 +115,9 @@ export function createLexicon(extra?: LexiconExtension): Lexicon {
     // "Bush" is Būsh, Egypt, written without its accent: a small town's unaccented name is more
     // often an English word or surname, so only the larger cities are found by theirs.
     const folded = rank < ACCENTLESS_CITY_RANK ? '' : foldToAscii(name);
-    add([name, ...aliases.filter((alias) => alias !== folded)], { kind: 'city', type: 'GPE', canonical: name, country: countryByCode.get(code) ?? null });
+    // "Frankfurt am Main", "Newcastle upon Tyne", "Halle (Saale)": a larger city goes by its first words too.
+    const short = rank < ACCENTLESS_CITY_RANK ? CITY_QUALIFIER.exec(name)?.[1] : undefined;
+    add([name, ...aliases.filter((alias) => alias !== folded), ...(short ? [short] : [])], { kind: 'city', type: 'GPE', canonical: name, country: countryByCode.get(code) ?? null });
   });
 
   return {

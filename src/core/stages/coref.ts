@@ -220,6 +220,9 @@ function attachAppositives(doc: Doc, lexicon: Pick<EntityLexicon, 'isRoleWord'>)
   }
 }
 
+/** Words of a title of several words that the tagger may take for a name: "Chief Financial Officer". */
+const TITLE_WORDS = new Set(['chief', 'financial', 'operating', 'executive', 'technology', 'foreign', 'prime', 'deputy', 'vice', 'senior', 'general', 'acting', 'interim', 'managing']);
+
 /**
  * A role written before the name: "foreign ministry spokeswoman Yelena Markova", "Taliban spokesman
  * Zabihullah Mujahid" (affiliation: the Taliban), "Russian President Vladimir Putin" (Russia).
@@ -234,12 +237,15 @@ function attachTitle(
   while (start > paragraphStart && mentionAtToken[start - 1] < 0 && start > mention.tokenStart - 5) {
     const i = start - 1;
     const role = lexicon.isRoleWord(doc.tokens.lower[i]);
-    if (!role && !/^(?:NOUN|ADJ)$/.test(doc.upos(i))) break;
+    // "Chief Financial Officer Anke Weiss": a title's words tagged as a name are still the title.
+    if (!role && !/^(?:NOUN|ADJ)$/.test(doc.upos(i)) && !TITLE_WORDS.has(doc.tokens.lower[i])) break;
     hasRole ||= role;
     start = i;
   }
   if (!hasRole) return;
   const role = doc.text.slice(doc.tokens.start[start], doc.tokens.end[mention.tokenStart - 1]);
+  // The whole title stands for its last word, which the name's own typing may have kept ("Officer").
+  person.roles = person.roles.filter((r) => !role.endsWith(` ${r}`));
   if (!person.roles.includes(role)) person.roles.push(role);
   const before = start > 0 ? mentionAtToken[start - 1] : -1;
   if (person.affiliation !== null || before < 0) return;
