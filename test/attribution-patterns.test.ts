@@ -1377,6 +1377,10 @@ describe('speakers the references of the blind sets showed', () => {
     expect(analyse('Carmaker Veltro cut 3,000 jobs. The carmaker said demand had fallen.').speakerOf('demand had fallen')).toBe('Veltro');
     expect(analyse('Westbury Borough Council approved the plan on Monday. The developer, Kenmore Homes, said building would start in May.').speakerOf('building would start')).toBe('Kenmore Homes');
   });
+
+  it('"They" after a group led by a named person is the group: "The researchers, led by Dr. Marcus Lind, … They cautioned"', () => {
+    expect(analyse('People who took the drug were less likely to develop dementia, according to a large study. The researchers, led by Dr. Marcus Lind, followed 312,000 patients. They cautioned that the study was observational.').speakerOf('the study was observational')).toBe('researchers');
+  });
 });
 
 describe('headlines the third blind set showed', () => {

@@ -115,6 +115,7 @@ describe('names of people', () => {
   it('types a publication a report is printed in and a pollster as organisations', () => {
     expect(types('Veltro denied a report in Handelsblatt that it would close the plant.')).toContain('Handelsblatt:ORG');
     expect(types('Analysts polled by Refinitiv had expected 5.8 percent.')).toEqual(['Refinitiv:ORG']);
+    expect(types('The study was published on Wednesday in the journal Lancet Neurology.')).toEqual(['Lancet Neurology:ORG']);
     expect(types('She was born in a village in Bavaria.')).not.toContain('Bavaria:ORG');
   });
 
@@ -123,6 +124,11 @@ describe('names of people', () => {
     expect(types('He left. Unilever said on Monday it would appeal.')).toContain('Unilever:ORG');
     expect(types('He left. Stellantis said it would cut jobs.')).toContain('Stellantis:ORG');
     expect(types('Harrison Ford arrived on Monday.')).toEqual(['Harrison Ford:PERSON']);
+  });
+
+  it('reads a byline\'s title after the name as the person\'s, not a name: "By Hannah Osei, Health Reporter"', () => {
+    const doc = analyzer.run('Common Drug Linked To Lower Risk\n\nBy Hannah Osei, Health Reporter\n\nThe study was published on Wednesday.\n');
+    expect(doc.entities.map((e) => e.name)).toEqual(['Hannah Osei']);
   });
 
   it('keeps a title of several words whole: "Chief Financial Officer Anke Weiss"', () => {

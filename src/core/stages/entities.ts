@@ -496,7 +496,10 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
       const label = doc.word(span.end) === ':' && words.every(isPageLabelWord);
       // "Their MP, Claire Booth,": after a determiner a role word is no name, whatever type the model gave it.
       const roleOnly = words.every((w) => lexicon.isRoleWord(w)) && (span.type === 'PER' || DETERMINERS_OF_ROLES.has(lower[span.start - 1] ?? ''));
-      if (!label && !roleOnly) out.push(typeNerSpan(doc, lexicon, span, out));
+      // "Hannah Osei, Health Reporter": a title after a person's name and comma is the person's.
+      const previous = out.at(-1);
+      const title = lexicon.isRoleWord(words[words.length - 1]) && lower[span.start - 1] === ',' && previous?.type === 'PERSON' && previous.end === span.start - 1;
+      if (!label && !roleOnly && !title) out.push(typeNerSpan(doc, lexicon, span, out));
       i = span.end - 1;
       continue;
     }
@@ -607,6 +610,8 @@ const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', '
 /** Heads of "X of <name>" where the name is a place: its residents, its mayor, the town it is. */
 const RESIDENCE_HEADS = new Set(['residents', 'inhabitants', 'villagers', 'townspeople', 'citizens', 'people', 'mayor', 'town', 'village', 'city', 'suburb', 'outskirts', 'streets']);
 
+/** Common nouns for a publication, before its name: "the journal Nature", "the newspaper Le Monde". */
+const PUBLICATION_KINDS = new Set(['journal', 'newspaper', 'magazine', 'tabloid', 'weekly', 'daily', 'broadsheet', 'website', 'broadcaster']);
 /** What is printed in a publication: "a report in Handelsblatt", "an interview in Le Monde". */
 const PRINTED_PIECES = new Set(['report', 'article', 'interview', 'story', 'column', 'editorial', 'op-ed', 'piece', 'letter', 'advertisement', 'ad', 'essay']);
 
@@ -634,8 +639,10 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   if (span.end - start === 1 && lower[start - 1] === 'the' && PUBLICATION_WORDS.has(lower[start]) && isCapitalised(doc, start)) return { ...candidate, type: 'ORG' };
   // "a report in Handelsblatt", "analysts polled by Refinitiv": a publication, a pollster.
   const printedIn = lower[start - 1] === 'in' && PRINTED_PIECES.has(lower[start - 2] ?? '');
+  // "the journal Lancet Neurology", "the newspaper Le Monde": whatever the model said.
+  const kindNamed = PUBLICATION_KINDS.has(lower[start - 1] ?? '') && lower[start - 2] === 'the';
   const polledBy = lower[start - 1] === 'by' && (lower[start - 2] === 'polled' || lower[start - 2] === 'surveyed');
-  if (!place && ((printedIn && span.type !== 'PER') || polledBy)) return { ...candidate, type: 'ORG' };
+  if (!place && ((printedIn && span.type !== 'PER') || polledBy || kindNamed)) return { ...candidate, type: 'ORG' };
   // "an analyst at Bernstein", "a strategist at Peel Hunt": a role at a name the gazetteer does
   // not place is at an employer ("a researcher at Cambridge" stays in the town).
   if (span.type === 'LOC' && !place && lower[start - 1] === 'at' && EMPLOYEES.has(lower[start - 2] ?? '')) return { ...candidate, type: 'ORG' };

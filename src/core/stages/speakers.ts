@@ -648,7 +648,7 @@ function mentionIndex(doc: Doc): MentionIndex {
 const REPRESENTATIVES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'publicist', 'agent', 'representative', 'rep', 'lawyer', 'attorney', 'solicitor', 'barrister', 'manager', 'aide', 'office', 'camp', 'team', 'family']);
 
 /** People described by a common noun, as a feature's passers-by are ("A teenager waiting at the stop shrugged"); gendered heads count too. */
-const DESCRIBED_PEOPLE = /^(?:teenagers?|pensioners?|youths?|child|children|mum|dad|commuters?|parents?|shopkeepers?|villagers?|locals?|retirees?|students?|nurses?|drivers?|workers?|residents?|passers-by)$/;
+const DESCRIBED_PEOPLE = /^(?:teenagers?|pensioners?|youths?|child|children|mum|dad|commuters?|parents?|shopkeepers?|villagers?|locals?|retirees?|students?|nurses?|drivers?|workers?|residents?|passers-by|researchers|scientists|doctors|experts|investigators|campaigners|protesters|activists)$/;
 
 /** Singular nouns for people together, whom "they" takes up: "The pair have no children together. They said …". */
 const PEOPLE_TOGETHER = new Set(['pair', 'couple', 'duo', 'trio', 'twins']);
@@ -675,9 +675,10 @@ function describedSubjectBefore(doc: Doc, offset: number, gender: Gender | 'plur
     break;
   }
   if (subject < 0) return null;
-  // A named person, or a quote with a speaker, since the subject is the nearer antecedent.
+  // A named person, or a quote with a speaker, since the subject is the nearer antecedent; not of
+  // "they", which no one person is ("The researchers, led by Dr. Marcus Lind, … They cautioned").
   const index = indexes.get(doc) ?? mentionIndex(doc);
-  for (let j = index.firstFrom(doc.tokens.end[subject]); j < index.byStart.length && doc.mentions[index.byStart[j]].start < offset; j++) {
+  for (let j = index.firstFrom(doc.tokens.end[subject]); gender !== 'plural' && j < index.byStart.length && doc.mentions[index.byStart[j]].start < offset; j++) {
     if (doc.entities[doc.mentions[index.byStart[j]].entity].type === 'PERSON') return null;
   }
   if (doc.quotes.some((q) => q.speaker !== null && q.cue !== null && q.cue.start > doc.tokens.end[subject] && q.cue.end < offset)) return null;
