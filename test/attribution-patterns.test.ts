@@ -1378,6 +1378,24 @@ describe('speakers the references of the blind sets showed', () => {
     expect(analyse('Westbury Borough Council approved the plan on Monday. The developer, Kenmore Homes, said building would start in May.').speakerOf('building would start')).toBe('Kenmore Homes');
   });
 
+  it('reads quotations in straight single quotes, as British outlets print them, but not a subheading in them', () => {
+    const a = analyse(`Nordvik chief Lars Hemming spoke on Monday.
+
+'I have not resigned,' Hemming said. 'I will stay until the work is done.'
+
+He added: 'The board has my full support.'
+
+'Coal Isn't the Villain.'
+
+Fans sang rock 'n' roll songs from the '90s.
+`);
+    expect(a.quotes.map((q) => q.content.text)).toEqual([
+      "'I have not resigned,' Hemming said. 'I will stay until the work is done.'",
+      "'The board has my full support.'",
+    ]);
+    expect(a.speakerOf('The board has my full support')).toBe('Lars Hemming');
+  });
+
   it('"They" after a group led by a named person is the group: "The researchers, led by Dr. Marcus Lind, … They cautioned"', () => {
     expect(analyse('People who took the drug were less likely to develop dementia, according to a large study. The researchers, led by Dr. Marcus Lind, followed 312,000 patients. They cautioned that the study was observational.').speakerOf('the study was observational')).toBe('researchers');
   });

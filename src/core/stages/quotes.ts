@@ -436,10 +436,16 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
       // ("'I was never afraid': …"): a region only when its closing mark is found.
       // In the headline, straight ones anywhere a quotation can open ("Rowe says 'we were not good enough'").
       const headlineQuote = w === "'" && isHeadlineParagraph && (i === first || doc.tokens.start[i] > doc.tokens.end[i - 1]);
-      if (open < 0 && (w === '‘' || (w === "'" && i === first) || headlineQuote)) {
+      // In the body, straight ones where a quotation opens: a paragraph's or sentence's start, after "said:" or "said,".
+      const bodyQuote = w === "'" && !isHeadlineParagraph && (i === first || (QUOTATION_OPENERS.has(doc.word(i - 1)) && doc.tokens.start[i] > doc.tokens.end[i - 1]));
+      if (open < 0 && (w === '‘' || bodyQuote || headlineQuote)) {
         const close = singleQuoteClose(doc, i, paragraph.tokenEnd, w === '‘' ? '’' : "'");
-        // Straight ones only before a colon: a paragraph in them alone is a title ("'All Bets Are Off.'").
-        if (close > i + 1 && (w === '‘' || doc.word(close + 1) === ':' || (headlineQuote && !(i === first && close === paragraph.tokenEnd - 1)))) {
+        // Straight ones before a colon, or closing a sentence or clause ("'I have not resigned,' he
+        // said"); in a headline, a paragraph in them alone is a title ("'All Bets Are Off.'").
+        // A paragraph that is a title-case phrase in them alone is a subheading ("'Coal Isn't the Villain.'").
+        const subheading = i === first && close === paragraph.tokenEnd - 1 && isTitleCase(doc, i + 1, close);
+        const closesClause = bodyQuote && /^[,.?!]$/.test(doc.word(close - 1)) && !subheading;
+        if (close > i + 1 && (w === '‘' || doc.word(close + 1) === ':' || closesClause || (headlineQuote && !(i === first && close === paragraph.tokenEnd - 1)))) {
           regions.push({ open: i, close, last: close, continued: false });
           i = close;
         }
@@ -461,6 +467,9 @@ function quoteRegions(doc: Doc): QuoteRegion[] {
   }
   return regions;
 }
+
+/** Marks a straight single quote opens a quotation after: "he said: 'We …'", "he said. 'We …'". */
+const QUOTATION_OPENERS = new Set([':', ',', '.', '?', '!']);
 
 /**
  * The mark closing a single quote opened at `open`, or −1. The same mark is an apostrophe too: one
@@ -1554,6 +1563,9 @@ function contentAfter(
   return { start: doc.tokens.start[i], end: doc.tokens.end[end - 1] };
 }
 
+/** Words a title leaves in lower case. */
+const TITLE_LOWER_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'as', 'from']);
+
 /**
  * "Obama Says African-American Museum Will Tell of …": in a title-case headline the tagger reads
  * the verbs as names, so a clause is taken on trust. Most words capitalised, at least three.
@@ -1562,7 +1574,8 @@ function isTitleCase(doc: Doc, from: number, to: number): boolean {
   let words = 0;
   let capitalised = 0;
   for (let k = from; k < to; k++) {
-    if (!/^\p{L}/u.test(doc.word(k))) continue;
+    // The small words a title leaves in lower case count neither way ("Legend in the Coal Fields").
+    if (!/^\p{L}/u.test(doc.word(k)) || TITLE_LOWER_WORDS.has(doc.word(k))) continue;
     words++;
     if (/^\p{Lu}/u.test(doc.word(k))) capitalised++;
   }
