@@ -1396,6 +1396,15 @@ Fans sang rock 'n' roll songs from the '90s.
     expect(a.speakerOf('The board has my full support')).toBe('Lars Hemming');
   });
 
+  it('reads a headline that is a quotation with its cue after it: "\'I have not resigned,\' says embattled Nordvik chief"', () => {
+    const a = analyse(`'I have not resigned,' says embattled Nordvik chief Lars Hemming
+
+Lars Hemming runs Nordvik. The board met on Monday.
+`);
+    expect(a.speakerOf('I have not resigned')).toBe('Lars Hemming');
+    expect(analyse(`"We will fight on," said the minister.\n\nThe strike began on Monday.\n`).speakerOf('We will fight on')).toBe('minister');
+  });
+
   it('"They" after a group led by a named person is the group: "The researchers, led by Dr. Marcus Lind, … They cautioned"', () => {
     expect(analyse('People who took the drug were less likely to develop dementia, according to a large study. The researchers, led by Dr. Marcus Lind, followed 312,000 patients. They cautioned that the study was observational.').speakerOf('the study was observational')).toBe('researchers');
   });
