@@ -555,6 +555,8 @@ describe('speakers the parse resolves', () => {
   it('a headline’s quote signed with a description: "\'We Were Told to Keep Quiet\': A Nurse on …"', () => {
     const a = analyse("'We Were Told to Keep Quiet': A Nurse on the Hospital's Staffing Crisis\n\nMaria Santos has worked as a nurse in Fresno for 17 years.");
     expect(a.quote('Keep Quiet').source?.text).toBe('A Nurse');
+    const b = analyse("'We were never told the dam was at risk': A farmer's account of the Calder floods\n\nResidents of Lower Calder lost homes when the dam failed.");
+    expect(b.quote('never told').source?.text).toBe('A farmer');
   });
 
   it('an interview’s answers (“A: …”) are the interviewee’s words; its questions are no statements', () => {

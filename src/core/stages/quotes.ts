@@ -1960,11 +1960,18 @@ function dashAttributions(doc: Doc, regions: QuoteRegion[], found: Found[]): Fou
   return out;
 }
 
-/** "A Nurse on …", "an ICU doctor on …": an article and a noun before "on", as a quote headline signs. */
+/** What a person tells of in a quote headline's signature: "A farmer's account of the floods". */
+const SIGNED_PIECES = new Set(['account', 'story', 'view', 'diary', 'tale', 'testimony', 'memories', 'perspective', 'letter']);
+
+/**
+ * "A Nurse on …", "an ICU doctor on …": an article and a noun before "on", as a quote headline
+ * signs; or before "'s account" ("A farmer's account of the Calder floods").
+ */
 function describedSigner(doc: Doc, from: number, end: number): TokenRange | null {
   if (!/^(?:a|an|the)$/.test(doc.tokens.lower[from])) return null;
   for (let i = from + 2; i < Math.min(end, from + HEADLINE_SPEAKER_LEAD); i++) {
-    if (doc.tokens.lower[i] === 'on') return doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'PROPN' ? { start: from, end: i } : null;
+    const tells = doc.tokens.lower[i] === "'s" && SIGNED_PIECES.has(doc.tokens.lower[i + 1] ?? '');
+    if (doc.tokens.lower[i] === 'on' || tells) return doc.upos(i - 1) === 'NOUN' || doc.upos(i - 1) === 'PROPN' ? { start: from, end: i } : null;
   }
   return null;
 }
