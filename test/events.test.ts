@@ -33,6 +33,11 @@ describe('events in an article', () => {
     expect(attack.events.some((e) => /^1[89]/.test(e.code))).toBe(true);
   });
 
+  it('codes no force from a phone call: "The minister rang the president"; troops that ringed a city still encircle it', () => {
+    expect(toArticleJSON(pipeline.run('The minister rang the president on Monday.')).events.filter((e) => /^1[89]/.test(e.code))).toEqual([]);
+    expect(toArticleJSON(pipeline.run('Russian troops ringed the city of Kharkiv on Monday.')).events.some((e) => e.predicate.lemma === 'ring')).toBe(true);
+  });
+
   it('codes no assault from a record broken: "Bolt broke the world record"; a broken ceasefire still codes', () => {
     expect(toArticleJSON(pipeline.run('Usain Bolt broke the world record in Berlin.')).events.filter((e) => /^1[89]/.test(e.code))).toEqual([]);
     expect(toArticleJSON(pipeline.run('Taliban fighters broke the ceasefire on Sunday.')).events.length).toBeGreaterThan(0);

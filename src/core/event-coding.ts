@@ -40,6 +40,12 @@ const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
 const POSSIBLE_AUX = new Set(['may', 'might', 'could', 'can', 'ca', 'should', 'would', "'d", 'must']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const PERSONAL_PRONOUNS = new Set(['it', 'he', 'she', 'they']);
+/**
+ * Forms the dictionaries list under a verb they do not belong to: CAMEO's ENCIRCLE [190] has "RANG"
+ * and "RUNG", but troops "ringed" a city; "rang" is a bell's or a phone's ("My son rang me").
+ */
+const FORMS_OF_OTHER_VERBS = new Set(['rang', 'rung']);
+
 const REGULAR_ENDINGS = ['ed', 'ing', 's'];
 
 /**
@@ -233,6 +239,7 @@ export class EventCoder {
    * lemma, then the form without a regular ending ("boycotted" → BOYCOTT).
    */
   private verbEntries(lower: string, lemma: string): VerbEntry[] | undefined {
+    if (FORMS_OF_OTHER_VERBS.has(lower)) return undefined;
     const verbs = this.dicts.verbs;
     // A form can open a compound entry of its own ("+ATTACKED_AND_STABBED", "+KILLED_AND_…"):
     // the verb's entries under its lemma count too, or "Russia attacked Ukraine" codes nothing.
