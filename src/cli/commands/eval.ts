@@ -53,8 +53,8 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check 6 (ours, 10 more genres, written blind)', key: 'newsCheck6', gold: ['repository:', 'test', 'fixtures', 'attribution6', 'check.jsonl'] },
 ];
 
-/** Our contradiction gold sets, in the repository: the dev gold, then nine written after it. */
-const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'check6', 'check7', 'check8', 'check9'].map((key) => ({
+/** Our contradiction gold sets, in the repository: the dev gold, then ten written after it. */
+const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'check6', 'check7', 'check8', 'check9', 'check10'].map((key) => ({
   name: key, key, gold: ['repository:', 'test', 'fixtures', 'contradictions', `${key}.jsonl`],
 }));
 
@@ -334,7 +334,7 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
                   for attribution, also test/fixtures/attribution{,2,3,4,5,6}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl to headlines4.jsonl (60 headlines each, written blind)
-                  for contradictions, also check.jsonl to check9.jsonl beside dev.jsonl
+                  for contradictions, also check.jsonl to check10.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
                   for deps, UD EWT dev and GUM dev
 
