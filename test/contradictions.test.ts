@@ -247,6 +247,19 @@ Foreign Minister Ana Ruiz denied that ${denied} with Iran would be signed.
     expect(claimWith(a, 'not resigned').stance).toBe('deny');
   });
 
+  it('reads no denial in declining to say: "refused to confirm or deny reports that he is engaged"', () => {
+    const a = analyse(`Actor keeps quiet on engagement
+
+Promoting his new thriller on Wednesday, the Blue Precinct star Jonah Albright refused to confirm or deny reports that he is engaged to singer Nadia Kerrigan.
+
+Lars Hemming on Monday denied reports that he would step down.
+`);
+    expect(claimWith(a, 'refused to confirm or deny').stance).not.toBe('deny');
+    const b = analyse('A spokesman said the company would neither confirm nor deny that it was in talks with Orbis.\n');
+    expect(claimWith(b, 'neither confirm nor deny').stance).toBe('assert');
+    expect(claimWith(a, 'he would step down').stance).toBe('deny');
+  });
+
   it('leaves who made a report out of what the report says: "criticism from Donald Trump that shutting the unit …"', () => {
     const a = analyse(`Mayor Bill de Blasio dismissed criticism from Republican presidential candidate Donald Trump that shutting the unit made the city less safe.
 `);

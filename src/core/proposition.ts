@@ -327,9 +327,25 @@ function denyingVerb(doc: Doc, head: number, content: ReadonlySet<number>): numb
   for (const above of ancestors(doc, head)) {
     if (!content.has(above)) return -1;
     // "denied everyday Americans a real voice" refuses: a second object makes no denial.
-    if (doc.upos(above) === 'VERB' && (CUE_READINGS.get(lemmaOf(doc, above)) ?? []).some((r) => r.cls === 'deny')) return childrenWith(doc, above, 'iobj').length > 0 ? -1 : above;
+    if (doc.upos(above) === 'VERB' && (CUE_READINGS.get(lemmaOf(doc, above)) ?? []).some((r) => r.cls === 'deny')) return childrenWith(doc, above, 'iobj').length > 0 || withholds(doc, above) ? -1 : above;
   }
   return -1;
+}
+
+/** Verbs of declining to say: "refused to confirm or deny", "declined to deny". */
+const DECLINING = new Set(['refuse', 'decline', 'fail']);
+
+/**
+ * "refused to confirm or deny reports that …", "would neither confirm nor deny": a denial verb
+ * paired with "confirm", or declined, says nothing either way.
+ */
+export function withholds(doc: Doc, verb: number): boolean {
+  if (!doc.layers.has('deps')) return false;
+  const governor = doc.tokens.head[verb];
+  const paired = (doc.tokens.deprel[verb] === 'conj' && governor >= 0 && lemmaOf(doc, governor) === 'confirm') || childrenWith(doc, verb, 'conj').some((k) => lemmaOf(doc, k) === 'confirm');
+  const top = doc.tokens.deprel[verb] === 'conj' ? governor : verb;
+  const declined = top >= 0 && doc.tokens.head[top] >= 0 && baseRelation(doc.tokens.deprel[top]) === 'xcomp' && DECLINING.has(lemmaOf(doc, doc.tokens.head[top]));
+  return paired || declined;
 }
 
 /** Marks a predicate that is a verb's lemma, not a class of the table: "~steal". */

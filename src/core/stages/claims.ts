@@ -3,7 +3,7 @@ import type { Stage } from '../pipeline.js';
 import { CUE_READINGS, takesParticle } from '../cues.js';
 import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { mentionOrder, type MentionOrder } from '../mention-order.js';
-import { frameOf, polarityOf, restsOnNegation, type Frame } from '../proposition.js';
+import { frameOf, polarityOf, restsOnNegation, withholds, type Frame } from '../proposition.js';
 import { side } from './contradictions.js';
 
 /**
@@ -220,7 +220,7 @@ function denialVerb(doc: Doc, span: Span, headline: boolean): string | null {
     // contests" in a lead are no denial.
     if (doc.upos(i) !== 'VERB' && !(headline && i > 0 && doc.upos(i - 1) === 'PROPN')) continue;
     const readings = CUE_READINGS.get(lemma[i] || lower[i]) ?? [];
-    if (readings.some((r) => r.cls === 'deny' && (r.particle === null || takesParticle(lower, i, doc.tokenCount, r.particle)))) return doc.word(i);
+    if (readings.some((r) => r.cls === 'deny' && (r.particle === null || takesParticle(lower, i, doc.tokenCount, r.particle))) && !withholds(doc, i)) return doc.word(i);
   }
   return null;
 }
