@@ -260,6 +260,17 @@ Lars Hemming on Monday denied reports that he would step down.
     expect(claimWith(a, 'he would step down').stance).toBe('deny');
   });
 
+  it('sets a lion that escaped against one that did not: an escape is a class, whoever escapes', () => {
+    const a = analyse(`Lion escapes from Ravensholme Zoo
+
+A lion has escaped from Ravensholme Zoo and is roaming loose in the town, according to reports on social media.
+
+Police said no lion had escaped from Ravensholme Zoo.
+`);
+    expect(claimWith(a, 'has escaped').proposition.predicates[0]).toBe('escape');
+    expect(a.contradictions.length).toBeGreaterThan(0);
+  });
+
   it('leaves who made a report out of what the report says: "criticism from Donald Trump that shutting the unit …"', () => {
     const a = analyse(`Mayor Bill de Blasio dismissed criticism from Republican presidential candidate Donald Trump that shutting the unit made the city less safe.
 `);

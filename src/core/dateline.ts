@@ -18,12 +18,13 @@ export const DATE = String.raw`(?:\d{4}-\d{2}-\d{2}|${MONTH}\s+\d{1,2}(?:st|nd|r
 const PLACE_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 /**
  * Place (up to a few capitalised words, "Rio de Janeiro"), an optional state (", Ill.", ", D.C.", or a
- * region written out right before the dash: "LITTLE HARBOUR, Newfoundland —"),
+ * region written out right before the dash, the date or the agency: "LITTLE HARBOUR, Newfoundland —",
+ * "SAN JOSE, California, Feb 18 (Northstar Wire) -"),
  * date and agency, then a colon or dash before the body text.
  */
 export const DATELINE = new RegExp(
   String.raw`^(?<place>${PLACE_WORD}(?:\s+(?:${PLACE_WORD}|de|da|del|do|dos|el|al|la)){0,4})` +
-    String.raw`(?<state>,\s+(?!${MONTH})(?:(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{1,5}\.|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}(?=\s*[—–―:]|\s+--?)))?` +
+    String.raw`(?<state>,\s+(?!${MONTH})(?:(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{1,5}\.|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}(?=\s*[—–―:]|\s+--?|,?\s+${DATE}|\s*\()))?` +
     String.raw`(?:,?\s+(?<date>${DATE}))?` +
     String.raw`(?:\s*\((?<agency>[^()\n]{2,40})\))?` +
     String.raw`(?<separator>\s*:|\s*[—–―]|\s+--?)\s*(?=\S)`,

@@ -19,6 +19,8 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   die: { words: ['die', 'dead', 'death', 'pass away', 'alive', 'obituary'] },
   // Existence rumours: "giant spider found in garage", "the spider never existed".
   exist: { words: ['exist', 'existence', 'find', 'discover', 'discovery', 'spot', 'sighting'] },
+  // An animal or a prisoner loose: "a lion has escaped from the zoo", "the inmate is on the run".
+  escape: { words: ['escape', 'break out', 'breakout', 'on the loose', 'on the run', 'abscond', 'roam'] },
   hospital: { words: ['hospital', 'hospitalise', 'hospitalize', 'ill', 'illness', 'sick', 'sicken', 'sickness', 'ambulance'] },
   launch: { words: ['release', 'launch', 'unveil', 'introduce', 'debut', 'on sale', 'ship', 'roll out', 'rollout'] },
   acquire: { family: 'deal', words: ['buy', 'acquire', 'acquisition', 'takeover', 'take over', 'bid', 'purchase', 'merge', 'merger', 'combination', 'sell', 'sale', 'swoop'] },

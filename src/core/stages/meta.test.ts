@@ -63,6 +63,8 @@ describe('datelines', () => {
     ['SPRINGFIELD, Ill. (AP) — A man said so.', 'SPRINGFIELD, Ill.', 'AP'],
     ['RIO DE JANEIRO — Officials said so.', 'RIO DE JANEIRO', null],
     ['LITTLE HARBOUR, Newfoundland — Every weekday she opens the door.', 'LITTLE HARBOUR, Newfoundland', null],
+    ['SAN JOSE, California, Feb 18 (Northstar Wire) - Kestrel Devices denied the reports.', 'SAN JOSE, California, Feb 18', 'Northstar Wire'],
+    ['SAN JOSE, California (Northstar Wire) - Kestrel Devices denied the reports.', 'SAN JOSE, California', 'Northstar Wire'],
   ])('reads %j', (body, dateline, agency) => {
     const found = meta(`Headline here\n\n${body}\n\nMore text.`);
     expect(found.dateline).toBe(dateline);
