@@ -91,6 +91,9 @@ describe('names of people', () => {
   it('joins a headline\'s short name to the firm or person the body names in full', () => {
     const a = toArticleJSON(analyzer.run('Shares in Halbrook Slump After Profit Warning\n\nShares in Halbrook Foods fell 18% on Thursday after the sandwich maker warned on profit.'));
     expect(a.entities.filter((e) => e.name.startsWith('Halbrook')).map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Halbrook Foods', 'ORG', 2]]);
+    // With its legal form after the business word: "Kestrel Devices Inc".
+    const k = toArticleJSON(analyzer.run('Kestrel says no smartwatch launch planned for March event\n\nKestrel Devices Inc on Wednesday denied reports that it would unveil a smartwatch next month.'));
+    expect(k.entities.filter((e) => e.name.startsWith('Kestrel')).map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Kestrel Devices Inc', 'ORG', 2]]);
     // An entity's id is its place, and the speakers stage adds its entities after the merge.
     const doc = analyzer.run('Why the Verano recall story won\'t go away\n\nVerano says there is no recall. But three dealers told this blog they had been asked to stop selling cars.\n\nVerano Motors will recall the cars within weeks, the dealers believe.');
     expect(doc.entities.map((e, k) => e.id === `e${k + 1}`)).not.toContain(false);

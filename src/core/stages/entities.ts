@@ -591,7 +591,7 @@ const BUSINESS_WORDS = new Set([
   'semiconductor', 'semiconductors', 'chemicals', 'resources', 'mining', 'petroleum', 'airways', 'shipping',
   'investments', 'solutions', 'electronics', 'automotive', 'biotech', 'therapeutics', 'retail', 'stores',
   'homes', 'properties', 'developments', 'construction', 'hotspur', 'fc', 'events', 'promotions', 'productions',
-  'studios', 'records', 'auto', 'autos', 'steel', 'oil', ...CLUB_WORDS,
+  'studios', 'records', 'auto', 'autos', 'steel', 'oil', 'devices', 'networks', 'instruments', ...CLUB_WORDS,
 ]);
 /** Roles held at an employer, not at a post ("the ambassador at Geneva"). */
 const EMPLOYEES = new Set(['analyst', 'analysts', 'economist', 'economists', 'strategist', 'researcher', 'researchers', 'professor', 'executive', 'director', 'manager', 'engineer', 'partner', 'lawyer', 'spokesman', 'spokeswoman', 'spokesperson', 'trader', 'banker']);
@@ -1032,13 +1032,26 @@ function findBusinessByFirstWords(doc: Doc, c: Candidate, name: string): number 
     const e = doc.entities[k];
     if (e.type !== 'ORG' || e.unnamed) continue;
     const full = e.name.toLowerCase();
-    const rest = full.startsWith(lower) ? full.slice(lower.length).split(' ') : [];
-    if ((rest.length === 1 && (BUSINESS_WORDS.has(rest[0]) || CLUB_WORDS.includes(rest[0]))) || (clubWord !== null && full.endsWith(clubWord))) {
+    if (opensFirmName(lower.trim(), full) || (clubWord !== null && full.endsWith(clubWord))) {
       c.type = 'ORG';
       return k;
     }
   }
   return undefined;
+}
+
+/** A firm's legal form after its name: "Kestrel Devices Inc", "Halbrook Foods plc". */
+const LEGAL_FORMS = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'plc', 'corp', 'corp.', 'co', 'co.', 'llc', 'ag', 'sa', 'gmbh', 'nv']);
+
+/**
+ * Whether a one-word name opens a firm's or club's name (both lower case) and leaves out only its
+ * business word and legal form: "kestrel" of "kestrel devices inc", "halvern" of "halvern athletic".
+ */
+function opensFirmName(short: string, full: string): boolean {
+  if (!full.startsWith(`${short} `)) return false;
+  const rest = full.slice(short.length + 1).split(' ');
+  if (rest.length === 2 && LEGAL_FORMS.has(rest[1])) rest.pop();
+  return rest.length === 1 && (BUSINESS_WORDS.has(rest[0]) || CLUB_WORDS.includes(rest[0]));
 }
 
 /** Last words a club is called by alone. */
@@ -1063,8 +1076,7 @@ function mergeHeadlineShortNames(doc: Doc): void {
       if (k === from || full.unnamed) return false;
       const name = full.name.toLowerCase();
       if (full.type === 'PERSON') return headlineOnly && name.endsWith(` ${lower}`);
-      const rest = name.startsWith(`${lower} `) ? name.slice(lower.length + 1) : '';
-      return full.type === 'ORG' && (BUSINESS_WORDS.has(rest) || CLUB_WORDS.includes(rest));
+      return full.type === 'ORG' && opensFirmName(lower, name);
     });
     if (into >= 0) mergeEntity(doc, from, into);
   }
