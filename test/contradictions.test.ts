@@ -196,6 +196,9 @@ The club said the striker has a serious knee injury.
 Halvorsen Chemicals denied that any chemicals from its plant reached the river Ness.
 `);
     expect(claimWith(a, 'racially toxic').proposition.predicates).not.toContain('leak');
+    // A water supply is no aid: "supply" is support only as a verb ("supplied weapons").
+    const water = analyse('Calder Brook Water dismissed social media claims that the supply had been contaminated.\n');
+    expect(claimWith(water, 'the supply had been contaminated').proposition.predicates).toEqual(['leak']);
     expect(claimWith(a, 'chemicals from its plant').proposition.predicates).toContain('leak');
   });
 

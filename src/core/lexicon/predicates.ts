@@ -63,9 +63,9 @@ export const PREDICATE_CLASSES: ReadonlyMap<string, readonly PredicateClass[]> =
 /**
  * Words that evoke their class only as verbs: "signed a contract" but "no signs of", "named a
  * successor" but "by name", "fired the chief" but "feet to the fire", "will move" but "the move",
- * "have separated" but "two separate incidents".
+ * "have separated" but "two separate incidents", "supplied weapons" but "the water supply".
  */
-export const VERB_ONLY = new Set(['sign', 'name', 'fire', 'move', 'ship', 'leave', 'close', 'block', 'separate']);
+export const VERB_ONLY = new Set(['sign', 'name', 'fire', 'move', 'ship', 'leave', 'close', 'block', 'separate', 'supply']);
 
 /**
  * Verbs that let their object's event through as the proposition: "preparing a takeover bid",
