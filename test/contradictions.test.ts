@@ -214,9 +214,11 @@ The minister rejected the idea that the army would seize power.
     expect(claimWith(a, 'seize power').proposition.predicates).toContain('seize-power');
   });
 
-  it('reads no closure into "shut out", a verb the next word gives another sense', () => {
+  it('reads no closure into "shut out", nor a death into "a dead heat": the next word gives another sense', () => {
     const a = analyse('Trump is assured to be nearly shut out of support, party leaders said.\n');
     expect(claimWith(a, 'shut out of support').proposition.predicates).not.toContain('close-down');
+    const poll = analyse('Coleman and Sanders are in a dead heat in California, the poll found.\n');
+    expect(claimWith(poll, 'dead heat').proposition.predicates).not.toContain('die');
   });
 
   it('sets a deal of one kind against a denial of a deal of that kind only: "a peace deal" is not "the nuclear deal"', () => {

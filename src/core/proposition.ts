@@ -58,7 +58,7 @@ const REPORT_LINKS = new Set(['that', 'of', 'about']);
 /** A class's verb with a word after it that makes it mean something else: no event of the class. */
 const OTHER_SENSES = new Set([
   'shut out', 'close out', 'close in', 'close rank', 'sign off', 'hold off', 'hold on', 'hold up', 'fall out', 'fall behind',
-  'fall short', 'leave out', 'block out', 'freeze out', 'move on', 'launch into',
+  'fall short', 'leave out', 'block out', 'freeze out', 'move on', 'launch into', 'dead heat',
 ]);
 /** Verbs of a stance towards what follows them, whose negation denies no event. */
 const STANCE_VERBS = new Set(['pretend', 'hesitate', 'want', 'need', 'forget', 'mind', 'care', 'wait', 'worry', 'doubt', 'intend']);
