@@ -178,7 +178,8 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
       break;
     }
     // "criticism from Republican candidate Donald Trump that …": who made the report is its source, not a participant.
-    const that = REPORT_SOURCE_LINKS.has(lower[all[n + 1]]) ? all.findIndex((i, m) => m > n + 2 && m <= n + 2 + REPORT_SOURCE_TOKENS && lower[i] === 'that') : -1;
+    const after = REPORT_SOURCE_LINKS.has(lower[all[n + 1]]) ? all.slice(n + 3, n + 3 + REPORT_SOURCE_TOKENS).findIndex((i) => lower[i] === 'that') : -1;
+    const that = after < 0 ? -1 : n + 3 + after;
     if (that > 0) {
       from = that + 1;
       reportSource = { start: doc.tokens.start[all[n + 2]], end: doc.tokens.end[all[that - 1]] };

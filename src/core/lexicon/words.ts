@@ -60,6 +60,19 @@ export function isPageLabelWord(lower: string): boolean {
   return PAGE_LABEL_WORDS.has(lower);
 }
 
+/**
+ * Common nouns for a news medium: "the newspaper", "the broadcaster"; before a name, they say it is
+ * one ("the journal Lancet Neurology").
+ */
+const MEDIA_NOUNS = new Set([
+  'channel', 'network', 'newspaper', 'paper', 'broadcaster', 'station', 'outlet', 'magazine', 'daily', 'agency', 'website',
+  'journal', 'tabloid', 'weekly', 'broadsheet',
+]);
+
+export function isMediaNoun(lower: string): boolean {
+  return MEDIA_NOUNS.has(lower);
+}
+
 /** Heads that name a country's armed forces, whichever word the writer used. */
 const MILITARY_HEADS = new Set(['army', 'military', 'forces', 'force']);
 

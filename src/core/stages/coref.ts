@@ -1,4 +1,4 @@
-import { descriptorType } from '../lexicon/words.js';
+import { descriptorType, isMediaNoun } from '../lexicon/words.js';
 import type { Doc, Entity, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import type { EntityLexicon } from './entities.js';
@@ -14,8 +14,6 @@ import { baseRelation } from '../syntax.js';
  * they matter, for speakers, in speakers.ts.
  */
 
-/** Heads that refer back to a medium someone spoke to. */
-const MEDIA_HEADS = new Set(['channel', 'network', 'newspaper', 'paper', 'broadcaster', 'station', 'outlet', 'magazine', 'daily', 'agency', 'website']);
 /** Words right before a mention of an addressee or medium. */
 const ADDRESSEE_LEADS = new Set(['told', 'tell', 'tells', 'telling', 'to', 'with']);
 
@@ -40,11 +38,11 @@ function resolveDefiniteDescriptions(doc: Doc, lexicon: Pick<EntityLexicon, 'isO
     const place = PLACE_NOUNS.has(lower[i]);
     // "the carmaker", "the utility": a business by its trade is the last organisation that was a subject.
     const business = descriptorType(lower[i]) === 'ORG';
-    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || business || MEDIA_HEADS.has(lower[i]) || KIND_NAME_WORDS.has(lower[i]) || place)) continue;
+    if (lower[i - 1] !== 'the' || taken[i] || !(lexicon.isOrgCue(lower[i]) || business || isMediaNoun(lower[i]) || KIND_NAME_WORDS.has(lower[i]) || place)) continue;
     if (doc.upos(i) !== 'NOUN') continue;
     // "The developer, Kenmore Homes,": the name in apposition says who.
     if (i + 2 < doc.tokenCount && doc.word(i + 1) === ',' && taken[i + 2]) continue;
-    const antecedent = place ? lastPlaceNamedAs(doc, i, lower[i]) : MEDIA_HEADS.has(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i, lower[i]);
+    const antecedent = place ? lastPlaceNamedAs(doc, i, lower[i]) : isMediaNoun(lower[i]) ? lastAddressee(doc, i) : lastSubjectOrganisation(doc, i, lower[i]);
     if (antecedent < 0) continue;
     added.push({
       start: doc.tokens.start[i - 1], end: doc.tokens.end[i], tokenStart: i - 1, tokenEnd: i + 1,

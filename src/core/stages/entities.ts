@@ -5,7 +5,7 @@ import { tagEntities, type NerModel, type NerSpan } from '../ner.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { NAME_TITLES } from '../lexicon/curated.js';
 import { PLACE_NOUNS } from '../lexicon/predicates.js';
-import { descriptorType, isPageLabelWord } from '../lexicon/words.js';
+import { descriptorType, isMediaNoun, isPageLabelWord } from '../lexicon/words.js';
 import { lineCase, NAME_JOINERS, readsAsVerb } from '../ner-casing.js';
 import { CUE_READINGS } from '../cues.js';
 import { lemmatize } from '../lemma.js';
@@ -610,8 +610,6 @@ const STREET_WORDS = new Set(['lane', 'road', 'street', 'avenue', 'boulevard', '
 /** Heads of "X of <name>" where the name is a place: its residents, its mayor, the town it is. */
 const RESIDENCE_HEADS = new Set(['residents', 'inhabitants', 'villagers', 'townspeople', 'citizens', 'people', 'mayor', 'town', 'village', 'city', 'suburb', 'outskirts', 'streets']);
 
-/** Common nouns for a publication, before its name: "the journal Nature", "the newspaper Le Monde". */
-const PUBLICATION_KINDS = new Set(['journal', 'newspaper', 'magazine', 'tabloid', 'weekly', 'daily', 'broadsheet', 'website', 'broadcaster']);
 /** What is printed in a publication: "a report in Handelsblatt", "an interview in Le Monde". */
 const PRINTED_PIECES = new Set(['report', 'article', 'interview', 'story', 'column', 'editorial', 'op-ed', 'piece', 'letter', 'advertisement', 'ad', 'essay']);
 
@@ -640,7 +638,7 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   // "a report in Handelsblatt", "analysts polled by Refinitiv": a publication, a pollster.
   const printedIn = lower[start - 1] === 'in' && PRINTED_PIECES.has(lower[start - 2] ?? '');
   // "the journal Lancet Neurology", "the newspaper Le Monde": whatever the model said.
-  const kindNamed = PUBLICATION_KINDS.has(lower[start - 1] ?? '') && lower[start - 2] === 'the';
+  const kindNamed = isMediaNoun(lower[start - 1] ?? '') && lower[start - 2] === 'the';
   const polledBy = lower[start - 1] === 'by' && (lower[start - 2] === 'polled' || lower[start - 2] === 'surveyed');
   if (!place && ((printedIn && span.type !== 'PER') || polledBy || kindNamed)) return { ...candidate, type: 'ORG' };
   // "an analyst at Bernstein", "a strategist at Peel Hunt": a role at a name the gazetteer does

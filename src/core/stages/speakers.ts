@@ -678,8 +678,10 @@ function describedSubjectBefore(doc: Doc, offset: number, gender: Gender | 'plur
   // A named person, or a quote with a speaker, since the subject is the nearer antecedent; not of
   // "they", which no one person is ("The researchers, led by Dr. Marcus Lind, … They cautioned").
   const index = indexes.get(doc) ?? mentionIndex(doc);
-  for (let j = index.firstFrom(doc.tokens.end[subject]); gender !== 'plural' && j < index.byStart.length && doc.mentions[index.byStart[j]].start < offset; j++) {
-    if (doc.entities[doc.mentions[index.byStart[j]].entity].type === 'PERSON') return null;
+  if (gender !== 'plural') {
+    for (let j = index.firstFrom(doc.tokens.end[subject]); j < index.byStart.length && doc.mentions[index.byStart[j]].start < offset; j++) {
+      if (doc.entities[doc.mentions[index.byStart[j]].entity].type === 'PERSON') return null;
+    }
   }
   if (doc.quotes.some((q) => q.speaker !== null && q.cue !== null && q.cue.start > doc.tokens.end[subject] && q.cue.end < offset)) return null;
   let start = subject;
