@@ -46,6 +46,13 @@ describe('quote metric (Gender Gap Tracker)', () => {
     expect(r['quote@0.3']).toEqual({ p: 100, r: 50, f1: 66.7 });
   });
 
+  it('of predictions that cover a gold quote equally, matches the closer fit: a turn holding a nested report keeps its own gold', () => {
+    // Gold: a transcript turn [0, 100) and the report nested in it [40, 60); we predict both.
+    const gold = [att({ content: chars([40, 60]) }), att({ content: chars([0, 100]) })];
+    const r = score([gold, [att({ content: chars([0, 100]) }), att({ content: chars([40, 60]) })]]);
+    expect(r['quote@0.3']).toEqual({ p: 100, r: 100, f1: 100 });
+  });
+
   it('matches within a document and sums counts over documents', () => {
     const quote = att({ content: chars([0, 10]) });
     const r = score([[quote], [quote]], [[quote], []], [[], [att({ content: chars([0, 10]) })]]);

@@ -146,18 +146,24 @@ export function tallyDocument(into: AttributionCounts, gold: readonly Attributio
   tallyTriples(into.overlap.triple, gold, predicted, (a, b) => intersection(a, b) > 0);
 }
 
-/** GGT quote match on contents: |gold ∩ predicted| / |gold| ≥ threshold. Returns the matched pairs (original indexes). */
+/**
+ * GGT quote match on contents: |gold ∩ predicted| / |gold| ≥ threshold; of equal coverage, the
+ * closer fit (Jaccard) first, so a turn that holds a nested report does not take that report's
+ * gold from our own quote of it. Returns the matched pairs (original indexes).
+ */
 function tallyQuotes(into: Tally, gold: readonly Attribution[], predicted: readonly Attribution[], threshold: number): Pair[] {
   const goldQuotes = withRole(gold, 'content');
   const predictedQuotes = withRole(predicted, 'content');
+  const contents = (g: number, p: number) => [gold[goldQuotes[g]].content!, predicted[predictedQuotes[p]].content!] as const;
   const pairs = matchGreedy(
     goldQuotes.length,
     predictedQuotes.length,
     (g, p) => {
-      const goldContent = gold[goldQuotes[g]].content!;
-      return intersection(goldContent, predicted[predictedQuotes[p]].content!) / size(goldContent);
+      const [goldContent, predictedContent] = contents(g, p);
+      return intersection(goldContent, predictedContent) / size(goldContent);
     },
     threshold,
+    (g, p) => jaccard(...contents(g, p)),
   );
   into.hit += pairs.length;
   into.predicted += predictedQuotes.length;
