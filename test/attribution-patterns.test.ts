@@ -509,6 +509,14 @@ describe('speakers the parse resolves', () => {
     expect(b.speakerOf('crews were on standby')).toBe('administration officials');
   });
 
+  it('"who added" after a named person\'s appositive speaks for the person; a second, coordinated "and who" for the first\'s antecedent', () => {
+    const a = analyse('The failure had made the shortage worse, said Piet Aarsen, a spokesman for the state-owned operator, who added that engineers hoped to repair it.');
+    expect(a.speakerOf('engineers hoped to repair it')).toBe('Piet Aarsen');
+    const b = analyse('Dagny Ruud, an independent energy analyst who advised the previous government on grid investment and who has argued since 2021 that the network was close to its limits, said the crisis had been predictable.');
+    expect(b.quote('the network was close to its limits')).toMatchObject({ source: { text: 'who' } });
+    expect(b.speakerOf('the network was close to its limits')).toBe('Dagny Ruud');
+  });
+
   it('the parse finds the head of a long description: voters, a woman', () => {
     const a = analyse('Voters I spoke to in Ohio told me they felt ignored.\n\nOne woman, a nurse in Dayton, said she would stay home.');
     expect(a.speakerOf('they felt ignored')).toBe('Voters');
@@ -902,12 +910,28 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['a headline\'s passive "told to"', 'Flooding: Thousands told to leave homes in Valencia'],
     ['a comment not made', 'The company did not comment on reports that it was developing a new chip for the Chinese market.'],
     ['a plea in court', 'Deborah Ellison, 58, of Kettering, admitted 14 counts of fraud by abuse of position at Northampton Crown Court in September.'],
+    ['a pronoun pointing back', 'Portmere\'s campaigners dispute that.'],
+    ['a pronoun pointing back, with a place', 'Not without a filter, no, and I would say that to the mayor\'s face.'],
+    ['a pronoun disputed', 'We published those numbers on Thursday, and nobody from the city has disputed them.'],
+    ['how much a thing tells of another', 'Both towns have a case, and the fight says a lot about how small places compete.'],
+    ['a thing shown to someone', 'A mother in the Eastfield neighbourhood showed me her son\'s results.'],
+    ['a free relative\'s verb', 'What worries me more is the schools.'],
+    ['a permission', 'He allowed the fine to be paid over five years.'],
+    ['a team\'s figures after a colon', 'Heat: Mbeki 38, Whitlow 19, Adjei 14. Stags: Ferrante 27, Pike 22, Osei 16.'],
+    ['a transcript\'s title', 'TRANSCRIPT: Toxicologist Ngozi Okafor on the Milbrook Water Crisis'],
+    ['a picture\'s caption', 'Photo: The MV Island Maid leaves Portmere on a grey Tuesday morning'],
     ['figures someone cites', 'But the figures he cites leave out the nurses who rely on the service.'],
     ['what someone decided', 'The cabinet will review the cuts in March. Doris Fenwick has already decided what she will tell them.'],
     ['a results line before a colon', 'Hartfield Town 2-2 Kingsbridge Rovers: Okafor header rescues point for furious visitors'],
     ['a page label in capitals', 'BREAKING: MAGNITUDE 6.4 EARTHQUAKE STRIKES OFF NORTHERN JAPAN, NO TSUNAMI WARNING'],
   ])('%s', (_, text) => {
     expect(analyse(text).quotes).toEqual([]);
+  });
+
+  it('still reports a clause after "that" and a phrase, a concession with "allowed that", and a pronoun whose clause goes on', () => {
+    expect(analyse('He said that in 2019 the firm lost money.').attributions()).toEqual([['He', 'that in 2019 the firm lost money']]);
+    expect(analyse('He allowed that the plan had flaws.').attributions()).toEqual([['He', 'that the plan had flaws']]);
+    expect(analyse('What I will say is that when I met him last month, I told him that the public\'s patience had run out.').attributions()).toContainEqual(['I', 'that the public\'s patience had run out']);
   });
 
   it('reads an act the outer report tells of as no report of its own: "Kenya recalled its ambassador, the ministry said"', () => {

@@ -54,6 +54,8 @@ const PAGE_LABEL_WORDS = new Set([
   'obituary', 'preview', 'recap', 'correction', 'graphic', 'quiz', 'newsletter', 'in', 'pictures', 'focus',
   // A fact check's parts: "THE CLAIM:", "OUR VERDICT:", "Rating:".
   'claim', 'verdict', 'rating', 'ruling', 'facts', 'context', 'background', 'summary',
+  // A transcript's title and a picture's caption: "TRANSCRIPT: …", "Photo: …".
+  'transcript', 'photo', 'photograph', 'picture', 'image', 'caption',
 ]);
 
 export function isPageLabelWord(lower: string): boolean {

@@ -100,6 +100,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
           : hit.lexiconClass !== null;
         if (!keep) continue;
       }
+      if (result.source) result.source = coordinatedRelative(doc, result.source);
       found.push(result);
       if (result.source) previousSource = result.source;
       i = hit.tokens.end - 1;
@@ -941,7 +942,7 @@ const ACTS_UNLESS_SPEECH = new Set(['refuse', 'decline', 'agree', 'offer']);
 const VISUAL_RECORDS = /^(?:replays?|footage|videos?|images?|pictures?|photos?|photographs?|scans?|cctv|x-rays?|recordings?|clips?|charts?|graphs?|maps?|diagrams?|schedules?|models?|simulations?)$/;
 const EVIDENCING = new Set(['show', 'prove', 'demonstrate', 'underline', 'underscore', 'highlight', 'reveal', 'indicate']);
 const EVENT_NOUNS = new Set(['operation', 'attack', 'strike', 'raid', 'killing', 'incident', 'move', 'decision', 'win', 'victory', 'defeat', 'episode', 'crisis', 'event', 'war', 'fighting', 'outbreak', 'collapse']);
-const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall', 'post', 'write', 'share', 'rule']);
+const CLAUSE_ONLY = new Set(['see', 'hear', 'read', 'watch', 'learn', 'sing', 'celebrate', 'thank', 'offer', 'recall', 'post', 'write', 'share', 'rule', 'allow']);
 const NO_COMMENT = new Set(['comment', 'say', 'respond', 'elaborate', 'discuss', 'answer', 'speak', 'talk', 'confirm', 'provide', 'give', 'identify', 'name', 'reveal', 'disclose', 'specify']);
 const FRAMING_ONLY = new Set(['obl:tmod', 'obl:unmarked', 'obl:npmod', 'nmod:tmod']);
 /** Prepositions of a physical path: "slammed into", "hit against". */
@@ -1046,6 +1047,18 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (relation === 'obj' && PHYSICAL_SENSE.has(lemma)) return objectIsReported(doc, v);
   // "are heavily contesting Ohio", "challenged Wales": a place contested is a race or a match.
   if (relation === 'obj' && CONTESTING.has(lemma) && isLoneObject(doc, v) && PLACE_TYPES.has(mentionTypeAt(doc, childrenWith(doc, v, 'obj')[0]))) return false;
+  // "dispute that", "would say that to the mayor's face", "has disputed them": a pronoun points back
+  // at what was said; it is no statement of its own. (Not "said that in 2019 the firm lost money".)
+  const clauseEnds = range.end >= doc.tokenCount || /^[.!?;]$/.test(doc.word(range.end));
+  const pointsBack = POINTING_PRONOUNS.has(doc.tokens.lower[range.start]) && !quotesWithin(range, regionOf) && clauseEnds &&
+    (range.end === range.start + 1 || (doc.upos(range.start + 1) === 'ADP' && !hasVerb(doc, range.start + 1, range.end)));
+  if (pointsBack) return false;
+  // "the fight says a lot about how small places compete": telling of, not a statement.
+  if (childrenWith(doc, v, 'obj').some((object) => AMOUNTS_TOLD.has(doc.tokens.lemma[object]) && doc.tokens.lower[object + 1] === 'about')) return false;
+  // "A mother showed me her son's results": a thing shown to someone is shown, not stated.
+  if (lemma === 'show' && relation === 'obj' && childrenWith(doc, v, 'iobj').length > 0) return false;
+  // "What worries me more is the schools": the verb is the subject's own clause.
+  if (v > 0 && doc.tokens.lower[v - 1] === 'what' && doc.tokens.head[v - 1] === v) return false;
   // "has not responded to the sugar duties": what is answered, not the answer.
   if (baseRelation(relation) === 'obl' && ANSWERING.has(lemma) && doc.tokens.lower[range.start] === 'to') return false;
   // "Westmoor replied with 251 for nine", "replied with crying emojis": an answer in deeds or runs;
@@ -1086,6 +1099,12 @@ function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRan
  * wanting ("want them to leave" is a demand, "want a say" is not) and adding ("added that …").
  */
 const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add', 'declare', 'agree']);
+
+/** Pronouns that point back at something said: "dispute that", "denied it". */
+const POINTING_PRONOUNS = new Set(['that', 'this', 'it', 'them', 'so']);
+
+/** How much a thing tells of another: "says a lot about", "tells us little about". */
+const AMOUNTS_TOLD = new Set(['lot', 'much', 'little', 'something', 'nothing', 'plenty', 'volume', 'more', 'less']);
 
 /** Goals and points one adds: "added a second", "added his third". */
 const SCORED = new Set(['second', 'third', 'fourth', 'fifth', 'sixth', 'late', 'goal', 'try', 'penalty', 'brace', 'header']);
@@ -1320,6 +1339,16 @@ function antecedentOfRelative(doc: Doc, source: TokenRange, sentStart: number): 
   let last = source.start - 1;
   if (last >= sentStart && doc.word(last) === ',') last--;
   return (last >= sentStart ? nounPhraseEndingAt(doc, last, sentStart) : null) ?? source;
+}
+
+/**
+ * "an analyst who advised the previous government and who has argued": the second relative clause's
+ * subject is its pronoun alone, which stands for what the first follows (speakers.ts resolves it).
+ */
+function coordinatedRelative(doc: Doc, source: TokenRange): TokenRange {
+  const last = source.end - 1;
+  const coordinated = last - 1 > source.start && RELATIVE_PRONOUNS.has(doc.tokens.lower[last]) && doc.tokens.lower[last - 1] === 'and';
+  return coordinated ? { start: last, end: source.end } : source;
 }
 
 interface RestAfterCue {
@@ -1789,7 +1818,7 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     // "Analysis: Jane Doe, Washington", "Campaign ID: 1234": a label, not a statement. A title-case
     // headline hides its verb from the tagger ("Poll: Wealthy Voters Abandon Republican Party"),
     // so a longer content passes without one.
-    if (!hasVerb(doc, colon + 1, end) && end - colon - 1 < 5) continue;
+    if (!hasVerb(doc, colon + 1, end) && (end - colon - 1 < 5 || isStatisticsList(doc, colon + 1, end))) continue;
     const cue = makeCue(doc, { start: colon, end: colon + 1 }, ':', 'assert', false);
     out.push({
       cue: cue.cue, cueTokens: cue.tokens, source, addressee: null, sentenceEnd: tokenEnd,
@@ -1797,6 +1826,17 @@ function colonAttributions(doc: Doc, regionOf: Int32Array, found: Found[]): Foun
     });
   }
   return out;
+}
+
+/** "Heat: Mbeki 38, Whitlow 19, Adjei 14": a list whose every item ends in a number is a team's figures. */
+function isStatisticsList(doc: Doc, from: number, end: number): boolean {
+  let items = 0;
+  for (let k = from + 1; k <= end; k++) {
+    if (k < end && doc.word(k) !== ',') continue;
+    if (doc.upos(k - 1) !== 'NUM') return false;
+    items++;
+  }
+  return items >= 2;
 }
 
 /**

@@ -87,9 +87,13 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     // "the officials, who added …" speak for the noun right before the comma, else the noun the
     // parse hangs the clause on (a clause after a quotation may hang on a word inside it).
     const at = doc.tokenAt(source.start);
+    // "an analyst who advised … and who has argued": the first of the coordinated clauses follows the antecedent.
+    const first = at > 1 && doc.tokens.lower[at - 1] === 'and' ? doc.tokens.lower.lastIndexOf(doc.tokens.lower[at], at - 2) : -1;
+    const sentenceStart = doc.sentences[doc.sentenceOf(at)]?.tokenStart ?? 0;
+    if (first >= sentenceStart && first >= 0) return resolveSource(doc, { start: doc.tokens.start[first], end: doc.tokens.end[first] }, lexicon);
     const before = at > 0 && doc.word(at - 1) === ',' ? at - 2 : at - 1;
     const nominal = before >= 0 && (doc.upos(before) === 'NOUN' || doc.upos(before) === 'PROPN');
-    const antecedent = nominal ? before : antecedentOf(doc, at);
+    const antecedent = nominal ? namedByAppositive(doc, before) : antecedentOf(doc, at);
     if (antecedent < 0) return null;
     // "former referee Keith Hackett, who wrote": the name the antecedent ends, whatever its subtree.
     const index = indexes.get(doc) ?? mentionIndex(doc);
@@ -142,6 +146,23 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     if (firm) return firm.id;
   }
   return describedEntity(doc, source, head, named ?? possessorIn(doc, source), lexicon);
+}
+
+/**
+ * "Piet Aarsen, a spokesman for the state-owned operator, who added": a common noun that ends an
+ * appositive (through the prepositions it hangs on) stands for the name the appositive follows.
+ */
+function namedByAppositive(doc: Doc, noun: number): number {
+  if (doc.upos(noun) !== 'NOUN') return noun;
+  const { head, deprel } = doc.tokens;
+  let k = noun;
+  for (let steps = 0; steps < 3 && baseRelation(deprel[k]) === 'nmod' && head[k] >= 0; steps++) k = head[k];
+  const name = head[k];
+  if (deprel[k] !== 'appos' || name < 0 || name >= k || doc.upos(name) !== 'PROPN') return noun;
+  // The name's last word: "Dagny/head Ruud/flat".
+  let last = name;
+  while (last + 1 < k && head[last + 1] === name && deprel[last + 1] === 'flat') last++;
+  return last;
 }
 
 /** The speaker a relative pronoun stands for: the phrase from `tokenStart` to its antecedent. */
