@@ -14,7 +14,7 @@ import {
   type ByteWriter,
   type Classifier,
   type PerceptronModel,
-  type PerceptronTrainer,
+  type Trainer,
 } from './perceptron.js';
 import { readWordClusters, writeWordClusters, type WordClusters } from './word-clusters.js';
 
@@ -114,7 +114,7 @@ export type NerWords = Pick<NerModel, 'clusters' | 'lowercase' | 'dictionary'>;
  */
 export interface NerTraining {
   gold: ArrayLike<number>;
-  trainer: PerceptronTrainer;
+  trainer: Trainer;
   firstPass?: readonly NerSpan[];
 }
 
@@ -277,7 +277,7 @@ class Decoder {
   }
 
   /** Structured perceptron update towards `gold` and away from the decoded path. */
-  update(trainer: PerceptronTrainer, gold: ArrayLike<number>, features: Uint32Array, counts: Int32Array, from: number, n: number): void {
+  update(trainer: Trainer, gold: ArrayLike<number>, features: Uint32Array, counts: Int32Array, from: number, n: number): void {
     const { path, one } = this;
     for (let k = 0; k < n; k++) {
       const i = from + k;

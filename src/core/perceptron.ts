@@ -233,11 +233,19 @@ export interface QuantiseOptions {
   pack?: boolean;
 }
 
+/** What structured training updates: a classifier whose weights move, averaged into the shipped model. */
+export interface Trainer extends Classifier {
+  update(truth: number, guess: number, features: ArrayLike<number>, n: number): void;
+  nudge(c: number, delta: number, features: ArrayLike<number>, n: number): void;
+  tick(): void;
+  toModel(options: QuantiseOptions): PerceptronModel;
+}
+
 /**
  * Dense trainer with weight averaging (Daumé's trick: keep `w` and `u = Σ step·Δ`; the average
  * is `w − u/step`), so no per-weight timestamps are needed.
  */
-export class PerceptronTrainer implements Classifier {
+export class PerceptronTrainer implements Trainer {
   readonly classes: readonly string[];
   readonly bits: number;
   private readonly weights: Float32Array;
@@ -299,36 +307,45 @@ export class PerceptronTrainer implements Classifier {
   }
 
   /** The averaged weights, quantised and without zero entries: the model that gets shipped. */
-  toModel({ weightBytes, minWeight = 1, pack = true }: QuantiseOptions): PerceptronModel {
-    const { weights, steps, step } = this;
-    const nClasses = this.classes.length;
-    const averaged = new Float32Array(weights.length);
-    let maxAbs = 0;
-    for (let j = 0; j < weights.length; j++) {
-      const value = weights[j] - steps[j] / step;
-      averaged[j] = value;
-      if (Math.abs(value) > maxAbs) maxAbs = Math.abs(value);
-    }
-    const limit = weightBytes === 1 ? 127 : 32767;
-    // Rounded to float32 as the file stores it, so a loaded model scores exactly like this one.
-    const scale = Math.fround(maxAbs > 0 ? maxAbs / limit : 1);
-    const rows = 1 << this.bits;
-    const rowStart = new Uint32Array(rows + 1);
-    const classes: number[] = [];
-    const quantised: number[] = [];
-    for (let row = 0; row < rows; row++) {
-      rowStart[row] = classes.length;
-      for (let c = 0; c < nClasses; c++) {
-        const q = Math.round(averaged[row * nClasses + c] / scale);
-        if (Math.abs(q) < minWeight || q === 0) continue;
-        classes.push(c);
-        quantised.push(q);
-      }
-    }
-    rowStart[rows] = classes.length;
-    const entryWeight = weightBytes === 1 ? Int8Array.from(quantised) : Int16Array.from(quantised);
-    return new PerceptronModel(this.classes, this.bits, scale, rowStart, Uint8Array.from(classes), entryWeight, pack);
+  toModel(options: QuantiseOptions): PerceptronModel {
+    return quantiseWeights(this.classes, this.bits, this.averagedWeights(), options);
   }
+
+  /** The averaged weights, `[bucket * classes + c]`. */
+  averagedWeights(): Float32Array {
+    const { weights, steps, step } = this;
+    const averaged = new Float32Array(weights.length);
+    for (let j = 0; j < weights.length; j++) averaged[j] = weights[j] - steps[j] / step;
+    return averaged;
+  }
+}
+
+/** A model from float weights `[bucket * classes + c]` over 2^bits buckets: quantised, zero entries dropped. */
+export function quantiseWeights(
+  classes: readonly string[], bits: number, weights: Float32Array, { weightBytes, minWeight = 1, pack = true }: QuantiseOptions,
+): PerceptronModel {
+  const nClasses = classes.length;
+  let maxAbs = 0;
+  for (let j = 0; j < weights.length; j++) maxAbs = Math.max(maxAbs, Math.abs(weights[j]));
+  const limit = weightBytes === 1 ? 127 : 32767;
+  // Rounded to float32 as the file stores it, so a loaded model scores exactly like this one.
+  const scale = Math.fround(maxAbs > 0 ? maxAbs / limit : 1);
+  const rows = 1 << bits;
+  const rowStart = new Uint32Array(rows + 1);
+  const entryClasses: number[] = [];
+  const quantised: number[] = [];
+  for (let row = 0; row < rows; row++) {
+    rowStart[row] = entryClasses.length;
+    for (let c = 0; c < nClasses; c++) {
+      const q = Math.round(weights[row * nClasses + c] / scale);
+      if (Math.abs(q) < minWeight || q === 0) continue;
+      entryClasses.push(c);
+      quantised.push(q);
+    }
+  }
+  rowStart[rows] = entryClasses.length;
+  const entryWeight = weightBytes === 1 ? Int8Array.from(quantised) : Int16Array.from(quantised);
+  return new PerceptronModel(classes, bits, scale, rowStart, Uint8Array.from(entryClasses), entryWeight, pack);
 }
 
 // ---- Binary format ------------------------------------------------------------------------------

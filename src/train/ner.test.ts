@@ -57,7 +57,7 @@ const words = { clusters: { paths: new Map<string, string>() }, lowercase: new S
 const options: NerTrainOptions = { ...DEFAULT_NER_TRAIN_OPTIONS, epochs: 6, patience: 3, bits: 16, folds: 2, log: () => {} };
 
 describe('trainNer on a synthetic corpus', () => {
-  const train = conllCorpus(NAMES.train, 30, 1);
+  const train = [{ name: 'train', docs: conllCorpus(NAMES.train, 30, 1) }];
   const devDocs = conllCorpus(NAMES.dev, 8, 2);
   const dev = [{ name: 'dev', docs: devDocs }];
 
@@ -80,5 +80,14 @@ describe('trainNer on a synthetic corpus', () => {
     const bytes = (seed: number) => encodeNerModel(trainNer(train, dev, words, lexicon, { ...options, epochs: 2, seed }).model);
     expect(bytes(7)).toEqual(bytes(7));
     expect(bytes(7)).not.toEqual(bytes(8));
+  });
+
+  it('with a copy of every feature per training set, learns each set and ships the first', () => {
+    const sets = [train[0], { name: 'second', docs: conllCorpus(NAMES.train, 30, 3) }];
+    const log: string[] = [];
+    const trained = trainNer(sets, dev, words, lexicon, { ...options, twoPass: false, domains: true, log: (line) => log.push(line) });
+    expect(log).toContain('a copy of every feature per training set (train, second); shipped: shared + train');
+    expect(trained.model.first.bits).toBe(options.bits);
+    expect(trained.dev[0].report.f1).toBeGreaterThan(90);
   });
 });

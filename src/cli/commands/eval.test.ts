@@ -123,8 +123,12 @@ describe('claimgraph eval all', () => {
     expect(stdout.split('\n').filter((line) => line.startsWith('=='))).toEqual([
       '== attribution',
       '== contradictions',
+      '== ner',
       '== headlines',
     ]);
+    // Of the name sets, only our Wikipedia-style one, in the repository.
+    expect(stdout).toMatch(/^Wikipedia-style \(ours, written blind\) +\d/m);
+    expect(stdout).not.toContain('CoNLL-2003 testb (test)');
     expect(stdout).toMatch(/news check \(ours, 14 articles of other genres\): .*attribution\/check\.jsonl\n14 articles/);
     expect(stderr).toContain(`skipping attribution on PolNeAR dev: ${join(dir, 'nowhere', 'polnear', 'dev.jsonl')} not found`);
     // The contradiction gold is the repository's own, so it is scored even without the data folder.

@@ -67,10 +67,11 @@ const HEADLINE_SETS: readonly GoldSet[] = [
   { name: 'headlines (60 more, title case, written blind)', key: 'blind3', gold: ['repository:', 'test', 'fixtures', 'headlines4.jsonl'] },
 ];
 
-/** CoNLL-2003 English dev and test, scored by `eval all` beside the published test scores. */
+/** CoNLL-2003 English dev and test, scored by `eval all` beside the published test scores, and our encyclopedia-style set. */
 const CONLL_SETS = [
   { name: 'CoNLL-2003 testa (dev)', key: 'testa', gold: ['conll2003', 'eng.testa'] },
   { name: 'CoNLL-2003 testb (test)', key: 'testb', gold: ['conll2003', 'eng.testb'] },
+  { name: 'Wikipedia-style (ours, written blind)', key: 'wikiCheck', gold: ['repository:', 'test', 'fixtures', 'ner-wiki', 'wiki.conll'] },
 ];
 
 /** Treebanks `eval all` parses: UD EWT dev (a file) and GUM dev (the documents of its split). */
@@ -116,11 +117,11 @@ const EVALUATORS: Evaluator[] = [
       return { report, table: formatNerReport(report) };
     },
     async evaluateAll(options) {
-      const present = CONLL_SETS.filter((set) => existsSync(sharedDataPath(...set.gold)));
+      const present = CONLL_SETS.filter((set) => existsSync(defaultGoldPath(set.gold)));
       if (present.length === 0) return null;
       const system = await loadNerSystem();
       const rows: { name: string; key: string; report: NerReport }[] = [];
-      for (const set of present) rows.push({ ...set, report: await evaluateNer(sharedDataPath(...set.gold), system, options) });
+      for (const set of present) rows.push({ ...set, report: await evaluateNer(defaultGoldPath(set.gold), system, options) });
       return { report: Object.fromEntries(rows.map((r) => [r.key, r.report])), table: formatNerComparison(rows) };
     },
   },

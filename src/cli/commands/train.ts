@@ -171,6 +171,7 @@ async function trainNerCommand(argv: string[]): Promise<number> {
     folds: { type: 'string' },
     gum: { type: 'string' },
     dictionary: { type: 'string' },
+    domains: { type: 'boolean' },
     'casing-only': { type: 'boolean' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -188,6 +189,7 @@ async function trainNerCommand(argv: string[]): Promise<number> {
     seed: positiveInteger('seed', values.seed, defaults.seed),
     bits,
     twoPass: passes === 2,
+    domains: values.domains ?? defaults.domains,
     log,
   };
   const out = values.out === undefined ? DEFAULT_NER_MODEL_PATH : resolve(values.out);
@@ -209,7 +211,8 @@ async function trainNerCommand(argv: string[]): Promise<number> {
   const dev = [{ name: values.dev ?? 'CoNLL testa', docs: conllDev }, ...(withGum ? [{ name: 'GUM dev', docs: gumDev }] : [])];
   const lowercase = await casingTable();
   const dictionary = await casingDictionary(values.dictionary, lowercase);
-  const trained = trainNer([...conllTrain, ...gumTrain], dev, { clusters, lowercase, dictionary }, lexicon, options);
+  const train = [{ name: 'CoNLL train', docs: conllTrain }, ...(withGum ? [{ name: 'GUM train', docs: gumTrain }] : [])];
+  const trained = trainNer(train, dev, { clusters, lowercase, dictionary }, lexicon, options);
   log(`kept epoch ${trained.epochs.join(' and ')}`);
   for (const { name, report } of trained.dev) log(`${name}:\n${formatNerReport(report)}`);
   await writeModel(out, encodeNerModel(trained.model), started);
@@ -365,7 +368,7 @@ claimgraph train clusters [--data DIR] [--text FILE[,FILE]] [--out FILE] [--dept
 
 claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--gum DIR|none] [--clusters FILE] [--out FILE]
                      [--epochs N] [--patience N] [--seed N] [--bits N] [--passes 1|2] [--folds N]
-                     [--dictionary FILE|none] [--casing-only]
+                     [--dictionary FILE|none] [--domains] [--casing-only]
   Trains the NER tagger on CoNLL-format files (token first, IOB1 or IOB2 tag last; default
   conll2003/eng.train) plus GUM train (--gum, default gum/ in the data folder; its entities
   mapped to CoNLL types), prints dev F1 per epoch on --dev (default conll2003/eng.testa) and GUM
@@ -375,7 +378,9 @@ claimgraph train ner [--train FILE[,FILE]] [--dev FILE] [--gum DIR|none] [--clus
   lower-case words of --dictionary (default /usr/share/dict/words from Debian's wamerican when
   installed; none without it, or with --dictionary none) as weaker evidence for headlines.
   --passes 2 (default) adds the second pass over the first pass's document-wide output, trained
-  on --folds (default 5) jackknifed first-pass outputs. The shipped model: --passes 1 --epochs 9.
+  on --folds (default 5) jackknifed first-pass outputs. --domains gives every feature a weight per
+  training set besides the shared one (Daume 2007), so CoNLL and GUM need not agree; the model
+  written is the shared weights plus CoNLL's. The shipped model: --passes 1 --epochs 9.
   --casing-only keeps the weights of --out (default models/ner-en.bin) and rebuilds only its tables
   of words that headlines are truecased to lower case (unlabeled news text and UD EWT train, then
   --dictionary). A word after a first name needs the text's evidence.
