@@ -43,4 +43,12 @@ describe('a "whose" clause after a name', () => {
     expect(arc(doc, 'said')).toEqual(['ROOT', 'root']);
     expect(arc(doc, 'includes')[1]).toBe('acl:relcl');
   });
+
+  it('"The council\'s leader, Cllr Bridget Oyelowo, whose Independent group has run …, said": an adjective after "whose", and the leader the subject with the name in apposition', () => {
+    const doc = pipeline.run('The council\'s leader, Cllr Bridget Oyelowo, whose Independent group has run the council since 2021, said the district needed 2,000 new homes by 2030.');
+    expect(arc(doc, 'said')).toEqual(['ROOT', 'root']);
+    expect(arc(doc, 'leader')).toEqual(['said', 'nsubj']);
+    expect(arc(doc, 'Cllr')).toEqual(['leader', 'appos']);
+    expect(arc(doc, 'run')[1]).toBe('acl:relcl');
+  });
 });

@@ -51,9 +51,13 @@ function raiseMainClauseOverRelative(doc: Doc, tokenStart: number, tokenEnd: num
   for (let i = tokenStart; i < tokenEnd; i++) {
     if (head[i] !== root) continue;
     if (who < 0 && i < root && deprel[i] === 'nsubj') {
-      // "who visited", or "whose district includes": the relative word opens the clause.
+      // "who visited", or "whose (Independent) group has run": the relative word opens the clause.
       if (RELATIVE_SUBJECTS.has(lower[i])) who = i;
-      else if (i > tokenStart && lower[i - 1] === 'whose' && head[i - 1] === i) who = i - 1;
+      else {
+        for (let k = i - 1; k >= tokenStart && k >= i - 3; k--) {
+          if (lower[k] === 'whose' && head[k] === i) who = k;
+        }
+      }
     }
     if (main < 0 && i > root && MISATTACHED_MAIN.has(deprel[i]) && doc.upos(i) === 'VERB' && followsComma(doc, i, root)) main = i;
   }
@@ -74,6 +78,16 @@ function raiseMainClauseOverRelative(doc: Doc, tokenStart: number, tokenEnd: num
   }
   head[subject] = main;
   deprel[subject] = 'nsubj';
+  // "The council's leader, Cllr Bridget Oyelowo, whose …": a noun and a comma before the subject
+  // open the subject, which is in apposition to it.
+  const described = subject - 2;
+  if (described >= tokenStart && lower[subject - 1] === ',' && doc.upos(described) === 'NOUN' && head[described] === main) {
+    head[described] = main;
+    deprel[described] = 'nsubj';
+    head[subject] = described;
+    deprel[subject] = 'appos';
+    head[subject - 1] = subject;
+  }
   head[root] = antecedent;
   deprel[root] = 'acl:relcl';
   head[who - 1] = root;

@@ -1047,12 +1047,13 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (relation === 'obj' && PHYSICAL_SENSE.has(lemma)) return objectIsReported(doc, v);
   // "are heavily contesting Ohio", "challenged Wales": a place contested is a race or a match.
   if (relation === 'obj' && CONTESTING.has(lemma) && isLoneObject(doc, v) && PLACE_TYPES.has(mentionTypeAt(doc, childrenWith(doc, v, 'obj')[0]))) return false;
-  // "dispute that", "would say that to the mayor's face", "has disputed them": a pronoun points back
-  // at what was said; it is no statement of its own. (Not "said that in 2019 the firm lost money".)
+  // "would say that to the mayor's face", "I've said that to every volunteer": a pronoun points back
+  // at what was said; it is no statement of its own. (Not "said that in 2019 the firm lost money";
+  // nor a denial, "A spokesman disputed this", whose stance is news.)
   const clauseEnds = range.end >= doc.tokenCount || /^[.!?;]$/.test(doc.word(range.end));
   const pointsBack = POINTING_PRONOUNS.has(doc.tokens.lower[range.start]) && !quotesWithin(range, regionOf) && clauseEnds &&
     (range.end === range.start + 1 || (doc.upos(range.start + 1) === 'ADP' && !hasVerb(doc, range.start + 1, range.end)));
-  if (pointsBack) return false;
+  if (pointsBack && !CUE_READINGS.get(lemma)?.some((r) => r.cls === 'deny')) return false;
   // "the fight says a lot about how small places compete": telling of, not a statement.
   if (childrenWith(doc, v, 'obj').some((object) => AMOUNTS_TOLD.has(doc.tokens.lemma[object]) && doc.tokens.lower[object + 1] === 'about')) return false;
   // "A mother showed me her son's results": a thing shown to someone is shown, not stated.
