@@ -971,6 +971,15 @@ describe('reports in other shapes', () => {
     expect(analyse('Dr Osei led the trial. She cautioned, however, that the trial was relatively small.').quote('the trial was relatively small').cue?.text).toBe('cautioned');
   });
 
+  it('"quoted the minister as saying …": the one quoted says it, whoever quotes', () => {
+    const a = analyse('Foreign Minister John Tamm flew to Geneva on Friday. Reuters quoted him as saying the talks had failed.\n\nA spokesperson for the presidency quoted President Hana Seles as saying that Kasmar would defend its border.');
+    expect(a.attributions()).toEqual([
+      ['him', 'the talks had failed'],
+      ['President Hana Seles', 'that Kasmar would defend its border'],
+    ]);
+    expect(a.speakerOf('the talks had failed')).toBe('John Tamm');
+  });
+
   it('a passive telling, with its agent or with none: "Staff were told in September that jobs were safe"', () => {
     const a = analyse('Staff were told in September that jobs were safe.\n\nResidents were assured by the council that the water was safe to drink.');
     expect(a.quote('jobs were safe')).toMatchObject({ cue: { text: 'were told' }, speaker: null });

@@ -701,6 +701,11 @@ function attribute(
     const ownReport = conjunctOf >= 0 && doc.upos(conjunctOf) === 'VERB' && childrenWith(doc, conjunctOf, 'ccomp').length > 0;
     source = (ownReport && parsed && previousSource && parsed.start >= previousSource.end ? parsed : null) ?? previousSource ?? nounPhraseStartingAt(doc, sentStart, last) ?? parsed;
     if (!source) return null;
+  } else if (!source && lastWord === 'as' && cue.lemma === 'say' && doc.tokens.lower[cueTokens.start] === 'saying') {
+    // "State media quoted the minister as saying …": the one quoted says it.
+    source = quotedPerson(doc, last, sentStart);
+    if (!source) return null;
+    shared = true;
   } else if (!source && GERUND_PREPOSITIONS.has(lastWord) && hit.lexiconClass === 'assert' && doc.tokens.lower[cueTokens.start].endsWith('ing')) {
     // "responded … by saying his refusal was …", "began by saying he would never …": the gerund
     // shares the subject of the verb it hangs on. Only a report: "after rejecting the offer" is an act.
@@ -810,6 +815,19 @@ function attribute(
     if (regionOf[first] < 0 && doc.tokens.lower[first] !== 'that' && baseRelation(reportRelation(doc, cueTokens.start, { start: first, end: doc.tokenAt(content.end - 1) + 1 })) !== 'ccomp') return null;
   }
   return { cue, cueTokens, source, content: [content], addressee: rest.addressee, sentenceEnd: sentEnd };
+}
+
+/** Words between "quoted" and "as saying" at most: "quoted President Hana Seles of Kasmar as saying". */
+const MAX_QUOTED_PHRASE = 8;
+
+/** The object of "quoted … as": the noun phrase from after "quoted" up to the "as" at token `as`. */
+function quotedPerson(doc: Doc, as: number, sentStart: number): TokenRange | null {
+  for (let k = as - 2; k >= sentStart && as - k <= MAX_QUOTED_PHRASE + 1; k--) {
+    if (doc.tokens.lemma[k] !== 'quote' || doc.upos(k) !== 'VERB') continue;
+    const phrase = nounPhraseStartingAt(doc, k + 1, as);
+    return phrase && phrase.end === as ? phrase : null;
+  }
+  return null;
 }
 
 /** Whether an infinitive's "to" stands among tokens `[from, to)`. */
