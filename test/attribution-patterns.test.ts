@@ -971,6 +971,14 @@ describe('reports in other shapes', () => {
     expect(analyse('Dr Osei led the trial. She cautioned, however, that the trial was relatively small.').quote('the trial was relatively small').cue?.text).toBe('cautioned');
   });
 
+  it('an object denied or promised ends before the speaker\'s next act: "denied the charges and will stand trial"', () => {
+    const a = analyse('Darren Pollitt denied the charges against him and will stand trial in September. The administration has promised a veto and attempted to make its case to both parties.');
+    expect(a.attributions()).toEqual([
+      ['Darren Pollitt', 'the charges against him'],
+      ['The administration', 'a veto'],
+    ]);
+  });
+
   it('"quoted the minister as saying …": the one quoted says it, whoever quotes', () => {
     const a = analyse('Foreign Minister John Tamm flew to Geneva on Friday. Reuters quoted him as saying the talks had failed.\n\nA spokesperson for the presidency quoted President Hana Seles as saying that Kasmar would defend its border.');
     expect(a.attributions()).toEqual([

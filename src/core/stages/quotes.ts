@@ -1912,9 +1912,22 @@ function beforeFramingReport(doc: Doc, content: Span, regionOf: Int32Array): Spa
 function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
   // UD hangs every conjunct on the first: a cue that is itself a conjunct has its next ones as siblings.
   const laterConjuncts = baseRelation(doc.tokens.deprel[v]) === 'conj' ? childrenWith(doc, doc.tokens.head[v], 'conj').filter((k) => k > v) : [];
+  // "denied the charges against him and will stand trial": after an object, any verb coordinated
+  // with the cue is the speaker's next act, not part of what was denied.
+  // Only right after the object, where "and" or "but" opens the conjunct.
+  const first = doc.tokenAt(content.start);
+  const object = childrenWith(doc, v, 'obj').find((o) => subtreeSpan(doc, o).tokenStart === first);
+  const objectEnd = object === undefined ? -1 : subtreeSpan(doc, object).tokenEnd;
+  const nextAct = (k: number): boolean => {
+    const opens = subtreeSpan(doc, k).tokenStart;
+    const atObjectEnd = opens === objectEnd || (opens === objectEnd + 1 && doc.word(objectEnd) === ',');
+    return doc.tokens.head[k] === v && atObjectEnd && /^(?:and|but)$/.test(doc.tokens.lower[opens]) && childrenWith(doc, k, 'nsubj').length === 0 &&
+      doc.tokens.tag[k] !== 'VBG' && TAKES_OBJECT.has(doc.tokens.lemma[v]);
+  };
   for (const k of [...childrenWith(doc, v, 'conj'), ...laterConjuncts, ...speakersSecondReports(doc, v, content)]) {
-    if (doc.tokens.start[k] <= content.start || doc.tokens.start[k] >= content.end) continue;
-    if (doc.upos(k) !== 'VERB' || !CUE_READINGS.has(doc.tokens.lemma[k]) || (STATED_ATTITUDES.has(doc.tokens.lemma[k]) && childrenWith(doc, k, 'nsubj').length === 0)) continue;
+    if (doc.tokens.start[k] <= content.start || doc.tokens.start[k] >= content.end || doc.upos(k) !== 'VERB') continue;
+    const reports = CUE_READINGS.has(doc.tokens.lemma[k]) && !(STATED_ATTITUDES.has(doc.tokens.lemma[k]) && childrenWith(doc, k, 'nsubj').length === 0);
+    if (!reports && !(objectEnd >= 0 && nextAct(k))) continue;
     let last = subtreeSpan(doc, k).tokenStart - 1;
     // A closing quotation mark stays with the words it closes: 'had been "punished for one bad minute" and insisted'.
     while (last >= 0 && doc.tokens.start[last] > content.start && (doc.upos(last) === 'PUNCT' || doc.upos(last) === 'CCONJ') && !closesQuotation(doc, last, content.start)) last--;
