@@ -439,3 +439,12 @@ describe('a trade before a name where capitals say nothing', () => {
     expect(types('Q&A: Librarian Tomasz Brenner on the fight to keep branches open\n\nLibrarian Tomasz Brenner has run the branch for 20 years.')).toEqual(['Tomasz Brenner:PERSON']);
   });
 });
+
+describe('names of bodies', () => {
+  it('keeps a body named for what it is for whole: "the Marrin Institute for Border Studies", "the Center for Strategic and International Studies"', () => {
+    const found = types('Nadia Ferrer, who studies the region at the Marrin Institute for Border Studies in Geneva, said the summons was a ritual. The Center for Strategic and International Studies said so.');
+    expect(found).toContain('Marrin Institute for Border Studies:ORG');
+    expect(found).toContain('Center for Strategic and International Studies:ORG');
+    expect(found).not.toContain('Border Studies:MISC');
+  });
+});

@@ -85,7 +85,7 @@ export function createEntitiesStage(lexicon: Lexicon, nerModel: NerModel | null)
     requires: ['tokens', 'sentences', 'pos', 'meta'],
     assigns: ['mentions', 'entities'],
     apply(doc) {
-      const spans = nerModel ? splitNamedPlaces(doc, lexicon, splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon))) : null;
+      const spans = nerModel ? joinInstitutionsFor(doc, splitNamedPlaces(doc, lexicon, splitPersonOfOrganisation(doc, lexicon, tagEntities(doc, nerModel, lexicon)))) : null;
       const candidates = resultSides(doc, joinSaintsPossessions(doc, withoutPostNominals(doc, withoutDescriptors(doc, joinNameParts(doc, findNames(doc, lexicon, spans))))));
       candidates.push(...findDescriptions(doc, lexicon, candidates));
       candidates.push(...repeatedNames(doc, candidates));
@@ -441,6 +441,38 @@ function splitNamedPlaces(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[]): N
     if (lower[of] !== 'of' || !PLACE_KINDS.has(lower[of - 1])) return [span];
     return [{ start: span.start, end: span.start + 1, type: 'MISC' as const }, { start: of + 1, end: span.end, type: 'LOC' as const }];
   });
+}
+
+/** Last words of bodies whose names go on with "for" and what they are for. */
+const BODIES_FOR = new Set([
+  'institute', 'centre', 'center', 'council', 'foundation', 'society', 'association', 'commission', 'agency', 'fund',
+  'alliance', 'coalition', 'committee', 'campaign', 'school', 'college', 'museum', 'league', 'office', 'bureau',
+  'department', 'ministry', 'organisation', 'organization', 'trust', 'federation', 'network', 'forum', 'partnership',
+]);
+
+/**
+ * "the Marrin Institute for Border Studies", "the Centre for Strategic and International Studies":
+ * a body's name goes on over "for" and the capitalised words after it; the tagger cuts it there.
+ */
+function joinInstitutionsFor(doc: Doc, spans: NerSpan[]): NerSpan[] {
+  const { lower } = doc.tokens;
+  const out: NerSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    out.push(span);
+    const at = span.end;
+    if (span.type !== 'ORG' || !BODIES_FOR.has(lower[at - 1]) || lower[at] !== 'for' || !isCapitalised(doc, at + 1)) continue;
+    let end = at + 1;
+    // "and" inside the name joins modifiers of a last word ("Strategic and International Studies"),
+    // not a second name ("the Fund for Peace and Oxfam").
+    const joins = (i: number): boolean => (lower[i] === 'of' && isCapitalised(doc, i + 1)) || (/^(?:and|&)$/.test(lower[i]) && isCapitalised(doc, i + 1) && isCapitalised(doc, i + 2));
+    while (end < doc.tokenCount && (isCapitalised(doc, end) || joins(end))) end++;
+    const sentenceEnd = doc.sentences[doc.sentenceOf(at)]?.tokenEnd ?? doc.tokenCount;
+    end = Math.min(end, sentenceEnd);
+    out[out.length - 1] = { start: span.start, end, type: 'ORG' };
+    while (k + 1 < spans.length && spans[k + 1].start < end) k++;
+  }
+  return out;
 }
 
 /**
