@@ -448,3 +448,11 @@ describe('names of bodies', () => {
     expect(found).not.toContain('Border Studies:MISC');
   });
 });
+
+describe('a capitals headline\'s names', () => {
+  it('take the body\'s full name and letter case: "MBEKI" → "Jonah Mbeki"', () => {
+    const found = people('HEAT SURVIVE STAGS IN OVERTIME AS MBEKI POURS IN 38\n\nJonah Mbeki scored 38 points as the Heat beat the Dunmore Stags 104-99 on Saturday night.\n\nMbeki hit back with three straight threes.\n');
+    expect(found.map((e) => e.name)).toContain('Jonah Mbeki');
+    expect(found.map((e) => e.name)).not.toContain('MBEKI');
+  });
+});

@@ -974,13 +974,22 @@ function groupEntities(doc: Doc, lexicon: EntityLexicon, candidates: Candidate[]
     if (surface !== entity.name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
     // "the Zimbabwe Defence Forces (ZDF) … the ZDF": a name given in brackets names it from then on.
     if (c.kind === 'name' && c.type !== 'PERSON' && c.canonical !== null && surface !== c.canonical) byKey.set(`${c.type}|${surface.toLowerCase()}`, index);
-    // A longer form of the same person becomes the canonical name: "Kabulov" → "Zamir Kabulov".
-    if (c.type === 'PERSON' && !c.canonical && surface.length > entity.name.length && surface.endsWith(entity.name)) {
-      entity.aliases.push(entity.name);
+    // A longer form of the same person becomes the canonical name: "Kabulov" → "Zamir Kabulov",
+    // a capitals headline's "MBEKI" → "Jonah Mbeki"; and a name written as the body writes it
+    // replaces the headline's capitals ("HEAT" → "Heat").
+    const longer = c.type === 'PERSON' && surface.length > entity.name.length && surface.toLowerCase().endsWith(entity.name.toLowerCase());
+    const recased = isAllCapitals(entity.name) && !isAllCapitals(surface) && surface.toLowerCase() === entity.name.toLowerCase();
+    if (!c.canonical && (longer || recased)) {
+      if (!entity.aliases.includes(entity.name)) entity.aliases.push(entity.name);
       entity.name = surface;
     }
     entity.gender ??= c.gender;
   }
+}
+
+/** "MBEKI", "HEAT": a word in capitals that is no acronym's length. */
+function isAllCapitals(name: string): boolean {
+  return name.length > 4 && name === name.toUpperCase() && /\p{Lu}/u.test(name);
 }
 
 /**
