@@ -33,6 +33,14 @@ describe('events in an article', () => {
     expect(attack.events.some((e) => /^1[89]/.test(e.code))).toBe(true);
   });
 
+  it('codes no violence, cooperation or seizure from play in a match report: "Mbeki hit back", "the Stags led by 11", "took the lead"', () => {
+    const report = toArticleJSON(pipeline.run('Heat survive Stags in overtime\n\nJonah Mbeki scored 38 points as the Carrick Harbour Heat beat the Dunmore Stags 104-99 to go top of the league.\n\nThe Stags led by 11 early in the third quarter, but Mbeki hit back with three straight threes. Dunmore took the lead again in overtime before Sam Whitlow shot the Heat level. Coach Rory Quayle was angry with the referee.\n'));
+    expect(report.events.filter((e) => /^(?:06|17|18|19)/.test(e.code))).toEqual([]);
+    // Outside a match report the same verbs still code.
+    const news = toArticleJSON(pipeline.run('Militants hit the convoy near Kandahar on Monday, and police shot two gunmen.'));
+    expect(news.events.some((e) => /^1[89]/.test(e.code))).toBe(true);
+  });
+
   it('codes no force from a phone call: "The minister rang the president"; troops that ringed a city still encircle it', () => {
     expect(toArticleJSON(pipeline.run('The minister rang the president on Monday.')).events.filter((e) => /^1[89]/.test(e.code))).toEqual([]);
     expect(toArticleJSON(pipeline.run('Russian troops ringed the city of Kharkiv on Monday.')).events.some((e) => e.predicate.lemma === 'ring')).toBe(true);

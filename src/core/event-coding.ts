@@ -182,7 +182,7 @@ export class EventCoder {
     let entries: VerbEntry[] | undefined;
     if (upos === 'VERB') {
       // "Rovers beat City 3-1", "the Lakers defeated the Celtics 112-108": a game's result, no assault.
-      if (hasScore(doc, i) || breaksNoOne(doc, i)) return null;
+      if (hasScore(doc, i) || breaksNoOne(doc, i) || (SPORTING_SENSES.has(doc.tokens.lemma[i]) && isSportsReport(doc))) return null;
       entries = this.verbEntries(doc.tokens.lower[i], doc.tokens.lemma[i]);
     } else if (upos === 'NOUN') {
       // "a communication channel with the Taliban": the action noun may modify the phrase's head.
@@ -561,6 +561,49 @@ function breaksNoOne(doc: Doc, i: number): boolean {
   return false;
 }
 const UNHARMED_BREAKS = new Set(['record', 'silence', 'news', 'ground', 'barrier', 'deadlock', 'stalemate', 'fast']);
+
+/**
+ * Verbs a match report uses for play: "Mbeki hit back", "Whitlow shot", "the Stags led by 11",
+ * "took the lead", "fired home", "edged", "stunned". In a sports report they are no violence,
+ * cooperation or seizure.
+ */
+const SPORTING_SENSES = new Set([
+  'hit', 'shoot', 'shot', 'beat', 'strike', 'attack', 'defend', 'lead', 'take', 'fire', 'smash', 'crush', 'thrash', 'hammer',
+  'edge', 'sink', 'stun', 'rout', 'battle', 'fight', 'capture', 'claim', 'seize', 'punish', 'knock', 'kill', 'destroy',
+  'dominate', 'storm', 'charge', 'block', 'tackle', 'eliminate', 'oust', 'dump', 'threaten', 'surrender', 'bomb', 'blast',
+  'down', 'topple', 'overpower', 'outlast', 'survive', 'retreat', 'invade', 'conquer', 'trounce', 'maul', 'batter',
+]);
+
+/** Words of a match report: the game, its parts, its people and its figures. */
+const SPORTS_WORDS = new Set([
+  'match', 'game', 'season', 'league', 'coach', 'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'goal',
+  'goals', 'points', 'quarter', 'overtime', 'innings', 'inning', 'wicket', 'wickets', 'half-time', 'halftime', 'penalty',
+  'playoff', 'playoffs', 'championship', 'tournament', 'derby', 'referee', 'fixture', 'rebounds', 'assists', 'touchdown',
+  'lap', 'podium', 'kick-off', 'kickoff', 'squad', 'cup', 'final', 'semi-final', 'quarter-final', 'three-pointer',
+  'tries', 'tiebreak', 'stadium', 'fans', 'scored', 'scoring', 'scorer', 'teammates', 'opponents',
+]);
+
+/** Distinct match-report words that make an article one, with a score somewhere in it. */
+const SPORTS_EVIDENCE = 4;
+
+const sportsReports = new WeakMap<Doc, boolean>();
+
+/** Whether the article reports a game: a score, and several words only match reports use together. */
+function isSportsReport(doc: Doc): boolean {
+  let known = sportsReports.get(doc);
+  if (known === undefined) {
+    const seen = new Set<string>();
+    let scored = false;
+    for (let k = 0; k < doc.tokenCount; k++) {
+      const lower = doc.tokens.lower[k];
+      if (SPORTS_WORDS.has(lower)) seen.add(lower);
+      else if (isScore(lower)) scored = true;
+    }
+    known = scored && seen.size >= SPORTS_EVIDENCE;
+    sportsReports.set(doc, known);
+  }
+  return known;
+}
 
 /** Whether a score hangs on verb `i` or on its object, within the few words after it. */
 function hasScore(doc: Doc, i: number): boolean {
