@@ -971,6 +971,14 @@ describe('reports in other shapes', () => {
     expect(analyse('Dr Osei led the trial. She cautioned, however, that the trial was relatively small.').quote('the trial was relatively small').cue?.text).toBe('cautioned');
   });
 
+  it('a speaker described, then named, after a clause that ends in a name: "sent home on Friday, the mill\'s owner, Skog Group, said"', () => {
+    const a = analyse('Workers at the paper mill were sent home on Friday, the mill\'s owner, Skog Group, said.\n\nIn a speech to the Chamber of Trade in March, our MP, Douglas Fenn, said the high street was the heart of the town.');
+    expect(a.attributions()).toEqual([
+      ['the mill\'s owner, Skog Group,', 'Workers at the paper mill were sent home on Friday'],
+      ['our MP, Douglas Fenn,', 'the high street was the heart of the town'],
+    ]);
+  });
+
   it('an object denied or promised ends before the speaker\'s next act: "denied the charges and will stand trial"', () => {
     const a = analyse('Darren Pollitt denied the charges against him and will stand trial in September. The administration has promised a veto and attempted to make its case to both parties.');
     expect(a.attributions()).toEqual([

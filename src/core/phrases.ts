@@ -126,13 +126,22 @@ export function speakerPhraseEndingAt(doc: Doc, last: number, limit: number): To
     let head = nounPhraseEndingAt(doc, end, limit);
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA,": a name
     // before a further comma is the head of a stacked appositive.
+    // A name only: not "home on Friday" in "sent home on Friday, the owner, Skog Group, said".
     while (head && head.start - 2 >= limit && doc.word(head.start - 1) === ',' && doc.upos(head.start - 2) === 'PROPN' && hasCommonNoun(doc, head)) {
+      const stacked = nounPhraseEndingAt(doc, head.start - 2, limit);
+      if (stacked && !isNameOnly(doc, stacked)) break;
       end = head.start - 2;
-      head = nounPhraseEndingAt(doc, end, limit);
+      head = stacked;
     }
     return head ? { start: head.start, end: last } : null;
   }
   return null;
+}
+
+/** "Scott Pruitt", not "home on Friday": names and their particles alone. */
+function isNameOnly(doc: Doc, range: TokenRange): boolean {
+  for (let k = range.start; k < range.end; k++) if (doc.upos(k) !== 'PROPN' && doc.tokens.lower[k] !== "'s") return false;
+  return true;
 }
 
 /** "the attorney general of Oklahoma" describes; "Acme Corp" names. */
