@@ -971,6 +971,14 @@ describe('reports in other shapes', () => {
     expect(analyse('Dr Osei led the trial. She cautioned, however, that the trial was relatively small.').quote('the trial was relatively small').cue?.text).toBe('cautioned');
   });
 
+  it('a subject that ends in a clause of its own: "all the experts I interviewed said", "The voters I met said"', () => {
+    const a = analyse('In her favor, all the experts I interviewed said her proposals were more detailed. The voters I met said they were tired.');
+    expect(a.attributions()).toEqual([
+      ['all the experts I interviewed', 'her proposals were more detailed'],
+      ['The voters I met', 'they were tired'],
+    ]);
+  });
+
   it('a speaker described, then named, after a clause that ends in a name: "sent home on Friday, the mill\'s owner, Skog Group, said"', () => {
     const a = analyse('Workers at the paper mill were sent home on Friday, the mill\'s owner, Skog Group, said.\n\nIn a speech to the Chamber of Trade in March, our MP, Douglas Fenn, said the high street was the heart of the town.');
     expect(a.attributions()).toEqual([

@@ -672,6 +672,11 @@ function attribute(
     const parsed = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
     if (parsed && parsed.end === last + 1) source = parsed;
   }
+  // "all the experts I interviewed said": a subject ending in a clause of its own, which the parse knows.
+  if (!source && last > sentStart && !participle && doc.upos(last) === 'VERB' && baseRelation(doc.tokens.deprel[last]) === 'acl') {
+    const parsed = subjectBefore(doc, cueTokens.start, sentStart, regionOf);
+    if (parsed && parsed.end === last + 1) source = parsed;
+  }
   // "Halden denies report …": a headline's name the tagger read as an adjective.
   if (!source && last >= sentStart && last - sentStart < 3 && isHeadline(doc, cueTokens.start) && allCapitalised(doc, sentStart, last + 1)) source = { start: sentStart, end: last + 1 };
   if (source) source = withMistaggedNames(doc, source, sentStart);
