@@ -971,6 +971,11 @@ describe('reports in other shapes', () => {
     expect(analyse('Dr Osei led the trial. She cautioned, however, that the trial was relatively small.').quote('the trial was relatively small').cue?.text).toBe('cautioned');
   });
 
+  it('a pronoun the parse made the object of "agreed" opens the clause agreed on: "analysts agreed it was still a top-heavy plan"', () => {
+    const a = analyse('He proposed dropping carried interest, but analysts agreed it was still a top-heavy plan.');
+    expect(a.attributions()).toContainEqual(['analysts', 'it was still a top-heavy plan']);
+  });
+
   it('a subject that ends in a clause of its own: "all the experts I interviewed said", "The voters I met said"', () => {
     const a = analyse('In her favor, all the experts I interviewed said her proposals were more detailed. The voters I met said they were tired.');
     expect(a.attributions()).toEqual([

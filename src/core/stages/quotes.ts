@@ -1041,7 +1041,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // A thing wished for is no statement: "residents who want a say", "will still want a charger";
   // nor a thing added: "Ferreira added his second from the penalty spot"; nor a thing declared
   // ("declared a drought emergency", "declared bankruptcy") or agreed ("agreed a £35m deal"): an act.
-  if (relation === 'obj' && ACTS_ON_LONE_OBJECT.has(lemma) && isLoneObject(doc, v) && !quotesWithin(range, regionOf)) return false;
+  // (Not an object the parse took from a clause: "analysts agreed it/obj was still a top-heavy plan".)
+  const objectOpensClause = childrenWith(doc, v, 'obj').some((o) => doc.upos(o) === 'PRON' && /^(?:AUX|VERB)$/.test(doc.upos(subtreeSpan(doc, o).tokenEnd)));
+  if (relation === 'obj' && ACTS_ON_LONE_OBJECT.has(lemma) && isLoneObject(doc, v) && !quotesWithin(range, regionOf) && !objectOpensClause) return false;
   // "added a second from the penalty spot", "added another": a goal, however the parse hangs what follows.
   if (lemma === 'add' && /^(?:a|his|her|their|its|the)$/.test(doc.tokens.lower[range.start]) && SCORED.has(doc.tokens.lower[range.start + 1] ?? '')) return false;
   if (lemma === 'add' && doc.tokens.lower[range.start] === 'another' && !quotesWithin(range, regionOf)) return false;
