@@ -114,6 +114,7 @@ describe('claimgraph eval all', () => {
     expect(attribution.newsCheck5.articles).toBe(10);
     expect(attribution.newsCheck6.articles).toBe(10);
     expect(attribution.newsCheck7.articles).toBe(10);
+    expect(attribution.newsCheck8.articles).toBe(10);
   });
 
   it('skips with a message and exit 0 when the data is absent', () => {

@@ -52,6 +52,7 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check 5 (ours, 10 more genres, written blind)', key: 'newsCheck5', gold: ['repository:', 'test', 'fixtures', 'attribution5', 'check.jsonl'] },
   { name: 'news check 6 (ours, 10 more genres, written blind)', key: 'newsCheck6', gold: ['repository:', 'test', 'fixtures', 'attribution6', 'check.jsonl'] },
   { name: 'news check 7 (ours, 10 more genres, written blind)', key: 'newsCheck7', gold: ['repository:', 'test', 'fixtures', 'attribution7', 'check.jsonl'] },
+  { name: 'news check 8 (ours, 10 more genres, written blind)', key: 'newsCheck8', gold: ['repository:', 'test', 'fixtures', 'attribution8', 'check.jsonl'] },
 ];
 
 /** Our contradiction gold sets, in the repository: the dev gold, then ten written after it. */
