@@ -971,6 +971,16 @@ describe('reports in other shapes', () => {
     expect(analyse('Dr Osei led the trial. She cautioned, however, that the trial was relatively small.').quote('the trial was relatively small').cue?.text).toBe('cautioned');
   });
 
+  it('a relative clause between commas frames no content around it: "Petrie, whose campaign focused on flood defences, said …"', () => {
+    const a = analyse('Petrie, whose campaign focused on flood defences, said his party\'s best result in the town was "a foundation, not a consolation prize."');
+    expect(a.attributions()).toEqual([['Petrie, whose campaign focused on flood defences,', 'his party\'s best result in the town was "a foundation, not a consolation prize."']]);
+  });
+
+  it('a time word that opens the sentence is not the speaker\'s: "Today three judges said"', () => {
+    expect(analyse('Today three judges said she was not.').attributions()).toEqual([['three judges', 'she was not']]);
+    expect(analyse('Tonight Show host Jimmy Fallon said he was thrilled.').attributions()).toEqual([['Tonight Show host Jimmy Fallon', 'he was thrilled']]);
+  });
+
   it('a pronoun the parse made the object of "agreed" opens the clause agreed on: "analysts agreed it was still a top-heavy plan"', () => {
     const a = analyse('He proposed dropping carried interest, but analysts agreed it was still a top-heavy plan.');
     expect(a.attributions()).toContainEqual(['analysts', 'it was still a top-heavy plan']);

@@ -778,7 +778,7 @@ function attribute(
       // "During his years in office, Mr. Obama said, a majority of Americans have …"
       // but not "…, people familiar with the matter said, asking not to be identified".
       // Nor "…, said the officials, who added that …": the relative clause is a report of its own.
-      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
+      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) && !opensMainReport(doc, source) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     // "…, where, she later said, she was often the only woman": the words before the speaker open
     // a clause the speaker's words complete; they are the writer's.
@@ -1335,8 +1335,14 @@ function withParticiplePhrase(doc: Doc, source: TokenRange, sentStart: number): 
   return source;
 }
 
+/** Time words that open a clause before its subject: "Today three judges said". */
+const LEADING_TIMES = new Set(['today', 'yesterday', 'tonight', 'now']);
+
 /** "The Taliban on Saturday denied", "Federal prosecutors in April said": the time is the verb's, not the speaker's. */
 function withoutTime(doc: Doc, source: TokenRange): TokenRange {
+  if (source.end - source.start > 1 && LEADING_TIMES.has(doc.tokens.lower[source.start]) && doc.upos(source.start + 1) !== 'PART' && !/^\p{Lu}/u.test(doc.word(source.start + 1))) {
+    return withoutTime(doc, { start: source.start + 1, end: source.end });
+  }
   for (let k = source.start + 1; k < source.end; k++) {
     // Not a time inside an aside ("Halbrook, which floated in 2019,"), which is the aside's.
     if (doc.word(k) === ',') return source;
@@ -1365,6 +1371,14 @@ function antecedentOfRelative(doc: Doc, source: TokenRange, sentStart: number): 
   let last = source.start - 1;
   if (last >= sentStart && doc.word(last) === ',') last--;
   return (last >= sentStart ? nounPhraseEndingAt(doc, last, sentStart) : null) ?? source;
+}
+
+/**
+ * "Petrie, whose campaign focused on flood defences, said …": after a relative clause between commas
+ * the sentence's own verb goes on; it is no content resumed around a parenthetical cue.
+ */
+function opensMainReport(doc: Doc, source: TokenRange): boolean {
+  return doc.tokens.lower[source.start] === 'whose' || RELATIVE_PRONOUNS.has(doc.tokens.lower[source.start]);
 }
 
 /**
