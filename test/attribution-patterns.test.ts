@@ -910,6 +910,8 @@ describe('verbs that take an object or a clause but report nothing', () => {
     ['a headline\'s passive "told to"', 'Flooding: Thousands told to leave homes in Valencia'],
     ['a comment not made', 'The company did not comment on reports that it was developing a new chip for the Chinese market.'],
     ['a plea in court', 'Deborah Ellison, 58, of Kettering, admitted 14 counts of fraud by abuse of position at Northampton Crown Court in September.'],
+    ['a thing that announces itself', 'Norovirus usually announces itself suddenly.'],
+    ['a thing to be considered', 'Lawyers for the haulage firm would consider whether to seek permission to appeal to the Supreme Court.'],
     ['a pronoun pointing back, with a place', 'Not without a filter, no, and I would say that to the mayor\'s face.'],
     ['a pronoun pointing back', 'I\'ve said that to every new volunteer since.'],
     ['how much a thing tells of another', 'Both towns have a case, and the fight says a lot about how small places compete.'],

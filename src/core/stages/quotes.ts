@@ -988,7 +988,7 @@ const REPORTED_OBJECTS = /^(?:decision|plan|policy|policies|move|proposal|remark
  * marks always qualifies.
  */
 /** Verbs of knowing, whose question-word complement is a fact known, not a statement. */
-const KNOWING_VERBS = new Set(['know', 'understand', 'learn', 'realize', 'realise', 'recognize', 'recognise', 'see', 'hear', 'feel']);
+const KNOWING_VERBS = new Set(['know', 'understand', 'learn', 'realize', 'realise', 'recognize', 'recognise', 'see', 'hear', 'feel', 'consider']);
 
 function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, content: Span, regionOf: Int32Array): boolean {
   const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
@@ -1025,7 +1025,7 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // "declined to comment", "refused to say": no statement at all.
   if (relation === 'xcomp' && NO_COMMENT.has(doc.tokens.lemma[childrenWith(doc, v, 'xcomp')[0] ?? v])) return false;
   // "understood how fragile rural incomes were", "knows what it is like": knowing a fact states nothing.
-  if (KNOWING_VERBS.has(lemma) && /^(?:how|what|why|where|when|who|which)$/.test(doc.tokens.lower[range.start])) return false;
+  if (KNOWING_VERBS.has(lemma) && /^(?:how|what|why|where|when|who|which|whether)$/.test(doc.tokens.lower[range.start])) return false;
   // "Thousands told to leave homes": a headline's passive; telling has someone told.
   if (lemma === 'tell' && relation === 'xcomp' && childrenWith(doc, v, 'obj').length === 0 && childrenWith(doc, v, 'iobj').length === 0) return false;
   // "would not predict the result", "did not confirm the figures": a thing left unsaid, no statement.
@@ -1079,6 +1079,8 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   const pointsBack = POINTING_PRONOUNS.has(doc.tokens.lower[range.start]) && !quotesWithin(range, regionOf) && clauseEnds &&
     (range.end === range.start + 1 || (doc.upos(range.start + 1) === 'ADP' && !hasVerb(doc, range.start + 1, range.end)));
   if (pointsBack && !CUE_READINGS.get(lemma)?.some((r) => r.cls === 'deny')) return false;
+  // "the bug usually announces itself suddenly": what a thing does to itself states nothing.
+  if (relation === 'obj' && isLoneObject(doc, v) && REFLEXIVES.has(doc.tokens.lower[childrenWith(doc, v, 'obj')[0]])) return false;
   // "the fight says a lot about how small places compete": telling of, not a statement.
   if (childrenWith(doc, v, 'obj').some((object) => AMOUNTS_TOLD.has(doc.tokens.lemma[object]) && doc.tokens.lower[object + 1] === 'about')) return false;
   // "A mother showed me her son's results": a thing shown to someone is shown, not stated.
@@ -1125,6 +1127,8 @@ function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRan
  * wanting ("want them to leave" is a demand, "want a say" is not) and adding ("added that …").
  */
 const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add', 'declare', 'agree']);
+
+const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'myself', 'ourselves', 'yourself', 'yourselves']);
 
 /** Pronouns that point back at something said: "dispute that", "denied it". */
 const POINTING_PRONOUNS = new Set(['that', 'this', 'it', 'them', 'so']);
