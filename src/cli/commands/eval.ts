@@ -335,10 +335,11 @@ Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
-                  for attribution, also test/fixtures/attribution{,2,3,4,5,6}/check.jsonl (our own varied news)
+                  for attribution, also test/fixtures/attribution{,2,3,4,5,6,7,8}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl to headlines4.jsonl (60 headlines each, written blind)
                   for contradictions, also check.jsonl to check10.jsonl beside dev.jsonl
-                  for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1
+                  for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1, and
+                  test/fixtures/ner-wiki/wiki.conll (ours, encyclopedia style, scored without the data too)
                   for deps, UD EWT dev and GUM dev
 
 Options:

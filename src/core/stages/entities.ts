@@ -461,14 +461,15 @@ function joinInstitutionsFor(doc: Doc, spans: NerSpan[]): NerSpan[] {
     const span = spans[k];
     out.push(span);
     const at = span.end;
-    if (span.type !== 'ORG' || !BODIES_FOR.has(lower[at - 1]) || lower[at] !== 'for' || !isCapitalised(doc, at + 1)) continue;
-    let end = at + 1;
+    if (span.type !== 'ORG' || !BODIES_FOR.has(lower[at - 1]) || lower[at] !== 'for') continue;
+    const sentenceEnd = doc.sentences[doc.sentenceOf(at)]?.tokenEnd ?? doc.tokenCount;
+    const capitalised = (i: number): boolean => i < sentenceEnd && isCapitalised(doc, i);
+    if (!capitalised(at + 1)) continue;
     // "and" inside the name joins modifiers of a last word ("Strategic and International Studies"),
     // not a second name ("the Fund for Peace and Oxfam").
-    const joins = (i: number): boolean => (lower[i] === 'of' && isCapitalised(doc, i + 1)) || (/^(?:and|&)$/.test(lower[i]) && isCapitalised(doc, i + 1) && isCapitalised(doc, i + 2));
-    while (end < doc.tokenCount && (isCapitalised(doc, end) || joins(end))) end++;
-    const sentenceEnd = doc.sentences[doc.sentenceOf(at)]?.tokenEnd ?? doc.tokenCount;
-    end = Math.min(end, sentenceEnd);
+    const joins = (i: number): boolean => (lower[i] === 'of' && capitalised(i + 1)) || (/^(?:and|&)$/.test(lower[i]) && capitalised(i + 1) && capitalised(i + 2));
+    let end = at + 1;
+    while (end < sentenceEnd && (capitalised(end) || joins(end))) end++;
     out[out.length - 1] = { start: span.start, end, type: 'ORG' };
     while (k + 1 < spans.length && spans[k + 1].start < end) k++;
   }

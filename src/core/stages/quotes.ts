@@ -778,7 +778,7 @@ function attribute(
       // "During his years in office, Mr. Obama said, a majority of Americans have …"
       // but not "…, people familiar with the matter said, asking not to be identified".
       // Nor "…, said the officials, who added that …": the relative clause is a report of its own.
-      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) && !opensMainReport(doc, source) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
+      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) && !opensWithRelative(doc, source) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     // "…, where, she later said, she was often the only woman": the words before the speaker open
     // a clause the speaker's words complete; they are the writer's.
@@ -1130,7 +1130,7 @@ const ACTS_ON_LONE_OBJECT = new Set(['want', 'wish', 'add', 'declare', 'agree'])
 
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'myself', 'ourselves', 'yourself', 'yourselves']);
 
-/** Pronouns that point back at something said: "dispute that", "denied it". */
+/** Pronouns that point back at something said: "would say that", "said so". */
 const POINTING_PRONOUNS = new Set(['that', 'this', 'it', 'them', 'so']);
 
 /** How much a thing tells of another: "says a lot about", "tells us little about". */
@@ -1381,7 +1381,7 @@ function antecedentOfRelative(doc: Doc, source: TokenRange, sentStart: number): 
  * "Petrie, whose campaign focused on flood defences, said …": after a relative clause between commas
  * the sentence's own verb goes on; it is no content resumed around a parenthetical cue.
  */
-function opensMainReport(doc: Doc, source: TokenRange): boolean {
+function opensWithRelative(doc: Doc, source: TokenRange): boolean {
   return doc.tokens.lower[source.start] === 'whose' || RELATIVE_PRONOUNS.has(doc.tokens.lower[source.start]);
 }
 
@@ -1937,17 +1937,16 @@ function beforeFramingReport(doc: Doc, content: Span, regionOf: Int32Array): Spa
 function beforeCoordinatedReport(doc: Doc, v: number, content: Span): Span {
   // UD hangs every conjunct on the first: a cue that is itself a conjunct has its next ones as siblings.
   const laterConjuncts = baseRelation(doc.tokens.deprel[v]) === 'conj' ? childrenWith(doc, doc.tokens.head[v], 'conj').filter((k) => k > v) : [];
-  // "denied the charges against him and will stand trial": after an object, any verb coordinated
-  // with the cue is the speaker's next act, not part of what was denied.
-  // Only right after the object, where "and" or "but" opens the conjunct.
+  // "denied the charges against him and will stand trial": a verb coordinated with an object-taking
+  // cue right after its object, opened by "and" or "but", is the speaker's next act, not part of
+  // what was denied.
   const first = doc.tokenAt(content.start);
-  const object = childrenWith(doc, v, 'obj').find((o) => subtreeSpan(doc, o).tokenStart === first);
+  const object = TAKES_OBJECT.has(doc.tokens.lemma[v]) ? childrenWith(doc, v, 'obj').find((o) => subtreeSpan(doc, o).tokenStart === first) : undefined;
   const objectEnd = object === undefined ? -1 : subtreeSpan(doc, object).tokenEnd;
   const nextAct = (k: number): boolean => {
     const opens = subtreeSpan(doc, k).tokenStart;
     const atObjectEnd = opens === objectEnd || (opens === objectEnd + 1 && doc.word(objectEnd) === ',');
-    return doc.tokens.head[k] === v && atObjectEnd && /^(?:and|but)$/.test(doc.tokens.lower[opens]) && childrenWith(doc, k, 'nsubj').length === 0 &&
-      doc.tokens.tag[k] !== 'VBG' && TAKES_OBJECT.has(doc.tokens.lemma[v]);
+    return doc.tokens.head[k] === v && atObjectEnd && /^(?:and|but)$/.test(doc.tokens.lower[opens]) && childrenWith(doc, k, 'nsubj').length === 0 && doc.tokens.tag[k] !== 'VBG';
   };
   for (const k of [...childrenWith(doc, v, 'conj'), ...laterConjuncts, ...speakersSecondReports(doc, v, content)]) {
     if (doc.tokens.start[k] <= content.start || doc.tokens.start[k] >= content.end || doc.upos(k) !== 'VERB') continue;

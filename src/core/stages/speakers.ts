@@ -88,9 +88,8 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     // parse hangs the clause on (a clause after a quotation may hang on a word inside it).
     const at = doc.tokenAt(source.start);
     // "an analyst who advised … and who has argued": the first of the coordinated clauses follows the antecedent.
-    const first = at > 1 && doc.tokens.lower[at - 1] === 'and' ? doc.tokens.lower.lastIndexOf(doc.tokens.lower[at], at - 2) : -1;
-    const sentenceStart = doc.sentences[doc.sentenceOf(at)]?.tokenStart ?? 0;
-    if (first >= sentenceStart && first >= 0) return resolveSource(doc, { start: doc.tokens.start[first], end: doc.tokens.end[first] }, lexicon);
+    const first = doc.tokens.lower[at - 1] === 'and' ? firstCoordinatedRelative(doc, at) : -1;
+    if (first >= 0) return resolveSource(doc, { start: doc.tokens.start[first], end: doc.tokens.end[first] }, lexicon);
     const before = at > 0 && doc.word(at - 1) === ',' ? at - 2 : at - 1;
     const nominal = before >= 0 && (doc.upos(before) === 'NOUN' || doc.upos(before) === 'PROPN');
     const antecedent = nominal ? namedByAppositive(doc, before) : antecedentOf(doc, at);
@@ -146,6 +145,13 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     if (firm) return firm.id;
   }
   return describedEntity(doc, source, head, named ?? possessorIn(doc, source), lexicon);
+}
+
+/** The same relative pronoun earlier in the sentence than the one at `at`, or −1. */
+function firstCoordinatedRelative(doc: Doc, at: number): number {
+  const sentenceStart = doc.sentences[doc.sentenceOf(at)]?.tokenStart ?? 0;
+  for (let k = at - 2; k >= sentenceStart; k--) if (doc.tokens.lower[k] === doc.tokens.lower[at]) return k;
+  return -1;
 }
 
 /**
