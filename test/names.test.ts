@@ -74,6 +74,16 @@ describe('names of people', () => {
     expect(types('Oliver North testified on Monday.')).toEqual(['Oliver North:PERSON']);
   });
 
+  it('types a name by the kind noun that heads it, whatever its other words: "Titan Company", "the Kwame Nkrumah Mausoleum", "Treaty of Osnabrück"', () => {
+    expect(types('Shares in Titan Company rose on Friday.')).toContain('Titan Company:ORG');
+    expect(types('The Kwame Nkrumah Mausoleum is in Accra.')).toContain('Kwame Nkrumah Mausoleum:LOC');
+    expect(types('The Treaty of Osnabrück was signed in the Grand Duchy of Hesse.')).toEqual(['Treaty of Osnabrück:MISC', 'Grand Duchy of Hesse:LOC']);
+  });
+
+  it('a town the tagger reads as a body in a result is its club, not the town: "Plymouth 4 Exeter 1"', () => {
+    expect(types('Result of an English F.A. Challenge Cup second round match on Friday:\nPlymouth 4 Exeter 1')).toEqual(expect.arrayContaining(['Plymouth:ORG', 'Exeter:ORG']));
+  });
+
   it('types a named programme or mission as a name of its own, not a person: "the Apollo 11 mission"', () => {
     expect(types("The software flew on NASA's Apollo program. The Apollo 11 mission landed in 1969.").filter((e) => e.startsWith('Apollo'))).toEqual(['Apollo:MISC']);
   });

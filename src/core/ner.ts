@@ -1,4 +1,5 @@
 import type { Doc } from './doc.js';
+import { NAME_HEAD_KINDS, NAME_OF_KINDS } from './lexicon/curated.js';
 import { defaultLexicon } from './lexicon/index.js';
 import { NAME_JOINERS, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
 import { MAX_FEATURES, NerFeaturizer, WINDOW_OFFSETS, type NerLexicon, type TypedRange } from './ner-features.js';
@@ -348,7 +349,7 @@ export class NerTagger {
     const firstTraining = this.second === null ? training : undefined;
     const spans = this.firstPass(doc, firstTraining, training?.firstPass);
     const found = this.second === null ? spans : this.secondPass(doc, this.second, spans, training);
-    return headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase);
+    return typedByKind(doc, headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase), headlineForms);
   }
 
   /** Features of every token, decoding sentence by sentence so the history sees earlier ones. */
@@ -420,6 +421,32 @@ function splitAtVerbs(spans: readonly NerSpan[], forms: ReadonlyMap<number, stri
     }
   }
   return out;
+}
+
+type KindType = 'ORG' | 'LOC' | 'MISC';
+const kindsOf = (table: Readonly<Record<KindType, readonly string[]>>): Map<string, KindType> =>
+  new Map(Object.entries(table).flatMap(([type, words]) => words.map((w) => [w, type as KindType] as const)));
+const HEAD_KINDS = kindsOf(NAME_HEAD_KINDS);
+const OF_KINDS = kindsOf(NAME_OF_KINDS);
+
+/**
+ * Names typed by the kind noun that heads them, which a tagger trained on news may outvote with
+ * the other words ("Titan Company" as a person, "Treaty of Münster" as a place): the last word
+ * ("Visby Airport"), or the word before the name's "of" ("Grand Duchy of Hesse"). Not in a
+ * headline's truecased words (`forms`), where any word may be capitalised.
+ */
+function typedByKind(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null): NerSpan[] {
+  const { lower } = doc.tokens;
+  return spans.map((span) => {
+    const { start, end } = span;
+    if (end - start < 2) return span;
+    let of = start + 1;
+    while (of < end - 1 && lower[of] !== 'of') of++;
+    const head = of < end - 1 ? of - 1 : end - 1;
+    const kind = (head === end - 1 ? HEAD_KINDS : OF_KINDS).get(lower[head]);
+    const capitalised = /^\p{Lu}/u.test(doc.word(head)) && !forms?.has(head);
+    return kind !== undefined && kind !== span.type && capitalised ? { ...span, type: kind } : span;
+  });
 }
 
 const taggers = new WeakMap<NerModel, WeakMap<NerLexicon, NerTagger>>();

@@ -523,7 +523,8 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     if (span && rest && i + 1 + rest.length === span.end) spanAt[i + 1] = -1;
     // "Bush said": a town of the gazetteer ("Būsh") the tagger reads as a person is the person,
     // unless a preposition of place puts it on the map ("from Orlando").
-    else if (span && !(match && match.length === span.end - span.start && !(span.type === 'PER' && match.kind === 'city' && !PLACE_PREPOSITIONS.has(lower[i - 1] ?? '')))) {
+    // "Plymouth 4 Exeter 1": a town the tagger reads as a body, with its score, is its club.
+    else if (span && !(match && match.length === span.end - span.start && !(match.kind === 'city' && ((span.type === 'ORG' && isScored(doc, span.end)) || (span.type === 'PER' && !PLACE_PREPOSITIONS.has(lower[i - 1] ?? '')))))) {
       // "Officials said …": a role word alone is no name; nor is a page's label ("Q&A: …", "Analysis: …").
       const words = lower.slice(span.start, span.end);
       const label = doc.word(span.end) === ':' && words.every(isPageLabelWord);
@@ -573,6 +574,11 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     i = end - 1;
   }
   return out;
+}
+
+/** Whether token `i` is a side's score in a result line: "Plymouth 4 Exeter 1", "Leeds 2, Hull 0". */
+function isScored(doc: Doc, i: number): boolean {
+  return i < doc.tokenCount && /^\d{1,3}$/.test(doc.word(i)) && (i + 1 === doc.tokenCount || !/^\p{L}/u.test(doc.word(i + 1)) || isCapitalised(doc, i + 1));
 }
 
 /**
