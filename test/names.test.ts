@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzer } from '../src/analyze.js';
+import { createAnalyzer, loadResources } from '../src/analyze.js';
+import { tagEntities } from '../src/core/ner.js';
 import { toArticleJSON, type ArticleJSON } from '../src/core/article.js';
 import type { Pipeline } from '../src/core/pipeline.js';
 
@@ -78,6 +79,22 @@ describe('names of people', () => {
     expect(types('Shares in Titan Company rose on Friday.')).toContain('Titan Company:ORG');
     expect(types('The Kwame Nkrumah Mausoleum is in Accra.')).toContain('Kwame Nkrumah Mausoleum:LOC');
     expect(types('The Treaty of Osnabrück was signed in the Grand Duchy of Hesse.')).toEqual(['Treaty of Osnabrück:MISC', 'Grand Duchy of Hesse:LOC']);
+  });
+
+  it('the tagger reads a lone unknown name after "near" or "via" as a place, not a person; a surname of someone named in full stays theirs', async () => {
+    const { nerModel, lexicon } = await loadResources();
+    const tagged = (text: string): string[] => {
+      const doc = analyzer.run(text);
+      return tagEntities(doc, nerModel!, lexicon).map((s) => `${doc.text.slice(doc.tokens.start[s.start], doc.tokens.end[s.end - 1])}:${s.type}`);
+    };
+    expect(tagged('The railway runs via Ulaanbaatar, and the road near Ouarzazate.')).toEqual(['Ulaanbaatar:LOC', 'Ouarzazate:LOC']);
+    expect(tagged('Hakon Visby arrived late. The crowd gathered near Visby as he spoke.')).toEqual(['Hakon Visby:PER', 'Visby:PER']);
+  });
+
+  it('keeps a regnal number, a patron\'s institution and an award\'s category in the name: "Henry III", "King Edward\'s School", "Nobel Prize in Literature"', () => {
+    expect(types('Johann Strauss II wrote waltzes. Henry III was crowned.')).toEqual(['Johann Strauss II:PERSON', 'Henry III:PERSON']);
+    expect(types("He taught at King Edward's School and sang at St. Andrew's Church.")).toEqual(["King Edward's School:ORG", "St. Andrew's Church:LOC"]);
+    expect(types('She won the Academy Award for Best Actress and the Nobel Prize in Literature.')).toEqual(['Academy Award for Best Actress:MISC', 'Nobel Prize in Literature:MISC']);
   });
 
   it('a town the tagger reads as a body in a result is its club, not the town: "Plymouth 4 Exeter 1"', () => {

@@ -349,7 +349,9 @@ export class NerTagger {
     const firstTraining = this.second === null ? training : undefined;
     const spans = this.firstPass(doc, firstTraining, training?.firstPass);
     const found = this.second === null ? spans : this.secondPass(doc, this.second, spans, training);
-    return typedByKind(doc, headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase), headlineForms);
+    const split = headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase);
+    const named = withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, split), headlineForms), headlineForms);
+    return placedByPrepositions(doc, typedByKind(doc, named, headlineForms), this.lexicon);
   }
 
   /** Features of every token, decoding sentence by sentence so the history sees earlier ones. */
@@ -446,6 +448,99 @@ function typedByKind(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, stri
     const kind = (head === end - 1 ? HEAD_KINDS : OF_KINDS).get(lower[head]);
     const capitalised = /^\p{Lu}/u.test(doc.word(head)) && !forms?.has(head);
     return kind !== undefined && kind !== span.type && capitalised ? { ...span, type: kind } : span;
+  });
+}
+
+/** Regnal numbers from II to XXX; "I" only before a mark, where it cannot be the pronoun. */
+const REGNAL = /^(?:X{0,2}(?:I{2,3}|IV|VI{0,3}|IX)|X{1,3}I?)$/;
+
+/** A person's regnal number is part of the name: "Henry III", "Johann Strauss II", "Justinian I.". */
+function withRegnalNumbers(doc: Doc, spans: NerSpan[]): NerSpan[] {
+  return spans.map((span, k) => {
+    const { end } = span;
+    if (span.type !== 'PER' || end >= doc.tokenCount || spans[k + 1]?.start === end || doc.sentenceOf(end) !== doc.sentenceOf(end - 1)) return span;
+    const word = doc.word(end);
+    const numbered = REGNAL.test(word) || (word === 'I' && (end + 1 === doc.tokenCount || /^[.,;:)]$/.test(doc.word(end + 1))));
+    return numbered ? { ...span, end: end + 1 } : span;
+  });
+}
+
+/** Institutions and buildings named after their patron with "'s", and the type each makes the name. */
+const POSSESSED_KINDS = new Map<string, NerType>([
+  ['school', 'ORG'], ['college', 'ORG'], ['hospital', 'ORG'], ['academy', 'ORG'],
+  ['church', 'LOC'], ['cathedral', 'LOC'], ['chapel', 'LOC'], ['abbey', 'LOC'], ['basilica', 'LOC'], ['playhouse', 'LOC'],
+  ['theatre', 'LOC'], ['square', 'LOC'], ['park', 'LOC'],
+]);
+/** Titles that open such a name: "King Edward's School", "St. Andrew's Church". */
+const PATRON_TITLES = new Set(['king', 'queen', 'prince', 'princess', 'saint', 'st.', 'st', 'bishop', 'pope', 'lord', 'lady', 'sir']);
+
+/**
+ * "King Edward's School", "St. Andrew's Church", "Minton's Playhouse": a name, its "'s" and a
+ * capitalised kind noun are one name of that kind, with the patron's title. Not in a headline's
+ * truecased words (`forms`).
+ */
+function withPossessedInstitutions(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null): NerSpan[] {
+  const { lower } = doc.tokens;
+  const out: NerSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    const kindAt = span.end + 1;
+    const kind = POSSESSED_KINDS.get(lower[kindAt] ?? '');
+    const possessive = lower[span.end] === "'s" || lower[span.end] === '’s';
+    if (!possessive || kind === undefined || !/^\p{Lu}/u.test(doc.word(kindAt)) || forms?.has(kindAt) || doc.sentenceOf(kindAt) !== doc.sentenceOf(span.start)) {
+      out.push(span);
+      continue;
+    }
+    const titled = span.start > 0 && PATRON_TITLES.has(lower[span.start - 1]) && /^\p{Lu}/u.test(doc.word(span.start - 1)) && out.at(-1)?.end !== span.start;
+    out.push({ start: titled ? span.start - 1 : span.start, end: kindAt + 1, type: kind });
+    while (spans[k + 1] !== undefined && spans[k + 1].start <= kindAt) k++;
+  }
+  return out;
+}
+
+const AWARDS = new Set(['prize', 'award', 'awards', 'medal', 'trophy']);
+
+/**
+ * "Nobel Prize in Literature", "Academy Award for Best Actress": an award's category in capitals
+ * is part of its name ("the Nobel Prize for physiology" keeps its own).
+ */
+function withAwardCategories(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null): NerSpan[] {
+  const { lower } = doc.tokens;
+  const out: NerSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    const { end } = span;
+    const stop = doc.sentences[doc.sentenceOf(end - 1)].tokenEnd;
+    const capitalised = (i: number): boolean => i < stop && /^\p{Lu}/u.test(doc.word(i)) && !forms?.has(i);
+    if (span.type !== 'MISC' || !AWARDS.has(lower[end - 1]) || (lower[end] !== 'in' && lower[end] !== 'for') || !capitalised(end + 1)) {
+      out.push(span);
+      continue;
+    }
+    let last = end + 1;
+    while (capitalised(last + 1) || (/^(?:of|and|the|a)$/.test(lower[last + 1] ?? '') && capitalised(last + 2))) last += capitalised(last + 1) ? 1 : 2;
+    out.push({ ...span, end: last + 1 });
+    while (spans[k + 1] !== undefined && spans[k + 1].start <= last) k++;
+  }
+  return out;
+}
+
+/** Prepositions that put a lone name on the map: "near Ouarzazate", "via Ulaanbaatar"; not "to", "from" or "with", which people take too. */
+const PLACING_PREPOSITIONS = new Set(['in', 'near', 'via', 'outside', 'across', 'into', 'throughout', 'towards', 'toward']);
+
+/**
+ * A lone word the tagger calls a person right after a placing preposition is a place ("settled
+ * in Visby"), unless it is a known given name, the surname of a person the text names in full,
+ * or a possessor ("in Bergman's films").
+ */
+function placedByPrepositions(doc: Doc, spans: NerSpan[], lexicon: NerLexicon): NerSpan[] {
+  const { lower } = doc.tokens;
+  let surnames: Set<string> | null = null;
+  return spans.map((span) => {
+    const { start, end } = span;
+    if (span.type !== 'PER' || end - start !== 1 || start === 0 || !PLACING_PREPOSITIONS.has(lower[start - 1])) return span;
+    if (lower[end] === "'s" || lower[end] === '’s' || lexicon.firstNameGender(lower[start]) !== null) return span;
+    surnames ??= new Set(spans.filter((s) => s.type === 'PER' && s.end - s.start >= 2).map((s) => lower[s.end - 1]));
+    return surnames.has(lower[start]) ? span : { ...span, type: 'LOC' as const };
   });
 }
 
