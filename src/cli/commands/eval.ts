@@ -73,6 +73,7 @@ const CONLL_SETS = [
   { name: 'CoNLL-2003 testa (dev)', key: 'testa', gold: ['conll2003', 'eng.testa'] },
   { name: 'CoNLL-2003 testb (test)', key: 'testb', gold: ['conll2003', 'eng.testb'] },
   { name: 'Wikipedia-style (ours, written blind)', key: 'wikiCheck', gold: ['repository:', 'test', 'fixtures', 'ner-wiki', 'wiki.conll'] },
+  { name: 'Wikipedia-style, second set (ours, written blind)', key: 'wikiCheck2', gold: ['repository:', 'test', 'fixtures', 'ner-wiki2', 'wiki2.conll'] },
 ];
 
 /** Treebanks `eval all` parses: UD EWT dev (a file) and GUM dev (the documents of its split). */
@@ -339,7 +340,8 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
                   for headlines, also test/fixtures/headlines2.jsonl to headlines4.jsonl (60 headlines each, written blind)
                   for contradictions, also check.jsonl to check10.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1, and
-                  test/fixtures/ner-wiki/wiki.conll (ours, encyclopedia style, scored without the data too)
+                  test/fixtures/ner-wiki/wiki.conll and ner-wiki2/wiki2.conll (ours, encyclopedia style,
+                  scored without the data too)
                   for deps, UD EWT dev and GUM dev
 
 Options:
