@@ -97,6 +97,10 @@ describe('names of people', () => {
     expect(types('She won the Academy Award for Best Actress and the Nobel Prize in Literature.')).toEqual(['Academy Award for Best Actress:MISC', 'Nobel Prize in Literature:MISC']);
   });
 
+  it('knows peoples, churches and historical adjectives no country names: "Basque", "Berber", "Ottoman"', () => {
+    expect(types('The Basque derby drew a crowd, and Berber villages lined the road to the Ottoman fort.')).toEqual(['Basque:NORP', 'Berber:NORP', 'Ottoman:NORP']);
+  });
+
   it('a town the tagger reads as a body in a result is its club, not the town: "Plymouth 4 Exeter 1"', () => {
     expect(types('Result of an English F.A. Challenge Cup second round match on Friday:\nPlymouth 4 Exeter 1')).toEqual(expect.arrayContaining(['Plymouth:ORG', 'Exeter:ORG']));
   });

@@ -462,6 +462,31 @@ export const PEOPLES: readonly PeopleEntry[] = [
   { name: 'Hispanic', aliases: ['Hispanics'] },
   { name: 'European', aliases: ['Europeans'] },
   { name: 'Soviet', aliases: ['Soviets'], country: 'Soviet Union' },
+  // Peoples, churches and historical states' adjectives that no country's demonym list holds.
+  // Left out: those that are also given names ("Roman", "Norman", "Frank").
+  { name: 'Berber', aliases: ['Berbers', 'Amazigh'] },
+  { name: 'Basque', aliases: ['Basques'] },
+  { name: 'Anglo-Saxon', aliases: ['Anglo-Saxons'] },
+  { name: 'Viking', aliases: ['Vikings'] },
+  { name: 'Byzantine', aliases: ['Byzantines'] },
+  { name: 'Ottoman', aliases: ['Ottomans'] },
+  { name: 'Mughal', aliases: ['Mughals'] },
+  { name: 'Mamluk', aliases: ['Mamluks'] },
+  { name: 'Celt', aliases: ['Celts', 'Celtic'] },
+  { name: 'Slav', aliases: ['Slavs', 'Slavic'] },
+  { name: 'Germanic' },
+  { name: 'Zulu', aliases: ['Zulus'] },
+  { name: 'Xhosa' },
+  { name: 'Maori', aliases: ['Māori'] },
+  { name: 'Inuit' },
+  { name: 'Aztec', aliases: ['Aztecs'] },
+  { name: 'Inca', aliases: ['Incas'] },
+  { name: 'Bedouin', aliases: ['Bedouins'] },
+  { name: 'Tuareg', aliases: ['Tuaregs'] },
+  { name: 'Tamil', aliases: ['Tamils'] },
+  { name: 'Calvinist', aliases: ['Calvinists'] },
+  { name: 'Lutheran', aliases: ['Lutherans'] },
+  { name: 'Anglican', aliases: ['Anglicans'] },
 ];
 
 /**
