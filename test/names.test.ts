@@ -97,6 +97,11 @@ describe('names of people', () => {
     expect(types('She won the Academy Award for Best Actress and the Nobel Prize in Literature.')).toEqual(['Academy Award for Best Actress:MISC', 'Nobel Prize in Literature:MISC']);
   });
 
+  it('types a name by the noun before it that says what it is: "the rock band Fleetwood Mac", "his novel One Hundred Years of Solitude"', () => {
+    expect(types('The rock band Fleetwood Mac played in 1977.')).toEqual(['Fleetwood Mac:ORG']);
+    expect(types('His novel One Hundred Years of Solitude was published in 1967.')).toEqual(['One Hundred Years of Solitude:MISC']);
+  });
+
   it('knows peoples, churches and historical adjectives no country names: "Basque", "Berber", "Ottoman"', () => {
     expect(types('The Basque derby drew a crowd, and Berber villages lined the road to the Ottoman fort.')).toEqual(['Basque:NORP', 'Berber:NORP', 'Ottoman:NORP']);
   });

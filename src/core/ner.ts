@@ -1,5 +1,5 @@
 import type { Doc } from './doc.js';
-import { NAME_HEAD_KINDS, NAME_OF_KINDS } from './lexicon/curated.js';
+import { DESCRIBED_NAME_KINDS, NAME_HEAD_KINDS, NAME_OF_KINDS } from './lexicon/curated.js';
 import { defaultLexicon } from './lexicon/index.js';
 import { NAME_JOINERS, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
 import { MAX_FEATURES, NerFeaturizer, WINDOW_OFFSETS, type NerLexicon, type TypedRange } from './ner-features.js';
@@ -429,25 +429,29 @@ type KindType = 'ORG' | 'LOC' | 'MISC';
 const kindsOf = (table: Readonly<Record<KindType, readonly string[]>>): Map<string, KindType> =>
   new Map(Object.entries(table).flatMap(([type, words]) => words.map((w) => [w, type as KindType] as const)));
 const HEAD_KINDS = kindsOf(NAME_HEAD_KINDS);
+const DESCRIBED_KINDS = kindsOf(DESCRIBED_NAME_KINDS);
 const OF_KINDS = kindsOf(NAME_OF_KINDS);
 
 /**
  * Names typed by the kind noun that heads them, which a tagger trained on news may outvote with
  * the other words ("Titan Company" as a person, "Treaty of Münster" as a place): the last word
- * ("Visby Airport"), or the word before the name's "of" ("Grand Duchy of Hesse"). Not in a
- * headline's truecased words (`forms`), where any word may be capitalised.
+ * ("Visby Airport"), or the word before the name's "of" ("Grand Duchy of Hesse"); else by a noun
+ * right before them that says what they are ("the rock band Fleetwood Mac"). Not in a headline's
+ * truecased words (`forms`), where any word may be capitalised.
  */
 function typedByKind(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null): NerSpan[] {
   const { lower } = doc.tokens;
   return spans.map((span) => {
     const { start, end } = span;
-    if (end - start < 2) return span;
     let of = start + 1;
     while (of < end - 1 && lower[of] !== 'of') of++;
     const head = of < end - 1 ? of - 1 : end - 1;
-    const kind = (head === end - 1 ? HEAD_KINDS : OF_KINDS).get(lower[head]);
+    const kind = end - start < 2 ? undefined : (head === end - 1 ? HEAD_KINDS : OF_KINDS).get(lower[head]);
     const capitalised = /^\p{Lu}/u.test(doc.word(head)) && !forms?.has(head);
-    return kind !== undefined && kind !== span.type && capitalised ? { ...span, type: kind } : span;
+    if (kind !== undefined && capitalised) return kind === span.type ? span : { ...span, type: kind };
+    // "the rock band Fleetwood Mac", "the journal Annalen der Pharmacie", "his novel One Hundred Years of Solitude".
+    const described = start > 0 && !forms?.has(start - 1) ? DESCRIBED_KINDS.get(lower[start - 1]) : undefined;
+    return described !== undefined && described !== span.type ? { ...span, type: described } : span;
   });
 }
 

@@ -50,6 +50,16 @@ export const NAME_HEAD_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly s
   ],
 };
 
+/** Nouns that say what the name right after them is: "the rock band Fleetwood Mac", "the novel Beloved". */
+export const DESCRIBED_NAME_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly string[]>> = {
+  ORG: ['journal', 'newspaper', 'magazine', 'tabloid', 'band', 'label', 'broadcaster', 'publisher', 'carmaker', 'retailer'],
+  LOC: [],
+  MISC: [
+    'film', 'novel', 'book', 'album', 'song', 'single', 'opera', 'poem', 'painting', 'symphony', 'waltz', 'novella', 'memoir',
+    'documentary', 'sitcom', 'musical', 'ballet', 'sculpture',
+  ],
+};
+
 /** First words of "<kind> of <name>" names and the type they give it: "Battle of Hastings", "Kingdom of Castile". */
 export const NAME_OF_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly string[]>> = {
   ORG: ['university', 'college', 'academy', 'institute', 'museum'],
