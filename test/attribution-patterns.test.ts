@@ -935,6 +935,11 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(analyse('What I will say is that when I met him last month, I told him that the public\'s patience had run out.').attributions()).toContainEqual(['I', 'that the public\'s patience had run out']);
   });
 
+  it('reads a headline\'s finding the study reports as no report of its own: "Coffee linked to lower risk of heart failure, study says"', () => {
+    const a = analyse('Coffee linked to lower risk of heart failure, study says');
+    expect(a.attributions()).toEqual([['study', 'Coffee linked to lower risk of heart failure']]);
+  });
+
   it('reads an act the outer report tells of as no report of its own: "Kenya recalled its ambassador, the ministry said"', () => {
     const a = analyse('Kenya recalled its ambassador to Somalia, the foreign ministry said on Thursday.');
     expect(a.attributions()).toEqual([['the foreign ministry', 'Kenya recalled its ambassador to Somalia']]);

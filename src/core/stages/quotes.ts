@@ -1109,10 +1109,12 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
 /**
  * "Kenya recalled its ambassador, the ministry said": the parser hangs the outer report on the verb
  * as `parataxis`; it is who said it, not what the verb holds, so the content's relation is read
- * without it (here `obj`: an act, not a report).
+ * without it (here `obj`: an act, not a report). A headline's "Coffee linked to lower risk, study
+ * says" may get it as `ccomp`, which ends the content then.
  */
 function withoutTrailingReport(doc: Doc, v: number, range: TokenRange): TokenRange {
-  for (const k of childrenWith(doc, v, 'parataxis')) {
+  const trailing = [...childrenWith(doc, v, 'parataxis'), ...childrenWith(doc, v, 'ccomp').filter((k) => subtreeSpan(doc, k).tokenEnd >= range.end)];
+  for (const k of trailing) {
     if (k <= range.start || k >= range.end || !CUE_READINGS.has(doc.tokens.lemma[k])) continue;
     // Its comma may hang on it or on the verb.
     const { tokenStart } = subtreeSpan(doc, k);
