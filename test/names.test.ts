@@ -94,6 +94,7 @@ describe('names of people', () => {
   it('keeps a regnal number, a patron\'s institution and an award\'s category in the name: "Henry III", "King Edward\'s School", "Nobel Prize in Literature"', () => {
     expect(types('Johann Strauss II wrote waltzes. Henry III was crowned.')).toEqual(['Johann Strauss II:PERSON', 'Henry III:PERSON']);
     expect(types("He taught at King Edward's School and sang at St. Andrew's Church.")).toEqual(["King Edward's School:ORG", "St. Andrew's Church:LOC"]);
+    expect(types("She studied at King's College London.")).toEqual(["King's College London:ORG"]);
     expect(types('She won the Academy Award for Best Actress and the Nobel Prize in Literature.')).toEqual(['Academy Award for Best Actress:MISC', 'Nobel Prize in Literature:MISC']);
   });
 

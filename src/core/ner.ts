@@ -479,25 +479,32 @@ const POSSESSED_KINDS = new Map<string, NerType>([
 const PATRON_TITLES = new Set(['king', 'queen', 'prince', 'princess', 'saint', 'st.', 'st', 'bishop', 'pope', 'lord', 'lady', 'sir']);
 
 /**
- * "King Edward's School", "St. Andrew's Church", "Minton's Playhouse": a name, its "'s" and a
- * capitalised kind noun are one name of that kind, with the patron's title. Not in a headline's
- * truecased words (`forms`).
+ * "King Edward's School", "St. Andrew's Church", "Minton's Playhouse", "King's College London": a
+ * patron's name (or a title the tagger left out, "King"), its "'s" and a capitalised kind noun are
+ * one name of that kind, with the patron's title and any name the tagger found from the kind noun
+ * on. Not in a headline's truecased words (`forms`).
  */
 function withPossessedInstitutions(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null): NerSpan[] {
   const { lower } = doc.tokens;
+  const capitalised = (i: number): boolean => i >= 0 && i < doc.tokenCount && /^\p{Lu}/u.test(doc.word(i)) && !forms?.has(i);
+  const possessive = (i: number): boolean => lower[i] === "'s" || lower[i] === '’s';
   const out: NerSpan[] = [];
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
-    const kindAt = span.end + 1;
-    const kind = POSSESSED_KINDS.get(lower[kindAt] ?? '');
-    const possessive = lower[span.end] === "'s" || lower[span.end] === '’s';
-    if (!possessive || kind === undefined || !/^\p{Lu}/u.test(doc.word(kindAt)) || forms?.has(kindAt) || doc.sentenceOf(kindAt) !== doc.sentenceOf(span.start)) {
+    // The patron is the span ("Edward's School"), or a capitalised word before the span that
+    // opens with the kind noun ("King's" + "College London").
+    const patronEnd = possessive(span.end) && capitalised(span.end + 1) ? span.end : possessive(span.start - 1) && capitalised(span.start - 2) && (out.at(-1)?.end ?? 0) <= span.start - 2 ? span.start - 1 : -1;
+    const kindAt = patronEnd + 1;
+    const kind = patronEnd < 0 ? undefined : POSSESSED_KINDS.get(lower[kindAt]);
+    if (kind === undefined || doc.sentenceOf(kindAt) !== doc.sentenceOf(patronEnd - 1)) {
       out.push(span);
       continue;
     }
-    const titled = span.start > 0 && PATRON_TITLES.has(lower[span.start - 1]) && /^\p{Lu}/u.test(doc.word(span.start - 1)) && out.at(-1)?.end !== span.start;
-    out.push({ start: titled ? span.start - 1 : span.start, end: kindAt + 1, type: kind });
-    while (spans[k + 1] !== undefined && spans[k + 1].start <= kindAt) k++;
+    let start = patronEnd === span.end ? span.start : patronEnd - 1;
+    if (PATRON_TITLES.has(lower[start - 1] ?? '') && capitalised(start - 1) && out.at(-1)?.end !== start) start--;
+    let end = Math.max(span.end, kindAt + 1);
+    while (spans[k + 1] !== undefined && spans[k + 1].start <= kindAt) end = Math.max(end, spans[++k].end);
+    out.push({ start, end, type: kind });
   }
   return out;
 }
