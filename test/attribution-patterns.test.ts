@@ -935,6 +935,11 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(analyse('What I will say is that when I met him last month, I told him that the public\'s patience had run out.').attributions()).toContainEqual(['I', 'that the public\'s patience had run out']);
   });
 
+  it('ends a report inside a relative clause with the clause: "the deal, which analysts say is overpriced, would close"', () => {
+    const a = analyse('The merger, which critics say will cost jobs, was approved on Monday.');
+    expect(a.attributions()).toEqual([['critics', 'will cost jobs']]);
+  });
+
   it('reads a headline\'s finding the study reports as no report of its own: "Coffee linked to lower risk of heart failure, study says"', () => {
     const a = analyse('Coffee linked to lower risk of heart failure, study says');
     expect(a.attributions()).toEqual([['study', 'Coffee linked to lower risk of heart failure']]);

@@ -796,10 +796,9 @@ function attribute(
     return block ? { cue, cueTokens, source, content: [block], addressee: rest.addressee, sentenceEnd: sentEnd } : null;
   }
   if (afterCue !== cueTokens.end) return null;
-  // "Even though Russia claims X, …": a subordinate clause's content ends at its comma.
-  // "Even though Russia claims X, …", "The company, which said X, declined …": the content ends
-  // with the subordinate or relative clause.
-  const subordinate = (source.start > sentStart && SUBORDINATORS.has(doc.tokens.lower[source.start - 1])) ||
+  // "Even though Russia claims X, …", "The company, which said X, declined …", "the deal, which
+  // analysts say is overpriced, would close": the content ends with the subordinate or relative clause.
+  const subordinate = (source.start > sentStart && (SUBORDINATORS.has(doc.tokens.lower[source.start - 1]) || RELATIVE_PRONOUNS.has(doc.tokens.lower[source.start - 1]))) ||
     RELATIVE_PRONOUNS.has(doc.tokens.lower[source.end - 1]);
   // "As the economist John Kay has argued, targets …": the cue's clause is the frame, the main
   // clause after its comma the content.
