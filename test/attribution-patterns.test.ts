@@ -935,6 +935,11 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(analyse('What I will say is that when I met him last month, I told him that the public\'s patience had run out.').attributions()).toContainEqual(['I', 'that the public\'s patience had run out']);
   });
 
+  it('nests a denial of a report inside another report: "The lawyer said her client had denied the charges"', () => {
+    const a = analyse('The lawyer said her client had denied the charges.');
+    expect(a.attributions()).toEqual([['The lawyer', 'her client had denied the charges'], ['her client', 'the charges']]);
+  });
+
   it('ends a report inside a relative clause with the clause: "the deal, which analysts say is overpriced, would close"', () => {
     const a = analyse('The company said the deal, which analysts say is overpriced, would close in May.');
     expect(a.attributions()).toEqual([['The company', 'the deal, which analysts say is overpriced, would close in May'], ['analysts', 'is overpriced']]);

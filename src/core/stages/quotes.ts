@@ -194,7 +194,8 @@ function holdsCueBefore(result: Found, found: readonly Found[]): boolean {
 /**
  * "Police said the suspect claimed that he acted alone": a lexicon cue with a that-clause of its own,
  * inside the content of the report just found, is a second attribution, nested in the first.
- * Annotators mark nested reports unevenly, so the cue model tends to drop them.
+ * So is a denial of a report ("… said her client had denied the charges"). Annotators mark nested
+ * reports unevenly, so the cue model tends to drop them.
  */
 function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Found[]): boolean {
   const outer = found[found.length - 1];
@@ -206,6 +207,9 @@ function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Fo
   // The cue's verb, past its auxiliaries ("had told").
   let verb = hit.tokens.start;
   while (verb + 1 < hit.tokens.end && doc.upos(verb) === 'AUX') verb++;
+  // "The lawyer said her client had denied the charges": a denial of a report nests, as the denial
+  // the contradictions stage matches.
+  if (hit.lexiconClass === 'deny' && content.start > at && childrenWith(doc, verb, 'obj').some((o) => REPORT_NOUNS.has(doc.tokens.lemma[o]))) return true;
   // Only with its "that": a bare clause inside a report is more often the outer speaker's words.
   if (!(content.start > at && doc.tokens.lower[range.start] === 'that')) return false;
   return baseRelation(reportRelation(doc, verb, range)) === 'ccomp' || isAddresseeClause(doc, verb, range);
