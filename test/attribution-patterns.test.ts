@@ -935,6 +935,20 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(analyse('What I will say is that when I met him last month, I told him that the public\'s patience had run out.').attributions()).toContainEqual(['I', 'that the public\'s patience had run out']);
   });
 
+  it('reads the speaker\'s next act after a report, though the tagger took it for a participle: "said … and accused the council of “waiting for someone to die”"', () => {
+    const a = analyse('Local councillor Jim Okoye said residents had been asking for a cycle lane on the road “for at least five years” and accused Westvale County Council of “waiting for someone to die”.');
+    expect(a.attributions()).toEqual([
+      ['Local councillor Jim Okoye', 'residents had been asking for a cycle lane on the road “for at least five years”'],
+      ['Local councillor Jim Okoye', 'Westvale County Council of “waiting for someone to die”'],
+    ]);
+  });
+
+  it('keeps a time between speaker and verb out of the speaker ("at one point threatened"), reads "reminded … that" as a report, and no free relative ("what he would tell")', () => {
+    expect(analyse('The Deputy Speaker at one point threatened to suspend the sitting.').attributions()).toEqual([['The Deputy Speaker', 'to suspend the sitting']]);
+    expect(analyse('He reminded reporters that the deal was not yet signed.').attributions()).toEqual([['He', 'that the deal was not yet signed']]);
+    expect(analyse('We spoke to its headteacher, Marcus Oyelaran, about the ban, the backlash and what he would tell other schools.').attributions()).toEqual([]);
+  });
+
   it('nests a denial of a report inside another report: "The lawyer said her client had denied the charges"', () => {
     const a = analyse('The lawyer said her client had denied the charges.');
     expect(a.attributions()).toEqual([['The lawyer', 'her client had denied the charges'], ['her client', 'the charges']]);

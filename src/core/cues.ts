@@ -21,7 +21,7 @@ const LEXICON: Record<CueClass, string[]> = {
     'complain', 'grumble', 'protest', 'celebrate', 'praise', 'applaud', 'hail', 'laud', 'thank',
     'confide', 'whisper', 'shout', 'yell', 'scream', 'cry', 'exclaim', 'muse', 'ponder', 'recognize',
     'recognise', 'tell of', 'speak', 'talk', 'detail', 'outline', 'summarize', 'add to', 'elaborate',
-    'clarify', 'specify', 'certify', 'verify', 'corroborate', 'attest', 'vouch', 'rule',
+    'clarify', 'specify', 'certify', 'verify', 'corroborate', 'attest', 'vouch', 'rule', 'remind',
   ],
   deny: [
     'deny', 'dismiss', 'reject', 'refute', 'rebut', 'dispute', 'contradict', 'disavow', 'rule out',

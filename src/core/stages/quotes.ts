@@ -738,6 +738,10 @@ function attribute(
     if (passive) return passive;
   }
   if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
+  // "the backlash and what he would tell other schools": what is said is the "what", a topic, not given.
+  let verb = cueTokens.start;
+  while (verb + 1 < cueTokens.end && doc.upos(verb) === 'AUX') verb++;
+  if (childrenWith(doc, verb, 'obj').some((o) => o < cueTokens.start && /^what(?:ever)?$/.test(doc.tokens.lower[o]))) return null;
   // "…, with long queues reported at polling stations": what is reported, not who reports.
   if (source.start > sentStart && doc.tokens.lower[source.start - 1] === 'with' && /ed$/.test(doc.tokens.lower[cueTokens.start])) return null;
   // A headline's "A Curious Plan to Fight Climate Change": "a" and a bare verb form do not agree; a
@@ -1055,6 +1059,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
     childrenWith(doc, v, 'obj').some((object) => subtreeSpan(doc, object).tokenStart === range.start && (doc.upos(object) === 'NUM' || WON_THINGS.has(doc.tokens.lemma[object])))) return false;
   // "admitted 14 counts of fraud", "admitted manslaughter": a plea in court, not a statement.
   if (relation === 'obj' && lemma === 'admit' && childrenWith(doc, v, 'obj').some((object) => CHARGES.has(doc.tokens.lemma[object]))) return false;
+  // "accused the council of “waiting for someone to die”": whom and of what, however the parse
+  // hangs the two (it may take the body for a predicate).
+  if (CUE_READINGS.get(lemma)?.some((r) => r.cls === 'accuse') && accusedOf(doc, range)) return true;
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) {
     // "refused to open the till", "agreed to raise its offer" are acts; "refused to rule out a
     // strike", "declined to say whether" speak through the verb they govern.
@@ -1107,6 +1114,16 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // "Meteorite Slams Into Peruvian Village", however a headline's parse hangs the place.
   if (PHYSICAL_SENSE.has(lemma) && (baseRelation(relation) === 'obl' || MOTION_PREPOSITIONS.has(doc.tokens.lower[range.start]))) return false;
   return true;
+}
+
+/** Whether `range` opens with a noun phrase of at most six words and "of" a charge: "the council of “waiting …”". */
+function accusedOf(doc: Doc, range: TokenRange): boolean {
+  for (let k = range.start + 1; k < range.end - 1 && k <= range.start + 6; k++) {
+    if (doc.tokens.lower[k] !== 'of') continue;
+    const next = isQuoteMark(doc.word(k + 1)) ? k + 2 : k + 1;
+    return next < range.end && (doc.tokens.tag[next] === 'VBG' || doc.upos(next) === 'NOUN' || doc.upos(next) === 'DET');
+  }
+  return false;
 }
 
 /**
@@ -1322,7 +1339,7 @@ function sharpenedSource(doc: Doc, verb: number, rule: TokenRange): TokenRange {
 
 /** Words of a time adverbial between a subject and its verb, at most ("just this month"). */
 const MAX_TIME_WORDS = 4;
-const TIME_OPENERS = /^(?:in|on|this|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
+const TIME_OPENERS = /^(?:at|in|on|this|last|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/;
 
 /** Words a participle phrase between a speaker and its verb runs to at most ("waiting at the stop outside"). */
 const MAX_PARTICIPLE_PHRASE = 8;
@@ -1552,6 +1569,9 @@ function timeAdverbialLength(doc: Doc, i: number, end: number): number {
   if (RELATIVE.has(w(i)) && PERIODS.has(w(i + 1))) return 2;
   // "replied 17 seconds later", "said two days ago"
   if ((/^\d+$/.test(w(i)) || NUMBER_WORDS.has(w(i))) && UNITS_OF_TIME.has(w(i + 1)) && /^(?:later|earlier|ago)$/.test(w(i + 2))) return 3;
+  // "at one point threatened", "at times said", "at first denied"
+  if (w(i) === 'at' && w(i + 1) === 'one' && (w(i + 2) === 'point' || w(i + 2) === 'stage')) return 3;
+  if (w(i) === 'at' && (w(i + 1) === 'times' || w(i + 1) === 'first')) return 2;
   // "told in September", "said in March 2024"
   if (w(i) === 'in' && MONTHS.has(w(i + 1))) return /^\d{4}$/.test(w(i + 2)) ? 3 : 2;
   // "wrote in 2015"
@@ -1988,8 +2008,14 @@ function closesQuotation(doc: Doc, i: number, from: number): boolean {
 function speakersSecondReports(doc: Doc, v: number, content: Span): number[] {
   const { head, deprel, lemma, tag } = doc.tokens;
   const found: number[] = [];
-  // With "do", the tense is the auxiliary's: "said … but did not mention the depot".
-  const tense = (k: number): string => tag[childrenWith(doc, k, 'aux').find((a) => lemma[a] === 'do') ?? k];
+  // With "do", the tense is the auxiliary's: "said … but did not mention the depot". A participle
+  // without an auxiliary, its own or its first conjunct's ("had knocked … and told"), is a past
+  // tense the tagger misread ("… and accused/VBN the council of …").
+  const auxiliaries = (k: number): number => children(doc, k).filter((a) => baseRelation(deprel[a]) === 'aux').length;
+  const tense = (k: number): string => {
+    const own = tag[childrenWith(doc, k, 'aux').find((a) => lemma[a] === 'do') ?? k];
+    return own === 'VBN' && auxiliaries(k) === 0 && auxiliaries(head[k]) === 0 ? 'VBD' : own;
+  };
   const cueTense = tense(v);
   for (let k = doc.tokenAt(content.start); k < doc.tokenCount && doc.tokens.end[k] <= content.end; k++) {
     // The caller keeps only report verbs, and hopes stay in the content; an intention does too:
