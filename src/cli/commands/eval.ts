@@ -53,6 +53,7 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check 6 (ours, 10 more genres, written blind)', key: 'newsCheck6', gold: ['repository:', 'test', 'fixtures', 'attribution6', 'check.jsonl'] },
   { name: 'news check 7 (ours, 10 more genres, written blind)', key: 'newsCheck7', gold: ['repository:', 'test', 'fixtures', 'attribution7', 'check.jsonl'] },
   { name: 'news check 8 (ours, 10 more genres, written blind)', key: 'newsCheck8', gold: ['repository:', 'test', 'fixtures', 'attribution8', 'check.jsonl'] },
+  { name: 'news check 9 (ours, 10 more genres, written blind)', key: 'newsCheck9', gold: ['repository:', 'test', 'fixtures', 'attribution9', 'check.jsonl'] },
 ];
 
 /** Our contradiction gold sets, in the repository: the dev gold, then ten written after it. */
@@ -336,7 +337,7 @@ Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
-                  for attribution, also test/fixtures/attribution{,2,3,4,5,6,7,8}/check.jsonl (our own varied news)
+                  for attribution, also test/fixtures/attribution{,2,3,4,5,6,7,8,9}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl to headlines4.jsonl (60 headlines each, written blind)
                   for contradictions, also check.jsonl to check10.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1, and
