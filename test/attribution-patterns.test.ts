@@ -949,6 +949,10 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(analyse('We spoke to its headteacher, Marcus Oyelaran, about the ban, the backlash and what he would tell other schools.').attributions()).toEqual([]);
   });
 
+  it('reads an appeal for witnesses as a request, no statement: "Detectives have appealed for witnesses after …"', () => {
+    expect(analyse('Detectives in Tarnley have appealed for witnesses after a cyclist was left with life-changing injuries.').attributions()).toEqual([]);
+  });
+
   it('nests a denial of a report inside another report: "The lawyer said her client had denied the charges"', () => {
     const a = analyse('The lawyer said her client had denied the charges.');
     expect(a.attributions()).toEqual([['The lawyer', 'her client had denied the charges'], ['her client', 'the charges']]);

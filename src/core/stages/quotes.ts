@@ -1095,6 +1095,8 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (childrenWith(doc, v, 'obj').some((object) => AMOUNTS_TOLD.has(doc.tokens.lemma[object]) && doc.tokens.lower[object + 1] === 'about')) return false;
   // "A mother showed me her son's results": a thing shown to someone is shown, not stated.
   if (lemma === 'show' && relation === 'obj' && childrenWith(doc, v, 'iobj').length > 0) return false;
+  // "Detectives have appealed for witnesses": a request for people or help, nothing stated.
+  if (lemma === 'appeal' && doc.tokens.lower[range.start] === 'for' && !quotesWithin(range, regionOf)) return false;
   // "What worries me more is the schools": the verb is the subject's own clause.
   if (v > 0 && doc.tokens.lower[v - 1] === 'what' && doc.tokens.head[v - 1] === v) return false;
   // "has not responded to the sugar duties": what is answered, not the answer.
