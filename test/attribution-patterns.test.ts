@@ -949,6 +949,11 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(analyse('We spoke to its headteacher, Marcus Oyelaran, about the ban, the backlash and what he would tell other schools.').attributions()).toEqual([]);
   });
 
+  it('reads the whole source after "according to" a possessive: "according to our reporter Nadia Brooks"', () => {
+    const a = analyse('Picket lines went up at 5am, according to our reporter Nadia Brooks.');
+    expect(a.attributions()).toEqual([['our reporter Nadia Brooks', 'Picket lines went up at 5am']]);
+  });
+
   it('reads an appeal for witnesses as a request, no statement: "Detectives have appealed for witnesses after …"', () => {
     expect(analyse('Detectives in Tarnley have appealed for witnesses after a cyclist was left with life-changing injuries.').attributions()).toEqual([]);
   });

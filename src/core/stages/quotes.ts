@@ -1806,9 +1806,11 @@ function accordingTo(
   for (let k = sentStart; k < hit.tokens.start; k++) {
     if (doc.upos(k) === 'VERB' && SAYING.has(doc.tokens.lemma[k]) && childrenWith(doc, k, 'nsubj').some((n) => n < k)) return null;
   }
-  const np = nounPhraseStartingAt(doc, hit.tokens.end, sentEnd);
+  // "according to our reporter Nadia Brooks": a possessive pronoun opens the phrase, not all of it.
+  const possessive = doc.tokens.tag[hit.tokens.end] === 'PRP$';
+  const np = nounPhraseStartingAt(doc, possessive ? hit.tokens.end + 1 : hit.tokens.end, sentEnd);
   if (!np) return null;
-  let source = extendAppositive(doc, np, sentEnd);
+  let source = extendAppositive(doc, possessive ? { start: np.start - 1, end: np.end } : np, sentEnd);
   let content: Span | null = null;
   if (hit.tokens.start > sentStart + 1) {
     content = contentBefore(doc, hit.tokens.start - 1, sentStart, regions, regionOf);
