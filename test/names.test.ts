@@ -144,6 +144,11 @@ describe('names of people', () => {
     expect(types('Developer Hartwell Homes said it was delighted with the outcome.')).toEqual(['Hartwell Homes:ORG']);
   });
 
+  it('keeps a vox pop\'s descriptor out of the name: "Student Ben Osei said", "Pensioner Mary Hale said"', () => {
+    expect(types('Student Ben Osei said he had walked for an hour.')).toEqual(['Ben Osei:PERSON']);
+    expect(types('Pensioner Mary Hale said the buses never came.')).toEqual(['Mary Hale:PERSON']);
+  });
+
   it('keeps a descriptor of no kind out of the name at a sentence\'s start ("Rival Kestrel Auto"), and a car maker\'s "Auto" makes a business', () => {
     expect(types('Rival Kestrel Auto said on Monday it had secured enough chips.')).toEqual(['Kestrel Auto:ORG']);
     const doc = analyzer.run('Rival Kestrel Auto said on Monday it had secured enough chips.');

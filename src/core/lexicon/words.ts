@@ -97,6 +97,10 @@ const PERSON_DESCRIPTORS = new Set([
   'artist', 'poet', 'composer', 'dancer', 'businessman', 'businesswoman', 'billionaire', 'entrepreneur', 'tycoon',
   'presenter', 'broadcaster', 'historian', 'scientist', 'astronaut', 'cyclist', 'sprinter', 'swimmer', 'athlete',
   'librarian', 'teacher', 'farmer', 'baker', 'shopkeeper', 'firefighter', 'pilot', 'nurse',
+  // The people a reporter stops in the street: "Student Ben Osei said …", "Pensioner Mary Hale …".
+  'student', 'pensioner', 'commuter', 'driver', 'resident', 'shopper', 'worker', 'parent', 'grandmother',
+  'grandfather', 'widow', 'retiree', 'volunteer', 'campaigner', 'carer', 'cleaner', 'plumber', 'electrician',
+  'photographer', 'witness', 'passenger', 'patient', 'midwife', 'paramedic', 'landlord', 'tenant', 'fan',
 ]);
 
 /** Descriptors that say nothing of the kind: "Rival Kestrel Auto", "Fellow striker Tom Reddick", "Embattled Lumen". */
