@@ -184,6 +184,21 @@ describe('reference accuracy', () => {
   });
 });
 
+describe('reference accuracy of spokespeople', () => {
+  it('names an unnamed spokesperson\'s quote after the body the spokesperson speaks for', () => {
+    const text = 'A spokeswoman for Kelmore Metro said "fair".';
+    const article = goldArticle(text, [{ content: role(text, 'fair'), reference: 'Kelmore Metro' }]);
+    const doc = new Doc(text);
+    doc.entities.push(
+      { ...person('E1', 'Kelmore Metro'), type: 'ORG' },
+      { ...person('E2', 'spokeswoman for Kelmore Metro'), unnamed: true, roles: ['spokeswoman'], affiliation: 'E1' },
+    );
+    doc.quotes.push({ ...quote(span(text, 'fair'), null, null), speaker: 'E2' });
+    expect(fromDoc(doc)[0].speaker).toBe('Kelmore Metro');
+    expect(score([fromGold(article), fromDoc(doc)]).referenceAccuracy).toBe(100);
+  });
+});
+
 /** A gold article whose attributions get ids E1, E2, … and type "Attribution" unless given. */
 function goldArticle(text: string, attributions: Partial<GoldAttribution>[]): GoldArticle {
   return { id: 'a', text, attributions: attributions.map((a, i) => ({ id: `E${i + 1}`, type: 'Attribution', ...a })) };

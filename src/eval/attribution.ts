@@ -113,9 +113,22 @@ export function fromDoc(doc: Doc): Attribution[] {
         source: q.source && charSet([q.source]),
         content: charSet(q.content.parts ?? [q.content]),
       },
-      doc.entityById(q.speaker)?.name ?? null,
+      resolvedSpeaker(doc, q.speaker),
     ),
   );
+}
+
+const SPOKESPEOPLE = /^spokes(?:man|woman|person|people|men|women)$/i;
+
+/**
+ * The name a quote's speaker resolves to: the entity's, or for an unnamed spokesperson of a body
+ * ("a Taliban spokesperson", "A spokeswoman for the company") the body's, as gold references name it.
+ */
+function resolvedSpeaker(doc: Doc, id: string | null): string | null {
+  const speaker = doc.entityById(id);
+  if (!speaker) return null;
+  const body = speaker.unnamed && speaker.roles.some((role) => SPOKESPEOPLE.test(role)) ? doc.entityById(speaker.affiliation) : undefined;
+  return (body ?? speaker).name;
 }
 
 const tally = (): Tally => ({ hit: 0, predicted: 0, gold: 0 });
