@@ -72,7 +72,8 @@ describe('checkpoints', () => {
         const df = Array.from({ length: 1500 }, (_, k): [string, number] => [`${round}:${String((k * 7919 + b) % 100_000).padStart(6, '0')}:${'term '.repeat(20)}`, b + 1]);
         batches.push(store.write({ articles: [], entities: [], claims: [], stories: [], edges: [], merged: [], index: { ...index, df } }));
       }
-      for (let waited = 0; waited < 250 && statSync(path).size < pages(); waited++) Atomics.wait(sleep, 0, 0, 20);
+      // Up to 30 s: under a loaded machine the checkpoint thread may be slow to get a core.
+      for (let waited = 0; waited < 1500 && statSync(path).size < pages(); waited++) Atomics.wait(sleep, 0, 0, 20);
       expect(statSync(path).size).toBe(pages());
     }
     reader.close();
