@@ -144,6 +144,12 @@ describe('names of people', () => {
     expect(types('Developer Hartwell Homes said it was delighted with the outcome.')).toEqual(['Hartwell Homes:ORG']);
   });
 
+  it('lets the text, not a title-case headline, type a name: "Okafor Double Seals …" read as a body there is the scorer named in the text', () => {
+    const text = 'Harbourside Edge Past Rovers as Okafor Double Seals Late Win\n\nChidi Okafor scored twice. Okafor levelled in the 76th minute.';
+    const okafor = toArticleJSON(analyzer.run(text)).entities.filter((e) => e.name.endsWith('Okafor'));
+    expect(okafor.map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Chidi Okafor', 'PERSON', 3]]);
+  });
+
   it('keeps a vox pop\'s descriptor out of the name: "Student Ben Osei said", "Pensioner Mary Hale said"', () => {
     expect(types('Student Ben Osei said he had walked for an hour.')).toEqual(['Ben Osei:PERSON']);
     expect(types('Pensioner Mary Hale said the buses never came.')).toEqual(['Mary Hale:PERSON']);

@@ -347,7 +347,7 @@ export class NerTagger {
     const headlineForms = this.lowercase.size === 0 ? null : truecaseHeadlines(doc, this.lowercase, this.lexicon, this.written);
     this.featurizer.setDocument(doc, headlineForms);
     const firstTraining = this.second === null ? training : undefined;
-    const spans = this.firstPass(doc, firstTraining, training?.firstPass);
+    const spans = this.firstPass(doc, firstTraining, training?.firstPass, headlineForms);
     const found = this.second === null ? spans : this.secondPass(doc, this.second, spans, training);
     const split = headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase);
     const named = withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, split), headlineForms), headlineForms);
@@ -355,10 +355,12 @@ export class NerTagger {
   }
 
   /** Features of every token, decoding sentence by sentence so the history sees earlier ones. */
-  private firstPass(doc: Doc, training: NerTraining | undefined, known: readonly NerSpan[] | undefined): NerSpan[] {
+  private firstPass(doc: Doc, training: NerTraining | undefined, known: readonly NerSpan[] | undefined, headlineForms: ReadonlyMap<number, string> | null = null): NerSpan[] {
     const { featurizer, features, counts, first } = this;
     const spans: NerSpan[] = [];
     let next = 0;
+    // Sentences in title case or capitals: those with a word truecased for the features.
+    const headlines = new Set(headlineForms === null ? [] : [...headlineForms.keys()].map((i) => doc.sentenceOf(i)));
     for (const { tokenStart, tokenEnd } of doc.sentences) {
       const n = tokenEnd - tokenStart;
       if (n === 0) continue;
@@ -375,7 +377,8 @@ export class NerTagger {
         if (training) first.update(training.trainer, training.gold, features, counts, tokenStart, n);
         addSpans(path, n, tokenStart, spans);
       }
-      for (let s = found; s < spans.length; s++) featurizer.remember(rangeOf(spans[s]));
+      // A title-case headline's guesses ("Okafor Double Seals …" as a body) are no history for the text after it.
+      if (!headlines.has(doc.sentenceOf(tokenStart))) for (let s = found; s < spans.length; s++) featurizer.remember(rangeOf(spans[s]));
     }
     return spans;
   }

@@ -262,15 +262,19 @@ function oneTypeOfMost(doc: Doc, candidates: Candidate[]): Candidate[] {
   const nameOf = (c: Candidate): string => candidateName(doc, c);
   const counts = new Map<string, Map<EntityType, number>>();
   const free = (c: Candidate): boolean => c.kind === 'name' && !c.unnamed && !c.chars && !c.side && c.canonical === null;
+  // A title-case or capitals line is weak evidence ("Okafor Double Seals …" read as a body): its
+  // mentions count only for a name the text writes nowhere else.
+  const cased = (c: Candidate): boolean => inCasedLine(doc, c.start);
+  const inText = new Set(candidates.filter((c) => free(c) && !cased(c)).map(nameOf));
   for (const c of candidates) {
-    if (!free(c)) continue;
+    if (!free(c) || (cased(c) && inText.has(nameOf(c)))) continue;
     const types = counts.get(nameOf(c)) ?? new Map<EntityType, number>();
     types.set(c.type, (types.get(c.type) ?? 0) + 1);
     counts.set(nameOf(c), types);
   }
   for (const c of candidates) {
     const types = free(c) ? counts.get(nameOf(c)) : undefined;
-    if (!types || types.size < 2) continue;
+    if (!types || (types.size < 2 && !(cased(c) && inText.has(nameOf(c))))) continue;
     // Map order is first-mention order, so a tie keeps the first mention's type.
     c.type = [...types].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
   }
