@@ -150,6 +150,11 @@ describe('names of people', () => {
     expect(okafor.map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Chidi Okafor', 'PERSON', 3]]);
   });
 
+  it('splits two bodies the tagger ran together over "and": "Thornwick Abbas Town Council and Somerset Council"; not "State Street Bank and Trust Company"', () => {
+    expect(types('The plan was agreed by Thornwick Abbas Town Council and Somerset Council.')).toEqual(['Thornwick Abbas Town Council:ORG', 'Somerset Council:ORG']);
+    expect(types('State Street Bank and Trust Company declined to comment.')).toEqual(['State Street Bank and Trust Company:ORG']);
+  });
+
   it('keeps a vox pop\'s descriptor out of the name: "Student Ben Osei said", "Pensioner Mary Hale said"', () => {
     expect(types('Student Ben Osei said he had walked for an hour.')).toEqual(['Ben Osei:PERSON']);
     expect(types('Pensioner Mary Hale said the buses never came.')).toEqual(['Mary Hale:PERSON']);

@@ -350,7 +350,7 @@ export class NerTagger {
     const spans = this.firstPass(doc, firstTraining, training?.firstPass, headlineForms);
     const found = this.second === null ? spans : this.secondPass(doc, this.second, spans, training);
     const split = headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase);
-    const named = withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, split), headlineForms), headlineForms);
+    const named = splitJoinedBodies(doc, this.lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, split), headlineForms), headlineForms));
     return placedByPrepositions(doc, typedByKind(doc, named, headlineForms), this.lexicon);
   }
 
@@ -508,6 +508,27 @@ function withPossessedInstitutions(doc: Doc, spans: NerSpan[], forms: ReadonlyMa
     let end = Math.max(span.end, kindAt + 1);
     while (spans[k + 1] !== undefined && spans[k + 1].start <= kindAt) end = Math.max(end, spans[++k].end);
     out.push({ start, end, type: kind });
+  }
+  return out;
+}
+
+/**
+ * "Thornwick Abbas Town Council and Somerset Council": two bodies the tagger ran into one name
+ * over "and", each ending in a body's noun, are two ("Procter and Gamble", "State Street Bank and
+ * Trust Company" stay one).
+ */
+function splitJoinedBodies(doc: Doc, lexicon: NerLexicon, spans: NerSpan[]): NerSpan[] {
+  const { lower } = doc.tokens;
+  const out: NerSpan[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    for (let k = span.start + 1; span.type === 'ORG' && k < span.end - 1; k++) {
+      // "State Street Bank and Trust Company" is one: the second part opens with a body's noun.
+      if (lower[k] !== 'and' || !lexicon.isOrgCue(lower[k - 1]) || !lexicon.isOrgCue(lower[span.end - 1]) || lexicon.isOrgCue(lower[k + 1])) continue;
+      out.push({ start, end: k, type: span.type });
+      start = k + 1;
+    }
+    out.push(start === span.start ? span : { start, end: span.end, type: span.type });
   }
   return out;
 }
