@@ -954,6 +954,11 @@ describe('verbs that take an object or a clause but report nothing', () => {
     expect(a.attributions()).toEqual([['our reporter Nadia Brooks', 'Picket lines went up at 5am']]);
   });
 
+  it('reads a noun after a possessive and a name as a noun, not a verb: "Her Rovers counterpart, Mark Hale, accused the referee of …"', () => {
+    const a = analyse('Her Rovers counterpart, Mark Hale, accused the referee of missing a clear foul.');
+    expect(a.speakerOf('the referee of missing a clear foul')).toBe('Mark Hale');
+  });
+
   it('reads an appeal for witnesses as a request, no statement: "Detectives have appealed for witnesses after …"', () => {
     expect(analyse('Detectives in Tarnley have appealed for witnesses after a cyclist was left with life-changing injuries.').attributions()).toEqual([]);
   });

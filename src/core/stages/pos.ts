@@ -410,6 +410,11 @@ function correctTags(tag: string[], lower: readonly string[], start: number, end
   for (let i = start + 2; i < end; i++) {
     if (tag[i] === 'VBZ' && (tag[i - 1] === 'JJ' || tag[i - 1] === 'NNP') && tag[i - 2].startsWith('VB') && JUDGING_VERBS.has(lemmatize(lower[i - 2], tag[i - 2]))) tag[i] = 'NNS';
   }
+  // "Her Rovers counterpart, Mark Hale, accused": after a possessive and a name, a bare verb form
+  // before a comma heads the noun phrase ("Her Majesty reigns" keeps its -s verb).
+  for (let i = start + 2; i + 1 < end; i++) {
+    if ((tag[i] === 'VBP' || tag[i] === 'VB') && tag[i - 2] === 'PRP$' && (tag[i - 1] === 'NNP' || tag[i - 1] === 'NNPS') && lower[i + 1] === ',') tag[i] = 'NN';
+  }
   // "its director general, Agnes Holm,", "the attorney general said": a title, so a noun.
   for (let i = start + 1; i < end; i++) {
     if (tag[i] === 'JJ' && lower[i] === 'general' && GENERAL_TITLES.has(lower[i - 1])) tag[i] = 'NN';
