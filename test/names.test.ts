@@ -101,6 +101,7 @@ describe('names of people', () => {
   it('types a name by the noun before it that says what it is: "the rock band Fleetwood Mac", "his novel One Hundred Years of Solitude"', () => {
     expect(types('The rock band Fleetwood Mac played in 1977.')).toEqual(['Fleetwood Mac:ORG']);
     expect(types('His novel One Hundred Years of Solitude was published in 1967.')).toEqual(['One Hundred Years of Solitude:MISC']);
+    expect(types('The pilot was run by the think tank Autonomy in 2022.')).toEqual(['Autonomy:ORG']);
   });
 
   it('knows peoples, churches and historical adjectives no country names: "Basque", "Berber", "Ottoman"', () => {

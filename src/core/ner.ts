@@ -435,6 +435,16 @@ const HEAD_KINDS = kindsOf(NAME_HEAD_KINDS);
 const DESCRIBED_KINDS = kindsOf(DESCRIBED_NAME_KINDS);
 const OF_KINDS = kindsOf(NAME_OF_KINDS);
 
+/** Whether a determiner opens the phrase ending in noun `i`, over at most three lower-case words or adjectives: "the British-American rock band". */
+function determinedBefore(doc: Doc, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    if (DETERMINERS.has(doc.tokens.lower[k])) return true;
+    if (!/^\p{Ll}/u.test(doc.word(k)) && doc.upos(k) !== 'ADJ') return false;
+  }
+  return false;
+}
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that']);
+
 /**
  * Names typed by the kind noun that heads them, which a tagger trained on news may outvote with
  * the other words ("Titan Company" as a person, "Treaty of Münster" as a place): the last word
@@ -452,8 +462,9 @@ function typedByKind(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, stri
     const kind = end - start < 2 ? undefined : (head === end - 1 ? HEAD_KINDS : OF_KINDS).get(lower[head]);
     const capitalised = /^\p{Lu}/u.test(doc.word(head)) && !forms?.has(head);
     if (kind !== undefined && capitalised) return kind === span.type ? span : { ...span, type: kind };
-    // "the rock band Fleetwood Mac", "the journal Annalen der Pharmacie", "his novel One Hundred Years of Solitude".
-    const described = start > 0 && !forms?.has(start - 1) ? DESCRIBED_KINDS.get(lower[start - 1]) : undefined;
+    // "the rock band Fleetwood Mac", "the journal Annalen der Pharmacie", "his novel One Hundred Years
+    // of Solitude": the noun in a phrase a determiner opens ("news agency Yeltsin" in a list is no such).
+    const described = start > 0 && !forms?.has(start - 1) && determinedBefore(doc, start - 1) ? DESCRIBED_KINDS.get(lower[start - 1]) : undefined;
     return described !== undefined && described !== span.type ? { ...span, type: described } : span;
   });
 }

@@ -52,7 +52,10 @@ export const NAME_HEAD_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly s
 
 /** Nouns that say what the name right after them is: "the rock band Fleetwood Mac", "the novel Beloved". */
 export const DESCRIBED_NAME_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly string[]>> = {
-  ORG: ['journal', 'newspaper', 'magazine', 'tabloid', 'band', 'label', 'broadcaster', 'publisher', 'carmaker', 'retailer'],
+  ORG: [
+    'journal', 'newspaper', 'magazine', 'tabloid', 'band', 'label', 'broadcaster', 'publisher', 'carmaker', 'retailer',
+    'tank', 'charity', 'firm', 'union', 'party', 'agency', 'airline', 'bank', 'insurer', 'lender', 'startup', 'conglomerate',
+  ],
   LOC: [],
   MISC: [
     'film', 'novel', 'book', 'album', 'song', 'single', 'opera', 'poem', 'painting', 'symphony', 'waltz', 'novella', 'memoir',
