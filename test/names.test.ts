@@ -77,6 +77,7 @@ describe('names of people', () => {
 
   it('types a name by the kind noun that heads it, whatever its other words: "Titan Company", "the Kwame Nkrumah Mausoleum", "Treaty of Osnabrück"', () => {
     expect(types('Shares in Titan Company rose on Friday.')).toContain('Titan Company:ORG');
+    expect(types('The composer Frank Bridge taught Britten; the soprano Kathleen Battle sang.')).toEqual(expect.arrayContaining(['Frank Bridge:PERSON', 'Kathleen Battle:PERSON']));
     expect(types('The Kwame Nkrumah Mausoleum is in Accra.')).toContain('Kwame Nkrumah Mausoleum:LOC');
     expect(types('The Treaty of Osnabrück was signed in the Grand Duchy of Hesse.')).toEqual(['Treaty of Osnabrück:MISC', 'Grand Duchy of Hesse:LOC']);
   });

@@ -35,16 +35,17 @@ export const ORG_CUE_WORDS: readonly string[] = [
  * Kind nouns that decide the type of a multi-word name they head, whatever a tagger trained on
  * news made of its other words: "Titan Company", "the Kwame Nkrumah Mausoleum", "the Norman
  * Conquest". Left out: heads that are also surnames or clubs ("Hill", "Park", "Palace",
- * "Castle") and those news uses for both a body and an event ("Congress", "League").
+ * "Castle", "Bridge", "Battle": "Frank Bridge", "Kathleen Battle") and those news uses for both a
+ * body and an event ("Congress", "League").
  */
 export const NAME_HEAD_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly string[]>> = {
   ORG: ['university', 'college', 'academy', 'institute', 'museum', 'gallery', 'records', 'company', 'corporation', 'lycée'],
   LOC: [
-    'abbey', 'priory', 'cathedral', 'basilica', 'monastery', 'mosque', 'mausoleum', 'airport', 'bridge', 'sea', 'ocean',
+    'abbey', 'priory', 'cathedral', 'basilica', 'monastery', 'mosque', 'mausoleum', 'airport', 'sea', 'ocean',
     'gulf', 'strait', 'peninsula', 'desert', 'mountains', 'glacier', 'volcano', 'canyon', 'falls',
   ],
   MISC: [
-    'battle', 'war', 'treaty', 'conference', 'trial', 'controversy', 'revolution', 'uprising', 'rebellion', 'massacre',
+    'war', 'treaty', 'conference', 'trial', 'controversy', 'revolution', 'uprising', 'rebellion', 'massacre',
     'conquest', 'tapestry', 'hoard', 'charter', 'accords', 'armistice', 'olympics', 'dictionary', 'encyclopedia',
     'encyclopaedia', 'prize', 'award', 'medal', 'trophy', 'cup', 'championship', 'championships', 'festival',
   ],
