@@ -57,6 +57,15 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'alive and well')).toMatchObject({ stance: 'deny', basis: '"alive"', proposition: { predicates: ['die'] } });
   });
 
+  it('reads "remains open" as a denial of a closure, "opened an inquiry" as none; a ceasefire is a matter of its own ("There is no ceasefire")', () => {
+    const plant = analyse('Brennock keeps Wrexham plant\n\nThe Wrexham plant remains open, the company\'s chief executive, Hendrik Vos, said on Tuesday.\n');
+    expect(claimWith(plant, 'remains open')).toMatchObject({ stance: 'deny', basis: '"open"', proposition: { predicates: ['close-down'] } });
+    const inquiry = analyse('Regulator acts\n\nThe regulator opened an inquiry into the plant, its chairman, Tom Reeve, said.\n');
+    expect(claimWith(inquiry, 'opened an inquiry').stance).toBe('assert');
+    const truce = analyse('Rebels reject truce claim\n\n"There is no ceasefire," the rebels\' spokesman, Idris Kavan, said on Friday.\n');
+    expect(claimWith(truce, 'There is no ceasefire')).toMatchObject({ stance: 'deny', proposition: { predicates: ['ceasefire'] } });
+  });
+
   it('reads what a report noun reports as mentioned, not asserted: "as reports of his death spread"', () => {
     const article = analyse('Tributes pour in for Harold Pennick as reports of his death spread\n\nMessages flooded social media on Tuesday night.\n');
     expect(claimWith(article, 'reports of his death')).toMatchObject({ stance: 'other', proposition: { predicates: ['die'] } });

@@ -38,6 +38,8 @@ const CLASSES: Record<string, { family?: string; words: string[] }> = {
   'cut-jobs': { words: ['redundancy', 'layoff', 'lay off', 'cut job', 'cut jobs', 'sack workers', 'job cut', 'job loss', 'axe job', 'shed job', 'slash job', 'eliminate job'] },
   'close-down': { words: ['close', 'close down', 'closure', 'shut', 'shut down', 'shutdown', 'bankrupt', 'bankruptcy', 'collapse'] },
   ban: { words: ['ban', 'prohibit', 'outlaw', 'forbid', 'block'] },
+  // A truce: "agree a ceasefire", "There is no ceasefire".
+  ceasefire: { words: ['ceasefire', 'cease-fire', 'truce', 'armistice'] },
   hack: { words: ['hack', 'breach', 'cyberattack', 'steal', 'theft'] },
   marry: { words: ['marry', 'marriage', 'wedding', 'pregnant', 'pregnancy', 'expect baby', 'expect child', 'give birth'] },
   // A couple parting: "have split", "are not splitting up", "have not separated", "divorce".
@@ -122,7 +124,7 @@ export function familyOf(name: string): string | undefined {
 }
 
 /** Words that deny the class they stand beside ("alive" denies `die`). */
-export const ANTONYMS: ReadonlyMap<string, string> = new Map([['alive', 'die']]);
+export const ANTONYMS: ReadonlyMap<string, string> = new Map([['alive', 'die'], ['open', 'close-down']]);
 
 /**
  * Nouns that name a report rather than what it reports: "denied reports that …", "dismissed the
