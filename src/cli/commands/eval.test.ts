@@ -144,6 +144,7 @@ describe('claimgraph eval all', () => {
     expect(stdout).toMatch(/^check8: .*test\/fixtures\/contradictions\/check8\.jsonl\n29 articles/m);
     expect(stdout).toMatch(/^check9: .*test\/fixtures\/contradictions\/check9\.jsonl\n30 articles/m);
     expect(stdout).toMatch(/^check10: .*test\/fixtures\/contradictions\/check10\.jsonl\n29 articles/m);
+    expect(stdout).toMatch(/^check11: .*test\/fixtures\/contradictions\/check11\.jsonl\n30 articles/m);
     expect(stdout).not.toContain('PolNeAR dev:');
   });
 });

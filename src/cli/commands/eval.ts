@@ -57,7 +57,7 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
 ];
 
 /** Our contradiction gold sets, in the repository: the dev gold, then ten written after it. */
-const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'check6', 'check7', 'check8', 'check9', 'check10'].map((key) => ({
+const CONTRADICTION_SETS: readonly GoldSet[] = ['dev', 'check', 'check2', 'check3', 'check4', 'check5', 'check6', 'check7', 'check8', 'check9', 'check10', 'check11'].map((key) => ({
   name: key, key, gold: ['repository:', 'test', 'fixtures', 'contradictions', `${key}.jsonl`],
 }));
 
@@ -339,7 +339,7 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
                   for attribution, also test/fixtures/attribution{,2,3,4,5,6,7,8,9}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl to headlines4.jsonl (60 headlines each, written blind)
-                  for contradictions, also check.jsonl to check10.jsonl beside dev.jsonl
+                  for contradictions, also check.jsonl to check11.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1, and
                   test/fixtures/ner-wiki/wiki.conll and ner-wiki2/wiki2.conll (ours, encyclopedia style,
                   scored without the data too)
