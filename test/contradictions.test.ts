@@ -62,6 +62,8 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(plant, 'remains open')).toMatchObject({ stance: 'deny', basis: '"open"', proposition: { predicates: ['close-down'] } });
     const inquiry = analyse('Regulator acts\n\nThe regulator opened an inquiry into the plant, its chairman, Tom Reeve, said.\n');
     expect(claimWith(inquiry, 'opened an inquiry').stance).toBe('assert');
+    const letter = analyse('Union writes to ministers\n\nThe union published an open letter to the minister, its leader, Tom Reeve, said on Monday.\n');
+    expect(claimWith(letter, 'an open letter').proposition.predicates).not.toContain('close-down');
     const truce = analyse('Rebels reject truce claim\n\n"There is no ceasefire," the rebels\' spokesman, Idris Kavan, said on Friday.\n');
     expect(claimWith(truce, 'There is no ceasefire')).toMatchObject({ stance: 'deny', proposition: { predicates: ['ceasefire'] } });
   });

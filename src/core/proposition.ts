@@ -96,13 +96,20 @@ function depth(doc: Doc, i: number): number {
 
 /** Whether predicate `i`'s subject is someone: a name, a pronoun, "the president" (read from the parse). */
 function aboutSomeone(doc: Doc, i: number, named: ReadonlyMap<number, string>): boolean {
-  // "alive" heads its clause as a copula predicate; "died" as a verb: the subject hangs off either;
-  // "remains open", "stayed alive": off the verb the adjective completes.
-  const completed = doc.tokens.deprel[i] === 'xcomp' ? doc.tokens.head[i] : -1;
-  const subject = childrenWith(doc, i, 'nsubj')[0] ?? (completed >= 0 ? childrenWith(doc, completed, 'nsubj')[0] : undefined) ?? verblessSubject(doc, i);
+  const subject = predicateSubject(doc, i);
   if (subject === undefined) return false;
   const pos = doc.upos(subject);
   return named.has(subject) || pos === 'PRON' || pos === 'PROPN' || (pos === 'NOUN' && childrenWith(doc, subject, 'det').length > 0);
+}
+
+/**
+ * The subject of predicate `i`: "alive" heads its clause as a copula predicate, "died" as a verb,
+ * and the subject hangs off either; "remains open", "stayed alive": off the verb the adjective
+ * completes. Undefined for an attribute ("an open letter").
+ */
+function predicateSubject(doc: Doc, i: number): number | undefined {
+  const completed = doc.tokens.deprel[i] === 'xcomp' ? doc.tokens.head[i] : -1;
+  return childrenWith(doc, i, 'nsubj')[0] ?? (completed >= 0 ? childrenWith(doc, completed, 'nsubj')[0] : undefined) ?? verblessSubject(doc, i);
 }
 
 /**
@@ -210,8 +217,9 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     // that adds nothing of its own ("preparing a takeover bid", "held talks").
     if (parsed && doc.upos(i) === 'NOUN' && overruled(doc, i, inContent)) continue;
     const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, evokes(doc, i, lemma, parsed) ? PREDICATE_CLASSES.get(lemma) : undefined];
-    // An adjective only: "the plant remains open" denies a closure; "opened an inquiry" does not.
-    const antonym = doc.upos(i) === 'ADJ' ? ANTONYMS.get(lemma) : undefined;
+    // An adjective said of something only: "the plant remains open" denies a closure; "opened an
+    // inquiry" and "an open letter" say nothing of one.
+    const antonym = doc.upos(i) === 'ADJ' && (!parsed || predicateSubject(doc, i) !== undefined) ? ANTONYMS.get(lemma) : undefined;
     if (antonym) {
       hits.push({ token: i, classes: [antonym], words: lemma, rank: parsed ? depth(doc, i) : n });
       // "The president is alive" denies a rumour about him; "bipartisanship is alive" denies nothing.
