@@ -57,13 +57,16 @@ The ministry did not deny that she had been on leave.
     expect(claimWith(article, 'alive and well')).toMatchObject({ stance: 'deny', basis: '"alive"', proposition: { predicates: ['die'] } });
   });
 
-  it('reads "remains open" as a denial of a closure, "opened an inquiry" as none; a ceasefire is a matter of its own ("There is no ceasefire")', () => {
+  it('reads "remains open" as a denial of a closure and "are happily together" of a split, "opened an inquiry" and "worked together" as none; a ceasefire is a matter of its own ("There is no ceasefire")', () => {
     const plant = analyse('Brennock keeps Wrexham plant\n\nThe Wrexham plant remains open, the company\'s chief executive, Hendrik Vos, said on Tuesday.\n');
     expect(claimWith(plant, 'remains open')).toMatchObject({ stance: 'deny', basis: '"open"', proposition: { predicates: ['close-down'] } });
     const inquiry = analyse('Regulator acts\n\nThe regulator opened an inquiry into the plant, its chairman, Tom Reeve, said.\n');
     expect(claimWith(inquiry, 'opened an inquiry').stance).toBe('assert');
     const letter = analyse('Union writes to ministers\n\nThe union published an open letter to the minister, its leader, Tom Reeve, said on Monday.\n');
     expect(claimWith(letter, 'an open letter').proposition.predicates).not.toContain('close-down');
+    const couple = analyse('Couple deny split\n\nTheo Garrity and Annika Brandt are happily together, their representative said on Monday. The pair worked together on a film, she said.\n');
+    expect(claimWith(couple, 'are happily together')).toMatchObject({ stance: 'deny', basis: '"together"', proposition: { predicates: ['split-up'] } });
+    expect(claimWith(couple, 'worked together').proposition.predicates).not.toContain('split-up');
     const truce = analyse('Rebels reject truce claim\n\n"There is no ceasefire," the rebels\' spokesman, Idris Kavan, said on Friday.\n');
     expect(claimWith(truce, 'There is no ceasefire')).toMatchObject({ stance: 'deny', proposition: { predicates: ['ceasefire'] } });
   });

@@ -204,7 +204,8 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
   const denied = parsed && marked >= 0 ? markedClause(doc, marked) : -1;
   for (let n = 0; n < tokens.length; n++) {
     const i = tokens[n];
-    if (!PREDICATE_POS.has(doc.upos(i)) || named.has(i)) continue;
+    // An adverb only as an antonym said of someone ("are happily together").
+    if (!(PREDICATE_POS.has(doc.upos(i)) || (doc.upos(i) === 'ADV' && ANTONYMS.has(lemmaOf(doc, i)))) || named.has(i)) continue;
     if (parsed && !isMainPredicate(doc, i, inContent, denied)) continue;
     const lemma = lemmaOf(doc, i);
     const adjacent = n + 1 < tokens.length ? `${lemma} ${lemmaOf(doc, tokens[n + 1])}` : '';
@@ -217,9 +218,11 @@ function sentenceFrame(doc: Doc, parts: readonly Span[], spanned: readonly numbe
     // that adds nothing of its own ("preparing a takeover bid", "held talks").
     if (parsed && doc.upos(i) === 'NOUN' && overruled(doc, i, inContent)) continue;
     const [words, classes] = PREDICATE_CLASSES.has(pair) ? [pair, PREDICATE_CLASSES.get(pair)] : [lemma, evokes(doc, i, lemma, parsed) ? PREDICATE_CLASSES.get(lemma) : undefined];
-    // An adjective said of something only: "the plant remains open" denies a closure; "opened an
-    // inquiry" and "an open letter" say nothing of one.
-    const antonym = doc.upos(i) === 'ADJ' && (!parsed || predicateSubject(doc, i) !== undefined) ? ANTONYMS.get(lemma) : undefined;
+    // An adjective or adverb said of something only: "the plant remains open" denies a closure, "they
+    // are happily together" a split; "opened an inquiry", "an open letter", "worked together" say
+    // nothing of either.
+    const predicative = (doc.upos(i) === 'ADJ' || doc.upos(i) === 'ADV') && (!parsed || predicateSubject(doc, i) !== undefined);
+    const antonym = predicative ? ANTONYMS.get(lemma) : undefined;
     if (antonym) {
       hits.push({ token: i, classes: [antonym], words: lemma, rank: parsed ? depth(doc, i) : n });
       // "The president is alive" denies a rumour about him; "bipartisanship is alive" denies nothing.

@@ -124,7 +124,7 @@ export function familyOf(name: string): string | undefined {
 }
 
 /** Words that deny the class they stand beside ("alive" denies `die`). */
-export const ANTONYMS: ReadonlyMap<string, string> = new Map([['alive', 'die'], ['open', 'close-down']]);
+export const ANTONYMS: ReadonlyMap<string, string> = new Map([['alive', 'die'], ['open', 'close-down'], ['together', 'split-up']]);
 
 /**
  * Nouns that name a report rather than what it reports: "denied reports that …", "dismissed the
