@@ -77,6 +77,11 @@ function buildReadings(): Map<string, CueReading[]> {
   return readings;
 }
 
+/** Whether a lemma has a cue reading of class `cls` ("reject" reads as `deny`). */
+export function readsAs(lemma: string, cls: CueClass): boolean {
+  return CUE_READINGS.get(lemma)?.some((r) => r.cls === cls) ?? false;
+}
+
 /**
  * Whether the verb at `i` takes a reading's particle: the particle follows it, and not "of" after
  * that ("Quenta ruled out of cup final", "pulled out of the race" move someone, report nothing).

@@ -350,8 +350,7 @@ export class NerTagger {
     const spans = this.firstPass(doc, firstTraining, training?.firstPass, headlineForms);
     const found = this.second === null ? spans : this.secondPass(doc, this.second, spans, training);
     const split = headlineForms === null ? found : splitAtVerbs(found, headlineForms, this.lowercase);
-    const named = splitJoinedBodies(doc, this.lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, split), headlineForms), headlineForms));
-    return placedByPrepositions(doc, typedByKind(doc, named, headlineForms), this.lexicon);
+    return withNameShapes(doc, split, headlineForms, this.lexicon);
   }
 
   /** Features of every token, decoding sentence by sentence so the history sees earlier ones. */
@@ -428,6 +427,22 @@ function splitAtVerbs(spans: readonly NerSpan[], forms: ReadonlyMap<number, stri
   return out;
 }
 
+/**
+ * What a tagger trained on news misses of a name's shape and kind, read after decoding: its extent
+ * (regnal numbers, patrons' institutions, awards' categories, two bodies run together), then its
+ * type (kind nouns, placing prepositions). `forms` holds a headline's truecased words, whose
+ * capitals say nothing.
+ */
+function withNameShapes(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null, lexicon: NerLexicon): NerSpan[] {
+  const extended = splitJoinedBodies(doc, lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, spans), forms), forms));
+  return placedByPrepositions(doc, typedByKind(doc, extended, forms), lexicon);
+}
+
+/** Whether token `i` is capitalised in running text: not a headline's truecased word (`forms`). */
+function capitalisedAt(doc: Doc, i: number, forms: ReadonlyMap<number, string> | null): boolean {
+  return i >= 0 && i < doc.tokenCount && /^\p{Lu}/u.test(doc.word(i)) && !forms?.has(i);
+}
+
 type KindType = 'ORG' | 'LOC' | 'MISC';
 const kindsOf = (table: Readonly<Record<KindType, readonly string[]>>): Map<string, KindType> =>
   new Map(Object.entries(table).flatMap(([type, words]) => words.map((w) => [w, type as KindType] as const)));
@@ -460,8 +475,7 @@ function typedByKind(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, stri
     while (of < end - 1 && lower[of] !== 'of') of++;
     const head = of < end - 1 ? of - 1 : end - 1;
     const kind = end - start < 2 ? undefined : (head === end - 1 ? HEAD_KINDS : OF_KINDS).get(lower[head]);
-    const capitalised = /^\p{Lu}/u.test(doc.word(head)) && !forms?.has(head);
-    if (kind !== undefined && capitalised) return kind === span.type ? span : { ...span, type: kind };
+    if (kind !== undefined && capitalisedAt(doc, head, forms)) return kind === span.type ? span : { ...span, type: kind };
     // "the rock band Fleetwood Mac", "the journal Annalen der Pharmacie", "his novel One Hundred Years
     // of Solitude": the noun in a phrase a determiner opens ("news agency Yeltsin" in a list is no such).
     const described = start > 0 && !forms?.has(start - 1) && determinedBefore(doc, start - 1) ? DESCRIBED_KINDS.get(lower[start - 1]) : undefined;
@@ -500,7 +514,7 @@ const PATRON_TITLES = new Set(['king', 'queen', 'prince', 'princess', 'saint', '
  */
 function withPossessedInstitutions(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null): NerSpan[] {
   const { lower } = doc.tokens;
-  const capitalised = (i: number): boolean => i >= 0 && i < doc.tokenCount && /^\p{Lu}/u.test(doc.word(i)) && !forms?.has(i);
+  const capitalised = (i: number): boolean => capitalisedAt(doc, i, forms);
   const possessive = (i: number): boolean => lower[i] === "'s" || lower[i] === '’s';
   const out: NerSpan[] = [];
   for (let k = 0; k < spans.length; k++) {
@@ -557,7 +571,7 @@ function withAwardCategories(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<numb
     const span = spans[k];
     const { end } = span;
     const stop = doc.sentences[doc.sentenceOf(end - 1)].tokenEnd;
-    const capitalised = (i: number): boolean => i < stop && /^\p{Lu}/u.test(doc.word(i)) && !forms?.has(i);
+    const capitalised = (i: number): boolean => i < stop && capitalisedAt(doc, i, forms);
     if (span.type !== 'MISC' || !AWARDS.has(lower[end - 1]) || (lower[end] !== 'in' && lower[end] !== 'for') || !capitalised(end + 1)) {
       out.push(span);
       continue;

@@ -1,5 +1,5 @@
 import { ENTITY_TYPES, type Doc, type EntityType, type Span, type Stance } from './doc.js';
-import { CUE_READINGS } from './cues.js';
+import { CUE_READINGS, readsAs } from './cues.js';
 import { mentionTypeAt } from './cue-model.js';
 import { lemmatize } from './lemma.js';
 import { mentionOrder, type MentionOrder } from './mention-order.js';
@@ -342,7 +342,7 @@ function denyingVerb(doc: Doc, head: number, content: ReadonlySet<number>): numb
   for (const above of ancestors(doc, head)) {
     if (!content.has(above)) return -1;
     // "denied everyday Americans a real voice" refuses: a second object makes no denial.
-    if (doc.upos(above) === 'VERB' && (CUE_READINGS.get(lemmaOf(doc, above)) ?? []).some((r) => r.cls === 'deny')) return childrenWith(doc, above, 'iobj').length > 0 || withholds(doc, above) ? -1 : above;
+    if (doc.upos(above) === 'VERB' && readsAs(lemmaOf(doc, above), 'deny')) return childrenWith(doc, above, 'iobj').length > 0 || withholds(doc, above) ? -1 : above;
   }
   return -1;
 }

@@ -264,7 +264,8 @@ function oneTypeOfMost(doc: Doc, candidates: Candidate[]): Candidate[] {
   const free = (c: Candidate): boolean => c.kind === 'name' && !c.unnamed && !c.chars && !c.side && c.canonical === null;
   // A title-case or capitals line is weak evidence ("Okafor Double Seals …" read as a body): its
   // mentions count only for a name the text writes nowhere else.
-  const cased = (c: Candidate): boolean => inCasedLine(doc, c.start);
+  const casedOnes = new Set(candidates.filter((c) => free(c) && inCasedLine(doc, c.start)));
+  const cased = (c: Candidate): boolean => casedOnes.has(c);
   const inText = new Set(candidates.filter((c) => free(c) && !cased(c)).map(nameOf));
   for (const c of candidates) {
     if (!free(c) || (cased(c) && inText.has(nameOf(c)))) continue;

@@ -1,7 +1,7 @@
 import type { Content, Cue, CueClass, Doc, Mention, QuoteKind, Segment, Span } from '../doc.js';
 import type { CueCandidate, CueModel } from '../cue-model.js';
 import type { Stage } from '../pipeline.js';
-import { CUE_READINGS, INVERTIBLE, TAKES_OBJECT, takesParticle, type CueReading } from '../cues.js';
+import { CUE_READINGS, INVERTIBLE, readsAs, TAKES_OBJECT, takesParticle, type CueReading } from '../cues.js';
 import { REPORT_NOUNS } from '../lexicon/predicates.js';
 import { isPageLabelWord } from '../lexicon/words.js';
 import { isDescribingParticiple, parsedSource, reportRelation, subjectHead } from '../speech-structure.js';
@@ -204,9 +204,7 @@ function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Fo
   if (!outer.content.some((c) => c.start <= at && at < c.end)) return false;
   const content = result.content[0];
   const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
-  // The cue's verb, past its auxiliaries ("had told").
-  let verb = hit.tokens.start;
-  while (verb + 1 < hit.tokens.end && doc.upos(verb) === 'AUX') verb++;
+  const verb = cueVerb(doc, hit.tokens);
   // "The lawyer said her client had denied the charges": a denial of a report nests, as the denial
   // the contradictions stage matches.
   if (hit.lexiconClass === 'deny' && content.start > at && childrenWith(doc, verb, 'obj').some((o) => REPORT_NOUNS.has(doc.tokens.lemma[o]))) return true;
@@ -260,8 +258,7 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
         // "She has been saying that she thinks that I am not qualified": the "I" is the quotation's
         // speaker, whom a claim of hers would take for herself.
         if (pronoun && hasFirstPerson(doc, range)) continue;
-        let verb = hit.tokens.start;
-        while (verb + 1 < hit.tokens.end && doc.upos(verb) === 'AUX') verb++;
+        const verb = cueVerb(doc, hit.tokens);
         // A clause the verb reports, "that" or none; or a pronoun's words after its colon or comma ("He told them: go").
         const signed = /^[,:]$/.test(doc.word(range.start - 1)) && range.start - 1 === hit.tokens.end && pronoun;
         if (!signed && baseRelation(reportRelation(doc, verb, range)) !== 'ccomp') continue;
@@ -739,9 +736,7 @@ function attribute(
   }
   if (!source || (quotedAs < 0 && isPassive(doc, cueTokens.start, source))) return null;
   // "the backlash and what he would tell other schools": what is said is the "what", a topic, not given.
-  let verb = cueTokens.start;
-  while (verb + 1 < cueTokens.end && doc.upos(verb) === 'AUX') verb++;
-  if (childrenWith(doc, verb, 'obj').some((o) => o < cueTokens.start && /^what(?:ever)?$/.test(doc.tokens.lower[o]))) return null;
+  if (childrenWith(doc, cueVerb(doc, cueTokens), 'obj').some((o) => o < cueTokens.start && /^what(?:ever)?$/.test(doc.tokens.lower[o]))) return null;
   // "…, with long queues reported at polling stations": what is reported, not who reports.
   if (source.start > sentStart && doc.tokens.lower[source.start - 1] === 'with' && /ed$/.test(doc.tokens.lower[cueTokens.start])) return null;
   // A headline's "A Curious Plan to Fight Climate Change": "a" and a bare verb form do not agree; a
@@ -840,6 +835,13 @@ function quotedPerson(doc: Doc, as: number, sentStart: number): TokenRange | nul
     return phrase && phrase.end === as ? phrase : null;
   }
   return null;
+}
+
+/** The cue's verb, past its auxiliaries ("had told", "would tell"). */
+function cueVerb(doc: Doc, cue: TokenRange): number {
+  let verb = cue.start;
+  while (verb + 1 < cue.end && doc.upos(verb) === 'AUX') verb++;
+  return verb;
 }
 
 /** Whether an infinitive's "to" stands among tokens `[from, to)`. */
@@ -1036,7 +1038,7 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // "Thousands told to leave homes": a headline's passive; telling has someone told.
   if (lemma === 'tell' && relation === 'xcomp' && childrenWith(doc, v, 'obj').length === 0 && childrenWith(doc, v, 'iobj').length === 0) return false;
   // "would not predict the result", "did not confirm the figures": a thing left unsaid, no statement.
-  if (relation === 'obj' && isNegated(doc, v) && !CUE_READINGS.get(lemma)?.some((r) => r.cls === 'deny') && isLoneObject(doc, v) && !quotesWithin(range, regionOf) &&
+  if (relation === 'obj' && isNegated(doc, v) && !readsAs(lemma, 'deny') && isLoneObject(doc, v) && !quotesWithin(range, regionOf) &&
     !REPORT_NOUNS.has(doc.tokens.lemma[childrenWith(doc, v, 'obj')[0]])) return false;
   // "did not comment on reports that …": the reports' claim, which the company did not make.
   if ((lemma === 'comment' || lemma === 'elaborate') && isNegated(doc, v)) return false;
@@ -1061,7 +1063,7 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (relation === 'obj' && lemma === 'admit' && childrenWith(doc, v, 'obj').some((object) => CHARGES.has(doc.tokens.lemma[object]))) return false;
   // "accused the council of “waiting for someone to die”": whom and of what, however the parse
   // hangs the two (it may take the body for a predicate).
-  if (CUE_READINGS.get(lemma)?.some((r) => r.cls === 'accuse') && accusedOf(doc, range)) return true;
+  if (readsAs(lemma, 'accuse') && accusedOf(doc, range)) return true;
   if (relation === 'xcomp' || (relation === 'obj' && objectTakesInfinitive(doc, v))) {
     // "refused to open the till", "agreed to raise its offer" are acts; "refused to rule out a
     // strike", "declined to say whether" speak through the verb they govern.
@@ -1074,7 +1076,7 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (FRAMING_ONLY.has(relation) || baseRelation(relation) === 'advmod') return false;
   // "replied 17 seconds later when Couture scored": a temporal clause the parser hung elsewhere;
   // a question's "when" or "if" is its content ("asked when the talks would resume").
-  if (relation === 'none' && SUBORDINATORS.has(doc.tokens.lower[range.start]) && !CUE_READINGS.get(lemma)?.some((r) => r.cls === 'question')) return false;
+  if (relation === 'none' && SUBORDINATORS.has(doc.tokens.lower[range.start]) && !readsAs(lemma, 'question')) return false;
   // "spoke Friday after Trump tweeted" frames; "denied having any contact" (a bare gerund) reports.
   if (baseRelation(relation) === 'advcl' && !isBareGerund(doc, childrenWith(doc, v, 'advcl').find((k) => k >= range.start && k < range.end) ?? -1)) return false;
   // "attacked the USS Cole, killing 17 sailors": harm done is an act, whatever was attacked.
@@ -1088,7 +1090,7 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   const clauseEnds = range.end >= doc.tokenCount || /^[.!?;]$/.test(doc.word(range.end));
   const pointsBack = POINTING_PRONOUNS.has(doc.tokens.lower[range.start]) && !quotesWithin(range, regionOf) && clauseEnds &&
     (range.end === range.start + 1 || (doc.upos(range.start + 1) === 'ADP' && !hasVerb(doc, range.start + 1, range.end)));
-  if (pointsBack && !CUE_READINGS.get(lemma)?.some((r) => r.cls === 'deny')) return false;
+  if (pointsBack && !readsAs(lemma, 'deny')) return false;
   // "the bug usually announces itself suddenly": what a thing does to itself states nothing.
   if (relation === 'obj' && isLoneObject(doc, v) && REFLEXIVES.has(doc.tokens.lower[childrenWith(doc, v, 'obj')[0]])) return false;
   // "the fight says a lot about how small places compete": telling of, not a statement.
