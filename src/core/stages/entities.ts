@@ -659,7 +659,10 @@ const PRINTED_PIECES = new Set(['report', 'article', 'interview', 'story', 'colu
 
 /** Words of a publication's name ("Annals of Internal Medicine", "Dallas Morning Herald"): its publisher speaks. */
 /** Words that make a name a publication or a news service ("Meridian Wire", "the Gazette"). */
-const PUBLICATION_WORDS = new Set(['journal', 'annals', 'proceedings', 'gazette', 'herald', 'tribune', 'magazine', 'chronicle', 'quarterly', 'bulletin', 'wire', 'newswire']);
+const PUBLICATION_WORDS = new Set([
+  'journal', 'annals', 'proceedings', 'gazette', 'herald', 'tribune', 'magazine', 'chronicle', 'quarterly', 'bulletin', 'wire', 'newswire',
+  'courier', 'telegraph', 'dispatch', 'sentinel', 'inquirer', 'examiner', 'gleaner',
+]);
 
 function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: Candidate[]): Candidate {
   const { lower } = doc.tokens;
@@ -680,7 +683,9 @@ function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: C
   // "told the Gazette": a publication named by its kind alone.
   if (span.end - start === 1 && lower[start - 1] === 'the' && PUBLICATION_WORDS.has(lower[start]) && isCapitalised(doc, start)) return { ...candidate, type: 'ORG' };
   // "a report in Handelsblatt", "analysts polled by Refinitiv": a publication, a pollster.
-  const printedIn = lower[start - 1] === 'in' && PRINTED_PIECES.has(lower[start - 2] ?? '');
+  // (Over a "the": "reports in the Evening Courier".)
+  const printedAt = lower[start - 1] === 'the' ? start - 2 : start - 1;
+  const printedIn = lower[printedAt] === 'in' && PRINTED_PIECES.has(doc.tokens.lemma[printedAt - 1] ?? '');
   // "the journal Lancet Neurology", "the newspaper Le Monde": whatever the model said.
   const kindNamed = isMediaNoun(lower[start - 1] ?? '') && lower[start - 2] === 'the';
   const polledBy = lower[start - 1] === 'by' && (lower[start - 2] === 'polled' || lower[start - 2] === 'surveyed');
