@@ -175,6 +175,7 @@ describe('names of people', () => {
     expect(types('Analysts polled by Refinitiv had expected 5.8 percent.')).toEqual(['Refinitiv:ORG']);
     expect(types('The study was published on Wednesday in the journal Lancet Neurology.')).toEqual(['Lancet Neurology:ORG']);
     expect(types('She was born in a village in Bavaria.')).not.toContain('Bavaria:ORG');
+    expect(types('She denied reports in the Evening Courier that she would sell.')).toEqual(['Evening Courier:ORG']);
   });
 
   it('names a company the model misses or takes for a person, and leaves a family name that is also a company to the model', () => {
