@@ -28,6 +28,8 @@ describe('names of people', () => {
     ['Jean-Claude Juncker', 'Jean-Claude Juncker told the parliament that the deal was fair.'],
     ["Sinead O'Connor", "Sinead O'Connor said the tour would go ahead."],
     ['George W. Bush', 'Former president George W. Bush said he would not endorse anyone.'],
+    ['Ursula von der Leyen', 'Ursula von der Leyen said on Monday that the deal was done.'],
+    ['Luiz Inacio Lula da Silva', 'Luiz Inacio Lula da Silva said the war must end.'],
   ])('keeps %s whole', (name, text) => {
     expect(people(text).map((e) => e.name)).toContain(name);
   });
@@ -249,6 +251,17 @@ describe('one actor, several names, in one article', () => {
     expect(types('Djokovic Battles Past Alcaraz In Five-Set Wimbledon Thriller')).toContain('Djokovic:MISC');
     expect(types('Starmer says Labour will not raise income tax')).toContain('Starmer:PERSON');
     expect(types('Heatwave Warning Issued as Temperatures Set to Top 40C').some((t) => t.startsWith('Heatwave'))).toBe(false);
+  });
+
+  it('keeps a headline\'s name whole over its particles and however common its words: "Ursula von der Leyen Survives …", "Joe Root Hits …"', () => {
+    expect(types('Ursula von der Leyen Survives Confidence Vote In European Parliament')).toContain('Ursula von der Leyen:PERSON');
+    expect(types('Joe Root Hits Century As England Dominate India')).toContain('Joe Root:PERSON');
+    expect(types('Hope Solo Slams Equal Pay Deal')).toContain('Hope Solo:PERSON');
+    expect(types('Ryanair Boss Michael O\'Leary Warns of Summer Fare Rises').some((t) => t.startsWith('Summer'))).toBe(false);
+  });
+
+  it('reads the name after a role\'s title in a headline as its holder: "President Macron Names New Prime Minister"', () => {
+    expect(types('President Macron Names New Prime Minister After Bayrou Ousted')).toEqual(['Macron:PERSON', 'Bayrou:PERSON']);
   });
 
   it('reads the sides of a result with its verb between them: "Reading Stun Leeds 3-1 To Climb …"', () => {

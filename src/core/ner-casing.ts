@@ -131,6 +131,10 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
   const writtenCommon = (word: string): boolean => written.has(word) || readsAsVerb(word, written);
   for (const s of headlines) {
     const caps = kinds.get(s) === 'caps';
+    // "Joe Root Hits Century", "Hope Solo Slams …": a first name, a word and a verb make a subject
+    // however common the name's words are; not after a preposition ("… Warns of Summer Fare Rises").
+    const opensSubject = (j: number): boolean => j + 2 < s.tokenEnd && lexicon.firstNameGender(lower[j]) !== null && (j === s.tokenStart || !MINOR.has(lower[j - 1])) &&
+      STARTS_UPPER.test(doc.word(j + 1)) && !MINOR.has(lower[j + 1]) && !readsAsVerb(lower[j + 1], lowercase) && readsAsVerb(lower[j + 2], lowercase);
     // Tokens a gazetteer names keep their capitals ("White House", "Boko Haram").
     const named = new Uint8Array(s.tokenEnd - s.tokenStart);
     for (let i = s.tokenStart; i < s.tokenEnd; ) {
@@ -153,8 +157,10 @@ export function truecaseHeadlines(doc: Doc, lowercase: ReadonlySet<string>, lexi
       // ("Title Race Tightens"); a headline that opens with "Will" and asks nothing opens with a
       // name ("Will Smith to Star in …").
       else if ((lexicon.firstNameGender(lower[i]) !== null && (!written.has(lower[i]) || (i + 1 < s.tokenEnd && !writtenCommon(lower[i + 1]) && STARTS_UPPER.test(doc.word(i + 1))))) ||
-        (i === s.tokenStart && lower[i] === 'will' && i + 1 < s.tokenEnd && STARTS_UPPER.test(doc.word(i + 1)) && !asksQuestion(doc, s))) form = asName;
-      else if (i > s.tokenStart && lexicon.firstNameGender(lower[i - 1]) !== null && !written.has(lower[i - 1]) && !writtenCommon(lower[i])) form = asName;
+        (i === s.tokenStart && lower[i] === 'will' && i + 1 < s.tokenEnd && STARTS_UPPER.test(doc.word(i + 1)) && !asksQuestion(doc, s)) || opensSubject(i)) form = asName;
+      else if (i > s.tokenStart && ((lexicon.firstNameGender(lower[i - 1]) !== null && !written.has(lower[i - 1]) && !writtenCommon(lower[i])) || opensSubject(i - 1))) form = asName;
+      // "President Macron Names …": a role's title names its holder next.
+      else if (i > s.tokenStart && lexicon.isRoleWord(lower[i - 1]) && forms.get(i - 1) === undefined && !readsAsVerb(lower[i], lowercase)) form = asName;
       // "Trump Casually Conflates Ted Cruz": the word after an adverb is its verb, known or not.
       else if (i > s.tokenStart && isAdverb(lower[i - 1], lowercase)) form = lower[i];
       else form = common(lower[i]) ? lower[i] : asName;

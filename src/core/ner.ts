@@ -434,7 +434,7 @@ function splitAtVerbs(spans: readonly NerSpan[], forms: ReadonlyMap<number, stri
  * capitals say nothing.
  */
 function withNameShapes(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null, lexicon: NerLexicon): NerSpan[] {
-  const extended = splitJoinedBodies(doc, lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, spans), forms), forms));
+  const extended = splitJoinedBodies(doc, lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, joinedPersons(doc, spans)), forms), forms));
   return placedByPrepositions(doc, typedByKind(doc, extended, forms), lexicon);
 }
 
@@ -481,6 +481,21 @@ function typedByKind(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, stri
     const described = start > 0 && !forms?.has(start - 1) && determinedBefore(doc, start - 1) ? DESCRIBED_KINDS.get(lower[start - 1]) : undefined;
     return described !== undefined && described !== span.type ? { ...span, type: described } : span;
   });
+}
+
+/**
+ * Two person names with nothing between them are one: "Luiz Inacio" + "Lula da Silva". A tagger
+ * reads a known name inside a long one as a new person; running text never sets two people side
+ * by side without a mark or a word between them.
+ */
+function joinedPersons(doc: Doc, spans: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const span of spans) {
+    const last = out.at(-1);
+    if (last?.type === 'PER' && span.type === 'PER' && last.end === span.start && doc.sentenceOf(last.start) === doc.sentenceOf(span.start)) out[out.length - 1] = { ...last, end: span.end };
+    else out.push(span);
+  }
+  return out;
 }
 
 /** Regnal numbers from II to XXX; "I" only before a mark, where it cannot be the pronoun. */

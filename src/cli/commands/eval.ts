@@ -67,6 +67,7 @@ const HEADLINE_SETS: readonly GoldSet[] = [
   { name: 'headlines (60, written blind)', key: 'blind', gold: ['repository:', 'test', 'fixtures', 'headlines2.jsonl'] },
   { name: 'headlines (60 more, written blind)', key: 'blind2', gold: ['repository:', 'test', 'fixtures', 'headlines3.jsonl'] },
   { name: 'headlines (60 more, title case, written blind)', key: 'blind3', gold: ['repository:', 'test', 'fixtures', 'headlines4.jsonl'] },
+  { name: 'headlines (60 more, title case, written blind)', key: 'blind4', gold: ['repository:', 'test', 'fixtures', 'headlines5.jsonl'] },
 ];
 
 /** CoNLL-2003 English dev and test, scored by `eval all` beside the published test scores, and our encyclopedia-style set. */
@@ -338,7 +339,7 @@ ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
                   for attribution, also test/fixtures/attribution{,2,3,4,5,6,7,8,9}/check.jsonl (our own varied news)
-                  for headlines, also test/fixtures/headlines2.jsonl to headlines4.jsonl (60 headlines each, written blind)
+                  for headlines, also test/fixtures/headlines2.jsonl to headlines5.jsonl (60 headlines each, written blind)
                   for contradictions, also check.jsonl to check11.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1, and
                   test/fixtures/ner-wiki/wiki.conll and ner-wiki2/wiki2.conll (ours, encyclopedia style,

@@ -587,9 +587,10 @@ function isScored(doc: Doc, i: number): boolean {
 }
 
 /**
- * A person's name continues over particles: "Osama" + "bin Laden", "Abu Bakr" + "al-Baghdadi"
- * (whatever the model made of the rest). Across a closing bracket, as in "(IS leader Abu Bakr)
- * Al-Baghdadi", the two parts stay separate mentions of one person named by both.
+ * A person's name continues over particles: "Osama" + "bin Laden", "Ursula" + "von der Leyen",
+ * "Abu Bakr" + "al-Baghdadi" (whatever the model made of the rest). Across a closing bracket, as
+ * in "(IS leader Abu Bakr) Al-Baghdadi", the two parts stay separate mentions of one person named
+ * by both.
  */
 function joinNameParts(doc: Doc, candidates: Candidate[]): Candidate[] {
   const { lower } = doc.tokens;
@@ -601,9 +602,15 @@ function joinNameParts(doc: Doc, candidates: Candidate[]): Candidate[] {
     if (c.type !== 'PERSON' || c.kind !== 'name' || c.chars) continue;
     let end = c.end;
     for (;;) {
-      if (end < n && PARTICLE_WORD.test(doc.word(end))) end++;
-      else if (end + 1 < n && NAME_PARTICLES.has(lower[end]) && !isCapitalised(doc, end) && isCapitalised(doc, end + 1)) end += 2;
-      else break;
+      if (end < n && PARTICLE_WORD.test(doc.word(end))) {
+        end++;
+        continue;
+      }
+      // One particle or a run of them: "bin Laden", "von der Leyen", "de la Peña".
+      let particles = end;
+      while (particles < n && NAME_PARTICLES.has(lower[particles]) && !isCapitalised(doc, particles)) particles++;
+      if (particles === end || particles >= n || !isCapitalised(doc, particles)) break;
+      end = particles + 1;
     }
     if (end > c.end) {
       c.end = end;
