@@ -57,6 +57,21 @@ describe('quote patterns', () => {
     expect(analyse('"He looked away," his lawyer Martin Kettle said.').speakerOf('He looked away')).toBe('Martin Kettle');
   });
 
+  it('inside a quotation, whoever tells someone reports, up to the speaker\'s own clause: "our engineers have told us the supports are not safe, and I am …"', () => {
+    const a = analyse('“But our engineers have told us the supports are not safe, and I am not going to gamble with anyone’s life,” said Councillor Janet Reilly.');
+    expect(a.attributions().filter(([, content]) => !content.startsWith('“'))).toEqual([['our engineers', 'the supports are not safe']]);
+    // Not a telling denied: "I cannot tell you this is the only field".
+    expect(analyse('“I cannot tell you this is the only field in Westbury,” she said.').quotes).toHaveLength(1);
+  });
+
+  it('a participle on a noun says what was done to it, nothing the noun says: "the figures cited by the minister", "models opposed to Mexicans"', () => {
+    expect(analyse('The figures cited by the minister were wrong, the auditors found last year.').attributions()).toEqual([['the auditors', 'The figures cited by the minister were wrong']]);
+    expect(analyse('Yes, he seems to have a different set of rules for his wife and young models opposed to Mexicans.').quotes).toEqual([]);
+    // A verb the parse took for one keeps its clause.
+    expect(analyse('Though his plan would dole out more than $4 trillion in tax cuts, one study found Trump would actually raise taxes on 8 million Americans.').attributions())
+      .toEqual([['one study', 'Trump would actually raise taxes on 8 million Americans']]);
+  });
+
   it('inside a quotation, another person\'s saying is nested without "that" too ("He said the shark looked …"); the speaker\'s own "I think" is not', () => {
     const a = analyse('Frank Garvey died in 2009. "He said the shark looked like a wet sofa," Nell Garvey says. "Frank always said the trick is to keep the lights low," she says. "I think it was unfair to most people," she added.');
     expect(a.attributions().filter(([, content]) => !content.startsWith('"'))).toEqual([

@@ -250,7 +250,11 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
           for (const m of doc.mentions) if (m.kind === 'name') named.fill(1, m.tokenStart, m.tokenEnd);
         }
         const pronoun = result.source.end - result.source.start === 1 && PERSONAL_PRONOUNS.has(doc.tokens.lower[result.source.start]);
-        if (!named.subarray(result.source.start, result.source.end).includes(1) && !(pronoun && SAYING_VERBS.has(hit.cue.lemma))) continue;
+        // "our engineers have told us the supports are not safe": telling someone is a report whoever tells.
+        // ("I cannot tell you this is …" tells nothing.)
+        const toldSomeone = hit.cue.lemma === 'tell' && !isNegated(doc, cueVerb(doc, hit.tokens)) &&
+          children(doc, cueVerb(doc, hit.tokens)).some((c) => /^i?obj$/.test(doc.tokens.deprel[c]));
+        if (!named.subarray(result.source.start, result.source.end).includes(1) && !(pronoun && SAYING_VERBS.has(hit.cue.lemma)) && !toldSomeone) continue;
         const range = { start: doc.tokenAt(result.content[0].start), end: doc.tokenAt(result.content[0].end - 1) + 1 };
         if (range.start <= hit.tokens.start || range.end > to || doc.upos(result.source.start) === 'ADP') continue;
         // Without "that", only saying: "the American people need to know if …" knows nothing aloud.
@@ -262,13 +266,24 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
         // A clause the verb reports, "that" or none; or a pronoun's words after its colon or comma ("He told them: go").
         const signed = /^[,:]$/.test(doc.word(range.start - 1)) && range.start - 1 === hit.tokens.end && pronoun;
         if (!signed && baseRelation(reportRelation(doc, verb, range)) !== 'ccomp') continue;
-        out.push({ ...result, quoted: true });
+        out.push({ ...result, content: [untilOwnClause(doc, result.content[0], range)], quoted: true });
         i = hit.tokens.end - 1;
       }
     }
     regionOf.set(inside, region.open);
   });
   return out;
+}
+
+/**
+ * "our engineers have told us the supports are not safe, and I am not going to gamble …": a
+ * clause joined after a comma whose subject is "I" or "we" is the quotation's speaker's again.
+ */
+function untilOwnClause(doc: Doc, content: Span, range: TokenRange): Span {
+  for (let k = range.start + 1; k + 2 < range.end; k++) {
+    if (doc.word(k) === ',' && /^(?:and|but)$/.test(doc.tokens.lower[k + 1]) && FIRST_PERSON.has(doc.tokens.lower[k + 2])) return { start: content.start, end: doc.tokens.end[k - 1] };
+  }
+  return content;
 }
 
 function hasFirstPerson(doc: Doc, range: TokenRange): boolean {
@@ -1015,6 +1030,10 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // "the operation showed that terrorism has no safe haven": an event is evidence someone reads, not a source.
   // (The parse may hang the verb on the noun as a clause modifying it: "saying the operation/obj showed/acl".)
   if (EVIDENCING.has(lemma) && [...childrenWith(doc, v, 'nsubj'), ...(doc.tokens.deprel[v] === 'acl' ? [doc.tokens.head[v]] : [])].some((subject) => EVENT_NOUNS.has(doc.tokens.lemma[subject]))) return false;
+  // "the figures cited by the minister were wrong", "models opposed to Mexicans": a participle on a
+  // noun says what was done to the noun, which says nothing. (Unless a clause follows: then the
+  // parse took a verb for a participle, "one study found/acl Trump would raise taxes".)
+  if (isReducedPassive(doc, v) && !holdsClause(doc, range)) return false;
   // "cautioned, however, that the trial was small", "wrote on X that the company would recover":
   // a that-clause right after a cue is what it reports, wherever the parse hung it.
   const parsed = reportRelation(doc, v, withoutTrailingReport(doc, v, range));
@@ -1194,7 +1213,32 @@ function isNominalPredicate(doc: Doc, v: number): boolean {
   return objects.length > 0 && predicate !== undefined && /^(?:NOUN|ADJ)$/.test(doc.upos(predicate));
 }
 
-/** "ordered the firm to pay": the parser hangs the infinitive on the object, not on the verb. */
+/**
+ * A past participle hanging on a noun, with no subject, auxiliary, object or clause of its own:
+ * "the figures cited by …". (A verb the tagger and parser took for one keeps its object or clause:
+ * "Protesters chanted “What curfew?”".)
+ */
+function isReducedPassive(doc: Doc, v: number): boolean {
+  return doc.tokens.tag[v] === 'VBN' && doc.tokens.deprel[v] === 'acl' && !children(doc, v).some((k) => /^(?:nsubj|aux|obj|ccomp)/.test(doc.tokens.deprel[k]));
+}
+
+/**
+ * Whether `range` opens with "that", or holds before its first comma a verb with its own subject or
+ * an infinitive's "to" ("found Trump would raise taxes"; not "cited by the minister were wrong, the
+ * auditors found").
+ */
+function holdsClause(doc: Doc, range: TokenRange): boolean {
+  if (doc.tokens.lower[range.start] === 'that') return true;
+  let end = range.start;
+  while (end < range.end && !/^[,;]$/.test(doc.word(end))) end++;
+  const inside = (k: number): boolean => k >= range.start && k < end;
+  for (let i = range.start; i < end; i++) {
+    if (!/^(?:VERB|AUX)$/.test(doc.upos(i))) continue;
+    if (children(doc, i).some((k) => inside(k) && (baseRelation(doc.tokens.deprel[k]) === 'nsubj' || (doc.tokens.deprel[k] === 'mark' && doc.tokens.lower[k] === 'to')))) return true;
+  }
+  return false;
+}
+
 /** "…, saying", "…, asking": a participle of a cue verb at token `i`. */
 function isParticipleCue(doc: Doc, i: number): boolean {
   return doc.tokens.lower[i].endsWith('ing') && doc.upos(i) === 'VERB' && CUE_READINGS.has(doc.tokens.lemma[i]);
@@ -1206,6 +1250,7 @@ function isBareGerund(doc: Doc, k: number): boolean {
   return !children(doc, k).some((c) => /^(?:mark|nsubj|advmod)$/.test(baseRelation(doc.tokens.deprel[c])) && c < k);
 }
 
+/** "ordered the firm to pay": the parser hangs the infinitive on the object, not on the verb. */
 function objectTakesInfinitive(doc: Doc, v: number): boolean {
   const object = childrenWith(doc, v, 'obj')[0];
   return object !== undefined && childrenWith(doc, object, 'acl').some((k) => childrenWith(doc, k, 'mark').some((m) => doc.tokens.lower[m] === 'to'));
