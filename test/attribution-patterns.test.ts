@@ -64,6 +64,14 @@ describe('quote patterns', () => {
     expect(analyse('“I cannot tell you this is the only field in Westbury,” she said.').quotes).toHaveLength(1);
   });
 
+  it('an aside that opens with a past participle describes the speaker: "One of those trustees, retired headteacher Carol Ainsley, said", "The minister, pressed on the figures, said"', () => {
+    expect(analyse('One of those trustees, retired headteacher Carol Ainsley, said that she had no reason to doubt him.').attributions())
+      .toEqual([['One of those trustees, retired headteacher Carol Ainsley,', 'that she had no reason to doubt him']]);
+    expect(analyse('The minister, pressed on the figures, said the numbers were right.').attributions()).toEqual([['The minister, pressed on the figures,', 'the numbers were right']]);
+    // Not "nothing" said by the minister's words before it.
+    expect(analyse('The minister, pressed on the figures, said nothing.').quotes).toEqual([]);
+  });
+
   it('a participle on a noun says what was done to it, nothing the noun says: "the figures cited by the minister", "models opposed to Mexicans"', () => {
     expect(analyse('The figures cited by the minister were wrong, the auditors found last year.').attributions()).toEqual([['the auditors', 'The figures cited by the minister were wrong']]);
     expect(analyse('Yes, he seems to have a different set of rules for his wife and young models opposed to Mexicans.').quotes).toEqual([]);

@@ -158,7 +158,9 @@ function isAppositive(doc: Doc, from: number, to: number): boolean {
   if (doc.upos(from) === 'CCONJ') return false;
   // "A military source, speaking on condition of anonymity because he was not authorized …,": a
   // participle's aside may hold a clause of its own.
-  if (doc.tokens.tag[from] === 'VBG') return true;
+  // So may a past participle's ("pressed on the figures", "retired headteacher Carol Ainsley"),
+  // which the tagger may take for a past tense.
+  if (doc.tokens.tag[from] === 'VBG' || (/^(?:VBN|VBD)$/.test(doc.tokens.tag[from]) && doc.tokens.lower[from].endsWith('ed'))) return true;
   for (let k = from; k < to; k++) {
     if (RELATIVIZERS.has(doc.tokens.lower[k])) return true;
     if (FINITE_TAGS.has(doc.tokens.tag[k])) return false;
