@@ -72,6 +72,12 @@ describe('quote patterns', () => {
     expect(analyse('The minister, pressed on the figures, said nothing.').quotes).toEqual([]);
   });
 
+  it('a subject with a participle and its time before the verb speaks: "A Government Accountability Office report released last year found that …"', () => {
+    expect(analyse('A Government Accountability Office report released last year found that the agency could not be sure where the money came from.').attributions())
+      .toEqual([['A Government Accountability Office report released last year', 'that the agency could not be sure where the money came from']]);
+    expect(analyse('Quillfield declined to say how much it had spent.').quotes).toEqual([]);
+  });
+
   it('a participle on a noun says what was done to it, nothing the noun says: "the figures cited by the minister", "models opposed to Mexicans"', () => {
     expect(analyse('The figures cited by the minister were wrong, the auditors found last year.').attributions()).toEqual([['the auditors', 'The figures cited by the minister were wrong']]);
     expect(analyse('Yes, he seems to have a different set of rules for his wife and young models opposed to Mexicans.').quotes).toEqual([]);

@@ -663,9 +663,11 @@ function attribute(
   let last = cueTokens.start - 1;
   while (last >= sentStart && isVerbModifier(doc, last) && doc.word(last) !== ',') last--;
   // "Wells Fargo just this month announced", "who in 2010 said": a time between the subject and its verb.
+  let timed = false;
   for (let k = Math.max(sentStart + 1, last - MAX_TIME_WORDS + 1); k <= last; k++) {
     if (!TIME_OPENERS.test(doc.tokens.lower[k]) || timeAdverbialLength(doc, k, last + 1) !== last + 1 - k) continue;
     last = k - 1;
+    timed = true;
     while (last >= sentStart && isVerbModifier(doc, last) && doc.word(last) !== ',') last--;
     break;
   }
@@ -681,6 +683,13 @@ function attribute(
   const participle = lastWord === ',' && doc.tokens.lower[cueTokens.start].endsWith('ing');
   let source = infinitive ? sharedSubject(doc, cueTokens.start, sentStart, regionOf)
     : last >= sentStart && !participle ? speakerPhraseEndingAt(doc, last, sentStart) : null;
+  // "A report released last year found": a participle and its time between the subject and its
+  // verb (the tagger may take it for a past tense).
+  const participleBefore = doc.tokens.tag[last] === 'VBN' || (doc.tokens.tag[last] === 'VBD' && doc.tokens.lower[last].endsWith('ed'));
+  if (!source && timed && last > sentStart && !participle && participleBefore && /^(?:NOUN|PROPN)$/.test(doc.upos(last - 1))) {
+    const subject = nounPhraseEndingAt(doc, last - 1, sentStart);
+    if (subject && (subject.start === sentStart || CLAUSE_BOUNDARY.has(doc.word(subject.start - 1)))) source = { start: subject.start, end: cueTokens.start };
+  }
   // "Some argue that …", "Others insist …": a determiner standing alone as the subject.
   if (!source && last >= sentStart && doc.upos(last) === 'DET' && baseRelation(doc.tokens.deprel[last]) === 'nsubj') source = { start: last, end: last + 1 };
   // "Ukraine's military denied": a subject the tagger took for an adjective; the parse knows it.
