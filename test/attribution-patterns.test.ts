@@ -78,6 +78,19 @@ describe('quote patterns', () => {
     expect(analyse('Quillfield declined to say how much it had spent.').quotes).toEqual([]);
   });
 
+  it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
+    expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
+    expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);
+    expect(analyse('The minister replied within an hour that the claims were false.').attributions()).toEqual([['The minister', 'that the claims were false']]);
+  });
+
+  it('whom a report rests on is not what it says: "citing two people who were in the room", "citing sources"', () => {
+    expect(analyse('The Selvik Courier, citing two people who were in the room, said the plan was dead.').attributions()).toEqual([['The Selvik Courier', 'the plan was dead']]);
+    expect(analyse('Reuters, citing sources, reported that the deal was off.').quotes.map((q) => q.cue?.text)).toEqual(['reported']);
+    // A person's words cited are: "cited Trump's past references to Machado".
+    expect(analyse('Clinton cited Trump’s past references to Machado as examples of his disrespect for women.').quotes.map((q) => q.cue?.text)).toEqual(['cited']);
+  });
+
   it('a participle on a noun says what was done to it, nothing the noun says: "the figures cited by the minister", "models opposed to Mexicans"', () => {
     expect(analyse('The figures cited by the minister were wrong, the auditors found last year.').attributions()).toEqual([['the auditors', 'The figures cited by the minister were wrong']]);
     expect(analyse('Yes, he seems to have a different set of rules for his wife and young models opposed to Mexicans.').quotes).toEqual([]);

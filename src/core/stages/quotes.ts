@@ -252,7 +252,8 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
         const pronoun = result.source.end - result.source.start === 1 && PERSONAL_PRONOUNS.has(doc.tokens.lower[result.source.start]);
         // "our engineers have told us the supports are not safe": telling someone is a report whoever tells.
         // ("I cannot tell you this is …" tells nothing.)
-        const toldSomeone = hit.cue.lemma === 'tell' && !isNegated(doc, cueVerb(doc, hit.tokens)) &&
+        // Nor the quotation's own speaker's ("I must tell you that …").
+        const toldSomeone = hit.cue.lemma === 'tell' && !isNegated(doc, cueVerb(doc, hit.tokens)) && !/^(?:i|we)$/.test(doc.tokens.lower[result.source.start]) &&
           children(doc, cueVerb(doc, hit.tokens)).some((c) => /^i?obj$/.test(doc.tokens.deprel[c]));
         if (!named.subarray(result.source.start, result.source.end).includes(1) && !(pronoun && SAYING_VERBS.has(hit.cue.lemma)) && !toldSomeone) continue;
         const range = { start: doc.tokenAt(result.content[0].start), end: doc.tokenAt(result.content[0].end - 1) + 1 };
@@ -975,7 +976,12 @@ function asksAnonymity(doc: Doc, i: number): boolean {
 /** "17 seconds after the restart", "days later": a time counted from an event. */
 function isElapsedTime(doc: Doc, i: number): boolean {
   const { lower } = doc.tokens;
-  const unit = doc.upos(i) === 'NUM' || NUMBER_WORDS.has(lower[i]) ? i + 1 : i;
+  // "replied within five minutes", "hit back inside a minute".
+  const within = /^(?:within|inside)$/.test(lower[i]);
+  const from = within ? i + 1 : i;
+  const unit = doc.upos(from) === 'NUM' || NUMBER_WORDS.has(lower[from]) || (within && /^an?$/.test(lower[from])) ? from + 1 : from;
+  // Not "replied within an hour that the claims were false".
+  if (within) return UNITS_OF_TIME.has(lower[unit] ?? '') && !/^(?:that|:)$/.test(lower[unit + 1] ?? '');
   return UNITS_OF_TIME.has(lower[unit] ?? '') && /^(?:after|before|later|earlier|ago)$/.test(lower[unit + 1] ?? '');
 }
 
@@ -1009,7 +1015,9 @@ const PHYSICAL_SENSE = new Set(['attack', 'blast', 'bash', 'knock', 'slam', 'ham
 const HARMING = new Set(['kill', 'injure', 'wound', 'destroy', 'damage', 'sink', 'level', 'flatten', 'maim']);
 /** Denial verbs that also name a contest: "contesting Ohio". */
 const CONTESTING = new Set(['contest', 'challenge', 'dispute']);
-const PLACE_TYPES = new Set(['GPE', 'LOC']);
+const CONTESTED_TYPES = new Set(['GPE', 'LOC', 'PERSON', 'ORG']);
+/** People a report is said to rest on: "citing two people familiar with the talks". */
+const CITED_PEOPLE = new Set(['person', 'people', 'source', 'official', 'insider', 'aide', 'diplomat', 'witness', 'executive', 'someone', 'colleague']);
 /** Objects a physical-sense verb reports on: what someone said, did or decided, or who did it. */
 const REPORTED_OBJECTS = /^(?:decision|plan|policy|policies|move|proposal|remarks?|comments?|statements?|claims?|law|bill|ruling|report|idea|approach|handling|record|response|strategy|deal|budget|leadership|government|administration|rhetoric|stance|position|tactics|actions?|failure|refusal|attempts?)$/;
 
@@ -1110,8 +1118,13 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   // "attacked the USS Cole, killing 17 sailors": harm done is an act, whatever was attacked.
   if (PHYSICAL_SENSE.has(lemma) && childrenWith(doc, v, 'advcl').some((k) => HARMING.has(doc.tokens.lemma[k]))) return false;
   if (relation === 'obj' && PHYSICAL_SENSE.has(lemma)) return objectIsReported(doc, v);
-  // "are heavily contesting Ohio", "challenged Wales": a place contested is a race or a match.
-  if (relation === 'obj' && CONTESTING.has(lemma) && isLoneObject(doc, v) && PLACE_TYPES.has(mentionTypeAt(doc, childrenWith(doc, v, 'obj')[0]))) return false;
+  // "are heavily contesting Ohio", "challenged Wales": a place contested is a race or a match; a
+  // person or body challenged alone is a tackle, a contest or a suit ("as he challenged Reyes").
+  if (relation === 'obj' && CONTESTING.has(lemma) && isLoneObject(doc, v)) {
+    const object = childrenWith(doc, v, 'obj')[0];
+    // A capitalised word mid-sentence is a name the tagger may have missed ("Reyes" as a plural).
+    if (CONTESTED_TYPES.has(mentionTypeAt(doc, object)) || (/^\p{Lu}/u.test(doc.word(object)) && doc.sentences[doc.sentenceOf(object)].tokenStart !== object)) return false;
+  }
   // "would say that to the mayor's face", "I've said that to every volunteer": a pronoun points back
   // at what was said; it is no statement of its own. (Not "said that in 2019 the firm lost money";
   // nor a denial, "A spokesman disputed this", whose stance is news.)
@@ -1125,6 +1138,15 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (childrenWith(doc, v, 'obj').some((object) => AMOUNTS_TOLD.has(doc.tokens.lemma[object]) && doc.tokens.lower[object + 1] === 'about')) return false;
   // "A mother showed me her son's results": a thing shown to someone is shown, not stated.
   if (lemma === 'show' && relation === 'obj' && childrenWith(doc, v, 'iobj').length > 0) return false;
+  // "citing two people who were in the room", "citing sources": whom a report rests on, not what it says.
+  if (lemma === 'cite') {
+    // The phrase's first noun, whatever the parse made of the aside.
+    let noun = range.start;
+    while (noun < range.end && /^(?:DET|NUM|ADJ)$/.test(doc.upos(noun))) noun++;
+    // (Not a person's words: "cited Trump's past references to Machado".)
+    const possessed = /^['’]s?$/.test(doc.tokens.lower[noun + 1] ?? '') || /^['’]s?$/.test(doc.tokens.lower[noun + 2] ?? '');
+    if (noun < range.end && (CITED_PEOPLE.has(doc.tokens.lemma[noun]) || (mentionTypeAt(doc, noun) === 'PERSON' && !possessed))) return false;
+  }
   // "Detectives have appealed for witnesses": a request for people or help, nothing stated.
   if (lemma === 'appeal' && doc.tokens.lower[range.start] === 'for' && !quotesWithin(range, regionOf)) return false;
   // "What worries me more is the schools": the verb is the subject's own clause.
