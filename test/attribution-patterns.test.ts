@@ -231,8 +231,8 @@ describe('speakers', () => {
   });
 
   it('a country modifying a common noun only describes it: "a US entertainment site, which cited" is the site', () => {
-    const a = analyse('The claim first appeared on a US entertainment site, which cited two unnamed sources close to the band.');
-    expect(a.speakerOf('two unnamed sources')).toBe('US entertainment site');
+    const a = analyse('The claim first appeared on a US entertainment site, which said the band had split.');
+    expect(a.speakerOf('the band had split')).toBe('US entertainment site');
   });
 
   it('"Neither X nor Y has confirmed or denied the report" reports nothing', () => {
@@ -349,10 +349,10 @@ describe('not speech', () => {
     ]);
   });
 
-  it('an aside\'s "citing" cites a source, up to the aside\'s comma; the main verb has the statement', () => {
-    const a = analyse('The Daily Ledger, citing three people familiar with the matter, said Northwind had hired restructuring advisers.');
+  it('an aside\'s "citing" ends at the aside\'s comma; the main verb has the statement', () => {
+    const a = analyse('The Daily Ledger, citing a filing from last week, said Northwind had hired restructuring advisers.');
     expect(a.quotes.map((q) => [q.cue?.text, q.content.text])).toEqual([
-      ['citing', 'three people familiar with the matter'],
+      ['citing', 'a filing from last week'],
       ['said', 'Northwind had hired restructuring advisers'],
     ]);
   });
