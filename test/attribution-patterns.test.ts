@@ -94,6 +94,10 @@ describe('quote patterns', () => {
   it('a participle on a noun says what was done to it, nothing the noun says: "the figures cited by the minister", "models opposed to Mexicans"', () => {
     expect(analyse('The figures cited by the minister were wrong, the auditors found last year.').attributions()).toEqual([['the auditors', 'The figures cited by the minister were wrong']]);
     expect(analyse('Yes, he seems to have a different set of rules for his wife and young models opposed to Mexicans.').quotes).toEqual([]);
+    // A participle joined to a passive is passive: "were carried out … and published “in full”".
+    expect(analyse('Hutton rejected the claim, saying the tests were carried out by an accredited laboratory and published “in full, every quarter”.').quotes.map((q) => q.cue?.text)).not.toContain('published');
+    // Whoever is asked is addressed, whatever follows.
+    expect(analyse('Brandt, asked by reporters on Thursday evening whether he intended to resign, said only: "I have a budget to finish."').quotes.map((q) => q.cue?.text)).toEqual(['said']);
     // A verb the parse took for one keeps its clause.
     expect(analyse('Though his plan would dole out more than $4 trillion in tax cuts, one study found Trump would actually raise taxes on 8 million Americans.').attributions())
       .toEqual([['one study', 'Trump would actually raise taxes on 8 million Americans']]);

@@ -1016,6 +1016,8 @@ const HARMING = new Set(['kill', 'injure', 'wound', 'destroy', 'damage', 'sink',
 /** Denial verbs that also name a contest: "contesting Ohio". */
 const CONTESTING = new Set(['contest', 'challenge', 'dispute']);
 const CONTESTED_TYPES = new Set(['GPE', 'LOC', 'PERSON', 'ORG']);
+/** Verbs whose object is the one addressed: "asked whether …", "told that …". */
+const ADDRESSING = new Set(['ask', 'tell', 'question', 'urge', 'press', 'warn', 'advise', 'invite', 'order', 'instruct', 'remind']);
 /** People a report is said to rest on: "citing two people familiar with the talks". */
 const CITED_PEOPLE = new Set(['person', 'people', 'source', 'official', 'insider', 'aide', 'diplomat', 'witness', 'executive', 'someone', 'colleague']);
 /** Objects a physical-sense verb reports on: what someone said, did or decided, or who did it. */
@@ -1033,6 +1035,9 @@ const KNOWING_VERBS = new Set(['know', 'understand', 'learn', 'realize', 'realis
 
 function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, content: Span, regionOf: Int32Array): boolean {
   const range = { start: doc.tokenAt(content.start), end: doc.tokenAt(content.end - 1) + 1 };
+  // "the tests were carried out by a laboratory and published “in full”": a participle joined to a
+  // passive is passive too; its subject is what was published, not who.
+  if (isPassiveConjunct(doc, v)) return false;
   if (regionOf[range.start] >= 0) return true;
   // "The sign read: …" quotes; "Children who read with a parent" only read.
   if (lemma === 'read' && doc.word(v + 1) !== ':') return false;
@@ -1049,8 +1054,9 @@ function reportsContent(doc: Doc, v: number, lemma: string, inLexicon: boolean, 
   if (EVIDENCING.has(lemma) && [...childrenWith(doc, v, 'nsubj'), ...(doc.tokens.deprel[v] === 'acl' ? [doc.tokens.head[v]] : [])].some((subject) => EVENT_NOUNS.has(doc.tokens.lemma[subject]))) return false;
   // "the figures cited by the minister were wrong", "models opposed to Mexicans": a participle on a
   // noun says what was done to the noun, which says nothing. (Unless a clause follows: then the
-  // parse took a verb for a participle, "one study found/acl Trump would raise taxes".)
-  if (isReducedPassive(doc, v) && !holdsClause(doc, range)) return false;
+  // parse took a verb for a participle, "one study found/acl Trump would raise taxes".) A noun
+  // asked or told is addressed, whatever follows: "Brandt, asked whether he intended to resign,".
+  if (isReducedPassive(doc, v) && (ADDRESSING.has(lemma) || !holdsClause(doc, range))) return false;
   // "cautioned, however, that the trial was small", "wrote on X that the company would recover":
   // a that-clause right after a cue is what it reports, wherever the parse hung it.
   const parsed = reportRelation(doc, v, withoutTrailingReport(doc, v, range));
@@ -1251,6 +1257,13 @@ function isNominalPredicate(doc: Doc, v: number): boolean {
  */
 function isReducedPassive(doc: Doc, v: number): boolean {
   return doc.tokens.tag[v] === 'VBN' && doc.tokens.deprel[v] === 'acl' && !children(doc, v).some((k) => /^(?:nsubj|aux|obj|ccomp)/.test(doc.tokens.deprel[k]));
+}
+
+/** A past participle joined to a passive verb, with no subject or auxiliary of its own. */
+function isPassiveConjunct(doc: Doc, v: number): boolean {
+  const head = doc.tokens.head[v];
+  return doc.tokens.tag[v] === 'VBN' && doc.tokens.deprel[v] === 'conj' && head >= 0 && childrenWith(doc, head, 'aux:pass').length > 0 &&
+    !children(doc, v).some((k) => /^(?:nsubj|aux)/.test(doc.tokens.deprel[k]));
 }
 
 /**
