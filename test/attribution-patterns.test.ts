@@ -78,6 +78,20 @@ describe('quote patterns', () => {
     expect(analyse('Quillfield declined to say how much it had spent.').quotes).toEqual([]);
   });
 
+  it('a report set off by commas interrupts another\'s: "He had told her, she says, that oysters would …"; a semicolon or a speaker\'s gesture does not end a quotation', () => {
+    const a = analyse('He had told her, she says, that oysters would either “make you or break you”.');
+    expect(a.quotes.map((q) => [q.source?.text, q.content.parts?.map((p) => a.text.slice(p.start, p.end)) ?? [q.content.text]])).toEqual([
+      ['she', ['He had told her', 'that oysters would either “make you or break you”']],
+      ['He', ['that oysters would either “make you or break you”']],
+    ]);
+    const b = analyse('Some studies have found that salmon cages feed the algae, she says; others have found the opposite.');
+    expect(b.quote('others have found').content.parts?.map((p) => b.text.slice(p.start, p.end))).toEqual(['Some studies have found that salmon cages feed the algae', 'others have found the opposite']);
+    expect(b.quote('salmon cages').source?.text).toBe('she');
+    const c = analyse('“People think it’s romantic,” she says, heaving a bag onto its side, “until they’ve done it in January.”');
+    expect(c.quotes).toHaveLength(1);
+    expect(c.quotes[0].content.parts).toHaveLength(2);
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

@@ -401,8 +401,10 @@ function endBeforeOuter(doc: Doc, inner: Found, sentence: readonly Found[]): voi
   const at = doc.tokens.start[inner.cueTokens.start];
   const [content] = inner.content;
   for (const outer of sentence) {
-    if (outer === inner || !outer.cueTokens || outer.content.length !== 1) continue;
-    const outerContent = outer.content[0];
+    if (outer === inner || !outer.cueTokens) continue;
+    // The part of the outer content that holds the inner cue ("… eat, she says; others …" has two).
+    const outerContent = outer.content.find((part) => part.start <= at && at < part.end) ?? outer.content[0];
+    if (outer.content.length !== 1 && (outerContent.start > at || at >= outerContent.end)) continue;
     const outerCue = doc.tokens.start[outer.cueTokens.start];
     // The outer content holds the inner cue and ends inside the inner content, before the outer cue.
     if (outerContent.start <= at && at < outerContent.end && outerContent.end > content.start && outerContent.end < content.end && outerCue < content.end && outerCue > outerContent.end) {
@@ -801,12 +803,14 @@ function attribute(
     const content = contentBefore(doc, boundary, sentStart, regions, regionOf);
     if (!content) return null;
     const parts = [content];
-    const resumeAt = doc.word(rest.next) === ',' ? rest.next + 1 : rest.next;
+    const resumeAt = doc.word(rest.next) === ',' || doc.word(rest.next) === ';' ? rest.next + 1 : rest.next;
     const resume = rest.resumes ? resumedQuote(doc, rest.next, sentEnd, regions, regionOf)
       // "During his years in office, Mr. Obama said, a majority of Americans have …"
       // but not "…, people familiar with the matter said, asking not to be identified".
       // Nor "…, said the officials, who added that …": the relative clause is a report of its own.
-      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && !RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) && !isCircumstance(doc, resumeAt) && !opensWithRelative(doc, source) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
+      // A "that" after a telling cut short is its clause: "He had told her, she says, that oysters …".
+      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && (!RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) || tellsBefore(doc, boundary, resumeAt)) &&
+        !isCircumstance(doc, resumeAt) && !opensWithRelative(doc, source) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     // "…, where, she later said, she was often the only woman": the words before the speaker open
     // a clause the speaker's words complete; they are the writer's.
@@ -1259,6 +1263,26 @@ function isReducedPassive(doc: Doc, v: number): boolean {
   return doc.tokens.tag[v] === 'VBN' && doc.tokens.deprel[v] === 'acl' && !children(doc, v).some((k) => /^(?:nsubj|aux|obj|ccomp)/.test(doc.tokens.deprel[k]));
 }
 
+/** Tokens of a report set off by commas at `i`: ", she says," (a pronoun or a name of up to three words, then a cue); 0 if none. */
+function reportAsideLength(doc: Doc, i: number, end: number): number {
+  if (doc.word(i) !== ',') return 0;
+  let k = i + 1;
+  while (k < end && k - i <= 3 && (doc.upos(k) === 'PROPN' || (k === i + 1 && doc.upos(k) === 'PRON'))) k++;
+  if (k === i + 1 || k + 1 >= end || !CUE_READINGS.has(doc.tokens.lemma[k]) || doc.word(k + 1) !== ',') return 0;
+  return k + 1 - i;
+}
+
+/**
+ * A cue ("warned") or a telling ("told her") right before the comma at `comma`, and "that" at
+ * `that`: a report whose clause an aside interrupts.
+ */
+function tellsBefore(doc: Doc, comma: number, that: number): boolean {
+  const { lower, lemma } = doc.tokens;
+  if (lower[that] !== 'that' || doc.word(comma) !== ',' || comma < 2) return false;
+  const verb = /^(?:her|him|them|me|us|you)$/.test(lower[comma - 1]) ? comma - 2 : comma - 1;
+  return doc.upos(verb) === 'VERB' && CUE_READINGS.has(lemma[verb]);
+}
+
 /** A past participle joined to a passive verb, with no subject or auxiliary of its own. */
 function isPassiveConjunct(doc: Doc, v: number): boolean {
   const head = doc.tokens.head[v];
@@ -1559,6 +1583,12 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
       i += 3;
       continue;
     }
+    // "He had told her, she says, that …": another's report set off by commas.
+    const reportAside = reportAsideLength(doc, i, sentEnd);
+    if (reportAside > 0) {
+      i += reportAside;
+      continue;
+    }
     // "told Reuters by phone": how it was said.
     const channel = channelLength(doc, i, sentEnd);
     if (channel > 0) {
@@ -1578,10 +1608,16 @@ function restAfterCue(doc: Doc, from: number, sentEnd: number, lemma: string, re
       if (k >= sentEnd || isTrailingPunctuation(doc, k)) i = k;
     }
   }
+  // "“…,” she says, heaving a bag onto its side, “until …”": what the speaker does meanwhile, then the quotation again.
+  if (doc.word(i) === ',' && doc.tokens.tag[i + 1] === 'VBG' && regionOf[i + 1] < 0) {
+    let k = i + 2;
+    while (k < sentEnd && doc.word(k) !== ',' && regionOf[k] < 0) k++;
+    if (k + 1 < sentEnd && doc.word(k) === ',' && regionOf[k + 1] >= 0) i = k;
+  }
   let next = i;
   while (next < sentEnd && isTrailingPunctuation(doc, next) && doc.word(next) !== ':') next++;
   const resumes = next < sentEnd && regionOf[next] >= 0 && i < next;
-  const closes = next >= sentEnd || (i < sentEnd && doc.word(i) === ',');
+  const closes = next >= sentEnd || (i < sentEnd && (doc.word(i) === ',' || doc.word(i) === ';'));
   if (next >= sentEnd || resumes) return { next, addressee, resumes, closes };
   if (doc.word(i) === ':') i++;
   return { next: i, addressee, resumes: false, closes };
