@@ -92,6 +92,12 @@ describe('quote patterns', () => {
     expect(c.quotes[0].content.parts).toHaveLength(2);
   });
 
+  it('a second that-clause joined to the content is said too: "said she was sorry to hear it, but that the testing had found no link"', () => {
+    expect(analyse('Hutton said she was sorry to hear it, but that the company’s own testing had found no link.').attributions())
+      .toEqual([['Hutton', 'she was sorry to hear it, but that the company’s own testing had found no link']]);
+    expect(analyse('Hutton said that she was sorry, and that the tests had found no link.').attributions()).toEqual([['Hutton', 'that she was sorry, and that the tests had found no link']]);
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

@@ -108,6 +108,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): void {
   }
   for (const nested of reportsInQuotations(doc, regions, regionOf)) found.push(nested);
   if (options.spanModel || options.onContentEdge) chooseContentEdges(doc, found, regionOf, options);
+  for (const f of found) withCoordinatedThat(doc, f);
   endNestedBeforeOuter(doc, found);
   for (const f of found) endObjectBeforeQuotation(doc, f, regions, regionOf);
   dropRepeatedFrames(doc, found);
@@ -1281,6 +1282,24 @@ function tellsBefore(doc: Doc, comma: number, that: number): boolean {
   if (lower[that] !== 'that' || doc.word(comma) !== ',' || comma < 2) return false;
   const verb = /^(?:her|him|them|me|us|you)$/.test(lower[comma - 1]) ? comma - 2 : comma - 1;
   return doc.upos(verb) === 'VERB' && CUE_READINGS.has(lemma[verb]);
+}
+
+/**
+ * "said she was sorry to hear it, but that the company's testing had found no link": a second
+ * that-clause joined to the content is said too, up to the end of its own clause.
+ */
+function withCoordinatedThat(doc: Doc, f: Found): void {
+  if (!f.cueTokens || f.content.length !== 1 || f.content[0].start < doc.tokens.end[f.cueTokens.end - 1]) return;
+  const [content] = f.content;
+  const last = doc.tokenAt(content.end - 1);
+  let k = last + 1;
+  if (doc.word(k) === ',') k++;
+  if (k + 1 >= f.sentenceEnd || !/^(?:and|but)$/.test(doc.tokens.lower[k]) || doc.tokens.lower[k + 1] !== 'that') return;
+  let end = f.sentenceEnd;
+  while (end > k + 2 && isTrailingPunctuation(doc, end - 1)) end--;
+  // Not past a following report of the sentence's own: "…, and that …, he added".
+  for (let j = k + 2; j < end; j++) if (doc.word(j) === ',' && CUE_READINGS.has(doc.tokens.lemma[j + 2] ?? '')) return;
+  f.content = [{ start: content.start, end: doc.tokens.end[end - 1] }];
 }
 
 /** A past participle joined to a passive verb, with no subject or auxiliary of its own. */
