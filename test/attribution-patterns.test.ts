@@ -98,6 +98,11 @@ describe('quote patterns', () => {
     expect(analyse('Hutton said that she was sorry, and that the tests had found no link.').attributions()).toEqual([['Hutton', 'that she was sorry, and that the tests had found no link']]);
   });
 
+  it('a conjunct in the reported clause\'s tense shares that clause\'s subject: "said Pettifer had paid … and had told trustees that …"', () => {
+    const a = analyse('Ms Oduya said Pettifer had paid 31,000 pounds to a travel agent, and had told fellow trustees that the payments were deposits.');
+    expect(a.quote('the payments were deposits').source?.text).toBe('Pettifer');
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

@@ -732,7 +732,9 @@ function attribute(
     const parsed = sharedSubject(doc, cueTokens.start, sentStart, regionOf);
     const conjunctOf = doc.tokens.deprel[cueTokens.start] === 'conj' ? doc.tokens.head[cueTokens.start] : -1;
     // Only when that clause reports too ("accepted that …"); "said the plan was sound and added" is the minister's.
-    const ownReport = conjunctOf >= 0 && doc.upos(conjunctOf) === 'VERB' && childrenWith(doc, conjunctOf, 'ccomp').length > 0;
+    // So is one in the reported clause's tense: "said Pettifer had paid … and had told trustees that …".
+    const hasHad = (verb: number): boolean => childrenWith(doc, verb, 'aux').some((a) => doc.tokens.lower[a] === 'had');
+    const ownReport = conjunctOf >= 0 && doc.upos(conjunctOf) === 'VERB' && (childrenWith(doc, conjunctOf, 'ccomp').length > 0 || (hasHad(cueTokens.start) && hasHad(conjunctOf)));
     source = (ownReport && parsed && previousSource && parsed.start >= previousSource.end ? parsed : null) ?? previousSource ?? nounPhraseStartingAt(doc, sentStart, last) ?? parsed;
     if (!source) return null;
   } else if (!source && lastWord === 'as' && cue.lemma === 'say' && doc.tokens.lower[cueTokens.start] === 'saying') {
