@@ -103,6 +103,11 @@ describe('quote patterns', () => {
     expect(a.quotes.find((q) => q.cue?.lemma === 'tell')?.source?.text).toBe('Pettifer');
   });
 
+  it('"who" after a place a preposition names speaks for the person before it: "Joan Pearce, a wild swimmer from Cressbrook, who said"', () => {
+    const a = analyse('Ellison read out a message from a listener, Joan Pearce, a wild swimmer from Cressbrook, who said she had been ill for a week.');
+    expect(a.speakerOf('she had been ill')).toBe('Joan Pearce');
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

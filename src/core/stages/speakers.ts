@@ -3,6 +3,7 @@ import type { Stage } from '../pipeline.js';
 import { HONORIFICS, type EntityLexicon } from './entities.js';
 import { descriptorType, isMilitaryHead } from '../lexicon/words.js';
 import { mentionOrder, type MentionOrder } from '../mention-order.js';
+import { mentionTypeAt } from '../cue-model.js';
 import { antecedentOf } from '../speech-structure.js';
 import { baseRelation, childrenWith, RELATIVE_PRONOUNS, subtreeSpan } from '../syntax.js';
 
@@ -91,7 +92,9 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     const first = doc.tokens.lower[at - 1] === 'and' ? firstCoordinatedRelative(doc, at) : -1;
     if (first >= 0) return resolveSource(doc, { start: doc.tokens.start[first], end: doc.tokens.end[first] }, lexicon);
     const before = at > 0 && doc.word(at - 1) === ',' ? at - 2 : at - 1;
-    const nominal = before >= 0 && (doc.upos(before) === 'NOUN' || doc.upos(before) === 'PROPN');
+    // "a wild swimmer from Cressbrook, who said": "who" is no place a preposition names; the parse's antecedent is.
+    const placed = words === 'who' && before >= 0 && childrenWith(doc, before, 'case').length > 0 && /^(?:GPE|LOC)$/.test(mentionTypeAt(doc, before));
+    const nominal = !placed && before >= 0 && (doc.upos(before) === 'NOUN' || doc.upos(before) === 'PROPN');
     const antecedent = nominal ? namedByAppositive(doc, before) : antecedentOf(doc, at);
     if (antecedent < 0) return null;
     // "former referee Keith Hackett, who wrote": the name the antecedent ends, whatever its subtree.
