@@ -91,10 +91,11 @@ function resolveSource(doc: Doc, source: Span, lexicon: SpeakerLexicon): string 
     // "an analyst who advised … and who has argued": the first of the coordinated clauses follows the antecedent.
     const first = doc.tokens.lower[at - 1] === 'and' ? firstCoordinatedRelative(doc, at) : -1;
     if (first >= 0) return resolveSource(doc, { start: doc.tokens.start[first], end: doc.tokens.end[first] }, lexicon);
-    const before = at > 0 && doc.word(at - 1) === ',' ? at - 2 : at - 1;
-    // "a wild swimmer from Cressbrook, who said": "who" is no place a preposition names; the parse's antecedent is.
-    const placed = words === 'who' && before >= 0 && childrenWith(doc, before, 'case').length > 0 && /^(?:GPE|LOC)$/.test(mentionTypeAt(doc, before));
-    const nominal = !placed && before >= 0 && (doc.upos(before) === 'NOUN' || doc.upos(before) === 'PROPN');
+    const comma = at > 0 && doc.word(at - 1) === ',' ? at - 2 : at - 1;
+    // "a wild swimmer from Cressbrook, who said": "who" is no place a preposition names, but the noun it hangs on.
+    const placed = words === 'who' && comma >= 0 && childrenWith(doc, comma, 'case').length > 0 && /^(?:GPE|LOC)$/.test(mentionTypeAt(doc, comma)) && doc.tokens.head[comma] < comma;
+    const before = placed ? doc.tokens.head[comma] : comma;
+    const nominal = before >= 0 && (doc.upos(before) === 'NOUN' || doc.upos(before) === 'PROPN');
     const antecedent = nominal ? namedByAppositive(doc, before) : antecedentOf(doc, at);
     if (antecedent < 0) return null;
     // "former referee Keith Hackett, who wrote": the name the antecedent ends, whatever its subtree.
