@@ -108,6 +108,12 @@ describe('quote patterns', () => {
     expect(a.speakerOf('she had been ill')).toBe('Joan Pearce');
   });
 
+  it('a clause the parse hangs on the cue is reported whatever its tags: "The filing said the charges related mainly to …"; not "felt, to many, like a wake"', () => {
+    expect(analyse('The filing said the charges related mainly to the closure of offices in Dublin and Austin.').attributions())
+      .toEqual([['The filing', 'the charges related mainly to the closure of offices in Dublin and Austin']]);
+    expect(analyse('The last day of trading felt, to many, like a wake.').quotes).toEqual([]);
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

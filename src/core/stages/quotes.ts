@@ -1807,7 +1807,9 @@ function contentAfter(
   }
   const lower = doc.tokens.lower[i];
   // A headline leaves out the verb: "Council leader says bin strike deal ‘within reach’".
-  if (!TAKES_OBJECT.has(lemma) && lower !== 'that' && lower !== 'to' && regionOf[i] < 0 && !hasVerb(doc, i, end) && !isTitleCase(doc, i, end) && !(isHeadline(doc, i) && quotesWithin({ start: i, end }, regionOf))) return null;
+  // (A clause the parse hangs on the cue is one whatever its tags: "said the charges related/JJ mainly to …".)
+  if (!TAKES_OBJECT.has(lemma) && lower !== 'that' && lower !== 'to' && regionOf[i] < 0 && !hasVerb(doc, i, end) && !isComplementOfEarlier(doc, i, end) &&
+    !isTitleCase(doc, i, end) && !(isHeadline(doc, i) && quotesWithin({ start: i, end }, regionOf))) return null;
   return { start: doc.tokens.start[i], end: doc.tokens.end[end - 1] };
 }
 
@@ -1818,6 +1820,15 @@ const TITLE_LOWER_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', '
  * "Obama Says African-American Museum Will Tell of …": in a title-case headline the tagger reads
  * the verbs as names, so a clause is taken on trust. Most words capitalised, at least three.
  */
+/** Whether a token of `[from, to)` heads a clause with its own subject there that complements a word before `from`. */
+function isComplementOfEarlier(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (doc.tokens.deprel[k] !== 'ccomp' || doc.tokens.head[k] < 0 || doc.tokens.head[k] >= from) continue;
+    if (children(doc, k).some((c) => c >= from && baseRelation(doc.tokens.deprel[c]) === 'nsubj')) return true;
+  }
+  return false;
+}
+
 function isTitleCase(doc: Doc, from: number, to: number): boolean {
   let words = 0;
   let capitalised = 0;
