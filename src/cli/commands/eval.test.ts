@@ -116,6 +116,7 @@ describe('claimgraph eval all', () => {
     expect(attribution.newsCheck7.articles).toBe(10);
     expect(attribution.newsCheck8.articles).toBe(10);
     expect(attribution.newsCheck9.articles).toBe(10);
+    expect(attribution.newsCheck10.articles).toBe(10);
   });
 
   it('skips with a message and exit 0 when the data is absent', () => {
@@ -131,6 +132,7 @@ describe('claimgraph eval all', () => {
     // Of the name sets, only our Wikipedia-style ones, in the repository.
     expect(stdout).toMatch(/^Wikipedia-style \(ours, written blind\) +\d/m);
     expect(stdout).toMatch(/^Wikipedia-style, second set \(ours, written blind\) +\d/m);
+    expect(stdout).toMatch(/^Wikipedia-style, third set \(ours, written blind\) +\d/m);
     expect(stdout).not.toContain('CoNLL-2003 testb (test)');
     expect(stdout).toMatch(/news check \(ours, 14 articles of other genres\): .*attribution\/check\.jsonl\n14 articles/);
     expect(stderr).toContain(`skipping attribution on PolNeAR dev: ${join(dir, 'nowhere', 'polnear', 'dev.jsonl')} not found`);

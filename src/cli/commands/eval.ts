@@ -54,6 +54,7 @@ const ATTRIBUTION_SETS: readonly GoldSet[] = [
   { name: 'news check 7 (ours, 10 more genres, written blind)', key: 'newsCheck7', gold: ['repository:', 'test', 'fixtures', 'attribution7', 'check.jsonl'] },
   { name: 'news check 8 (ours, 10 more genres, written blind)', key: 'newsCheck8', gold: ['repository:', 'test', 'fixtures', 'attribution8', 'check.jsonl'] },
   { name: 'news check 9 (ours, 10 more genres, written blind)', key: 'newsCheck9', gold: ['repository:', 'test', 'fixtures', 'attribution9', 'check.jsonl'] },
+  { name: 'news check 10 (ours, 10 more genres, written blind)', key: 'newsCheck10', gold: ['repository:', 'test', 'fixtures', 'attribution10', 'check.jsonl'] },
 ];
 
 /** Our contradiction gold sets, in the repository: the dev gold, then ten written after it. */
@@ -76,6 +77,7 @@ const CONLL_SETS = [
   { name: 'CoNLL-2003 testb (test)', key: 'testb', gold: ['conll2003', 'eng.testb'] },
   { name: 'Wikipedia-style (ours, written blind)', key: 'wikiCheck', gold: ['repository:', 'test', 'fixtures', 'ner-wiki', 'wiki.conll'] },
   { name: 'Wikipedia-style, second set (ours, written blind)', key: 'wikiCheck2', gold: ['repository:', 'test', 'fixtures', 'ner-wiki2', 'wiki2.conll'] },
+  { name: 'Wikipedia-style, third set (ours, written blind)', key: 'wikiCheck3', gold: ['repository:', 'test', 'fixtures', 'ner-wiki3', 'wiki3.conll'] },
 ];
 
 /** Treebanks `eval all` parses: UD EWT dev (a file) and GUM dev (the documents of its split). */
@@ -338,11 +340,11 @@ Evaluators:
 ${EVALUATORS.map((e) => `  ${e.name.padEnd(16)}${e.gold}`).join('\n')}
   all             every evaluator on its default gold file in the shared data folder
                   ($CLAIMGRAPH_DATA, else ../shared/data): ${EVALUATORS.map((e) => showGold(e.defaultGold)).join(', ')};
-                  for attribution, also test/fixtures/attribution{,2,3,4,5,6,7,8,9}/check.jsonl (our own varied news)
+                  for attribution, also test/fixtures/attribution{,2,…,10}/check.jsonl (our own varied news)
                   for headlines, also test/fixtures/headlines2.jsonl to headlines5.jsonl (60 headlines each, written blind)
                   for contradictions, also check.jsonl to check11.jsonl beside dev.jsonl
                   for ner, CoNLL-2003 eng.testa and eng.testb beside published test-set F1, and
-                  test/fixtures/ner-wiki/wiki.conll and ner-wiki2/wiki2.conll (ours, encyclopedia style,
+                  test/fixtures/ner-wiki/wiki.conll, ner-wiki2/wiki2.conll and ner-wiki3/wiki3.conll (ours, encyclopedia style,
                   scored without the data too)
                   for deps, UD EWT dev and GUM dev
 
