@@ -253,6 +253,20 @@ describe('one actor, several names, in one article', () => {
     expect(types('Heatwave Warning Issued as Temperatures Set to Top 40C').some((t) => t.startsWith('Heatwave'))).toBe(false);
   });
 
+  it('a rank over a place is the place, and the holder\'s name if given: "Earl of Moray", "Duke Johann Wilhelm of Saxe-Eisenach"', () => {
+    expect(types('The Earl of Moray led the army north in 1307.')).toEqual(['Moray:LOC']);
+    expect(types('In 1708 Duke Johann Wilhelm of Saxe-Eisenach hired him.')).toEqual(['Johann Wilhelm:PERSON', 'Saxe-Eisenach:LOC']);
+  });
+
+  it('a name runs on over lower-case particles, forwards and back: "Arribes del Duero Natural Park"', () => {
+    expect(types('The park, Arribes del Duero Natural Park, lies on the border.').map((t) => t.split(':')[0])).toEqual(['Arribes del Duero Natural Park']);
+  });
+
+  it('types a name by kind nouns of works, events and bodies: "Arusha Declaration", "Halifax Explosion", "Bill Evans Trio"', () => {
+    expect(types('The Bill Evans Trio recorded there. The Arusha Declaration was issued in 1967. The Halifax Explosion killed 2,000 people.'))
+      .toEqual(['Bill Evans Trio:ORG', 'Arusha Declaration:MISC', 'Halifax Explosion:MISC']);
+  });
+
   it('keeps a headline\'s name whole over its particles and however common its words: "Ursula von der Leyen Survives …", "Joe Root Hits …"', () => {
     expect(types('Ursula von der Leyen Survives Confidence Vote In European Parliament')).toContain('Ursula von der Leyen:PERSON');
     expect(types('Joe Root Hits Century As England Dominate India')).toContain('Joe Root:PERSON');

@@ -434,7 +434,7 @@ function splitAtVerbs(spans: readonly NerSpan[], forms: ReadonlyMap<number, stri
  * capitals say nothing.
  */
 function withNameShapes(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null, lexicon: NerLexicon): NerSpan[] {
-  const extended = splitJoinedBodies(doc, lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, joinedPersons(doc, spans)), forms), forms));
+  const extended = splitTitledPlaces(doc, splitJoinedBodies(doc, lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, joinedOverParticles(doc, joinedPersons(doc, spans), forms)), forms), forms)));
   return placedByPrepositions(doc, typedByKind(doc, extended, forms), lexicon);
 }
 
@@ -494,6 +494,47 @@ function joinedPersons(doc: Doc, spans: NerSpan[]): NerSpan[] {
     const last = out.at(-1);
     if (last?.type === 'PER' && span.type === 'PER' && last.end === span.start && doc.sentenceOf(last.start) === doc.sentenceOf(span.start)) out[out.length - 1] = { ...last, end: span.end };
     else out.push(span);
+  }
+  return out;
+}
+
+/** Lower-case particles inside names of many languages: "Arribes del Duero", "Filarmonica della Scala", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'delle', 'degli', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'ter', 'ten', 'zu', 'y']);
+
+/**
+ * A name runs on over one or two lower-case particles to the capitalised words after them, which
+ * the tagger may have ended or typed apart ("Sebastião José" + "de Carvalho"), and back over one
+ * to the capitalised words before it that no name holds ("Arribes del" + "Duero Natural Park"; not
+ * a sentence's first word). Not in a headline's truecased words (`forms`).
+ */
+function joinedOverParticles(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null): NerSpan[] {
+  const { lower } = doc.tokens;
+  const out: NerSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k];
+    const isParticle = (i: number): boolean => NAME_PARTICLES.has(lower[i] ?? '') && doc.word(i) === lower[i];
+    // "Arribes del" + "Duero Natural Park": capitalised words and particles before the name, after the name before it.
+    let start = span.start;
+    if (isParticle(start - 1) && capitalisedAt(doc, start - 2, forms) && (out.at(-1)?.end ?? 0) < start - 1 && doc.sentenceOf(start - 2) === doc.sentenceOf(start)) {
+      start -= 2;
+      while (capitalisedAt(doc, start - 1, forms) && (out.at(-1)?.end ?? 0) < start && doc.sentenceOf(start - 1) === doc.sentenceOf(start) && doc.sentences[doc.sentenceOf(start)].tokenStart < start - 1) start--;
+    }
+    let particles = span.end;
+    while (particles < span.end + 2 && isParticle(particles)) particles++;
+    if (particles === span.end || !capitalisedAt(doc, particles, forms) || doc.sentenceOf(particles) !== doc.sentenceOf(span.start)) {
+      out.push(start === span.start ? span : { ...span, start });
+      continue;
+    }
+    // Up to the end of the name the tagger found there, else of the capitalised run.
+    let end = particles + 1;
+    const next = spans[k + 1];
+    if (next !== undefined && next.start === particles) {
+      end = next.end;
+      k++;
+    } else {
+      while (end < doc.tokenCount && capitalisedAt(doc, end, forms) && doc.sentenceOf(end) === doc.sentenceOf(span.start) && end !== next?.start) end++;
+    }
+    out.push({ ...span, start, end });
   }
   return out;
 }
@@ -569,6 +610,33 @@ function splitJoinedBodies(doc: Doc, lexicon: NerLexicon, spans: NerSpan[]): Ner
       start = k + 1;
     }
     out.push(start === span.start ? span : { start, end: span.end, type: span.type });
+  }
+  return out;
+}
+
+/** Titles of rank held over a place: "Earl of Moray", "Duke Johann Wilhelm of Saxe-Eisenach". */
+const RANKS_OVER_PLACES = new Set([
+  'duke', 'duchess', 'archduke', 'earl', 'count', 'countess', 'marquis', 'marquess', 'marchioness', 'baron', 'baroness',
+  'viscount', 'viscountess', 'prince', 'princess', 'lord', 'elector', 'margrave', 'landgrave',
+]);
+
+/**
+ * "Earl of Moray", "Duke Johann Wilhelm of Saxe-Eisenach": a rank over a place, which the tagger
+ * reads as one person or body, is the person's name (if any, without the rank) and the place.
+ */
+function splitTitledPlaces(doc: Doc, spans: NerSpan[]): NerSpan[] {
+  const { lower } = doc.tokens;
+  const out: NerSpan[] = [];
+  for (const span of spans) {
+    const { start, end } = span;
+    let of = start + 1;
+    while (of < end - 1 && lower[of] !== 'of') of++;
+    if ((span.type !== 'PER' && span.type !== 'ORG') || of >= end - 1 || !RANKS_OVER_PLACES.has(lower[start]) || !/^\p{Lu}/u.test(doc.word(of + 1))) {
+      out.push(span);
+      continue;
+    }
+    if (of > start + 1) out.push({ start: start + 1, end: of, type: 'PER' });
+    out.push({ start: of + 1, end, type: 'LOC' });
   }
   return out;
 }

@@ -39,15 +39,20 @@ export const ORG_CUE_WORDS: readonly string[] = [
  * body and an event ("Congress", "League").
  */
 export const NAME_HEAD_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly string[]>> = {
-  ORG: ['university', 'college', 'academy', 'institute', 'museum', 'gallery', 'records', 'company', 'corporation', 'lycée'],
+  ORG: [
+    'university', 'college', 'academy', 'institute', 'museum', 'gallery', 'records', 'company', 'corporation', 'lycée',
+    'orchestra', 'philharmonic', 'trio', 'shipyard', 'laboratory', 'laboratories',
+  ],
   LOC: [
     'abbey', 'priory', 'cathedral', 'basilica', 'monastery', 'mosque', 'mausoleum', 'airport', 'sea', 'ocean',
-    'gulf', 'strait', 'peninsula', 'desert', 'mountains', 'glacier', 'volcano', 'canyon', 'falls',
+    'gulf', 'strait', 'peninsula', 'desert', 'mountains', 'glacier', 'volcano', 'canyon', 'falls', 'river', 'island',
+    'islands', 'valley', 'fortress',
   ],
   MISC: [
     'war', 'treaty', 'conference', 'trial', 'controversy', 'revolution', 'uprising', 'rebellion', 'massacre',
     'conquest', 'tapestry', 'hoard', 'charter', 'accords', 'armistice', 'olympics', 'dictionary', 'encyclopedia',
     'encyclopaedia', 'prize', 'award', 'medal', 'trophy', 'cup', 'championship', 'championships', 'festival',
+    'declaration', 'protocol', 'act', 'explosion', 'earthquake', 'riots', 'famine', 'agreement',
   ],
 };
 
