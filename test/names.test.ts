@@ -258,6 +258,16 @@ describe('one actor, several names, in one article', () => {
     expect(types('In 1708 Duke Johann Wilhelm of Saxe-Eisenach hired him.')).toEqual(['Johann Wilhelm:PERSON', 'Saxe-Eisenach:LOC']);
   });
 
+  it('a lone name the tagger calls a person, listed beside a place, is a place: "Western Pomerania, Wismar and …", "Bremen and Verden"', () => {
+    expect(types('Sweden received Western Pomerania, Wismar and the bishoprics of Bremen and Verden.'))
+      .toEqual(['Sweden:GPE', 'Western Pomerania:LOC', 'Wismar:LOC', 'Bremen:GPE', 'Verden:LOC']);
+  });
+
+  it('a castle, a chapel or an empire is a place: "Stirling Castle", "the Ghana Empire"', () => {
+    // (The entities stage takes a place with a country's name in it for that country's kind: GPE.)
+    expect(types('Edward II besieged Stirling Castle, named after the medieval Ghana Empire.').slice(1)).toEqual(['Stirling Castle:LOC', 'Ghana Empire:GPE']);
+  });
+
   it('a name runs on over lower-case particles, forwards and back: "Arribes del Duero Natural Park"', () => {
     expect(types('The park, Arribes del Duero Natural Park, lies on the border.').map((t) => t.split(':')[0])).toEqual(['Arribes del Duero Natural Park']);
   });

@@ -671,16 +671,23 @@ function withAwardCategories(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<numb
 const PLACING_PREPOSITIONS = new Set(['in', 'near', 'via', 'outside', 'across', 'into', 'throughout', 'towards', 'toward']);
 
 /**
- * A lone word the tagger calls a person right after a placing preposition is a place ("settled
- * in Visby"), unless it is a known given name, the surname of a person the text names in full,
- * or a possessor ("in Bergman's films").
+ * A lone word the tagger calls a person right after a placing preposition ("settled in Visby") or
+ * listed beside a place ("the Drava, Tisza and Sava") is a place, unless it is a known given name,
+ * the surname of a person the text names in full, or a possessor ("in Bergman's films").
  */
 function placedByPrepositions(doc: Doc, spans: NerSpan[], lexicon: NerLexicon): NerSpan[] {
   const { lower } = doc.tokens;
   let surnames: Set<string> | null = null;
-  return spans.map((span) => {
+  // "the Drava, Tisza and Sava", "between Marrakesh and Ouarzazate": a name listed beside a place is one.
+  const listedWithPlace = (k: number): boolean => [k - 1, k + 1].some((j) => {
+    const other = spans[j];
+    if (other === undefined || other.type !== 'LOC') return false;
+    const [from, to] = j < k ? [other.end, spans[k].start] : [spans[k].end, other.start];
+    return to - from === 1 && /^(?:,|and|or)$/.test(lower[from]);
+  });
+  return spans.map((span, k) => {
     const { start, end } = span;
-    if (span.type !== 'PER' || end - start !== 1 || start === 0 || !PLACING_PREPOSITIONS.has(lower[start - 1])) return span;
+    if (span.type !== 'PER' || end - start !== 1 || start === 0 || !(PLACING_PREPOSITIONS.has(lower[start - 1]) || listedWithPlace(k))) return span;
     if (lower[end] === "'s" || lower[end] === '’s' || lexicon.firstNameGender(lower[start]) !== null) return span;
     surnames ??= new Set(spans.filter((s) => s.type === 'PER' && s.end - s.start >= 2).map((s) => lower[s.end - 1]));
     return surnames.has(lower[start]) ? span : { ...span, type: 'LOC' as const };

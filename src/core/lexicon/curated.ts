@@ -46,7 +46,7 @@ export const NAME_HEAD_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly s
   LOC: [
     'abbey', 'priory', 'cathedral', 'basilica', 'monastery', 'mosque', 'mausoleum', 'airport', 'sea', 'ocean',
     'gulf', 'strait', 'peninsula', 'desert', 'mountains', 'glacier', 'volcano', 'canyon', 'falls', 'river', 'island',
-    'islands', 'valley', 'fortress',
+    'islands', 'valley', 'fortress', 'castle', 'chapel', 'prefecture', 'empire',
   ],
   MISC: [
     'war', 'treaty', 'conference', 'trial', 'controversy', 'revolution', 'uprising', 'rebellion', 'massacre',
@@ -72,7 +72,7 @@ export const DESCRIBED_NAME_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', reado
 /** First words of "<kind> of <name>" names and the type they give it: "Battle of Hastings", "Kingdom of Castile". */
 export const NAME_OF_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly string[]>> = {
   ORG: ['university', 'college', 'academy', 'institute', 'museum'],
-  LOC: ['kingdom', 'duchy', 'sea', 'gulf', 'bay', 'strait', 'isle', 'lake', 'province'],
+  LOC: ['kingdom', 'duchy', 'sea', 'gulf', 'bay', 'strait', 'isle', 'lake', 'province', 'empire', 'republic', 'cape'],
   MISC: ['battle', 'siege', 'treaty', 'peace', 'edict', 'war', 'sack'],
 };
 
