@@ -263,6 +263,11 @@ describe('one actor, several names, in one article', () => {
       .toEqual(['Sweden:GPE', 'Western Pomerania:LOC', 'Wismar:LOC', 'Bremen:GPE', 'Verden:LOC']);
   });
 
+  it('a name with a year in brackets after it is a work: "Turandot (1926)", "OK Computer (1997)"; a champion with his year stays a person', () => {
+    expect(types('Puccini left Turandot (1926) unfinished, and the band released OK Computer (1997).')).toEqual(['Puccini:PERSON', 'Turandot:MISC', 'OK Computer:MISC']);
+    expect(types('Before him came Harrison Dillard (1948) and Lindy Remigino (1952).')).toEqual(['Harrison Dillard:PERSON', 'Lindy Remigino:PERSON']);
+  });
+
   it('a castle, a chapel or an empire is a place: "Stirling Castle", "the Ghana Empire"', () => {
     // (The entities stage takes a place with a country's name in it for that country's kind: GPE.)
     expect(types('Edward II besieged Stirling Castle, named after the medieval Ghana Empire.').slice(1)).toEqual(['Stirling Castle:LOC', 'Ghana Empire:GPE']);

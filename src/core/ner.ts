@@ -435,7 +435,7 @@ function splitAtVerbs(spans: readonly NerSpan[], forms: ReadonlyMap<number, stri
  */
 function withNameShapes(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null, lexicon: NerLexicon): NerSpan[] {
   const extended = splitTitledPlaces(doc, splitJoinedBodies(doc, lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, joinedOverParticles(doc, joinedPersons(doc, spans), forms)), forms), forms)));
-  return placedByPrepositions(doc, typedByKind(doc, extended, forms), lexicon);
+  return datedWorks(doc, placedByPrepositions(doc, typedByKind(doc, extended, forms), lexicon), lexicon);
 }
 
 /** Whether token `i` is capitalised in running text: not a headline's truecased word (`forms`). */
@@ -691,6 +691,21 @@ function placedByPrepositions(doc: Doc, spans: NerSpan[], lexicon: NerLexicon): 
     if (lower[end] === "'s" || lower[end] === '’s' || lexicon.firstNameGender(lower[start]) !== null) return span;
     surnames ??= new Set(spans.filter((s) => s.type === 'PER' && s.end - s.start >= 2).map((s) => lower[s.end - 1]));
     return surnames.has(lower[start]) ? span : { ...span, type: 'LOC' as const };
+  });
+}
+
+/**
+ * "Turandot (1926)", "OK Computer (1997)": a name the tagger calls a body, or a person without a
+ * known given name, with a year in brackets after it is a work or an event ("Harrison Dillard
+ * (1948)", a champion and his year, stays a person).
+ */
+function datedWorks(doc: Doc, spans: NerSpan[], lexicon: NerLexicon): NerSpan[] {
+  const { lower } = doc.tokens;
+  return spans.map((span) => {
+    const { start, end } = span;
+    const dated = lower[end] === '(' && /^(?:1[5-9]|20)\d\d$/.test(lower[end + 1] ?? '') && lower[end + 2] === ')';
+    if (!dated || (span.type !== 'ORG' && span.type !== 'PER') || (span.type === 'PER' && lexicon.firstNameGender(lower[start]) !== null)) return span;
+    return { ...span, type: 'MISC' as const };
   });
 }
 
