@@ -268,6 +268,10 @@ describe('one actor, several names, in one article', () => {
     expect(types('Before him came Harrison Dillard (1948) and Lindy Remigino (1952).')).toEqual(['Harrison Dillard:PERSON', 'Lindy Remigino:PERSON']);
   });
 
+  it('the names a "such as" lists are of its noun\'s kind: "languages such as Quenya and Sindarin"', () => {
+    expect(types('Tolkien invented languages such as Quenya and Sindarin.')).toEqual(['Tolkien:PERSON', 'Quenya:MISC', 'Sindarin:MISC']);
+  });
+
   it('a castle, a chapel or an empire is a place: "Stirling Castle", "the Ghana Empire"', () => {
     // (The entities stage takes a place with a country's name in it for that country's kind: GPE.)
     expect(types('Edward II besieged Stirling Castle, named after the medieval Ghana Empire.').slice(1)).toEqual(['Stirling Castle:LOC', 'Ghana Empire:GPE']);

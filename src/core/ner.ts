@@ -435,7 +435,7 @@ function splitAtVerbs(spans: readonly NerSpan[], forms: ReadonlyMap<number, stri
  */
 function withNameShapes(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null, lexicon: NerLexicon): NerSpan[] {
   const extended = splitTitledPlaces(doc, splitJoinedBodies(doc, lexicon, withAwardCategories(doc, withPossessedInstitutions(doc, withRegnalNumbers(doc, joinedOverParticles(doc, joinedPersons(doc, spans), forms)), forms), forms)));
-  return datedWorks(doc, placedByPrepositions(doc, typedByKind(doc, extended, forms), lexicon), lexicon);
+  return datedWorks(doc, placedByPrepositions(doc, typedBySuchAs(doc, typedByKind(doc, extended, forms)), lexicon), lexicon);
 }
 
 /** Whether token `i` is capitalised in running text: not a headline's truecased word (`forms`). */
@@ -537,6 +537,24 @@ function joinedOverParticles(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<numb
     out.push({ ...span, start, end });
   }
   return out;
+}
+
+/**
+ * "languages such as Quenya and Sindarin", "bands such as Blur, Oasis and Pulp": the names a
+ * "such as" lists are of the kind its noun says (the noun's lemma, in DESCRIBED_NAME_KINDS).
+ */
+function typedBySuchAs(doc: Doc, spans: NerSpan[]): NerSpan[] {
+  const { lower, lemma } = doc.tokens;
+  let kind: KindType | undefined;
+  let listEnd = -1;
+  return spans.map((span) => {
+    const { start } = span;
+    if (start >= 3 && lower[start - 1] === 'as' && lower[start - 2] === 'such') kind = DESCRIBED_KINDS.get(lemma[start - 3]);
+    // The next item of the list: after ", " or "and"/"or", right after the one before.
+    else if (!(listEnd >= 0 && start - listEnd <= 2 && /^(?:,|and|or)$/.test(lower[listEnd]) && (start - listEnd === 1 || /^(?:and|or)$/.test(lower[listEnd + 1])))) kind = undefined;
+    listEnd = kind === undefined ? -1 : span.end;
+    return kind === undefined || kind === span.type ? span : { ...span, type: kind };
+  });
 }
 
 /** Regnal numbers from II to XXX; "I" only before a mark, where it cannot be the pronoun. */

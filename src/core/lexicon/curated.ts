@@ -65,7 +65,7 @@ export const DESCRIBED_NAME_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', reado
   LOC: [],
   MISC: [
     'film', 'novel', 'book', 'album', 'song', 'single', 'opera', 'poem', 'painting', 'symphony', 'waltz', 'novella', 'memoir',
-    'documentary', 'sitcom', 'musical', 'ballet', 'sculpture',
+    'documentary', 'sitcom', 'musical', 'ballet', 'sculpture', 'language', 'dialect', 'festival',
   ],
 };
 
