@@ -268,6 +268,11 @@ describe('one actor, several names, in one article', () => {
     expect(types('Before him came Harrison Dillard (1948) and Lindy Remigino (1952).')).toEqual(['Harrison Dillard:PERSON', 'Lindy Remigino:PERSON']);
   });
 
+  it('a utility or an airline named by its trade is a business, a river a place, a campaign group a body: "Wenlow Water", "River Wen", "the campaign group Clean Wen"', () => {
+    const text = 'The chief executive of Wenlow Water, Claire Hutton, said she would turn down her bonus. Spills into the River Wen rose, and the campaign group Clean Wen said the decision was the least she could do.';
+    expect(types(text)).toEqual(['Wenlow Water:ORG', 'Claire Hutton:PERSON', 'River Wen:LOC', 'Clean Wen:ORG']);
+  });
+
   it('the names a "such as" lists are of its noun\'s kind: "languages such as Quenya and Sindarin"', () => {
     expect(types('Tolkien invented languages such as Quenya and Sindarin.')).toEqual(['Tolkien:PERSON', 'Quenya:MISC', 'Sindarin:MISC']);
   });

@@ -1,5 +1,5 @@
 import type { Doc } from './doc.js';
-import { DESCRIBED_NAME_KINDS, NAME_HEAD_KINDS, NAME_OF_KINDS } from './lexicon/curated.js';
+import { DESCRIBED_NAME_KINDS, NAME_FIRST_KINDS, NAME_HEAD_KINDS, NAME_OF_KINDS } from './lexicon/curated.js';
 import { defaultLexicon } from './lexicon/index.js';
 import { NAME_JOINERS, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
 import { MAX_FEATURES, NerFeaturizer, WINDOW_OFFSETS, type NerLexicon, type TypedRange } from './ner-features.js';
@@ -449,6 +449,7 @@ const kindsOf = (table: Readonly<Record<KindType, readonly string[]>>): Map<stri
 const HEAD_KINDS = kindsOf(NAME_HEAD_KINDS);
 const DESCRIBED_KINDS = kindsOf(DESCRIBED_NAME_KINDS);
 const OF_KINDS = kindsOf(NAME_OF_KINDS);
+const FIRST_KINDS = kindsOf(NAME_FIRST_KINDS);
 
 /** Whether a determiner opens the phrase ending in noun `i`, over at most three lower-case words or adjectives: "the British-American rock band". */
 function determinedBefore(doc: Doc, i: number): boolean {
@@ -476,6 +477,9 @@ function typedByKind(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, stri
     const head = of < end - 1 ? of - 1 : end - 1;
     const kind = end - start < 2 ? undefined : (head === end - 1 ? HEAD_KINDS : OF_KINDS).get(lower[head]);
     if (kind !== undefined && capitalisedAt(doc, head, forms)) return kind === span.type ? span : { ...span, type: kind };
+    // "River Wen", "Mount Kenya": a kind that opens the name.
+    const first = end - start < 2 || !capitalisedAt(doc, start, forms) ? undefined : FIRST_KINDS.get(lower[start]);
+    if (first !== undefined) return first === span.type ? span : { ...span, type: first };
     // "the rock band Fleetwood Mac", "the journal Annalen der Pharmacie", "his novel One Hundred Years
     // of Solitude": the noun in a phrase a determiner opens ("news agency Yeltsin" in a list is no such).
     const described = start > 0 && !forms?.has(start - 1) && determinedBefore(doc, start - 1) ? DESCRIBED_KINDS.get(lower[start - 1]) : undefined;

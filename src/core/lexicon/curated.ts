@@ -41,7 +41,8 @@ export const ORG_CUE_WORDS: readonly string[] = [
 export const NAME_HEAD_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly string[]>> = {
   ORG: [
     'university', 'college', 'academy', 'institute', 'museum', 'gallery', 'records', 'company', 'corporation', 'lycée',
-    'orchestra', 'philharmonic', 'trio', 'shipyard', 'laboratory', 'laboratories',
+    'orchestra', 'philharmonic', 'trio', 'shipyard', 'laboratory', 'laboratories', 'water', 'energy', 'airways', 'airlines',
+    'motors', 'holdings', 'pharmaceuticals', 'telecom', 'railways', 'insurance', 'bancorp',
   ],
   LOC: [
     'abbey', 'priory', 'cathedral', 'basilica', 'monastery', 'mosque', 'mausoleum', 'airport', 'sea', 'ocean',
@@ -61,12 +62,21 @@ export const DESCRIBED_NAME_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', reado
   ORG: [
     'journal', 'newspaper', 'magazine', 'tabloid', 'band', 'label', 'broadcaster', 'publisher', 'carmaker', 'retailer',
     'tank', 'charity', 'firm', 'union', 'party', 'agency', 'airline', 'bank', 'insurer', 'lender', 'startup', 'conglomerate',
+    'group', 'company', 'club', 'organisation', 'organization', 'association', 'website', 'network', 'operator', 'utility',
+    'supplier', 'manufacturer',
   ],
   LOC: [],
   MISC: [
     'film', 'novel', 'book', 'album', 'song', 'single', 'opera', 'poem', 'painting', 'symphony', 'waltz', 'novella', 'memoir',
     'documentary', 'sitcom', 'musical', 'ballet', 'sculpture', 'language', 'dialect', 'festival',
   ],
+};
+
+/** First words of names that say what they are, in names of two words or more: "River Wen", "Mount Kenya". */
+export const NAME_FIRST_KINDS: Readonly<Record<'ORG' | 'LOC' | 'MISC', readonly string[]>> = {
+  ORG: [],
+  LOC: ['river', 'lake', 'loch', 'mount', 'cape'],
+  MISC: [],
 };
 
 /** First words of "<kind> of <name>" names and the type they give it: "Battle of Hastings", "Kingdom of Castile". */
