@@ -114,6 +114,17 @@ describe('quote patterns', () => {
     expect(analyse('The last day of trading felt, to many, like a wake.').quotes).toEqual([]);
   });
 
+  it('passives with an agent: "were told by managers that …", "told by Harbridge Hospitals Trust that …", "described as “torn” by colleagues", "described by officials as a hero"', () => {
+    const parts = (text: string) => {
+      const a = analyse(text);
+      return a.quotes.map((q) => [q.source?.text, (q.content.parts ?? [q.content]).map((p) => a.text.slice(p.start, p.end))]);
+    };
+    expect(parts('Staff were told by managers that the ward would close.')).toEqual([['managers', ['that the ward would close']]]);
+    expect(parts('I was told by Harbridge Hospitals Trust that it was looking at a minibus.')).toEqual([['Harbridge Hospitals Trust', ['that it was looking at a minibus']]]);
+    expect(parts('She was described as “torn” by colleagues.')).toEqual([['colleagues', ['She', 'as “torn”']]]);
+    expect(parts('He was described by officials as a hero, and the town gave him a medal.')).toEqual([['officials', ['He', 'as a hero']]]);
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

@@ -903,7 +903,9 @@ function passiveReport(doc: Doc, hit: CueHit, sentEnd: number): Found | null {
   if (!PASSIVE_REPORTS.has(hit.cue.lemma)) return null;
   const v = hit.tokens.end - 1;
   // An agent has its "by": the parse may label another phrase so ("criticised for saying … a cure/obl:agent").
-  const agent = childrenWith(doc, v, 'obl:agent').find((k) => childrenWith(doc, k, 'case').some((c) => doc.tokens.lower[c] === 'by'));
+  // (Or on the "as" phrase's word, where the parse may hang it: "described as “torn”/advcl by colleagues".)
+  const asPhrase = children(doc, v).filter((k) => /^(?:advcl|xcomp|obl)$/.test(baseRelation(doc.tokens.deprel[k])) && children(doc, k).some((c) => doc.tokens.lower[c] === 'as'));
+  const agent = [v, ...asPhrase].flatMap((h) => childrenWith(doc, h, 'obl:agent')).find((k) => childrenWith(doc, k, 'case').some((c) => doc.tokens.lower[c] === 'by'));
   const subject = childrenWith(doc, v, 'nsubj:pass')[0];
   if (agent === undefined || subject === undefined || agent < v || subject > v) return null;
   const agentSpan = subtreeSpan(doc, agent);
@@ -915,9 +917,17 @@ function passiveReport(doc: Doc, hit: CueHit, sentEnd: number): Found | null {
   let complement = hit.tokens.end;
   while (complement < agentSpan.tokenStart && doc.tokens.deprel[complement] === 'compound:prt') complement++;
   if (agentSpan.tokenStart > complement) content.push(charSpan(doc, { start: complement, end: agentSpan.tokenStart }));
-  // A naming verb says nothing without the name: "He's been called out by fellow doctors" is
-  // criticism ("was described by officials as …" names after its agent).
-  else if (NAMING_VERBS.has(hit.cue.lemma) && doc.tokens.lower[agentSpan.tokenEnd] !== 'as') return null;
+  // "was described by officials as a hero": the name after the agent.
+  else if (doc.tokens.lower[agentSpan.tokenEnd] === 'as') {
+    // Up to the end of the phrase "as" opens, else of its clause.
+    const named = doc.tokens.head[agentSpan.tokenEnd];
+    let end = named > agentSpan.tokenEnd ? Math.min(subtreeSpan(doc, named).tokenEnd, sentEnd) : agentSpan.tokenEnd + 1;
+    if (end <= agentSpan.tokenEnd + 1) while (end < sentEnd && !/^[,;]$/.test(doc.word(end))) end++;
+    while (end > agentSpan.tokenEnd + 1 && isTrailingPunctuation(doc, end - 1)) end--;
+    content.push(charSpan(doc, { start: agentSpan.tokenEnd, end }));
+  }
+  // A naming verb says nothing without the name: "He's been called out by fellow doctors" is criticism.
+  else if (NAMING_VERBS.has(hit.cue.lemma)) return null;
   return { cue: hit.cue, cueTokens: hit.tokens, source: agentPhrase(doc, agent), content, addressee: null, sentenceEnd: sentEnd, passive: true };
 }
 
@@ -926,7 +936,10 @@ function agentPhrase(doc: Doc, agent: number): TokenRange {
   const { tokenStart, tokenEnd } = subtreeSpan(doc, agent);
   let start = tokenStart;
   while (start < agent && doc.tokens.deprel[start] === 'case') start++;
-  return { start, end: tokenEnd };
+  // "were told by managers that the ward would close": the parse may hang the clause on the agent.
+  let end = agent + 1;
+  while (end < tokenEnd && !(doc.tokens.lower[end] === 'that' && doc.tokens.deprel[end] === 'mark')) end++;
+  return { start, end };
 }
 
 /** The that-clause a clause reports, if it reports one ("denied that the men had been beaten"), else the clause. */
@@ -956,6 +969,8 @@ function passiveTelling(doc: Doc, hit: CueHit, sentEnd: number, regions: QuoteRe
     // Only an agent right after the cue: "were assured by the council that …".
     if (subtreeSpan(doc, agent).tokenStart !== next) return null;
     source = agentPhrase(doc, agent);
+    // "by Harbridge Hospitals Trust": a name's last word the parse hung apart.
+    while (source.end < sentEnd && source.end - source.start < 8 && /^\p{Lu}/u.test(doc.word(source.end)) && doc.upos(source.end - 1) === 'PROPN') source = { start: source.start, end: source.end + 1 };
     next = source.end;
   }
   for (let time = timeAdverbialLength(doc, next, sentEnd); time > 0; time = timeAdverbialLength(doc, next, sentEnd)) next += time;
