@@ -125,6 +125,13 @@ describe('quote patterns', () => {
     expect(parts('He was described by officials as a hero, and the town gave him a medal.')).toEqual([['officials', ['He', 'as a hero']]]);
   });
 
+  it('a list after "X said:", one item a line, is what X said, item by item', () => {
+    const a = analyse('Officials met on Friday.\n\nThe council said:\n- The bridge will remain closed until further notice.\n- The footway is not affected.\n- Repairs will take months.\n\nOther news followed.');
+    const said = a.quotes.find((q) => q.cue?.lemma === 'say');
+    expect(said?.source?.text).toBe('The council');
+    expect(said?.content.parts?.map((p) => a.text.slice(p.start, p.end))).toEqual(['The bridge will remain closed until further notice', 'The footway is not affected', 'Repairs will take months']);
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

@@ -830,6 +830,9 @@ function attribute(
     const block = paragraphsAfterColon(doc, sentEnd);
     return block ? { cue, cueTokens, source, content: [block], addressee: rest.addressee, sentenceEnd: sentEnd } : null;
   }
+  // "The council said:" and a list, one item a line: each item is a part of what was said.
+  const items = rest.next > 0 && doc.word(rest.next - 1) === ':' ? listLinesAfter(doc, doc.tokens.end[rest.next - 1]) : [];
+  if (items.length > 1) return { cue, cueTokens, source, content: items, addressee: rest.addressee, sentenceEnd: sentEnd };
   if (afterCue !== cueTokens.end) return null;
   // "Even though Russia claims X, …", "The company, which said X, declined …", "the deal, which
   // analysts say is overpriced, would close": the content ends with the subordinate or relative clause.
@@ -2213,6 +2216,32 @@ const LIST_ITEM = /^(?:[•·▪‣◦*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/;
  * or the first of a list of points, which then runs to the list's end). Null unless the sentence
  * ends its paragraph with a colon.
  */
+/**
+ * The items of a list that starts on the line after `offset` (a colon's end), one a line, each
+ * without its marker ("- ", "• ", "1. ") or its final full stop; none unless a line break comes
+ * first.
+ */
+function listLinesAfter(doc: Doc, offset: number): Span[] {
+  const { text } = doc;
+  let at = offset;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
+  if (text[at] !== '\n' && text[at] !== '\r') return [];
+  const items: Span[] = [];
+  for (;;) {
+    while (at < text.length && (text[at] === '\n' || text[at] === '\r')) at++;
+    const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const marker = LIST_ITEM.exec(text.slice(at, Math.min(lineEnd, at + 6)));
+    if (!marker) break;
+    let end = lineEnd;
+    while (end > at && /[\s.]/.test(text[end - 1])) end--;
+    items.push({ start: at + marker[0].length, end });
+    // A blank line ends the list.
+    if (text.startsWith('\n\n', lineEnd) || text.startsWith('\r\n\r\n', lineEnd)) break;
+    at = lineEnd;
+  }
+  return items;
+}
+
 function paragraphsAfterColon(doc: Doc, sentEnd: number): Span | null {
   if (sentEnd >= doc.tokenCount || doc.word(sentEnd - 1) !== ':') return null;
   const paragraph = doc.paragraphOf(sentEnd - 1);
