@@ -532,6 +532,11 @@ describe('names after a prefix', () => {
     expect(types('Thousands joined anti-Kremlin protests in Moscow.')).toContain('Kremlin:ORG');
     expect(types('A non-EU citizen was detained.')).toContain('European Union:ORG');
   });
+
+  it('a prefix before a name of several words the lexicon knows: "an ex-Goldman Sachs banker", "Ex-Goldman Sachs Banker Jailed"', () => {
+    expect(types('An ex-Goldman Sachs banker was jailed on Friday.')).toEqual(['Goldman Sachs:ORG']);
+    expect(types('Ex-Goldman Sachs Banker Jailed For Insider Trading')).toEqual(['Goldman Sachs:ORG']);
+  });
 });
 
 describe('brands in camel case', () => {

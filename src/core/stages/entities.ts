@@ -517,6 +517,7 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     const parts = isCapitalised(doc, i) || PREFIXED_NAME.test(doc.word(i)) ? compoundParts(doc, lexicon, i) : null;
     if (parts) {
       out.push(...parts);
+      i = parts[parts.length - 1].end - 1;
       continue;
     }
     const match = lexicon.matchAt(lower, i, surface);
@@ -751,6 +752,17 @@ function compoundParts(doc: Doc, lexicon: EntityLexicon, i: number): Candidate[]
   // "Ex-Google engineer", "anti-Kremlin protests": a prefix before a name the lexicon knows.
   const prefixed = parts.length === 2 && NAME_PREFIXES.has(parts[0].toLowerCase());
   if (prefixed) offset += (parts.shift() as string).length + 1;
+  // "Ex-Goldman Sachs banker": a prefix before a name of several words the lexicon knows.
+  if (prefixed && /^\p{Lu}/u.test(parts[0])) {
+    const words = [parts[0].toLowerCase(), ...doc.tokens.lower.slice(i + 1, i + 6)];
+    const match = lexicon.matchAt(words, 0, (k) => (k === 0 ? parts[0] : doc.word(i + k)));
+    if (match && match.length > 1) {
+      return [{
+        start: i, end: i + match.length, type: match.type, canonical: match.canonical, kind: 'name', gender: null, title: null,
+        unnamed: false, country: match.country, chars: { start: offset, end: doc.tokens.end[i + match.length - 1] },
+      }];
+    }
+  }
   for (const part of parts) {
     const match = lexicon.matchAt([part.toLowerCase().replace(/’/g, "'")], 0, () => part);
     if (!match || match.length !== 1 || !/^\p{Lu}/u.test(part)) return null;
