@@ -172,6 +172,10 @@ describe('names of people', () => {
     expect(types('Shares in Tata Steel fell after Gulf Oil said it would sell its stake.')).toEqual(['Tata Steel:ORG', 'Gulf Oil:ORG']);
   });
 
+  it('a local paper named by its kind is a publication: "told the Echo", "the Argus"', () => {
+    expect(types('Councillor Janet Reilly told the Echo that the bridge was unsafe.')).toEqual(['Janet Reilly:PERSON', 'Echo:ORG']);
+  });
+
   it('types a publication a report is printed in and a pollster as organisations', () => {
     expect(types('Veltro denied a report in Handelsblatt that it would close the plant.')).toContain('Handelsblatt:ORG');
     expect(types('Analysts polled by Refinitiv had expected 5.8 percent.')).toEqual(['Refinitiv:ORG']);

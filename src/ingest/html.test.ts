@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../analyze.js';
+import { toArticleJSON } from '../core/article.js';
 import { MAX_HTML_ELEMENTS, extractArticle } from './html.js';
 
 const NEWS_PAGE = `<!doctype html>
@@ -144,6 +146,18 @@ describe('extractArticle', () => {
       'The agriculture minister, Luis Planas, wrote on X:',
       '“We will not leave Catalan farmers alone.”',
     ]);
+  });
+
+  it('signs an embedded post the text does not introduce with its author, after a dash, so the post is the author\'s quote', async () => {
+    const page = `<html><body><article><h1>Ring road closed</h1>
+      <p>Shop owners said the closure could halve their trade. "Nobody will drive six miles for a loaf," said baker Gary Thwaite.</p>
+      <blockquote class="twitter-tweet"><p>Absolute chaos on the ring road this morning.</p>&mdash; Sam Patel (@sampatel) <a href="#">December 4, 2026</a></blockquote>
+      </article></body></html>`;
+    const { text } = extractArticle(page);
+    expect(text.split('\n\n').at(-1)).toBe('“Absolute chaos on the ring road this morning.” — Sam Patel');
+    const article = toArticleJSON((await createAnalyzer()).run(text));
+    const post = article.quotes.find((q) => q.content.text.includes('Absolute chaos'));
+    expect(article.entities.find((e) => e.id === post?.speaker)?.name).toBe('Sam Patel');
   });
 
   it('keeps a wire story\'s credits and standards line out of the article text, and a sentence about reporting in it', () => {

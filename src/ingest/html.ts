@@ -58,8 +58,8 @@ const FURNITURE =
 /**
  * A line that is only a time stamp ("Mon 2 Mar 2026 08.00 GMT", "Published March 2, 2026, 8:00 a.m.
  * ET", "2 hours ago"), a button's label ("Share", "Save"), a picture's source or caption as BBC
- * pages set them ("Image source, Getty Images", "Image caption, …"), or an embedded post's signature
- * ("— Luis Planas (@LuisPlanas) March 2, 2026", "A post shared by …"): the page's, not the article's words.
+ * pages set them ("Image source, Getty Images", "Image caption, …"), or "A post shared by …": the
+ * page's, not the article's words.
  */
 /**
  * A wire story's credits ("Reporting by Ana Ruiz; Editing by Mark Potter", "Additional reporting by
@@ -70,7 +70,12 @@ const FURNITURE =
 const CREDITS =
   /^(?:(?:(?:additional )?reporting|writing|editing|compiled|graphics|fact[- ]checking) by [^.!?"“”]{1,200}(?:;\s*(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^;.!?"“”]{1,200})*\.?|[^.!?"“”]{1,120} contributed (?:reporting|to this (?:report|story|article))(?: from [^.!?"“”]{1,60})?\.|our standards: [^!?]{1,80}\.?)$/iu;
 const STAMP =
-  /^(?:\d{1,2} (?:minutes?|mins?|hours?|days?) ago|share|save|share this article|copy link|print|(?:image|media) (?:source|caption),? .{0,200})$|^(?:(?:published|updated|last updated|first published)(?: on| at)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)\s+\d{4},?(?:\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$|^[—–-]\s?[^()]{1,60}\(@\w{1,30}\)\s.{0,30}\d{4}$|^a post shared by .{1,80}$/iu;
+  /^(?:\d{1,2} (?:minutes?|mins?|hours?|days?) ago|share|save|share this article|copy link|print|(?:image|media) (?:source|caption),? .{0,200})$|^(?:(?:published|updated|last updated|first published)(?: on| at)?:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{1,2}\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?)\s+\d{4},?(?:\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$|^a post shared by .{1,80}$/iu;
+/**
+ * An embedded post's signature ("— Luis Planas (@LuisPlanas) March 2, 2026"): its author signs the
+ * quotation above it, so the name stays, after a dash; the handle and the date go.
+ */
+const SIGNATURE = /^[—–-]\s?([^()]{1,60}?)\s*\(@\w{1,30}\)\s.{0,30}\d{4}$/u;
 
 /**
  * Readability's time grows faster than the square of the nesting depth (0.2 s at 200 levels, 2 s
@@ -208,6 +213,13 @@ function blockText(root: Node): string {
   const endBlock = (): void => {
     for (const part of current.split(/\n[ \t\r\n\f\u00a0]*\n/)) {
       const lines = part.split('\n').map((line) => line.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim());
+      const signature = lines.length === 1 ? SIGNATURE.exec(lines[0]) : null;
+      if (signature) {
+        // Not when the text has named the author already ("Luis Planas wrote on X:").
+        const introduced = paragraphs.length >= 2 && paragraphs[paragraphs.length - 2].endsWith(':');
+        if (blockquotes > 0 && paragraphs.length > 0 && !introduced) paragraphs[paragraphs.length - 1] += ` — ${signature[1]}`;
+        continue;
+      }
       const paragraph = lines.filter((line) => line !== '' && !FURNITURE.test(line) && !STAMP.test(line) && !CREDITS.test(line)).join('\n');
       if (paragraph !== '') paragraphs.push(blockquotes > 0 ? quoted(paragraph) : paragraph);
     }

@@ -665,11 +665,10 @@ const RESIDENCE_HEADS = new Set(['residents', 'inhabitants', 'villagers', 'towns
 /** What is printed in a publication: "a report in Handelsblatt", "an interview in Le Monde". */
 const PRINTED_PIECES = new Set(['report', 'article', 'interview', 'story', 'column', 'editorial', 'op-ed', 'piece', 'letter', 'advertisement', 'ad', 'essay']);
 
-/** Words of a publication's name ("Annals of Internal Medicine", "Dallas Morning Herald"): its publisher speaks. */
-/** Words that make a name a publication or a news service ("Meridian Wire", "the Gazette"). */
+/** Words that make a name a publication or a news service ("Meridian Wire", "the Gazette", "Dallas Morning Herald"): its publisher speaks. */
 const PUBLICATION_WORDS = new Set([
   'journal', 'annals', 'proceedings', 'gazette', 'herald', 'tribune', 'magazine', 'chronicle', 'quarterly', 'bulletin', 'wire', 'newswire',
-  'courier', 'telegraph', 'dispatch', 'sentinel', 'inquirer', 'examiner', 'gleaner',
+  'courier', 'telegraph', 'dispatch', 'sentinel', 'inquirer', 'examiner', 'gleaner', 'echo', 'argus', 'advertiser', 'clarion',
 ]);
 
 function typeNerSpan(doc: Doc, lexicon: EntityLexicon, span: NerSpan, earlier: Candidate[]): Candidate {
