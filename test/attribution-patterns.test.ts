@@ -132,6 +132,14 @@ describe('quote patterns', () => {
     expect(said?.content.parts?.map((p) => a.text.slice(p.start, p.end))).toEqual(['The bridge will remain closed until further notice', 'The footway is not affected', 'Repairs will take months']);
   });
 
+  it('a telling to someone inside a report is nested without "that" too: "said Brandt had told colleagues the plan would …"', () => {
+    const a = analyse('The Selvik Courier said Brandt had told colleagues the plan would "blow a hole" in the budget.');
+    expect(a.attributions()).toEqual([
+      ['The Selvik Courier', 'Brandt had told colleagues the plan would "blow a hole" in the budget'],
+      ['Brandt', 'the plan would "blow a hole" in the budget'],
+    ]);
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

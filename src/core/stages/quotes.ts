@@ -210,7 +210,10 @@ function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Fo
   // the contradictions stage matches.
   if (hit.lexiconClass === 'deny' && content.start > at && childrenWith(doc, verb, 'obj').some((o) => REPORT_NOUNS.has(doc.tokens.lemma[o]))) return true;
   // Only with its "that": a bare clause inside a report is more often the outer speaker's words.
-  if (!(content.start > at && doc.tokens.lower[range.start] === 'that')) return false;
+  // (Not after a telling to someone: "said Brandt had told colleagues the plan would …".)
+  const told = TELL_LIKE.has(hit.cue.lemma) && !isNegated(doc, verb) && children(doc, verb).some((c) => /^i?obj$/.test(doc.tokens.deprel[c])) &&
+    hasOwnSubject(doc, range);
+  if (!(content.start > at && (doc.tokens.lower[range.start] === 'that' || told))) return false;
   return baseRelation(reportRelation(doc, verb, range)) === 'ccomp' || isAddresseeClause(doc, verb, range);
 }
 
@@ -1320,6 +1323,16 @@ function withCoordinatedThat(doc: Doc, f: Found): void {
   // Not past a following report of the sentence's own: "…, and that …, he added".
   for (let j = k + 2; j < end; j++) if (doc.word(j) === ',' && CUE_READINGS.has(doc.tokens.lemma[j + 2] ?? '')) return;
   f.content = [{ start: content.start, end: doc.tokens.end[end - 1] }];
+}
+
+/** Whether a verb of `range` has its subject there too: a clause of its own, "the plan would …". */
+function hasOwnSubject(doc: Doc, range: TokenRange): boolean {
+  for (let k = range.start; k < range.end; k++) {
+    if (baseRelation(doc.tokens.deprel[k]) !== 'nsubj') continue;
+    const head = doc.tokens.head[k];
+    if (head >= range.start && head < range.end) return true;
+  }
+  return false;
 }
 
 /** A past participle joined to a passive verb, with no subject or auxiliary of its own. */
