@@ -514,9 +514,9 @@ const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 
 function joinedOverParticles(doc: Doc, spans: NerSpan[], forms: ReadonlyMap<number, string> | null): NerSpan[] {
   const { lower } = doc.tokens;
   const out: NerSpan[] = [];
+  const isParticle = (i: number): boolean => NAME_PARTICLES.has(lower[i] ?? '') && doc.word(i) === lower[i];
   for (let k = 0; k < spans.length; k++) {
     const span = spans[k];
-    const isParticle = (i: number): boolean => NAME_PARTICLES.has(lower[i] ?? '') && doc.word(i) === lower[i];
     // "Arribes del" + "Duero Natural Park": capitalised words and particles before the name, after the name before it.
     let start = span.start;
     if (isParticle(start - 1) && capitalisedAt(doc, start - 2, forms) && (out.at(-1)?.end ?? 0) < start - 1 && doc.sentenceOf(start - 2) === doc.sentenceOf(start)) {

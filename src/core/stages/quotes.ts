@@ -211,8 +211,7 @@ function isNestedReport(doc: Doc, hit: CueHit, result: Found, found: readonly Fo
   if (hit.lexiconClass === 'deny' && content.start > at && childrenWith(doc, verb, 'obj').some((o) => REPORT_NOUNS.has(doc.tokens.lemma[o]))) return true;
   // Only with its "that": a bare clause inside a report is more often the outer speaker's words.
   // (Not after a telling to someone: "said Brandt had told colleagues the plan would …".)
-  const told = TELL_LIKE.has(hit.cue.lemma) && !isNegated(doc, verb) && children(doc, verb).some((c) => /^i?obj$/.test(doc.tokens.deprel[c])) &&
-    hasOwnSubject(doc, range);
+  const told = TELL_LIKE.has(hit.cue.lemma) && tellsSomeone(doc, verb) && hasOwnSubject(doc, range);
   if (!(content.start > at && (doc.tokens.lower[range.start] === 'that' || told))) return false;
   return baseRelation(reportRelation(doc, verb, range)) === 'ccomp' || isAddresseeClause(doc, verb, range);
 }
@@ -254,11 +253,9 @@ function reportsInQuotations(doc: Doc, regions: QuoteRegion[], regionOf: Int32Ar
           for (const m of doc.mentions) if (m.kind === 'name') named.fill(1, m.tokenStart, m.tokenEnd);
         }
         const pronoun = result.source.end - result.source.start === 1 && PERSONAL_PRONOUNS.has(doc.tokens.lower[result.source.start]);
-        // "our engineers have told us the supports are not safe": telling someone is a report whoever tells.
-        // ("I cannot tell you this is …" tells nothing.)
-        // Nor the quotation's own speaker's ("I must tell you that …").
-        const toldSomeone = hit.cue.lemma === 'tell' && !isNegated(doc, cueVerb(doc, hit.tokens)) && !/^(?:i|we)$/.test(doc.tokens.lower[result.source.start]) &&
-          children(doc, cueVerb(doc, hit.tokens)).some((c) => /^i?obj$/.test(doc.tokens.deprel[c]));
+        // "our engineers have told us the supports are not safe": telling someone is a report whoever
+        // tells; not the quotation's own speaker's ("I must tell you that …").
+        const toldSomeone = hit.cue.lemma === 'tell' && tellsSomeone(doc, cueVerb(doc, hit.tokens)) && !/^(?:i|we)$/.test(doc.tokens.lower[result.source.start]);
         if (!named.subarray(result.source.start, result.source.end).includes(1) && !(pronoun && SAYING_VERBS.has(hit.cue.lemma)) && !toldSomeone) continue;
         const range = { start: doc.tokenAt(result.content[0].start), end: doc.tokenAt(result.content[0].end - 1) + 1 };
         if (range.start <= hit.tokens.start || range.end > to || doc.upos(result.source.start) === 'ADP') continue;
@@ -815,7 +812,7 @@ function attribute(
       // but not "…, people familiar with the matter said, asking not to be identified".
       // Nor "…, said the officials, who added that …": the relative clause is a report of its own.
       // A "that" after a telling cut short is its clause: "He had told her, she says, that oysters …".
-      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && (!RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) || tellsBefore(doc, boundary, resumeAt)) &&
+      : rest.next < sentEnd && !afterQuote && !isParticipleCue(doc, resumeAt) && (!RELATIVE_PRONOUNS.has(doc.tokens.lower[resumeAt]) || interruptedReportAt(doc, boundary, resumeAt)) &&
         !isCircumstance(doc, resumeAt) && !opensWithRelative(doc, source) ? contentAfter(doc, resumeAt, sentEnd, 'say', regions, regionOf, false) : null;
     if (resume) parts.push(resume);
     // "…, where, she later said, she was often the only woman": the words before the speaker open
@@ -1284,7 +1281,12 @@ function isNominalPredicate(doc: Doc, v: number): boolean {
  * "Protesters chanted “What curfew?”".)
  */
 function isReducedPassive(doc: Doc, v: number): boolean {
-  return doc.tokens.tag[v] === 'VBN' && doc.tokens.deprel[v] === 'acl' && !children(doc, v).some((k) => /^(?:nsubj|aux|obj|ccomp)/.test(doc.tokens.deprel[k]));
+  return doc.tokens.deprel[v] === 'acl' && isBareParticiple(doc, v, /^(?:nsubj|aux|obj|ccomp)/);
+}
+
+/** A past participle with no dependent of the relations `own` ("nsubj", "aux", …). */
+function isBareParticiple(doc: Doc, v: number, own: RegExp): boolean {
+  return doc.tokens.tag[v] === 'VBN' && !children(doc, v).some((k) => own.test(doc.tokens.deprel[k]));
 }
 
 /** Tokens of a report set off by commas at `i`: ", she says," (a pronoun or a name of up to three words, then a cue); 0 if none. */
@@ -1298,9 +1300,9 @@ function reportAsideLength(doc: Doc, i: number, end: number): number {
 
 /**
  * A cue ("warned") or a telling ("told her") right before the comma at `comma`, and "that" at
- * `that`: a report whose clause an aside interrupts.
+ * `that`: a report whose clause an aside ("she says") interrupts.
  */
-function tellsBefore(doc: Doc, comma: number, that: number): boolean {
+function interruptedReportAt(doc: Doc, comma: number, that: number): boolean {
   const { lower, lemma } = doc.tokens;
   if (lower[that] !== 'that' || doc.word(comma) !== ',' || comma < 2) return false;
   const verb = /^(?:her|him|them|me|us|you)$/.test(lower[comma - 1]) ? comma - 2 : comma - 1;
@@ -1325,6 +1327,11 @@ function withCoordinatedThat(doc: Doc, f: Found): void {
   f.content = [{ start: content.start, end: doc.tokens.end[end - 1] }];
 }
 
+/** Whether verb `v` tells someone, not negated: "told colleagues", not "I cannot tell you". */
+function tellsSomeone(doc: Doc, v: number): boolean {
+  return !isNegated(doc, v) && children(doc, v).some((c) => /^i?obj$/.test(doc.tokens.deprel[c]));
+}
+
 /** Whether a verb of `range` has its subject there too: a clause of its own, "the plan would …". */
 function hasOwnSubject(doc: Doc, range: TokenRange): boolean {
   for (let k = range.start; k < range.end; k++) {
@@ -1338,8 +1345,7 @@ function hasOwnSubject(doc: Doc, range: TokenRange): boolean {
 /** A past participle joined to a passive verb, with no subject or auxiliary of its own. */
 function isPassiveConjunct(doc: Doc, v: number): boolean {
   const head = doc.tokens.head[v];
-  return doc.tokens.tag[v] === 'VBN' && doc.tokens.deprel[v] === 'conj' && head >= 0 && childrenWith(doc, head, 'aux:pass').length > 0 &&
-    !children(doc, v).some((k) => /^(?:nsubj|aux)/.test(doc.tokens.deprel[k]));
+  return doc.tokens.deprel[v] === 'conj' && head >= 0 && childrenWith(doc, head, 'aux:pass').length > 0 && isBareParticiple(doc, v, /^(?:nsubj|aux)/);
 }
 
 /**
@@ -1844,13 +1850,6 @@ function contentAfter(
   return { start: doc.tokens.start[i], end: doc.tokens.end[end - 1] };
 }
 
-/** Words a title leaves in lower case. */
-const TITLE_LOWER_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'as', 'from']);
-
-/**
- * "Obama Says African-American Museum Will Tell of …": in a title-case headline the tagger reads
- * the verbs as names, so a clause is taken on trust. Most words capitalised, at least three.
- */
 /** Whether a token of `[from, to)` heads a clause with its own subject there that complements a word before `from`. */
 function isComplementOfEarlier(doc: Doc, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
@@ -1860,6 +1859,13 @@ function isComplementOfEarlier(doc: Doc, from: number, to: number): boolean {
   return false;
 }
 
+/** Words a title leaves in lower case. */
+const TITLE_LOWER_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'to', 'for', 'at', 'by', 'with', 'as', 'from']);
+
+/**
+ * "Obama Says African-American Museum Will Tell of …": in a title-case headline the tagger reads
+ * the verbs as names, so a clause is taken on trust. Most words capitalised, at least three.
+ */
 function isTitleCase(doc: Doc, from: number, to: number): boolean {
   let words = 0;
   let capitalised = 0;
@@ -2225,11 +2231,6 @@ function speakersSecondReports(doc: Doc, v: number, content: Span): number[] {
 const LIST_ITEM = /^(?:[•·▪‣◦*–—-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/;
 
 /**
- * "The minister said:" closing its paragraph introduces the next one (a quotation set as a block,
- * or the first of a list of points, which then runs to the list's end). Null unless the sentence
- * ends its paragraph with a colon.
- */
-/**
  * The items of a list that starts on the line after `offset` (a colon's end), one a line, each
  * without its marker ("- ", "• ", "1. ") or its final full stop; none unless a line break comes
  * first.
@@ -2255,6 +2256,11 @@ function listLinesAfter(doc: Doc, offset: number): Span[] {
   return items;
 }
 
+/**
+ * "The minister said:" closing its paragraph introduces the next one (a quotation set as a block,
+ * or the first of a list of points, which then runs to the list's end). Null unless the sentence
+ * ends its paragraph with a colon.
+ */
 function paragraphsAfterColon(doc: Doc, sentEnd: number): Span | null {
   if (sentEnd >= doc.tokenCount || doc.word(sentEnd - 1) !== ':') return null;
   const paragraph = doc.paragraphOf(sentEnd - 1);
