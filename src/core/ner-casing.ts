@@ -15,8 +15,13 @@ const MINOR = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as',
   'into', 'over', 'vs', 'vs.', 'via', 'per', 'up', 'off', 'out', 'about', 'after', 'amid', 'than', 'is', 'are',
 ]);
+/** Lower-case particles inside names of many languages: "Osama bin Laden", "Arribes del Duero", "Ursula von der Leyen". */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'delle', 'degli', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al',
+  'bin', 'ibn', 'ter', 'ten', 'zu', 'y',
+]);
 /** Words that join the parts of a name ("Bank of England", "Osama bin Laden"): lower case inside a name. */
-export const NAME_JOINERS = new Set(['of', 'the', 'and', '&', 'de', 'da', 'du', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'abu', 'y']);
+export const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'the', 'and', '&', 'abu', ...NAME_PARTICLES]);
 
 const HAS_LETTER = /\p{L}/u;
 const POSSESSIVE = /^['’]s$/;

@@ -1,7 +1,7 @@
 import type { Doc } from './doc.js';
 import { DESCRIBED_NAME_KINDS, NAME_FIRST_KINDS, NAME_HEAD_KINDS, NAME_OF_KINDS } from './lexicon/curated.js';
 import { defaultLexicon } from './lexicon/index.js';
-import { NAME_JOINERS, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
+import { NAME_JOINERS, NAME_PARTICLES, readsAsVerb, truecaseHeadlines } from './ner-casing.js';
 import { MAX_FEATURES, NerFeaturizer, WINDOW_OFFSETS, type NerLexicon, type TypedRange } from './ner-features.js';
 import {
   addLaneRows,
@@ -501,9 +501,6 @@ function joinedPersons(doc: Doc, spans: NerSpan[]): NerSpan[] {
   }
   return out;
 }
-
-/** Lower-case particles inside names of many languages: "Arribes del Duero", "Filarmonica della Scala", "Ursula von der Leyen". */
-const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'delle', 'degli', 'di', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'bin', 'ibn', 'ter', 'ten', 'zu', 'y']);
 
 /**
  * A name runs on over one or two lower-case particles to the capitalised words after them, which

@@ -6,7 +6,7 @@ import type { Lexicon } from '../lexicon/index.js';
 import { NAME_TITLES } from '../lexicon/curated.js';
 import { PLACE_NOUNS } from '../lexicon/predicates.js';
 import { descriptorType, isMediaNoun, isPageLabelWord } from '../lexicon/words.js';
-import { lineCase, NAME_JOINERS, readsAsVerb } from '../ner-casing.js';
+import { lineCase, NAME_PARTICLES, readsAsVerb } from '../ner-casing.js';
 import { CUE_READINGS } from '../cues.js';
 import { lemmatize } from '../lemma.js';
 import { initials } from '../corpus/names.js';
@@ -66,8 +66,8 @@ export const HONORIFICS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
   ['sir', 'male'], ['lady', 'female'], ['dr.', null], ['prof.', null], ['gen.', null], ['lt.', null],
   ['col.', null], ['sen.', null], ['rep.', null], ['gov.', null], ['sgt.', null], ['capt.', null],
 ]);
-/** Particles inside personal names ("Osama bin Laden", "Ludwig van Beethoven"). */
-const NAME_PARTICLES = new Set([...NAME_JOINERS].filter((w) => !['of', 'the', 'and', '&', 'y'].includes(w)));
+/** Particles inside personal names ("Osama bin Laden", "Ludwig van Beethoven"), and "abu" before a name. */
+const PERSON_PARTICLES = new Set([...NAME_PARTICLES, 'abu']);
 /** A word opening with a particle joined by a hyphen: "al-Baghdadi", "Al-Assad", "bin-Salman". */
 const PARTICLE_WORD = /^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|ben)[-\u2010\u2011]\p{Lu}/iu;
 const TITLES_OF_NAMES = new Set(NAME_TITLES);
@@ -575,7 +575,7 @@ function findNames(doc: Doc, lexicon: EntityLexicon, spans: NerSpan[] | null): C
     if (lexicon.isRoleWord(lower[i]) && i + 1 < n && isCapitalised(doc, i + 1)) continue; // a title: "President Putin"
     let end = i + 1;
     while (end < n && !lexicon.matchAt(lower, end, surface) && !NOT_NAMES.has(lower[end]) &&
-      (isCapitalised(doc, end) || (NAME_PARTICLES.has(lower[end]) && end + 1 < n && isCapitalised(doc, end + 1)))) end++;
+      (isCapitalised(doc, end) || (PERSON_PARTICLES.has(lower[end]) && end + 1 < n && isCapitalised(doc, end + 1)))) end++;
     out.push(typeName(doc, lexicon, i, end, out));
     i = end - 1;
   }
@@ -609,7 +609,7 @@ function joinNameParts(doc: Doc, candidates: Candidate[]): Candidate[] {
       }
       // One particle or a run of them: "bin Laden", "von der Leyen", "de la Peña".
       let particles = end;
-      while (particles < n && NAME_PARTICLES.has(lower[particles]) && !isCapitalised(doc, particles)) particles++;
+      while (particles < n && PERSON_PARTICLES.has(lower[particles]) && !isCapitalised(doc, particles)) particles++;
       if (particles === end || particles >= n || !isCapitalised(doc, particles)) break;
       end = particles + 1;
     }
