@@ -140,6 +140,11 @@ describe('quote patterns', () => {
     ]);
   });
 
+  it('a named person described as a body\'s spokesman speaks, not the body: "said Tom Fenwick, a spokesman for … Northern Gas Link"', () => {
+    const a = analyse('The gas main that runs beneath the bridge has been checked and is safe, said Tom Fenwick, a spokesman for the network operator Northern Gas Link.');
+    expect(a.speakerOf('The gas main')).toBe('Tom Fenwick');
+  });
+
   it('match action is no speech: "replied within five minutes", "as he challenged Reyes"; an answer within an hour that … is', () => {
     expect(analyse('Brackenhurst replied within five minutes, Kieran Lowe rising highest to head in Danny Mills’s corner.').quotes).toEqual([]);
     expect(analyse('The ball struck Lowe’s arm as he challenged Reyes, and the Spaniard sent the goalkeeper the wrong way.').quotes).toEqual([]);

@@ -288,9 +288,11 @@ function isPersonalHead(doc: Doc, head: number, lexicon: Pick<EntityLexicon, 'is
  */
 function headToken(doc: Doc, span: Span): number {
   const first = doc.tokenAt(span.start);
-  // "Judith Lyle of Lyle & Fenn Management": the parse may head the phrase with the firm.
+  // "Judith Lyle of Lyle & Fenn Management", "Tom Fenwick, a spokesman for … Northern Gas Link":
+  // the parse may head the phrase with the firm; the person it opens with speaks.
   const person = mentionsIn(doc, span).find((m) => m.tokenStart === first && doc.entities[m.entity]?.type === 'PERSON');
-  if (person && doc.tokens.lower[person.tokenEnd] === 'of') return person.tokenEnd - 1;
+  const appositive = person !== undefined && doc.word(person.tokenEnd) === ',' && /^(?:a|an|the)$/.test(doc.tokens.lower[person.tokenEnd + 1] ?? '');
+  if (person && (doc.tokens.lower[person.tokenEnd] === 'of' || appositive)) return person.tokenEnd - 1;
   const parsed = parsedHead(doc, first, doc.tokenAt(span.end - 1));
   // "Rival Kestrel Auto", "Carmaker Veltro", parsed with the descriptor as head: the name it describes heads.
   const described = parsed >= 0 && descriptorType(doc.tokens.lower[parsed]) !== null ? mentionsIn(doc, span).find((m) => m.tokenStart === parsed + 1 && m.kind === 'name') : undefined;
